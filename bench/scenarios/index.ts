@@ -1,0 +1,5 @@
+// The benchmark scenarios, in the order `npm run bench` runs them. Add a module's scenario here.
+import type { Scenario } from '../scenario.ts'
+import { foundation } from './foundation.ts'
+
+export const scenarios: Scenario[] = [foundation]

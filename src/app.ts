@@ -1,0 +1,116 @@
+// Builds the Hono app: core middleware in order, then each registered module's pages and API.
+import { Hono } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
+import { compress } from 'hono/compress'
+import { cors } from 'hono/cors'
+import { HTTPException } from 'hono/http-exception'
+import { secureHeaders } from 'hono/secure-headers'
+import { sql } from 'kysely'
+import { registerAuditRoutes } from './core/audit/routes.tsx'
+import { ANONYMOUS } from './core/auth/actor.ts'
+import { createApiRouter } from './core/http/api.ts'
+import { type OpenApiDocument, renderApiDocs } from './core/http/api-docs.tsx'
+import type { AppDeps, AppEnv } from './core/http/context.ts'
+import { csrf } from './core/http/csrf.ts'
+import { errorPage, isApiRequest, notFoundResponse, respondError } from './core/http/errors.tsx'
+import { idempotency } from './core/http/idempotency.ts'
+import { authentication, localization, requestContext } from './core/http/middleware.ts'
+import { mountAssets } from './core/ui/assets.ts'
+
+export const API_INFO = {
+  title: 'ecp API',
+  version: '1',
+  description:
+    'Open data and actions of the Enhanced Cooperation Platform. Reads are public; writes need a session ' +
+    '(with the X-CSRF-Token header) or an API token (Authorization: Bearer ecp_...). ' +
+    'Errors answer { error, id, issues }. Send Accept-Language or ?lang= for messages in another UN language.',
+}
+
+export function createApp(deps: AppDeps): Hono<AppEnv> {
+  const app = new Hono<AppEnv>()
+
+  app.use(requestContext(deps))
+  app.use(
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+        objectSrc: ["'none'"],
+      },
+      strictTransportSecurity: deps.config.publicUrl?.startsWith('https://')
+        ? 'max-age=63072000; includeSubDomains'
+        : false,
+      crossOriginEmbedderPolicy: false,
+      // "no-referrer" would make browsers send Origin: null on our own form posts
+      referrerPolicy: 'same-origin',
+    }),
+  )
+  app.use(compress())
+  app.use(
+    bodyLimit({
+      maxSize: deps.config.bodyLimitBytes,
+      onError: (c) =>
+        respondError(c, { type: 'too_large', id: 'body_too_large', values: { max: deps.config.bodyLimitBytes } }),
+    }),
+  )
+  app.use('/api/*', cors({ origin: '*', allowMethods: ['GET', 'HEAD'], exposeHeaders: ['X-Request-Id'] }))
+  app.use(authentication())
+  app.use(localization())
+  app.use(csrf())
+  app.use('/api/v1/*', idempotency())
+
+  mountAssets(app)
+
+  app.get('/healthz', async (c) => {
+    try {
+      await sql`select 1`.execute(deps.db)
+      return c.json({ status: 'ok', database: deps.dbKind })
+    } catch (error) {
+      deps.log.error('health check failed', error)
+      return c.json({ status: 'error', database: deps.dbKind }, 503)
+    }
+  })
+
+  const api = createApiRouter()
+  for (const module of deps.modules) {
+    module.routes?.(app)
+    module.api?.(api)
+  }
+  app.route('/api/v1', api)
+  const openApiDocument = () =>
+    api.getOpenAPI31Document({ openapi: '3.1.0', info: API_INFO, servers: [{ url: '/api/v1' }] })
+  app.get('/api/openapi.json', (c) => c.json(openApiDocument()))
+  app.get('/api', (c) => renderApiDocs(c, openApiDocument() as unknown as OpenApiDocument))
+  registerAuditRoutes(app)
+
+  app.notFound(notFoundResponse)
+  app.onError(async (error, c) => {
+    // errors Hono raises for bad requests (malformed JSON, wrong media type) are the client's
+    if (error instanceof HTTPException && error.status < 500) {
+      if (error.status === 413)
+        return respondError(c, { type: 'too_large', id: 'body_too_large', values: { max: deps.config.bodyLimitBytes } })
+      return respondError(c, {
+        type: 'invalid',
+        id: error.status === 415 ? 'unsupported_media_type' : 'malformed_request',
+        issues: [],
+      })
+    }
+    const requestId = c.var.requestId ?? 'unknown'
+    deps.log.error(`unhandled error in ${c.req.method} ${c.req.path} [${requestId}]`, error)
+    if (isApiRequest(c)) return c.json({ error: 'Internal error', id: 'internal_error', issues: [], requestId }, 500)
+    try {
+      c.set('i18n', c.var.i18n ?? deps.messages.translator('en'))
+      c.set('actor', c.var.actor ?? ANONYMOUS)
+      return await errorPage(c, 500, c.var.i18n.t('errors.internal', { requestId }))
+    } catch {
+      // the page frame itself failed: a bare answer still tells the reference
+      return c.text(`Internal error (reference ${requestId})`, 500)
+    }
+  })
+  return app
+}

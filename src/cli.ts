@@ -1,0 +1,224 @@
+// The `ecp` command: start, serve, migrate, demo, export, import, audit verify, and the commands
+// modules contribute. Exit codes: 0 done, 1 failed, 2 bad usage or configuration.
+
+import { once } from 'node:events'
+import { createReadStream, createWriteStream, existsSync } from 'node:fs'
+import { createInterface } from 'node:readline'
+import { type Config, loadConfig } from './config.ts'
+import { verifyAuditLog } from './core/audit/audit.ts'
+import { type ChainedEntry, ChainVerifier } from './core/audit/chain.ts'
+import { progressBar } from './core/cli/progress.ts'
+import { appliedMigrations } from './core/db/migrator.ts'
+import { CORE_TRANSIENT_TABLES, countRows, describeTables, exportLines, importFile } from './core/db/transfer.ts'
+import { createLogger } from './core/log.ts'
+import type { CliCommand, CliContext } from './core/module.ts'
+import { loadDemo } from './demo.ts'
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './modules/accounts/index.ts'
+import { modules } from './modules/index.ts'
+import { migrationFiles, openRuntime, type Runtime } from './runtime.ts'
+import { startServer } from './server.ts'
+
+const USAGE = `Usage: ecp <command> [arguments]
+
+  start               migrate, load the demo into an empty database, serve (what npm start runs)
+  serve               migrate and serve http://localhost:3000 (PORT, HOST)
+  migrate             apply pending migrations
+  demo                load the demo data into an empty database
+  export FILE         write the whole database as JSON Lines
+  import FILE         load an export into an empty, migrated database
+  audit verify [FILE] check the audit log's hash chain (the database's, or a downloaded log)
+${modules
+  .flatMap((m) => m.commands ?? [])
+  .map((c) => `  ${c.usage.padEnd(20)}${c.description}`)
+  .join('\n')}
+Configuration comes from environment variables; see README.md.`
+
+function transientTables(): string[] {
+  return [...CORE_TRANSIENT_TABLES, ...modules.flatMap((m) => m.transientTables ?? [])]
+}
+
+async function withRuntime(config: Config, referenceData: boolean, fn: (runtime: Runtime) => Promise<number>) {
+  const runtime = await openRuntime(config, { referenceData })
+  try {
+    return await fn(runtime)
+  } finally {
+    await runtime.close()
+  }
+}
+
+function printDemoAccounts(out: (line: string) => void) {
+  out(`Demo accounts (password for all: ${DEMO_PASSWORD}):`)
+  for (const a of DEMO_ACCOUNTS) out(`  ${a.email.padEnd(28)} ${a.handle}`)
+}
+
+async function serve(config: Config, withDemo: boolean): Promise<number> {
+  const log = createLogger(config.log)
+  const runtime = await openRuntime(config, { log })
+  const demoWanted = config.demo === 'on' || (config.demo === 'auto' && config.env !== 'production' && withDemo)
+  let demoPresent = false
+  if (demoWanted) {
+    const result = await loadDemo(runtime)
+    demoPresent =
+      result.loaded ||
+      (await runtime.deps.db
+        .selectFrom('authAccount')
+        .select('id')
+        .where('email', '=', DEMO_ACCOUNTS[0].email)
+        .executeTakeFirst()) !== undefined
+    if (result.loaded) log.info('demo data loaded')
+  }
+  const server = await startServer(runtime, { port: config.port, host: config.host })
+  const out = (line: string) => process.stdout.write(`${line}\n`)
+  out(`ecp is running at ${server.url} (database: ${runtime.deps.dbKind})`)
+  if (demoPresent) printDemoAccounts(out)
+  out('Press Ctrl+C to stop.')
+  const stop = async () => {
+    out('Stopping...')
+    await server.close()
+    await runtime.close()
+    process.exit(0)
+  }
+  process.once('SIGINT', stop)
+  process.once('SIGTERM', stop)
+  await new Promise(() => {})
+  return 0
+}
+
+async function exportCommand(runtime: Runtime, file: string, out: CliContext['out']): Promise<number> {
+  const { db } = runtime.deps
+  const tables = await describeTables(db, transientTables())
+  const migrations = await appliedMigrations(runtime.database, migrationFiles(modules))
+  let total = 0
+  for (const t of tables) total += await countRows(db, t)
+  const bar = progressBar('export', total)
+  const stream = createWriteStream(file, 'utf8')
+  for await (const line of exportLines(db, tables, migrations, (n) => bar.increment(n))) {
+    if (!stream.write(`${line}\n`)) await once(stream, 'drain')
+  }
+  stream.end()
+  await once(stream, 'finish')
+  bar.stop()
+  out(`exported ${total} rows from ${tables.length} tables to ${file}`)
+  return 0
+}
+
+async function importCommand(runtime: Runtime, file: string, out: CliContext['out']): Promise<number> {
+  if (!existsSync(file)) {
+    process.stderr.write(`ecp import: ${file} does not exist\n`)
+    return 2
+  }
+  const { db } = runtime.deps
+  const tables = await describeTables(db, transientTables())
+  const migrations = await appliedMigrations(runtime.database, migrationFiles(modules))
+  const bar = progressBar('import', 1)
+  const result = await importFile(db, file, tables, migrations, () => {})
+  bar.stop()
+  if (!result.ok) {
+    process.stderr.write(`ecp import: ${result.detail}\n`)
+    return 1
+  }
+  out(`imported ${result.rows} rows from ${file}`)
+  return 0
+}
+
+async function verifyFile(file: string, out: CliContext['out']): Promise<number> {
+  const verifier = new ChainVerifier()
+  const lines = createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Number.POSITIVE_INFINITY })
+  for await (const line of lines) {
+    if (!line.trim()) continue
+    if (!verifier.push(JSON.parse(line) as ChainedEntry)) break
+  }
+  return report(verifier, out)
+}
+
+function report(verifier: ChainVerifier, out: CliContext['out']): number {
+  if (verifier.problem) {
+    const p = verifier.problem
+    process.stderr.write(
+      `audit log BROKEN at entry ${p.seq}: ${p.kind.replaceAll('_', ' ')}` +
+        (p.kind === 'gap' ? ` (expected entry ${p.expectedSeq})` : '') +
+        ` after ${verifier.count} good entries\n`,
+    )
+    return 1
+  }
+  out(`audit log OK: ${verifier.count} entries, head ${verifier.headHash}`)
+  return 0
+}
+
+export async function main(argv: string[]): Promise<void> {
+  const [command, ...args] = argv
+  const out = (line: string) => process.stdout.write(`${line}\n`)
+  if (!command || command === 'help' || command === '--help' || command === '-h') {
+    out(USAGE)
+    return
+  }
+  const loaded = loadConfig()
+  if (!loaded.ok) {
+    process.stderr.write(`ecp: the configuration has problems:\n${loaded.problems.map((p) => `  - ${p}`).join('\n')}\n`)
+    process.exit(2)
+  }
+  const config = loaded.config
+  let code: number
+  try {
+    code = await run(config, command, args, out)
+  } catch (error) {
+    process.stderr.write(`ecp ${command}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`)
+    code = 1
+  }
+  process.exit(code)
+}
+
+async function run(config: Config, command: string, args: string[], out: CliContext['out']): Promise<number> {
+  switch (command) {
+    case 'start':
+      return serve(config, true)
+    case 'serve':
+      return serve(config, false)
+    case 'migrate':
+      return withRuntime(config, false, async (runtime) => {
+        out(`${runtime.migrated.length} migration(s) applied`)
+        return 0
+      })
+    case 'demo':
+      return withRuntime(config, true, async (runtime) => {
+        const result = await loadDemo(runtime)
+        if (!result.loaded) {
+          process.stderr.write('ecp demo: the database is not empty; the demo loads only into an empty one\n')
+          return 1
+        }
+        out('demo data loaded')
+        printDemoAccounts(out)
+        return 0
+      })
+    case 'export':
+    case 'import': {
+      const file = args[0]
+      if (!file) {
+        process.stderr.write(`usage: ecp ${command} FILE\n`)
+        return 2
+      }
+      return withRuntime(config, false, (runtime) =>
+        command === 'export' ? exportCommand(runtime, file, out) : importCommand(runtime, file, out),
+      )
+    }
+    case 'audit': {
+      if (args[0] !== 'verify') {
+        process.stderr.write('usage: ecp audit verify [FILE]\n')
+        return 2
+      }
+      if (args[1]) return verifyFile(args[1], out)
+      return withRuntime(config, false, async (runtime) => {
+        const verifier = await verifyAuditLog(runtime.deps.db)
+        return report(verifier, out)
+      })
+    }
+    default: {
+      const extra: CliCommand | undefined = modules.flatMap((m) => m.commands ?? []).find((c) => c.name === command)
+      if (!extra) {
+        process.stderr.write(`ecp: unknown command "${command}"\n\n${USAGE}\n`)
+        return 2
+      }
+      return withRuntime(config, true, (runtime) => extra.run(args, { deps: runtime.deps, log: runtime.deps.log, out }))
+    }
+  }
+}

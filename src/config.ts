@@ -1,0 +1,83 @@
+// The one place that reads process.env: validated once at start, every problem listed together.
+import { z } from 'zod'
+
+const flag = z
+  .enum(['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off'])
+  .transform((v) => ['1', 'true', 'yes', 'on'].includes(v))
+
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+    .optional(),
+  ECP_DATA_DIR: z.string().min(1).default('./data'),
+  ECP_PUBLIC_URL: z.url().optional(),
+  ECP_DEMO: z.enum(['auto', 'on', 'off']).default('auto'),
+  ECP_TRUST_PROXY: flag.default(false),
+  ECP_BODY_LIMIT_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(1024 * 1024),
+  ECP_LOG: z.enum(['silent', 'error', 'info', 'debug']).default('info'),
+  SMTP_URL: z.url().optional(),
+  ECP_MAIL_FROM: z.string().min(3).default('ecp <noreply@ecp.localhost>'),
+})
+
+export type Config = Readonly<{
+  env: 'development' | 'production' | 'test'
+  port: number
+  host: string
+  databaseUrl: string | undefined
+  dataDir: string
+  publicUrl: string | undefined
+  demo: 'auto' | 'on' | 'off'
+  trustProxy: boolean
+  bodyLimitBytes: number
+  log: 'silent' | 'error' | 'info' | 'debug'
+  smtpUrl: string | undefined
+  mailFrom: string
+}>
+
+export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: string[] }
+
+/** Parses the environment; on failure lists every problem as "NAME: message". */
+export function loadConfig(env: Record<string, string | undefined> = process.env): ConfigResult {
+  // an empty variable means "not set", as in most shells' `FOO= cmd`
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''))
+  const parsed = EnvSchema.safeParse(present)
+  if (!parsed.success) {
+    return {
+      ok: false,
+      problems: parsed.error.issues.map((i) => `${i.path.join('.') || '(environment)'}: ${i.message}`),
+    }
+  }
+  const e = parsed.data
+  return {
+    ok: true,
+    config: Object.freeze({
+      env: e.NODE_ENV,
+      port: e.PORT,
+      host: e.HOST,
+      databaseUrl: e.DATABASE_URL,
+      dataDir: e.ECP_DATA_DIR,
+      publicUrl: e.ECP_PUBLIC_URL?.replace(/\/$/, ''),
+      demo: e.ECP_DEMO,
+      trustProxy: e.ECP_TRUST_PROXY,
+      bodyLimitBytes: e.ECP_BODY_LIMIT_BYTES,
+      log: e.ECP_LOG,
+      smtpUrl: e.SMTP_URL,
+      mailFrom: e.ECP_MAIL_FROM,
+    }),
+  }
+}
+
+/** A config for tests and tools, with overrides. */
+export function testConfig(overrides: Partial<Config> = {}): Config {
+  const base = loadConfig({ NODE_ENV: 'test', ECP_LOG: 'silent' })
+  if (!base.ok) throw new Error(base.problems.join('\n'))
+  return Object.freeze({ ...base.config, ...overrides })
+}

@@ -1,0 +1,87 @@
+// Walks the whole role x action matrix: every action the policy knows must have an expectation
+// here, for every role, so a new action cannot slip in without a decision on who may do it.
+import { describe, expect, it } from 'vitest'
+import { type Actor, ANONYMOUS, type GrantedRole, ROLES, type Role, type Scope } from './actor.ts'
+import { ACTIONS, type Action, authorize } from './authorize.ts'
+
+const ORG = 12
+const STATE = 'BRA'
+
+function actorFor(role: Role): Actor {
+  if (role === 'anonymous') return ANONYMOUS
+  const scopes: Partial<Record<GrantedRole, Scope>> = {
+    stakeholder_representative: { type: 'organization', id: String(ORG) },
+    government_delegate: { type: 'member_state', id: STATE },
+    chair: { type: 'body', id: '1' },
+  }
+  return {
+    kind: 'account',
+    accountId: 100,
+    displayName: role,
+    email: `${role}@example.org`,
+    grants: role === 'participant' ? [] : [{ id: 1, role, scope: scopes[role] ?? null }],
+    via: 'session',
+  }
+}
+
+/** Subjects for actions that take one: the canonical case, where scoped roles match. */
+const SUBJECTS: Partial<Record<Action, unknown>> = {
+  'organization.update': { organizationId: ORG },
+  'accreditation.withdraw': { requestAccountId: 100 },
+}
+
+const ALL: Role[] = [...ROLES]
+const SIGNED_IN: Role[] = ALL.filter((r) => r !== 'anonymous')
+const STAFF: Role[] = ['secretariat', 'administrator']
+
+/** Who may do each action (on the canonical subject). */
+const EXPECTED: Record<Action, Role[]> = {
+  'member_state.read': ALL,
+  'organization.read': ALL,
+  'person.read': ALL,
+  'audit.read': ALL,
+  'organization.create': STAFF,
+  'organization.update': [...STAFF, 'stakeholder_representative'],
+  'account.manage_own': SIGNED_IN,
+  'accreditation.request': SIGNED_IN,
+  'accreditation.withdraw': SIGNED_IN,
+  'accreditation.review': STAFF,
+  'administration.view': STAFF,
+  'role.grant': ['administrator'],
+}
+
+describe('authorization', () => {
+  it('has an expectation for every action', () => {
+    expect(Object.keys(EXPECTED).sort()).toEqual([...ACTIONS].sort())
+  })
+
+  for (const action of ACTIONS) {
+    for (const role of ALL) {
+      const allowed = EXPECTED[action].includes(role)
+      it(`${allowed ? 'lets' : 'stops'} ${role} ${allowed ? 'do' : 'from'} ${action}`, () => {
+        const subject = SUBJECTS[action]
+        const decision = (authorize as (a: Actor, action: Action, s?: unknown) => ReturnType<typeof authorize>)(
+          actorFor(role),
+          action,
+          subject,
+        )
+        expect(decision.ok).toBe(allowed)
+        if (!decision.ok) expect(decision.error.type).toBe(role === 'anonymous' ? 'unauthenticated' : 'forbidden')
+      })
+    }
+  }
+
+  it('stops a representative from editing another organization', () => {
+    expect(
+      authorize(actorFor('stakeholder_representative'), 'organization.update', { organizationId: ORG + 1 }).ok,
+    ).toBe(false)
+  })
+
+  it("stops a person from withdrawing someone else's accreditation request", () => {
+    expect(authorize(actorFor('participant'), 'accreditation.withdraw', { requestAccountId: 999 }).ok).toBe(false)
+  })
+
+  it('lets the platform itself act (demo, jobs)', () => {
+    expect(authorize({ kind: 'system' }, 'role.grant').ok).toBe(true)
+  })
+})

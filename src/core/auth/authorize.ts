@@ -1,0 +1,44 @@
+// The single place that decides whether an actor may perform an action on a subject.
+// Every route calls `authorize`; the policies per area live in ./policy and are merged here.
+import { err, ok, type Result } from '../result.ts'
+import type { Actor } from './actor.ts'
+import { actorsPolicy } from './policy/actors.ts'
+import { platformPolicy } from './policy/platform.ts'
+
+export const policy = {
+  ...platformPolicy,
+  ...actorsPolicy,
+}
+
+export type Policy = typeof policy
+export type Action = keyof Policy
+type Rule = (actor: Actor, subject: never) => boolean
+type SubjectOf<A extends Action> = Policy[A] extends (actor: Actor, subject: infer S) => boolean ? S : never
+type SubjectArgs<A extends Action> = Policy[A] extends (actor: Actor) => boolean ? [] : [subject: SubjectOf<A>]
+
+export const ACTIONS = Object.keys(policy) as Action[]
+
+/** Actions decided by role alone, without a subject (e.g. "organization.create"). */
+export type SubjectlessAction = { [A in Action]: SubjectArgs<A> extends [] ? A : never }[Action]
+
+/**
+ * Decides one action. Anonymous visitors who are refused get `unauthenticated` (sign in and try
+ * again); signed-in accounts get `forbidden`.
+ *
+ * @example
+ * const decision = authorize(actor, 'organization.update', { organizationId: 12 })
+ * if (!decision.ok) return decision
+ */
+export function authorize<A extends Action>(actor: Actor, action: A, ...subject: SubjectArgs<A>): Result<void> {
+  // the platform acting on its own behalf (demo, jobs, CLI) is not subject to roles
+  if (actor.kind === 'system') return ok(undefined)
+  const rule = policy[action] as Rule
+  if ((rule as (actor: Actor, subject: unknown) => boolean)(actor, subject[0])) return ok(undefined)
+  return actor.kind === 'anonymous'
+    ? err({ type: 'unauthenticated', id: 'sign_in_required' })
+    : err({ type: 'forbidden', id: `forbidden:${action}` })
+}
+
+export function can<A extends Action>(actor: Actor, action: A, ...subject: SubjectArgs<A>): boolean {
+  return authorize(actor, action, ...subject).ok
+}

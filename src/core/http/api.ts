@@ -1,0 +1,67 @@
+// The JSON API's shared parts: the OpenAPI-aware router whose validation failures answer in our
+// error format, and the schemas of errors and list envelopes that every endpoint reuses.
+import { OpenAPIHono, z } from '@hono/zod-openapi'
+import type { AppEnv } from './context.ts'
+import { respondError } from './errors.tsx'
+import { zodIssues } from './validation.ts'
+
+export function createApiRouter(): OpenAPIHono<AppEnv> {
+  return new OpenAPIHono<AppEnv>({
+    defaultHook: (result, c) => {
+      if (!result.success) {
+        return respondError(c, { type: 'invalid', id: 'invalid_input', issues: zodIssues(result.error) })
+      }
+      return undefined
+    },
+  })
+}
+
+export const ErrorSchema = z
+  .object({
+    error: z.string().openapi({ description: 'What went wrong, in the language asked for', example: 'Not found.' }),
+    id: z
+      .string()
+      .openapi({ description: 'A stable identifier of the error (see docs/errors.md)', example: 'not_found' }),
+    issues: z
+      .array(
+        z.object({
+          path: z.string().openapi({ example: 'website' }),
+          code: z.string().openapi({ example: 'validation.url' }),
+          message: z.string().openapi({ example: 'Enter a web address that starts with https://' }),
+        }),
+      )
+      .openapi({ description: 'For 400: one entry per invalid field' }),
+  })
+  .openapi('Error')
+
+function errorResponse(description: string) {
+  return { description, content: { 'application/json': { schema: ErrorSchema } } }
+}
+
+export const errorResponses = {
+  400: errorResponse('The request is invalid; `issues` lists each problem'),
+  401: errorResponse('Sign in (session cookie) or send an API token (Authorization: Bearer)'),
+  403: errorResponse('Not allowed for this account'),
+  404: errorResponse('Not found'),
+  409: errorResponse('Conflicts with the current state'),
+  413: errorResponse('The request body is too large'),
+  429: errorResponse('Too many requests; retry after the Retry-After header'),
+} as const
+
+export function json<S extends z.ZodType>(schema: S, description: string) {
+  return { description, content: { 'application/json': { schema } } }
+}
+
+/** A list envelope: `{ data: [...], meta: { total } }`. */
+export function listOf<S extends z.ZodType>(item: S) {
+  return z.object({
+    data: z.array(item),
+    meta: z.object({ total: z.number().int().openapi({ description: 'Items matching the filters' }) }),
+  })
+}
+
+/** Query-string booleans: "true"/"false"/"1"/"0". */
+export const queryBoolean = z
+  .enum(['true', 'false', '1', '0'])
+  .transform((v) => v === 'true' || v === '1')
+  .openapi({ type: 'string', enum: ['true', 'false'] })

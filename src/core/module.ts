@@ -1,0 +1,83 @@
+// The typed manifest through which a capability registers itself with the app (our Decidim
+// component.rb): its SQL, its messages, its routes and API, its navigation, reference and demo
+// data, CLI commands and jobs. modules/index.ts lists the manifests in order.
+import type { OpenAPIHono } from '@hono/zod-openapi'
+import type { Hono } from 'hono'
+import type { Actor } from './auth/actor.ts'
+import type { Db } from './db/database.ts'
+import type { AppDeps, AppEnv } from './http/context.ts'
+import type { Catalogs } from './i18n/messages.ts'
+import type { Logger } from './log.ts'
+
+export interface NavigationItem {
+  href: string
+  /** message key */
+  label: string
+  order: number
+  /** shown only to actors for whom this is true (default: everyone) */
+  visible?: (actor: Actor) => boolean
+}
+
+export interface CliContext {
+  deps: AppDeps
+  log: Logger
+  /** stdout, for results a script may read */
+  out: (line: string) => void
+}
+
+export interface CliCommand {
+  name: string
+  usage: string
+  description: string
+  run(args: string[], ctx: CliContext): Promise<number>
+}
+
+export interface DemoContext {
+  db: Db
+  deps: AppDeps
+  log: Logger
+  /** the demo's accounts by handle ("chair", "delegate-bra"), filled in by earlier modules */
+  accounts: Map<string, { id: number; email: string }>
+}
+
+export interface JobContext {
+  db: Db
+  deps: AppDeps
+  log: Logger
+}
+
+export type JobHandler = (payload: Record<string, unknown>, ctx: JobContext) => Promise<void>
+
+/** A figure for the home page ("195 Member States"). */
+export interface Statistic {
+  /** message key with a {count} plural */
+  label: string
+  value: number
+  href: string
+  order: number
+}
+
+export interface ModuleManifest {
+  id: string
+  /** folder of forward-only .sql migrations */
+  migrations?: string
+  messages: Catalogs
+  routes?: (app: Hono<AppEnv>) => void
+  /** JSON API, mounted under /api/v1 and described in the OpenAPI document */
+  api?: (api: OpenAPIHono<AppEnv>) => void
+  navigation?: NavigationItem[]
+  /** links on the Secretariat's administration page */
+  administration?: NavigationItem[]
+  /** figures for the home page */
+  statistics?: (db: Db) => Promise<Statistic[]>
+  /** reference data kept in step with the repository on every start (idempotent) */
+  referenceData?: (db: Db, log: Logger) => Promise<void>
+  /** demo data, loaded into an empty database in module order */
+  demo?: (ctx: DemoContext) => Promise<void>
+  commands?: CliCommand[]
+  jobs?: Record<string, JobHandler>
+  /** jobs that reschedule themselves: kind -> interval in seconds */
+  recurringJobs?: Record<string, number>
+  /** tables left out of `ecp export` because they are transient (sessions, rate limits) */
+  transientTables?: string[]
+}

@@ -1,0 +1,75 @@
+// Small shared view parts: pagination, tags, definition lists.
+import type { Child } from 'hono/jsx'
+import type { Translator } from '../i18n/messages.ts'
+
+/** Previous/next links that keep the current filters; `page` is 1-based. */
+export function Pagination({
+  t,
+  baseUrl,
+  page,
+  pageSize,
+  total,
+}: {
+  t: Translator['t']
+  baseUrl: URL
+  page: number
+  pageSize: number
+  total: number
+}) {
+  const pages = Math.max(1, Math.ceil(total / pageSize))
+  if (pages <= 1) return null
+  const href = (p: number) => {
+    const url = new URL(baseUrl)
+    if (p === 1) url.searchParams.delete('page')
+    else url.searchParams.set('page', String(p))
+    return `${url.pathname}${url.search}`
+  }
+  return (
+    <nav aria-label={t('pagination.label')}>
+      <ul class="pagination">
+        {page > 1 ? (
+          <li>
+            <a href={href(page - 1)} rel="prev">
+              {t('pagination.previous')}
+            </a>
+          </li>
+        ) : null}
+        <li>{t('pagination.pageOf', { page, pages })}</li>
+        {page < pages ? (
+          <li>
+            <a href={href(page + 1)} rel="next">
+              {t('pagination.next')}
+            </a>
+          </li>
+        ) : null}
+      </ul>
+    </nav>
+  )
+}
+
+export function Tag({ children, tone, title }: { children: Child; tone?: 'ok' | 'warn' | 'error'; title?: string }) {
+  return (
+    <span class={tone ? `tag ${tone}` : 'tag'} title={title}>
+      {children}
+    </span>
+  )
+}
+
+export function Facts({ items }: { items: [label: string, value: Child][] }) {
+  return (
+    <dl class="facts">
+      {items.map(([label, value]) => (
+        <>
+          <dt>{label}</dt>
+          <dd>{value}</dd>
+        </>
+      ))}
+    </dl>
+  )
+}
+
+/** Reads a 1-based page number from the query string, defaulting to 1. */
+export function pageParam(value: string | undefined): number {
+  const n = Number(value)
+  return Number.isInteger(n) && n >= 1 && n <= 100_000 ? n : 1
+}

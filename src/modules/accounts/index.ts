@@ -1,0 +1,5 @@
+// What other modules may use of the accounts module.
+
+export { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo.ts'
+export { accountsModule } from './module.ts'
+export { describeGrants } from './roles.ts'

@@ -1,0 +1,27 @@
+// How a role grant reads in the reader's language: "Government delegate of Brazil".
+import type { Grant } from '../../core/auth/actor.ts'
+import type { Db } from '../../core/db/database.ts'
+import type { Translator } from '../../core/i18n/messages.ts'
+import { findOrganizationsByIds, listMemberStates, localized } from '../actors/index.ts'
+
+export async function describeGrants(
+  db: Db,
+  i18n: Translator,
+  grants: readonly Grant[],
+): Promise<{ grant: Grant; label: string }[]> {
+  const needsStates = grants.some((g) => g.scope?.type === 'member_state')
+  const states = needsStates ? new Map((await listMemberStates(db)).map((s) => [s.iso3, s])) : new Map()
+  const orgIds = grants.flatMap((g) => (g.scope?.type === 'organization' ? [Number(g.scope.id)] : []))
+  const organizations = new Map((await findOrganizationsByIds(db, orgIds)).map((o) => [o.id, o]))
+  return grants.map((grant) => {
+    const role = i18n.t(`roles.${grant.role}`)
+    if (!grant.scope) return { grant, label: role }
+    let of = grant.scope.id
+    if (grant.scope.type === 'member_state') of = states.get(grant.scope.id)?.shortName[i18n.locale] ?? of
+    if (grant.scope.type === 'organization') {
+      const org = organizations.get(Number(grant.scope.id))
+      of = org ? localized(org.name, i18n.locale) : of
+    }
+    return { grant, label: i18n.t('roles.scoped', { role, of }) }
+  })
+}

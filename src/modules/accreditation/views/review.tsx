@@ -1,0 +1,101 @@
+// The Secretariat's accreditation queue: each request with its evidence, approve or refuse.
+import type { Context } from 'hono'
+import type { AppEnv } from '../../../core/http/context.ts'
+import { Pagination, Tag } from '../../../core/ui/components.tsx'
+import { ErrorSummary, Form, type FormState, SubmitButton, TextArea } from '../../../core/ui/form.tsx'
+import { renderPage } from '../../../core/ui/layout.tsx'
+import type { MemberState, Organization } from '../../actors/index.ts'
+import type { AccreditationRequest } from '../queries.ts'
+import type { AccreditationStatus } from '../tables.ts'
+import { statusTone, targetName } from './request.tsx'
+
+export interface ReviewView {
+  rows: (AccreditationRequest & { displayName: string; email: string })[]
+  total: number
+  page: number
+  pageSize: number
+  status: AccreditationStatus | undefined
+  states: Map<string, MemberState>
+  organizations: Map<number, Organization>
+  /** a refusal form that failed validation, by request id */
+  refusal?: { requestId: number; form: FormState }
+  httpStatus?: 200 | 422
+}
+
+const STATUSES: AccreditationStatus[] = ['pending', 'approved', 'refused', 'withdrawn']
+
+export function renderReview(c: Context<AppEnv>, view: ReviewView) {
+  const { i18n, csrfToken } = c.var
+  const t = i18n.t
+  const title = t('accreditation.review.title')
+  return renderPage(
+    c,
+    { title, status: view.httpStatus ?? 200 },
+    <>
+      <p>
+        <a href="/administration">{t('administration.title')}</a>
+      </p>
+      <h1>{title}</h1>
+      <nav aria-label={t('accreditation.review.byStatus')}>
+        <ul class="pagination">
+          {STATUSES.map((s) => (
+            <li>
+              <a
+                href={`/administration/accreditation?status=${s}`}
+                aria-current={view.status === s ? 'page' : undefined}
+              >
+                {t(`accreditation.status.${s}`)}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <p role="status">{t('accreditation.review.count', { count: view.total })}</p>
+      {view.rows.map((r) => {
+        const refusal = { ...(view.refusal?.requestId === r.id ? view.refusal.form : {}), idPrefix: `r${r.id}-` }
+        return (
+          <article class="card" aria-labelledby={`request-${r.id}`}>
+            <h2 id={`request-${r.id}`}>
+              {t('accreditation.review.heading', {
+                name: r.displayName,
+                role: t(`roles.${r.kind}`),
+                target: targetName(c, r, view.states, view.organizations),
+              })}
+            </h2>
+            <p>
+              <Tag tone={statusTone(r.status)}>{t(`accreditation.status.${r.status}`)}</Tag> {r.email} ·{' '}
+              {i18n.dateTime(r.createdAt)}
+            </p>
+            <p>
+              <strong>{t('accreditation.jobTitle')}:</strong> {r.title}
+            </p>
+            {r.justification ? <p dir="auto">{r.justification}</p> : null}
+            {r.decisionReason ? <p>{t('accreditation.reasonGiven', { reason: r.decisionReason })}</p> : null}
+            {r.status === 'pending' ? (
+              <div class="actions">
+                <Form action={`/administration/accreditation/${r.id}/approve`} csrfToken={csrfToken}>
+                  <SubmitButton>{t('accreditation.review.approve')}</SubmitButton>
+                </Form>
+                <Form action={`/administration/accreditation/${r.id}/refuse`} csrfToken={csrfToken}>
+                  <ErrorSummary t={t} form={refusal} />
+                  <TextArea
+                    t={t}
+                    form={refusal}
+                    name="reason"
+                    label={t('accreditation.review.reason')}
+                    rows={2}
+                    required
+                  />
+                  <button type="submit" class="button secondary">
+                    {t('accreditation.review.refuse')}
+                  </button>
+                </Form>
+              </div>
+            ) : null}
+          </article>
+        )
+      })}
+      <Pagination t={t} baseUrl={new URL(c.req.url)} page={view.page} pageSize={view.pageSize} total={view.total} />
+    </>,
+  )
+}

@@ -1,0 +1,54 @@
+// A person's page: their name and their affiliations, current and past.
+import type { Context } from 'hono'
+import type { AppEnv } from '../../../core/http/context.ts'
+import { renderPage } from '../../../core/ui/layout.tsx'
+import type { Organization } from '../queries/organizations.ts'
+import type { Affiliation, Person } from '../queries/people.ts'
+import type { MemberState } from '../rules/member-states.ts'
+import { localized } from '../rules/vocabulary.ts'
+
+export function renderPersonPage(
+  c: Context<AppEnv>,
+  person: Person,
+  affiliations: Affiliation[],
+  states: Map<string, MemberState>,
+  organizations: Map<number, Organization>,
+) {
+  const { i18n } = c.var
+  const t = i18n.t
+  const title = person.honorific ? `${person.honorific} ${person.name}` : person.name
+  return renderPage(
+    c,
+    { title },
+    <>
+      <h1>{title}</h1>
+      <h2>{t('actors.people.affiliations')}</h2>
+      {affiliations.length === 0 ? (
+        <p>{t('actors.people.unaffiliated')}</p>
+      ) : (
+        <ul>
+          {affiliations.map((a) => {
+            const state = a.memberStateIso3 ? states.get(a.memberStateIso3) : undefined
+            const organization = a.organizationId ? organizations.get(a.organizationId) : undefined
+            const where = state ? (
+              <>
+                {t('actors.people.delegationOf')}{' '}
+                <a href={`/member-states/${state.iso3}`}>{state.shortName[i18n.locale]}</a>
+              </>
+            ) : organization ? (
+              <a href={`/organizations/${organization.slug}`}>{localized(organization.name, i18n.locale)}</a>
+            ) : null
+            return (
+              <li>
+                {a.title ? `${a.title}, ` : null}
+                {where}
+                {a.startedOn ? ` · ${t('actors.people.since', { date: i18n.date(a.startedOn) })}` : null}
+                {a.endedOn ? ` · ${t('actors.people.until', { date: i18n.date(a.endedOn) })}` : null}
+              </li>
+            )
+          })}
+        </ul>
+      )}
+    </>,
+  )
+}

@@ -1,0 +1,1 @@
+export { administrationModule } from './module.ts'

@@ -1,0 +1,18 @@
+// The administration module: the Secretariat's dashboard and the staff roles.
+import { join } from 'node:path'
+import { isStaff } from '../../core/auth/actor.ts'
+import { loadCatalogs } from '../../core/i18n/catalog.ts'
+import type { ModuleManifest } from '../../core/module.ts'
+import { registerOutboxRoutes } from './outbox.tsx'
+import { registerAdministrationRoutes } from './routes.tsx'
+
+export const administrationModule: ModuleManifest = {
+  id: 'administration',
+  messages: loadCatalogs(join(import.meta.dirname, 'messages')),
+  routes: (app) => {
+    registerAdministrationRoutes(app)
+    registerOutboxRoutes(app)
+  },
+  administration: [{ href: '/administration/outbox', label: 'administration.outbox.title', order: 90 }],
+  navigation: [{ href: '/administration', label: 'administration.title', order: 90, visible: isStaff }],
+}

@@ -1,0 +1,16 @@
+// The ordered registry of modules. Order matters for demo data (a module's demo may use what an
+// earlier one created) and for navigation ties.
+import type { ModuleManifest } from '../core/module.ts'
+import { accountsModule } from './accounts/index.ts'
+import { accreditationModule } from './accreditation/index.ts'
+import { actorsModule } from './actors/index.ts'
+import { administrationModule } from './administration/index.ts'
+import { siteModule } from './site/index.ts'
+
+export const modules: readonly ModuleManifest[] = [
+  siteModule,
+  actorsModule,
+  accountsModule,
+  accreditationModule,
+  administrationModule,
+]

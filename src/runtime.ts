@@ -1,0 +1,133 @@
+// Opens everything a running ecp needs, for the server and the CLI alike: the database (migrated),
+// the reference data, the installation secret and the message catalogs.
+import { sql } from 'kysely'
+import type { Config } from './config.ts'
+import { randomToken } from './core/auth/crypto.ts'
+import { purgeExpiredSessions } from './core/auth/sessions.ts'
+import { type Database, type DatabaseTarget, openDatabase, targetFromConfig } from './core/db/database.ts'
+import { CORE_MIGRATIONS_DIR, collectMigrations, type MigrationFile, migrateToLatest } from './core/db/migrator.ts'
+import type { AppDeps } from './core/http/context.ts'
+import { purgeOldIdempotencyKeys } from './core/http/idempotency.ts'
+import { purgeOldRateLimits } from './core/http/rate-limit.ts'
+import { CORE_MESSAGES_DIR, loadCatalogs } from './core/i18n/catalog.ts'
+import { Messages } from './core/i18n/messages.ts'
+import type { JobRegistry } from './core/jobs/queue.ts'
+import { createLogger, type Logger } from './core/log.ts'
+import { drainOutbox, smtpTransport } from './core/mail/outbox.ts'
+import type { ModuleManifest } from './core/module.ts'
+import { modules as registeredModules } from './modules/index.ts'
+
+export function migrationFiles(modules: readonly ModuleManifest[]): MigrationFile[] {
+  return collectMigrations([CORE_MIGRATIONS_DIR, ...modules.flatMap((m) => (m.migrations ? [m.migrations] : []))])
+}
+
+export async function migrate(database: Database, modules: readonly ModuleManifest[], log: Logger) {
+  const { error, results } = await migrateToLatest(database, migrationFiles(modules))
+  for (const r of results ?? []) {
+    if (r.status === 'Success') log.info(`migration applied: ${r.migrationName}`)
+    if (r.status === 'Error') log.error(`migration failed: ${r.migrationName}`)
+  }
+  if (error) throw error instanceof Error ? error : new Error(String(error))
+  return results ?? []
+}
+
+async function installationSecret(database: Database, name: string): Promise<string> {
+  const { db } = database
+  await db
+    .insertInto('coreSecret')
+    .values({ name, value: randomToken(32) })
+    .onConflict((oc) => oc.column('name').doNothing())
+    .execute()
+  const row = await db.selectFrom('coreSecret').select('value').where('name', '=', name).executeTakeFirstOrThrow()
+  return row.value
+}
+
+export function loadMessages(modules: readonly ModuleManifest[]): Messages {
+  return new Messages([loadCatalogs(CORE_MESSAGES_DIR), ...modules.map((m) => m.messages)])
+}
+
+export interface Runtime {
+  deps: AppDeps
+  database: Database
+  jobs: JobRegistry
+  /** migrations this opening applied */
+  migrated: string[]
+  close(): Promise<void>
+}
+
+export interface RuntimeOptions {
+  modules?: readonly ModuleManifest[]
+  target?: DatabaseTarget
+  log?: Logger
+  /** sync reference data after migrating (default true); `ecp import` needs an empty database */
+  referenceData?: boolean
+  now?: () => Date
+}
+
+const CORE_JOBS: JobRegistry = {
+  handlers: {
+    'core.purge_sessions': async (_, { db }) => void (await purgeExpiredSessions(db)),
+    'core.purge_rate_limits': async (_, { db }) => purgeOldRateLimits(db),
+    'core.purge_idempotency_keys': async (_, { db }) => purgeOldIdempotencyKeys(db),
+    // without SMTP_URL mail stays in the outbox, readable at /administration/outbox
+    'core.send_mail': async (_, { db, deps, log }) => {
+      if (deps.config.smtpUrl) await drainOutbox(db, smtpTransport(deps.config.smtpUrl), deps.config.mailFrom, log)
+    },
+  },
+  recurring: {
+    'core.purge_sessions': 3600,
+    'core.purge_rate_limits': 3600,
+    'core.purge_idempotency_keys': 3600,
+    'core.send_mail': 60,
+  },
+}
+
+export function jobRegistry(modules: readonly ModuleManifest[]): JobRegistry {
+  const registry: JobRegistry = { handlers: { ...CORE_JOBS.handlers }, recurring: { ...CORE_JOBS.recurring } }
+  for (const m of modules) {
+    Object.assign(registry.handlers, m.jobs ?? {})
+    Object.assign(registry.recurring, m.recurringJobs ?? {})
+  }
+  return registry
+}
+
+export async function openRuntime(config: Config, options: RuntimeOptions = {}): Promise<Runtime> {
+  const modules = options.modules ?? registeredModules
+  const log = options.log ?? createLogger(config.log)
+  const database = await openDatabase(options.target ?? targetFromConfig(config), (error) =>
+    log.error('idle database connection lost', error.message),
+  )
+  try {
+    const migrated = await migrate(database, modules, log)
+    if (options.referenceData !== false) {
+      for (const m of modules) await m.referenceData?.(database.db, log)
+    }
+    const csrfSecret = await installationSecret(database, 'csrf')
+    const deps: AppDeps = {
+      db: database.db,
+      dbKind: database.kind,
+      config,
+      log,
+      messages: loadMessages(modules),
+      modules,
+      csrfSecret,
+      now: options.now ?? (() => new Date()),
+    }
+    return {
+      deps,
+      database,
+      jobs: jobRegistry(modules),
+      migrated: migrated.map((r) => r.migrationName),
+      close: () => database.close(),
+    }
+  } catch (error) {
+    await database.close()
+    throw error
+  }
+}
+
+/** True when no module has stored anything yet (reference data aside): the demo may load. */
+export async function isDatabaseEmpty(database: Database): Promise<boolean> {
+  const row = await sql<{ n: number }>`select count(*)::int as n from auth_account`.execute(database.db)
+  return (row.rows[0]?.n ?? 0) === 0
+}
