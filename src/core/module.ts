@@ -57,6 +57,16 @@ export interface Statistic {
   order: number
 }
 
+/** One table of the open-data bulk download (a CSV and a JSON file in the ZIP). */
+export interface OpenDataset {
+  /** file name without extension, e.g. "mechanisms" */
+  name: string
+  /** one line for the data dictionary */
+  description: string
+  fields: Array<{ name: string; description: string }>
+  rows: Array<Record<string, unknown>>
+}
+
 export interface ModuleManifest {
   id: string
   /** folder of forward-only .sql migrations */
@@ -78,6 +88,8 @@ export interface ModuleManifest {
   jobs?: Record<string, JobHandler>
   /** jobs that reschedule themselves: kind -> interval in seconds */
   recurringJobs?: Record<string, number>
+  /** public data for the open-data bulk download */
+  openData?: (db: Db) => Promise<OpenDataset[]>
   /** tables left out of `ecp export` because they are transient (sessions, rate limits) */
   transientTables?: string[]
 }
