@@ -2,11 +2,12 @@
 // component.rb): its SQL, its messages, its routes and API, its navigation, reference and demo
 // data, CLI commands and jobs. modules/index.ts lists the manifests in order.
 import type { OpenAPIHono } from '@hono/zod-openapi'
-import type { Hono } from 'hono'
+import type { Context, Hono } from 'hono'
+import type { Child } from 'hono/jsx'
 import type { Actor } from './auth/actor.ts'
 import type { Db } from './db/database.ts'
 import type { AppDeps, AppEnv } from './http/context.ts'
-import type { Catalogs } from './i18n/messages.ts'
+import type { Catalogs, MessageValues } from './i18n/messages.ts'
 import type { Logger } from './log.ts'
 
 export interface NavigationItem {
@@ -67,6 +68,25 @@ export interface OpenDataset {
   rows: Array<Record<string, unknown>>
 }
 
+/** Something that happened in a process, for its Atom feed and its followers' digests. */
+export interface ActivityItem {
+  /** stable across runs, e.g. "contribution:12:2" (the feed entry's id) */
+  id: string
+  at: Date
+  processId: number
+  /** message key and values that say what happened */
+  message: string
+  values?: MessageValues
+  href: string
+}
+
+/** A section a module adds to another module's page (a process's contributions, a follow button ...). */
+export interface PageSection {
+  order: number
+  /** `subject` is the process (with its body) or the body the page is about */
+  render(c: Context<AppEnv>, subject: { id: number; bodyId: number }): Promise<Child | null>
+}
+
 export interface ModuleManifest {
   id: string
   /** folder of forward-only .sql migrations */
@@ -88,6 +108,10 @@ export interface ModuleManifest {
   jobs?: Record<string, JobHandler>
   /** jobs that reschedule themselves: kind -> interval in seconds */
   recurringJobs?: Record<string, number>
+  /** sections of the pages of processes and bodies */
+  sections?: Partial<Record<'process' | 'body', PageSection>>
+  /** what happened in the given processes since a time, newest first */
+  activity?: (db: Db, query: { processIds: number[]; since: Date; limit: number }) => Promise<ActivityItem[]>
   /** public data for the open-data bulk download */
   openData?: (db: Db) => Promise<OpenDataset[]>
   /** tables left out of `ecp export` because they are transient (sessions, rate limits) */

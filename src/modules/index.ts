@@ -5,6 +5,7 @@ import { accountsModule } from './accounts/index.ts'
 import { accreditationModule } from './accreditation/index.ts'
 import { actorsModule } from './actors/index.ts'
 import { administrationModule } from './administration/index.ts'
+import { processesModule } from './processes/index.ts'
 import { siteModule } from './site/index.ts'
 
 export const modules: readonly ModuleManifest[] = [
@@ -13,4 +14,5 @@ export const modules: readonly ModuleManifest[] = [
   accountsModule,
   accreditationModule,
   administrationModule,
+  processesModule,
 ]

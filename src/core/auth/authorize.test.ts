@@ -28,6 +28,10 @@ function actorFor(role: Role): Actor {
 const SUBJECTS: Partial<Record<Action, unknown>> = {
   'organization.update': { organizationId: ORG },
   'accreditation.withdraw': { requestAccountId: 100 },
+  'process.manage': { bodyId: 1 },
+  'call.extend': { bodyId: 1 },
+  // a contribution on behalf of the delegate's State
+  'contribution.revise': { authorAccountId: 999, memberStateIso3: STATE, organizationId: null },
 }
 
 const ALL: Role[] = [...ROLES]
@@ -48,6 +52,15 @@ const EXPECTED: Record<Action, Role[]> = {
   'accreditation.review': STAFF,
   'administration.view': STAFF,
   'role.grant': ['administrator'],
+  'body.read': ALL,
+  'process.read': ALL,
+  'body.manage': STAFF,
+  'process.manage': [...STAFF, 'chair'],
+  'call.extend': [...STAFF, 'chair'],
+  'contribution.submit': SIGNED_IN,
+  'contribution.revise': ['government_delegate'],
+  'contribution.moderate': STAFF,
+  'follow.manage': SIGNED_IN,
 }
 
 describe('authorization', () => {
@@ -79,6 +92,25 @@ describe('authorization', () => {
 
   it("stops a person from withdrawing someone else's accreditation request", () => {
     expect(authorize(actorFor('participant'), 'accreditation.withdraw', { requestAccountId: 999 }).ok).toBe(false)
+  })
+
+  it('stops the Chair of one body from running the process of another', () => {
+    expect(authorize(actorFor('chair'), 'process.manage', { bodyId: 2 }).ok).toBe(false)
+    expect(authorize(actorFor('chair'), 'call.extend', { bodyId: 2 }).ok).toBe(false)
+  })
+
+  it("lets a State's other delegate revise its contribution, and nobody else's", () => {
+    const delegate = actorFor('government_delegate')
+    const contribution = { authorAccountId: 999, memberStateIso3: STATE, organizationId: null }
+    expect(authorize(delegate, 'contribution.revise', contribution).ok).toBe(true)
+    expect(authorize(delegate, 'contribution.revise', { ...contribution, memberStateIso3: 'ZAF' }).ok).toBe(false)
+    expect(
+      authorize(actorFor('participant'), 'contribution.revise', {
+        authorAccountId: 100,
+        memberStateIso3: null,
+        organizationId: null,
+      }).ok,
+    ).toBe(true)
   })
 
   it('lets the platform itself act (demo, jobs)', () => {

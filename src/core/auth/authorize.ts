@@ -4,10 +4,12 @@ import { err, ok, type Result } from '../result.ts'
 import type { Actor } from './actor.ts'
 import { actorsPolicy } from './policy/actors.ts'
 import { platformPolicy } from './policy/platform.ts'
+import { processesPolicy } from './policy/processes.ts'
 
 export const policy = {
   ...platformPolicy,
   ...actorsPolicy,
+  ...processesPolicy,
 }
 
 export type Policy = typeof policy

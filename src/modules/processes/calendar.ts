@@ -1,0 +1,35 @@
+// iCalendar (RFC 5545) for meetings: one meeting, or every meeting of a body. Times are in UTC,
+// so any calendar shows them in its own zone; the UID is stable so updates replace the event.
+import { ICalCalendar } from 'ical-generator'
+import type { Meeting } from './queries.ts'
+
+export function meetingsCalendar(
+  meetings: readonly (Meeting & { processTitle: string })[],
+  options: { name: string; baseUrl: string; host: string },
+): string {
+  const calendar = new ICalCalendar({ name: options.name, prodId: { company: 'ecp', product: 'ecp', language: 'EN' } })
+  for (const m of meetings) {
+    const url = `${options.baseUrl}/meetings/${m.id}`
+    const description = [
+      m.processTitle,
+      m.remoteUrl ? `Remote participation: ${m.remoteUrl}` : null,
+      m.interpretationLanguages.length ? `Interpretation: ${m.interpretationLanguages.join(', ')}` : null,
+      m.liveCaptioning ? 'Live captioning' : null,
+      url,
+    ]
+      .filter(Boolean)
+      .join('\n')
+    calendar.createEvent({
+      id: `meeting-${m.id}@${options.host}`,
+      start: m.startsAt,
+      end: m.endsAt,
+      stamp: m.updatedAt,
+      lastModified: m.updatedAt,
+      summary: m.title,
+      description,
+      location: m.venue ?? m.remoteUrl ?? null,
+      url,
+    })
+  }
+  return calendar.toString()
+}

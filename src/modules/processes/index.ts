@@ -1,0 +1,26 @@
+// What other modules may use of the processes module (never its tables).
+export { allActivity } from './activity.ts'
+export { baseUrl, callJson } from './api.ts'
+export { type Ctx as ProcessCommandContext, openCall, scheduleMeeting } from './commands.ts'
+export { processesModule } from './module.ts'
+export {
+  type Body,
+  type BodyMember,
+  bodyMembers,
+  callsOf,
+  findBody,
+  findCall,
+  findProcess,
+  type GuidingQuestion,
+  guidingQuestions,
+  listBodies,
+  listProcesses,
+  type Meeting,
+  meetingsOf,
+  type Process,
+  processIdsOfBodies,
+} from './queries.ts'
+export { type Call, type CallState, callClosesAt, callState } from './rules/calls.ts'
+export { instantToLocal, localToInstant } from './rules/time.ts'
+export type { Eligibility } from './tables.ts'
+export { bodyLabel } from './views/bodies.tsx'

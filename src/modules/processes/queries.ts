@@ -1,0 +1,349 @@
+// SQL for bodies, processes, calls, meetings and documents.
+import type { Kysely } from 'kysely'
+import type { Db } from '../../core/db/database.ts'
+import type { CoreTables } from '../../core/db/tables.ts'
+import type { Call } from './rules/calls.ts'
+import type {
+  AgendaLink,
+  AttendanceMode,
+  DocumentKind,
+  Office,
+  PhaseKind,
+  ProcessesTables,
+  ProcessState,
+  StakeholderSeats,
+} from './tables.ts'
+
+type ProcessesDb = Kysely<CoreTables & ProcessesTables>
+export const pdb = (db: Db): ProcessesDb => db.withTables<ProcessesTables>()
+
+export interface Body {
+  id: number
+  slug: string
+  name: string
+  acronym: string | null
+  description: string
+  parentBodyId: number | null
+  memberStateSeats: number | null
+  stakeholderSeats: StakeholderSeats
+  illustrativeMembership: boolean
+}
+
+export interface BodyMember {
+  id: number
+  standing: 'member' | 'observer'
+  memberStateIso3: string | null
+  organizationId: number | null
+}
+
+export interface BodyOfficer {
+  id: number
+  office: Office
+  name: string
+  personId: number | null
+  memberStateIso3: string | null
+  organizationId: number | null
+}
+
+export interface Process {
+  id: number
+  bodyId: number
+  slug: string
+  title: string
+  description: string
+  objectives: string
+  mandateSymbol: string
+  mandateParagraph: string | null
+  mandateText: string
+  state: ProcessState
+  recurrence: 'none' | 'annual'
+  cycleYear: number | null
+  previousProcessId: number | null
+  createdAt: Date
+  updatedAt: Date
+}
+
+export interface GuidingQuestion {
+  id: number
+  processId: number
+  position: number
+  text: string
+}
+
+export interface PhaseRow {
+  id: number
+  kind: PhaseKind
+  startsOn: string
+  endsOn: string
+}
+
+export interface Meeting {
+  id: number
+  processId: number
+  number: number
+  title: string
+  startsAt: Date
+  endsAt: Date
+  timeZone: string
+  venue: string | null
+  remoteUrl: string | null
+  interpretationLanguages: string[]
+  liveCaptioning: boolean
+  outcomeSummary: string
+  transcript: string
+  updatedAt: Date
+}
+
+export interface ProcessDocument {
+  id: number
+  processId: number
+  meetingId: number | null
+  kind: DocumentKind
+  symbol: string | null
+  title: string
+  url: string | null
+  language: string
+  issuedOn: string
+  createdAt: Date
+}
+
+export interface AgendaItem {
+  id: number
+  position: number
+  title: string
+  description: string
+  documentIds: number[]
+  links: AgendaLink[]
+}
+
+export interface Attendance {
+  memberStateIso3: string | null
+  organizationId: number | null
+  mode: AttendanceMode
+}
+
+export interface Transmission {
+  id: number
+  toBodyId: number
+  occasion: string
+  transmittedOn: string
+  documentSymbol: string | null
+}
+
+const bodyColumns = [
+  'id',
+  'slug',
+  'name',
+  'acronym',
+  'description',
+  'parentBodyId',
+  'memberStateSeats',
+  'stakeholderSeats',
+  'illustrativeMembership',
+] as const
+
+const processColumns = [
+  'id',
+  'bodyId',
+  'slug',
+  'title',
+  'description',
+  'objectives',
+  'mandateSymbol',
+  'mandateParagraph',
+  'mandateText',
+  'state',
+  'recurrence',
+  'cycleYear',
+  'previousProcessId',
+  'createdAt',
+  'updatedAt',
+] as const
+
+const callColumns = [
+  'id',
+  'processId',
+  'title',
+  'opensAt',
+  'closesAt',
+  'extendedUntil',
+  'eligibility',
+  'languages',
+  'moderation',
+  'questionIds',
+  'createdAt',
+] as const
+
+const meetingColumns = [
+  'id',
+  'processId',
+  'number',
+  'title',
+  'startsAt',
+  'endsAt',
+  'timeZone',
+  'venue',
+  'remoteUrl',
+  'interpretationLanguages',
+  'liveCaptioning',
+  'outcomeSummary',
+  'transcript',
+  'updatedAt',
+] as const
+
+const documentColumns = [
+  'id',
+  'processId',
+  'meetingId',
+  'kind',
+  'symbol',
+  'title',
+  'url',
+  'language',
+  'issuedOn',
+  'createdAt',
+] as const
+
+export async function listBodies(db: Db): Promise<Body[]> {
+  return pdb(db).selectFrom('processesBody').select(bodyColumns).orderBy('id').execute()
+}
+
+export async function findBody(db: Db, idOrSlug: number | string): Promise<Body | undefined> {
+  const query = pdb(db).selectFrom('processesBody').select(bodyColumns)
+  return (
+    typeof idOrSlug === 'number' ? query.where('id', '=', idOrSlug) : query.where('slug', '=', idOrSlug)
+  ).executeTakeFirst()
+}
+
+/** The body and the bodies it reports to, nearest first (working group, CSTD, ECOSOC, GA). */
+export async function bodyChain(db: Db, bodyId: number): Promise<Body[]> {
+  const all = new Map((await listBodies(db)).map((b) => [b.id, b]))
+  const chain: Body[] = []
+  for (let body = all.get(bodyId); body && !chain.includes(body); body = all.get(body.parentBodyId ?? -1)) {
+    chain.push(body)
+  }
+  return chain
+}
+
+export async function bodyMembers(db: Db, bodyId: number): Promise<BodyMember[]> {
+  return pdb(db)
+    .selectFrom('processesBodyMember')
+    .select(['id', 'standing', 'memberStateIso3', 'organizationId'])
+    .where('bodyId', '=', bodyId)
+    .orderBy('id')
+    .execute()
+}
+
+export async function bodyOfficers(db: Db, bodyId: number): Promise<BodyOfficer[]> {
+  return pdb(db)
+    .selectFrom('processesBodyOfficer')
+    .select(['id', 'office', 'name', 'personId', 'memberStateIso3', 'organizationId'])
+    .where('bodyId', '=', bodyId)
+    .orderBy('id')
+    .execute()
+}
+
+export async function listProcesses(
+  db: Db,
+  filter: { bodyId?: number | undefined; state?: ProcessState | undefined } = {},
+): Promise<Process[]> {
+  let query = pdb(db).selectFrom('processesProcess').select(processColumns)
+  if (filter.bodyId) query = query.where('bodyId', '=', filter.bodyId)
+  if (filter.state) query = query.where('state', '=', filter.state)
+  return query.orderBy('createdAt', 'desc').orderBy('id', 'desc').execute()
+}
+
+export async function findProcess(db: Db, id: number): Promise<Process | undefined> {
+  return pdb(db).selectFrom('processesProcess').select(processColumns).where('id', '=', id).executeTakeFirst()
+}
+
+export async function guidingQuestions(db: Db, processId: number): Promise<GuidingQuestion[]> {
+  return pdb(db)
+    .selectFrom('processesGuidingQuestion')
+    .select(['id', 'processId', 'position', 'text'])
+    .where('processId', '=', processId)
+    .orderBy('position')
+    .execute()
+}
+
+export async function phasesOf(db: Db, processId: number): Promise<PhaseRow[]> {
+  return pdb(db)
+    .selectFrom('processesPhase')
+    .select(['id', 'kind', 'startsOn', 'endsOn'])
+    .where('processId', '=', processId)
+    .orderBy('startsOn')
+    .execute()
+}
+
+export async function callsOf(db: Db, processId: number): Promise<Call[]> {
+  return pdb(db)
+    .selectFrom('processesCall')
+    .select(callColumns)
+    .where('processId', '=', processId)
+    .orderBy('opensAt', 'desc')
+    .execute()
+}
+
+export async function findCall(db: Db, id: number, options: { forUpdate?: boolean } = {}): Promise<Call | undefined> {
+  const query = pdb(db).selectFrom('processesCall').select(callColumns).where('id', '=', id)
+  return (options.forUpdate ? query.forUpdate() : query).executeTakeFirst()
+}
+
+export async function meetingsOf(db: Db, filter: { processId?: number; bodyId?: number }): Promise<Meeting[]> {
+  let query = pdb(db)
+    .selectFrom('processesMeeting as m')
+    .select(meetingColumns.map((c) => `m.${c}` as const))
+  if (filter.processId) query = query.where('m.processId', '=', filter.processId)
+  if (filter.bodyId) {
+    query = query.innerJoin('processesProcess as p', 'p.id', 'm.processId').where('p.bodyId', '=', filter.bodyId)
+  }
+  return query.orderBy('m.startsAt').execute()
+}
+
+export async function findMeeting(db: Db, id: number): Promise<Meeting | undefined> {
+  return pdb(db).selectFrom('processesMeeting').select(meetingColumns).where('id', '=', id).executeTakeFirst()
+}
+
+export async function agendaOf(db: Db, meetingId: number): Promise<AgendaItem[]> {
+  return pdb(db)
+    .selectFrom('processesAgendaItem')
+    .select(['id', 'position', 'title', 'description', 'documentIds', 'links'])
+    .where('meetingId', '=', meetingId)
+    .orderBy('position')
+    .execute()
+}
+
+export async function attendanceOf(db: Db, meetingId: number): Promise<Attendance[]> {
+  return pdb(db)
+    .selectFrom('processesAttendance')
+    .select(['memberStateIso3', 'organizationId', 'mode'])
+    .where('meetingId', '=', meetingId)
+    .orderBy('id')
+    .execute()
+}
+
+export async function documentsOf(db: Db, processId: number): Promise<ProcessDocument[]> {
+  return pdb(db)
+    .selectFrom('processesDocument')
+    .select(documentColumns)
+    .where('processId', '=', processId)
+    .orderBy('issuedOn')
+    .orderBy('id')
+    .execute()
+}
+
+export async function transmissionsOf(db: Db, processId: number): Promise<Transmission[]> {
+  return pdb(db)
+    .selectFrom('processesTransmission')
+    .select(['id', 'toBodyId', 'occasion', 'transmittedOn', 'documentSymbol'])
+    .where('processId', '=', processId)
+    .orderBy('transmittedOn')
+    .execute()
+}
+
+/** Processes of the given bodies (for followers of a body). */
+export async function processIdsOfBodies(db: Db, bodyIds: number[]): Promise<number[]> {
+  if (bodyIds.length === 0) return []
+  const rows = await pdb(db).selectFrom('processesProcess').select('id').where('bodyId', 'in', bodyIds).execute()
+  return rows.map((r) => r.id)
+}

@@ -1,0 +1,197 @@
+// Kysely types of the processes tables (migrations/).
+import type { Generated } from 'kysely'
+import type { CreatedAt, Json } from '../../core/db/tables.ts'
+import type { StakeholderGroup } from '../actors/index.ts'
+
+export const PHASE_KINDS = [
+  'call_for_contributions',
+  'synthesis',
+  'proposals',
+  'negotiation',
+  'adoption',
+  'reporting',
+] as const
+export type PhaseKind = (typeof PHASE_KINDS)[number]
+export const PROCESS_STATES = ['planned', 'active', 'concluded'] as const
+export type ProcessState = (typeof PROCESS_STATES)[number]
+export const ELIGIBILITIES = ['members', 'accredited_stakeholders', 'everyone'] as const
+export type Eligibility = (typeof ELIGIBILITIES)[number]
+export const MODERATIONS = ['immediate', 'after_review'] as const
+export type Moderation = (typeof MODERATIONS)[number]
+export const OFFICES = ['chair', 'vice_chair', 'secretariat'] as const
+export type Office = (typeof OFFICES)[number]
+export const DOCUMENT_KINDS = [
+  'agenda',
+  'background',
+  'compilation',
+  'synthesis',
+  'report',
+  'statement',
+  'other',
+] as const
+export type DocumentKind = (typeof DOCUMENT_KINDS)[number]
+export const ATTENDANCE_MODES = ['in_person', 'remote'] as const
+export type AttendanceMode = (typeof ATTENDANCE_MODES)[number]
+
+export type StakeholderSeats = Partial<Record<StakeholderGroup, number>>
+
+export interface ProcessesBodyTable {
+  id: Generated<number>
+  slug: string
+  name: string
+  acronym: string | null
+  description: Generated<string>
+  parentBodyId: number | null
+  memberStateSeats: number | null
+  stakeholderSeats: Json<StakeholderSeats>
+  illustrativeMembership: Generated<boolean>
+  createdAt: CreatedAt
+}
+
+export interface ProcessesBodyMemberTable {
+  id: Generated<number>
+  bodyId: number
+  standing: 'member' | 'observer'
+  memberStateIso3: string | null
+  organizationId: number | null
+  since: string | null
+  until: string | null
+}
+
+export interface ProcessesBodyOfficerTable {
+  id: Generated<number>
+  bodyId: number
+  office: Office
+  name: string
+  personId: number | null
+  memberStateIso3: string | null
+  organizationId: number | null
+  since: string | null
+  until: string | null
+}
+
+export interface ProcessesProcessTable {
+  id: Generated<number>
+  bodyId: number
+  slug: string
+  title: string
+  description: Generated<string>
+  objectives: Generated<string>
+  mandateSymbol: string
+  mandateParagraph: string | null
+  mandateText: Generated<string>
+  state: Generated<ProcessState>
+  recurrence: Generated<'none' | 'annual'>
+  cycleYear: number | null
+  previousProcessId: number | null
+  createdAt: CreatedAt
+  updatedAt: CreatedAt
+}
+
+export interface ProcessesGuidingQuestionTable {
+  id: Generated<number>
+  processId: number
+  position: number
+  text: string
+}
+
+export interface ProcessesPhaseTable {
+  id: Generated<number>
+  processId: number
+  kind: PhaseKind
+  startsOn: string
+  endsOn: string
+}
+
+export interface ProcessesCallTable {
+  id: Generated<number>
+  processId: number
+  title: string
+  opensAt: Date
+  closesAt: Date
+  extendedUntil: Date | null
+  eligibility: Eligibility
+  languages: string[]
+  moderation: Moderation
+  questionIds: number[]
+  createdAt: CreatedAt
+}
+
+export interface ProcessesMeetingTable {
+  id: Generated<number>
+  processId: number
+  number: number
+  title: string
+  startsAt: Date
+  endsAt: Date
+  timeZone: Generated<string>
+  venue: string | null
+  remoteUrl: string | null
+  interpretationLanguages: string[]
+  liveCaptioning: Generated<boolean>
+  outcomeSummary: Generated<string>
+  transcript: Generated<string>
+  createdAt: CreatedAt
+  updatedAt: CreatedAt
+}
+
+export interface ProcessesDocumentTable {
+  id: Generated<number>
+  processId: number
+  meetingId: number | null
+  kind: DocumentKind
+  symbol: string | null
+  title: string
+  url: string | null
+  language: Generated<string>
+  issuedOn: string
+  createdAt: CreatedAt
+}
+
+export interface AgendaLink {
+  label: string
+  href: string
+}
+
+export interface ProcessesAgendaItemTable {
+  id: Generated<number>
+  meetingId: number
+  position: number
+  title: string
+  description: Generated<string>
+  documentIds: number[]
+  links: Json<AgendaLink[]>
+}
+
+export interface ProcessesAttendanceTable {
+  id: Generated<number>
+  meetingId: number
+  memberStateIso3: string | null
+  organizationId: number | null
+  mode: AttendanceMode
+}
+
+export interface ProcessesTransmissionTable {
+  id: Generated<number>
+  processId: number
+  toBodyId: number
+  occasion: string
+  transmittedOn: string
+  documentSymbol: string | null
+  createdAt: CreatedAt
+}
+
+export type ProcessesTables = {
+  processesBody: ProcessesBodyTable
+  processesBodyMember: ProcessesBodyMemberTable
+  processesBodyOfficer: ProcessesBodyOfficerTable
+  processesProcess: ProcessesProcessTable
+  processesGuidingQuestion: ProcessesGuidingQuestionTable
+  processesPhase: ProcessesPhaseTable
+  processesCall: ProcessesCallTable
+  processesMeeting: ProcessesMeetingTable
+  processesDocument: ProcessesDocumentTable
+  processesAgendaItem: ProcessesAgendaItemTable
+  processesAttendance: ProcessesAttendanceTable
+  processesTransmission: ProcessesTransmissionTable
+}
