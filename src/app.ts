@@ -1,11 +1,12 @@
 // Builds the Hono app: core middleware in order, then each registered module's pages and API.
-import { Hono } from 'hono'
+import { Hono, type MiddlewareHandler } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { compress } from 'hono/compress'
 import { cors } from 'hono/cors'
 import { HTTPException } from 'hono/http-exception'
 import { secureHeaders } from 'hono/secure-headers'
 import { sql } from 'kysely'
+import { MAX_ATTACHMENTS } from './config.ts'
 import { registerAuditRoutes } from './core/audit/routes.tsx'
 import { ANONYMOUS } from './core/auth/actor.ts'
 import { createApiRouter } from './core/http/api.ts'
@@ -51,13 +52,20 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     }),
   )
   app.use(compress())
-  app.use(
-    bodyLimit({
-      maxSize: deps.config.bodyLimitBytes,
-      onError: (c) =>
-        respondError(c, { type: 'too_large', id: 'body_too_large', values: { max: deps.config.bodyLimitBytes } }),
-    }),
+  // forms with files (a contribution's attachments) may carry up to MAX_ATTACHMENTS files
+  const uploadLimit = deps.config.bodyLimitBytes + MAX_ATTACHMENTS * deps.config.attachmentMaxBytes
+  const limitOf = (c: { req: { header(name: string): string | undefined } }) =>
+    c.req.header('content-type')?.startsWith('multipart/form-data') ? uploadLimit : deps.config.bodyLimitBytes
+  const limits = new Map(
+    [deps.config.bodyLimitBytes, uploadLimit].map((maxSize) => [
+      maxSize,
+      bodyLimit({
+        maxSize,
+        onError: (c) => respondError(c, { type: 'too_large', id: 'body_too_large', values: { max: maxSize } }),
+      }),
+    ]),
   )
+  app.use((c, next) => (limits.get(limitOf(c)) as MiddlewareHandler<AppEnv>)(c, next))
   app.use('/api/*', cors({ origin: '*', allowMethods: ['GET', 'HEAD'], exposeHeaders: ['X-Request-Id'] }))
   app.use(authentication())
   app.use(localization())
@@ -93,7 +101,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     // errors Hono raises for bad requests (malformed JSON, wrong media type) are the client's
     if (error instanceof HTTPException && error.status < 500) {
       if (error.status === 413)
-        return respondError(c, { type: 'too_large', id: 'body_too_large', values: { max: deps.config.bodyLimitBytes } })
+        return respondError(c, { type: 'too_large', id: 'body_too_large', values: { max: limitOf(c) } })
       return respondError(c, {
         type: 'invalid',
         id: error.status === 415 ? 'unsupported_media_type' : 'malformed_request',

@@ -22,10 +22,18 @@ const EnvSchema = z.object({
     .int()
     .min(1024)
     .default(1024 * 1024),
+  ECP_ATTACHMENT_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(5 * 1024 * 1024),
   ECP_LOG: z.enum(['silent', 'error', 'info', 'debug']).default('info'),
   SMTP_URL: z.url().optional(),
   ECP_MAIL_FROM: z.string().min(3).default('ecp <noreply@ecp.localhost>'),
 })
+
+/** At most this many files go with one contribution (a form's upload limit follows from it). */
+export const MAX_ATTACHMENTS = 3
 
 export type Config = Readonly<{
   env: 'development' | 'production' | 'test'
@@ -37,6 +45,8 @@ export type Config = Readonly<{
   demo: 'auto' | 'on' | 'off'
   trustProxy: boolean
   bodyLimitBytes: number
+  /** largest attachment (a contribution's PDF, DOCX or ODT) */
+  attachmentMaxBytes: number
   log: 'silent' | 'error' | 'info' | 'debug'
   smtpUrl: string | undefined
   mailFrom: string
@@ -68,6 +78,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       demo: e.ECP_DEMO,
       trustProxy: e.ECP_TRUST_PROXY,
       bodyLimitBytes: e.ECP_BODY_LIMIT_BYTES,
+      attachmentMaxBytes: e.ECP_ATTACHMENT_MAX_BYTES,
       log: e.ECP_LOG,
       smtpUrl: e.SMTP_URL,
       mailFrom: e.ECP_MAIL_FROM,

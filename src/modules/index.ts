@@ -5,6 +5,7 @@ import { accountsModule } from './accounts/index.ts'
 import { accreditationModule } from './accreditation/index.ts'
 import { actorsModule } from './actors/index.ts'
 import { administrationModule } from './administration/index.ts'
+import { contributionsModule } from './contributions/index.ts'
 import { processesModule } from './processes/index.ts'
 import { siteModule } from './site/index.ts'
 
@@ -15,4 +16,5 @@ export const modules: readonly ModuleManifest[] = [
   accreditationModule,
   administrationModule,
   processesModule,
+  contributionsModule,
 ]

@@ -1,0 +1,5 @@
+// What other modules may use of the contributions module (never its tables).
+export { compilationOf } from './compile.ts'
+export { contributionsModule } from './module.tsx'
+export { summaryRows } from './queries.ts'
+export { type Summary, summaryFromGroups } from './rules/summary.ts'

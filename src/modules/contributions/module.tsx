@@ -1,0 +1,184 @@
+// The contributions module: answers to calls for contributions, their revisions and
+// attachments, moderation, the contribution lists and the compilation (HTML, Word, CLI).
+import { writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import type { Db } from '../../core/db/database.ts'
+import { loadCatalogs } from '../../core/i18n/catalog.ts'
+import type { ActivityItem, ModuleManifest } from '../../core/module.ts'
+import { registerContributionsApi } from './api.ts'
+import { compilationDocx } from './compilation-docx.ts'
+import { compilationOf } from './compile.ts'
+import { loadContributionsDemo } from './demo.ts'
+import { cdb, listContributions, summaryRows } from './queries.ts'
+import { registerContributionRoutes, visibleStatuses } from './routes.tsx'
+import { summaryFromGroups } from './rules/summary.ts'
+import { ProcessContributions } from './views/list.tsx'
+
+async function contributionsActivity(
+  db: Db,
+  query: { processIds: number[]; since: Date; limit: number },
+): Promise<ActivityItem[]> {
+  if (query.processIds.length === 0) return []
+  const rows = await cdb(db)
+    .selectFrom('contributionsContribution')
+    .select([
+      'id',
+      'processId',
+      'contributorName',
+      'status',
+      'revisionCount',
+      'publishedAt',
+      'withdrawnAt',
+      'updatedAt',
+    ])
+    .where('processId', 'in', query.processIds)
+    .where('status', 'in', ['published', 'withdrawn'])
+    .where('updatedAt', '>', query.since)
+    .orderBy('updatedAt', 'desc')
+    .limit(query.limit)
+    .execute()
+  return rows.map((r) => ({
+    id: `contribution:${r.id}:${r.status}:${r.revisionCount}`,
+    at: r.updatedAt,
+    processId: r.processId,
+    message:
+      r.status === 'withdrawn'
+        ? 'contributions.activity.withdrawn'
+        : r.revisionCount > 1
+          ? 'contributions.activity.revised'
+          : 'contributions.activity.published',
+    values: { name: r.contributorName, revision: r.revisionCount },
+    href: `/contributions/${r.id}`,
+  }))
+}
+
+export const contributionsModule: ModuleManifest = {
+  id: 'contributions',
+  migrations: join(import.meta.dirname, 'migrations'),
+  messages: loadCatalogs(join(import.meta.dirname, 'messages')),
+  routes: registerContributionRoutes,
+  api: registerContributionsApi,
+  sections: {
+    process: {
+      order: 10,
+      render: async (c, process) => {
+        const [latest, summary] = await Promise.all([
+          listContributions(c.var.db, {
+            processId: process.id,
+            statuses: visibleStatuses(c).filter((s) => s === 'published'),
+            limit: 5,
+            offset: 0,
+          }),
+          summaryRows(c.var.db, process.id),
+        ])
+        return (
+          <ProcessContributions
+            c={c}
+            processId={process.id}
+            latest={latest.rows}
+            summary={summaryFromGroups(summary)}
+          />
+        )
+      },
+    },
+  },
+  statistics: async (db) => {
+    const row = await cdb(db)
+      .selectFrom('contributionsContribution')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('status', '=', 'published')
+      .executeTakeFirstOrThrow()
+    return [{ label: 'contributions.stats.contributions', value: Number(row.n), href: '/processes', order: 23 }]
+  },
+  activity: contributionsActivity,
+  commands: [
+    {
+      name: 'compile',
+      usage: 'ecp compile PROCESS_ID [--out FILE] [--lang LANG]',
+      description: 'Writes the compilation of a process’s contributions as a Word file (.docx)',
+      async run(args, ctx) {
+        const processId = Number(args[0])
+        const out = args.includes('--out') ? args[args.indexOf('--out') + 1] : undefined
+        const lang = args.includes('--lang') ? args[args.indexOf('--lang') + 1] : 'en'
+        if (!Number.isSafeInteger(processId) || processId <= 0) {
+          ctx.log.error('usage: ecp compile PROCESS_ID [--out FILE] [--lang LANG]')
+          return 2
+        }
+        const compiled = await compilationOf(ctx.deps.db, processId)
+        if (!compiled) {
+          ctx.log.error(`no process ${processId}`)
+          return 1
+        }
+        const i18n = ctx.deps.messages.translator(
+          ['ar', 'zh', 'en', 'fr', 'ru', 'es'].includes(lang ?? '') ? (lang as 'en') : 'en',
+        )
+        const file = out ?? `compilation-${compiled.process.slug}.docx`
+        await writeFile(file, await compilationDocx(compiled.compilation, i18n))
+        ctx.out(file)
+        ctx.log.info(
+          `compiled ${compiled.compilation.summary.total} contributions of "${compiled.process.title}" into ${file}`,
+        )
+        return 0
+      },
+    },
+  ],
+  openData: async (db) => {
+    const rows = await cdb(db)
+      .selectFrom('contributionsContribution')
+      .select([
+        'id',
+        'callId',
+        'processId',
+        'speakingFor',
+        'memberStateIso3',
+        'organizationId',
+        'contributorName',
+        'stakeholderGroup',
+        'regionalGroup',
+        'language',
+        'status',
+        'revisionCount',
+        'createdAt',
+      ])
+      .where('status', 'in', ['published', 'withdrawn', 'hidden'])
+      .orderBy('id')
+      .execute()
+    return [
+      {
+        name: 'contributions',
+        description: 'Contributions to calls (answers are on each contribution’s page and in the API)',
+        fields: [
+          { name: 'id', description: 'Identifier' },
+          { name: 'call_id', description: 'The call answered' },
+          { name: 'process_id', description: 'The process' },
+          { name: 'speaking_for', description: 'member_state, organization or self' },
+          { name: 'member_state', description: 'ISO alpha-3 when a State speaks' },
+          { name: 'organization_id', description: 'The organization when one speaks' },
+          { name: 'contributor', description: 'Name of the contributor' },
+          { name: 'stakeholder_group', description: 'government, a stakeholder group, or individual' },
+          { name: 'regional_group', description: 'UN regional group' },
+          { name: 'language', description: 'Language of the answers' },
+          { name: 'status', description: 'published, withdrawn or hidden' },
+          { name: 'revisions', description: 'Number of revisions' },
+          { name: 'submitted_at', description: 'When it was first submitted (UTC)' },
+        ],
+        rows: rows.map((r) => ({
+          id: r.id,
+          call_id: r.callId,
+          process_id: r.processId,
+          speaking_for: r.speakingFor,
+          member_state: r.memberStateIso3,
+          organization_id: r.organizationId,
+          contributor: r.contributorName,
+          stakeholder_group: r.stakeholderGroup,
+          regional_group: r.regionalGroup,
+          language: r.language,
+          status: r.status,
+          revisions: r.revisionCount,
+          submitted_at: r.createdAt.toISOString(),
+        })),
+      },
+    ]
+  },
+  demo: loadContributionsDemo,
+}

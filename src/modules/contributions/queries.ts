@@ -1,0 +1,268 @@
+// SQL for contributions, their revisions, answers and attachments.
+import { type Kysely, sql } from 'kysely'
+import type { Db } from '../../core/db/database.ts'
+import type { CoreTables } from '../../core/db/tables.ts'
+import type { Counted } from './rules/summary.ts'
+import type { ContributionStatus, ContributionsTables, SpeakingFor } from './tables.ts'
+
+type ContributionsDb = Kysely<CoreTables & ContributionsTables>
+export const cdb = (db: Db): ContributionsDb => db.withTables<ContributionsTables>()
+
+export interface Contribution extends Counted {
+  id: number
+  callId: number
+  processId: number
+  speakingFor: SpeakingFor
+  memberStateIso3: string | null
+  organizationId: number | null
+  authorAccountId: number
+  contributorName: string
+  status: ContributionStatus
+  revisionCount: number
+  answeredQuestionIds: number[]
+  createdAt: Date
+  updatedAt: Date
+  publishedAt: Date | null
+  withdrawnAt: Date | null
+  withdrawalNote: string | null
+  hiddenAt: Date | null
+  hiddenReason: string | null
+}
+
+export interface Answer {
+  questionId: number
+  body: string
+}
+
+export interface Revision {
+  id: number
+  number: number
+  language: string
+  createdAt: Date
+  createdBy: number
+  answers: Answer[]
+}
+
+export interface Attachment {
+  id: number
+  contributionId: number
+  revisionNumber: number
+  fileName: string
+  mediaType: string
+  sizeBytes: number
+  sha256: string
+  createdAt: Date
+}
+
+const columns = [
+  'id',
+  'callId',
+  'processId',
+  'speakingFor',
+  'memberStateIso3',
+  'organizationId',
+  'authorAccountId',
+  'contributorName',
+  'stakeholderGroup',
+  'regionalGroup',
+  'ldc',
+  'lldc',
+  'sids',
+  'language',
+  'status',
+  'revisionCount',
+  'answeredQuestionIds',
+  'createdAt',
+  'updatedAt',
+  'publishedAt',
+  'withdrawnAt',
+  'withdrawalNote',
+  'hiddenAt',
+  'hiddenReason',
+] as const
+
+const attachmentColumns = [
+  'id',
+  'contributionId',
+  'revisionNumber',
+  'fileName',
+  'mediaType',
+  'sizeBytes',
+  'sha256',
+  'createdAt',
+] as const
+
+export async function findContribution(
+  db: Db,
+  id: number,
+  options: { forUpdate?: boolean } = {},
+): Promise<Contribution | undefined> {
+  const query = cdb(db).selectFrom('contributionsContribution').select(columns).where('id', '=', id)
+  return (options.forUpdate ? query.forUpdate() : query).executeTakeFirst()
+}
+
+export async function revisionsOf(db: Db, contributionId: number): Promise<Revision[]> {
+  const revisions = await cdb(db)
+    .selectFrom('contributionsRevision')
+    .select(['id', 'number', 'language', 'createdAt', 'createdBy'])
+    .where('contributionId', '=', contributionId)
+    .orderBy('number', 'desc')
+    .execute()
+  if (revisions.length === 0) return []
+  const answers = await cdb(db)
+    .selectFrom('contributionsAnswer')
+    .select(['revisionId', 'questionId', 'body'])
+    .where(
+      'revisionId',
+      'in',
+      revisions.map((r) => r.id),
+    )
+    .orderBy('questionId')
+    .execute()
+  return revisions.map((r) => ({
+    ...r,
+    answers: answers.filter((a) => a.revisionId === r.id).map(({ questionId, body }) => ({ questionId, body })),
+  }))
+}
+
+/** The latest answers of each contribution. */
+export async function currentAnswers(db: Db, contributionIds: number[]): Promise<Map<number, Answer[]>> {
+  const result = new Map<number, Answer[]>()
+  if (contributionIds.length === 0) return result
+  const rows = await cdb(db)
+    .selectFrom('contributionsContribution as c')
+    .innerJoin('contributionsRevision as r', (join) =>
+      join.onRef('r.contributionId', '=', 'c.id').onRef('r.number', '=', 'c.revisionCount'),
+    )
+    .innerJoin('contributionsAnswer as a', 'a.revisionId', 'r.id')
+    .select(['c.id', 'a.questionId', 'a.body'])
+    .where('c.id', 'in', contributionIds)
+    .orderBy('a.questionId')
+    .execute()
+  for (const row of rows) {
+    result.set(row.id, [...(result.get(row.id) ?? []), { questionId: row.questionId, body: row.body }])
+  }
+  return result
+}
+
+export interface ContributionFilter {
+  processId: number
+  callId?: number | undefined
+  questionId?: number | undefined
+  stakeholderGroup?: string | undefined
+  regionalGroup?: string | undefined
+  language?: string | undefined
+  /** which states to include; the public sees published, withdrawn and hidden (as notes) */
+  statuses: readonly ContributionStatus[]
+}
+
+function filtered(db: Db, f: ContributionFilter) {
+  let query = cdb(db)
+    .selectFrom('contributionsContribution')
+    .where('processId', '=', f.processId)
+    .where('status', 'in', [...f.statuses])
+  if (f.callId) query = query.where('callId', '=', f.callId)
+  if (f.questionId) query = query.where(sql<boolean>`answered_question_ids @> array[${f.questionId}]::integer[]`)
+  if (f.stakeholderGroup) query = query.where('stakeholderGroup', '=', f.stakeholderGroup)
+  if (f.regionalGroup) query = query.where('regionalGroup', '=', f.regionalGroup)
+  if (f.language) query = query.where('language', '=', f.language)
+  return query
+}
+
+export async function listContributions(
+  db: Db,
+  filter: ContributionFilter & { limit: number; offset: number },
+): Promise<{ rows: Contribution[]; total: number }> {
+  const [rows, count] = await Promise.all([
+    filtered(db, filter).select(columns).orderBy('id', 'desc').limit(filter.limit).offset(filter.offset).execute(),
+    filtered(db, filter)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow(),
+  ])
+  return { rows, total: Number(count.n) }
+}
+
+/** Counts of published contributions by the characteristics a compilation reports. */
+export async function summaryRows(db: Db, processId: number): Promise<(Counted & { n: number })[]> {
+  const rows = await cdb(db)
+    .selectFrom('contributionsContribution')
+    .select(['stakeholderGroup', 'regionalGroup', 'ldc', 'lldc', 'sids', 'language'])
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('processId', '=', processId)
+    .where('status', '=', 'published')
+    .groupBy(['stakeholderGroup', 'regionalGroup', 'ldc', 'lldc', 'sids', 'language'])
+    .execute()
+  return rows.map((r) => ({ ...r, n: Number(r.n) }))
+}
+
+/** Every published contribution of a process with its current answers, for the compilation. */
+export async function publishedWithAnswers(db: Db, processId: number) {
+  const rows = await cdb(db)
+    .selectFrom('contributionsContribution')
+    .select(columns)
+    .where('processId', '=', processId)
+    .where('status', '=', 'published')
+    .orderBy('id')
+    .execute()
+  const answers = new Map<number, Answer[]>()
+  // in slices, so a compilation of tens of thousands stays within parameter limits
+  for (let i = 0; i < rows.length; i += 2000) {
+    const slice = await currentAnswers(
+      db,
+      rows.slice(i, i + 2000).map((r) => r.id),
+    )
+    for (const [id, list] of slice) answers.set(id, list)
+  }
+  return rows.map((r) => ({ ...r, answers: answers.get(r.id) ?? [] }))
+}
+
+export async function attachmentsOf(db: Db, contributionIds: number[]): Promise<Attachment[]> {
+  if (contributionIds.length === 0) return []
+  return cdb(db)
+    .selectFrom('contributionsAttachment')
+    .select(attachmentColumns)
+    .where('contributionId', 'in', contributionIds)
+    .orderBy('id')
+    .execute()
+}
+
+export async function attachmentContent(db: Db, id: number) {
+  return cdb(db)
+    .selectFrom('contributionsAttachment')
+    .select([...attachmentColumns, 'content'])
+    .where('id', '=', id)
+    .executeTakeFirst()
+}
+
+/** The speaker's standing (not withdrawn) contribution to a call, if any. */
+export async function standingContribution(
+  db: Db,
+  callId: number,
+  speaker: {
+    speakingFor: SpeakingFor
+    memberStateIso3: string | null
+    organizationId: number | null
+    accountId: number
+  },
+): Promise<Contribution | undefined> {
+  let query = cdb(db)
+    .selectFrom('contributionsContribution')
+    .select(columns)
+    .where('callId', '=', callId)
+    .where('status', '<>', 'withdrawn')
+    .where('speakingFor', '=', speaker.speakingFor)
+  if (speaker.memberStateIso3) query = query.where('memberStateIso3', '=', speaker.memberStateIso3)
+  if (speaker.organizationId) query = query.where('organizationId', '=', speaker.organizationId)
+  if (speaker.speakingFor === 'self') query = query.where('authorAccountId', '=', speaker.accountId)
+  return query.executeTakeFirst()
+}
+
+export async function contributionsOfAccount(db: Db, accountId: number, callId: number): Promise<Contribution[]> {
+  return cdb(db)
+    .selectFrom('contributionsContribution')
+    .select(columns)
+    .where('callId', '=', callId)
+    .where('authorAccountId', '=', accountId)
+    .orderBy('id', 'desc')
+    .execute()
+}

@@ -1,0 +1,69 @@
+// Kysely types of the contributions tables (migrations/).
+import type { Generated } from 'kysely'
+import type { CreatedAt } from '../../core/db/tables.ts'
+
+export const SPEAKING_FOR = ['member_state', 'organization', 'self'] as const
+export type SpeakingFor = (typeof SPEAKING_FOR)[number]
+export const CONTRIBUTION_STATUSES = ['published', 'pending_review', 'withdrawn', 'hidden'] as const
+export type ContributionStatus = (typeof CONTRIBUTION_STATUSES)[number]
+
+export interface ContributionsContributionTable {
+  id: Generated<number>
+  callId: number
+  processId: number
+  speakingFor: SpeakingFor
+  memberStateIso3: string | null
+  organizationId: number | null
+  authorAccountId: number
+  contributorName: string
+  stakeholderGroup: string
+  regionalGroup: string | null
+  ldc: boolean
+  lldc: boolean
+  sids: boolean
+  language: string
+  status: ContributionStatus
+  revisionCount: Generated<number>
+  answeredQuestionIds: number[]
+  createdAt: CreatedAt
+  updatedAt: CreatedAt
+  publishedAt: Date | null
+  withdrawnAt: Date | null
+  withdrawalNote: string | null
+  hiddenAt: Date | null
+  hiddenReason: string | null
+}
+
+export interface ContributionsRevisionTable {
+  id: Generated<number>
+  contributionId: number
+  number: number
+  language: string
+  createdBy: number
+  createdAt: CreatedAt
+}
+
+export interface ContributionsAnswerTable {
+  revisionId: number
+  questionId: number
+  body: string
+}
+
+export interface ContributionsAttachmentTable {
+  id: Generated<number>
+  contributionId: number
+  revisionNumber: number
+  fileName: string
+  mediaType: string
+  sizeBytes: number
+  sha256: string
+  content: Uint8Array
+  createdAt: CreatedAt
+}
+
+export type ContributionsTables = {
+  contributionsContribution: ContributionsContributionTable
+  contributionsRevision: ContributionsRevisionTable
+  contributionsAnswer: ContributionsAnswerTable
+  contributionsAttachment: ContributionsAttachmentTable
+}

@@ -1,0 +1,177 @@
+// One contribution: who speaks, the current answers, attachments, every earlier revision, and
+// the public note when it was withdrawn or hidden. Its actions for the author and the Secretariat.
+import type { Context } from 'hono'
+import type { AppEnv } from '../../../core/http/context.ts'
+import { Facts, Tag } from '../../../core/ui/components.tsx'
+import { renderPage } from '../../../core/ui/layout.tsx'
+import { markdown } from '../../../core/ui/markdown.ts'
+import type { GuidingQuestion, Process } from '../../processes/index.ts'
+import { groupLabel, regionLabel } from '../labels.ts'
+import type { Attachment, Contribution, Revision } from '../queries.ts'
+
+export interface ContributionView {
+  contribution: Contribution
+  contributorLabel: string
+  contributorHref: string | null
+  process: Process
+  questions: GuidingQuestion[]
+  revisions: Revision[]
+  attachments: Attachment[]
+  canRevise: boolean
+  canModerate: boolean
+  callOpen: boolean
+}
+
+export function statusTone(status: Contribution['status']) {
+  return status === 'published' ? 'ok' : status === 'pending_review' ? 'warn' : 'error'
+}
+
+export function Answers({
+  c,
+  answers,
+  questions,
+}: {
+  c: Context<AppEnv>
+  answers: Revision['answers']
+  questions: GuidingQuestion[]
+}) {
+  const t = c.var.i18n.t
+  return (
+    <>
+      {answers.map((a) => {
+        const q = questions.find((q) => q.id === a.questionId)
+        return (
+          <section class="answer">
+            <h3>{q ? t('contributions.compilation.question', { number: q.position, text: q.text }) : null}</h3>
+            <div class="prose">{markdown(a.body)}</div>
+          </section>
+        )
+      })}
+    </>
+  )
+}
+
+export function renderContribution(c: Context<AppEnv>, view: ContributionView) {
+  const { i18n, csrfToken } = c.var
+  const t = i18n.t
+  const { contribution: k } = view
+  const current = view.revisions[0]
+  const visible = k.status === 'published' || k.status === 'pending_review'
+  const title = t('contributions.contributionBy', { name: view.contributorLabel })
+  return renderPage(
+    c,
+    { title },
+    <>
+      <p class="eyebrow">
+        <a href={`/processes/${view.process.id}`}>{view.process.title}</a>
+      </p>
+      <h1>{title}</h1>
+      <p>
+        <Tag tone={statusTone(k.status)}>{t(`contributions.status.${k.status}`)}</Tag>
+      </p>
+      <Facts
+        items={[
+          [
+            t('contributions.contributor'),
+            view.contributorHref ? <a href={view.contributorHref}>{view.contributorLabel}</a> : view.contributorLabel,
+          ],
+          [t('contributions.stakeholderGroup'), groupLabel(t, k.stakeholderGroup)],
+          [t('contributions.regionalGroup'), k.regionalGroup ? regionLabel(t, k.regionalGroup) : '—'],
+          [t('contributions.language'), t(`processes.language.${k.language}`)],
+          [t('contributions.submitted'), i18n.dateTime(k.createdAt)],
+          [t('contributions.revision'), i18n.number(k.revisionCount)],
+        ]}
+      />
+      {k.status === 'withdrawn' ? (
+        <p class="notice" role="note">
+          {t('contributions.withdrawnNote', { date: i18n.dateTime(k.withdrawnAt ?? k.updatedAt) })}
+          {k.withdrawalNote ? <> {t('contributions.withdrawalReason', { note: k.withdrawalNote })}</> : null}
+        </p>
+      ) : null}
+      {k.status === 'hidden' ? (
+        <p class="notice" role="note">
+          {t('contributions.hiddenNote', {
+            date: i18n.dateTime(k.hiddenAt ?? k.updatedAt),
+            reason: k.hiddenReason ?? '',
+          })}
+        </p>
+      ) : null}
+      {k.status === 'pending_review' ? <p class="notice">{t('contributions.pendingNote')}</p> : null}
+      {visible && current ? (
+        <section aria-labelledby="answers">
+          <h2 id="answers">{t('contributions.answers')}</h2>
+          <Answers c={c} answers={current.answers} questions={view.questions} />
+        </section>
+      ) : null}
+      {visible && view.attachments.length > 0 ? (
+        <section aria-labelledby="attachments">
+          <h2 id="attachments">{t('contributions.attachments')}</h2>
+          <ul>
+            {view.attachments.map((a) => (
+              <li>
+                <a href={`/attachments/${a.id}`}>{a.fileName}</a> ({Math.ceil(a.sizeBytes / 1024)} KB,{' '}
+                {t('contributions.addedInRevision', { revision: a.revisionNumber })})
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      {visible && view.revisions.length > 1 ? (
+        <section aria-labelledby="revisions">
+          <h2 id="revisions">{t('contributions.revisions')}</h2>
+          {view.revisions.slice(1).map((r) => (
+            <details>
+              <summary>
+                {t('contributions.revisionOf', { revision: r.number, date: i18n.dateTime(r.createdAt) })}
+              </summary>
+              <Answers c={c} answers={r.answers} questions={view.questions} />
+            </details>
+          ))}
+        </section>
+      ) : null}
+      {view.canRevise && visible ? (
+        <section aria-labelledby="actions">
+          <h2 id="actions">{t('contributions.actions')}</h2>
+          {view.callOpen ? (
+            <p>
+              <a class="button" href={`/contributions/${k.id}/revise`}>
+                {t('contributions.revise.action')}
+              </a>
+            </p>
+          ) : null}
+          <form method="post" action={`/contributions/${k.id}/withdraw`}>
+            <input type="hidden" name="_csrf" value={csrfToken} />
+            <div class="field">
+              <label for="withdraw-note">{t('contributions.withdraw.note')}</label>
+              <input id="withdraw-note" name="note" maxlength={1000} />
+            </div>
+            <button type="submit" class="secondary" data-confirm={t('contributions.withdraw.confirm')}>
+              {t('contributions.withdraw.action')}
+            </button>
+          </form>
+        </section>
+      ) : null}
+      {view.canModerate && visible ? (
+        <section aria-labelledby="moderation">
+          <h2 id="moderation">{t('contributions.moderation')}</h2>
+          {k.status === 'pending_review' ? (
+            <form method="post" action={`/contributions/${k.id}/publish`} class="inline">
+              <input type="hidden" name="_csrf" value={csrfToken} />
+              <button type="submit">{t('contributions.publish')}</button>
+            </form>
+          ) : null}
+          <form method="post" action={`/contributions/${k.id}/hide`}>
+            <input type="hidden" name="_csrf" value={csrfToken} />
+            <div class="field">
+              <label for="hide-reason">{t('contributions.hide.reason')}</label>
+              <input id="hide-reason" name="reason" required maxlength={1000} />
+            </div>
+            <button type="submit" class="secondary">
+              {t('contributions.hide.action')}
+            </button>
+          </form>
+        </section>
+      ) : null}
+    </>,
+  )
+}
