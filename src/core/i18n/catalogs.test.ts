@@ -12,7 +12,10 @@ const messages = loadMessages(modules)
 const en = messages.catalogs.en
 
 function placeholders(message: string): string[] {
-  return [...message.matchAll(/\{\s*([A-Za-z]\w*)\s*[,}]/g)].map((m) => m[1] as string).sort()
+  // an argument, not a plural branch's text such as one {organization}
+  return [...message.matchAll(/(?<!(?:zero|one|two|few|many|other|=\d+)\s*)\{\s*([A-Za-z]\w*)\s*[,}]/g)]
+    .map((m) => m[1] as string)
+    .sort()
 }
 
 describe('message catalogs', () => {
