@@ -83,6 +83,8 @@ export interface ActivityItem {
 /** A section a module adds to another module's page (a process's contributions, a follow button ...). */
 export interface PageSection {
   order: number
+  /** under the page's title (a follow button) or, by default, among its sections */
+  placement?: 'header' | 'main'
   /** `subject` is the process (with its body) or the body the page is about */
   render(c: Context<AppEnv>, subject: { id: number; bodyId: number }): Promise<Child | null>
 }

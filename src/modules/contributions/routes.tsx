@@ -167,7 +167,7 @@ function formOutcome(
     contributePage(c, call, { values, issues }, { ...(revising ? { revising } : {}), status })
   if (error.type === 'invalid') return again(formIssues(error.issues, call), 422)
   if (error.type === 'conflict' || error.type === 'forbidden') {
-    const at = error.type === 'conflict' ? (error.values?.closedAt ?? error.values?.opensAt) : undefined
+    const at = error.type === 'conflict' ? error.values?.date : undefined
     const values = at ? { date: c.var.i18n.dateTime(String(at)) } : undefined
     return again(
       [

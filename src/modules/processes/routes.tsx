@@ -77,9 +77,11 @@ export async function sectionsFor(
   c: Context<AppEnv>,
   kind: 'process' | 'body',
   subject: { id: number; bodyId: number },
+  placement: 'header' | 'main' = 'main',
 ) {
   const sections = c.var.deps.modules
     .flatMap((m) => (m.sections?.[kind] ? [m.sections[kind]] : []))
+    .filter((s) => (s.placement ?? 'main') === placement)
     .sort((a, b) => a.order - b.order)
   const rendered: Child[] = []
   for (const section of sections) {
@@ -195,6 +197,7 @@ export function registerProcessRoutes(app: Hono<AppEnv>): void {
       seats: seatCounts(body, stateMembers, orgMembers),
       processes,
       sections: await sectionsFor(c, 'body', { id: body.id, bodyId: body.id }),
+      headerSections: await sectionsFor(c, 'body', { id: body.id, bodyId: body.id }, 'header'),
     })
   })
 
@@ -254,6 +257,7 @@ export function registerProcessRoutes(app: Hono<AppEnv>): void {
     return renderProcess(c, {
       ...view,
       sections: await sectionsFor(c, 'process', { id: view.process.id, bodyId: view.process.bodyId }),
+      headerSections: await sectionsFor(c, 'process', { id: view.process.id, bodyId: view.process.bodyId }, 'header'),
       canManage: can(c.var.actor, 'process.manage', { bodyId: view.process.bodyId }),
     })
   })

@@ -50,6 +50,7 @@ export interface BodyView {
   processes: Process[]
   /** what other modules add (a follow button ...) */
   sections: Child[]
+  headerSections: Child[]
 }
 
 export function renderBody(c: Context<AppEnv>, view: BodyView) {
@@ -68,6 +69,7 @@ export function renderBody(c: Context<AppEnv>, view: BodyView) {
     <>
       <h1>{bodyLabel(body)}</h1>
       {body.description ? <p class="lead">{body.description}</p> : null}
+      {view.headerSections}
       {view.chain.length > 1 ? (
         <nav aria-label={t('processes.bodies.chain')}>
           <p>

@@ -104,6 +104,7 @@ export interface ProcessView {
   documents: ProcessDocument[]
   transmissions: (Transmission & { toBody: Body | undefined })[]
   sections: Child[]
+  headerSections: Child[]
   canManage: boolean
 }
 
@@ -139,6 +140,7 @@ export function renderProcess(c: Context<AppEnv>, view: ProcessView) {
         {' · '}
         <a href={`/api/v1/processes/${process.id}`}>{t('processes.asJson')}</a>
       </p>
+      {view.headerSections}
       <section aria-labelledby="mandate">
         <h2 id="mandate">{t('processes.mandate')}</h2>
         <p>

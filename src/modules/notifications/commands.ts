@@ -1,0 +1,113 @@
+// Following and unfollowing bodies and processes, and choosing the digest's frequency. Who
+// follows what is personal: it goes into the audit log as a non-public entry.
+import { recordAudit } from '../../core/audit/audit.ts'
+import type { Actor } from '../../core/auth/actor.ts'
+import { authorize } from '../../core/auth/authorize.ts'
+import type { Db } from '../../core/db/database.ts'
+import { inTransaction } from '../../core/db/helpers.ts'
+import { err, notFound, ok, type Result } from '../../core/result.ts'
+import { findBody, findProcess } from '../processes/index.ts'
+import { ndb } from './queries.ts'
+import type { FollowSubject, Frequency } from './tables.ts'
+
+export interface Ctx {
+  actor: Actor
+  requestId?: string | null
+  now: Date
+}
+
+export interface Subject {
+  type: FollowSubject
+  id: number
+}
+
+function signedIn(ctx: Ctx): Result<number> {
+  const allowed = authorize(ctx.actor, 'follow.manage')
+  if (!allowed.ok) return allowed
+  if (ctx.actor.kind !== 'account') return err({ type: 'unauthenticated', id: 'sign_in_required' })
+  return ok(ctx.actor.accountId)
+}
+
+async function subjectExists(db: Db, subject: Subject): Promise<boolean> {
+  return subject.type === 'body'
+    ? (await findBody(db, subject.id)) !== undefined
+    : (await findProcess(db, subject.id)) !== undefined
+}
+
+/** Follows a body or process; following twice is not an error (the button may be pressed twice). */
+export async function follow(db: Db, ctx: Ctx, subject: Subject): Promise<Result<void>> {
+  const account = signedIn(ctx)
+  if (!account.ok) return account
+  if (!(await subjectExists(db, subject))) return notFound(`${subject.type}_not_found`)
+  return inTransaction(db, async (trx) => {
+    const row = await ndb(trx)
+      .insertInto('notificationsFollow')
+      .values({ accountId: account.value, subjectType: subject.type, subjectId: subject.id, createdAt: ctx.now })
+      .onConflict((oc) => oc.columns(['accountId', 'subjectType', 'subjectId']).doNothing())
+      .returning('id')
+      .executeTakeFirst()
+    if (row) {
+      await recordAudit(trx, {
+        actor: ctx.actor,
+        action: 'follow.added',
+        subjectType: subject.type,
+        subjectId: subject.id,
+        payload: { accountId: account.value },
+        public: false,
+        requestId: ctx.requestId ?? null,
+        at: ctx.now,
+      })
+    }
+    return ok(undefined)
+  })
+}
+
+export async function unfollow(db: Db, ctx: Ctx, subject: Subject): Promise<Result<void>> {
+  const account = signedIn(ctx)
+  if (!account.ok) return account
+  return inTransaction(db, async (trx) => {
+    const removed = await ndb(trx)
+      .deleteFrom('notificationsFollow')
+      .where('accountId', '=', account.value)
+      .where('subjectType', '=', subject.type)
+      .where('subjectId', '=', subject.id)
+      .returning('id')
+      .executeTakeFirst()
+    if (removed) {
+      await recordAudit(trx, {
+        actor: ctx.actor,
+        action: 'follow.removed',
+        subjectType: subject.type,
+        subjectId: subject.id,
+        payload: { accountId: account.value },
+        public: false,
+        requestId: ctx.requestId ?? null,
+        at: ctx.now,
+      })
+    }
+    return ok(undefined)
+  })
+}
+
+export async function setFrequency(db: Db, ctx: Ctx, frequency: Frequency): Promise<Result<void>> {
+  const account = signedIn(ctx)
+  if (!account.ok) return account
+  return inTransaction(db, async (trx) => {
+    await ndb(trx)
+      .insertInto('notificationsPreference')
+      .values({ accountId: account.value, frequency, updatedAt: ctx.now })
+      .onConflict((oc) => oc.column('accountId').doUpdateSet({ frequency, updatedAt: ctx.now }))
+      .execute()
+    await recordAudit(trx, {
+      actor: ctx.actor,
+      action: 'digest.frequency_set',
+      subjectType: 'account',
+      subjectId: account.value,
+      payload: { frequency },
+      public: false,
+      requestId: ctx.requestId ?? null,
+      at: ctx.now,
+    })
+    return ok(undefined)
+  })
+}

@@ -1,0 +1,136 @@
+// Following and digests on each database: a person follows a process or a body through the page's
+// button, chooses daily or weekly, and the digest job queues one message per person per period,
+// none when nothing happened, never two for the same period.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { signUp, TestClient } from '../../../test/support/client.ts'
+import { createTestRuntime, DATABASE_KINDS, type TestRuntime } from '../../../test/support/runtime.ts'
+import { SYSTEM } from '../../core/auth/actor.ts'
+import { createBody, createProcess, scheduleMeeting } from '../processes/commands.ts'
+import { queueDigests } from './digest.ts'
+
+describe.each(DATABASE_KINDS)('notifications on %s', (kind) => {
+  let runtime: TestRuntime
+  let bodyId: number
+  let processId: number
+
+  beforeAll(async () => {
+    runtime = await createTestRuntime(kind)
+    const ctx = { actor: SYSTEM, now: new Date('2026-11-01T09:00:00Z') }
+    const body = await createBody(runtime.deps.db, ctx, { slug: 'wg', name: 'A Working Group', acronym: 'WG' })
+    if (!body.ok) throw new Error(JSON.stringify(body.error))
+    bodyId = body.value.id
+    const process = await createProcess(runtime.deps.db, ctx, {
+      bodyId,
+      slug: 'wg-2026',
+      title: 'The Working Group’s 2026 process',
+      mandateSymbol: 'E/RES/2026/1',
+      questions: ['What should be done?'],
+    })
+    if (!process.ok) throw new Error(JSON.stringify(process.error))
+    processId = process.value.id
+  })
+  afterAll(() => runtime.close())
+
+  const outbox = (address: string) =>
+    runtime.deps.db
+      .selectFrom('coreMailOutbox')
+      .select(['subject', 'bodyText', 'dedupeKey'])
+      .where('toAddress', '=', address)
+      .orderBy('id')
+      .execute()
+
+  async function meetingAt(number: number, createdAt: string) {
+    const scheduled = await scheduleMeeting(runtime.deps.db, { actor: SYSTEM, now: new Date(createdAt) }, processId, {
+      number,
+      title: `Meeting number ${number}`,
+      venue: 'Palais des Nations, Geneva',
+      startsAt: new Date('2027-01-10T09:00:00Z'),
+      endsAt: new Date('2027-01-10T17:00:00Z'),
+    })
+    if (!scheduled.ok) throw new Error(JSON.stringify(scheduled.error))
+  }
+
+  it('sends one daily digest per period with what happened, and nothing twice', async () => {
+    const { client, email } = await signUp(runtime, 'Daily Reader')
+    const followed = await client.submit(
+      '/follows',
+      { subject: 'process', id: String(processId), action: 'follow', back: `/processes/${processId}` },
+      `/processes/${processId}`,
+    )
+    expect(followed.response.status).toBe(303)
+    expect((await client.get(`/processes/${processId}`)).html).toContain('Stop following')
+    await client.submit('/account/notifications', { frequency: 'daily' })
+
+    await meetingAt(1, '2026-11-24T10:00:00Z')
+    await meetingAt(2, '2026-11-24T15:00:00Z')
+    const morning = new Date('2026-11-25T00:20:00Z')
+    await queueDigests(runtime.deps.db, runtime.deps, morning)
+    await queueDigests(runtime.deps.db, runtime.deps, new Date('2026-11-25T06:00:00Z'))
+    const mails = await outbox(email)
+    expect(mails).toHaveLength(1)
+    expect(mails[0]?.subject).toContain('2 changes')
+    expect(mails[0]?.bodyText).toContain('Meeting number 1')
+    expect(mails[0]?.bodyText).toContain('Meeting number 2')
+    expect(mails[0]?.bodyText).toContain('/account/notifications')
+
+    // a quiet day brings no message; the next busy one brings its own
+    await queueDigests(runtime.deps.db, runtime.deps, new Date('2026-11-26T01:00:00Z'))
+    expect(await outbox(email)).toHaveLength(1)
+    await meetingAt(3, '2026-11-26T12:00:00Z')
+    await queueDigests(runtime.deps.db, runtime.deps, new Date('2026-11-27T01:00:00Z'))
+    const later = await outbox(email)
+    expect(later).toHaveLength(2)
+    expect(later[1]?.bodyText).toContain('Meeting number 3')
+    expect(later[1]?.bodyText).not.toContain('Meeting number 1')
+  })
+
+  it('gathers a body’s processes into a weekly digest, and stops when asked', async () => {
+    const { client, email } = await signUp(runtime, 'Weekly Reader')
+    await client.submit(
+      '/follows',
+      { subject: 'body', id: String(bodyId), action: 'follow', back: '/bodies/wg' },
+      '/bodies/wg',
+    )
+    // weekly is the default: the week of Monday 16 November, sent after Monday 23
+    await meetingAt(4, '2026-11-18T10:00:00Z')
+    await queueDigests(runtime.deps.db, runtime.deps, new Date('2026-11-22T23:00:00Z'))
+    expect(await outbox(email)).toHaveLength(0)
+    await queueDigests(runtime.deps.db, runtime.deps, new Date('2026-11-23T00:30:00Z'))
+    const mails = await outbox(email)
+    expect(mails).toHaveLength(1)
+    expect(mails[0]?.bodyText).toContain('Meeting number 4')
+    expect(mails[0]?.dedupeKey).toMatch(/weekly:2026-11-16$/)
+
+    await client.submit('/account/notifications', { frequency: 'never' })
+    await meetingAt(5, '2026-11-25T10:00:00Z')
+    await queueDigests(runtime.deps.db, runtime.deps, new Date('2026-12-01T00:30:00Z'))
+    expect(await outbox(email)).toHaveLength(1)
+  })
+
+  it('lets only signed-in people follow, and shows everyone the number of followers', async () => {
+    const anonymous = new TestClient(runtime)
+    const page = (await anonymous.get(`/processes/${processId}`)).html
+    expect(page).toContain('Sign in to follow')
+    expect(page).toMatch(/\d+ followers?/)
+    const { client } = await signUp(runtime, 'Unfollower')
+    await client.submit(
+      '/follows',
+      { subject: 'process', id: String(processId), action: 'follow' },
+      `/processes/${processId}`,
+    )
+    const list = (await client.get('/account/notifications')).html
+    expect(list).toContain('The Working Group’s 2026 process')
+    await client.submit(
+      '/follows',
+      { subject: 'process', id: String(processId), action: 'unfollow' },
+      '/account/notifications',
+    )
+    expect((await client.get('/account/notifications')).html).toContain('You follow nothing yet')
+    const missing = await client.submit(
+      '/follows',
+      { subject: 'process', id: '999999', action: 'follow' },
+      '/account/notifications',
+    )
+    expect(missing.response.status).toBe(404)
+  })
+})
