@@ -45,7 +45,7 @@ describe.each(DATABASE_KINDS)('contributions on %s', (kind) => {
     client: TestClient,
     callId: number,
     fields: Record<string, string>,
-    files: { name: string; content: Uint8Array; type?: string }[] = [],
+    files: { name: string; content: Uint8Array<ArrayBuffer>; type?: string }[] = [],
     action = `/calls/${callId}/contribute`,
   ) {
     await client.get(action.endsWith('/revise') ? action : `/calls/${callId}/contribute`)
