@@ -1,0 +1,137 @@
+// Policy processes in a real browser: the new pages pass axe in English and Arabic, and a
+// civil-society representative goes from sign-up to an answered and revised contribution that
+// the Secretariat then finds in the Word compilation.
+import mammoth from 'mammoth'
+import type { Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { DEMO_PASSWORD } from '../../src/modules/accounts/index.ts'
+import { axe, type BrowserApp, CHROMIUM, newContext, signInAs, startBrowserApp } from './browser.ts'
+
+// the demo: process 1 is the WGEC 2016-2018 (call 1, closed); process 2 the standing item (call 2, open)
+const PUBLIC_PAGES = [
+  '/bodies',
+  '/bodies/wgec',
+  '/bodies/cstd',
+  '/processes',
+  '/processes/1',
+  '/processes/2',
+  '/processes/1/contributions',
+  '/processes/1/contributions?language=fr',
+  '/processes/1/compilation',
+  '/contributions/1',
+  '/contributions/5',
+  '/meetings/1',
+]
+const SIGNED_IN_PAGES = [
+  '/calls/2/contribute',
+  '/contributions/5/revise',
+  '/account/notifications',
+  '/processes/new',
+  '/processes/1/calls/new',
+  '/processes/1/meetings/new',
+  '/processes/1/documents/new',
+  '/administration/outbox',
+]
+
+async function expectAccessible(page: Page, path: string) {
+  const violations = await axe(page)
+  expect(violations, `${path}: ${JSON.stringify(violations, null, 1)}`).toEqual([])
+}
+
+describe.skipIf(!CHROMIUM)('policy processes in Chromium', () => {
+  let app: BrowserApp
+  beforeAll(async () => {
+    app = await startBrowserApp()
+  })
+  afterAll(() => app?.close())
+
+  for (const lang of ['en', 'ar'] as const) {
+    it(`has no axe violations on the processes' pages, in ${lang === 'en' ? 'English' : 'Arabic'}`, {
+      timeout: 120_000,
+    }, async () => {
+      const context = await newContext(app)
+      const page = await context.newPage()
+      await page.goto(`/?lang=${lang}`)
+      for (const path of PUBLIC_PAGES) {
+        const response = await page.goto(path)
+        expect(response?.status(), path).toBe(200)
+        if (lang === 'ar') expect(await page.getAttribute('html', 'dir')).toBe('rtl')
+        await expectAccessible(page, path)
+      }
+      // APC's representative may revise APC's contribution; the Secretariat's pages need staff
+      await page.goto('/sign-in?lang=en')
+      await signInAs(page, 'apc@ecp.example', DEMO_PASSWORD)
+      await page.goto(`/account?lang=${lang}`)
+      for (const path of SIGNED_IN_PAGES.slice(0, 3)) {
+        const response = await page.goto(path)
+        expect(response?.status(), path).toBe(200)
+        await expectAccessible(page, path)
+      }
+      await context.close()
+      const staff = await (await newContext(app)).newPage()
+      await staff.goto('/sign-in?lang=en')
+      await signInAs(staff, 'secretariat@ecp.example', DEMO_PASSWORD)
+      await staff.goto(`/account?lang=${lang}`)
+      for (const path of SIGNED_IN_PAGES.slice(3)) {
+        const response = await staff.goto(path)
+        expect(response?.status(), path).toBe(200)
+        await expectAccessible(staff, path)
+      }
+      // a contribution form sent back with errors is accessible too
+      await staff.goto('/calls/2/contribute')
+      await staff.locator('form[action="/calls/2/contribute"] button[type=submit]').click()
+      await staff.waitForLoadState('domcontentloaded')
+      await expectAccessible(staff, '/calls/2/contribute (with errors)')
+    })
+  }
+
+  it('takes a civil-society representative from sign-up to a revised contribution found in the compilation', {
+    timeout: 90_000,
+  }, async () => {
+    const rep = await (await newContext(app)).newPage()
+    await rep.goto('/sign-up')
+    await rep.getByLabel('Your name').fill('Amara Diallo')
+    await rep.getByLabel('Email address').fill('amara@example.org')
+    await rep.getByLabel('Password').fill('a perfectly long passphrase')
+    await rep.getByRole('button', { name: 'Create my account' }).click()
+    await expect.poll(() => rep.url()).toContain('/account')
+    await rep.goto('/accreditation')
+    await rep.getByLabel('Stakeholder representative', { exact: true }).check()
+    await rep.getByLabel(/^Organization/).selectOption({ label: 'Internet Society' })
+    await rep.getByLabel('Your title or function').fill('Policy adviser')
+    await rep.getByRole('button', { name: 'Send my request' }).click()
+
+    const secretariat = await (await newContext(app)).newPage()
+    await signInAs(secretariat, 'secretariat@ecp.example', DEMO_PASSWORD)
+    await secretariat.goto('/administration/accreditation')
+    await secretariat.locator('article', { hasText: 'Amara Diallo' }).getByRole('button', { name: 'Approve' }).click()
+    await expect.poll(() => secretariat.locator('.flash').textContent()).toContain('approved')
+
+    await rep.goto('/processes/2')
+    await rep.getByRole('link', { name: 'Contribute' }).first().click()
+    await rep.getByLabel('Internet Society').check()
+    const answers = rep.locator('textarea[name^="answers."]')
+    await answers.nth(0).fill('ISOC convened open consultations with its chapters in 120 countries.')
+    await answers.nth(1).fill('The Commission should take up the resilience of the Internet’s infrastructure.')
+    await rep.getByRole('button', { name: 'Submit the contribution' }).click()
+    await expect.poll(() => rep.locator('.flash').textContent()).toContain('submitted')
+    const contributionUrl = rep.url()
+
+    await rep.getByRole('link', { name: 'Revise' }).click()
+    await rep
+      .locator('textarea[name^="answers."]')
+      .nth(1)
+      .fill('The Commission should take up the resilience and openness of the Internet’s infrastructure.')
+    await rep.getByRole('button', { name: 'Save the revision' }).click()
+    await expect.poll(() => rep.locator('.flash').textContent()).toContain('revision')
+    expect(rep.url()).toBe(contributionUrl)
+    expect(await rep.locator('main').textContent()).toContain('Revision 1 of')
+
+    const docx = await secretariat.request.get('/processes/2/compilation.docx')
+    expect(docx.status()).toBe(200)
+    const text = (await mammoth.extractRawText({ buffer: Buffer.from(await docx.body()) })).value
+    expect(text).toContain('resilience and openness of the Internet’s infrastructure')
+    expect(text).toContain('Internet Society')
+    expect(text).not.toContain('The Commission should take up the resilience of the Internet’s infrastructure.')
+  })
+})
