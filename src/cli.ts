@@ -9,7 +9,7 @@ import { verifyAuditLog } from './core/audit/audit.ts'
 import { type ChainedEntry, ChainVerifier } from './core/audit/chain.ts'
 import { progressBar } from './core/cli/progress.ts'
 import { appliedMigrations } from './core/db/migrator.ts'
-import { CORE_TRANSIENT_TABLES, countRows, describeTables, exportLines, importFile } from './core/db/transfer.ts'
+import { countRows, describeTables, exportLines, importFile, transientTables } from './core/db/transfer.ts'
 import { createLogger } from './core/log.ts'
 import type { CliCommand, CliContext } from './core/module.ts'
 import { loadDemo } from './demo.ts'
@@ -32,10 +32,6 @@ ${modules
   .map((c) => `  ${c.usage.padEnd(20)}${c.description}`)
   .join('\n')}
 Configuration comes from environment variables; see README.md.`
-
-function transientTables(): string[] {
-  return [...CORE_TRANSIENT_TABLES, ...modules.flatMap((m) => m.transientTables ?? [])]
-}
 
 async function withRuntime(config: Config, referenceData: boolean, fn: (runtime: Runtime) => Promise<number>) {
   const runtime = await openRuntime(config, { referenceData })
@@ -86,7 +82,7 @@ async function serve(config: Config, withDemo: boolean): Promise<number> {
 
 async function exportCommand(runtime: Runtime, file: string, out: CliContext['out']): Promise<number> {
   const { db } = runtime.deps
-  const tables = await describeTables(db, transientTables())
+  const tables = await describeTables(db, transientTables(modules))
   const migrations = await appliedMigrations(runtime.database, migrationFiles(modules))
   let total = 0
   for (const t of tables) total += await countRows(db, t)
@@ -108,7 +104,7 @@ async function importCommand(runtime: Runtime, file: string, out: CliContext['ou
     return 2
   }
   const { db } = runtime.deps
-  const tables = await describeTables(db, transientTables())
+  const tables = await describeTables(db, transientTables(modules))
   const migrations = await appliedMigrations(runtime.database, migrationFiles(modules))
   const bar = progressBar('import', 1)
   const result = await importFile(db, file, tables, migrations, () => {})

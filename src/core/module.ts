@@ -116,6 +116,6 @@ export interface ModuleManifest {
   activity?: (db: Db, query: { processIds: number[]; since: Date; limit: number }) => Promise<ActivityItem[]>
   /** public data for the open-data bulk download */
   openData?: (db: Db) => Promise<OpenDataset[]>
-  /** tables left out of `ecp export` because they are transient (sessions, rate limits) */
+  /** tables left out of `ecp export`: transient ones, and ones derived from others by triggers */
   transientTables?: string[]
 }

@@ -10,12 +10,12 @@ import { modules } from '../../modules/index.ts'
 import { migrationFiles } from '../../runtime.ts'
 import { verifyAuditLog } from '../audit/audit.ts'
 import { appliedMigrations } from './migrator.ts'
-import { CORE_TRANSIENT_TABLES, describeTables, exportLines, importFile } from './transfer.ts'
+import { describeTables, exportLines, importFile, transientTables } from './transfer.ts'
 
 const dir = mkdtempSync(join(tmpdir(), 'ecp-transfer-'))
 
 async function exportTo(runtime: TestRuntime, file: string): Promise<string> {
-  const tables = await describeTables(runtime.deps.db, CORE_TRANSIENT_TABLES)
+  const tables = await describeTables(runtime.deps.db, transientTables(modules))
   const migrations = await appliedMigrations(runtime.database, migrationFiles(modules))
   const lines: string[] = []
   for await (const line of exportLines(runtime.deps.db, tables, migrations)) lines.push(line)
@@ -24,7 +24,7 @@ async function exportTo(runtime: TestRuntime, file: string): Promise<string> {
 }
 
 async function importInto(runtime: TestRuntime, file: string) {
-  const tables = await describeTables(runtime.deps.db, CORE_TRANSIENT_TABLES)
+  const tables = await describeTables(runtime.deps.db, transientTables(modules))
   const migrations = await appliedMigrations(runtime.database, migrationFiles(modules))
   return importFile(runtime.deps.db, file, tables, migrations)
 }

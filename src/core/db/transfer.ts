@@ -14,6 +14,11 @@ const BATCH = 1000
 /** Never exported: per-installation or short-lived. */
 export const CORE_TRANSIENT_TABLES = ['auth_session', 'core_rate_limit', 'core_idempotency_key', 'core_secret']
 
+/** The tables an export leaves out: the core's transient ones and those modules declare. */
+export function transientTables(modules: readonly { transientTables?: string[] }[]): string[] {
+  return [...CORE_TRANSIENT_TABLES, ...modules.flatMap((m) => m.transientTables ?? [])]
+}
+
 export interface ExportHeader {
   format: typeof EXPORT_FORMAT
   version: number

@@ -68,6 +68,7 @@ export const contributionsModule: ModuleManifest = {
             statuses: visibleStatuses(c).filter((s) => s === 'published'),
             limit: 5,
             offset: 0,
+            withTotal: false,
           }),
           summaryRows(c.var.db, process.id),
         ])
@@ -181,4 +182,5 @@ export const contributionsModule: ModuleManifest = {
     ]
   },
   demo: loadContributionsDemo,
+  transientTables: ['contributions_tally'],
 }

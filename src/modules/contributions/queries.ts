@@ -169,30 +169,53 @@ function filtered(db: Db, f: ContributionFilter) {
   return query
 }
 
+/** How many match: from the tally when only the process is chosen, else by counting. */
+async function countOf(db: Db, filter: ContributionFilter): Promise<number> {
+  const narrowed =
+    filter.callId || filter.questionId || filter.stakeholderGroup || filter.regionalGroup || filter.language
+  if (narrowed || !filter.statuses.includes('published')) {
+    const row = await filtered(db, filter)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow()
+    return Number(row.n)
+  }
+  const others = filter.statuses.filter((s) => s !== 'published')
+  const [published, rest] = await Promise.all([
+    cdb(db)
+      .selectFrom('contributionsTally')
+      .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('n'), eb.lit(0)).as('n'))
+      .where('processId', '=', filter.processId)
+      .executeTakeFirstOrThrow(),
+    others.length
+      ? filtered(db, { ...filter, statuses: others })
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      : { n: 0 },
+  ])
+  return Number(published.n) + Number(rest.n)
+}
+
 export async function listContributions(
   db: Db,
-  filter: ContributionFilter & { limit: number; offset: number },
+  filter: ContributionFilter & { limit: number; offset: number; withTotal?: boolean },
 ): Promise<{ rows: Contribution[]; total: number }> {
-  const [rows, count] = await Promise.all([
+  const [rows, total] = await Promise.all([
     filtered(db, filter).select(columns).orderBy('id', 'desc').limit(filter.limit).offset(filter.offset).execute(),
-    filtered(db, filter)
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow(),
+    filter.withTotal === false ? -1 : countOf(db, filter),
   ])
-  return { rows, total: Number(count.n) }
+  return { rows, total }
 }
 
 /** Counts of published contributions by the characteristics a compilation reports. */
 export async function summaryRows(db: Db, processId: number): Promise<(Counted & { n: number })[]> {
+  // kept by a trigger (migrations/*-contributions-tally.sql)
   const rows = await cdb(db)
-    .selectFrom('contributionsContribution')
-    .select(['stakeholderGroup', 'regionalGroup', 'ldc', 'lldc', 'sids', 'language'])
-    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .selectFrom('contributionsTally')
+    .select(['stakeholderGroup', 'regionalGroup', 'ldc', 'lldc', 'sids', 'language', 'n'])
     .where('processId', '=', processId)
-    .where('status', '=', 'published')
-    .groupBy(['stakeholderGroup', 'regionalGroup', 'ldc', 'lldc', 'sids', 'language'])
+    .where('n', '>', 0)
     .execute()
-  return rows.map((r) => ({ ...r, n: Number(r.n) }))
+  return rows.map((r) => ({ ...r, regionalGroup: r.regionalGroup || null, n: Number(r.n) }))
 }
 
 /** Every published contribution of a process with its current answers, for the compilation. */

@@ -13,7 +13,8 @@ import { loadDemo } from '../../demo.ts'
 import { DEMO_PASSWORD } from '../accounts/index.ts'
 import { callsOf, guidingQuestions, listProcesses, openCall } from '../processes/index.ts'
 import { contributionsModule } from './module.tsx'
-import { cdb } from './queries.ts'
+import { cdb, publishedWithAnswers, summaryRows } from './queries.ts'
+import { summarize, summaryFromGroups } from './rules/summary.ts'
 
 const MINIMAL_PDF = new TextEncoder().encode(
   '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
@@ -297,5 +298,14 @@ describe.each(DATABASE_KINDS)('contributions on %s', (kind) => {
     expect(lines).toEqual([out])
     const cli = (await mammoth.extractRawText({ buffer: await readFile(out) })).value
     expect(cli).toContain('La coopération renforcée')
+  })
+
+  it('keeps the summary counts equal to a recount after submissions, revisions, withdrawals and hiding', async () => {
+    for (const target of [wgec, standing]) {
+      const kept = summaryFromGroups(await summaryRows(runtime.deps.db, target.processId))
+      const recount = summarize(await publishedWithAnswers(runtime.deps.db, target.processId))
+      expect(kept).toEqual(recount)
+      expect(kept.total).toBeGreaterThan(0)
+    }
   })
 })

@@ -61,7 +61,21 @@ export interface ContributionsAttachmentTable {
   createdAt: CreatedAt
 }
 
+/** Counts of published contributions, kept by a trigger. */
+export interface ContributionsTallyTable {
+  processId: number
+  stakeholderGroup: string
+  /** '' for none */
+  regionalGroup: string
+  ldc: boolean
+  lldc: boolean
+  sids: boolean
+  language: string
+  n: number
+}
+
 export type ContributionsTables = {
+  contributionsTally: ContributionsTallyTable
   contributionsContribution: ContributionsContributionTable
   contributionsRevision: ContributionsRevisionTable
   contributionsAnswer: ContributionsAnswerTable

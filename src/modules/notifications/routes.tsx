@@ -56,7 +56,11 @@ export async function FollowSection({
         <input type="hidden" name="id" value={String(subject.id)} />
         <input type="hidden" name="back" value={here} />
         <input type="hidden" name="action" value={following ? 'unfollow' : 'follow'} />
-        <button type="submit" class={following ? 'secondary' : undefined} aria-pressed={following ? 'true' : 'false'}>
+        <button
+          type="submit"
+          class={following ? 'button secondary' : 'button'}
+          aria-pressed={following ? 'true' : 'false'}
+        >
           {following ? t('notifications.follow.unfollow') : t(`notifications.follow.${subject.type}`)}
         </button>
       </Form>{' '}
@@ -137,7 +141,7 @@ export function registerNotificationRoutes(app: Hono<AppEnv>): void {
                 <input type="hidden" name="subject" value={f.subjectType} />
                 <input type="hidden" name="id" value={String(f.subjectId)} />
                 <input type="hidden" name="action" value="unfollow" />
-                <button type="submit" class="secondary">
+                <button type="submit" class="button secondary">
                   {t('notifications.follow.unfollow')}
                   <span class="visually-hidden">: {f.title[0]}</span>
                 </button>

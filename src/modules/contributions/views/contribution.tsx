@@ -145,7 +145,7 @@ export function renderContribution(c: Context<AppEnv>, view: ContributionView) {
               <label for="withdraw-note">{t('contributions.withdraw.note')}</label>
               <input id="withdraw-note" name="note" maxlength={1000} />
             </div>
-            <button type="submit" class="secondary" data-confirm={t('contributions.withdraw.confirm')}>
+            <button type="submit" class="button secondary" data-confirm={t('contributions.withdraw.confirm')}>
               {t('contributions.withdraw.action')}
             </button>
           </form>
@@ -166,7 +166,7 @@ export function renderContribution(c: Context<AppEnv>, view: ContributionView) {
               <label for="hide-reason">{t('contributions.hide.reason')}</label>
               <input id="hide-reason" name="reason" required maxlength={1000} />
             </div>
-            <button type="submit" class="secondary">
+            <button type="submit" class="button secondary">
               {t('contributions.hide.action')}
             </button>
           </form>
