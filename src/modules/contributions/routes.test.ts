@@ -219,6 +219,14 @@ describe.each(DATABASE_KINDS)('contributions on %s', (kind) => {
     ])
     expect(renamed.response.status).toBe(422)
     expect(renamed.html).toContain('paper.pdf')
+    expect(renamed.html).toContain('is not a PDF, Word (.docx) or OpenDocument (.odt) file')
+    // what was typed is kept
+    expect(renamed.html).toContain('With a paper attached.')
+    const big = new Uint8Array(runtime.deps.config.attachmentMaxBytes + 1)
+    big.set(MINIMAL_PDF)
+    const tooLarge = await contribute(client, standing.callId, fields, [{ name: 'huge.pdf', content: big }])
+    expect(tooLarge.response.status).toBe(422)
+    expect(tooLarge.html).toMatch(/huge\.pdf is larger than \d+ MB/)
     const ok = await contribute(client, standing.callId, fields, [{ name: 'paper.pdf', content: MINIMAL_PDF }])
     expect(ok.response.status).toBe(303)
     const page = (await client.get(ok.response.headers.get('location') as string)).html
