@@ -6,6 +6,7 @@ import { accreditationModule } from './accreditation/index.ts'
 import { actorsModule } from './actors/index.ts'
 import { administrationModule } from './administration/index.ts'
 import { contributionsModule } from './contributions/index.ts'
+import { negotiationModule } from './negotiation/index.ts'
 import { notificationsModule } from './notifications/index.ts'
 import { processesModule } from './processes/index.ts'
 import { siteModule } from './site/index.ts'
@@ -18,5 +19,6 @@ export const modules: readonly ModuleManifest[] = [
   administrationModule,
   processesModule,
   contributionsModule,
+  negotiationModule,
   notificationsModule,
 ]

@@ -32,6 +32,15 @@ const SUBJECTS: Partial<Record<Action, unknown>> = {
   'call.extend': { bodyId: 1 },
   // a contribution on behalf of the delegate's State
   'contribution.revise': { authorAccountId: 999, memberStateIso3: STATE, organizationId: null },
+  'negotiation.manage': { bodyId: 1 },
+  'consensus.declare': { bodyId: 1 },
+  'proposal.merge': { bodyId: 1 },
+  // a proposal co-sponsored by the delegate's State and the representative's organization
+  'proposal.revise': { memberStates: [STATE, 'ZAF'], organizations: [ORG] },
+  // a body whose rules let stakeholders table amendments
+  'amendment.table': { stakeholdersMayTable: true },
+  'amendment.withdraw': { memberStates: [STATE], organizations: [] },
+  'position.take': { memberStateIso3: STATE },
 }
 
 const ALL: Role[] = [...ROLES]
@@ -61,6 +70,17 @@ const EXPECTED: Record<Action, Role[]> = {
   'contribution.revise': ['government_delegate'],
   'contribution.moderate': STAFF,
   'follow.manage': SIGNED_IN,
+  'negotiation.read': ALL,
+  'negotiation.manage': [...STAFF, 'chair'],
+  'consensus.declare': ['chair'],
+  'proposal.submit': ['government_delegate', 'stakeholder_representative'],
+  'proposal.revise': ['government_delegate', 'stakeholder_representative'],
+  'proposal.merge': [...STAFF, 'chair'],
+  'amendment.table': ['government_delegate', 'stakeholder_representative'],
+  'amendment.withdraw': ['government_delegate'],
+  'position.take': ['government_delegate'],
+  'comment.post': ['stakeholder_representative'],
+  'comment.answer': STAFF,
 }
 
 describe('authorization', () => {
@@ -111,6 +131,19 @@ describe('authorization', () => {
         organizationId: null,
       }).ok,
     ).toBe(true)
+  })
+
+  it('lets a delegate speak only for their own State, and the Chair declare only in their own body', () => {
+    const delegate = actorFor('government_delegate')
+    expect(authorize(delegate, 'position.take', { memberStateIso3: 'ZAF' }).ok).toBe(false)
+    expect(authorize(actorFor('chair'), 'consensus.declare', { bodyId: 2 }).ok).toBe(false)
+    expect(authorize(actorFor('secretariat'), 'consensus.declare', { bodyId: 1 }).ok).toBe(false)
+  })
+
+  it('lets stakeholders table amendments only where the body allows it', () => {
+    const rep = actorFor('stakeholder_representative')
+    expect(authorize(rep, 'amendment.table', { stakeholdersMayTable: false }).ok).toBe(false)
+    expect(authorize(actorFor('government_delegate'), 'amendment.table', { stakeholdersMayTable: false }).ok).toBe(true)
   })
 
   it('lets the platform itself act (demo, jobs)', () => {

@@ -3,6 +3,7 @@
 import { err, ok, type Result } from '../result.ts'
 import type { Actor } from './actor.ts'
 import { actorsPolicy } from './policy/actors.ts'
+import { negotiationPolicy } from './policy/negotiation.ts'
 import { platformPolicy } from './policy/platform.ts'
 import { processesPolicy } from './policy/processes.ts'
 
@@ -10,6 +11,7 @@ export const policy = {
   ...platformPolicy,
   ...actorsPolicy,
   ...processesPolicy,
+  ...negotiationPolicy,
 }
 
 export type Policy = typeof policy

@@ -1,0 +1,209 @@
+// The negotiation's JSON API: a negotiating document with each paragraph's status and where the
+// States stand, its amendments, and a process's proposals with their lineage; public reads.
+import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi'
+import { errorResponses, json } from '../../core/http/api.ts'
+import type { AppEnv } from '../../core/http/context.ts'
+import { respondError } from '../../core/http/errors.tsx'
+import { findProcess } from '../processes/index.ts'
+import { documentWithBody } from './context.ts'
+import { amendmentsOf, paragraphsOf, proposalsOf, revisionsOf, standings } from './queries.ts'
+import { POSITIONS } from './rules/consensus.ts'
+import { AMENDMENT_OPERATIONS, AMENDMENT_STATUSES, PARAGRAPH_KINDS, PROPOSAL_STATUSES } from './tables.ts'
+
+const tags = ['Negotiation']
+const IdParam = z.object({
+  id: z.coerce
+    .number()
+    .int()
+    .positive()
+    .openapi({ param: { name: 'id', in: 'path' }, example: 1 }),
+})
+
+const StandingSchema = z.object({
+  readiness: z.enum(['open', 'ready', 'objected']).openapi({ description: 'ready = no standing objection' }),
+  objecting: z.array(z.string()).openapi({ description: 'States with a standing objection (ISO alpha-3)' }),
+  positions: z.array(
+    z.object({ memberState: z.string(), position: z.enum(POSITIONS), at: z.string(), note: z.string().nullable() }),
+  ),
+})
+
+const DocumentSchema = z
+  .object({
+    id: z.number(),
+    process: z.number(),
+    title: z.string(),
+    symbol: z.string().nullable(),
+    currentRevision: z.number(),
+    revisions: z.array(
+      z.object({ number: z.number(), label: z.string(), issuedAt: z.string(), contentHash: z.string() }),
+    ),
+    paragraphs: z.array(
+      z.object({
+        id: z.number(),
+        parent: z.number().nullable(),
+        kind: z.enum(PARAGRAPH_KINDS),
+        label: z.string().nullable(),
+        text: z.string(),
+        status: z.string(),
+        proposal: z.number().nullable(),
+        standing: StandingSchema,
+      }),
+    ),
+    amendments: z.array(
+      z.object({
+        id: z.number(),
+        paragraph: z.number(),
+        operation: z.enum(AMENDMENT_OPERATIONS),
+        quotedOld: z.string().nullable(),
+        newText: z.string().nullable(),
+        memberState: z.string().nullable(),
+        organization: z.number().nullable(),
+        status: z.enum(AMENDMENT_STATUSES),
+        standing: StandingSchema,
+      }),
+    ),
+  })
+  .openapi('NegotiatingDocument')
+
+const ProposalSchema = z
+  .object({
+    id: z.number(),
+    title: z.string(),
+    status: z.enum(PROPOSAL_STATUSES),
+    memberStates: z.array(z.string()),
+    organizations: z.array(z.number()),
+    mergedInto: z.number().nullable(),
+    mergedFrom: z.array(z.number()),
+    contributions: z.array(z.number()),
+    versions: z.array(z.object({ number: z.number(), text: z.string(), rationale: z.string(), createdAt: z.string() })),
+  })
+  .openapi('Proposal')
+
+type Standing = {
+  positions: { memberStateIso3: string; position: (typeof POSITIONS)[number]; at: Date; note: string | null }[]
+  tally: { readiness: 'open' | 'ready' | 'objected'; objecting: string[] }
+}
+
+const standingJson = (s: Standing | undefined) => ({
+  readiness: s?.tally.readiness ?? 'open',
+  objecting: s?.tally.objecting ?? [],
+  positions: (s?.positions ?? []).map((p) => ({
+    memberState: p.memberStateIso3,
+    position: p.position,
+    at: p.at.toISOString(),
+    note: p.note,
+  })),
+})
+
+export function registerNegotiationApi(api: OpenAPIHono<AppEnv>): void {
+  api.openapi(
+    createRoute({
+      method: 'get',
+      path: '/negotiation/{id}',
+      tags,
+      summary: 'A negotiating document: paragraphs, status, positions (one per State), amendments',
+      request: { params: IdParam },
+      responses: { 200: json(z.object({ data: DocumentSchema }), 'The document'), 404: errorResponses[404] },
+    }),
+    async (c) => {
+      const { db } = c.var
+      const found = await documentWithBody(db, c.req.valid('param').id)
+      if (!found) return respondError(c, { type: 'not_found', id: 'negotiating_document_not_found' }) as never
+      const { document } = found
+      const [paragraphs, amendments, revisions] = await Promise.all([
+        paragraphsOf(db, document.id),
+        amendmentsOf(db, document.id),
+        revisionsOf(db, document.id),
+      ])
+      const [ps, as] = await Promise.all([
+        standings(
+          db,
+          'paragraph',
+          paragraphs.map((p) => p.id),
+        ),
+        standings(
+          db,
+          'amendment',
+          amendments.map((a) => a.id),
+        ),
+      ])
+      return c.json(
+        {
+          data: {
+            id: document.id,
+            process: document.processId,
+            title: document.title,
+            symbol: document.symbol,
+            currentRevision: document.currentRevision,
+            revisions: revisions.map((r) => ({
+              number: r.number,
+              label: r.label,
+              issuedAt: r.issuedAt.toISOString(),
+              contentHash: r.contentHash,
+            })),
+            paragraphs: paragraphs.map((p) => ({
+              id: p.id,
+              parent: p.parentId,
+              kind: p.kind,
+              label: p.label,
+              text: p.text,
+              status: p.status,
+              proposal: p.proposalId,
+              standing: standingJson(ps.get(p.id)),
+            })),
+            amendments: amendments.map((a) => ({
+              id: a.id,
+              paragraph: a.paragraphId,
+              operation: a.operation,
+              quotedOld: a.quotedOld,
+              newText: a.newText,
+              memberState: a.memberStateIso3,
+              organization: a.organizationId,
+              status: a.status,
+              standing: standingJson(as.get(a.id)),
+            })),
+          },
+        },
+        200,
+      )
+    },
+  )
+
+  api.openapi(
+    createRoute({
+      method: 'get',
+      path: '/processes/{id}/proposals',
+      tags,
+      summary: 'A process’s proposals with every version and their lineage',
+      request: { params: IdParam },
+      responses: { 200: json(z.object({ data: z.array(ProposalSchema) }), 'The proposals'), 404: errorResponses[404] },
+    }),
+    async (c) => {
+      const processId = c.req.valid('param').id
+      if (!(await findProcess(c.var.db, processId)))
+        return respondError(c, { type: 'not_found', id: 'process_not_found' }) as never
+      const proposals = await proposalsOf(c.var.db, processId)
+      return c.json(
+        {
+          data: proposals.map((p) => ({
+            id: p.id,
+            title: p.title,
+            status: p.status,
+            memberStates: p.memberStates,
+            organizations: p.organizations,
+            mergedInto: p.mergedIntoId,
+            mergedFrom: p.mergedFrom,
+            contributions: p.contributions,
+            versions: p.versions.map((v) => ({
+              number: v.number,
+              text: v.text,
+              rationale: v.rationale,
+              createdAt: v.createdAt.toISOString(),
+            })),
+          })),
+        },
+        200,
+      )
+    },
+  )
+}

@@ -1,0 +1,535 @@
+// The negotiators' side: proposals (submit, revise, merge, withdraw), amendments (table,
+// withdraw, and the Chair's incorporation or rejection), each State's positions, and the
+// stakeholder advisory committees' comments with the Secretariat's answers.
+import { recordAudit } from '../../core/audit/audit.ts'
+import { delegationsOf, organizationsOf } from '../../core/auth/actor.ts'
+import { authorize } from '../../core/auth/authorize.ts'
+import type { Db } from '../../core/db/database.ts'
+import { inTransaction } from '../../core/db/helpers.ts'
+import { conflict, forbidden, invalid, notFound, ok, type Result } from '../../core/result.ts'
+import { findOrganizationById } from '../actors/index.ts'
+import { findProcess } from '../processes/index.ts'
+import { accountOf, audit, type Ctx, documentWithBody } from './context.ts'
+import { findAmendment, findComment, findParagraph, findProposal, ndb, paragraphsOf } from './queries.ts'
+import { applyTextAmendment, insertedLabel, isStale } from './rules/amendments.ts'
+import { hasBrackets } from './rules/brackets.ts'
+import type { Position } from './rules/consensus.ts'
+import type { AmendmentOperation } from './tables.ts'
+
+export type Speaker = { memberStateIso3: string } | { organizationId: number }
+
+function speaksAs(ctx: Ctx, speaker: Speaker): boolean {
+  return 'memberStateIso3' in speaker
+    ? delegationsOf(ctx.actor).includes(speaker.memberStateIso3)
+    : organizationsOf(ctx.actor).includes(speaker.organizationId)
+}
+
+export interface ProposalInput {
+  processId: number
+  title: string
+  text: string
+  rationale?: string | undefined
+  memberStates: string[]
+  organizations: number[]
+  contributionIds?: number[] | undefined
+}
+
+export async function submitProposal(db: Db, ctx: Ctx, input: ProposalInput): Promise<Result<{ id: number }>> {
+  const allowed = authorize(ctx.actor, 'proposal.submit')
+  if (!allowed.ok) return allowed
+  if (!(await findProcess(db, input.processId))) return notFound('process_not_found')
+  // the one submitting speaks for at least one proponent; the others are co-sponsors
+  const own =
+    input.memberStates.some((s) => speaksAs(ctx, { memberStateIso3: s })) ||
+    input.organizations.some((o) => speaksAs(ctx, { organizationId: o }))
+  if (!own) return forbidden('not_a_proponent')
+  return inTransaction(db, async (trx) => {
+    const n = ndb(trx)
+    const row = await n
+      .insertInto('negotiationProposal')
+      .values({
+        processId: input.processId,
+        title: input.title,
+        mergedIntoId: null,
+        authorAccountId: accountOf(ctx.actor),
+        createdAt: ctx.now,
+        updatedAt: ctx.now,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+    await n
+      .insertInto('negotiationProposalVersion')
+      .values({
+        proposalId: row.id,
+        number: 1,
+        text: input.text,
+        rationale: input.rationale ?? '',
+        createdBy: accountOf(ctx.actor),
+        createdAt: ctx.now,
+      })
+      .execute()
+    await insertProponents(trx, row.id, input.memberStates, input.organizations)
+    for (const contributionId of new Set(input.contributionIds ?? []))
+      await n.insertInto('negotiationProposalSource').values({ proposalId: row.id, contributionId }).execute()
+    await recordAudit(trx, {
+      ...audit(ctx),
+      action: 'proposal.submitted',
+      subjectType: 'proposal',
+      subjectId: row.id,
+      payload: {
+        processId: input.processId,
+        title: input.title,
+        text: input.text,
+        memberStates: input.memberStates,
+        organizations: input.organizations,
+        contributionIds: input.contributionIds ?? [],
+      },
+    })
+    return ok({ id: row.id })
+  })
+}
+
+async function insertProponents(trx: Db, proposalId: number, states: readonly string[], orgs: readonly number[]) {
+  const rows = [
+    ...[...new Set(states)].map((memberStateIso3) => ({ proposalId, memberStateIso3, organizationId: null })),
+    ...[...new Set(orgs)].map((organizationId) => ({ proposalId, memberStateIso3: null, organizationId })),
+  ]
+  if (rows.length) await ndb(trx).insertInto('negotiationProposalProponent').values(rows).execute()
+}
+
+export async function reviseProposal(
+  db: Db,
+  ctx: Ctx,
+  id: number,
+  input: { text: string; rationale?: string | undefined },
+): Promise<Result<{ version: number }>> {
+  const proposal = await findProposal(db, id)
+  if (!proposal) return notFound('proposal_not_found')
+  const allowed = authorize(ctx.actor, 'proposal.revise', {
+    memberStates: proposal.memberStates,
+    organizations: proposal.organizations,
+  })
+  if (!allowed.ok) return allowed
+  if (!['submitted', 'under_discussion'].includes(proposal.status)) return conflict(`proposal_${proposal.status}`)
+  return inTransaction(db, async (trx) => {
+    const n = ndb(trx)
+    const updated = await n
+      .updateTable('negotiationProposal')
+      .set((eb) => ({ versionCount: eb('versionCount', '+', 1), updatedAt: ctx.now }))
+      .where('id', '=', id)
+      .returning('versionCount')
+      .executeTakeFirstOrThrow()
+    const version = updated.versionCount
+    await n
+      .insertInto('negotiationProposalVersion')
+      .values({
+        proposalId: id,
+        number: version,
+        text: input.text,
+        rationale: input.rationale ?? proposal.versions.at(-1)?.rationale ?? '',
+        createdBy: accountOf(ctx.actor),
+        createdAt: ctx.now,
+      })
+      .execute()
+    await recordAudit(trx, {
+      ...audit(ctx),
+      action: 'proposal.revised',
+      subjectType: 'proposal',
+      subjectId: id,
+      payload: { version, text: input.text },
+    })
+    return ok({ version })
+  })
+}
+
+export async function withdrawProposal(db: Db, ctx: Ctx, id: number): Promise<Result<void>> {
+  const proposal = await findProposal(db, id)
+  if (!proposal) return notFound('proposal_not_found')
+  const allowed = authorize(ctx.actor, 'proposal.revise', {
+    memberStates: proposal.memberStates,
+    organizations: proposal.organizations,
+  })
+  if (!allowed.ok) return allowed
+  if (!['submitted', 'under_discussion'].includes(proposal.status)) return conflict(`proposal_${proposal.status}`)
+  return inTransaction(db, async (trx) => {
+    await ndb(trx)
+      .updateTable('negotiationProposal')
+      .set({ status: 'withdrawn', updatedAt: ctx.now })
+      .where('id', '=', id)
+      .execute()
+    await recordAudit(trx, {
+      ...audit(ctx),
+      action: 'proposal.withdrawn',
+      subjectType: 'proposal',
+      subjectId: id,
+      payload: {},
+    })
+    return ok(undefined)
+  })
+}
+
+/** The Chair merges proposals into a new one: its proponents and sources are theirs together. */
+export async function mergeProposals(
+  db: Db,
+  ctx: Ctx,
+  input: { ids: number[]; title: string; text: string; rationale?: string | undefined },
+): Promise<Result<{ id: number }>> {
+  const proposals = (await Promise.all(input.ids.map((id) => findProposal(db, id)))).filter((p) => p !== undefined)
+  if (proposals.length < 2 || proposals.length !== new Set(input.ids).size)
+    return invalid([{ path: 'ids', code: 'negotiation.mergeNeedsTwo' }])
+  const processId = proposals[0]?.processId as number
+  if (proposals.some((p) => p.processId !== processId))
+    return invalid([{ path: 'ids', code: 'negotiation.mergeAcrossProcesses' }])
+  const process = await findProcess(db, processId)
+  if (!process) return notFound('process_not_found')
+  const allowed = authorize(ctx.actor, 'proposal.merge', { bodyId: process.bodyId })
+  if (!allowed.ok) return allowed
+  const open = proposals.find((p) => !['submitted', 'under_discussion'].includes(p.status))
+  if (open) return conflict(`proposal_${open.status}`, { id: open.id })
+  return inTransaction(db, async (trx) => {
+    const n = ndb(trx)
+    const row = await n
+      .insertInto('negotiationProposal')
+      .values({
+        processId,
+        title: input.title,
+        status: 'under_discussion',
+        mergedIntoId: null,
+        authorAccountId: accountOf(ctx.actor),
+        createdAt: ctx.now,
+        updatedAt: ctx.now,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+    await n
+      .insertInto('negotiationProposalVersion')
+      .values({
+        proposalId: row.id,
+        number: 1,
+        text: input.text,
+        rationale: input.rationale ?? '',
+        createdBy: accountOf(ctx.actor),
+        createdAt: ctx.now,
+      })
+      .execute()
+    await insertProponents(
+      trx,
+      row.id,
+      proposals.flatMap((p) => p.memberStates),
+      proposals.flatMap((p) => p.organizations),
+    )
+    for (const contributionId of new Set(proposals.flatMap((p) => p.contributions)))
+      await n.insertInto('negotiationProposalSource').values({ proposalId: row.id, contributionId }).execute()
+    await n
+      .updateTable('negotiationProposal')
+      .set({ status: 'merged', mergedIntoId: row.id, updatedAt: ctx.now })
+      .where('id', 'in', input.ids)
+      .execute()
+    await recordAudit(trx, {
+      ...audit(ctx),
+      action: 'proposal.merged',
+      subjectType: 'proposal',
+      subjectId: row.id,
+      payload: { from: input.ids, title: input.title, text: input.text },
+    })
+    return ok({ id: row.id })
+  })
+}
+
+export interface AmendmentInput {
+  paragraphId: number
+  operation: AmendmentOperation
+  quotedOld?: string | undefined
+  newText?: string | undefined
+  justification?: string | undefined
+  speaker: Speaker
+}
+
+export async function tableAmendment(
+  db: Db,
+  ctx: Ctx,
+  documentId: number,
+  input: AmendmentInput,
+): Promise<Result<{ id: number }>> {
+  const found = await documentWithBody(db, documentId)
+  if (!found) return notFound('negotiating_document_not_found')
+  const allowed = authorize(ctx.actor, 'amendment.table', { stakeholdersMayTable: found.document.stakeholdersMayTable })
+  if (!allowed.ok) return allowed
+  if (!speaksAs(ctx, input.speaker)) return forbidden('not_eligible')
+  if ('organizationId' in input.speaker && !found.document.stakeholdersMayTable) return forbidden('not_eligible')
+  const paragraph = await findParagraph(db, input.paragraphId)
+  if (!paragraph || paragraph.documentId !== documentId)
+    return invalid([{ path: 'paragraphId', code: 'negotiation.unknownParagraph' }])
+  if (paragraph.status === 'adopted' || paragraph.status === 'deleted') return conflict('paragraph_settled')
+  const issues = []
+  const needsOld = ['replace_text', 'delete_text'].includes(input.operation)
+  const needsNew = ['replace_text', 'insert_text', 'insert_paragraph'].includes(input.operation)
+  if (needsOld && !input.quotedOld) issues.push({ path: 'quotedOld', code: 'validation.required' })
+  if (needsNew && !input.newText) issues.push({ path: 'newText', code: 'validation.required' })
+  if (issues.length) return invalid(issues)
+  if (isStale(input.operation, paragraph.text, input.quotedOld ?? null))
+    return invalid([{ path: 'quotedOld', code: 'negotiation.quotedNotFound' }])
+  return inTransaction(db, async (trx) => {
+    const row = await ndb(trx)
+      .insertInto('negotiationAmendment')
+      .values({
+        documentId,
+        paragraphId: paragraph.id,
+        operation: input.operation,
+        quotedOld: input.quotedOld ?? null,
+        newText: input.newText ?? null,
+        justification: input.justification ?? '',
+        memberStateIso3: 'memberStateIso3' in input.speaker ? input.speaker.memberStateIso3 : null,
+        organizationId: 'organizationId' in input.speaker ? input.speaker.organizationId : null,
+        tabledBy: accountOf(ctx.actor),
+        baseRevision: found.document.currentRevision,
+        supersededById: null,
+        createdAt: ctx.now,
+        decidedAt: null,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+    await recordAudit(trx, {
+      ...audit(ctx),
+      action: 'amendment.tabled',
+      subjectType: 'amendment',
+      subjectId: row.id,
+      payload: { documentId, ...input },
+    })
+    return ok({ id: row.id })
+  })
+}
+
+export async function withdrawAmendment(db: Db, ctx: Ctx, id: number): Promise<Result<void>> {
+  const amendment = await findAmendment(db, id)
+  if (!amendment) return notFound('amendment_not_found')
+  const allowed = authorize(ctx.actor, 'amendment.withdraw', {
+    memberStates: amendment.memberStateIso3 ? [amendment.memberStateIso3] : [],
+    organizations: amendment.organizationId ? [amendment.organizationId] : [],
+  })
+  if (!allowed.ok) return allowed
+  return decideIn(db, ctx, id, 'withdrawn')
+}
+
+async function decideIn(
+  db: Db,
+  ctx: Ctx,
+  id: number,
+  status: 'withdrawn' | 'rejected' | 'incorporated' | 'superseded',
+  supersededById?: number,
+): Promise<Result<void>> {
+  return inTransaction(db, async (trx) => {
+    const amendment = await findAmendment(trx, id, { forUpdate: true })
+    if (!amendment) return notFound('amendment_not_found')
+    if (amendment.status !== 'tabled') return conflict(`amendment_${amendment.status}`)
+    if (status === 'incorporated') {
+      const applied = await applyAmendment(trx, ctx, amendment)
+      if (!applied.ok) return applied
+    }
+    await ndb(trx)
+      .updateTable('negotiationAmendment')
+      .set({ status, decidedAt: ctx.now, supersededById: supersededById ?? null })
+      .where('id', '=', id)
+      .execute()
+    await recordAudit(trx, {
+      ...audit(ctx),
+      action: `amendment.${status}`,
+      subjectType: 'amendment',
+      subjectId: id,
+      payload: { documentId: amendment.documentId, supersededById: supersededById ?? null },
+    })
+    return ok(undefined)
+  })
+}
+
+async function applyAmendment(
+  trx: Db,
+  ctx: Ctx,
+  amendment: NonNullable<Awaited<ReturnType<typeof findAmendment>>>,
+): Promise<Result<void>> {
+  const n = ndb(trx)
+  const paragraph = await findParagraph(trx, amendment.paragraphId, { forUpdate: true })
+  if (!paragraph) return notFound('paragraph_not_found')
+  if (amendment.operation === 'delete_paragraph') {
+    // kept and shown struck through: nothing is lost from the record
+    await n
+      .updateTable('negotiationParagraph')
+      .set({ status: 'deleted', updatedAt: ctx.now })
+      .where('id', '=', paragraph.id)
+      .execute()
+    return ok(undefined)
+  }
+  if (amendment.operation === 'insert_paragraph') {
+    const siblings = await paragraphsOf(trx, paragraph.documentId)
+    const next = siblings.find((p) => p.position > paragraph.position)
+    const position = next ? (paragraph.position + next.position) / 2 : paragraph.position + 1
+    const text = amendment.newText ?? ''
+    await n
+      .insertInto('negotiationParagraph')
+      .values({
+        documentId: paragraph.documentId,
+        position,
+        parentId: paragraph.parentId,
+        kind: paragraph.kind,
+        label: insertedLabel(
+          paragraph.label,
+          siblings.map((p) => p.label),
+        ),
+        text,
+        status: hasBrackets(text) ? 'bracketed' : 'proposed',
+        alternativeGroup: null,
+        alternativeLabel: null,
+        proposalId: null,
+        createdAt: ctx.now,
+        updatedAt: ctx.now,
+      })
+      .execute()
+    return ok(undefined)
+  }
+  const changed = applyTextAmendment(
+    amendment.operation,
+    paragraph.text,
+    amendment.quotedOld ?? '',
+    amendment.newText ?? '',
+  )
+  if (!changed.ok) return conflict('amendment_stale')
+  const status =
+    paragraph.status === 'proposed' || paragraph.status === 'bracketed'
+      ? hasBrackets(changed.text)
+        ? 'bracketed'
+        : 'proposed'
+      : paragraph.status
+  await n
+    .updateTable('negotiationParagraph')
+    .set({ text: changed.text, status, updatedAt: ctx.now })
+    .where('id', '=', paragraph.id)
+    .execute()
+  return ok(undefined)
+}
+
+/** The Chair (or the Secretariat on the Chair's word) incorporates, rejects or supersedes. */
+export async function decideAmendment(
+  db: Db,
+  ctx: Ctx,
+  id: number,
+  decision: 'incorporated' | 'rejected' | 'superseded',
+  supersededById?: number,
+): Promise<Result<void>> {
+  const amendment = await findAmendment(db, id)
+  if (!amendment) return notFound('amendment_not_found')
+  const found = await documentWithBody(db, amendment.documentId)
+  if (!found) return notFound('negotiating_document_not_found')
+  const allowed = authorize(ctx.actor, 'negotiation.manage', { bodyId: found.bodyId })
+  if (!allowed.ok) return allowed
+  return decideIn(db, ctx, id, decision, supersededById)
+}
+
+/** A delegate gives their State's position; the State's latest word is its position. */
+export async function takePosition(
+  db: Db,
+  ctx: Ctx,
+  input: {
+    subjectType: 'paragraph' | 'amendment'
+    subjectId: number
+    memberStateIso3: string
+    position: Position
+    note?: string | undefined
+  },
+): Promise<Result<void>> {
+  const allowed = authorize(ctx.actor, 'position.take', { memberStateIso3: input.memberStateIso3 })
+  if (!allowed.ok) return allowed
+  if (input.subjectType === 'paragraph') {
+    const paragraph = await findParagraph(db, input.subjectId)
+    if (!paragraph) return notFound('paragraph_not_found')
+    if (paragraph.status === 'adopted' || paragraph.status === 'deleted') return conflict('paragraph_settled')
+  } else {
+    const amendment = await findAmendment(db, input.subjectId)
+    if (!amendment) return notFound('amendment_not_found')
+    if (amendment.status !== 'tabled') return conflict(`amendment_${amendment.status}`)
+  }
+  return inTransaction(db, async (trx) => {
+    const row = await ndb(trx)
+      .insertInto('negotiationPosition')
+      .values({ ...input, note: input.note ?? null, accountId: accountOf(ctx.actor), at: ctx.now })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+    await recordAudit(trx, {
+      ...audit(ctx),
+      action: 'position.taken',
+      subjectType: input.subjectType,
+      subjectId: input.subjectId,
+      payload: {
+        positionId: row.id,
+        memberStateIso3: input.memberStateIso3,
+        position: input.position,
+        note: input.note ?? null,
+      },
+    })
+    return ok(undefined)
+  })
+}
+
+/** An organization's representative comments for its stakeholder group's advisory committee. */
+export async function postComment(
+  db: Db,
+  ctx: Ctx,
+  documentId: number,
+  input: { organizationId: number; paragraphId?: number | undefined; amendmentId?: number | undefined; text: string },
+): Promise<Result<{ id: number }>> {
+  const allowed = authorize(ctx.actor, 'comment.post')
+  if (!allowed.ok) return allowed
+  if (!speaksAs(ctx, { organizationId: input.organizationId })) return forbidden('not_eligible')
+  const org = await findOrganizationById(db, input.organizationId)
+  if (!org) return notFound('organization_not_found')
+  if (!(await documentWithBody(db, documentId))) return notFound('negotiating_document_not_found')
+  return inTransaction(db, async (trx) => {
+    const row = await ndb(trx)
+      .insertInto('negotiationComment')
+      .values({
+        documentId,
+        paragraphId: input.paragraphId ?? null,
+        amendmentId: input.amendmentId ?? null,
+        stakeholderGroup: org.stakeholderGroup,
+        organizationId: org.id,
+        authorAccountId: accountOf(ctx.actor),
+        text: input.text,
+        answer: null,
+        answeredBy: null,
+        answeredAt: null,
+        createdAt: ctx.now,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+    await recordAudit(trx, {
+      ...audit(ctx),
+      action: 'comment.posted',
+      subjectType: 'comment',
+      subjectId: row.id,
+      payload: { documentId, ...input, stakeholderGroup: org.stakeholderGroup },
+    })
+    return ok({ id: row.id })
+  })
+}
+
+/** The Secretariat says, publicly, how a comment was taken into account. */
+export async function answerComment(db: Db, ctx: Ctx, id: number, answer: string): Promise<Result<void>> {
+  const allowed = authorize(ctx.actor, 'comment.answer')
+  if (!allowed.ok) return allowed
+  const comment = await findComment(db, id)
+  if (!comment) return notFound('comment_not_found')
+  return inTransaction(db, async (trx) => {
+    await ndb(trx)
+      .updateTable('negotiationComment')
+      .set({ answer, answeredBy: accountOf(ctx.actor), answeredAt: ctx.now })
+      .where('id', '=', id)
+      .execute()
+    await recordAudit(trx, {
+      ...audit(ctx),
+      action: 'comment.answered',
+      subjectType: 'comment',
+      subjectId: id,
+      payload: { answer },
+    })
+    return ok(undefined)
+  })
+}

@@ -1,0 +1,50 @@
+// A comparison of two revisions as a Word document: insertions underlined, deletions struck
+// through, bracketed text left in its brackets, as delegations are used to reading them.
+import { Document, HeadingLevel, Packer, Paragraph, TextRun } from 'docx'
+import type { Translator } from '../../core/i18n/messages.ts'
+import type { NegotiatingDocument, Revision } from './queries.ts'
+import type { ParagraphChange } from './rules/compare.ts'
+
+export async function comparisonDocx(
+  view: { document: NegotiatingDocument; from: Revision; to: Revision; changes: ParagraphChange[] },
+  i18n: Translator,
+): Promise<Buffer> {
+  const t = i18n.t
+  const rtl = i18n.dir === 'rtl'
+  const paragraphs = view.changes.map(
+    (ch) =>
+      new Paragraph({
+        bidirectional: rtl,
+        children: [
+          ...(ch.label ? [new TextRun({ text: `${ch.label} `, bold: true })] : []),
+          ...ch.pieces.map(
+            (p) =>
+              new TextRun({
+                text: p.text,
+                ...(p.change === 'inserted' ? { underline: {} } : {}),
+                ...(p.change === 'deleted' ? { strike: true } : {}),
+              }),
+          ),
+        ],
+      }),
+  )
+  const doc = new Document({
+    creator: 'ecp',
+    title: view.document.title,
+    sections: [
+      {
+        children: [
+          new Paragraph({ text: view.document.title, heading: HeadingLevel.TITLE, bidirectional: rtl }),
+          new Paragraph({
+            text: t('negotiation.compare.title', { from: view.from.label, to: view.to.label }),
+            heading: HeadingLevel.HEADING_1,
+            bidirectional: rtl,
+          }),
+          new Paragraph({ text: t('negotiation.compare.legend'), bidirectional: rtl }),
+          ...paragraphs,
+        ],
+      },
+    ],
+  })
+  return Packer.toBuffer(doc)
+}

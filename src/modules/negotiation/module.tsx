@@ -1,0 +1,111 @@
+// The negotiation module: proposals of recommendations, negotiating documents with amendments and
+// brackets, one voice per Member State, the Chair's declarations and silence procedures, revisions
+// and their comparison, and the report in HTML, Word, JSON and Akoma Ntoso.
+import { join } from 'node:path'
+import { SYSTEM } from '../../core/auth/actor.ts'
+import { loadCatalogs } from '../../core/i18n/catalog.ts'
+import type { ActivityItem, ModuleManifest } from '../../core/module.ts'
+import { registerNegotiationApi } from './api.ts'
+import { parseCommand } from './cli.ts'
+import { concludeSilence } from './commands-documents.ts'
+import { loadNegotiationDemo } from './demo.ts'
+import { documentsOf, ndb, proposalsOf } from './queries.ts'
+import { registerNegotiationRoutes } from './routes.tsx'
+import { registerProposalRoutes } from './routes-proposals.tsx'
+import { registerReportRoutes } from './routes-report.tsx'
+
+export const negotiationModule: ModuleManifest = {
+  id: 'negotiation',
+  migrations: join(import.meta.dirname, 'migrations'),
+  messages: loadCatalogs(join(import.meta.dirname, 'messages')),
+  routes: (app) => {
+    registerProposalRoutes(app)
+    registerReportRoutes(app)
+    registerNegotiationRoutes(app)
+  },
+  api: registerNegotiationApi,
+  sections: {
+    process: {
+      order: 20,
+      render: async (c, process) => {
+        const t = c.var.i18n.t
+        const [documents, proposals] = await Promise.all([
+          documentsOf(c.var.db, process.id),
+          proposalsOf(c.var.db, process.id),
+        ])
+        return (
+          <section aria-labelledby="negotiation">
+            <h2 id="negotiation">{t('negotiation.section.title')}</h2>
+            {documents.length ? (
+              <ul>
+                {documents.map((d) => (
+                  <li>
+                    <a href={`/negotiation/${d.id}`}>{d.title}</a>{' '}
+                    {d.symbol ? <span class="muted">{d.symbol}</span> : null}
+                  </li>
+                ))}
+              </ul>
+            ) : null}
+            <p>
+              <a href={`/processes/${process.id}/proposals`}>
+                {t('negotiation.proposals.count', { count: proposals.length })}
+              </a>
+              {' · '}
+              <a href={`/processes/${process.id}/report`}>{t('negotiation.report.title')}</a>
+            </p>
+          </section>
+        )
+      },
+    },
+  },
+  activity: async (db, query): Promise<ActivityItem[]> => {
+    if (query.processIds.length === 0) return []
+    const n = ndb(db)
+    const [revisions, proposals] = await Promise.all([
+      n
+        .selectFrom('negotiationRevision as r')
+        .innerJoin('negotiationDocument as d', 'd.id', 'r.documentId')
+        .select(['r.id', 'r.label', 'r.issuedAt', 'r.number', 'd.id as documentId', 'd.title', 'd.processId'])
+        .where('d.processId', 'in', query.processIds)
+        .where('r.issuedAt', '>', query.since)
+        .orderBy('r.issuedAt', 'desc')
+        .limit(query.limit)
+        .execute(),
+      n
+        .selectFrom('negotiationProposal')
+        .select(['id', 'title', 'processId', 'createdAt'])
+        .where('processId', 'in', query.processIds)
+        .where('createdAt', '>', query.since)
+        .orderBy('createdAt', 'desc')
+        .limit(query.limit)
+        .execute(),
+    ])
+    return [
+      ...revisions.map((r) => ({
+        id: `revision:${r.id}`,
+        at: r.issuedAt,
+        processId: r.processId,
+        message: 'negotiation.activity.revision',
+        values: { label: r.label, title: r.title },
+        href: `/negotiation/${r.documentId}/revisions/${r.number}`,
+      })),
+      ...proposals.map((p) => ({
+        id: `proposal:${p.id}`,
+        at: p.createdAt,
+        processId: p.processId,
+        message: 'negotiation.activity.proposal',
+        values: { title: p.title },
+        href: `/proposals/${p.id}`,
+      })),
+    ]
+  },
+  jobs: {
+    'negotiation.silence_deadline': async (payload, { db, deps, log }) => {
+      const silenceId = Number(payload.silenceId)
+      const result = await concludeSilence(db, { actor: SYSTEM, now: deps.now() }, silenceId)
+      if (result.ok) log.info(`silence procedure ${silenceId}: ${result.value}`)
+    },
+  },
+  commands: [parseCommand],
+  demo: loadNegotiationDemo,
+}

@@ -1,0 +1,50 @@
+// The report as a Word document, in the reader's language for the frame and word for word for
+// the negotiated text.
+import { Document, HeadingLevel, Packer, Paragraph, TextRun } from 'docx'
+import type { Translator } from '../../core/i18n/messages.ts'
+import { introduction, type Report } from './report.ts'
+
+export async function reportDocx(report: Report, i18n: Translator): Promise<Buffer> {
+  const t = i18n.t
+  const bidirectional = i18n.dir === 'rtl'
+  const heading = (text: string, level: (typeof HeadingLevel)[keyof typeof HeadingLevel]) =>
+    new Paragraph({ text, heading: level, bidirectional })
+  const para = (label: string | null, text: string) =>
+    new Paragraph({
+      bidirectional,
+      children: [...(label ? [new TextRun({ text: `${label} `, bold: true })] : []), new TextRun(text)],
+    })
+  const children = [
+    heading(report.document?.title ?? report.process.title, HeadingLevel.TITLE),
+    ...(report.document?.symbol ? [new Paragraph({ text: report.document.symbol, bidirectional })] : []),
+    heading(t('negotiation.report.introduction'), HeadingLevel.HEADING_1),
+    ...introduction(report, i18n).map((line) => new Paragraph({ text: line, bidirectional })),
+    heading(t('negotiation.report.recommendations'), HeadingLevel.HEADING_1),
+    ...report.recommendations.flatMap((p) => [para(p.label, p.text), ...p.continuation.map((l) => para(null, l))]),
+    ...(report.divergentViews.length
+      ? [
+          heading(t('negotiation.report.divergentViews'), HeadingLevel.HEADING_2),
+          new Paragraph({ text: t('negotiation.report.divergentNote'), bidirectional }),
+          ...report.divergentViews.flatMap((p) => [para(p.label, p.text), ...p.continuation.map((l) => para(null, l))]),
+        ]
+      : []),
+    heading(t('negotiation.report.annex1'), HeadingLevel.HEADING_1),
+    ...report.members.memberStates.map((s) => new Paragraph({ text: s, bidirectional })),
+    ...report.members.organizations.map(
+      (o) => new Paragraph({ text: `${o.name} (${t(`actors.stakeholder.${o.stakeholderGroup}`)})`, bidirectional }),
+    ),
+    heading(t('negotiation.report.annex2'), HeadingLevel.HEADING_1),
+    ...report.proposals.flatMap((p) => [
+      heading(p.title, HeadingLevel.HEADING_3),
+      new Paragraph({
+        text: `${p.proponents.join(', ')} · ${t(`negotiation.proposalStatus.${p.status}`)}`,
+        bidirectional,
+      }),
+      para(null, p.text),
+      ...(p.rationale
+        ? [new Paragraph({ children: [new TextRun({ text: p.rationale, italics: true })], bidirectional })]
+        : []),
+    ]),
+  ]
+  return Packer.toBuffer(new Document({ creator: 'ecp', title: report.process.title, sections: [{ children }] }))
+}

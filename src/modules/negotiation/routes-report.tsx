@@ -1,0 +1,30 @@
+// The report of a process in its four forms: a page, Word, JSON and Akoma Ntoso XML.
+import type { Hono } from 'hono'
+import type { AppEnv } from '../../core/http/context.ts'
+import { respondError } from '../../core/http/errors.tsx'
+import { assembleReport } from './report.ts'
+import { reportAkn } from './report-akn.ts'
+import { reportDocx } from './report-docx.ts'
+import { idParam } from './routes.tsx'
+import { renderReport } from './views/report.tsx'
+
+export function registerReportRoutes(app: Hono<AppEnv>): void {
+  app.get('/processes/:id/:file{report(\\.docx|\\.json|\\.xml)?}', async (c) => {
+    const report = await assembleReport(c.var.db, idParam(c), c.var.deps.now())
+    if (!report) return respondError(c, { type: 'not_found', id: 'process_not_found' })
+    const file = c.req.param('file')
+    const name = `report-${report.process.slug}`
+    if (file === 'report.json') return c.json({ data: report })
+    if (file === 'report.xml')
+      return c.body(reportAkn(report, c.var.deps.now()), 200, {
+        'Content-Type': 'application/akn+xml; charset=utf-8',
+        'Content-Disposition': `inline; filename="${name}.xml"`,
+      })
+    if (file === 'report.docx')
+      return c.body(new Uint8Array(await reportDocx(report, c.var.i18n)), 200, {
+        'Content-Type': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+        'Content-Disposition': `attachment; filename="${name}.docx"`,
+      })
+    return renderReport(c, report)
+  })
+}

@@ -1,0 +1,391 @@
+// The negotiating document's pages and forms: open a document, read it, table amendments, give
+// positions, declare, record statements, issue and compare revisions, silence procedures, the
+// committees' comments. Routes parse, call a command and redirect; the commands authorize.
+import type { Context, Hono } from 'hono'
+import { delegationsOf, organizationsOf } from '../../core/auth/actor.ts'
+import { can } from '../../core/auth/authorize.ts'
+import type { Db } from '../../core/db/database.ts'
+import type { AppEnv } from '../../core/http/context.ts'
+import { COOKIES, writeCookie } from '../../core/http/cookies.ts'
+import { respondError } from '../../core/http/errors.tsx'
+import { type FormValues, forSchema, readForm } from '../../core/http/forms.ts'
+import { parseWith } from '../../core/http/validation.ts'
+import type { Issue, Result } from '../../core/result.ts'
+import { findOrganizationsByIds, listMemberStates, localized } from '../actors/index.ts'
+import { findProcess, localToInstant } from '../processes/index.ts'
+import {
+  breakSilence,
+  circulateUnderSilence,
+  createDocument,
+  declare,
+  issueRevision,
+  recordStatement,
+} from './commands-documents.ts'
+import {
+  answerComment,
+  decideAmendment,
+  postComment,
+  tableAmendment,
+  takePosition,
+  withdrawAmendment,
+} from './commands-proposals.ts'
+import { comparisonDocx } from './compare-docx.ts'
+import { documentWithBody } from './context.ts'
+import { readImport } from './import.ts'
+import {
+  amendmentsOf,
+  commentsOf,
+  findAmendment,
+  findParagraph,
+  findRevision,
+  paragraphsOf,
+  proposalsOf,
+  revisionsOf,
+  silencesOf,
+  standings,
+  statementsOf,
+} from './queries.ts'
+import { compareRevisions, type SnapshotParagraph } from './rules/compare.ts'
+import {
+  AmendmentInput,
+  AnswerInput,
+  BreakSilenceInput,
+  CommentInput,
+  DeclarationInput,
+  DocumentInput,
+  PositionInput,
+  RevisionInput,
+  SilenceInput,
+  StatementInput,
+} from './schemas.ts'
+import { renderDocument } from './views/document.tsx'
+import { renderNewDocument } from './views/new.tsx'
+import { renderComparison, renderRevision, renderRevisions } from './views/revisions.tsx'
+
+export const idParam = (c: Context<AppEnv>, name = 'id') => {
+  const n = Number(c.req.param(name))
+  return Number.isSafeInteger(n) && n > 0 ? n : 0
+}
+
+export function ctxOf(c: Context<AppEnv>) {
+  return { actor: c.var.actor, requestId: c.var.requestId, now: c.var.deps.now() }
+}
+
+export function flash(c: Context<AppEnv>, key: string) {
+  writeCookie(c, COOKIES.flash, key, { maxAgeSeconds: 60 })
+}
+
+/** Names of States and organizations in the reader's language. */
+export async function namesFor(c: Context<AppEnv>, organizationIds: number[]) {
+  const locale = c.var.i18n.locale
+  const [states, orgs] = await Promise.all([
+    listMemberStates(c.var.db),
+    findOrganizationsByIds(c.var.db, organizationIds),
+  ])
+  const stateNames = new Map(states.map((s) => [s.iso3, s.shortName[locale] ?? s.shortName.en]))
+  const orgNames = new Map(orgs.map((o) => [o.id, localized(o.name, locale)]))
+  return {
+    stateName: (iso3: string) => stateNames.get(iso3) ?? iso3,
+    orgName: (id: number) => orgNames.get(id) ?? `#${id}`,
+  }
+}
+
+/** A command's outcome as a redirect back with a message, or the error page. */
+export function outcome(c: Context<AppEnv>, result: Result<unknown>, back: string, message = 'flash.saved') {
+  if (!result.ok) return respondError(c, result.error)
+  flash(c, message)
+  return c.redirect(back, 303)
+}
+
+function invalidForm(c: Context<AppEnv>, issues: Issue[]) {
+  return respondError(c, { type: 'invalid', id: 'invalid_input', issues })
+}
+
+async function documentView(c: Context<AppEnv>, db: Db, documentId: number) {
+  const found = await documentWithBody(db, documentId)
+  if (!found) return null
+  const { document, process, bodyId } = found
+  const [paragraphs, amendments, statements, comments, revisions, silences] = await Promise.all([
+    paragraphsOf(db, document.id),
+    amendmentsOf(db, document.id),
+    statementsOf(db, document.id),
+    commentsOf(db, document.id),
+    revisionsOf(db, document.id),
+    silencesOf(db, document.id),
+  ])
+  const [paragraphStandings, amendmentStandings] = await Promise.all([
+    standings(
+      db,
+      'paragraph',
+      paragraphs.map((p) => p.id),
+    ),
+    standings(
+      db,
+      'amendment',
+      amendments.map((a) => a.id),
+    ),
+  ])
+  const actor = c.var.actor
+  const organizations = organizationsOf(actor)
+  const names = await namesFor(c, [
+    ...new Set([
+      ...organizations,
+      ...amendments.flatMap((a) => (a.organizationId ? [a.organizationId] : [])),
+      ...comments.map((k) => k.organizationId),
+    ]),
+  ])
+  return {
+    document,
+    process,
+    paragraphs,
+    paragraphStandings,
+    amendments,
+    amendmentStandings,
+    statements,
+    comments,
+    revisions,
+    silences,
+    ...names,
+    can: {
+      manage: can(actor, 'negotiation.manage', { bodyId }),
+      declare: can(actor, 'consensus.declare', { bodyId }),
+      answer: can(actor, 'comment.answer'),
+      delegations: delegationsOf(actor),
+      organizations,
+      tableAsOrganization: document.stakeholdersMayTable,
+    },
+  }
+}
+
+export function registerNegotiationRoutes(app: Hono<AppEnv>): void {
+  app.get('/negotiation/new', async (c) => {
+    const process = await findProcess(c.var.db, Number(c.req.query('process')))
+    if (!process) return respondError(c, { type: 'not_found', id: 'process_not_found' })
+    if (!can(c.var.actor, 'negotiation.manage', { bodyId: process.bodyId }))
+      return respondError(
+        c,
+        c.var.actor.kind === 'anonymous'
+          ? { type: 'unauthenticated', id: 'sign_in_required' }
+          : { type: 'forbidden', id: 'forbidden:negotiation.manage' },
+      )
+    const proposals = (await proposalsOf(c.var.db, process.id)).filter(
+      (p) => p.status === 'submitted' || p.status === 'under_discussion',
+    )
+    return renderNewDocument(c, { process, proposals, form: {} })
+  })
+
+  app.post('/negotiation', async (c) => {
+    const body = await c.req.parseBody({ all: true })
+    const values: FormValues = {}
+    let file: File | null = null
+    for (const [key, value] of Object.entries(body)) {
+      if (key === '_csrf') continue
+      const list = Array.isArray(value) ? value : [value]
+      if (key === 'file') file = list.find((v): v is File => v instanceof File && v.size > 0) ?? null
+      else {
+        const strings = list.filter((v): v is string => typeof v === 'string')
+        values[key.replace(/\[\]$/, '')] = key.endsWith('[]') ? strings : (strings[0] ?? '')
+      }
+    }
+    const process = await findProcess(c.var.db, Number(values.processId))
+    if (!process) return respondError(c, { type: 'not_found', id: 'process_not_found' })
+    const again = async (issues: Issue[]) => {
+      const proposals = (await proposalsOf(c.var.db, process.id)).filter(
+        (p) => p.status === 'submitted' || p.status === 'under_discussion',
+      )
+      return renderNewDocument(c, { process, proposals, form: { values, issues }, status: 422 })
+    }
+    const parsed = parseWith(DocumentInput, {
+      ...forSchema(values),
+      stakeholdersMayTable: values.stakeholdersMayTable?.includes('true') ?? false,
+    })
+    if (!parsed.ok) return again(parsed.issues)
+    const input = parsed.value
+    let imported
+    if (input.source === 'text') {
+      const read = await readImport(file, input.text)
+      if (!read.ok) return read.error.type === 'invalid' ? again(read.error.issues) : respondError(c, read.error)
+      imported = read.value
+    }
+    if (input.source === 'proposals' && !input.proposalIds?.length)
+      return again([{ path: 'proposalIds', code: 'validation.required' }])
+    const result = await createDocument(c.var.db, ctxOf(c), {
+      processId: input.processId,
+      title: input.title,
+      symbol: input.symbol,
+      enactingFormula: input.enactingFormula,
+      stakeholdersMayTable: input.stakeholdersMayTable,
+      imported,
+      proposalIds: input.source === 'proposals' ? input.proposalIds : undefined,
+    })
+    if (!result.ok) return result.error.type === 'invalid' ? again(result.error.issues) : respondError(c, result.error)
+    flash(c, 'flash.documentCreated')
+    return c.redirect(`/negotiation/${result.value.id}`, 303)
+  })
+
+  app.get('/negotiation/:id', async (c) => {
+    const view = await documentView(c, c.var.db, idParam(c))
+    if (!view) return respondError(c, { type: 'not_found', id: 'negotiating_document_not_found' })
+    return renderDocument(c, view)
+  })
+
+  app.post('/negotiation/:id/amendments', async (c) => {
+    const documentId = idParam(c)
+    const parsed = parseWith(AmendmentInput, forSchema(await readForm(c)))
+    if (!parsed.ok) return invalidForm(c, parsed.issues)
+    const result = await tableAmendment(c.var.db, ctxOf(c), documentId, parsed.value)
+    return outcome(c, result, `/negotiation/${documentId}#para-${parsed.value.paragraphId}`, 'flash.amendmentTabled')
+  })
+
+  app.post('/amendments/:id/withdraw', async (c) => {
+    const amendment = await findAmendment(c.var.db, idParam(c))
+    if (!amendment) return respondError(c, { type: 'not_found', id: 'amendment_not_found' })
+    const result = await withdrawAmendment(c.var.db, ctxOf(c), amendment.id)
+    return outcome(c, result, `/negotiation/${amendment.documentId}#amendment-${amendment.id}`)
+  })
+
+  app.post('/amendments/:id/decide', async (c) => {
+    const amendment = await findAmendment(c.var.db, idParam(c))
+    if (!amendment) return respondError(c, { type: 'not_found', id: 'amendment_not_found' })
+    const decision = (await readForm(c)).decision
+    if (decision !== 'incorporated' && decision !== 'rejected')
+      return invalidForm(c, [{ path: 'decision', code: 'validation.required' }])
+    const result = await decideAmendment(c.var.db, ctxOf(c), amendment.id, decision)
+    return outcome(c, result, `/negotiation/${amendment.documentId}#para-${amendment.paragraphId}`)
+  })
+
+  for (const subjectType of ['paragraph', 'amendment'] as const) {
+    app.post(`/${subjectType}s/:id/position`, async (c) => {
+      const parsed = parseWith(PositionInput, forSchema(await readForm(c)))
+      if (!parsed.ok) return invalidForm(c, parsed.issues)
+      const subject =
+        subjectType === 'paragraph'
+          ? await findParagraph(c.var.db, idParam(c))
+          : await findAmendment(c.var.db, idParam(c))
+      if (!subject) return respondError(c, { type: 'not_found', id: `${subjectType}_not_found` })
+      const result = await takePosition(c.var.db, ctxOf(c), { subjectType, subjectId: subject.id, ...parsed.value })
+      const anchor = subjectType === 'paragraph' ? `para-${subject.id}` : `amendment-${subject.id}`
+      return outcome(c, result, `/negotiation/${subject.documentId}#${anchor}`, 'flash.positionRecorded')
+    })
+  }
+
+  app.post('/paragraphs/:id/declare', async (c) => {
+    const paragraph = await findParagraph(c.var.db, idParam(c))
+    if (!paragraph) return respondError(c, { type: 'not_found', id: 'paragraph_not_found' })
+    const parsed = parseWith(DeclarationInput, forSchema(await readForm(c)))
+    if (!parsed.ok) return invalidForm(c, parsed.issues)
+    const result = await declare(c.var.db, ctxOf(c), paragraph.id, parsed.value.declaration, parsed.value.note ?? '')
+    return outcome(c, result, `/negotiation/${paragraph.documentId}#para-${paragraph.id}`)
+  })
+
+  app.post('/negotiation/:id/statements', async (c) => {
+    const parsed = parseWith(StatementInput, forSchema(await readForm(c)))
+    if (!parsed.ok) return invalidForm(c, parsed.issues)
+    const result = await recordStatement(c.var.db, ctxOf(c), idParam(c), parsed.value)
+    return outcome(c, result, `/negotiation/${idParam(c)}#record`)
+  })
+
+  app.post('/negotiation/:id/revisions', async (c) => {
+    const parsed = parseWith(RevisionInput, forSchema(await readForm(c)))
+    if (!parsed.ok) return invalidForm(c, parsed.issues)
+    const result = await issueRevision(c.var.db, ctxOf(c), idParam(c), parsed.value.changeNote ?? '')
+    return outcome(c, result, `/negotiation/${idParam(c)}/revisions`, 'flash.revisionIssued')
+  })
+
+  app.get('/negotiation/:id/revisions', async (c) => {
+    const found = await documentWithBody(c.var.db, idParam(c))
+    if (!found) return respondError(c, { type: 'not_found', id: 'negotiating_document_not_found' })
+    return renderRevisions(c, { document: found.document, revisions: await revisionsOf(c.var.db, found.document.id) })
+  })
+
+  app.get('/negotiation/:id/revisions/:number{[0-9]+}', async (c) => {
+    const found = await documentWithBody(c.var.db, idParam(c))
+    const revision = found ? await findRevision(c.var.db, found.document.id, Number(c.req.param('number'))) : undefined
+    if (!found || !revision) return respondError(c, { type: 'not_found', id: 'revision_not_found' })
+    return renderRevision(c, {
+      document: found.document,
+      revision,
+      paragraphs: revision.snapshot as SnapshotParagraph[],
+    })
+  })
+
+  async function comparison(c: Context<AppEnv>) {
+    const found = await documentWithBody(c.var.db, idParam(c))
+    if (!found) return null
+    const [from, to] = await Promise.all([
+      findRevision(c.var.db, found.document.id, Number(c.req.query('from'))),
+      findRevision(c.var.db, found.document.id, Number(c.req.query('to'))),
+    ])
+    if (!from || !to) return null
+    const changes = compareRevisions(from.snapshot as SnapshotParagraph[], to.snapshot as SnapshotParagraph[])
+    return { document: found.document, from, to, changes }
+  }
+
+  app.get('/negotiation/:id/compare', async (c) => {
+    const view = await comparison(c)
+    if (!view) return respondError(c, { type: 'not_found', id: 'revision_not_found' })
+    return renderComparison(c, view)
+  })
+
+  app.get('/negotiation/:id/compare.docx', async (c) => {
+    const view = await comparison(c)
+    if (!view) return respondError(c, { type: 'not_found', id: 'revision_not_found' })
+    const bytes = await comparisonDocx(view, c.var.i18n)
+    return c.body(new Uint8Array(bytes), 200, {
+      'Content-Type': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      'Content-Disposition': `attachment; filename="compare-${view.from.label}-${view.to.label}.docx"`.replaceAll(
+        ' ',
+        '_',
+      ),
+    })
+  })
+
+  app.post('/negotiation/:id/silence', async (c) => {
+    const values = forSchema(await readForm(c))
+    const deadline = typeof values.deadline === 'string' ? localToInstant(values.deadline, c.var.i18n.timeZone) : null
+    const parsed = parseWith(SilenceInput, { ...values, deadline: deadline?.toISOString() ?? values.deadline })
+    if (!parsed.ok) return invalidForm(c, parsed.issues)
+    const result = await circulateUnderSilence(c.var.db, ctxOf(c), idParam(c), parsed.value)
+    return outcome(c, result, `/negotiation/${idParam(c)}`, 'flash.silenceCirculated')
+  })
+
+  app.post('/silences/:id/break', async (c) => {
+    const parsed = parseWith(BreakSilenceInput, forSchema(await readForm(c)))
+    if (!parsed.ok) return invalidForm(c, parsed.issues)
+    const result = await breakSilence(
+      c.var.db,
+      ctxOf(c),
+      idParam(c),
+      parsed.value.memberStateIso3,
+      parsed.value.note ?? '',
+    )
+    const back = c.req.header('referer')?.startsWith(new URL(c.req.url).origin)
+      ? (c.req.header('referer') as string)
+      : '/'
+    return outcome(c, result, back, 'flash.silenceBroken')
+  })
+
+  app.post('/negotiation/:id/comments', async (c) => {
+    const parsed = parseWith(CommentInput, forSchema(await readForm(c)))
+    if (!parsed.ok) return invalidForm(c, parsed.issues)
+    const result = await postComment(c.var.db, ctxOf(c), idParam(c), parsed.value)
+    return outcome(c, result, `/negotiation/${idParam(c)}#para-${parsed.value.paragraphId ?? ''}`)
+  })
+
+  app.post('/comments/:id/answer', async (c) => {
+    const parsed = parseWith(AnswerInput, forSchema(await readForm(c)))
+    if (!parsed.ok) return invalidForm(c, parsed.issues)
+    const result = await answerComment(c.var.db, ctxOf(c), idParam(c), parsed.value.answer)
+    const back = c.req.header('referer')?.startsWith(new URL(c.req.url).origin)
+      ? (c.req.header('referer') as string)
+      : '/'
+    return outcome(c, result, back)
+  })
+
+  // every paragraph's negotiation rows, for the document page's links from elsewhere
+  app.get('/paragraphs/:id', async (c) => {
+    const paragraph = await findParagraph(c.var.db, idParam(c))
+    if (!paragraph) return respondError(c, { type: 'not_found', id: 'paragraph_not_found' })
+    return c.redirect(`/negotiation/${paragraph.documentId}#para-${paragraph.id}`, 302)
+  })
+}

@@ -1,0 +1,185 @@
+// Kysely types of the negotiation tables (migrations/).
+import type { Generated } from 'kysely'
+import type { CreatedAt } from '../../core/db/tables.ts'
+import type { ParagraphStatus, Position } from './rules/consensus.ts'
+
+export const PARAGRAPH_KINDS = ['preambular', 'operative', 'heading', 'narrative'] as const
+export type ParagraphKind = (typeof PARAGRAPH_KINDS)[number]
+export const PROPOSAL_STATUSES = [
+  'submitted',
+  'under_discussion',
+  'merged',
+  'adopted',
+  'no_consensus',
+  'withdrawn',
+] as const
+export type ProposalStatus = (typeof PROPOSAL_STATUSES)[number]
+export const AMENDMENT_OPERATIONS = [
+  'insert_paragraph',
+  'delete_paragraph',
+  'replace_text',
+  'insert_text',
+  'delete_text',
+] as const
+export type AmendmentOperation = (typeof AMENDMENT_OPERATIONS)[number]
+export const AMENDMENT_STATUSES = ['tabled', 'incorporated', 'rejected', 'withdrawn', 'superseded'] as const
+export type AmendmentStatus = (typeof AMENDMENT_STATUSES)[number]
+export type StatementKind = 'declaration' | 'explanation' | 'reservation'
+
+export interface NegotiationDocumentTable {
+  id: Generated<number>
+  processId: number
+  title: string
+  symbol: string | null
+  enactingFormula: string | null
+  stakeholdersMayTable: Generated<boolean>
+  currentRevision: Generated<number>
+  createdBy: number | null
+  createdAt: CreatedAt
+  updatedAt: CreatedAt
+}
+
+export interface NegotiationProposalTable {
+  id: Generated<number>
+  processId: number
+  title: string
+  status: Generated<ProposalStatus>
+  versionCount: Generated<number>
+  mergedIntoId: number | null
+  authorAccountId: number
+  createdAt: CreatedAt
+  updatedAt: CreatedAt
+}
+
+export interface NegotiationProposalVersionTable {
+  proposalId: number
+  number: number
+  text: string
+  rationale: Generated<string>
+  createdBy: number
+  createdAt: CreatedAt
+}
+
+export interface NegotiationProposalProponentTable {
+  proposalId: number
+  memberStateIso3: string | null
+  organizationId: number | null
+}
+
+export interface NegotiationProposalSourceTable {
+  proposalId: number
+  contributionId: number
+}
+
+export interface NegotiationParagraphTable {
+  id: Generated<number>
+  documentId: number
+  position: number
+  parentId: number | null
+  kind: ParagraphKind
+  label: string | null
+  text: string
+  status: Generated<ParagraphStatus>
+  alternativeGroup: string | null
+  alternativeLabel: string | null
+  proposalId: number | null
+  createdAt: CreatedAt
+  updatedAt: CreatedAt
+}
+
+export interface NegotiationAmendmentTable {
+  id: Generated<number>
+  documentId: number
+  paragraphId: number
+  operation: AmendmentOperation
+  quotedOld: string | null
+  newText: string | null
+  justification: Generated<string>
+  memberStateIso3: string | null
+  organizationId: number | null
+  tabledBy: number
+  baseRevision: number
+  status: Generated<AmendmentStatus>
+  supersededById: number | null
+  createdAt: CreatedAt
+  decidedAt: Date | null
+}
+
+export interface NegotiationPositionTable {
+  id: Generated<number>
+  subjectType: 'paragraph' | 'amendment'
+  subjectId: number
+  memberStateIso3: string
+  position: Position
+  note: string | null
+  accountId: number
+  at: CreatedAt
+}
+
+export interface NegotiationStatementTable {
+  id: Generated<number>
+  documentId: number
+  paragraphId: number | null
+  kind: StatementKind
+  declaration: 'agreed_ad_ref' | 'adopted' | 'no_consensus' | null
+  method: 'consensus' | 'silence_procedure' | null
+  memberStateIso3: string | null
+  text: Generated<string>
+  recordedBy: number | null
+  at: CreatedAt
+}
+
+export interface NegotiationCommentTable {
+  id: Generated<number>
+  documentId: number
+  paragraphId: number | null
+  amendmentId: number | null
+  stakeholderGroup: string
+  organizationId: number
+  authorAccountId: number
+  text: string
+  answer: string | null
+  answeredBy: number | null
+  answeredAt: Date | null
+  createdAt: CreatedAt
+}
+
+export interface NegotiationRevisionTable {
+  id: Generated<number>
+  documentId: number
+  number: number
+  label: string
+  snapshot: unknown
+  contentHash: string
+  changeNote: Generated<string>
+  issuedBy: number | null
+  issuedAt: CreatedAt
+}
+
+export interface NegotiationSilenceTable {
+  id: Generated<number>
+  documentId: number
+  paragraphIds: number[]
+  circulatedAt: Date
+  deadline: Date
+  status: Generated<'pending' | 'adopted' | 'broken'>
+  brokenBy: string | null
+  brokenAt: Date | null
+  note: Generated<string>
+  circulatedBy: number | null
+}
+
+export type NegotiationTables = {
+  negotiationDocument: NegotiationDocumentTable
+  negotiationProposal: NegotiationProposalTable
+  negotiationProposalVersion: NegotiationProposalVersionTable
+  negotiationProposalProponent: NegotiationProposalProponentTable
+  negotiationProposalSource: NegotiationProposalSourceTable
+  negotiationParagraph: NegotiationParagraphTable
+  negotiationAmendment: NegotiationAmendmentTable
+  negotiationPosition: NegotiationPositionTable
+  negotiationStatement: NegotiationStatementTable
+  negotiationComment: NegotiationCommentTable
+  negotiationRevision: NegotiationRevisionTable
+  negotiationSilence: NegotiationSilenceTable
+}

@@ -1,0 +1,107 @@
+// The report's page: the same content as the Word, JSON and Akoma Ntoso files linked from it.
+import type { Context } from 'hono'
+import type { AppEnv } from '../../../core/http/context.ts'
+import { Tag } from '../../../core/ui/components.tsx'
+import { renderPage } from '../../../core/ui/layout.tsx'
+import { introduction, type Report } from '../report.ts'
+import { ParagraphText } from './text.tsx'
+
+export function renderReport(c: Context<AppEnv>, report: Report) {
+  const { i18n } = c.var
+  const t = i18n.t
+  const title = report.document?.title ?? t('negotiation.report.title')
+  const base = `/processes/${report.process.id}/report`
+  return renderPage(
+    c,
+    { title: `${t('negotiation.report.title')}: ${report.process.title}` },
+    <>
+      <p class="eyebrow">
+        <a href={`/processes/${report.process.id}`}>{report.process.title}</a>
+      </p>
+      <h1>{title}</h1>
+      {report.document?.symbol ? <p>{report.document.symbol}</p> : null}
+      <ul class="inline-list">
+        <li>
+          <a href={`${base}.docx`}>{t('negotiation.report.docx')}</a>
+        </li>
+        <li>
+          <a href={`${base}.json`}>{t('negotiation.report.json')}</a>
+        </li>
+        <li>
+          <a href={`${base}.xml`}>{t('negotiation.report.akn')}</a>
+        </li>
+      </ul>
+      <section aria-labelledby="introduction">
+        <h2 id="introduction">{t('negotiation.report.introduction')}</h2>
+        {introduction(report, i18n).map((line) => (
+          <p>{line}</p>
+        ))}
+      </section>
+      <section aria-labelledby="recommendations">
+        <h2 id="recommendations">{t('negotiation.report.recommendations')}</h2>
+        {report.recommendations.length === 0 ? <p>{t('negotiation.report.noRecommendations')}</p> : null}
+        <ol class="paragraphs">
+          {report.recommendations.map((p) => (
+            <li>
+              <ParagraphText label={p.label} text={p.text} />
+              {p.continuation.map((line) => (
+                <p>
+                  <ParagraphText label={null} text={line} />
+                </p>
+              ))}
+            </li>
+          ))}
+        </ol>
+        {report.divergentViews.length ? (
+          <>
+            <h3>{t('negotiation.report.divergentViews')}</h3>
+            <p class="muted">{t('negotiation.report.divergentNote')}</p>
+            <ol class="paragraphs">
+              {report.divergentViews.map((p) => (
+                <li>
+                  <ParagraphText label={p.label} text={p.text} />
+                  {p.continuation.map((line) => (
+                    <p>
+                      <ParagraphText label={null} text={line} />
+                    </p>
+                  ))}
+                </li>
+              ))}
+            </ol>
+          </>
+        ) : null}
+      </section>
+      <section aria-labelledby="annex1">
+        <h2 id="annex1">{t('negotiation.report.annex1')}</h2>
+        <ul class="inline-list">
+          {report.members.memberStates.map((s) => (
+            <li>{s}</li>
+          ))}
+        </ul>
+        <ul>
+          {report.members.organizations.map((o) => (
+            <li>
+              {o.name} <span class="muted">({t(`actors.stakeholder.${o.stakeholderGroup}`)})</span>
+            </li>
+          ))}
+        </ul>
+      </section>
+      <section aria-labelledby="annex2">
+        <h2 id="annex2">{t('negotiation.report.annex2')}</h2>
+        {report.proposals.map((p) => (
+          <article class="card">
+            <h3>
+              <a href={`/proposals/${p.id}`}>{p.title}</a>
+            </h3>
+            <p>
+              <Tag tone={p.status === 'adopted' ? 'ok' : undefined}>{t(`negotiation.proposalStatus.${p.status}`)}</Tag>{' '}
+              {p.proponents.join(', ')}
+            </p>
+            <p class="prose">{p.text}</p>
+            {p.rationale ? <p class="muted">{p.rationale}</p> : null}
+          </article>
+        ))}
+      </section>
+    </>,
+  )
+}

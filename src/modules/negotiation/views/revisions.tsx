@@ -1,0 +1,154 @@
+// The revisions of a negotiating document (zero draft, Rev.1, Rev.2 ...), one of them as issued,
+// and the comparison of any two: insertions underlined, deletions struck through, brackets shown.
+import type { Context } from 'hono'
+import type { AppEnv } from '../../../core/http/context.ts'
+import { Tag } from '../../../core/ui/components.tsx'
+import { renderPage } from '../../../core/ui/layout.tsx'
+import type { NegotiatingDocument, Revision } from '../queries.ts'
+import type { ParagraphChange, SnapshotParagraph } from '../rules/compare.ts'
+import { DiffPieces, ParagraphText } from './text.tsx'
+
+function Back({ c, document }: { c: Context<AppEnv>; document: NegotiatingDocument }) {
+  return (
+    <p class="eyebrow">
+      <a href={`/negotiation/${document.id}`}>{document.title}</a>
+    </p>
+  )
+}
+
+export function renderRevisions(c: Context<AppEnv>, view: { document: NegotiatingDocument; revisions: Revision[] }) {
+  const { i18n } = c.var
+  const t = i18n.t
+  const { document, revisions } = view
+  const title = t('negotiation.revisions.title')
+  const last = revisions.at(-1)
+  const first = revisions[0]
+  return renderPage(
+    c,
+    { title: `${title}: ${document.title}` },
+    <>
+      <Back c={c} document={document} />
+      <h1>{title}</h1>
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">{t('negotiation.revisions.label')}</th>
+            <th scope="col">{t('negotiation.revisions.issuedAt')}</th>
+            <th scope="col">{t('negotiation.revisions.changeNote')}</th>
+            <th scope="col">{t('negotiation.revisions.hash')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {revisions.map((r) => (
+            <tr>
+              <td>
+                <a href={`/negotiation/${document.id}/revisions/${r.number}`}>{r.label}</a>
+              </td>
+              <td>{i18n.dateTime(r.issuedAt)}</td>
+              <td>{r.changeNote}</td>
+              <td>
+                <code>{r.contentHash.slice(0, 12)}</code>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {first && last && revisions.length > 1 ? (
+        <form method="get" action={`/negotiation/${document.id}/compare`} class="filters">
+          <p>
+            <label for="cmp-from">{t('negotiation.compare.from')}</label>{' '}
+            <select id="cmp-from" name="from">
+              {revisions.map((r) => (
+                <option value={String(r.number)} selected={r.number === (revisions.at(-2) ?? first).number}>
+                  {r.label}
+                </option>
+              ))}
+            </select>
+          </p>
+          <p>
+            <label for="cmp-to">{t('negotiation.compare.to')}</label>{' '}
+            <select id="cmp-to" name="to">
+              {revisions.map((r) => (
+                <option value={String(r.number)} selected={r.number === last.number}>
+                  {r.label}
+                </option>
+              ))}
+            </select>
+          </p>
+          <button type="submit" class="button">
+            {t('negotiation.compare.submit')}
+          </button>
+        </form>
+      ) : null}
+    </>,
+  )
+}
+
+export function renderRevision(
+  c: Context<AppEnv>,
+  view: { document: NegotiatingDocument; revision: Revision; paragraphs: SnapshotParagraph[] },
+) {
+  const { i18n } = c.var
+  const t = i18n.t
+  const { document, revision } = view
+  return renderPage(
+    c,
+    { title: `${revision.label}: ${document.title}` },
+    <>
+      <Back c={c} document={document} />
+      <h1>
+        {document.title} ({revision.label})
+      </h1>
+      <p>
+        {t('negotiation.revisions.issued', { date: i18n.dateTime(revision.issuedAt) })} ·{' '}
+        <code>{revision.contentHash}</code>
+      </p>
+      <ol class="paragraphs">
+        {view.paragraphs.map((p) => (
+          <li class={`paragraph ${p.kind} ${p.status}`}>
+            <ParagraphText label={p.label} text={p.text} deleted={p.status === 'deleted'} />{' '}
+            {p.kind === 'operative' || p.kind === 'preambular' ? (
+              <Tag>{t(`negotiation.status.${p.status}`)}</Tag>
+            ) : null}
+          </li>
+        ))}
+      </ol>
+    </>,
+  )
+}
+
+export function renderComparison(
+  c: Context<AppEnv>,
+  view: { document: NegotiatingDocument; from: Revision; to: Revision; changes: ParagraphChange[] },
+) {
+  const t = c.var.i18n.t
+  const { document, from, to } = view
+  const title = t('negotiation.compare.title', { from: from.label, to: to.label })
+  return renderPage(
+    c,
+    { title: `${title}: ${document.title}` },
+    <>
+      <Back c={c} document={document} />
+      <h1>{title}</h1>
+      <p class="muted">{t('negotiation.compare.legend')}</p>
+      <p>
+        <a href={`/negotiation/${document.id}/compare.docx?from=${from.number}&to=${to.number}`}>
+          {t('negotiation.compare.docx')}
+        </a>
+      </p>
+      <ol class="paragraphs compare">
+        {view.changes.map((ch) => (
+          <li class={`paragraph ${ch.change}`}>
+            {ch.label ? <span class="num">{ch.label}</span> : null} <DiffPieces pieces={ch.pieces} />
+            {ch.statusFrom !== ch.statusTo && ch.statusTo ? (
+              <>
+                {' '}
+                <Tag>{t(`negotiation.status.${ch.statusTo}`)}</Tag>
+              </>
+            ) : null}
+          </li>
+        ))}
+      </ol>
+    </>,
+  )
+}
