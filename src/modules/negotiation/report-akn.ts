@@ -137,7 +137,7 @@ export function reportAkn(report: Report, generatedAt: Date): string {
     if (p.label) el.ele('num').txt(p.label)
     const content = el.ele('content')
     textWithBrackets(content.ele('p'), p.text, eId)
-    p.continuation.forEach((line, i) => textWithBrackets(content.ele('p'), line, `${eId}__p_${i + 2}`))
+    for (const [i, line] of p.continuation.entries()) textWithBrackets(content.ele('p'), line, `${eId}__p_${i + 2}`)
   }
   if (report.recommendations.length === 0 && report.divergentViews.length === 0)
     recs.ele('content').ele('p').txt('No recommendation was adopted.')

@@ -46,6 +46,7 @@ import {
   statementsOf,
 } from './queries.ts'
 import { compareRevisions, type SnapshotParagraph } from './rules/compare.ts'
+import type { ParsedDocument } from './rules/parse.ts'
 import {
   AmendmentInput,
   AnswerInput,
@@ -201,7 +202,7 @@ export function registerNegotiationRoutes(app: Hono<AppEnv>): void {
     })
     if (!parsed.ok) return again(parsed.issues)
     const input = parsed.value
-    let imported
+    let imported: ParsedDocument | undefined
     if (input.source === 'text') {
       const read = await readImport(file, input.text)
       if (!read.ok) return read.error.type === 'invalid' ? again(read.error.issues) : respondError(c, read.error)

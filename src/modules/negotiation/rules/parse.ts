@@ -298,6 +298,8 @@ function append(block: Block, line: string): void {
 }
 
 const textOf = (block: Block) => block.parts.join(' ')
+/** How the block's text ends so far, without joining it (a paragraph may run to thousands of lines). */
+const lastPart = (block: Block) => block.parts.at(-1) ?? ''
 
 function isStructured(block: Block): boolean {
   const type = block.shape.type
@@ -309,9 +311,9 @@ function continuesAfterBlank(block: Block, lines: string[], i: number): boolean 
   const line = lines[i] ?? ''
   if (looksLikeHeading(line) && standsAlone(lines, i)) return false
   if (/^[(["'“‘]*\p{Ll}/u.test(line)) return true
-  const text = textOf(block)
-  if (/^["“]/.test(line) && text.endsWith(':')) return true
-  return isStructured(block) && !TERMINAL.test(text)
+  const end = lastPart(block)
+  if (/^["“]/.test(line) && end.endsWith(':')) return true
+  return isStructured(block) && !TERMINAL.test(end)
 }
 
 /** "69." or "2 bis" at the start of a line that goes on from an unfinished line is a wrapped reference to a
@@ -320,8 +322,8 @@ function continuesAfterBlank(block: Block, lines: string[], i: number): boolean 
 function wrappedNumber(shape: Shape, current: Block | null, afterBlank: boolean): Shape {
   if (shape.type !== 'numbered' && shape.type !== 'inserted') return shape
   if (!current || current.closed || afterBlank) return shape
-  const text = textOf(current)
-  return text !== '' && !TERMINAL.test(text) ? { type: 'plain' } : shape
+  const end = lastPart(current)
+  return end !== '' && !TERMINAL.test(end) ? { type: 'plain' } : shape
 }
 
 function toBlocks(lines: string[], from: number): Block[] {

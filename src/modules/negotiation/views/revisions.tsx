@@ -8,7 +8,7 @@ import type { NegotiatingDocument, Revision } from '../queries.ts'
 import type { ParagraphChange, SnapshotParagraph } from '../rules/compare.ts'
 import { DiffPieces, ParagraphText } from './text.tsx'
 
-function Back({ c, document }: { c: Context<AppEnv>; document: NegotiatingDocument }) {
+function Back({ document }: { document: NegotiatingDocument }) {
   return (
     <p class="eyebrow">
       <a href={`/negotiation/${document.id}`}>{document.title}</a>
@@ -27,7 +27,7 @@ export function renderRevisions(c: Context<AppEnv>, view: { document: Negotiatin
     c,
     { title: `${title}: ${document.title}` },
     <>
-      <Back c={c} document={document} />
+      <Back document={document} />
       <h1>{title}</h1>
       <table>
         <thead>
@@ -95,7 +95,7 @@ export function renderRevision(
     c,
     { title: `${revision.label}: ${document.title}` },
     <>
-      <Back c={c} document={document} />
+      <Back document={document} />
       <h1>
         {document.title} ({revision.label})
       </h1>
@@ -128,7 +128,7 @@ export function renderComparison(
     c,
     { title: `${title}: ${document.title}` },
     <>
-      <Back c={c} document={document} />
+      <Back document={document} />
       <h1>{title}</h1>
       <p class="muted">{t('negotiation.compare.legend')}</p>
       <p>
