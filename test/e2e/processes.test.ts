@@ -21,12 +21,22 @@ const PUBLIC_PAGES = [
   '/contributions/1',
   '/contributions/5',
   '/meetings/1',
+  '/negotiation/1',
+  '/negotiation/1/revisions',
+  '/negotiation/1/revisions/1',
+  '/negotiation/1/compare?from=0&to=1',
+  '/processes/1/proposals',
+  '/proposals/3',
+  '/processes/1/report',
 ]
 const SIGNED_IN_PAGES = [
   '/calls/2/contribute',
   '/contributions/5/revise',
   '/account/notifications',
+  '/proposals/new?process=1',
   '/processes/new',
+  '/negotiation/new?process=1',
+  '/negotiation/1',
   '/processes/1/calls/new',
   '/processes/1/meetings/new',
   '/processes/1/documents/new',
@@ -62,7 +72,7 @@ describe.skipIf(!CHROMIUM)('policy processes in Chromium', () => {
       await page.goto('/sign-in?lang=en')
       await signInAs(page, 'apc@ecp.example', DEMO_PASSWORD)
       await page.goto(`/account?lang=${lang}`)
-      for (const path of SIGNED_IN_PAGES.slice(0, 3)) {
+      for (const path of SIGNED_IN_PAGES.slice(0, 4)) {
         const response = await page.goto(path)
         expect(response?.status(), path).toBe(200)
         await expectAccessible(page, path)
@@ -72,7 +82,7 @@ describe.skipIf(!CHROMIUM)('policy processes in Chromium', () => {
       await staff.goto('/sign-in?lang=en')
       await signInAs(staff, 'secretariat@ecp.example', DEMO_PASSWORD)
       await staff.goto(`/account?lang=${lang}`)
-      for (const path of SIGNED_IN_PAGES.slice(3)) {
+      for (const path of SIGNED_IN_PAGES.slice(4)) {
         const response = await staff.goto(path)
         expect(response?.status(), path).toBe(200)
         await expectAccessible(staff, path)

@@ -352,9 +352,10 @@ function ParagraphItem({ c, view, paragraph }: { c: Context<AppEnv>; view: Docum
   return (
     <li id={`para-${paragraph.id}`} class={`paragraph ${paragraph.kind} ${paragraph.status}`}>
       {paragraph.kind === 'heading' ? (
-        <h3>
+        // the text's own headings sit under the page's h1
+        <h2 class="text-heading">
           <ParagraphText label={paragraph.label} text={paragraph.text} />
-        </h3>
+        </h2>
       ) : (
         <p>
           <ParagraphText label={paragraph.label} text={paragraph.text} deleted={paragraph.status === 'deleted'} />
