@@ -23,6 +23,18 @@ describe('the ecp command', { timeout: 240_000 }, () => {
   const first = { ECP_DATA_DIR: join(dir, 'first') }
   const second = { ECP_DATA_DIR: join(dir, 'second') }
 
+  it('prints what it recognises in a UN text as JSON (ecp parse)', () => {
+    const seeds = join(root, 'src', 'modules', 'negotiation', 'rules', 'fixtures')
+    const { code, out } = ecp(['parse', join(seeds, '000_28dbaba02fd27a6b.txt')], { ECP_DATA_DIR: join(dir, 'parse') })
+    expect(code).toBe(0)
+    const parsed = JSON.parse(out)
+    expect(parsed.title).toContain('OPINION (3)')
+    const considering = parsed.paragraphs.find((p: { text: string }) => /^considering$/i.test(p.text))
+    expect(considering.kind).toBe('preambular')
+    expect(considering.children.map((c: { label: string }) => c.label)).toEqual(['a)', 'b)', 'c)', 'd)', 'e)'])
+    expect(ecp(['parse'], { ECP_DATA_DIR: join(dir, 'parse') }).code).toBe(2)
+  })
+
   it('prints its usage and refuses an unknown command with exit code 2', () => {
     expect(ecp(['help']).out).toContain('audit verify')
     expect(ecp(['frobnicate']).code).toBe(2)

@@ -11,7 +11,7 @@ import { findOrganizationById } from '../actors/index.ts'
 import { findProcess } from '../processes/index.ts'
 import { accountOf, audit, type Ctx, documentWithBody } from './context.ts'
 import { findAmendment, findComment, findParagraph, findProposal, ndb, paragraphsOf } from './queries.ts'
-import { applyTextAmendment, insertedLabel, isStale } from './rules/amendments.ts'
+import { alternativeLabel, applyTextAmendment, insertedLabel, isStale } from './rules/amendments.ts'
 import { hasBrackets } from './rules/brackets.ts'
 import type { Position } from './rules/consensus.ts'
 import type { AmendmentOperation } from './tables.ts'
@@ -263,7 +263,7 @@ export async function tableAmendment(
   if (paragraph.status === 'adopted' || paragraph.status === 'deleted') return conflict('paragraph_settled')
   const issues = []
   const needsOld = ['replace_text', 'delete_text'].includes(input.operation)
-  const needsNew = ['replace_text', 'insert_text', 'insert_paragraph'].includes(input.operation)
+  const needsNew = ['replace_text', 'insert_text', 'insert_paragraph', 'propose_alternative'].includes(input.operation)
   if (needsOld && !input.quotedOld) issues.push({ path: 'quotedOld', code: 'validation.required' })
   if (needsNew && !input.newText) issues.push({ path: 'newText', code: 'validation.required' })
   if (issues.length) return invalid(issues)
@@ -359,6 +359,7 @@ async function applyAmendment(
       .execute()
     return ok(undefined)
   }
+  if (amendment.operation === 'propose_alternative') return addAlternative(trx, ctx, paragraph, amendment.newText ?? '')
   if (amendment.operation === 'insert_paragraph') {
     const siblings = await paragraphsOf(trx, paragraph.documentId)
     const next = siblings.find((p) => p.position > paragraph.position)
@@ -403,6 +404,49 @@ async function applyAmendment(
     .updateTable('negotiationParagraph')
     .set({ text: changed.text, status, updatedAt: ctx.now })
     .where('id', '=', paragraph.id)
+    .execute()
+  return ok(undefined)
+}
+
+/**
+ * Another wording of a paragraph, beside it: the first becomes "Alt. 1" and this one the next
+ * "Alt. N" of the same group, with the same number, until the Chair settles between them.
+ */
+async function addAlternative(
+  trx: Db,
+  ctx: Ctx,
+  paragraph: NonNullable<Awaited<ReturnType<typeof findParagraph>>>,
+  text: string,
+): Promise<Result<void>> {
+  const n = ndb(trx)
+  const group = paragraph.alternativeGroup ?? `alt-${paragraph.id}`
+  if (!paragraph.alternativeGroup) {
+    await n
+      .updateTable('negotiationParagraph')
+      .set({ alternativeGroup: group, alternativeLabel: alternativeLabel(1), updatedAt: ctx.now })
+      .where('id', '=', paragraph.id)
+      .execute()
+  }
+  const siblings = await paragraphsOf(trx, paragraph.documentId)
+  const inGroup = siblings.filter((p) => p.alternativeGroup === group || p.id === paragraph.id)
+  const last = inGroup.at(-1) ?? paragraph
+  const next = siblings.find((p) => p.position > last.position)
+  await n
+    .insertInto('negotiationParagraph')
+    .values({
+      documentId: paragraph.documentId,
+      position: next ? (last.position + next.position) / 2 : last.position + 1,
+      parentId: paragraph.parentId,
+      kind: paragraph.kind,
+      label: paragraph.label,
+      text,
+      status: hasBrackets(text) ? 'bracketed' : 'proposed',
+      alternativeGroup: group,
+      alternativeLabel: alternativeLabel(inGroup.length + 1),
+      proposalId: null,
+      createdAt: ctx.now,
+      updatedAt: ctx.now,
+    })
     .execute()
   return ok(undefined)
 }

@@ -227,6 +227,25 @@ describe.each(DATABASE_KINDS)('negotiation on %s', (kind) => {
     )
     const labels = (await paragraphsOf(db, doc.id)).map((x) => x.label?.replace(/\.$/, ''))
     expect(labels.indexOf('1 bis')).toBe(labels.indexOf('1') + 1)
+    // an alternative wording stands beside the paragraph as Alt. 2, under the same number
+    const alternative = await tableAmendment(db, at(actors.zaf as Actor), doc.id, {
+      paragraphId: doc.byLabel('3').id,
+      operation: 'propose_alternative',
+      newText: 'Decides to review progress every two years.',
+      speaker: { memberStateIso3: 'ZAF' },
+    })
+    if (!alternative.ok) throw new Error(JSON.stringify(alternative.error))
+    await chairClient.submit(
+      `/amendments/${alternative.value.id}/decide`,
+      { decision: 'incorporated' },
+      `/negotiation/${doc.id}`,
+    )
+    const alts = (await paragraphsOf(db, doc.id)).filter((x) => x.alternativeGroup)
+    expect(alts.map((x) => [x.label?.replace(/\.$/, ''), x.alternativeLabel])).toEqual([
+      ['3', 'Alt. 1'],
+      ['3', 'Alt. 2'],
+    ])
+    expect((await new TestClient(runtime).get(`/negotiation/${doc.id}`)).html).toContain('Alt. 2')
   })
 
   it('keeps revisions immutable and compares them with insertions and deletions, in HTML and Word', async () => {

@@ -20,6 +20,7 @@ export const AMENDMENT_OPERATIONS = [
   'replace_text',
   'insert_text',
   'delete_text',
+  'propose_alternative',
 ] as const
 export type AmendmentOperation = (typeof AMENDMENT_OPERATIONS)[number]
 export const AMENDMENT_STATUSES = ['tabled', 'incorporated', 'rejected', 'withdrawn', 'superseded'] as const

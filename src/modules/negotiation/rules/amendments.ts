@@ -45,7 +45,8 @@ function joinWords(before: string, words: string): string {
 
 /** Whether an amendment can still apply to the paragraph as it stands. */
 export function isStale(operation: AmendmentOperation, text: string, quotedOld: string | null): boolean {
-  if (operation === 'insert_paragraph' || operation === 'delete_paragraph') return false
+  if (operation === 'insert_paragraph' || operation === 'delete_paragraph' || operation === 'propose_alternative')
+    return false
   if (!quotedOld) return operation !== 'insert_text'
   return !text.includes(quotedOld)
 }
@@ -60,6 +61,11 @@ export function insertedLabel(after: string | null, taken: readonly (string | nu
     if (!used.has(label) && !(ordinal === 'ter' && used.has(`${base} tres`))) return label
   }
   return `${base} (${used.size + 1})`
+}
+
+/** "Alt. 1", "Alt. 2" ... */
+export function alternativeLabel(n: number): string {
+  return `Alt. ${n}`
 }
 
 /** "Zero draft", "Rev.1", "Rev.2" ... */

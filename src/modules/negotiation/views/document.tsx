@@ -370,6 +370,7 @@ function ParagraphItem({ c, view, paragraph }: { c: Context<AppEnv>; view: Docum
       ) : null}
       {negotiable ? (
         <div class="paragraph-meta">
+          {paragraph.alternativeLabel ? <Tag>{paragraph.alternativeLabel}</Tag> : null}
           <Tag tone={paragraph.status === 'adopted' || paragraph.status === 'agreed_ad_ref' ? 'ok' : undefined}>
             {t(`negotiation.status.${paragraph.status}`)}
           </Tag>{' '}
