@@ -6,8 +6,10 @@ import { accreditationModule } from './accreditation/index.ts'
 import { actorsModule } from './actors/index.ts'
 import { administrationModule } from './administration/index.ts'
 import { contributionsModule } from './contributions/index.ts'
+import { coordinationModule } from './coordination/index.ts'
 import { negotiationModule } from './negotiation/index.ts'
 import { notificationsModule } from './notifications/index.ts'
+import { openDataModule } from './open-data/index.ts'
 import { processesModule } from './processes/index.ts'
 import { siteModule } from './site/index.ts'
 
@@ -20,5 +22,7 @@ export const modules: readonly ModuleManifest[] = [
   processesModule,
   contributionsModule,
   negotiationModule,
+  coordinationModule,
   notificationsModule,
+  openDataModule,
 ]

@@ -28,12 +28,21 @@ const PUBLIC_PAGES = [
   '/processes/1/proposals',
   '/proposals/3',
   '/processes/1/report',
+  '/issues',
+  '/issues/cybercrime',
+  '/mechanisms',
+  '/mechanisms/1',
+  '/map',
+  '/map/gaps',
+  '/map/overlaps?n=2',
+  '/open-data',
 ]
 const SIGNED_IN_PAGES = [
   '/calls/2/contribute',
   '/contributions/5/revise',
   '/account/notifications',
   '/proposals/new?process=1',
+  '/issues/propose',
   '/processes/new',
   '/negotiation/new?process=1',
   '/negotiation/1',
@@ -41,6 +50,7 @@ const SIGNED_IN_PAGES = [
   '/processes/1/meetings/new',
   '/processes/1/documents/new',
   '/administration/outbox',
+  '/administration/issues',
 ]
 
 async function expectAccessible(page: Page, path: string) {
@@ -72,7 +82,7 @@ describe.skipIf(!CHROMIUM)('policy processes in Chromium', () => {
       await page.goto('/sign-in?lang=en')
       await signInAs(page, 'apc@ecp.example', DEMO_PASSWORD)
       await page.goto(`/account?lang=${lang}`)
-      for (const path of SIGNED_IN_PAGES.slice(0, 4)) {
+      for (const path of SIGNED_IN_PAGES.slice(0, 5)) {
         const response = await page.goto(path)
         expect(response?.status(), path).toBe(200)
         await expectAccessible(page, path)
@@ -82,7 +92,7 @@ describe.skipIf(!CHROMIUM)('policy processes in Chromium', () => {
       await staff.goto('/sign-in?lang=en')
       await signInAs(staff, 'secretariat@ecp.example', DEMO_PASSWORD)
       await staff.goto(`/account?lang=${lang}`)
-      for (const path of SIGNED_IN_PAGES.slice(4)) {
+      for (const path of SIGNED_IN_PAGES.slice(5)) {
         const response = await staff.goto(path)
         expect(response?.status(), path).toBe(200)
         await expectAccessible(staff, path)

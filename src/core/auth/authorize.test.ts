@@ -81,6 +81,9 @@ const EXPECTED: Record<Action, Role[]> = {
   'position.take': ['government_delegate'],
   'comment.post': ['stakeholder_representative'],
   'comment.answer': STAFF,
+  'issue.propose': SIGNED_IN,
+  'issue.triage': STAFF,
+  'mechanism.manage': STAFF,
 }
 
 describe('authorization', () => {

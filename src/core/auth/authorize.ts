@@ -3,6 +3,7 @@
 import { err, ok, type Result } from '../result.ts'
 import type { Actor } from './actor.ts'
 import { actorsPolicy } from './policy/actors.ts'
+import { coordinationPolicy } from './policy/coordination.ts'
 import { negotiationPolicy } from './policy/negotiation.ts'
 import { platformPolicy } from './policy/platform.ts'
 import { processesPolicy } from './policy/processes.ts'
@@ -12,6 +13,7 @@ export const policy = {
   ...actorsPolicy,
   ...processesPolicy,
   ...negotiationPolicy,
+  ...coordinationPolicy,
 }
 
 export type Policy = typeof policy

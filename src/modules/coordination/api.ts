@@ -1,0 +1,192 @@
+// The map as open data: issues, mechanisms, and the gap and overlap analyses (with the same
+// filters as the pages).
+import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi'
+import { errorResponses, json } from '../../core/http/api.ts'
+import type { AppEnv } from '../../core/http/context.ts'
+import { listIssues, listMechanisms } from './queries.ts'
+import { analyses, DEFAULT_OVERLAP } from './routes.tsx'
+import { GAP_KINDS } from './rules/map.ts'
+import { MapQuery, OverlapQuery } from './schemas.ts'
+import {
+  BASKETS,
+  DEVELOPING_SUPPORT,
+  GOVERNMENT_PARTICIPATION,
+  MECHANISM_TYPES,
+  SCOPES,
+  STAKEHOLDER_PARTICIPATION,
+} from './vocabulary.ts'
+
+const tags = ['Coordination']
+const Names = z.record(z.string(), z.string()).openapi({ description: 'By language code (ar, zh, en, fr, ru, es)' })
+
+const IssueSchema = z
+  .object({
+    id: z.number(),
+    slug: z.string(),
+    basket: z.enum(BASKETS).or(z.string()),
+    name: Names,
+    description: Names,
+    scope: z.enum(SCOPES),
+    scopeRationale: z.string(),
+    emerging: z.boolean(),
+    firstRaisedOn: z.string().nullable(),
+  })
+  .openapi('PolicyIssue')
+
+const MechanismSchema = z
+  .object({
+    id: z.number(),
+    organization: z.number(),
+    name: z.string(),
+    type: z.enum(MECHANISM_TYPES),
+    description: z.string(),
+    governments: z.enum(GOVERNMENT_PARTICIPATION),
+    stakeholders: z.enum(STAKEHOLDER_PARTICIPATION),
+    support: z.array(z.enum(DEVELOPING_SUPPORT).or(z.string())),
+    website: z.string().nullable(),
+    issues: z.array(z.number()),
+  })
+  .openapi('Mechanism')
+
+export function registerCoordinationApi(api: OpenAPIHono<AppEnv>): void {
+  api.openapi(
+    createRoute({
+      method: 'get',
+      path: '/issues',
+      tags,
+      summary: 'The taxonomy of international Internet-related public policy issues',
+      responses: { 200: json(z.object({ data: z.array(IssueSchema) }), 'Active issues') },
+    }),
+    async (c) => {
+      const issues = await listIssues(c.var.db)
+      return c.json(
+        {
+          data: issues.map((i) => ({
+            id: i.id,
+            slug: i.slug,
+            basket: i.basket,
+            name: i.name as Record<string, string>,
+            description: i.description as Record<string, string>,
+            scope: i.scope,
+            scopeRationale: i.scopeRationale,
+            emerging: i.emerging,
+            firstRaisedOn: i.firstRaisedOn ? String(i.firstRaisedOn).slice(0, 10) : null,
+          })),
+        },
+        200,
+      )
+    },
+  )
+
+  api.openapi(
+    createRoute({
+      method: 'get',
+      path: '/mechanisms',
+      tags,
+      summary: 'Mechanisms of organizations and the issues they address',
+      responses: { 200: json(z.object({ data: z.array(MechanismSchema) }), 'Mechanisms') },
+    }),
+    async (c) => {
+      const mechanisms = await listMechanisms(c.var.db)
+      return c.json(
+        {
+          data: mechanisms.map((m) => ({
+            id: m.id,
+            organization: m.organizationId,
+            name: m.name,
+            type: m.type,
+            description: m.description,
+            governments: m.governments,
+            stakeholders: m.stakeholders,
+            support: m.support,
+            website: m.website,
+            issues: m.issueIds,
+          })),
+        },
+        200,
+      )
+    },
+  )
+
+  api.openapi(
+    createRoute({
+      method: 'get',
+      path: '/map/gaps',
+      tags,
+      summary:
+        'Gaps: public-policy issues without an equal-footing mechanism, issues without a stakeholder channel or developing-country support',
+      request: { query: MapQuery },
+      responses: {
+        200: json(
+          z.object({
+            data: z.array(
+              z.object({
+                issue: z.string(),
+                basket: z.string(),
+                scope: z.string(),
+                gap: z.enum(GAP_KINDS),
+                mechanisms: z.number(),
+              }),
+            ),
+          }),
+          'Gaps',
+        ),
+        400: errorResponses[400],
+      },
+    }),
+    async (c) => {
+      const { issues, gaps } = await analyses(c, c.req.valid('query'))
+      const byId = new Map(issues.map((i) => [i.id, i]))
+      return c.json(
+        {
+          data: gaps.map((g) => ({
+            issue: byId.get(g.issueId)?.slug ?? '',
+            basket: byId.get(g.issueId)?.basket ?? '',
+            scope: byId.get(g.issueId)?.scope ?? '',
+            gap: g.kind,
+            mechanisms: g.mechanisms,
+          })),
+        },
+        200,
+      )
+    },
+  )
+
+  api.openapi(
+    createRoute({
+      method: 'get',
+      path: '/map/overlaps',
+      tags,
+      summary: 'Overlaps: issues addressed by n or more mechanisms (default 3), candidates for coordination',
+      request: { query: OverlapQuery },
+      responses: {
+        200: json(
+          z.object({
+            data: z.array(z.object({ issue: z.string(), mechanisms: z.array(z.number()), organizations: z.number() })),
+          }),
+          'Overlaps',
+        ),
+        400: errorResponses[400],
+      },
+    }),
+    async (c) => {
+      const q = c.req.valid('query')
+      const { issues, overlaps } = await analyses(
+        c,
+        { basket: q.basket, scope: q.scope, type: q.type },
+        q.n ?? DEFAULT_OVERLAP,
+      )
+      const byId = new Map(issues.map((i) => [i.id, i]))
+      return c.json(
+        {
+          data: overlaps.map((o) => ({
+            issue: byId.get(o.issueId)?.slug ?? '',
+            mechanisms: o.mechanismIds,
+            organizations: o.organizations,
+          })),
+        },
+        200,
+      )
+    },
+  )
+}

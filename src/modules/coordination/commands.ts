@@ -1,0 +1,181 @@
+// Changing the map: proposing an issue (anyone signed in), the Secretariat's triage with its
+// recorded reason, editing an issue's scope, and recording mechanisms. Each change authorizes,
+// runs in one transaction and is in the audit log.
+import { recordAudit } from '../../core/audit/audit.ts'
+import type { Actor } from '../../core/auth/actor.ts'
+import { authorize } from '../../core/auth/authorize.ts'
+import type { Db } from '../../core/db/database.ts'
+import { inTransaction, jsonb } from '../../core/db/helpers.ts'
+import { conflict, invalid, notFound, ok, type Result } from '../../core/result.ts'
+import { findOrganizationById } from '../actors/index.ts'
+import { cdb, findIssue } from './queries.ts'
+import type {
+  DevelopingSupport,
+  GovernmentParticipation,
+  MechanismType,
+  Scope,
+  StakeholderParticipation,
+} from './vocabulary.ts'
+
+export interface Ctx {
+  actor: Actor
+  requestId?: string | null
+  now: Date
+}
+
+const audit = (ctx: Ctx) => ({ actor: ctx.actor, requestId: ctx.requestId ?? null, at: ctx.now })
+const accountOf = (actor: Actor) => (actor.kind === 'account' ? actor.accountId : null)
+
+/** "Online gender-based violence" -> "online-gender-based-violence" */
+export function slugify(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 60)
+}
+
+export async function proposeIssue(
+  db: Db,
+  ctx: Ctx,
+  input: { name: string; description: string; basket: string; locale: string },
+): Promise<Result<{ id: number; slug: string }>> {
+  const allowed = authorize(ctx.actor, 'issue.propose')
+  if (!allowed.ok) return allowed
+  let slug = slugify(input.name) || `issue-${ctx.now.getTime()}`
+  if (await findIssue(db, slug)) slug = `${slug}-${ctx.now.getTime().toString(36)}`
+  return inTransaction(db, async (trx) => {
+    const row = await cdb(trx)
+      .insertInto('coordinationIssue')
+      .values({
+        slug,
+        basket: input.basket,
+        name: jsonb({ [input.locale]: input.name }),
+        description: jsonb({ [input.locale]: input.description }),
+        scope: 'mixed',
+        status: 'proposed',
+        emerging: true,
+        firstRaisedOn: ctx.now.toISOString().slice(0, 10),
+        origin: 'proposal',
+        proposedBy: accountOf(ctx.actor),
+        triageReason: null,
+        triagedBy: null,
+        triagedAt: null,
+        createdAt: ctx.now,
+        updatedAt: ctx.now,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+    await recordAudit(trx, {
+      ...audit(ctx),
+      action: 'issue.proposed',
+      subjectType: 'issue',
+      subjectId: row.id,
+      payload: { slug, ...input },
+    })
+    return ok({ id: row.id, slug })
+  })
+}
+
+export interface TriageInput {
+  decision: 'accept' | 'decline'
+  scope: Scope
+  basket: string
+  scopeRationale?: string | undefined
+  reason: string
+  emerging: boolean
+}
+
+/** The Secretariat accepts (with scope and basket) or declines a proposed issue, saying why. */
+export async function triageIssue(db: Db, ctx: Ctx, id: number, input: TriageInput): Promise<Result<void>> {
+  const allowed = authorize(ctx.actor, 'issue.triage')
+  if (!allowed.ok) return allowed
+  if (!input.reason.trim()) return invalid([{ path: 'reason', code: 'validation.required' }])
+  return inTransaction(db, async (trx) => {
+    const issue = await cdb(trx)
+      .selectFrom('coordinationIssue')
+      .selectAll()
+      .where('id', '=', id)
+      .forUpdate()
+      .executeTakeFirst()
+    if (!issue) return notFound('issue_not_found')
+    if (issue.status !== 'proposed') return conflict('issue_already_triaged')
+    await cdb(trx)
+      .updateTable('coordinationIssue')
+      .set({
+        status: input.decision === 'accept' ? 'active' : 'declined',
+        scope: input.scope,
+        basket: input.basket,
+        scopeRationale: input.scopeRationale ?? '',
+        emerging: input.emerging,
+        triageReason: input.reason,
+        triagedBy: accountOf(ctx.actor),
+        triagedAt: ctx.now,
+        updatedAt: ctx.now,
+      })
+      .where('id', '=', id)
+      .execute()
+    await recordAudit(trx, {
+      ...audit(ctx),
+      action: `issue.${input.decision === 'accept' ? 'accepted' : 'declined'}`,
+      subjectType: 'issue',
+      subjectId: id,
+      payload: { ...input },
+    })
+    return ok(undefined)
+  })
+}
+
+export interface MechanismInput {
+  organizationId: number
+  name: string
+  type: MechanismType
+  description?: string | undefined
+  governments: GovernmentParticipation
+  stakeholders: StakeholderParticipation
+  support: DevelopingSupport[]
+  website?: string | undefined
+  issueIds: number[]
+}
+
+export async function createMechanism(db: Db, ctx: Ctx, input: MechanismInput): Promise<Result<{ id: number }>> {
+  const allowed = authorize(ctx.actor, 'mechanism.manage')
+  if (!allowed.ok) return allowed
+  if (!(await findOrganizationById(db, input.organizationId)))
+    return invalid([{ path: 'organizationId', code: 'coordination.unknownOrganization' }])
+  return inTransaction(db, async (trx) => {
+    const c = cdb(trx)
+    const row = await c
+      .insertInto('coordinationMechanism')
+      .values({
+        organizationId: input.organizationId,
+        name: input.name,
+        type: input.type,
+        description: input.description ?? '',
+        governments: input.governments,
+        stakeholders: input.stakeholders,
+        support: input.support,
+        website: input.website ?? null,
+        createdAt: ctx.now,
+        updatedAt: ctx.now,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+    const issueIds = [...new Set(input.issueIds)]
+    if (issueIds.length)
+      await c
+        .insertInto('coordinationMechanismIssue')
+        .values(issueIds.map((issueId) => ({ mechanismId: row.id, issueId })))
+        .execute()
+    await recordAudit(trx, {
+      ...audit(ctx),
+      action: 'mechanism.created',
+      subjectType: 'mechanism',
+      subjectId: row.id,
+      payload: { ...input, issueIds },
+    })
+    return ok({ id: row.id })
+  })
+}

@@ -1,0 +1,28 @@
+// The coordination's boundary schemas: forms and API queries.
+import { z } from '@hono/zod-openapi'
+import { BASKETS, MECHANISM_TYPES, SCOPES } from './vocabulary.ts'
+
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === '' ? undefined : v), schema.optional())
+
+export const MapQuery = z.object({
+  basket: optional(z.enum(BASKETS)),
+  scope: optional(z.enum(SCOPES)),
+  type: optional(z.enum(MECHANISM_TYPES)),
+})
+
+export const OverlapQuery = MapQuery.extend({ n: optional(z.coerce.number().int().min(2).max(50)) })
+
+export const IssueProposalInput = z.object({
+  name: z.string().trim().min(3).max(200),
+  description: z.string().trim().min(10).max(2000),
+  basket: z.enum(BASKETS),
+})
+
+export const TriageInput = z.object({
+  decision: z.enum(['accept', 'decline']),
+  scope: z.enum(SCOPES),
+  basket: z.enum(BASKETS),
+  scopeRationale: z.string().trim().max(2000).optional(),
+  reason: z.string().trim().min(3).max(2000),
+  emerging: z.preprocess((v) => v === 'true' || v === true || (Array.isArray(v) && v.includes('true')), z.boolean()),
+})

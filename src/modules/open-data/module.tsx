@@ -1,0 +1,87 @@
+// The open-data module: one bulk download (a ZIP of CSV and JSON with a data dictionary and an
+// open licence) of what every module publishes, rebuilt when the data changes.
+import { join } from 'node:path'
+import { loadCatalogs } from '../../core/i18n/catalog.ts'
+import type { ModuleManifest } from '../../core/module.ts'
+import { renderPage } from '../../core/ui/layout.tsx'
+import { datasetsOf } from './bundle.ts'
+import { currentBundle, latestBundle } from './store.ts'
+
+export const openDataModule: ModuleManifest = {
+  id: 'openData',
+  migrations: join(import.meta.dirname, 'migrations'),
+  messages: loadCatalogs(join(import.meta.dirname, 'messages')),
+  transientTables: ['open_data_bundle'],
+  navigation: [{ href: '/open-data', label: 'openData.nav', order: 80 }],
+  routes: (app) => {
+    app.get('/open-data', async (c) => {
+      const { i18n, db, deps } = c.var
+      const t = i18n.t
+      const [datasets, latest] = await Promise.all([datasetsOf(db, deps.modules), latestBundle(db)])
+      const title = t('openData.title')
+      return renderPage(
+        c,
+        { title },
+        <>
+          <h1>{title}</h1>
+          <p class="lead">{t('openData.lead')}</p>
+          <p>
+            <a class="button" href="/open-data.zip">
+              {t('openData.download')}
+            </a>{' '}
+            {latest ? (
+              <span class="muted">
+                {t('openData.built', {
+                  date: i18n.dateTime(latest.builtAt),
+                  size: i18n.number(Math.ceil(latest.sizeBytes / 1024)),
+                })}
+              </span>
+            ) : null}
+          </p>
+          <p>{t('openData.licence')}</p>
+          <table>
+            <caption>{t('openData.datasets')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('openData.dataset')}</th>
+                <th scope="col">{t('openData.description')}</th>
+                <th scope="col">{t('openData.rows')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {datasets.map((d) => (
+                <tr>
+                  <td>
+                    <code>{d.name}</code>
+                  </td>
+                  <td>{d.description}</td>
+                  <td>{i18n.number(d.rows.length)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <p>
+            <a href="/api">{t('openData.api')}</a>
+          </p>
+        </>,
+      )
+    })
+    app.get('/open-data.zip', async (c) => {
+      const { bundle } = await currentBundle(c.var.deps.db, c.var.deps.modules, c.var.deps.now())
+      return c.body(new Uint8Array(bundle.content), 200, {
+        'Content-Type': 'application/zip',
+        'Content-Disposition': `attachment; filename="ecp-open-data-${bundle.builtAt.toISOString().slice(0, 10)}.zip"`,
+        'Cache-Control': 'no-cache',
+        ETag: `"${bundle.fingerprint}"`,
+      })
+    })
+  },
+  jobs: {
+    'openData.rebuild': async (_payload, { db, deps, log }) => {
+      const { rebuilt, bundle } = await currentBundle(db, deps.modules, deps.now())
+      if (rebuilt) log.info(`open data rebuilt: ${bundle.sizeBytes} bytes`)
+    },
+  },
+  // checks every ten minutes whether the data changed, so the download is ready when asked for
+  recurringJobs: { 'openData.rebuild': 600 },
+}
