@@ -5,6 +5,7 @@ import { accountsModule } from './accounts/index.ts'
 import { accreditationModule } from './accreditation/index.ts'
 import { actorsModule } from './actors/index.ts'
 import { administrationModule } from './administration/index.ts'
+import { annualReportsModule } from './annual-reports/index.ts'
 import { contributionsModule } from './contributions/index.ts'
 import { coordinationModule } from './coordination/index.ts'
 import { negotiationModule } from './negotiation/index.ts'
@@ -23,6 +24,7 @@ export const modules: readonly ModuleManifest[] = [
   contributionsModule,
   negotiationModule,
   coordinationModule,
+  annualReportsModule,
   notificationsModule,
   openDataModule,
 ]

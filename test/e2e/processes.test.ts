@@ -36,6 +36,10 @@ const PUBLIC_PAGES = [
   '/map/gaps',
   '/map/overlaps?n=2',
   '/open-data',
+  '/annual-reports',
+  `/annual-reports/${new Date().getUTCFullYear() - 1}`,
+  `/annual-reports/${new Date().getUTCFullYear() - 1}/synthesis`,
+  '/annual-reports/reports/1',
 ]
 const SIGNED_IN_PAGES = [
   '/calls/2/contribute',
@@ -51,6 +55,7 @@ const SIGNED_IN_PAGES = [
   '/processes/1/documents/new',
   '/administration/outbox',
   '/administration/issues',
+  '/annual-reports/new',
 ]
 
 async function expectAccessible(page: Page, path: string) {
@@ -153,5 +158,36 @@ describe.skipIf(!CHROMIUM)('policy processes in Chromium', () => {
     expect(text).toContain('resilience and openness of the Internet’s infrastructure')
     expect(text).toContain('Internet Society')
     expect(text).not.toContain('The Commission should take up the resilience of the Internet’s infrastructure.')
+  })
+
+  it('takes an organization’s representative from a saved draft to a report counted in the synthesis', {
+    timeout: 90_000,
+  }, async () => {
+    const year = new Date().getUTCFullYear()
+    const rep = await (await newContext(app)).newPage()
+    await signInAs(rep, 'apc@ecp.example', DEMO_PASSWORD)
+    await rep.goto(`/annual-reports/${year}`)
+    await rep.getByRole('link', { name: /Write the report of/ }).click()
+    await rep
+      .getByLabel('Actions taken to enable enhanced cooperation')
+      .fill('APC trained 40 civil-society advocates on Internet public policy.')
+    await rep.getByLabel('Transparency').fill('All our submissions are public.')
+    // the draft saves itself as it is written
+    await expect.poll(() => rep.locator('#draft-status').textContent(), { timeout: 10_000 }).toContain('Draft saved')
+    await rep.reload()
+    expect(await rep.getByLabel('Actions taken to enable enhanced cooperation').inputValue()).toContain(
+      'trained 40 civil-society advocates',
+    )
+    expect(await rep.getByLabel('Transparency').inputValue()).toBe('All our submissions are public.')
+    await rep.locator('summary', { hasText: 'Development' }).click()
+    await rep.getByLabel('Capacity development').check()
+    rep.once('dialog', (dialog) => dialog.accept())
+    await rep.getByRole('button', { name: 'Submit and publish' }).click()
+    await expect.poll(() => rep.locator('.flash').textContent()).toContain('published')
+    expect(await rep.locator('main').textContent()).toContain('trained 40 civil-society advocates')
+    const synthesis = await (await newContext(app)).newPage()
+    await synthesis.goto(`/annual-reports/${year}/synthesis`)
+    const row = synthesis.locator('tr', { hasText: 'Capacity development' })
+    expect(await row.textContent()).toContain('Association for Progressive Communications')
   })
 })

@@ -41,6 +41,7 @@ const SUBJECTS: Partial<Record<Action, unknown>> = {
   'amendment.table': { stakeholdersMayTable: true },
   'amendment.withdraw': { memberStates: [STATE], organizations: [] },
   'position.take': { memberStateIso3: STATE },
+  'annualReport.write': { organizationId: ORG },
 }
 
 const ALL: Role[] = [...ROLES]
@@ -84,6 +85,8 @@ const EXPECTED: Record<Action, Role[]> = {
   'issue.propose': SIGNED_IN,
   'issue.triage': STAFF,
   'mechanism.manage': STAFF,
+  'annualReport.manage': STAFF,
+  'annualReport.write': ['stakeholder_representative'],
 }
 
 describe('authorization', () => {

@@ -3,7 +3,7 @@
 import { err, ok, type Result } from '../result.ts'
 import type { Actor } from './actor.ts'
 import { actorsPolicy } from './policy/actors.ts'
-import { coordinationPolicy } from './policy/coordination.ts'
+import { annualReportsPolicy, coordinationPolicy } from './policy/coordination.ts'
 import { negotiationPolicy } from './policy/negotiation.ts'
 import { platformPolicy } from './policy/platform.ts'
 import { processesPolicy } from './policy/processes.ts'
@@ -14,6 +14,7 @@ export const policy = {
   ...processesPolicy,
   ...negotiationPolicy,
   ...coordinationPolicy,
+  ...annualReportsPolicy,
 }
 
 export type Policy = typeof policy

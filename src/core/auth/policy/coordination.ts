@@ -1,9 +1,16 @@
-// Who may change the map of issues and mechanisms: anyone signed in proposes an issue; the
-// Secretariat triages proposals and records mechanisms.
-import { type Actor, isSignedIn, isStaff } from '../actor.ts'
+// Who may change the map of issues and mechanisms (anyone signed in proposes an issue; the
+// Secretariat triages proposals and records mechanisms), and who writes annual reports.
+import { type Actor, isSignedIn, isStaff, organizationsOf } from '../actor.ts'
 
 export const coordinationPolicy = {
   'issue.propose': (actor: Actor) => isSignedIn(actor),
   'issue.triage': (actor: Actor) => isStaff(actor),
   'mechanism.manage': (actor: Actor) => isStaff(actor),
+}
+
+/** Annual performance reports: the Secretariat runs the cycle; representatives write their organization's. */
+export const annualReportsPolicy = {
+  'annualReport.manage': (actor: Actor) => isStaff(actor),
+  'annualReport.write': (actor: Actor, subject: { organizationId: number }) =>
+    organizationsOf(actor).includes(subject.organizationId),
 }

@@ -1,0 +1,163 @@
+// The reporting cycle on each database: the Secretariat opens it and invites (by mail), a
+// representative saves drafts and submits, which publishes and locks the report; a resubmission
+// is a new recorded version; the board shows who is late; reminders go once a week; the
+// synthesis counts the year per issue against the year before.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { accountWithRole, TestClient } from '../../../test/support/client.ts'
+import { createTestRuntime, DATABASE_KINDS, type TestRuntime } from '../../../test/support/runtime.ts'
+import { SYSTEM } from '../../core/auth/actor.ts'
+import { createOrganization } from '../actors/index.ts'
+import { openCycle, saveDraft, sendReminders, submitReport } from './commands.ts'
+import { versionsOf } from './queries.ts'
+
+describe.each(DATABASE_KINDS)('annual reports on %s', (kind) => {
+  let runtime: TestRuntime
+  let orgA: number
+  let orgB: number
+  let rep: Awaited<ReturnType<typeof accountWithRole>>
+
+  beforeAll(async () => {
+    runtime = await createTestRuntime(kind)
+    const make = async (acronym: string) => {
+      const created = await createOrganization(
+        runtime.deps.db,
+        { actor: SYSTEM },
+        { acronym, name: { en: `${acronym} Union` }, stakeholderGroup: 'intergovernmental_organization' },
+      )
+      if (!created.ok) throw new Error(JSON.stringify(created.error))
+      return created.value.id
+    }
+    orgA = await make('AAU')
+    orgB = await make('BBU')
+    rep = await accountWithRole(
+      runtime,
+      'stakeholder_representative',
+      { type: 'organization', id: String(orgA) },
+      'Rep of A',
+    )
+  })
+  afterAll(() => runtime.close())
+
+  const mail = () => ({ messages: runtime.deps.messages, baseUrl: 'http://localhost' })
+  const outbox = (kind: string) =>
+    runtime.deps.db.selectFrom('coreMailOutbox').select(['toAddress', 'subject']).where('kind', '=', kind).execute()
+
+  it('opens a cycle only for the Secretariat, and invites the organizations’ representatives by mail', async () => {
+    const { client: secretariat } = await accountWithRole(runtime, 'secretariat')
+    const refused = await rep.client.submit(
+      '/annual-reports',
+      { year: '2025', deadline: '2026-03-31', organizationIds: [String(orgA)] },
+      '/annual-reports',
+    )
+    expect(refused.response.status).toBe(403)
+    const opened = await secretariat.submit(
+      '/annual-reports',
+      { year: '2025', deadline: '2026-03-31', organizationIds: [String(orgA), String(orgB)] },
+      '/annual-reports/new',
+    )
+    expect(opened.response.status).toBe(303)
+    const again = await secretariat.submit(
+      '/annual-reports',
+      { year: '2025', deadline: '2026-03-31', organizationIds: [String(orgA)] },
+      '/annual-reports/new',
+    )
+    expect(again.response.status).toBe(409)
+    const invitations = await outbox('annual_report_invitation')
+    expect(invitations.map((m) => m.toAddress)).toEqual([rep.email])
+    expect(invitations[0]?.subject).toContain('2025')
+  })
+
+  it('keeps the draft as written and publishes only on submission, then locks it to new versions', async () => {
+    const page = '/annual-reports/2025/report?organization=' + orgA
+    const saved = await rep.client.submit(
+      `/annual-reports/2025/report/draft?organization=${orgA}`,
+      { actions: 'We convened two open consultations.', 'characteristics.transparency': 'Meetings webcast' },
+      page,
+    )
+    expect(saved.response.status).toBe(303)
+    const reread = (await rep.client.get(page)).html
+    expect(reread).toContain('We convened two open consultations.')
+    expect(reread).toContain('Meetings webcast')
+    expect((await new TestClient(runtime).json('/api/v1/annual-reports?year=2025')).body.data).toHaveLength(0)
+    // the autosave script posts the same form and reads JSON back
+    const json = await rep.client.request(`/annual-reports/2025/report/draft?organization=${orgA}`, {
+      method: 'POST',
+      body: new URLSearchParams({ _csrf: rep.client.lastCsrf, actions: 'We convened three open consultations.' }),
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        origin: 'http://localhost',
+        accept: 'application/json',
+      },
+    })
+    expect(json.status).toBe(200)
+    expect((await json.json()).message).toContain('Draft saved')
+    const incomplete = await rep.client.submit(
+      `/annual-reports/2025/report/submit?organization=${orgA}`,
+      { actions: 'We convened three open consultations.' },
+      page,
+    )
+    expect(incomplete.response.status).toBe(422)
+    expect(incomplete.html).toContain('Choose at least one issue')
+    expect(incomplete.html).toContain('We convened three open consultations.')
+    const submitted = await rep.client.submit(
+      `/annual-reports/2025/report/submit?organization=${orgA}`,
+      { actions: 'We convened three open consultations.', issues: ['cybercrime', 'spam'] },
+      page,
+    )
+    expect(submitted.response.status).toBe(303)
+    const published = await new TestClient(runtime).json('/api/v1/annual-reports?year=2025')
+    expect(published.body.data).toHaveLength(1)
+    expect(published.body.data[0].content.issues).toEqual(['cybercrime', 'spam'])
+    // a later draft does not change what is published; resubmitting records version 2
+    await saveDraft(runtime.deps.db, { actor: SYSTEM, now: new Date() }, 2025, orgA, {
+      actions: 'Corrected.',
+      issues: ['cybercrime'],
+    })
+    expect((await new TestClient(runtime).json('/api/v1/annual-reports?year=2025')).body.data[0].content.actions).toBe(
+      'We convened three open consultations.',
+    )
+    const second = await submitReport(runtime.deps.db, { actor: SYSTEM, now: new Date() }, 2025, orgA)
+    expect(second.ok && second.value.version).toBe(2)
+    const id = published.body.data[0].id
+    expect((await versionsOf(runtime.deps.db, id)).map((v) => v.number)).toEqual([1, 2])
+    // another organization's representative may not write this report
+    const other = await rep.client.submit(
+      `/annual-reports/2025/report/draft?organization=${orgB}`,
+      { actions: 'x' },
+      '/annual-reports/2025',
+    )
+    expect(other.response.status).toBe(403)
+  })
+
+  it('shows who is late on the board and reminds them at most once a week', async () => {
+    const board = (await new TestClient(runtime).get('/annual-reports/2025')).html
+    expect(board).toContain('Submitted and published')
+    expect(board).toContain('Invited')
+    const rep2 = await accountWithRole(
+      runtime,
+      'stakeholder_representative',
+      { type: 'organization', id: String(orgB) },
+      'Rep of B',
+    )
+    const afterDeadline = new Date('2026-04-02T08:00:00Z')
+    expect(await sendReminders(runtime.deps.db, afterDeadline, mail())).toBe(1)
+    await sendReminders(runtime.deps.db, new Date('2026-04-03T08:00:00Z'), mail())
+    const reminders = await outbox('annual_report_reminder')
+    expect(reminders.map((m) => m.toAddress)).toEqual([rep2.email])
+  })
+
+  it('compiles the synthesis per issue against the previous year, in HTML, Word and JSON', async () => {
+    const ctx = { actor: SYSTEM, now: new Date() }
+    await openCycle(runtime.deps.db, ctx, { year: 2024, deadline: '2025-03-31', organizationIds: [orgB] }, mail())
+    await saveDraft(runtime.deps.db, ctx, 2024, orgB, { actions: 'Earlier work', issues: ['cybercrime'] })
+    await submitReport(runtime.deps.db, ctx, 2024, orgB)
+    const synthesis = await new TestClient(runtime).json('/annual-reports/2025/synthesis.json')
+    const cyber = synthesis.body.data.issues.find((i: { issue: string }) => i.issue === 'cybercrime')
+    expect(cyber).toEqual({ issue: 'cybercrime', organizations: [orgA], previous: 1 })
+    expect(synthesis.body.data.previousYear).toBe(2024)
+    const page = (await new TestClient(runtime).get('/annual-reports/2025/synthesis')).html
+    expect(page).toContain('AAU Union')
+    const docx = await new TestClient(runtime).request('/annual-reports/2025/synthesis.docx')
+    expect(docx.headers.get('content-type')).toContain('wordprocessingml')
+  })
+})

@@ -1,0 +1,239 @@
+// The reporting cycle: the Secretariat opens year Y and invites organizations (an invitation by
+// mail to their representatives); representatives save drafts as they write and submit, which
+// publishes and locks the report; a later submission is a new, recorded version. Reminders go
+// through the mail outbox, one per organization representative per week.
+import { recordAudit } from '../../core/audit/audit.ts'
+import { findAccount } from '../../core/auth/accounts.ts'
+import type { Actor } from '../../core/auth/actor.ts'
+import { authorize } from '../../core/auth/authorize.ts'
+import { grantsOfRole } from '../../core/auth/grants.ts'
+import type { Db } from '../../core/db/database.ts'
+import { inTransaction, jsonb } from '../../core/db/helpers.ts'
+import { isLocale } from '../../core/i18n/locales.ts'
+import type { Messages } from '../../core/i18n/messages.ts'
+import { enqueueMail } from '../../core/mail/outbox.ts'
+import { conflict, invalid, notFound, ok, type Result } from '../../core/result.ts'
+import { findOrganizationById, localized } from '../actors/index.ts'
+import { adb, type Cycle, findCycle, findReport, invitationsOf, reportsOf } from './queries.ts'
+import { boardStatus, type ReportContent, submissionProblems } from './rules/report.ts'
+
+export interface Ctx {
+  actor: Actor
+  requestId?: string | null
+  now: Date
+}
+
+const audit = (ctx: Ctx) => ({ actor: ctx.actor, requestId: ctx.requestId ?? null, at: ctx.now })
+const accountOf = (actor: Actor) => (actor.kind === 'account' ? actor.accountId : null)
+
+/** Mails every representative of an organization once (the key makes a resend a no-op). */
+async function mailRepresentatives(
+  db: Db,
+  messages: Messages,
+  organizationId: number,
+  mail: { kind: string; key: string; subject: string; body: string; values: Record<string, string | number> },
+  baseUrl: string,
+) {
+  const grants = await grantsOfRole(db, 'stakeholder_representative', {
+    type: 'organization',
+    id: String(organizationId),
+  })
+  for (const g of grants) {
+    const account = await findAccount(db, g.accountId)
+    if (!account) continue
+    const { t } = messages.translator(isLocale(account.preferredLocale) ? account.preferredLocale : 'en')
+    await enqueueMail(db, {
+      toAddress: account.email,
+      toAccountId: account.id,
+      locale: account.preferredLocale ?? 'en',
+      kind: mail.kind,
+      subject: t(mail.subject, mail.values),
+      bodyText: `${t(mail.body, { ...mail.values, name: account.displayName })}\n\n${baseUrl}/annual-reports/${mail.values.year}/report?organization=${organizationId}`,
+      dedupeKey: `${mail.key}:${account.id}`,
+    })
+  }
+}
+
+export async function openCycle(
+  db: Db,
+  ctx: Ctx,
+  input: { year: number; deadline: string; organizationIds: number[]; illustrative?: boolean },
+  mail: { messages: Messages; baseUrl: string },
+): Promise<Result<{ id: number }>> {
+  const allowed = authorize(ctx.actor, 'annualReport.manage')
+  if (!allowed.ok) return allowed
+  if (await findCycle(db, input.year)) return conflict('cycle_exists', { year: input.year })
+  if (input.organizationIds.length === 0) return invalid([{ path: 'organizationIds', code: 'validation.required' }])
+  return inTransaction(db, async (trx) => {
+    const a = adb(trx)
+    const cycle = await a
+      .insertInto('annualReportsCycle')
+      .values({
+        year: input.year,
+        deadline: input.deadline,
+        openedBy: accountOf(ctx.actor),
+        openedAt: ctx.now,
+        illustrative: input.illustrative ?? false,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+    for (const organizationId of new Set(input.organizationIds)) {
+      if (!(await findOrganizationById(trx, organizationId)))
+        return invalid([{ path: 'organizationIds', code: 'annualReports.unknownOrganization' }])
+      await a
+        .insertInto('annualReportsInvitation')
+        .values({ cycleId: cycle.id, organizationId, invitedAt: ctx.now, lastRemindedAt: null })
+        .execute()
+      await mailRepresentatives(
+        trx,
+        mail.messages,
+        organizationId,
+        {
+          kind: 'annual_report_invitation',
+          key: `annual-report-invitation:${cycle.id}:${organizationId}`,
+          subject: 'annualReports.mail.invitationSubject',
+          body: 'annualReports.mail.invitationBody',
+          values: { year: input.year, deadline: input.deadline },
+        },
+        mail.baseUrl,
+      )
+    }
+    await recordAudit(trx, {
+      ...audit(ctx),
+      action: 'annual_report.cycle_opened',
+      subjectType: 'annual_report_cycle',
+      subjectId: cycle.id,
+      payload: input,
+    })
+    return ok({ id: cycle.id })
+  })
+}
+
+/** Saves what the representative has written so far; nothing is published. */
+export async function saveDraft(
+  db: Db,
+  ctx: Ctx,
+  year: number,
+  organizationId: number,
+  content: ReportContent,
+): Promise<Result<{ savedAt: Date }>> {
+  const allowed = authorize(ctx.actor, 'annualReport.write', { organizationId })
+  if (!allowed.ok) return allowed
+  const cycle = await findCycle(db, year)
+  if (!cycle) return notFound('cycle_not_found')
+  const invited = (await invitationsOf(db, cycle.id)).some((i) => i.organizationId === organizationId)
+  if (!invited) return notFound('invitation_not_found')
+  return inTransaction(db, async (trx) => {
+    await adb(trx)
+      .insertInto('annualReportsReport')
+      .values({
+        cycleId: cycle.id,
+        organizationId,
+        draft: jsonb(content),
+        draftSavedAt: ctx.now,
+        draftSavedBy: accountOf(ctx.actor),
+        published: null,
+        publishedAt: null,
+        createdAt: ctx.now,
+      })
+      .onConflict((oc) =>
+        oc
+          .columns(['cycleId', 'organizationId'])
+          .doUpdateSet({ draft: jsonb(content), draftSavedAt: ctx.now, draftSavedBy: accountOf(ctx.actor) }),
+      )
+      .execute()
+    // drafts are private to the organization and the Secretariat: a restricted audit entry
+    await recordAudit(trx, {
+      ...audit(ctx),
+      action: 'annual_report.draft_saved',
+      subjectType: 'organization',
+      subjectId: organizationId,
+      payload: { year },
+      public: false,
+    })
+    return ok({ savedAt: ctx.now })
+  })
+}
+
+/** Submitting publishes the draft as the next version and locks it. */
+export async function submitReport(
+  db: Db,
+  ctx: Ctx,
+  year: number,
+  organizationId: number,
+): Promise<Result<{ version: number }>> {
+  const allowed = authorize(ctx.actor, 'annualReport.write', { organizationId })
+  if (!allowed.ok) return allowed
+  const cycle = await findCycle(db, year)
+  if (!cycle) return notFound('cycle_not_found')
+  return inTransaction(db, async (trx) => {
+    const report = await findReport(trx, cycle.id, organizationId, { forUpdate: true })
+    if (!report) return invalid([{ path: 'actions', code: 'validation.required' }])
+    const problems = submissionProblems(report.draft)
+    if (problems.length) return invalid(problems)
+    const version = report.version + 1
+    await adb(trx)
+      .insertInto('annualReportsVersion')
+      .values({
+        reportId: report.id,
+        number: version,
+        content: jsonb(report.draft),
+        submittedBy: accountOf(ctx.actor),
+        submittedAt: ctx.now,
+      })
+      .execute()
+    await adb(trx)
+      .updateTable('annualReportsReport')
+      .set({ version, published: jsonb(report.draft), publishedAt: ctx.now })
+      .where('id', '=', report.id)
+      .execute()
+    await recordAudit(trx, {
+      ...audit(ctx),
+      action: 'annual_report.submitted',
+      subjectType: 'annual_report',
+      subjectId: report.id,
+      payload: { year, organizationId, version, content: report.draft },
+    })
+    return ok({ version })
+  })
+}
+
+/** Reminds invited organizations that have not submitted, within two weeks of the deadline or after it. */
+export async function sendReminders(db: Db, now: Date, mail: { messages: Messages; baseUrl: string }): Promise<number> {
+  const today = now.toISOString().slice(0, 10)
+  const week = Math.floor(now.getTime() / (7 * 86_400_000))
+  let sent = 0
+  const cycles = await adb(db).selectFrom('annualReportsCycle').selectAll().execute()
+  for (const raw of cycles) {
+    const cycle: Cycle = { ...raw, deadline: String(raw.deadline).slice(0, 10) }
+    const soon = new Date(`${cycle.deadline}T00:00:00Z`).getTime() - now.getTime() < 14 * 86_400_000
+    if (!soon) continue
+    const reports = await reportsOf(db, cycle.id)
+    for (const invitation of await invitationsOf(db, cycle.id)) {
+      const report = reports.find((r) => r.organizationId === invitation.organizationId)
+      if (boardStatus(report, cycle.deadline, today) === 'published') continue
+      const org = await findOrganizationById(db, invitation.organizationId)
+      await mailRepresentatives(
+        db,
+        mail.messages,
+        invitation.organizationId,
+        {
+          kind: 'annual_report_reminder',
+          key: `annual-report-reminder:${cycle.id}:${invitation.organizationId}:${week}`,
+          subject: 'annualReports.mail.reminderSubject',
+          body: 'annualReports.mail.reminderBody',
+          values: { year: cycle.year, deadline: cycle.deadline, organization: localized(org?.name, 'en') },
+        },
+        mail.baseUrl,
+      )
+      await adb(db)
+        .updateTable('annualReportsInvitation')
+        .set({ lastRemindedAt: now })
+        .where('cycleId', '=', cycle.id)
+        .where('organizationId', '=', invitation.organizationId)
+        .execute()
+      sent++
+    }
+  }
+  return sent
+}

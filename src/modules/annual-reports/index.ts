@@ -1,0 +1,3 @@
+// What other modules may use of the annual-reports module (never its tables).
+export { annualReportsModule } from './module.ts'
+export { synthesisOf } from './synthesis.ts'
