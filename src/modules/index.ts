@@ -8,6 +8,7 @@ import { administrationModule } from './administration/index.ts'
 import { annualReportsModule } from './annual-reports/index.ts'
 import { contributionsModule } from './contributions/index.ts'
 import { coordinationModule } from './coordination/index.ts'
+import { knowledgeModule } from './knowledge/index.ts'
 import { negotiationModule } from './negotiation/index.ts'
 import { notificationsModule } from './notifications/index.ts'
 import { openDataModule } from './open-data/index.ts'
@@ -25,6 +26,7 @@ export const modules: readonly ModuleManifest[] = [
   negotiationModule,
   coordinationModule,
   annualReportsModule,
+  knowledgeModule,
   notificationsModule,
   openDataModule,
 ]

@@ -87,6 +87,8 @@ const EXPECTED: Record<Action, Role[]> = {
   'mechanism.manage': STAFF,
   'annualReport.manage': STAFF,
   'annualReport.write': ['stakeholder_representative'],
+  'library.suggest': SIGNED_IN,
+  'library.curate': STAFF,
 }
 
 describe('authorization', () => {

@@ -3,7 +3,7 @@
 import { err, ok, type Result } from '../result.ts'
 import type { Actor } from './actor.ts'
 import { actorsPolicy } from './policy/actors.ts'
-import { annualReportsPolicy, coordinationPolicy } from './policy/coordination.ts'
+import { annualReportsPolicy, coordinationPolicy, knowledgePolicy } from './policy/coordination.ts'
 import { negotiationPolicy } from './policy/negotiation.ts'
 import { platformPolicy } from './policy/platform.ts'
 import { processesPolicy } from './policy/processes.ts'
@@ -15,6 +15,7 @@ export const policy = {
   ...negotiationPolicy,
   ...coordinationPolicy,
   ...annualReportsPolicy,
+  ...knowledgePolicy,
 }
 
 export type Policy = typeof policy

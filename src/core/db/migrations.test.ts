@@ -25,7 +25,9 @@ describe('the schema', () => {
       where table_schema = current_schema() and table_type = 'BASE TABLE' and table_name not like 'kysely_%'`.execute(
       runtime.deps.db,
     )
-    const prefixes = ['core_', 'auth_', 'audit_', ...runtime.deps.modules.map((m) => `${m.id.replaceAll('-', '_')}_`)]
+    // a module's id (its message namespace, "annualReports") in snake case ("annual_reports_")
+    const snake = (id: string) => id.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`).replaceAll('-', '_')
+    const prefixes = ['core_', 'auth_', 'audit_', ...runtime.deps.modules.map((m) => `${snake(m.id)}_`)]
     const strays = rows.rows.map((r) => r.name).filter((name) => !prefixes.some((p) => name.startsWith(p)))
     expect(strays).toEqual([])
   })

@@ -14,3 +14,9 @@ export const annualReportsPolicy = {
   'annualReport.write': (actor: Actor, subject: { organizationId: number }) =>
     organizationsOf(actor).includes(subject.organizationId),
 }
+
+/** The knowledge library: anyone signed in suggests; the Secretariat, as knowledge focal point, curates. */
+export const knowledgePolicy = {
+  'library.suggest': (actor: Actor) => isSignedIn(actor),
+  'library.curate': (actor: Actor) => isStaff(actor),
+}

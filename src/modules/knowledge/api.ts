@@ -1,0 +1,69 @@
+// The library as open data: `GET /api/v1/library?q=` with the same facets as the page.
+import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi'
+import { json } from '../../core/http/api.ts'
+import type { AppEnv } from '../../core/http/context.ts'
+import { searchLibrary } from './queries.ts'
+import { LibraryQuery } from './schemas.ts'
+
+const PAGE_SIZE = 50
+const Facet = z.array(z.object({ key: z.string(), n: z.number() }))
+
+export function registerKnowledgeApi(api: OpenAPIHono<AppEnv>): void {
+  api.openapi(
+    createRoute({
+      method: 'get',
+      path: '/library',
+      tags: ['Knowledge library'],
+      summary: 'Search the knowledge library in any of the six languages, ranked, with facets',
+      request: { query: LibraryQuery },
+      responses: {
+        200: json(
+          z.object({
+            data: z.array(
+              z.object({
+                id: z.number(),
+                title: z.string(),
+                type: z.string(),
+                language: z.string(),
+                abstract: z.string(),
+                authors: z.array(z.string()),
+                issues: z.array(z.string()),
+                publishedOn: z.string().nullable(),
+                url: z.string().nullable(),
+                rank: z.number(),
+              }),
+            ),
+            meta: z.object({
+              total: z.number(),
+              facets: z.object({ issues: Facet, types: Facet, languages: Facet, years: Facet }),
+            }),
+          }),
+          'Matching items, 50 a page',
+        ),
+      },
+    }),
+    async (c) => {
+      const q = c.req.valid('query')
+      const page = q.page ?? 1
+      const result = await searchLibrary(c.var.db, { ...q, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE })
+      return c.json(
+        {
+          data: result.rows.map((r) => ({
+            id: r.id,
+            title: r.title,
+            type: r.type,
+            language: r.language,
+            abstract: r.abstract,
+            authors: r.authors,
+            issues: r.issueSlugs,
+            publishedOn: r.publishedOn ? String(r.publishedOn).slice(0, 10) : null,
+            url: r.url,
+            rank: r.rank,
+          })),
+          meta: { total: result.total, facets: result.facets },
+        },
+        200,
+      )
+    },
+  )
+}

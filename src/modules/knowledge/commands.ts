@@ -1,0 +1,137 @@
+// Adding to the library: the knowledge focal point (the Secretariat) publishes items; anyone
+// signed in suggests one, which the focal point publishes or declines with a note. Each change
+// is in the audit log.
+import { recordAudit } from '../../core/audit/audit.ts'
+import type { Actor } from '../../core/auth/actor.ts'
+import { authorize } from '../../core/auth/authorize.ts'
+import type { Db } from '../../core/db/database.ts'
+import { inTransaction } from '../../core/db/helpers.ts'
+import { isLocale } from '../../core/i18n/locales.ts'
+import { conflict, invalid, notFound, ok, type Result } from '../../core/result.ts'
+import { findItem, kdb } from './queries.ts'
+import { prepareText } from './rules/text.ts'
+import type { ItemType } from './tables.ts'
+
+export interface Ctx {
+  actor: Actor
+  requestId?: string | null
+  now: Date
+}
+
+export interface ItemInput {
+  type: ItemType
+  title: string
+  abstract?: string | undefined
+  language: string
+  authors?: string[] | undefined
+  organizationIds?: number[] | undefined
+  issueSlugs?: string[] | undefined
+  publishedOn?: string | undefined
+  url?: string | undefined
+  /** an item this one is a language version of */
+  versionOf?: number | undefined
+}
+
+const accountOf = (actor: Actor) => (actor.kind === 'account' ? actor.accountId : null)
+
+async function insertItem(
+  db: Db,
+  ctx: Ctx,
+  input: ItemInput,
+  status: 'published' | 'suggested',
+): Promise<Result<{ id: number }>> {
+  const language = input.language
+  if (!isLocale(language)) return invalid([{ path: 'language', code: 'validation.required' }])
+  let workId: number | null = null
+  if (input.versionOf) {
+    const original = await findItem(db, input.versionOf)
+    if (!original) return invalid([{ path: 'versionOf', code: 'knowledge.unknownItem' }])
+    workId = original.workId ?? original.id
+  }
+  return inTransaction(db, async (trx) => {
+    const row = await kdb(trx)
+      .insertInto('knowledgeItem')
+      .values({
+        workId,
+        type: input.type,
+        title: input.title,
+        abstract: input.abstract ?? '',
+        language: input.language,
+        authors: input.authors ?? [],
+        organizationIds: input.organizationIds ?? [],
+        issueSlugs: input.issueSlugs ?? [],
+        publishedOn: input.publishedOn ?? null,
+        url: input.url ?? null,
+        status,
+        suggestedBy: status === 'suggested' ? accountOf(ctx.actor) : null,
+        decidedBy: status === 'published' ? accountOf(ctx.actor) : null,
+        decisionNote: null,
+        searchText: prepareText(
+          `${input.title}\n${input.abstract ?? ''}\n${(input.authors ?? []).join(', ')}`,
+          language,
+        ),
+        createdAt: ctx.now,
+        updatedAt: ctx.now,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+    await recordAudit(trx, {
+      actor: ctx.actor,
+      action: status === 'published' ? 'library.item_published' : 'library.item_suggested',
+      subjectType: 'library_item',
+      subjectId: row.id,
+      payload: { ...input },
+      requestId: ctx.requestId ?? null,
+      at: ctx.now,
+    })
+    return ok({ id: row.id })
+  })
+}
+
+export async function publishItem(db: Db, ctx: Ctx, input: ItemInput) {
+  const allowed = authorize(ctx.actor, 'library.curate')
+  if (!allowed.ok) return allowed
+  return insertItem(db, ctx, input, 'published')
+}
+
+export async function suggestItem(db: Db, ctx: Ctx, input: ItemInput) {
+  const allowed = authorize(ctx.actor, 'library.suggest')
+  if (!allowed.ok) return allowed
+  return insertItem(db, ctx, input, 'suggested')
+}
+
+export async function decideSuggestion(
+  db: Db,
+  ctx: Ctx,
+  id: number,
+  decision: 'published' | 'declined',
+  note: string,
+): Promise<Result<void>> {
+  const allowed = authorize(ctx.actor, 'library.curate')
+  if (!allowed.ok) return allowed
+  return inTransaction(db, async (trx) => {
+    const item = await kdb(trx)
+      .selectFrom('knowledgeItem')
+      .select(['id', 'status'])
+      .where('id', '=', id)
+      .forUpdate()
+      .executeTakeFirst()
+    if (!item) return notFound('library_item_not_found')
+    if (item.status !== 'suggested') return conflict('library_item_decided')
+    await kdb(trx)
+      .updateTable('knowledgeItem')
+      .set({ status: decision, decidedBy: accountOf(ctx.actor), decisionNote: note || null, updatedAt: ctx.now })
+      .where('id', '=', id)
+      .execute()
+    await recordAudit(trx, {
+      actor: ctx.actor,
+      action: `library.suggestion_${decision}`,
+      subjectType: 'library_item',
+      subjectId: id,
+      payload: { note },
+      requestId: ctx.requestId ?? null,
+      at: ctx.now,
+    })
+    return ok(undefined)
+  })
+}

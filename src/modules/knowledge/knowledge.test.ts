@@ -1,0 +1,166 @@
+// The library on each database: real queries in each of the six languages find documents in
+// their own language (inflected forms, Chinese without word breaks, Arabic with proclitics),
+// results are ranked and faceted, any query gets a list and never an error, language versions
+// link to each other, and suggestions wait for the focal point.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { accountWithRole, signUp, TestClient } from '../../../test/support/client.ts'
+import { createTestRuntime, DATABASE_KINDS, type TestRuntime } from '../../../test/support/runtime.ts'
+import { SYSTEM } from '../../core/auth/actor.ts'
+import { publishItem } from './commands.ts'
+import { searchLibrary } from './queries.ts'
+
+const ITEMS = [
+  {
+    language: 'en',
+    title: 'Enhanced cooperation between governments',
+    abstract: 'How governments cooperate on international Internet public policy.',
+    issueSlugs: ['cybercrime'],
+    publishedOn: '2020-01-01',
+  },
+  {
+    language: 'en',
+    title: 'Spam and the economics of e-mail',
+    abstract: 'Unsolicited bulk messages and their cost.',
+    issueSlugs: ['spam'],
+    publishedOn: '2019-01-01',
+  },
+  {
+    language: 'fr',
+    title: 'La coopération renforcée entre les gouvernements',
+    abstract: 'Les gouvernements coopèrent sur les politiques publiques internationales de l’Internet.',
+    issueSlugs: ['cybercrime'],
+    publishedOn: '2021-01-01',
+  },
+  {
+    language: 'es',
+    title: 'La cooperación mejorada entre los gobiernos',
+    abstract: 'Los gobiernos y las partes interesadas cooperan en políticas públicas.',
+    issueSlugs: ['cybercrime'],
+    publishedOn: '2021-06-01',
+  },
+  {
+    language: 'ru',
+    title: 'Расширенное сотрудничество правительств',
+    abstract: 'Государства сотрудничают по вопросам международной политики в области Интернета.',
+    issueSlugs: ['cybercrime'],
+    publishedOn: '2022-01-01',
+  },
+  {
+    language: 'zh',
+    title: '各国政府之间的加强合作',
+    abstract: '各国政府在与互联网有关的国际公共政策问题上开展合作。',
+    issueSlugs: ['cybercrime'],
+    publishedOn: '2022-06-01',
+  },
+  {
+    language: 'ar',
+    title: 'التعاون المعزز بين الحكومات',
+    abstract: 'تتعاون الحكومات في قضايا السياسة العامة الدولية المتصلة بالإنترنت.',
+    issueSlugs: ['cybercrime'],
+    publishedOn: '2023-01-01',
+  },
+] as const
+
+describe.each(DATABASE_KINDS)('the knowledge library on %s', (kind) => {
+  let runtime: TestRuntime
+  const ids: Record<string, number> = {}
+
+  beforeAll(async () => {
+    runtime = await createTestRuntime(kind)
+    let first: number | undefined
+    for (const item of ITEMS) {
+      const published = await publishItem(
+        runtime.deps.db,
+        { actor: SYSTEM, now: new Date() },
+        {
+          ...item,
+          type: 'paper',
+          issueSlugs: [...item.issueSlugs],
+          versionOf: item.title.includes('Spam') ? undefined : first,
+        },
+      )
+      if (!published.ok) throw new Error(JSON.stringify(published.error))
+      ids[`${item.language}${item.title.includes('Spam') ? '-spam' : ''}`] = published.value.id
+      if (!item.title.includes('Spam')) first ??= published.value.id
+    }
+  })
+  afterAll(() => runtime.close())
+
+  const search = async (q: string) =>
+    (await searchLibrary(runtime.deps.db, { q, limit: 20, offset: 0 })).rows.map((r) => r.id)
+
+  it('finds documents by inflected forms in English, French, Spanish and Russian', async () => {
+    expect(await search('cooperating governments')).toContain(ids.en)
+    expect(await search('coopérations renforcées')).toEqual([ids.fr])
+    expect(await search('cooperaciones mejoradas')).toEqual([ids.es])
+    expect(await search('сотрудничества правительства')).toEqual([ids.ru])
+  })
+
+  it('finds Chinese without word breaks, and Arabic with a conjunction before the article', async () => {
+    expect(await search('加强合作')).toEqual([ids.zh])
+    expect(await search('政府合作')).toEqual([ids.zh])
+    expect(await search('والتعاون')).toEqual([ids.ar])
+    expect(await search('الحكومات')).toEqual([ids.ar])
+  })
+
+  it('ranks the better match first and counts facets over the results', async () => {
+    const result = await searchLibrary(runtime.deps.db, { q: 'spam', limit: 20, offset: 0 })
+    expect(result.rows[0]?.id).toBe(ids['en-spam'])
+    const all = await searchLibrary(runtime.deps.db, { limit: 20, offset: 0 })
+    expect(all.total).toBe(7)
+    expect(all.facets.languages.find((f) => f.key === 'en')?.n).toBe(2)
+    expect(all.facets.issues.find((f) => f.key === 'cybercrime')?.n).toBe(6)
+    expect(all.facets.years.map((f) => f.key)).toEqual(['2023', '2022', '2021', '2020', '2019'])
+    const filtered = await searchLibrary(runtime.deps.db, { language: 'fr', year: 2021, limit: 20, offset: 0 })
+    expect(filtered.rows.map((r) => r.id)).toEqual([ids.fr])
+  })
+
+  it('answers any query with results or an empty list, never an error page', async () => {
+    const anonymous = new TestClient(runtime)
+    for (const q of [
+      '"unterminated',
+      "'; drop table knowledge_item; --",
+      '& | ! ( ) <-> :*',
+      'x'.repeat(10_000),
+      '\u0000\u0007',
+      '   ',
+    ]) {
+      const page = await anonymous.request(`/library?q=${encodeURIComponent(q)}`)
+      expect(page.status, q.slice(0, 20)).toBe(200)
+      const api = await anonymous.json(`/api/v1/library?q=${encodeURIComponent(q)}`)
+      expect(api.status).toBe(200)
+      expect(Array.isArray(api.body.data)).toBe(true)
+    }
+    expect((await anonymous.json('/api/v1/library?year=abc&type=nonsense')).status).toBe(200)
+  })
+
+  it('links the language versions of a work to each other', async () => {
+    const page = (await new TestClient(runtime).get(`/library/${ids.fr}`)).html
+    expect(page).toContain('In other languages')
+    expect(page).toContain('التعاون المعزز بين الحكومات')
+    expect(page).not.toContain('Spam and the economics')
+  })
+
+  it('keeps a suggestion out of the library until the focal point publishes it', async () => {
+    const { client } = await signUp(runtime, 'Researcher')
+    const suggested = await client.submit('/library/suggest', {
+      title: 'Quantum-safe cryptography policy',
+      type: 'paper',
+      language: 'en',
+      abstract: 'Post-quantum migration.',
+    })
+    expect(suggested.response.status).toBe(303)
+    expect(await search('quantum')).toEqual([])
+    const { client: secretariat } = await accountWithRole(runtime, 'secretariat')
+    const queue = (await secretariat.get('/administration/library')).html
+    const id = /action="\/library\/(\d+)\/decide"/.exec(queue)?.[1]
+    const refused = await client.submit(`/library/${id}/decide`, { decision: 'published' }, '/library')
+    expect(refused.response.status).toBe(403)
+    await secretariat.submit(
+      `/library/${id}/decide`,
+      { decision: 'published', note: 'Relevant' },
+      '/administration/library',
+    )
+    expect(await search('quantum')).toEqual([Number(id)])
+  })
+})

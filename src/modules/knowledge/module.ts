@@ -1,0 +1,56 @@
+// The knowledge module: the library of papers, reports, briefs and data sets, searched in the six
+// languages with PostgreSQL full-text search, curated by the knowledge focal point.
+import { join } from 'node:path'
+import { loadCatalogs } from '../../core/i18n/catalog.ts'
+import type { ModuleManifest } from '../../core/module.ts'
+import { registerKnowledgeApi } from './api.ts'
+import { loadKnowledgeDemo } from './demo.ts'
+import { kdb } from './queries.ts'
+import { registerKnowledgeRoutes } from './routes.tsx'
+
+export const knowledgeModule: ModuleManifest = {
+  id: 'knowledge',
+  migrations: join(import.meta.dirname, 'migrations'),
+  messages: loadCatalogs(join(import.meta.dirname, 'messages')),
+  routes: registerKnowledgeRoutes,
+  api: registerKnowledgeApi,
+  navigation: [{ href: '/library', label: 'knowledge.nav', order: 60 }],
+  administration: [{ href: '/administration/library', label: 'knowledge.queue.title', order: 50 }],
+  openData: async (db) => {
+    const rows = await kdb(db)
+      .selectFrom('knowledgeItem')
+      .select(['id', 'workId', 'type', 'title', 'language', 'authors', 'issueSlugs', 'publishedOn', 'url'])
+      .where('status', '=', 'published')
+      .orderBy('id')
+      .execute()
+    return [
+      {
+        name: 'library',
+        description: 'The knowledge library: papers, reports, briefs and data sets',
+        fields: [
+          { name: 'id', description: 'Identifier' },
+          { name: 'work_id', description: 'The work this is a language version of (empty for the first version)' },
+          { name: 'type', description: 'paper, report, brief or dataset' },
+          { name: 'title', description: 'Title' },
+          { name: 'language', description: 'Language code' },
+          { name: 'authors', description: 'Authors, separated by semicolons' },
+          { name: 'issues', description: 'Issue slugs, separated by spaces' },
+          { name: 'published_on', description: 'Publication date' },
+          { name: 'url', description: 'Where to read it' },
+        ],
+        rows: rows.map((r) => ({
+          id: r.id,
+          work_id: r.workId ?? '',
+          type: r.type,
+          title: r.title,
+          language: r.language,
+          authors: r.authors.join('; '),
+          issues: r.issueSlugs.join(' '),
+          published_on: r.publishedOn ? String(r.publishedOn).slice(0, 10) : '',
+          url: r.url ?? '',
+        })),
+      },
+    ]
+  },
+  demo: loadKnowledgeDemo,
+}
