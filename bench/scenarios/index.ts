@@ -1,6 +1,7 @@
 // The benchmark scenarios, in the order `npm run bench` runs them. Add a module's scenario here.
 import type { Scenario } from '../scenario.ts'
+import { coordination } from './coordination.ts'
 import { foundation } from './foundation.ts'
 import { processes } from './processes.ts'
 
-export const scenarios: Scenario[] = [foundation, processes]
+export const scenarios: Scenario[] = [foundation, processes, coordination]

@@ -40,6 +40,12 @@ const PUBLIC_PAGES = [
   `/annual-reports/${new Date().getUTCFullYear() - 1}`,
   `/annual-reports/${new Date().getUTCFullYear() - 1}/synthesis`,
   '/annual-reports/reports/1',
+  '/library',
+  '/library?q=cooperation',
+  '/library/1',
+  '/capacity',
+  '/capacity/gaps/1',
+  '/capacity/offers',
 ]
 const SIGNED_IN_PAGES = [
   '/calls/2/contribute',
@@ -56,6 +62,10 @@ const SIGNED_IN_PAGES = [
   '/administration/outbox',
   '/administration/issues',
   '/annual-reports/new',
+  '/library/suggest',
+  '/administration/library',
+  '/capacity/gaps/new',
+  '/capacity/offers/new',
 ]
 
 async function expectAccessible(page: Page, path: string) {

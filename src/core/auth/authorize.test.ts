@@ -42,6 +42,7 @@ const SUBJECTS: Partial<Record<Action, unknown>> = {
   'amendment.withdraw': { memberStates: [STATE], organizations: [] },
   'position.take': { memberStateIso3: STATE },
   'annualReport.write': { organizationId: ORG },
+  'capacity.offer': { organizationId: ORG },
 }
 
 const ALL: Role[] = [...ROLES]
@@ -89,6 +90,9 @@ const EXPECTED: Record<Action, Role[]> = {
   'annualReport.write': ['stakeholder_representative'],
   'library.suggest': SIGNED_IN,
   'library.curate': STAFF,
+  'capacity.record': [...STAFF, 'government_delegate'],
+  'capacity.offer': [...STAFF, 'stakeholder_representative'],
+  'capacity.manage': STAFF,
 }
 
 describe('authorization', () => {

@@ -3,7 +3,7 @@
 import { err, ok, type Result } from '../result.ts'
 import type { Actor } from './actor.ts'
 import { actorsPolicy } from './policy/actors.ts'
-import { annualReportsPolicy, coordinationPolicy, knowledgePolicy } from './policy/coordination.ts'
+import { annualReportsPolicy, capacityPolicy, coordinationPolicy, knowledgePolicy } from './policy/coordination.ts'
 import { negotiationPolicy } from './policy/negotiation.ts'
 import { platformPolicy } from './policy/platform.ts'
 import { processesPolicy } from './policy/processes.ts'
@@ -16,6 +16,7 @@ export const policy = {
   ...coordinationPolicy,
   ...annualReportsPolicy,
   ...knowledgePolicy,
+  ...capacityPolicy,
 }
 
 export type Policy = typeof policy

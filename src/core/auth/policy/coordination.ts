@@ -1,6 +1,6 @@
 // Who may change the map of issues and mechanisms (anyone signed in proposes an issue; the
 // Secretariat triages proposals and records mechanisms), and who writes annual reports.
-import { type Actor, isSignedIn, isStaff, organizationsOf } from '../actor.ts'
+import { type Actor, delegationsOf, isSignedIn, isStaff, organizationsOf } from '../actor.ts'
 
 export const coordinationPolicy = {
   'issue.propose': (actor: Actor) => isSignedIn(actor),
@@ -19,4 +19,12 @@ export const annualReportsPolicy = {
 export const knowledgePolicy = {
   'library.suggest': (actor: Actor) => isSignedIn(actor),
   'library.curate': (actor: Actor) => isStaff(actor),
+}
+
+/** Capacity gaps and offers: delegations and the Secretariat record gaps; providers record offers. */
+export const capacityPolicy = {
+  'capacity.record': (actor: Actor) => isStaff(actor) || delegationsOf(actor).length > 0,
+  'capacity.offer': (actor: Actor, subject: { organizationId: number }) =>
+    isStaff(actor) || organizationsOf(actor).includes(subject.organizationId),
+  'capacity.manage': (actor: Actor) => isStaff(actor),
 }

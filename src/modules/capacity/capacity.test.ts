@@ -1,0 +1,88 @@
+// Capacity gaps on each database: a delegation records a gap, a provider an offer, the Secretariat
+// matches them (the gap is then being addressed) and follows it to closure, with the history kept;
+// views by regional group and by development status; the API.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { accountWithRole, TestClient } from '../../../test/support/client.ts'
+import { createTestRuntime, DATABASE_KINDS, type TestRuntime } from '../../../test/support/runtime.ts'
+import { SYSTEM } from '../../core/auth/actor.ts'
+import { createOrganization } from '../actors/index.ts'
+import { historyOf } from './queries.ts'
+
+describe.each(DATABASE_KINDS)('capacity gaps on %s', (kind) => {
+  let runtime: TestRuntime
+  let provider: number
+
+  beforeAll(async () => {
+    runtime = await createTestRuntime(kind)
+    const created = await createOrganization(
+      runtime.deps.db,
+      { actor: SYSTEM },
+      { acronym: 'CBP', name: { en: 'Capacity Builders' }, stakeholderGroup: 'international_organization' },
+    )
+    if (!created.ok) throw new Error(JSON.stringify(created.error))
+    provider = created.value.id
+  })
+  afterAll(() => runtime.close())
+
+  it('follows a gap from its record through a matched offer to its closure', async () => {
+    const { client: delegate } = await accountWithRole(runtime, 'government_delegate', {
+      type: 'member_state',
+      id: 'MWI',
+    })
+    const recorded = await delegate.submit('/capacity/gaps/new', {
+      memberStateIso3: 'MWI',
+      issueSlug: 'cybersecurity',
+      description: 'No national CIRT.',
+      identifiedOn: '2025-06-10',
+    })
+    expect(recorded.response.status).toBe(303)
+    const gapPath = recorded.response.headers.get('location') as string
+    const both = await delegate.submit('/capacity/gaps/new', {
+      memberStateIso3: 'MWI',
+      regionalGroup: 'african',
+      issueSlug: 'cybersecurity',
+      description: 'x',
+      identifiedOn: '2025-06-10',
+    })
+    expect(both.response.status).toBe(422)
+
+    const { client: rep } = await accountWithRole(runtime, 'stakeholder_representative', {
+      type: 'organization',
+      id: String(provider),
+    })
+    const offered = await rep.submit('/capacity/offers/new', {
+      organizationId: String(provider),
+      title: 'CIRT bootcamp',
+      modality: 'online',
+      regions: ['african'],
+      languages: ['en', 'fr'],
+      issues: ['cybersecurity'],
+    })
+    expect(offered.response.status).toBe(303)
+
+    const anonymous = new TestClient(runtime)
+    const gapPage = (await anonymous.get(gapPath)).html
+    expect(gapPage).toContain('CIRT bootcamp')
+    expect(gapPage).toContain('LDC')
+
+    const { client: secretariat } = await accountWithRole(runtime, 'secretariat')
+    const offerId = /name="offerId" value="(\d+)"/.exec((await secretariat.get(gapPath)).html)?.[1] as string
+    const refused = await delegate.submit(`${gapPath}/match`, { offerId }, gapPath)
+    expect(refused.response.status).toBe(403)
+    await secretariat.submit(`${gapPath}/match`, { offerId, note: 'Agreed with the ministry' }, gapPath)
+    await secretariat.submit(`${gapPath}/status`, { status: 'closed', note: 'CIRT operational' }, gapPath)
+    const id = Number(gapPath.split('/').pop())
+    expect((await historyOf(runtime.deps.db, id)).map((h) => h.status)).toEqual(['open', 'being_addressed', 'closed'])
+
+    const api = await anonymous.json('/api/v1/capacity-gaps')
+    expect(api.body.data[0]).toMatchObject({
+      memberState: 'MWI',
+      issue: 'cybersecurity',
+      status: 'closed',
+      offers: [Number(offerId)],
+    })
+    const byGroup = (await anonymous.get('/capacity?group=african&classification=ldc')).html
+    expect(byGroup).toContain('Malawi')
+    expect((await anonymous.get('/capacity?group=weog')).html).not.toContain('Malawi')
+  })
+})

@@ -1,0 +1,188 @@
+// Recording capacity gaps and offers, following a gap's status over time, and matching offers to
+// gaps. Each change authorizes, runs in one transaction and is in the audit log.
+import { recordAudit } from '../../core/audit/audit.ts'
+import type { Actor } from '../../core/auth/actor.ts'
+import { authorize } from '../../core/auth/authorize.ts'
+import type { Db } from '../../core/db/database.ts'
+import { inTransaction } from '../../core/db/helpers.ts'
+import { conflict, invalid, notFound, ok, type Result } from '../../core/result.ts'
+import { findMemberState, REGIONAL_GROUPS } from '../actors/index.ts'
+import { findIssue } from '../coordination/index.ts'
+import { capdb, findGap } from './queries.ts'
+import type { GapStatus, Modality } from './rules/matching.ts'
+
+export interface Ctx {
+  actor: Actor
+  requestId?: string | null
+  now: Date
+}
+
+const audit = (ctx: Ctx) => ({ actor: ctx.actor, requestId: ctx.requestId ?? null, at: ctx.now })
+const accountOf = (a: Actor) => (a.kind === 'account' ? a.accountId : null)
+
+export interface GapInput {
+  memberStateIso3?: string | undefined
+  regionalGroup?: string | undefined
+  issueSlug: string
+  description: string
+  source?: string | undefined
+  identifiedOn: string
+}
+
+export async function recordGap(db: Db, ctx: Ctx, input: GapInput): Promise<Result<{ id: number }>> {
+  const allowed = authorize(ctx.actor, 'capacity.record')
+  if (!allowed.ok) return allowed
+  const issues = []
+  if (!!input.memberStateIso3 === !!input.regionalGroup) issues.push({ path: 'where', code: 'capacity.whereRequired' })
+  if (input.memberStateIso3 && !(await findMemberState(db, input.memberStateIso3)))
+    issues.push({ path: 'memberStateIso3', code: 'capacity.unknownState' })
+  if (input.regionalGroup && !(REGIONAL_GROUPS as readonly string[]).includes(input.regionalGroup))
+    issues.push({ path: 'regionalGroup', code: 'capacity.unknownGroup' })
+  if (!(await findIssue(db, input.issueSlug))) issues.push({ path: 'issueSlug', code: 'capacity.unknownIssue' })
+  if (issues.length) return invalid(issues)
+  return inTransaction(db, async (trx) => {
+    const row = await capdb(trx)
+      .insertInto('capacityGap')
+      .values({
+        memberStateIso3: input.memberStateIso3 ?? null,
+        regionalGroup: input.regionalGroup ?? null,
+        issueSlug: input.issueSlug,
+        description: input.description,
+        source: input.source ?? '',
+        identifiedOn: input.identifiedOn,
+        createdBy: accountOf(ctx.actor),
+        createdAt: ctx.now,
+        updatedAt: ctx.now,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+    await capdb(trx)
+      .insertInto('capacityGapEvent')
+      .values({
+        gapId: row.id,
+        status: 'open',
+        note: input.source ?? '',
+        recordedBy: accountOf(ctx.actor),
+        at: ctx.now,
+      })
+      .execute()
+    await recordAudit(trx, {
+      ...audit(ctx),
+      action: 'capacity.gap_recorded',
+      subjectType: 'capacity_gap',
+      subjectId: row.id,
+      payload: { ...input },
+    })
+    return ok({ id: row.id })
+  })
+}
+
+export async function setGapStatus(
+  db: Db,
+  ctx: Ctx,
+  id: number,
+  status: GapStatus,
+  note: string,
+): Promise<Result<void>> {
+  const allowed = authorize(ctx.actor, 'capacity.manage')
+  if (!allowed.ok) return allowed
+  return inTransaction(db, async (trx) => {
+    const gap = await findGap(trx, id)
+    if (!gap) return notFound('capacity_gap_not_found')
+    if (gap.status === status) return conflict('capacity_gap_unchanged')
+    await capdb(trx).updateTable('capacityGap').set({ status, updatedAt: ctx.now }).where('id', '=', id).execute()
+    await capdb(trx)
+      .insertInto('capacityGapEvent')
+      .values({ gapId: id, status, note, recordedBy: accountOf(ctx.actor), at: ctx.now })
+      .execute()
+    await recordAudit(trx, {
+      ...audit(ctx),
+      action: 'capacity.gap_status',
+      subjectType: 'capacity_gap',
+      subjectId: id,
+      payload: { from: gap.status, to: status, note },
+    })
+    return ok(undefined)
+  })
+}
+
+export interface OfferInput {
+  organizationId: number
+  title: string
+  description?: string | undefined
+  issueSlugs: string[]
+  regions: string[]
+  modality: Modality
+  languages: string[]
+  url?: string | undefined
+}
+
+export async function recordOffer(db: Db, ctx: Ctx, input: OfferInput): Promise<Result<{ id: number }>> {
+  const allowed = authorize(ctx.actor, 'capacity.offer', { organizationId: input.organizationId })
+  if (!allowed.ok) return allowed
+  return inTransaction(db, async (trx) => {
+    const row = await capdb(trx)
+      .insertInto('capacityOffer')
+      .values({
+        ...input,
+        description: input.description ?? '',
+        url: input.url ?? null,
+        createdBy: accountOf(ctx.actor),
+        createdAt: ctx.now,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+    await recordAudit(trx, {
+      ...audit(ctx),
+      action: 'capacity.offer_recorded',
+      subjectType: 'capacity_offer',
+      subjectId: row.id,
+      payload: { ...input },
+    })
+    return ok({ id: row.id })
+  })
+}
+
+/** Matching an offer to a gap puts the gap in "being addressed" when it was open. */
+export async function matchOffer(
+  db: Db,
+  ctx: Ctx,
+  gapId: number,
+  offerId: number,
+  note: string,
+): Promise<Result<void>> {
+  const allowed = authorize(ctx.actor, 'capacity.manage')
+  if (!allowed.ok) return allowed
+  return inTransaction(db, async (trx) => {
+    const gap = await findGap(trx, gapId)
+    if (!gap) return notFound('capacity_gap_not_found')
+    const offer = await capdb(trx).selectFrom('capacityOffer').select('id').where('id', '=', offerId).executeTakeFirst()
+    if (!offer) return notFound('capacity_offer_not_found')
+    const inserted = await capdb(trx)
+      .insertInto('capacityMatch')
+      .values({ gapId, offerId, note, matchedBy: accountOf(ctx.actor), matchedAt: ctx.now })
+      .onConflict((oc) => oc.columns(['gapId', 'offerId']).doNothing())
+      .returning('gapId')
+      .executeTakeFirst()
+    if (!inserted) return conflict('capacity_already_matched')
+    if (gap.status === 'open') {
+      await capdb(trx)
+        .updateTable('capacityGap')
+        .set({ status: 'being_addressed', updatedAt: ctx.now })
+        .where('id', '=', gapId)
+        .execute()
+      await capdb(trx)
+        .insertInto('capacityGapEvent')
+        .values({ gapId, status: 'being_addressed', note, recordedBy: accountOf(ctx.actor), at: ctx.now })
+        .execute()
+    }
+    await recordAudit(trx, {
+      ...audit(ctx),
+      action: 'capacity.matched',
+      subjectType: 'capacity_gap',
+      subjectId: gapId,
+      payload: { offerId, note },
+    })
+    return ok(undefined)
+  })
+}

@@ -1,0 +1,68 @@
+// The capacity module: capacity gaps (a country or a regional group x an issue) and the offers
+// that could meet them, followed over time, by regional group and development status.
+import { join } from 'node:path'
+import { loadCatalogs } from '../../core/i18n/catalog.ts'
+import type { ModuleManifest } from '../../core/module.ts'
+import { registerCapacityApi } from './api.ts'
+import { loadCapacityDemo } from './demo.ts'
+import { listGaps, listOffers } from './queries.ts'
+import { registerCapacityRoutes } from './routes.tsx'
+
+export const capacityModule: ModuleManifest = {
+  id: 'capacity',
+  migrations: join(import.meta.dirname, 'migrations'),
+  messages: loadCatalogs(join(import.meta.dirname, 'messages')),
+  routes: registerCapacityRoutes,
+  api: registerCapacityApi,
+  navigation: [{ href: '/capacity', label: 'capacity.nav', order: 65 }],
+  openData: async (db) => {
+    const [gaps, offers] = await Promise.all([listGaps(db), listOffers(db)])
+    return [
+      {
+        name: 'capacity_gaps',
+        description: 'Capacity gaps: a country or a regional group x an issue, with their status',
+        fields: [
+          { name: 'id', description: 'Identifier' },
+          { name: 'member_state', description: 'ISO alpha-3, when a country' },
+          { name: 'regional_group', description: 'UN regional group, when a whole group' },
+          { name: 'issue', description: 'Issue slug' },
+          { name: 'description', description: 'The gap' },
+          { name: 'identified_on', description: 'When it was identified' },
+          { name: 'status', description: 'open, being_addressed or closed' },
+        ],
+        rows: gaps.map((g) => ({
+          id: g.id,
+          member_state: g.memberStateIso3 ?? '',
+          regional_group: g.regionalGroup ?? '',
+          issue: g.issueSlug,
+          description: g.description,
+          identified_on: g.identifiedOn,
+          status: g.status,
+        })),
+      },
+      {
+        name: 'capacity_offers',
+        description: 'Capacity-building offers',
+        fields: [
+          { name: 'id', description: 'Identifier' },
+          { name: 'organization_id', description: 'The provider' },
+          { name: 'title', description: 'Title' },
+          { name: 'issues', description: 'Issue slugs, separated by spaces' },
+          { name: 'regions', description: 'Regional groups served (empty: all)' },
+          { name: 'modality', description: 'online, in_person or hybrid' },
+          { name: 'languages', description: 'Language codes' },
+        ],
+        rows: offers.map((o) => ({
+          id: o.id,
+          organization_id: o.organizationId,
+          title: o.title,
+          issues: o.issueSlugs.join(' '),
+          regions: o.regions.join(' '),
+          modality: o.modality,
+          languages: o.languages.join(' '),
+        })),
+      },
+    ]
+  },
+  demo: loadCapacityDemo,
+}
