@@ -84,13 +84,13 @@ export const coordination: Scenario = {
       const sentences = SENTENCES[language] as string[]
       await sql`insert into knowledge_item (type, title, abstract, language, issue_slugs, published_on, status, search_text)
         select (array['paper','report','brief','dataset'])[1 + g % 4],
-          (${sql.val(sentences)}::text[])[1 + g % ${sentences.length}] || ' ' || g,
-          (${sql.val(sentences)}::text[])[1 + (g + 1) % ${sentences.length}],
+          (${sql.val(sentences)}::text[])[1 + g % ${sql.lit(sentences.length)}] || ' ' || g,
+          (${sql.val(sentences)}::text[])[1 + (g + 1) % ${sql.lit(sentences.length)}],
           ${language}, array[(array['cybersecurity','cybercrime','data-governance','spam'])[1 + g % 4]],
           date '2015-01-01' + (g % 3650),
           'published',
-          (${sql.val(sentences)}::text[])[1 + g % ${sentences.length}] || ' ' || g || ' ' || (${sql.val(sentences)}::text[])[1 + (g + 1) % ${sentences.length}]
-        from generate_series(${li * 20_000 + 1}, ${li * 20_000 + (language === 'en' ? 20_000 : 16_000)}) g`.execute(db)
+          (${sql.val(sentences)}::text[])[1 + g % ${sql.lit(sentences.length)}] || ' ' || g || ' ' || (${sql.val(sentences)}::text[])[1 + (g + 1) % ${sql.lit(sentences.length)}]
+        from generate_series(${sql.lit(li * 20_000 + 1)}, ${sql.lit(li * 20_000 + (language === 'en' ? 20_000 : 16_000))}) g`.execute(db)
     }
     await sql`analyze`.execute(db)
     const items = await sql<{ n: number }>`select count(*)::int as n from knowledge_item`.execute(db)

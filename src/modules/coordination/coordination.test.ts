@@ -188,4 +188,26 @@ describe.each(DATABASE_KINDS)('the issue map on %s', (kind) => {
     const mechanisms = strFromU8(unzipSync(new Uint8Array(await changed.arrayBuffer()))['mechanisms.csv'] as Uint8Array)
     expect(mechanisms).toContain('A new research programme')
   })
+
+  it('lets the Secretariat record a mechanism through the form, and nobody else', async () => {
+    const fields = {
+      organizationId: String(orgs[2]),
+      name: 'Regional dialogue on data',
+      type: 'forum',
+      governments: 'equal_footing',
+      stakeholders: 'consultative',
+      support: ['interpretation'],
+      issueIds: [String(await issueId('data-governance'))],
+    }
+    const { client: participant } = await signUp(runtime, 'Not staff')
+    expect((await participant.submit('/mechanisms/new', fields, '/mechanisms')).response.status).toBe(403)
+    const { client: secretariat } = await accountWithRole(runtime, 'secretariat')
+    const invalid = await secretariat.submit('/mechanisms/new', { ...fields, governments: 'sometimes' })
+    expect(invalid.response.status).toBe(422)
+    const created = await secretariat.submit('/mechanisms/new', fields)
+    expect(created.response.status).toBe(303)
+    const page = (await new TestClient(runtime).get(created.response.headers.get('location') as string)).html
+    expect(page).toContain('Regional dialogue on data')
+    expect(page).toContain('Interpretation')
+  })
 })

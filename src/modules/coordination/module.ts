@@ -17,7 +17,10 @@ export const coordinationModule: ModuleManifest = {
   routes: registerCoordinationRoutes,
   api: registerCoordinationApi,
   navigation: [{ href: '/map', label: 'coordination.nav', order: 50 }],
-  administration: [{ href: '/administration/issues', label: 'coordination.triage.title', order: 40 }],
+  administration: [
+    { href: '/administration/issues', label: 'coordination.triage.title', order: 40 },
+    { href: '/mechanisms/new', label: 'coordination.mechanisms.new', order: 41 },
+  ],
   statistics: async (db) => [
     { label: 'coordination.stats.issues', value: (await listIssues(db)).length, href: '/issues', order: 40 },
     {

@@ -6,7 +6,7 @@ import { can } from '../../core/auth/authorize.ts'
 import type { AppEnv } from '../../core/http/context.ts'
 import { COOKIES, writeCookie } from '../../core/http/cookies.ts'
 import { respondError } from '../../core/http/errors.tsx'
-import { forSchema, readForm } from '../../core/http/forms.ts'
+import { fieldValues, forSchema, readForm } from '../../core/http/forms.ts'
 import { requireAccount } from '../../core/http/guards.ts'
 import { parseWith } from '../../core/http/validation.ts'
 import type { Issue as FormIssue } from '../../core/result.ts'
@@ -20,12 +20,12 @@ import {
   TextField,
 } from '../../core/ui/form.tsx'
 import { renderPage } from '../../core/ui/layout.tsx'
-import { findOrganizationsByIds, localized } from '../actors/index.ts'
+import { findOrganizationsByIds, listOrganizations, localized } from '../actors/index.ts'
 import { barChart } from './chart.ts'
-import { proposeIssue, triageIssue } from './commands.ts'
+import { createMechanism, proposeIssue, triageIssue } from './commands.ts'
 import { findIssue, findMechanism, type Issue, listIssues, listMechanisms, mapData } from './queries.ts'
 import { filterMap, findGaps, findOverlaps, GAP_KINDS, type MapFilter } from './rules/map.ts'
-import { IssueProposalInput, MapQuery, OverlapQuery, TriageInput } from './schemas.ts'
+import { IssueProposalInput, MapQuery, MechanismInput, OverlapQuery, TriageInput } from './schemas.ts'
 import {
   issueName,
   renderGaps,
@@ -36,7 +36,14 @@ import {
   renderMechanisms,
   renderOverlaps,
 } from './views/map.tsx'
-import { BASKETS, SCOPES } from './vocabulary.ts'
+import {
+  BASKETS,
+  DEVELOPING_SUPPORT,
+  GOVERNMENT_PARTICIPATION,
+  MECHANISM_TYPES,
+  SCOPES,
+  STAKEHOLDER_PARTICIPATION,
+} from './vocabulary.ts'
 
 export const DEFAULT_OVERLAP = 3
 
@@ -241,6 +248,117 @@ export function registerCoordinationRoutes(app: Hono<AppEnv>): void {
     if (!result.ok) return respondError(c, result.error)
     writeCookie(c, COOKIES.flash, 'flash.saved', { maxAgeSeconds: 60 })
     return c.redirect('/administration/issues', 303)
+  })
+
+  const mechanismForm = async (c: Context<AppEnv>, form: FormState, status: 200 | 422 = 200) => {
+    const { i18n } = c.var
+    const t = i18n.t
+    const [{ rows: orgs }, issues] = await Promise.all([
+      listOrganizations(c.var.db, { limit: 1000, offset: 0 }),
+      listIssues(c.var.db),
+    ])
+    const chosen = (name: string) => fieldValues(form.values, name)
+    const title = t('coordination.mechanisms.new')
+    return renderPage(
+      c,
+      { title, status },
+      <>
+        <h1>{title}</h1>
+        <ErrorSummary t={t} form={form} />
+        <Form action="/mechanisms/new" csrfToken={c.var.csrfToken}>
+          <SelectField
+            t={t}
+            form={form}
+            name="organizationId"
+            label={t('coordination.organization')}
+            required
+            options={orgs.map((o) => ({ value: String(o.id), label: localized(o.name, i18n.locale) }))}
+          />
+          <TextField t={t} form={form} name="name" label={t('coordination.mechanism')} required maxlength={300} />
+          <SelectField
+            t={t}
+            form={form}
+            name="type"
+            label={t('coordination.mechanismType')}
+            required
+            options={MECHANISM_TYPES.map((m) => ({ value: m, label: t(`coordination.types.${m}`) }))}
+          />
+          <TextArea t={t} form={form} name="description" label={t('coordination.description')} rows={3} />
+          <SelectField
+            t={t}
+            form={form}
+            name="governments"
+            label={t('coordination.governments')}
+            required
+            options={GOVERNMENT_PARTICIPATION.map((g) => ({
+              value: g,
+              label: t(`coordination.governmentParticipation.${g}`),
+            }))}
+          />
+          <SelectField
+            t={t}
+            form={form}
+            name="stakeholders"
+            label={t('coordination.stakeholders')}
+            required
+            options={STAKEHOLDER_PARTICIPATION.map((g) => ({
+              value: g,
+              label: t(`coordination.stakeholderParticipation.${g}`),
+            }))}
+          />
+          <ChoiceGroup
+            t={t}
+            form={form}
+            type="checkbox"
+            name="support"
+            label={t('coordination.support')}
+            options={DEVELOPING_SUPPORT.map((s) => ({ value: s, label: t(`coordination.supports.${s}`) }))}
+          />
+          <TextField t={t} form={form} name="website" label={t('coordination.website')} />
+          <fieldset class="field" id="field-issueIds">
+            <legend>{t('coordination.issues.addressed')}</legend>
+            {issues.map((i) => (
+              <div class="choice">
+                <input
+                  type="checkbox"
+                  id={`mi-${i.id}`}
+                  name="issueIds[]"
+                  value={String(i.id)}
+                  checked={chosen('issueIds').includes(String(i.id))}
+                />
+                <label for={`mi-${i.id}`}>{issueName(c, i)}</label>
+              </div>
+            ))}
+          </fieldset>
+          <button type="submit" class="button">
+            {t('coordination.mechanisms.save')}
+          </button>
+        </Form>
+      </>,
+    )
+  }
+
+  app.get('/mechanisms/new', async (c) => {
+    const actor = await requireAccount(c, 'mechanism.manage')
+    if (actor instanceof Response) return actor
+    return mechanismForm(c, {})
+  })
+
+  app.post('/mechanisms/new', async (c) => {
+    const values = await readForm(c)
+    const parsed = parseWith(MechanismInput, forSchema(values))
+    if (!parsed.ok) return mechanismForm(c, { values, issues: parsed.issues }, 422)
+    const result = await createMechanism(
+      c.var.db,
+      { actor: c.var.actor, requestId: c.var.requestId, now: c.var.deps.now() },
+      parsed.value,
+    )
+    if (!result.ok)
+      return result.error.type === 'invalid'
+        ? mechanismForm(c, { values, issues: result.error.issues }, 422)
+        : respondError(c, result.error)
+    writeCookie(c, COOKIES.flash, 'flash.saved', { maxAgeSeconds: 60 })
+    return c.redirect(`/mechanisms/${result.value.id}`, 303)
   })
 
   app.get('/mechanisms', async (c) => {

@@ -1,6 +1,13 @@
 // The coordination's boundary schemas: forms and API queries.
 import { z } from '@hono/zod-openapi'
-import { BASKETS, MECHANISM_TYPES, SCOPES } from './vocabulary.ts'
+import {
+  BASKETS,
+  DEVELOPING_SUPPORT,
+  GOVERNMENT_PARTICIPATION,
+  MECHANISM_TYPES,
+  SCOPES,
+  STAKEHOLDER_PARTICIPATION,
+} from './vocabulary.ts'
 
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === '' ? undefined : v), schema.optional())
 
@@ -25,4 +32,19 @@ export const TriageInput = z.object({
   scopeRationale: z.string().trim().max(2000).optional(),
   reason: z.string().trim().min(3).max(2000),
   emerging: z.preprocess((v) => v === 'true' || v === true || (Array.isArray(v) && v.includes('true')), z.boolean()),
+})
+
+export const MechanismInput = z.object({
+  organizationId: z.coerce.number().int().positive(),
+  name: z.string().trim().min(2).max(300),
+  type: z.enum(MECHANISM_TYPES),
+  description: z.string().trim().max(5000).optional(),
+  governments: z.enum(GOVERNMENT_PARTICIPATION),
+  stakeholders: z.enum(STAKEHOLDER_PARTICIPATION),
+  support: z.array(z.enum(DEVELOPING_SUPPORT)).default([]),
+  website: z
+    .url({ protocol: /^https?$/, error: 'validation.url' })
+    .max(1000)
+    .optional(),
+  issueIds: z.array(z.coerce.number().int().positive()).max(100).default([]),
 })

@@ -4,11 +4,13 @@
 import { recordAudit } from '../../core/audit/audit.ts'
 import type { Actor } from '../../core/auth/actor.ts'
 import { authorize } from '../../core/auth/authorize.ts'
+import { sha256 } from '../../core/auth/crypto.ts'
 import type { Db } from '../../core/db/database.ts'
 import { inTransaction } from '../../core/db/helpers.ts'
 import { isLocale } from '../../core/i18n/locales.ts'
 import { conflict, invalid, notFound, ok, type Result } from '../../core/result.ts'
 import { findItem, kdb } from './queries.ts'
+import { checkLibraryFile } from './rules/files.ts'
 import { prepareText } from './rules/text.ts'
 import type { ItemType } from './tables.ts'
 
@@ -30,6 +32,7 @@ export interface ItemInput {
   url?: string | undefined
   /** an item this one is a language version of */
   versionOf?: number | undefined
+  file?: { name: string; content: Uint8Array; maxBytes: number } | undefined
 }
 
 const accountOf = (actor: Actor) => (actor.kind === 'account' ? actor.accountId : null)
@@ -42,6 +45,36 @@ async function insertItem(
 ): Promise<Result<{ id: number }>> {
   const language = input.language
   if (!isLocale(language)) return invalid([{ path: 'language', code: 'validation.required' }])
+  let file: {
+    fileName: string
+    fileMediaType: string
+    fileSize: number
+    fileSha256: string
+    fileContent: Buffer
+  } | null = null
+  if (input.file) {
+    const check = await checkLibraryFile(input.file.name, input.file.content, input.file.maxBytes)
+    if (!check.ok)
+      return invalid([
+        {
+          path: 'file',
+          code: check.code,
+          values: { name: input.file.name, max: Math.floor(input.file.maxBytes / 1024 / 1024) || 1 },
+        },
+      ])
+    const base =
+      input.file.name
+        .replace(/[^\p{L}\p{N}._ -]+/gu, '_')
+        .replace(/\.[^.]*$/, '')
+        .slice(0, 100) || 'file'
+    file = {
+      fileName: `${base}.${check.extension}`,
+      fileMediaType: check.mediaType,
+      fileSize: input.file.content.byteLength,
+      fileSha256: sha256(input.file.content),
+      fileContent: Buffer.from(input.file.content),
+    }
+  }
   let workId: number | null = null
   if (input.versionOf) {
     const original = await findItem(db, input.versionOf)
@@ -66,6 +99,7 @@ async function insertItem(
         suggestedBy: status === 'suggested' ? accountOf(ctx.actor) : null,
         decidedBy: status === 'published' ? accountOf(ctx.actor) : null,
         decisionNote: null,
+        ...(file ?? {}),
         searchText: prepareText(
           `${input.title}\n${input.abstract ?? ''}\n${(input.authors ?? []).join(', ')}`,
           language,
@@ -80,7 +114,7 @@ async function insertItem(
       action: status === 'published' ? 'library.item_published' : 'library.item_suggested',
       subjectType: 'library_item',
       subjectId: row.id,
-      payload: { ...input },
+      payload: { ...input, file: file ? { name: file.fileName, sha256: file.fileSha256, size: file.fileSize } : null },
       requestId: ctx.requestId ?? null,
       at: ctx.now,
     })

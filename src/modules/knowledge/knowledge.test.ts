@@ -163,4 +163,33 @@ describe.each(DATABASE_KINDS)('the knowledge library on %s', (kind) => {
     )
     expect(await search('quantum')).toEqual([Number(id)])
   })
+
+  it('keeps a publication’s file, checked by its content, for download', async () => {
+    const { client: secretariat } = await accountWithRole(runtime, 'secretariat')
+    const post = async (name: string, bytes: Uint8Array<ArrayBuffer>) => {
+      await secretariat.get('/library/suggest')
+      const form = new FormData()
+      form.set('_csrf', secretariat.lastCsrf)
+      form.set('title', 'A paper with its PDF')
+      form.set('type', 'paper')
+      form.set('language', 'en')
+      form.append('file', new Blob([bytes]), name)
+      return secretariat.request('/library/suggest', {
+        method: 'POST',
+        body: form,
+        headers: { origin: 'http://localhost' },
+      })
+    }
+    const renamed = await post('paper.pdf', new TextEncoder().encode('<html>not a pdf</html>'))
+    expect(renamed.status).toBe(422)
+    expect(await renamed.text()).toContain('paper.pdf is not a PDF')
+    const pdf = new TextEncoder().encode('%PDF-1.4\n%%EOF\n')
+    const published = await post('paper.pdf', pdf)
+    expect(published.status).toBe(303)
+    const page = (await new TestClient(runtime).get(published.headers.get('location') as string)).html
+    const href = /href="(\/library\/\d+\/file)"/.exec(page)?.[1] as string
+    const file = await new TestClient(runtime).request(href)
+    expect(file.headers.get('content-type')).toBe('application/pdf')
+    expect(new Uint8Array(await file.arrayBuffer())).toEqual(pdf)
+  })
 })

@@ -10,7 +10,7 @@ import type { KnowledgeItemTable, KnowledgeTables } from './tables.ts'
 type KnowledgeDb = Kysely<CoreTables & KnowledgeTables>
 export const kdb = (db: Db): KnowledgeDb => db.withTables<KnowledgeTables>()
 
-export type Item = Omit<Selectable<KnowledgeItemTable>, 'search' | 'searchText'>
+export type Item = Omit<Selectable<KnowledgeItemTable>, 'search' | 'searchText' | 'fileContent' | 'fileSha256'>
 
 const columns = [
   'id',
@@ -28,6 +28,9 @@ const columns = [
   'suggestedBy',
   'decidedBy',
   'decisionNote',
+  'fileName',
+  'fileMediaType',
+  'fileSize',
   'createdAt',
   'updatedAt',
 ] as const
@@ -147,6 +150,15 @@ export async function versionsOfWork(db: Db, item: Item): Promise<Item[]> {
     .where((eb) => eb.or([eb('workId', '=', work), eb('id', '=', work)]))
     .orderBy('language')
     .execute()
+}
+
+/** An item's file, for download. */
+export async function itemFile(db: Db, id: number) {
+  return kdb(db)
+    .selectFrom('knowledgeItem')
+    .select(['status', 'fileName', 'fileMediaType', 'fileContent'])
+    .where('id', '=', id)
+    .executeTakeFirst()
 }
 
 export async function suggestions(db: Db): Promise<Item[]> {

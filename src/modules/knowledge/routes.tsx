@@ -14,7 +14,7 @@ import { renderPage } from '../../core/ui/layout.tsx'
 import { localized } from '../actors/index.ts'
 import { listIssues } from '../coordination/index.ts'
 import { decideSuggestion, type ItemInput, publishItem, suggestItem } from './commands.ts'
-import { findItem, type Item, searchLibrary, suggestions, versionsOfWork } from './queries.ts'
+import { findItem, type Item, itemFile, searchLibrary, suggestions, versionsOfWork } from './queries.ts'
 import { LibraryQuery } from './schemas.ts'
 import { ITEM_TYPES } from './tables.ts'
 
@@ -96,7 +96,7 @@ async function itemForm(c: Context<AppEnv>, form: FormState, status: 200 | 422 =
       <h1>{title}</h1>
       <p class="lead">{curate ? t('knowledge.add.lead') : t('knowledge.suggest.lead')}</p>
       <ErrorSummary t={t} form={form} />
-      <Form action="/library/suggest" csrfToken={c.var.csrfToken}>
+      <Form action="/library/suggest" csrfToken={c.var.csrfToken} enctype="multipart/form-data">
         <TextField t={t} form={form} name="title" label={t('knowledge.field.title')} required maxlength={500} />
         <SelectField
           t={t}
@@ -124,6 +124,28 @@ async function itemForm(c: Context<AppEnv>, form: FormState, status: 200 | 422 =
         />
         <TextField t={t} form={form} name="publishedOn" label={t('knowledge.field.publishedOn')} />
         <TextField t={t} form={form} name="url" label={t('knowledge.field.url')} />
+        <div class={form.issues?.some((i) => i.path === 'file') ? 'field field-error' : 'field'}>
+          <label for="field-file">
+            {t('knowledge.field.file')} <span class="optional">{t('form.optional')}</span>
+          </label>
+          <p class="hint" id="field-file-hint">
+            {t('knowledge.field.fileHint', {
+              max: Math.floor(c.var.deps.config.attachmentMaxBytes / 1024 / 1024) || 1,
+            })}
+          </p>
+          {form.issues
+            ?.filter((i) => i.path === 'file')
+            .map((i) => (
+              <p class="error">{t(i.code, i.values)}</p>
+            ))}
+          <input
+            id="field-file"
+            name="file"
+            type="file"
+            accept=".pdf,.docx,.odt,.xlsx,.ods,.csv"
+            aria-describedby="field-file-hint"
+          />
+        </div>
         <TextField
           t={t}
           form={form}
@@ -263,8 +285,25 @@ export function registerKnowledgeRoutes(app: Hono<AppEnv>): void {
   })
 
   app.post('/library/suggest', async (c) => {
-    const values = await readForm(c)
+    const body = await c.req.parseBody({ all: true })
+    const values: FormValues = {}
+    let upload: File | undefined
+    for (const [key, value] of Object.entries(body)) {
+      if (key === '_csrf') continue
+      const list = Array.isArray(value) ? value : [value]
+      if (key === 'file') upload = list.find((v): v is File => v instanceof File && v.size > 0)
+      else {
+        const strings = list.filter((v): v is string => typeof v === 'string')
+        values[key.replace(/\[\]$/, '')] = key.endsWith('[]') ? strings : (strings[0] ?? '')
+      }
+    }
     const input = itemFields(values)
+    if (upload)
+      input.file = {
+        name: upload.name,
+        content: new Uint8Array(await upload.arrayBuffer()),
+        maxBytes: c.var.deps.config.attachmentMaxBytes,
+      }
     const problems = itemProblems(input)
     if (problems.length) return itemForm(c, { values, issues: problems }, 422)
     const curate = can(c.var.actor, 'library.curate')
@@ -312,6 +351,15 @@ export function registerKnowledgeRoutes(app: Hono<AppEnv>): void {
               <dd>{i18n.date(String(item.publishedOn).slice(0, 10))}</dd>
             </>
           ) : null}
+          {item.fileName ? (
+            <>
+              <dt>{t('knowledge.field.file')}</dt>
+              <dd>
+                <a href={`/library/${item.id}/file`}>{item.fileName}</a>{' '}
+                <span class="muted">({i18n.number(Math.ceil((item.fileSize ?? 0) / 1024))} KB)</span>
+              </dd>
+            </>
+          ) : null}
           {item.url ? (
             <>
               <dt>{t('knowledge.field.url')}</dt>
@@ -354,6 +402,17 @@ export function registerKnowledgeRoutes(app: Hono<AppEnv>): void {
         ) : null}
       </>,
     )
+  })
+
+  app.get('/library/:id{[0-9]+}/file', async (c) => {
+    const file = await itemFile(c.var.db, Number(c.req.param('id')))
+    if (!file?.fileContent || (file.status !== 'published' && !can(c.var.actor, 'library.curate')))
+      return respondError(c, { type: 'not_found', id: 'library_item_not_found' })
+    return c.body(new Uint8Array(file.fileContent), 200, {
+      'Content-Type': file.fileMediaType ?? 'application/octet-stream',
+      'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName ?? 'file')}`,
+      'X-Content-Type-Options': 'nosniff',
+    })
   })
 
   app.get('/administration/library', async (c) => {

@@ -23,6 +23,11 @@ export interface KnowledgeItemTable {
   decidedBy: number | null
   decisionNote: string | null
   searchText: string
+  fileName: string | null
+  fileMediaType: string | null
+  fileSize: number | null
+  fileSha256: string | null
+  fileContent: Uint8Array | null
   search: Generated<string>
   createdAt: CreatedAt
   updatedAt: CreatedAt
