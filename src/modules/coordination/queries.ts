@@ -1,5 +1,5 @@
 // Reading the taxonomy and the mechanisms.
-import type { Kysely, Selectable } from 'kysely'
+import { type Kysely, type Selectable, sql } from 'kysely'
 import type { Db } from '../../core/db/database.ts'
 import type { CoreTables } from '../../core/db/tables.ts'
 import type { MapMechanism } from './rules/map.ts'
@@ -33,26 +33,27 @@ export async function listMechanisms(
   filter: { organizationId?: number; issueId?: number } = {},
 ): Promise<Mechanism[]> {
   const c = cdb(db)
-  let query = c.selectFrom('coordinationMechanism').selectAll().orderBy('name')
-  if (filter.organizationId) query = query.where('organizationId', '=', filter.organizationId)
+  // the issues come aggregated with each mechanism: one query, however many mechanisms
+  let query = c
+    .selectFrom('coordinationMechanism as m')
+    .selectAll('m')
+    .select(
+      sql<
+        number[]
+      >`coalesce((select array_agg(l.issue_id order by l.issue_id) from coordination_mechanism_issue l where l.mechanism_id = m.id), '{}')`.as(
+        'issueIds',
+      ),
+    )
+    .orderBy('m.name')
+  if (filter.organizationId) query = query.where('m.organizationId', '=', filter.organizationId)
   if (filter.issueId)
     query = query.where(
-      'id',
+      'm.id',
       'in',
       c.selectFrom('coordinationMechanismIssue').select('mechanismId').where('issueId', '=', filter.issueId),
     )
   const rows = await query.execute()
-  if (rows.length === 0) return []
-  const links = await c
-    .selectFrom('coordinationMechanismIssue')
-    .selectAll()
-    .where(
-      'mechanismId',
-      'in',
-      rows.map((r) => r.id),
-    )
-    .execute()
-  return rows.map((r) => ({ ...r, issueIds: links.filter((l) => l.mechanismId === r.id).map((l) => l.issueId) }))
+  return rows.map((r) => ({ ...r, issueIds: (r.issueIds ?? []).map(Number) }))
 }
 
 export async function findMechanism(db: Db, id: number): Promise<Mechanism | undefined> {

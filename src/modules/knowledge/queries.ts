@@ -83,54 +83,66 @@ export interface Facets {
   years: { key: string; n: number }[]
 }
 
+/**
+ * One statement: the matching rows are found and ranked once (a materialized CTE), then the page,
+ * the total and the four facets are read from them, so a broad query scans the index once.
+ */
 export async function searchLibrary(
   db: Db,
   input: LibraryQuery,
 ): Promise<{ rows: (Item & { rank: number })[]; total: number; facets: Facets; query: string }> {
   const q = cleanQuery(input.q)
-  const base = () => filtered(db, input, q)
-  const count = (rows: { key: unknown; n: unknown }[]) => rows.map((r) => ({ key: String(r.key), n: Number(r.n) }))
-  const [rows, total, issues, types, languages, years] = await Promise.all([
-    base()
-      .select(columns)
-      .select(q ? rank(q).as('rank') : sql<number>`0`.as('rank'))
-      .orderBy('rank', 'desc')
-      .orderBy('publishedOn', sql`desc nulls last`)
-      .orderBy('id', 'desc')
-      .limit(input.limit)
-      .offset(input.offset)
-      .execute(),
-    base()
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow(),
-    base()
-      .select([sql<string>`unnest(issue_slugs)`.as('key'), (eb) => eb.fn.countAll<number>().as('n')])
-      .groupBy('key')
-      .orderBy('n', 'desc')
-      .limit(15)
-      .execute(),
-    base()
-      .select(['type as key', (eb) => eb.fn.countAll<number>().as('n')])
-      .groupBy('type')
-      .orderBy('n', 'desc')
-      .execute(),
-    base()
-      .select(['language as key', (eb) => eb.fn.countAll<number>().as('n')])
-      .groupBy('language')
-      .orderBy('n', 'desc')
-      .execute(),
-    base()
-      .select([sql<string>`extract(year from published_on)::int`.as('key'), (eb) => eb.fn.countAll<number>().as('n')])
-      .where('publishedOn', 'is not', null)
-      .groupBy('key')
-      .orderBy('key', 'desc')
-      .limit(15)
-      .execute(),
+  const matched = filtered(db, input, q).select([
+    'id',
+    'type',
+    'language',
+    'issueSlugs',
+    'publishedOn',
+    q ? rank(q).as('rank') : sql<number>`0::real`.as('rank'),
   ])
+  const result = await sql<{
+    total: number
+    page: { id: number; rank: number }[]
+    issues: { key: string; n: number }[] | null
+    types: { key: string; n: number }[] | null
+    languages: { key: string; n: number }[] | null
+    years: { key: string; n: number }[] | null
+  }>`with m as materialized (${matched})
+    select
+      (select count(*)::int from m) as total,
+      (select coalesce(json_agg(x), '[]') from (
+        select id, rank from m order by rank desc, published_on desc nulls last, id desc
+        limit ${input.limit} offset ${input.offset}) x) as page,
+      (select json_agg(x) from (select k as key, count(*)::int as n from m, unnest(m.issue_slugs) k
+        group by k order by n desc, k limit 15) x) as issues,
+      (select json_agg(x) from (select type as key, count(*)::int as n from m group by type order by n desc) x) as types,
+      (select json_agg(x) from (select language as key, count(*)::int as n from m group by language order by n desc) x) as languages,
+      (select json_agg(x) from (select extract(year from published_on)::int::text as key, count(*)::int as n from m
+        where published_on is not null group by 1 order by 1 desc limit 15) x) as years`.execute(db)
+  const r = result.rows[0]
+  const page = typeof r?.page === 'string' ? (JSON.parse(r.page) as { id: number; rank: number }[]) : (r?.page ?? [])
+  const ids = page.map((p) => Number(p.id))
+  const items = ids.length
+    ? await kdb(db).selectFrom('knowledgeItem').select(columns).where('id', 'in', ids).execute()
+    : []
+  const byId = new Map(items.map((i) => [i.id, i]))
+  const facet = (v: unknown) =>
+    ((typeof v === 'string' ? JSON.parse(v) : (v ?? [])) as { key: unknown; n: unknown }[]).map((f) => ({
+      key: String(f.key),
+      n: Number(f.n),
+    }))
   return {
-    rows: rows.map((r) => ({ ...r, rank: Number(r.rank) })),
-    total: Number(total.n),
-    facets: { issues: count(issues), types: count(types), languages: count(languages), years: count(years) },
+    rows: page.flatMap((p) => {
+      const item = byId.get(Number(p.id))
+      return item ? [{ ...item, rank: Number(p.rank) }] : []
+    }),
+    total: Number(r?.total ?? 0),
+    facets: {
+      issues: facet(r?.issues),
+      types: facet(r?.types),
+      languages: facet(r?.languages),
+      years: facet(r?.years),
+    },
     query: q,
   }
 }
