@@ -21,3 +21,13 @@ export async function requireAccount(
   if (actor.kind !== 'account') return respondError(c, { type: 'unauthenticated', id: 'sign_in_required' })
   return actor
 }
+
+/** The answer when the actor may not do `action`: sign in first, or forbidden. */
+export function denied(c: Context<AppEnv>, action: string): Response | Promise<Response> {
+  return respondError(
+    c,
+    c.var.actor.kind === 'anonymous'
+      ? { type: 'unauthenticated', id: 'sign_in_required' }
+      : { type: 'forbidden', id: `forbidden:${action}` },
+  )
+}

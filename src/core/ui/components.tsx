@@ -73,3 +73,34 @@ export function pageParam(value: string | undefined): number {
   const n = Number(value)
   return Number.isInteger(n) && n >= 1 && n <= 100_000 ? n : 1
 }
+
+/** A labelled drop-down of a GET filter form, with an "any" choice first. */
+export function FilterSelect({
+  id,
+  name,
+  label,
+  any,
+  selected,
+  options,
+}: {
+  id: string
+  name: string
+  label: string
+  any: string
+  selected: string | undefined
+  options: { value: string; label: string }[]
+}) {
+  return (
+    <p>
+      <label for={id}>{label}</label>{' '}
+      <select id={id} name={name}>
+        <option value="">{any}</option>
+        {options.map((o) => (
+          <option value={o.value} selected={selected === o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </p>
+  )
+}

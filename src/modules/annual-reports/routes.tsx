@@ -7,7 +7,7 @@ import type { AppEnv } from '../../core/http/context.ts'
 import { COOKIES, writeCookie } from '../../core/http/cookies.ts'
 import { respondError } from '../../core/http/errors.tsx'
 import { fieldValues, readForm } from '../../core/http/forms.ts'
-import { requireAccount } from '../../core/http/guards.ts'
+import { denied, requireAccount } from '../../core/http/guards.ts'
 import { findOrganizationsByIds, listOrganizations, localized } from '../actors/index.ts'
 import { listIssues } from '../coordination/index.ts'
 import { openCycle, saveDraft, submitReport } from './commands.ts'
@@ -117,13 +117,7 @@ export function registerAnnualReportRoutes(app: Hono<AppEnv>): void {
     const cycle = await findCycle(c.var.db, yearParam(c))
     const organizationId = Number(c.req.query('organization'))
     if (!cycle) return respondError(c, { type: 'not_found', id: 'cycle_not_found' })
-    if (!can(c.var.actor, 'annualReport.write', { organizationId }))
-      return respondError(
-        c,
-        c.var.actor.kind === 'anonymous'
-          ? { type: 'unauthenticated', id: 'sign_in_required' }
-          : { type: 'forbidden', id: 'forbidden:annualReport.write' },
-      )
+    if (!can(c.var.actor, 'annualReport.write', { organizationId })) return denied(c, 'annualReport.write')
     if (!(await invitationsOf(c.var.db, cycle.id)).some((i) => i.organizationId === organizationId))
       return respondError(c, { type: 'not_found', id: 'invitation_not_found' })
     return { cycle, organizationId }

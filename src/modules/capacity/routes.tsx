@@ -7,8 +7,9 @@ import type { AppEnv } from '../../core/http/context.ts'
 import { COOKIES, writeCookie } from '../../core/http/cookies.ts'
 import { respondError } from '../../core/http/errors.tsx'
 import { type FormValues, fieldValue, fieldValues, readForm } from '../../core/http/forms.ts'
+import { denied } from '../../core/http/guards.ts'
 import { LOCALE_INFO, LOCALES } from '../../core/i18n/locales.ts'
-import { Tag } from '../../core/ui/components.tsx'
+import { FilterSelect, Tag } from '../../core/ui/components.tsx'
 import { ErrorSummary, Form, type FormState, SelectField, TextArea, TextField } from '../../core/ui/form.tsx'
 import { renderPage } from '../../core/ui/layout.tsx'
 import {
@@ -278,39 +279,30 @@ export function registerCapacityRoutes(app: Hono<AppEnv>): void {
           </table>
         </div>
         <form method="get" action="/capacity" class="filters">
-          <p>
-            <label for="f-group">{t('capacity.field.group')}</label>{' '}
-            <select id="f-group" name="group">
-              <option value="">{t('capacity.any')}</option>
-              {REGIONAL_GROUPS.map((g) => (
-                <option value={g} selected={filter.group === g}>
-                  {t(`actors.group.${g}`)}
-                </option>
-              ))}
-            </select>
-          </p>
-          <p>
-            <label for="f-cls">{t('capacity.classification')}</label>{' '}
-            <select id="f-cls" name="classification">
-              <option value="">{t('capacity.any')}</option>
-              {CLASSES.map((k) => (
-                <option value={k} selected={filter.cls === k}>
-                  {t(`actors.classification.${k}`)}
-                </option>
-              ))}
-            </select>
-          </p>
-          <p>
-            <label for="f-status">{t('capacity.statusLabel')}</label>{' '}
-            <select id="f-status" name="status">
-              <option value="">{t('capacity.any')}</option>
-              {GAP_STATUSES.map((s) => (
-                <option value={s} selected={filter.status === s}>
-                  {t(`capacity.status.${s}`)}
-                </option>
-              ))}
-            </select>
-          </p>
+          <FilterSelect
+            id="f-group"
+            name="group"
+            label={t('capacity.field.group')}
+            any={t('capacity.any')}
+            selected={filter.group}
+            options={REGIONAL_GROUPS.map((g) => ({ value: g, label: t(`actors.group.${g}`) }))}
+          />
+          <FilterSelect
+            id="f-cls"
+            name="classification"
+            label={t('capacity.classification')}
+            any={t('capacity.any')}
+            selected={filter.cls}
+            options={CLASSES.map((k) => ({ value: k, label: t(`actors.classification.${k}`) }))}
+          />
+          <FilterSelect
+            id="f-status"
+            name="status"
+            label={t('capacity.statusLabel')}
+            any={t('capacity.any')}
+            selected={filter.status}
+            options={GAP_STATUSES.map((x) => ({ value: x, label: t(`capacity.status.${x}`) }))}
+          />
           <button type="submit" class="button">
             {t('capacity.filter')}
           </button>
@@ -332,13 +324,7 @@ export function registerCapacityRoutes(app: Hono<AppEnv>): void {
   })
 
   app.get('/capacity/gaps/new', async (c) => {
-    if (!can(c.var.actor, 'capacity.record'))
-      return respondError(
-        c,
-        c.var.actor.kind === 'anonymous'
-          ? { type: 'unauthenticated', id: 'sign_in_required' }
-          : { type: 'forbidden', id: 'forbidden:capacity.record' },
-      )
+    if (!can(c.var.actor, 'capacity.record')) return denied(c, 'capacity.record')
     const own = delegationsOf(c.var.actor)
     return gapForm(c, {
       values: {
@@ -556,12 +542,7 @@ export function registerCapacityRoutes(app: Hono<AppEnv>): void {
 
   app.get('/capacity/offers/new', async (c) => {
     if (!can(c.var.actor, 'capacity.manage') && organizationsOf(c.var.actor).length === 0)
-      return respondError(
-        c,
-        c.var.actor.kind === 'anonymous'
-          ? { type: 'unauthenticated', id: 'sign_in_required' }
-          : { type: 'forbidden', id: 'forbidden:capacity.offer' },
-      )
+      return denied(c, 'capacity.offer')
     return offerForm(c, { values: { languages: ['en'] } })
   })
 

@@ -7,6 +7,7 @@ import { can } from '../../core/auth/authorize.ts'
 import type { AppEnv } from '../../core/http/context.ts'
 import { respondError } from '../../core/http/errors.tsx'
 import { type FormValues, fieldValue, fieldValues, forSchema, readForm } from '../../core/http/forms.ts'
+import { denied } from '../../core/http/guards.ts'
 import { parseWith } from '../../core/http/validation.ts'
 import type { Issue } from '../../core/result.ts'
 import { findProcess, type Process } from '../processes/index.ts'
@@ -72,13 +73,7 @@ export function registerProposalRoutes(app: Hono<AppEnv>): void {
   app.get('/proposals/new', async (c) => {
     const process = await processOr404(c, Number(c.req.query('process')))
     if (process instanceof Response) return process
-    if (!can(c.var.actor, 'proposal.submit'))
-      return respondError(
-        c,
-        c.var.actor.kind === 'anonymous'
-          ? { type: 'unauthenticated', id: 'sign_in_required' }
-          : { type: 'forbidden', id: 'forbidden:proposal.submit' },
-      )
+    if (!can(c.var.actor, 'proposal.submit')) return denied(c, 'proposal.submit')
     const { names, speakers } = await speakerChoices(c)
     return renderProposalForm(c, { ...names, process, speakers, form: {} })
   })

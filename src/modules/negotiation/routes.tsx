@@ -9,6 +9,7 @@ import type { AppEnv } from '../../core/http/context.ts'
 import { COOKIES, writeCookie } from '../../core/http/cookies.ts'
 import { respondError } from '../../core/http/errors.tsx'
 import { type FormValues, forSchema, readForm } from '../../core/http/forms.ts'
+import { denied } from '../../core/http/guards.ts'
 import { parseWith } from '../../core/http/validation.ts'
 import type { Issue, Result } from '../../core/result.ts'
 import { findOrganizationsByIds, listMemberStates, localized } from '../actors/index.ts'
@@ -162,13 +163,7 @@ export function registerNegotiationRoutes(app: Hono<AppEnv>): void {
   app.get('/negotiation/new', async (c) => {
     const process = await findProcess(c.var.db, Number(c.req.query('process')))
     if (!process) return respondError(c, { type: 'not_found', id: 'process_not_found' })
-    if (!can(c.var.actor, 'negotiation.manage', { bodyId: process.bodyId }))
-      return respondError(
-        c,
-        c.var.actor.kind === 'anonymous'
-          ? { type: 'unauthenticated', id: 'sign_in_required' }
-          : { type: 'forbidden', id: 'forbidden:negotiation.manage' },
-      )
+    if (!can(c.var.actor, 'negotiation.manage', { bodyId: process.bodyId })) return denied(c, 'negotiation.manage')
     const proposals = (await proposalsOf(c.var.db, process.id)).filter(
       (p) => p.status === 'submitted' || p.status === 'under_discussion',
     )

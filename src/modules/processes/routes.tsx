@@ -9,6 +9,7 @@ import type { AppEnv } from '../../core/http/context.ts'
 import { COOKIES, writeCookie } from '../../core/http/cookies.ts'
 import { respondError } from '../../core/http/errors.tsx'
 import { type FormValues, forSchema, readForm } from '../../core/http/forms.ts'
+import { denied } from '../../core/http/guards.ts'
 import { parseWith } from '../../core/http/validation.ts'
 import type { Result } from '../../core/result.ts'
 import type { FormState } from '../../core/ui/form.tsx'
@@ -277,12 +278,7 @@ export function registerProcessRoutes(app: Hono<AppEnv>): void {
     const process = await findProcess(c.var.db, idParam(c))
     if (!process) return respondError(c, { type: 'not_found', id: 'process_not_found' })
     if (!can(c.var.actor, 'process.manage', { bodyId: process.bodyId })) {
-      return respondError(
-        c,
-        c.var.actor.kind === 'anonymous'
-          ? { type: 'unauthenticated', id: 'sign_in_required' }
-          : { type: 'forbidden', id: 'forbidden:process.manage' },
-      )
+      return denied(c, 'process.manage')
     }
     return process
   }

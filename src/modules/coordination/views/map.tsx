@@ -4,7 +4,7 @@
 import type { Context } from 'hono'
 import { raw } from 'hono/html'
 import type { AppEnv } from '../../../core/http/context.ts'
-import { Tag } from '../../../core/ui/components.tsx'
+import { FilterSelect, Tag } from '../../../core/ui/components.tsx'
 import { renderPage } from '../../../core/ui/layout.tsx'
 import { localized, type Organization } from '../../actors/index.ts'
 import type { Issue, Mechanism } from '../queries.ts'
@@ -31,40 +31,31 @@ function Filters({
   const t = c.var.i18n.t
   return (
     <form method="get" action={action} class="filters">
-      <p>
-        <label for="f-basket">{t('coordination.basket')}</label>{' '}
-        <select id="f-basket" name="basket">
-          <option value="">{t('coordination.any')}</option>
-          {BASKETS.map((b) => (
-            <option value={b} selected={filter.basket === b}>
-              {t(`coordination.baskets.${b}`)}
-            </option>
-          ))}
-        </select>
-      </p>
-      <p>
-        <label for="f-scope">{t('coordination.scope')}</label>{' '}
-        <select id="f-scope" name="scope">
-          <option value="">{t('coordination.any')}</option>
-          {SCOPES.map((s) => (
-            <option value={s} selected={filter.scope === s}>
-              {t(`coordination.scopes.${s}`)}
-            </option>
-          ))}
-        </select>
-      </p>
+      <FilterSelect
+        id="f-basket"
+        name="basket"
+        label={t('coordination.basket')}
+        any={t('coordination.any')}
+        selected={filter.basket}
+        options={BASKETS.map((b) => ({ value: b, label: t(`coordination.baskets.${b}`) }))}
+      />
+      <FilterSelect
+        id="f-scope"
+        name="scope"
+        label={t('coordination.scope')}
+        any={t('coordination.any')}
+        selected={filter.scope}
+        options={SCOPES.map((x) => ({ value: x, label: t(`coordination.scopes.${x}`) }))}
+      />
       {withType ? (
-        <p>
-          <label for="f-type">{t('coordination.mechanismType')}</label>{' '}
-          <select id="f-type" name="type">
-            <option value="">{t('coordination.any')}</option>
-            {MECHANISM_TYPES.map((m) => (
-              <option value={m} selected={filter.type === m}>
-                {t(`coordination.types.${m}`)}
-              </option>
-            ))}
-          </select>
-        </p>
+        <FilterSelect
+          id="f-type"
+          name="type"
+          label={t('coordination.mechanismType')}
+          any={t('coordination.any')}
+          selected={filter.type}
+          options={MECHANISM_TYPES.map((m) => ({ value: m, label: t(`coordination.types.${m}`) }))}
+        />
       ) : null}
       {extra}
       <button type="submit" class="button">
