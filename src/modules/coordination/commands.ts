@@ -128,6 +128,51 @@ export async function triageIssue(db: Db, ctx: Ctx, id: number, input: TriageInp
   })
 }
 
+/** The Secretariat revises an issue of the taxonomy: its scope, basket, rationale or flag, saying why. */
+export async function reviseIssue(
+  db: Db,
+  ctx: Ctx,
+  id: number,
+  input: { scope: Scope; basket: string; scopeRationale?: string | undefined; emerging: boolean; reason: string },
+): Promise<Result<void>> {
+  const allowed = authorize(ctx.actor, 'issue.triage')
+  if (!allowed.ok) return allowed
+  return inTransaction(db, async (trx) => {
+    const issue = await cdb(trx)
+      .selectFrom('coordinationIssue')
+      .selectAll()
+      .where('id', '=', id)
+      .forUpdate()
+      .executeTakeFirst()
+    if (!issue) return notFound('issue_not_found')
+    await cdb(trx)
+      .updateTable('coordinationIssue')
+      .set({
+        scope: input.scope,
+        basket: input.basket,
+        scopeRationale: input.scopeRationale ?? issue.scopeRationale,
+        emerging: input.emerging,
+        firstRaisedOn:
+          input.emerging && !issue.firstRaisedOn ? ctx.now.toISOString().slice(0, 10) : issue.firstRaisedOn,
+        triageReason: input.reason,
+        triagedBy: accountOf(ctx.actor),
+        triagedAt: ctx.now,
+        updatedAt: ctx.now,
+      })
+      .where('id', '=', id)
+      .execute()
+    // the record keeps what it was, so a change of scope can always be traced
+    await recordAudit(trx, {
+      ...audit(ctx),
+      action: 'issue.revised',
+      subjectType: 'issue',
+      subjectId: id,
+      payload: { before: { scope: issue.scope, basket: issue.basket, emerging: issue.emerging }, after: input },
+    })
+    return ok(undefined)
+  })
+}
+
 export interface MechanismInput {
   organizationId: number
   name: string

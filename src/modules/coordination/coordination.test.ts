@@ -210,4 +210,32 @@ describe.each(DATABASE_KINDS)('the issue map on %s', (kind) => {
     expect(page).toContain('Regional dialogue on data')
     expect(page).toContain('Interpretation')
   })
+
+  it('lets the Secretariat revise an issue’s scope with a reason, keeping what it was in the record', async () => {
+    const spam = await issueId('spam')
+    const { client: secretariat } = await accountWithRole(runtime, 'secretariat')
+    const revised = await secretariat.submit(
+      `/issues/${spam}/revise`,
+      { scope: 'mixed', basket: 'security', reason: 'Filtering is operational; the law is policy.' },
+      '/issues/spam',
+    )
+    expect(revised.response.status).toBe(303)
+    expect((await findIssue(runtime.deps.db, 'spam'))?.scope).toBe('mixed')
+    const entry = await runtime.deps.db
+      .selectFrom('auditEntry')
+      .select(['payload'])
+      .where('action', '=', 'issue.revised')
+      .executeTakeFirst()
+    expect(JSON.stringify(entry?.payload)).toContain('public_policy')
+    const { client: participant } = await signUp(runtime, 'Reviser')
+    expect(
+      (
+        await participant.submit(
+          `/issues/${spam}/revise`,
+          { scope: 'technical_operational', basket: 'security', reason: 'Because I can' },
+          '/issues/spam',
+        )
+      ).response.status,
+    ).toBe(403)
+  })
 })

@@ -22,7 +22,7 @@ import {
 import { renderPage } from '../../core/ui/layout.tsx'
 import { findOrganizationsByIds, listOrganizations, localized } from '../actors/index.ts'
 import { barChart } from './chart.ts'
-import { createMechanism, proposeIssue, triageIssue } from './commands.ts'
+import { createMechanism, proposeIssue, reviseIssue, triageIssue } from './commands.ts'
 import { findIssue, findMechanism, type Issue, listIssues, listMechanisms, mapData } from './queries.ts'
 import { filterMap, findGaps, findOverlaps, GAP_KINDS, type MapFilter } from './rules/map.ts'
 import { IssueProposalInput, MapQuery, MechanismInput, OverlapQuery, TriageInput } from './schemas.ts'
@@ -147,6 +147,22 @@ export function registerCoordinationRoutes(app: Hono<AppEnv>): void {
     return c.redirect(`/issues/${result.value.slug}`, 303)
   })
 
+  app.post('/issues/:id{[0-9]+}/revise', async (c) => {
+    const parsed = parseWith(TriageInput.omit({ decision: true }), forSchema(await readForm(c)))
+    if (!parsed.ok) return respondError(c, { type: 'invalid', id: 'invalid_input', issues: parsed.issues })
+    const id = Number(c.req.param('id'))
+    const result = await reviseIssue(
+      c.var.db,
+      { actor: c.var.actor, requestId: c.var.requestId, now: c.var.deps.now() },
+      id,
+      parsed.value,
+    )
+    if (!result.ok) return respondError(c, result.error)
+    const issue = await findIssue(c.var.db, id)
+    writeCookie(c, COOKIES.flash, 'flash.saved', { maxAgeSeconds: 60 })
+    return c.redirect(`/issues/${issue?.slug ?? ''}`, 303)
+  })
+
   app.get('/issues/:slug', async (c) => {
     const issue = await findIssue(c.var.db, c.req.param('slug'))
     if (!issue || (issue.status !== 'active' && !can(c.var.actor, 'issue.triage') && issue.status !== 'proposed'))
@@ -163,6 +179,7 @@ export function registerCoordinationRoutes(app: Hono<AppEnv>): void {
       mechanisms,
       organizations,
       gaps: issue.status === 'active' ? findGaps([issue], mechanisms) : [],
+      canEdit: can(c.var.actor, 'issue.triage') && issue.status === 'active',
     })
   })
 

@@ -5,6 +5,7 @@ import type { Context } from 'hono'
 import { raw } from 'hono/html'
 import type { AppEnv } from '../../../core/http/context.ts'
 import { FilterSelect, Tag } from '../../../core/ui/components.tsx'
+import { Form } from '../../../core/ui/form.tsx'
 import { renderPage } from '../../../core/ui/layout.tsx'
 import { localized, type Organization } from '../../actors/index.ts'
 import type { Issue, Mechanism } from '../queries.ts'
@@ -131,7 +132,13 @@ export function renderIssues(
 
 export function renderIssue(
   c: Context<AppEnv>,
-  view: { issue: Issue; mechanisms: Mechanism[]; organizations: Map<number, Organization>; gaps: Gap[] },
+  view: {
+    issue: Issue
+    mechanisms: Mechanism[]
+    organizations: Map<number, Organization>
+    gaps: Gap[]
+    canEdit: boolean
+  },
 ) {
   const { i18n } = c.var
   const t = i18n.t
@@ -169,6 +176,40 @@ export function renderIssue(
       ) : null}
       <h2>{t('coordination.mechanisms.addressing', { count: view.mechanisms.length })}</h2>
       <MechanismTable c={c} mechanisms={view.mechanisms} organizations={view.organizations} />
+      {view.canEdit ? (
+        <details>
+          <summary>{t('coordination.revise.title')}</summary>
+          <Form action={`/issues/${issue.id}/revise`} csrfToken={c.var.csrfToken} class="stacked">
+            <FilterSelect
+              id="rev-scope"
+              name="scope"
+              label={t('coordination.scope')}
+              any="—"
+              selected={issue.scope}
+              options={SCOPES.map((x) => ({ value: x, label: t(`coordination.scopes.${x}`) }))}
+            />
+            <FilterSelect
+              id="rev-basket"
+              name="basket"
+              label={t('coordination.basket')}
+              any="—"
+              selected={issue.basket}
+              options={BASKETS.map((b) => ({ value: b, label: t(`coordination.baskets.${b}`) }))}
+            />
+            <label for="rev-rationale">{t('coordination.triage.scopeRationale')}</label>
+            <input id="rev-rationale" name="scopeRationale" value={issue.scopeRationale} maxlength={2000} />
+            <div class="choice">
+              <input type="checkbox" id="rev-emerging" name="emerging" value="true" checked={issue.emerging} />
+              <label for="rev-emerging">{t('coordination.emerging')}</label>
+            </div>
+            <label for="rev-reason">{t('coordination.triage.reason')}</label>
+            <textarea id="rev-reason" name="reason" rows={2} required maxlength={2000} />
+            <button type="submit" class="button secondary">
+              {t('coordination.revise.submit')}
+            </button>
+          </Form>
+        </details>
+      ) : null}
     </>,
   )
 }
