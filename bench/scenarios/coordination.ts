@@ -90,7 +90,9 @@ export const coordination: Scenario = {
           date '2015-01-01' + (g % 3650),
           'published',
           (${sql.val(sentences)}::text[])[1 + g % ${sql.lit(sentences.length)}] || ' ' || g || ' ' || (${sql.val(sentences)}::text[])[1 + (g + 1) % ${sql.lit(sentences.length)}]
-        from generate_series(${sql.lit(li * 20_000 + 1)}, ${sql.lit(li * 20_000 + (language === 'en' ? 20_000 : 16_000))}) g`.execute(db)
+        from generate_series(${sql.lit(li * 20_000 + 1)}, ${sql.lit(li * 20_000 + (language === 'en' ? 20_000 : 16_000))}) g`.execute(
+        db,
+      )
     }
     await sql`analyze`.execute(db)
     const items = await sql<{ n: number }>`select count(*)::int as n from knowledge_item`.execute(db)

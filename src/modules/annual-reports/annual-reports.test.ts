@@ -68,7 +68,7 @@ describe.each(DATABASE_KINDS)('annual reports on %s', (kind) => {
   })
 
   it('keeps the draft as written and publishes only on submission, then locks it to new versions', async () => {
-    const page = '/annual-reports/2025/report?organization=' + orgA
+    const page = `/annual-reports/2025/report?organization=${orgA}`
     const saved = await rep.client.submit(
       `/annual-reports/2025/report/draft?organization=${orgA}`,
       { actions: 'We convened two open consultations.', 'characteristics.transparency': 'Meetings webcast' },

@@ -227,6 +227,7 @@ export function registerKnowledgeRoutes(app: Hono<AppEnv>): void {
       <>
         <h1>{title}</h1>
         <p class="lead">{t('knowledge.lead')}</p>
+        {/* biome-ignore lint/a11y/useSemanticElements: the <search> element is missing from older browsers we serve */}
         <form method="get" action="/library" role="search" class="filters">
           <p>
             <label for="library-q">{t('knowledge.search')}</label>{' '}

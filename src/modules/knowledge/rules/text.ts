@@ -25,9 +25,11 @@ export const MAX_QUERY = 500
 
 /** A reader's query, bounded and without control characters; never an error. */
 export function cleanQuery(q: string | undefined): string {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is removed
-  return (q ?? '')
-    .replace(/[\u0000-\u001f\u007f]/g, ' ')
-    .slice(0, MAX_QUERY)
-    .trim()
+  const text = [...(q ?? '')]
+    .map((ch) => {
+      const code = ch.codePointAt(0) ?? 0
+      return code < 0x20 || code === 0x7f ? ' ' : ch
+    })
+    .join('')
+  return text.slice(0, MAX_QUERY).trim()
 }
