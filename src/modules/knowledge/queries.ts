@@ -45,25 +45,24 @@ export interface LibraryQuery {
   offset: number
 }
 
-/** The query in each language's own configuration: a document matches in its language. */
-function matches(q: string) {
-  return sql<boolean>`(${sql.join(
-    LOCALES.map(
-      (l) =>
-        sql`(language = ${l} and search @@ websearch_to_tsquery(${searchConfig(l)}::regconfig, ${prepareText(q, l)}))`,
-    ),
-    sql` or `,
+/**
+ * The query parsed by each language's configuration, joined with OR into one tsquery: one GIN
+ * index scan finds the documents whatever their language (a French document matches the French
+ * stems, a Chinese one the characters), and the same query ranks them.
+ */
+function tsquery(q: string) {
+  return sql`(${sql.join(
+    LOCALES.map((l) => sql`websearch_to_tsquery(${searchConfig(l)}::regconfig, ${prepareText(q, l)})`),
+    sql` || `,
   )})`
 }
 
+function matches(q: string) {
+  return sql<boolean>`search @@ ${tsquery(q)}`
+}
+
 function rank(q: string) {
-  return sql<number>`case language ${sql.join(
-    LOCALES.map(
-      (l) =>
-        sql`when ${l} then ts_rank_cd(search, websearch_to_tsquery(${searchConfig(l)}::regconfig, ${prepareText(q, l)}))`,
-    ),
-    sql` `,
-  )} else 0 end`
+  return sql<number>`ts_rank_cd(search, ${tsquery(q)})`
 }
 
 function filtered(db: Db, f: Omit<LibraryQuery, 'limit' | 'offset'>, q: string) {
