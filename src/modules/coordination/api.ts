@@ -6,7 +6,7 @@ import type { AppEnv } from '../../core/http/context.ts'
 import { listIssues, listMechanisms } from './queries.ts'
 import { analyses, DEFAULT_OVERLAP } from './routes.tsx'
 import { GAP_KINDS } from './rules/map.ts'
-import { MapQuery, OverlapQuery } from './schemas.ts'
+import { MapApiQuery, OverlapApiQuery } from './schemas.ts'
 import {
   BASKETS,
   DEVELOPING_SUPPORT,
@@ -115,7 +115,7 @@ export function registerCoordinationApi(api: OpenAPIHono<AppEnv>): void {
       tags,
       summary:
         'Gaps: public-policy issues without an equal-footing mechanism, issues without a stakeholder channel or developing-country support',
-      request: { query: MapQuery },
+      request: { query: MapApiQuery },
       responses: {
         200: json(
           z.object({
@@ -158,7 +158,7 @@ export function registerCoordinationApi(api: OpenAPIHono<AppEnv>): void {
       path: '/map/overlaps',
       tags,
       summary: 'Overlaps: issues addressed by n or more mechanisms (default 3), candidates for coordination',
-      request: { query: OverlapQuery },
+      request: { query: OverlapApiQuery },
       responses: {
         200: json(
           z.object({

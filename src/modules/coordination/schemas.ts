@@ -19,6 +19,23 @@ export const MapQuery = z.object({
 
 export const OverlapQuery = MapQuery.extend({ n: optional(z.coerce.number().int().min(2).max(50)) })
 
+/** The same filters as the API documents them (an unknown value is a 400 there, ignored on pages). */
+export const MapApiQuery = z.object({
+  basket: z.enum(BASKETS).optional(),
+  scope: z.enum(SCOPES).optional(),
+  type: z.enum(MECHANISM_TYPES).optional(),
+})
+
+export const OverlapApiQuery = MapApiQuery.extend({
+  n: z.coerce
+    .number()
+    .int()
+    .min(2)
+    .max(50)
+    .optional()
+    .openapi({ description: 'At least this many mechanisms (default 3)' }),
+})
+
 export const IssueProposalInput = z.object({
   name: z.string().trim().min(3).max(200),
   description: z.string().trim().min(10).max(2000),

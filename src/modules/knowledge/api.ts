@@ -3,7 +3,7 @@ import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi'
 import { json } from '../../core/http/api.ts'
 import type { AppEnv } from '../../core/http/context.ts'
 import { searchLibrary } from './queries.ts'
-import { LibraryQuery } from './schemas.ts'
+import { LibraryApiQuery, LibraryQuery } from './schemas.ts'
 
 const PAGE_SIZE = 50
 const Facet = z.array(z.object({ key: z.string(), n: z.number() }))
@@ -15,7 +15,7 @@ export function registerKnowledgeApi(api: OpenAPIHono<AppEnv>): void {
       path: '/library',
       tags: ['Knowledge library'],
       summary: 'Search the knowledge library in any of the six languages, ranked, with facets',
-      request: { query: LibraryQuery },
+      request: { query: LibraryApiQuery },
       responses: {
         200: json(
           z.object({
@@ -43,7 +43,8 @@ export function registerKnowledgeApi(api: OpenAPIHono<AppEnv>): void {
       },
     }),
     async (c) => {
-      const q = c.req.valid('query')
+      // values that make no sense are dropped, never refused: any query gets a list
+      const q = LibraryQuery.parse(c.req.valid('query'))
       const page = q.page ?? 1
       const result = await searchLibrary(c.var.db, { ...q, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE })
       return c.json(

@@ -6,6 +6,19 @@ import { ITEM_TYPES } from './tables.ts'
 const loose = <T extends z.ZodType>(schema: T) =>
   z.preprocess((v) => (v === '' ? undefined : v), schema.optional()).catch(undefined)
 
+/** The API's query: documented types; the page uses the tolerant LibraryQuery below. */
+export const LibraryApiQuery = z.object({
+  q: z
+    .string()
+    .optional()
+    .openapi({ description: 'Words in any of the six languages; quotes for a phrase, - to exclude, or' }),
+  issue: z.string().optional().openapi({ description: 'Issue slug' }),
+  type: z.string().optional().openapi({ description: 'paper, report, brief or dataset' }),
+  language: z.string().optional().openapi({ description: 'ar, zh, en, fr, ru or es' }),
+  year: z.string().optional(),
+  page: z.string().optional(),
+})
+
 export const LibraryQuery = z.object({
   q: z
     .string()
