@@ -128,6 +128,60 @@ export async function publishItem(db: Db, ctx: Ctx, input: ItemInput) {
   return insertItem(db, ctx, input, 'published')
 }
 
+/** The focal point corrects an item: its description, issues, dates; the record keeps what it was. */
+export async function updateItem(
+  db: Db,
+  ctx: Ctx,
+  id: number,
+  input: Omit<ItemInput, 'versionOf' | 'file'>,
+): Promise<Result<void>> {
+  const allowed = authorize(ctx.actor, 'library.curate')
+  if (!allowed.ok) return allowed
+  const language = input.language
+  if (!isLocale(language)) return invalid([{ path: 'language', code: 'validation.required' }])
+  return inTransaction(db, async (trx) => {
+    const before = await findItem(trx, id)
+    if (!before) return notFound('library_item_not_found')
+    await kdb(trx)
+      .updateTable('knowledgeItem')
+      .set({
+        type: input.type,
+        title: input.title,
+        abstract: input.abstract ?? '',
+        language,
+        authors: input.authors ?? [],
+        issueSlugs: input.issueSlugs ?? [],
+        publishedOn: input.publishedOn ?? null,
+        url: input.url ?? null,
+        searchText: prepareText(
+          `${input.title}\n${input.abstract ?? ''}\n${(input.authors ?? []).join(', ')}`,
+          language,
+        ),
+        updatedAt: ctx.now,
+      })
+      .where('id', '=', id)
+      .execute()
+    await recordAudit(trx, {
+      actor: ctx.actor,
+      action: 'library.item_updated',
+      subjectType: 'library_item',
+      subjectId: id,
+      payload: {
+        before: {
+          title: before.title,
+          abstract: before.abstract,
+          language: before.language,
+          issueSlugs: before.issueSlugs,
+        },
+        after: input,
+      },
+      requestId: ctx.requestId ?? null,
+      at: ctx.now,
+    })
+    return ok(undefined)
+  })
+}
+
 export async function suggestItem(db: Db, ctx: Ctx, input: ItemInput) {
   const allowed = authorize(ctx.actor, 'library.suggest')
   if (!allowed.ok) return allowed

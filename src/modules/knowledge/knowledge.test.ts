@@ -192,4 +192,27 @@ describe.each(DATABASE_KINDS)('the knowledge library on %s', (kind) => {
     expect(file.headers.get('content-type')).toBe('application/pdf')
     expect(new Uint8Array(await file.arrayBuffer())).toEqual(pdf)
   })
+
+  it('lets the focal point correct an item, searchable under its new words, with the old ones on record', async () => {
+    const { client: secretariat } = await accountWithRole(runtime, 'secretariat')
+    const path = `/library/${ids['en-spam']}/edit`
+    const { client: reader } = await signUp(runtime, 'Reader')
+    expect(
+      (await reader.submit(path, { title: 'Vandalised', type: 'paper', language: 'en' }, '/library')).response.status,
+    ).toBe(403)
+    const saved = await secretariat.submit(path, {
+      title: 'Spam and phishing: the economics of e-mail abuse',
+      type: 'brief',
+      language: 'en',
+      issues: ['spam'],
+    })
+    expect(saved.response.status).toBe(303)
+    expect(await search('phishing')).toEqual([ids['en-spam']])
+    const entry = await runtime.deps.db
+      .selectFrom('auditEntry')
+      .select('payload')
+      .where('action', '=', 'library.item_updated')
+      .executeTakeFirst()
+    expect(JSON.stringify(entry?.payload)).toContain('Spam and the economics of e-mail')
+  })
 })

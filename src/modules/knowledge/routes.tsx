@@ -13,7 +13,7 @@ import { ErrorSummary, Form, type FormState, SelectField, TextArea, TextField } 
 import { renderPage } from '../../core/ui/layout.tsx'
 import { localized } from '../actors/index.ts'
 import { listIssues } from '../coordination/index.ts'
-import { decideSuggestion, type ItemInput, publishItem, suggestItem } from './commands.ts'
+import { decideSuggestion, type ItemInput, publishItem, suggestItem, updateItem } from './commands.ts'
 import { findItem, type Item, itemFile, searchLibrary, suggestions, versionsOfWork } from './queries.ts'
 import { LibraryQuery } from './schemas.ts'
 import { ITEM_TYPES } from './tables.ts'
@@ -82,13 +82,13 @@ function itemProblems(input: ItemInput) {
   return problems
 }
 
-async function itemForm(c: Context<AppEnv>, form: FormState, status: 200 | 422 = 200) {
+async function itemForm(c: Context<AppEnv>, form: FormState, status: 200 | 422 = 200, editing?: number) {
   const { i18n } = c.var
   const t = i18n.t
   const curate = can(c.var.actor, 'library.curate')
   const { issues, issueName } = await issueNames(c)
   const chosen = fieldValues(form.values, 'issues')
-  const title = curate ? t('knowledge.add.title') : t('knowledge.suggest.title')
+  const title = editing ? t('knowledge.edit.title') : curate ? t('knowledge.add.title') : t('knowledge.suggest.title')
   return renderPage(
     c,
     { title, status },
@@ -96,7 +96,11 @@ async function itemForm(c: Context<AppEnv>, form: FormState, status: 200 | 422 =
       <h1>{title}</h1>
       <p class="lead">{curate ? t('knowledge.add.lead') : t('knowledge.suggest.lead')}</p>
       <ErrorSummary t={t} form={form} />
-      <Form action="/library/suggest" csrfToken={c.var.csrfToken} enctype="multipart/form-data">
+      <Form
+        action={editing ? `/library/${editing}/edit` : '/library/suggest'}
+        csrfToken={c.var.csrfToken}
+        enctype="multipart/form-data"
+      >
         <TextField t={t} form={form} name="title" label={t('knowledge.field.title')} required maxlength={500} />
         <SelectField
           t={t}
@@ -171,7 +175,7 @@ async function itemForm(c: Context<AppEnv>, form: FormState, status: 200 | 422 =
           </div>
         </fieldset>
         <button type="submit" class="button">
-          {curate ? t('knowledge.add.submit') : t('knowledge.suggest.submit')}
+          {editing ? t('knowledge.edit.submit') : curate ? t('knowledge.add.submit') : t('knowledge.suggest.submit')}
         </button>
       </Form>
     </>,
@@ -331,6 +335,12 @@ export function registerKnowledgeRoutes(app: Hono<AppEnv>): void {
       <>
         <p class="eyebrow">
           <a href="/library">{t('knowledge.title')}</a>
+          {can(c.var.actor, 'library.curate') ? (
+            <>
+              {' · '}
+              <a href={`/library/${item.id}/edit`}>{t('knowledge.edit.title')}</a>
+            </>
+          ) : null}
         </p>
         <h1 lang={lang?.tag} dir={lang?.dir}>
           {item.title}
@@ -403,6 +413,45 @@ export function registerKnowledgeRoutes(app: Hono<AppEnv>): void {
         ) : null}
       </>,
     )
+  })
+
+  app.get('/library/:id{[0-9]+}/edit', async (c) => {
+    const actor = await requireAccount(c, 'library.curate')
+    if (actor instanceof Response) return actor
+    const item = await findItem(c.var.db, Number(c.req.param('id')))
+    if (!item) return respondError(c, { type: 'not_found', id: 'library_item_not_found' })
+    return itemForm(
+      c,
+      {
+        values: {
+          title: item.title,
+          type: item.type,
+          language: item.language,
+          abstract: item.abstract,
+          authors: item.authors.join('; '),
+          publishedOn: item.publishedOn ? String(item.publishedOn).slice(0, 10) : '',
+          url: item.url ?? '',
+          issues: item.issueSlugs,
+        },
+      },
+      200,
+      item.id,
+    )
+  })
+
+  app.post('/library/:id{[0-9]+}/edit', async (c) => {
+    const id = Number(c.req.param('id'))
+    const values = await readForm(c)
+    const input = itemFields(values)
+    const problems = itemProblems(input)
+    if (problems.length) return itemForm(c, { values, issues: problems }, 422, id)
+    const result = await updateItem(c.var.db, ctxOf(c), id, input)
+    if (!result.ok)
+      return result.error.type === 'invalid'
+        ? itemForm(c, { values, issues: result.error.issues }, 422, id)
+        : respondError(c, result.error)
+    writeCookie(c, COOKIES.flash, 'flash.saved', { maxAgeSeconds: 60 })
+    return c.redirect(`/library/${id}`, 303)
   })
 
   app.get('/library/:id{[0-9]+}/file', async (c) => {
