@@ -2,7 +2,7 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi'
 import { json } from '../../core/http/api.ts'
 import type { AppEnv } from '../../core/http/context.ts'
-import { listGaps, listOffers, matchesOf } from './queries.ts'
+import { allMatches, listGaps, listOffers } from './queries.ts'
 
 export function registerCapacityApi(api: OpenAPIHono<AppEnv>): void {
   api.openapi(
@@ -33,20 +33,18 @@ export function registerCapacityApi(api: OpenAPIHono<AppEnv>): void {
       },
     }),
     async (c) => {
-      const gaps = await listGaps(c.var.db)
-      const data = await Promise.all(
-        gaps.map(async (g) => ({
-          id: g.id,
-          memberState: g.memberStateIso3,
-          regionalGroup: g.regionalGroup,
-          issue: g.issueSlug,
-          description: g.description,
-          source: g.source,
-          identifiedOn: g.identifiedOn,
-          status: g.status,
-          offers: (await matchesOf(c.var.db, g.id)).map((m) => m.offerId),
-        })),
-      )
+      const [gaps, matches] = await Promise.all([listGaps(c.var.db), allMatches(c.var.db)])
+      const data = gaps.map((g) => ({
+        id: g.id,
+        memberState: g.memberStateIso3,
+        regionalGroup: g.regionalGroup,
+        issue: g.issueSlug,
+        description: g.description,
+        source: g.source,
+        identifiedOn: g.identifiedOn,
+        status: g.status,
+        offers: matches.get(g.id) ?? [],
+      }))
       return c.json({ data }, 200)
     },
   )

@@ -42,6 +42,14 @@ export async function matchesOf(db: Db, gapId: number) {
   return capdb(db).selectFrom('capacityMatch').selectAll().where('gapId', '=', gapId).orderBy('matchedAt').execute()
 }
 
+/** Every gap's matched offers, in one query. */
+export async function allMatches(db: Db): Promise<Map<number, number[]>> {
+  const rows = await capdb(db).selectFrom('capacityMatch').select(['gapId', 'offerId']).orderBy('matchedAt').execute()
+  const byGap = new Map<number, number[]>()
+  for (const r of rows) byGap.set(r.gapId, [...(byGap.get(r.gapId) ?? []), r.offerId])
+  return byGap
+}
+
 export async function listOffers(db: Db): Promise<Offer[]> {
   return capdb(db).selectFrom('capacityOffer').selectAll().orderBy('id', 'desc').execute()
 }

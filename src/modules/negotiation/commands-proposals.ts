@@ -44,33 +44,7 @@ export async function submitProposal(db: Db, ctx: Ctx, input: ProposalInput): Pr
     input.organizations.some((o) => speaksAs(ctx, { organizationId: o }))
   if (!own) return forbidden('not_a_proponent')
   return inTransaction(db, async (trx) => {
-    const n = ndb(trx)
-    const row = await n
-      .insertInto('negotiationProposal')
-      .values({
-        processId: input.processId,
-        title: input.title,
-        mergedIntoId: null,
-        authorAccountId: accountOf(ctx.actor),
-        createdAt: ctx.now,
-        updatedAt: ctx.now,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow()
-    await n
-      .insertInto('negotiationProposalVersion')
-      .values({
-        proposalId: row.id,
-        number: 1,
-        text: input.text,
-        rationale: input.rationale ?? '',
-        createdBy: accountOf(ctx.actor),
-        createdAt: ctx.now,
-      })
-      .execute()
-    await insertProponents(trx, row.id, input.memberStates, input.organizations)
-    for (const contributionId of new Set(input.contributionIds ?? []))
-      await n.insertInto('negotiationProposalSource').values({ proposalId: row.id, contributionId }).execute()
+    const row = await insertProposal(trx, ctx, { ...input, status: 'submitted' })
     await recordAudit(trx, {
       ...audit(ctx),
       action: 'proposal.submitted',
@@ -87,6 +61,47 @@ export async function submitProposal(db: Db, ctx: Ctx, input: ProposalInput): Pr
     })
     return ok({ id: row.id })
   })
+}
+
+/** A proposal with its first version, its proponents and the contributions it draws on. */
+async function insertProposal(
+  trx: Db,
+  ctx: Ctx,
+  input: ProposalInput & { status: 'submitted' | 'under_discussion' },
+): Promise<{ id: number }> {
+  const n = ndb(trx)
+  const row = await n
+    .insertInto('negotiationProposal')
+    .values({
+      processId: input.processId,
+      title: input.title,
+      status: input.status,
+      mergedIntoId: null,
+      authorAccountId: accountOf(ctx.actor),
+      createdAt: ctx.now,
+      updatedAt: ctx.now,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  await n
+    .insertInto('negotiationProposalVersion')
+    .values({
+      proposalId: row.id,
+      number: 1,
+      text: input.text,
+      rationale: input.rationale ?? '',
+      createdBy: accountOf(ctx.actor),
+      createdAt: ctx.now,
+    })
+    .execute()
+  await insertProponents(trx, row.id, input.memberStates, input.organizations)
+  const sources = [...new Set(input.contributionIds ?? [])]
+  if (sources.length)
+    await n
+      .insertInto('negotiationProposalSource')
+      .values(sources.map((contributionId) => ({ proposalId: row.id, contributionId })))
+      .execute()
+  return row
 }
 
 async function insertProponents(trx: Db, proposalId: number, states: readonly string[], orgs: readonly number[]) {
@@ -188,38 +203,16 @@ export async function mergeProposals(
   if (open) return conflict(`proposal_${open.status}`, { id: open.id })
   return inTransaction(db, async (trx) => {
     const n = ndb(trx)
-    const row = await n
-      .insertInto('negotiationProposal')
-      .values({
-        processId,
-        title: input.title,
-        status: 'under_discussion',
-        mergedIntoId: null,
-        authorAccountId: accountOf(ctx.actor),
-        createdAt: ctx.now,
-        updatedAt: ctx.now,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow()
-    await n
-      .insertInto('negotiationProposalVersion')
-      .values({
-        proposalId: row.id,
-        number: 1,
-        text: input.text,
-        rationale: input.rationale ?? '',
-        createdBy: accountOf(ctx.actor),
-        createdAt: ctx.now,
-      })
-      .execute()
-    await insertProponents(
-      trx,
-      row.id,
-      proposals.flatMap((p) => p.memberStates),
-      proposals.flatMap((p) => p.organizations),
-    )
-    for (const contributionId of new Set(proposals.flatMap((p) => p.contributions)))
-      await n.insertInto('negotiationProposalSource').values({ proposalId: row.id, contributionId }).execute()
+    const row = await insertProposal(trx, ctx, {
+      processId,
+      title: input.title,
+      text: input.text,
+      rationale: input.rationale,
+      status: 'under_discussion',
+      memberStates: proposals.flatMap((p) => p.memberStates),
+      organizations: proposals.flatMap((p) => p.organizations),
+      contributionIds: proposals.flatMap((p) => p.contributions),
+    })
     await n
       .updateTable('negotiationProposal')
       .set({ status: 'merged', mergedIntoId: row.id, updatedAt: ctx.now })

@@ -5,7 +5,7 @@
 // and Akoma Ntoso.
 import type { Db } from '../../core/db/database.ts'
 import type { Translator } from '../../core/i18n/messages.ts'
-import { findMemberState, findOrganizationsByIds, localized } from '../actors/index.ts'
+import { findOrganizationsByIds, listMemberStates, localized } from '../actors/index.ts'
 import { type Summary, summaryFromGroups, summaryRows } from '../contributions/index.ts'
 import { bodyMembers, findBody, findProcess, meetingsOf } from '../processes/index.ts'
 import { documentsOf, paragraphsOf, proposalsOf } from './queries.ts'
@@ -46,10 +46,10 @@ export async function assembleReport(db: Db, processId: number, now: Date): Prom
   ])
   const document = documents.at(-1) ?? null
   const paragraphs = document ? await paragraphsOf(db, document.id) : []
-  const states = await Promise.all(
-    members
-      .filter((m) => m.standing === 'member' && m.memberStateIso3)
-      .map((m) => findMemberState(db, m.memberStateIso3 as string)),
+  // every State's name from one read of the reference data, for Annex I and the proponents
+  const stateNames = new Map((await listMemberStates(db)).map((st) => [st.iso3, st.shortName.en]))
+  const states = members.flatMap((m) =>
+    m.standing === 'member' && m.memberStateIso3 ? [stateNames.get(m.memberStateIso3) ?? m.memberStateIso3] : [],
   )
   const orgIds = [
     ...new Set([
@@ -59,10 +59,6 @@ export async function assembleReport(db: Db, processId: number, now: Date): Prom
   ]
   const orgs = await findOrganizationsByIds(db, orgIds)
   const orgName = (id: number) => localized(orgs.find((o) => o.id === id)?.name, 'en') || `#${id}`
-  const stateNames = new Map<string, string>()
-  for (const iso3 of new Set(proposals.flatMap((p) => p.memberStates))) {
-    stateNames.set(iso3, (await findMemberState(db, iso3))?.shortName.en ?? iso3)
-  }
   // a list or bullets after a paragraph (narrative in the text) and its lettered parts belong to it
   const continuation = (index: number): string[] => {
     const owner = paragraphs[index]
@@ -106,7 +102,7 @@ export async function assembleReport(db: Db, processId: number, now: Date): Prom
     recommendations: part('adopted'),
     divergentViews: part('no_consensus'),
     members: {
-      memberStates: states.flatMap((s) => (s ? [s.shortName.en] : [])).sort(),
+      memberStates: states.sort(),
       organizations: orgs
         .filter((o) => members.some((m) => m.organizationId === o.id && m.standing === 'member'))
         .map((o) => ({ name: localized(o.name, 'en'), stakeholderGroup: o.stakeholderGroup }))

@@ -4,8 +4,7 @@ import { join } from 'node:path'
 import { loadCatalogs } from '../../core/i18n/catalog.ts'
 import type { ModuleManifest } from '../../core/module.ts'
 import { renderPage } from '../../core/ui/layout.tsx'
-import { datasetsOf } from './bundle.ts'
-import { currentBundle, latestBundle } from './store.ts'
+import { currentBundle } from './store.ts'
 
 export const openDataModule: ModuleManifest = {
   id: 'openData',
@@ -17,7 +16,9 @@ export const openDataModule: ModuleManifest = {
     app.get('/open-data', async (c) => {
       const { i18n, db, deps } = c.var
       const t = i18n.t
-      const [datasets, latest] = await Promise.all([datasetsOf(db, deps.modules), latestBundle(db)])
+      // the stored bundle says what it holds; it is rebuilt first only when the data changed
+      const { bundle: latest } = await currentBundle(deps.db, deps.modules, deps.now())
+      const datasets = latest.datasets
       const title = t('openData.title')
       return renderPage(
         c,
@@ -29,14 +30,12 @@ export const openDataModule: ModuleManifest = {
             <a class="button" href="/open-data.zip">
               {t('openData.download')}
             </a>{' '}
-            {latest ? (
-              <span class="muted">
-                {t('openData.built', {
-                  date: i18n.dateTime(latest.builtAt),
-                  size: i18n.number(Math.ceil(latest.sizeBytes / 1024)),
-                })}
-              </span>
-            ) : null}
+            <span class="muted">
+              {t('openData.built', {
+                date: i18n.dateTime(latest.builtAt),
+                size: i18n.number(Math.ceil(latest.sizeBytes / 1024)),
+              })}
+            </span>
           </p>
           <p>{t('openData.licence')}</p>
           <table>
@@ -55,7 +54,7 @@ export const openDataModule: ModuleManifest = {
                     <code>{d.name}</code>
                   </td>
                   <td>{d.description}</td>
-                  <td>{i18n.number(d.rows.length)}</td>
+                  <td>{i18n.number(d.rows)}</td>
                 </tr>
               ))}
             </tbody>

@@ -2,6 +2,7 @@
 // recurring job or on the first download after a change. Old bundles are pruned.
 import type { Kysely } from 'kysely'
 import type { Db } from '../../core/db/database.ts'
+import { jsonb } from '../../core/db/helpers.ts'
 import type { CoreTables } from '../../core/db/tables.ts'
 import type { ModuleManifest } from '../../core/module.ts'
 import { bundleFiles, datasetsOf, zip } from './bundle.ts'
@@ -12,6 +13,13 @@ interface OpenDataBundleTable {
   builtAt: Date
   sizeBytes: number
   content: Uint8Array
+  datasets: DatasetSummary[]
+}
+
+export interface DatasetSummary {
+  name: string
+  description: string
+  rows: number
 }
 type OpenDataDb = Kysely<CoreTables & { openDataBundle: OpenDataBundleTable }>
 const odb = (db: Db): OpenDataDb => db.withTables<{ openDataBundle: OpenDataBundleTable }>()
@@ -25,7 +33,7 @@ export async function dataFingerprint(db: Db): Promise<string> {
   return `audit:${row?.seq ?? 0}`
 }
 
-export async function latestBundle(db: Db) {
+async function latestBundle(db: Db) {
   return odb(db).selectFrom('openDataBundle').selectAll().orderBy('id', 'desc').limit(1).executeTakeFirst()
 }
 
@@ -34,10 +42,18 @@ export async function currentBundle(db: Db, modules: readonly ModuleManifest[], 
   const fingerprint = await dataFingerprint(db)
   const latest = await latestBundle(db)
   if (latest && latest.fingerprint === fingerprint) return { bundle: latest, rebuilt: false }
-  const content = zip(bundleFiles(await datasetsOf(db, modules), now), now)
+  const datasets = await datasetsOf(db, modules)
+  const content = zip(bundleFiles(datasets, now), now)
+  const summary = datasets.map((d) => ({ name: d.name, description: d.description, rows: d.rows.length }))
   const bundle = await odb(db)
     .insertInto('openDataBundle')
-    .values({ fingerprint, builtAt: now, sizeBytes: content.byteLength, content: Buffer.from(content) })
+    .values({
+      fingerprint,
+      builtAt: now,
+      sizeBytes: content.byteLength,
+      content: Buffer.from(content),
+      datasets: jsonb(summary),
+    })
     .returningAll()
     .executeTakeFirstOrThrow()
   await odb(db).deleteFrom('openDataBundle').where('id', '<', bundle.id).execute()

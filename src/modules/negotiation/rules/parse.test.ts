@@ -1,7 +1,7 @@
 // The UN-style text importer against the five seed texts (copied into fixtures/ so that CI needs no /work/shared)
 // and against generated documents: what it recognises, that it keeps every word, and that its own plain-text
 // rendering reads back to the same structure.
-import { existsSync, readFileSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
@@ -9,25 +9,13 @@ import { ARTEFACTS, type ParsedDocument, type ParsedParagraph, parseUnText } fro
 import { renderPlainText } from './render.ts'
 
 const FIXTURES = join(import.meta.dirname, 'fixtures')
-const SHARED_SEEDS = join(import.meta.dirname, '..', '..', '..', '..', '..', 'shared', 'seeds')
-
-/** The fixtures copy first, then the shared seeds; null when neither has the file. */
-function readSeed(name: string): string | null {
-  for (const dir of [FIXTURES, SHARED_SEEDS]) {
-    const path = join(dir, name)
-    if (existsSync(path)) return readFileSync(path, 'utf8')
-  }
-  return null
+/** The seed as shipped in fixtures/; a missing fixture fails the test file rather than skipping it. */
+function readSeed(name: string): string {
+  return readFileSync(join(FIXTURES, name), 'utf8')
 }
 
 function describeSeed(name: string, title: string, body: (source: string, doc: ParsedDocument) => void): void {
   const source = readSeed(name)
-  if (source === null) {
-    describe.skip(`${title}: skipped, ${name} is in neither ${FIXTURES} nor ${SHARED_SEEDS}`, () => {
-      it('needs the seed file', () => {})
-    })
-    return
-  }
   describe(title, () => {
     body(source, parseUnText(source))
     keepsEveryWordAndReadsItsRenderingBack(source)
