@@ -14,7 +14,7 @@ export const openDataModule: ModuleManifest = {
   navigation: [{ href: '/open-data', label: 'openData.nav', order: 80 }],
   routes: (app) => {
     app.get('/open-data', async (c) => {
-      const { i18n, db, deps } = c.var
+      const { i18n, deps } = c.var
       const t = i18n.t
       // the stored bundle says what it holds; it is rebuilt first only when the data changed
       const { bundle: latest } = await currentBundle(deps.db, deps.modules, deps.now())
