@@ -1,7 +1,7 @@
 // Appends to the audit log inside the caller's transaction, so an entry exists exactly when the
 // change it records was committed. Entries are serialized by a transaction-scoped advisory lock.
 import { sql } from 'kysely'
-import type { Actor } from '../auth/actor.ts'
+import { type Actor, accountIdOf } from '../auth/actor.ts'
 import type { Db } from '../db/database.ts'
 import { inTransaction, jsonb } from '../db/helpers.ts'
 import { type ChainedEntry, ChainVerifier, contentHash, entryHash, GENESIS_HASH } from './chain.ts'
@@ -21,6 +21,18 @@ export interface AuditInput {
   at?: Date
 }
 
+/** What a command receives from its caller: who acts, the request behind it, and the time it is. */
+export interface CommandContext {
+  actor: Actor
+  requestId?: string | null
+  now: Date
+}
+
+/** An audit entry's who, which request and when, from a command's context. */
+export function auditedBy(ctx: CommandContext): Pick<AuditInput, 'actor' | 'requestId' | 'at'> {
+  return { actor: ctx.actor, requestId: ctx.requestId ?? null, at: ctx.now }
+}
+
 export async function recordAudit(db: Db, input: AuditInput): Promise<ChainedEntry> {
   return inTransaction(db, async (trx) => {
     await sql`select pg_advisory_xact_lock(${AUDIT_LOCK_KEY})`.execute(trx)
@@ -32,7 +44,7 @@ export async function recordAudit(db: Db, input: AuditInput): Promise<ChainedEnt
       .executeTakeFirst()
     const at = input.at ?? new Date()
     const content = {
-      actorAccountId: input.actor.kind === 'account' ? input.actor.accountId : null,
+      actorAccountId: accountIdOf(input.actor),
       action: input.action,
       subjectType: input.subjectType,
       subjectId: input.subjectId === null ? null : String(input.subjectId),

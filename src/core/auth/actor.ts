@@ -48,6 +48,11 @@ export function isSignedIn(actor: Actor): actor is Extract<Actor, { kind: 'accou
   return actor.kind === 'account'
 }
 
+/** The account behind an action; null for the platform itself and for anonymous readers. */
+export function accountIdOf(actor: Actor): number | null {
+  return actor.kind === 'account' ? actor.accountId : null
+}
+
 export function hasRole(actor: Actor, role: GrantedRole, scope?: Scope): boolean {
   if (actor.kind !== 'account') return false
   return actor.grants.some(

@@ -1,6 +1,8 @@
 // What every request handler can reach: the app's dependencies and the per-request state.
 
+import type { Context } from 'hono'
 import type { Config } from '../../config.ts'
+import type { CommandContext } from '../audit/audit.ts'
 import type { Actor } from '../auth/actor.ts'
 import type { DatabaseKind, Db } from '../db/database.ts'
 import type { Messages, Translator } from '../i18n/messages.ts'
@@ -32,4 +34,9 @@ export interface AppEnv {
     sessionToken: string | null
     clientIp: string
   }
+}
+
+/** A command's context from a request: the signed-in actor, the request id and the app's clock. */
+export function commandContext(c: Context<AppEnv>): CommandContext {
+  return { actor: c.var.actor, requestId: c.var.requestId, now: c.var.deps.now() }
 }

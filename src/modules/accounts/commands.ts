@@ -109,7 +109,7 @@ export async function saveProfile(
     })
     if (!updated.ok) return updated
     const person = await ensurePersonForAccount(trx, actor.accountId, input.displayName)
-    await updatePerson(trx, { actor, requestId }, person.id, {
+    await updatePerson(trx, { actor, requestId, now: new Date() }, person.id, {
       name: input.displayName,
       profilePublic: input.profilePublic,
     })

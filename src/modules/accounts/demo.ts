@@ -21,13 +21,16 @@ export const DEMO_ACCOUNTS = [
   { handle: 'participant', email: 'participant@ecp.example', name: 'Lin Wei', role: null },
 ] as const
 
-export async function loadAccountsDemo({ db, accounts }: DemoContext): Promise<void> {
+export async function loadAccountsDemo({ db, deps, accounts }: DemoContext): Promise<void> {
   for (const a of DEMO_ACCOUNTS) {
     const created = await createAccount(db, { email: a.email, displayName: a.name, password: DEMO_PASSWORD })
     if (!created.ok) throw new Error(`demo account ${a.email}: ${JSON.stringify(created.error)}`)
     const person = await ensurePersonForAccount(db, created.value.id, a.name)
     if (a.handle === 'chair')
-      await updatePerson(db, { actor: SYSTEM }, person.id, { honorific: 'Ambassador', profilePublic: true })
+      await updatePerson(db, { actor: SYSTEM, now: deps.now() }, person.id, {
+        honorific: 'Ambassador',
+        profilePublic: true,
+      })
     if (a.role) {
       const grant = await grantRole(db, { accountId: created.value.id, role: a.role, scope: null, grantedBy: null })
       await recordAudit(db, {

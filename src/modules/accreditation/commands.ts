@@ -1,9 +1,9 @@
 // Accreditation decisions: asking, approving (grant the role and record the affiliation),
 // refusing with a reason, withdrawing. Every step is in the audit log.
 
-import { recordAudit } from '../../core/audit/audit.ts'
+import { auditedBy, type CommandContext, recordAudit } from '../../core/audit/audit.ts'
 import { findAccount } from '../../core/auth/accounts.ts'
-import type { Actor } from '../../core/auth/actor.ts'
+import { accountIdOf } from '../../core/auth/actor.ts'
 import { authorize } from '../../core/auth/authorize.ts'
 import { grantRole } from '../../core/auth/grants.ts'
 import type { Db } from '../../core/db/database.ts'
@@ -19,15 +19,9 @@ import {
 import { type AccreditationRequest, decideRequest, findRequest, insertRequest, lockPendingRequest } from './queries.ts'
 import type { AccreditationInput } from './schemas.ts'
 
-interface Ctx {
-  actor: Actor
-  requestId?: string | null
-  now: Date
-}
-
 export async function requestAccreditation(
   db: Db,
-  ctx: Ctx,
+  ctx: CommandContext,
   input: AccreditationInput,
 ): Promise<Result<AccreditationRequest>> {
   const allowed = authorize(ctx.actor, 'accreditation.request')
@@ -58,12 +52,11 @@ export async function requestAccreditation(
     })
     if (!request) return conflict('accreditation_pending')
     await recordAudit(trx, {
-      actor,
+      ...auditedBy(ctx),
       action: 'accreditation.requested',
       subjectType: 'accreditation_request',
       subjectId: request.id,
       payload: { kind: input.kind, ...target, title: input.title },
-      requestId: ctx.requestId ?? null,
     })
     return ok(request)
   })
@@ -78,10 +71,14 @@ async function lockPending(trx: Db, requestId: number): Promise<Result<Accredita
     : notFound('accreditation_not_found')
 }
 
-export async function approveAccreditation(db: Db, ctx: Ctx, requestId: number): Promise<Result<AccreditationRequest>> {
+export async function approveAccreditation(
+  db: Db,
+  ctx: CommandContext,
+  requestId: number,
+): Promise<Result<AccreditationRequest>> {
   const allowed = authorize(ctx.actor, 'accreditation.review')
   if (!allowed.ok) return allowed
-  const decidedBy = ctx.actor.kind === 'account' ? ctx.actor.accountId : null
+  const decidedBy = accountIdOf(ctx.actor)
   return inTransaction(db, async (trx) => {
     const pending = await lockPending(trx, requestId)
     if (!pending.ok) return pending
@@ -106,12 +103,11 @@ export async function approveAccreditation(db: Db, ctx: Ctx, requestId: number):
     })
     await decideRequest(trx, requestId, { status: 'approved', decidedBy, reason: null, roleGrantId: grant.id }, ctx.now)
     await recordAudit(trx, {
-      actor: ctx.actor,
+      ...auditedBy(ctx),
       action: 'accreditation.approved',
       subjectType: 'accreditation_request',
       subjectId: requestId,
       payload: { grantId: grant.id, role: request.kind, scope },
-      requestId: ctx.requestId ?? null,
     })
     return ok({ ...request, status: 'approved' as const, decidedAt: ctx.now, decidedBy })
   })
@@ -119,31 +115,30 @@ export async function approveAccreditation(db: Db, ctx: Ctx, requestId: number):
 
 export async function refuseAccreditation(
   db: Db,
-  ctx: Ctx,
+  ctx: CommandContext,
   requestId: number,
   reason: string,
 ): Promise<Result<AccreditationRequest>> {
   const allowed = authorize(ctx.actor, 'accreditation.review')
   if (!allowed.ok) return allowed
-  const decidedBy = ctx.actor.kind === 'account' ? ctx.actor.accountId : null
+  const decidedBy = accountIdOf(ctx.actor)
   return inTransaction(db, async (trx) => {
     const pending = await lockPending(trx, requestId)
     if (!pending.ok) return pending
     const request = pending.value
     await decideRequest(trx, requestId, { status: 'refused', decidedBy, reason, roleGrantId: null }, ctx.now)
     await recordAudit(trx, {
-      actor: ctx.actor,
+      ...auditedBy(ctx),
       action: 'accreditation.refused',
       subjectType: 'accreditation_request',
       subjectId: requestId,
       payload: { reason },
-      requestId: ctx.requestId ?? null,
     })
     return ok({ ...request, status: 'refused' as const, decisionReason: reason, decidedAt: ctx.now, decidedBy })
   })
 }
 
-export async function withdrawAccreditation(db: Db, ctx: Ctx, requestId: number): Promise<Result<void>> {
+export async function withdrawAccreditation(db: Db, ctx: CommandContext, requestId: number): Promise<Result<void>> {
   return inTransaction(db, async (trx) => {
     const pending = await lockPending(trx, requestId)
     if (!pending.ok) return pending
@@ -157,11 +152,10 @@ export async function withdrawAccreditation(db: Db, ctx: Ctx, requestId: number)
       ctx.now,
     )
     await recordAudit(trx, {
-      actor: ctx.actor,
+      ...auditedBy(ctx),
       action: 'accreditation.withdrawn',
       subjectType: 'accreditation_request',
       subjectId: requestId,
-      requestId: ctx.requestId ?? null,
     })
     return ok(undefined)
   })

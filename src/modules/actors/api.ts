@@ -1,7 +1,7 @@
 // The actors' JSON API: Member States and organizations (public reads; writes by role).
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi'
 import { errorResponses, json, listOf } from '../../core/http/api.ts'
-import type { AppEnv } from '../../core/http/context.ts'
+import { type AppEnv, commandContext } from '../../core/http/context.ts'
 import { respondError } from '../../core/http/errors.tsx'
 import { createOrganization } from './commands.ts'
 import { findMemberState, listMemberStates } from './queries/member-states.ts'
@@ -106,11 +106,7 @@ export function registerActorsApi(api: OpenAPIHono<AppEnv>): void {
   })
 
   api.openapi(createOrganizationRoute, async (c) => {
-    const result = await createOrganization(
-      c.var.db,
-      { actor: c.var.actor, requestId: c.var.requestId },
-      c.req.valid('json'),
-    )
+    const result = await createOrganization(c.var.db, commandContext(c), c.req.valid('json'))
     if (!result.ok) return respondError(c, result.error) as never
     c.header('Location', `/api/v1/organizations/${result.value.slug}`)
     return c.json({ data: organizationJson(result.value, c.var.i18n.locale) }, 201)

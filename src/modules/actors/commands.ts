@@ -1,8 +1,8 @@
 // The actors' state changes: each validates, writes and records itself in the audit log within
 // one transaction.
 
-import { recordAudit } from '../../core/audit/audit.ts'
-import { type Actor, isStaff } from '../../core/auth/actor.ts'
+import { auditedBy, type CommandContext, recordAudit } from '../../core/audit/audit.ts'
+import { accountIdOf, isStaff } from '../../core/auth/actor.ts'
 import { authorize } from '../../core/auth/authorize.ts'
 import type { Db } from '../../core/db/database.ts'
 import { inTransaction } from '../../core/db/helpers.ts'
@@ -27,11 +27,6 @@ import {
 } from './queries/people.ts'
 import { organizationSearchText, slugFor } from './rules/organizations.ts'
 import type { OrganizationInput } from './schemas.ts'
-
-export interface CommandContext {
-  actor: Actor
-  requestId?: string | null
-}
 
 async function toWrite(db: Db, input: OrganizationInput): Promise<Result<OrganizationWrite>> {
   if (input.headquarters && !(await findMemberState(db, input.headquarters))) {
@@ -67,19 +62,13 @@ export async function createOrganization(
     const write = await toWrite(trx, input)
     if (!write.ok) return write
     const slug = await uniqueSlug(trx, slugFor(input))
-    const organization = await insertOrganization(
-      trx,
-      slug,
-      write.value,
-      ctx.actor.kind === 'account' ? ctx.actor.accountId : null,
-    )
+    const organization = await insertOrganization(trx, slug, write.value, accountIdOf(ctx.actor))
     await recordAudit(trx, {
-      actor: ctx.actor,
+      ...auditedBy(ctx),
       action: 'organization.created',
       subjectType: 'organization',
       subjectId: organization.id,
       payload: { slug, ...input },
-      requestId: ctx.requestId ?? null,
     })
     return ok(organization)
   })
@@ -104,12 +93,11 @@ export async function updateOrganization(
     const organization = await updateOrganizationRow(trx, id, write.value)
     if (!organization) return notFound('organization_not_found')
     await recordAudit(trx, {
-      actor: ctx.actor,
+      ...auditedBy(ctx),
       action: 'organization.updated',
       subjectType: 'organization',
       subjectId: id,
       payload: { ...input },
-      requestId: ctx.requestId ?? null,
     })
     return ok(organization)
   })
@@ -128,12 +116,11 @@ export async function createPerson(
   return inTransaction(db, async (trx) => {
     const person = await insertPerson(trx, input)
     await recordAudit(trx, {
-      actor: ctx.actor,
+      ...auditedBy(ctx),
       action: 'person.created',
       subjectType: 'person',
       subjectId: person.id,
       payload: { name: person.name, honorific: person.honorific },
-      requestId: ctx.requestId ?? null,
       public: person.profilePublic,
     })
     return person
@@ -149,12 +136,11 @@ export async function updatePerson(
   await inTransaction(db, async (trx) => {
     await updatePersonRow(trx, personId, changes)
     await recordAudit(trx, {
-      actor: ctx.actor,
+      ...auditedBy(ctx),
       action: 'person.updated',
       subjectType: 'person',
       subjectId: personId,
       payload: changes,
-      requestId: ctx.requestId ?? null,
       public: false,
     })
   })
@@ -169,12 +155,11 @@ export async function addAffiliation(
   return inTransaction(db, async (trx) => {
     const affiliation = await insertAffiliation(trx, input)
     await recordAudit(trx, {
-      actor: ctx.actor,
+      ...auditedBy(ctx),
       action: 'affiliation.added',
       subjectType: 'person',
       subjectId: input.personId,
       payload: { ...input, affiliationId: affiliation.id },
-      requestId: ctx.requestId ?? null,
     })
     return affiliation
   })
@@ -185,12 +170,11 @@ export async function endAffiliation(db: Db, ctx: CommandContext, affiliationId:
     const affiliation = await endAffiliationRow(trx, affiliationId, endedOn)
     if (!affiliation) return notFound('affiliation_not_found')
     await recordAudit(trx, {
-      actor: ctx.actor,
+      ...auditedBy(ctx),
       action: 'affiliation.ended',
       subjectType: 'person',
       subjectId: affiliation.personId,
       payload: { affiliationId, endedOn },
-      requestId: ctx.requestId ?? null,
     })
     return ok(affiliation)
   })

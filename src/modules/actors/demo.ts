@@ -4,11 +4,11 @@ import type { DemoContext } from '../../core/module.ts'
 import { createOrganization } from './commands.ts'
 import { DEMO_ORGANIZATIONS } from './demo-data.ts'
 
-export async function loadActorsDemo({ db }: DemoContext): Promise<void> {
+export async function loadActorsDemo({ db, deps }: DemoContext): Promise<void> {
   for (const o of DEMO_ORGANIZATIONS) {
     const result = await createOrganization(
       db,
-      { actor: SYSTEM },
+      { actor: SYSTEM, now: deps.now() },
       {
         name: o.name,
         ...(o.acronym ? { acronym: o.acronym } : {}),

@@ -1,7 +1,7 @@
 // The actors' pages: the Member States directory and pages, organizations and people.
 import type { Hono } from 'hono'
 import { authorize } from '../../core/auth/authorize.ts'
-import type { AppEnv } from '../../core/http/context.ts'
+import { type AppEnv, commandContext } from '../../core/http/context.ts'
 import { respondError } from '../../core/http/errors.tsx'
 import { parseForm } from '../../core/http/forms.ts'
 import { pageParam } from '../../core/ui/components.tsx'
@@ -75,7 +75,7 @@ export function registerActorsRoutes(app: Hono<AppEnv>): void {
   app.post('/organizations/new', async (c) => {
     const form = await parseForm(c, OrganizationInput)
     const result = form.ok
-      ? await createOrganization(c.var.db, { actor: c.var.actor, requestId: c.var.requestId }, form.value)
+      ? await createOrganization(c.var.db, commandContext(c), form.value)
       : ({ ok: false, error: { type: 'invalid', id: 'invalid_input', issues: form.issues } } as const)
     if (result.ok) return c.redirect(`/organizations/${result.value.slug}`, 303)
     if (result.error.type !== 'invalid') return respondError(c, result.error)
@@ -128,7 +128,7 @@ export function registerActorsRoutes(app: Hono<AppEnv>): void {
       ? { ...form.value, description: { ...organization.description, ...form.value.description } }
       : null
     const result = input
-      ? await updateOrganization(c.var.db, { actor: c.var.actor, requestId: c.var.requestId }, organization.id, input)
+      ? await updateOrganization(c.var.db, commandContext(c), organization.id, input)
       : ({ ok: false, error: { type: 'invalid', id: 'invalid_input', issues: form.ok ? [] : form.issues } } as const)
     if (result.ok) return c.redirect(`/organizations/${result.value.slug}`, 303)
     if (result.error.type !== 'invalid') return respondError(c, result.error)

@@ -1,8 +1,8 @@
 // Granting and revoking the Chair, Secretariat and administrator roles (administrators only).
 
-import { recordAudit } from '../../core/audit/audit.ts'
+import { auditedBy, type CommandContext, recordAudit } from '../../core/audit/audit.ts'
 import { findAccountByEmail } from '../../core/auth/accounts.ts'
-import type { Actor } from '../../core/auth/actor.ts'
+import { accountIdOf } from '../../core/auth/actor.ts'
 import { authorize } from '../../core/auth/authorize.ts'
 import { grantRole, revokeGrant } from '../../core/auth/grants.ts'
 import type { Db } from '../../core/db/database.ts'
@@ -12,14 +12,9 @@ import { invalid, notFound, ok, type Result } from '../../core/result.ts'
 export const STAFF_ROLES = ['chair', 'secretariat', 'administrator'] as const
 export type StaffRole = (typeof STAFF_ROLES)[number]
 
-interface Ctx {
-  actor: Actor
-  requestId?: string | null
-}
-
 export async function grantStaffRole(
   db: Db,
-  ctx: Ctx,
+  ctx: CommandContext,
   input: { email: string; role: StaffRole },
 ): Promise<Result<void>> {
   const allowed = authorize(ctx.actor, 'role.grant')
@@ -31,33 +26,31 @@ export async function grantStaffRole(
       accountId: account.id,
       role: input.role,
       scope: null,
-      grantedBy: ctx.actor.kind === 'account' ? ctx.actor.accountId : null,
+      grantedBy: accountIdOf(ctx.actor),
     })
     await recordAudit(trx, {
-      actor: ctx.actor,
+      ...auditedBy(ctx),
       action: 'role.granted',
       subjectType: 'account',
       subjectId: account.id,
       payload: { grantId: grant.id, role: input.role },
-      requestId: ctx.requestId ?? null,
     })
     return ok(undefined)
   })
 }
 
-export async function revokeStaffRole(db: Db, ctx: Ctx, grantId: number): Promise<Result<void>> {
+export async function revokeStaffRole(db: Db, ctx: CommandContext, grantId: number): Promise<Result<void>> {
   const allowed = authorize(ctx.actor, 'role.grant')
   if (!allowed.ok) return allowed
   return inTransaction(db, async (trx) => {
-    const revoked = await revokeGrant(trx, grantId, ctx.actor.kind === 'account' ? ctx.actor.accountId : null)
+    const revoked = await revokeGrant(trx, grantId, accountIdOf(ctx.actor))
     if (!revoked) return notFound('grant_not_found')
     await recordAudit(trx, {
-      actor: ctx.actor,
+      ...auditedBy(ctx),
       action: 'role.revoked',
       subjectType: 'account',
       subjectId: revoked.accountId,
       payload: { grantId, role: revoked.role },
-      requestId: ctx.requestId ?? null,
     })
     return ok(undefined)
   })

@@ -3,7 +3,7 @@ import type { Context, Hono } from 'hono'
 import { z } from 'zod'
 import { can } from '../../core/auth/authorize.ts'
 import { staffGrants } from '../../core/auth/grants.ts'
-import type { AppEnv } from '../../core/http/context.ts'
+import { type AppEnv, commandContext } from '../../core/http/context.ts'
 import { COOKIES, writeCookie } from '../../core/http/cookies.ts'
 import { respondError } from '../../core/http/errors.tsx'
 import { parseForm } from '../../core/http/forms.ts'
@@ -120,7 +120,7 @@ export function registerAdministrationRoutes(app: Hono<AppEnv>): void {
     if (actor instanceof Response) return actor
     const form = await parseForm(c, GrantInput)
     if (!form.ok) return rolesPage(c, form, 422)
-    const result = await grantStaffRole(c.var.db, { actor, requestId: c.var.requestId }, form.value)
+    const result = await grantStaffRole(c.var.db, commandContext(c), form.value)
     if (!result.ok) {
       if (result.error.type === 'invalid')
         return rolesPage(c, { values: form.values, issues: result.error.issues }, 422)
@@ -133,11 +133,7 @@ export function registerAdministrationRoutes(app: Hono<AppEnv>): void {
   app.post('/administration/roles/:id/revoke', async (c) => {
     const actor = await requireAccount(c, 'role.grant')
     if (actor instanceof Response) return actor
-    const result = await revokeStaffRole(
-      c.var.db,
-      { actor, requestId: c.var.requestId },
-      Number(c.req.param('id')) || 0,
-    )
+    const result = await revokeStaffRole(c.var.db, commandContext(c), Number(c.req.param('id')) || 0)
     if (!result.ok) return respondError(c, result.error)
     writeCookie(c, COOKIES.flash, 'flash.roleRevoked', { maxAgeSeconds: 60 })
     return c.redirect('/administration/roles', 303)

@@ -21,7 +21,7 @@ describe.each(DATABASE_KINDS)('annual reports on %s', (kind) => {
     const make = async (acronym: string) => {
       const created = await createOrganization(
         runtime.deps.db,
-        { actor: SYSTEM },
+        { actor: SYSTEM, now: new Date() },
         { acronym, name: { en: `${acronym} Union` }, stakeholderGroup: 'intergovernmental_organization' },
       )
       if (!created.ok) throw new Error(JSON.stringify(created.error))

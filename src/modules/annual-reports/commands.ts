@@ -2,9 +2,9 @@
 // mail to their representatives); representatives save drafts as they write and submit, which
 // publishes and locks the report; a later submission is a new, recorded version. Reminders go
 // through the mail outbox, one per organization representative per week.
-import { recordAudit } from '../../core/audit/audit.ts'
+import { auditedBy, type CommandContext, recordAudit } from '../../core/audit/audit.ts'
 import { findAccount } from '../../core/auth/accounts.ts'
-import type { Actor } from '../../core/auth/actor.ts'
+import { accountIdOf } from '../../core/auth/actor.ts'
 import { authorize } from '../../core/auth/authorize.ts'
 import { grantsOfRole } from '../../core/auth/grants.ts'
 import type { Db } from '../../core/db/database.ts'
@@ -16,15 +16,6 @@ import { conflict, invalid, notFound, ok, type Result } from '../../core/result.
 import { findOrganizationById, localized } from '../actors/index.ts'
 import { adb, type Cycle, findCycle, findReport, invitationsOf, reportsOf } from './queries.ts'
 import { boardStatus, type ReportContent, submissionProblems } from './rules/report.ts'
-
-export interface Ctx {
-  actor: Actor
-  requestId?: string | null
-  now: Date
-}
-
-const audit = (ctx: Ctx) => ({ actor: ctx.actor, requestId: ctx.requestId ?? null, at: ctx.now })
-const accountOf = (actor: Actor) => (actor.kind === 'account' ? actor.accountId : null)
 
 /** Mails every representative of an organization once (the key makes a resend a no-op). */
 async function mailRepresentatives(
@@ -56,7 +47,7 @@ async function mailRepresentatives(
 
 export async function openCycle(
   db: Db,
-  ctx: Ctx,
+  ctx: CommandContext,
   input: { year: number; deadline: string; organizationIds: number[]; illustrative?: boolean },
   mail: { messages: Messages; baseUrl: string },
 ): Promise<Result<{ id: number }>> {
@@ -71,7 +62,7 @@ export async function openCycle(
       .values({
         year: input.year,
         deadline: input.deadline,
-        openedBy: accountOf(ctx.actor),
+        openedBy: accountIdOf(ctx.actor),
         openedAt: ctx.now,
         illustrative: input.illustrative ?? false,
       })
@@ -99,7 +90,7 @@ export async function openCycle(
       )
     }
     await recordAudit(trx, {
-      ...audit(ctx),
+      ...auditedBy(ctx),
       action: 'annual_report.cycle_opened',
       subjectType: 'annual_report_cycle',
       subjectId: cycle.id,
@@ -112,7 +103,7 @@ export async function openCycle(
 /** Saves what the representative has written so far; nothing is published. */
 export async function saveDraft(
   db: Db,
-  ctx: Ctx,
+  ctx: CommandContext,
   year: number,
   organizationId: number,
   content: ReportContent,
@@ -131,7 +122,7 @@ export async function saveDraft(
         organizationId,
         draft: jsonb(content),
         draftSavedAt: ctx.now,
-        draftSavedBy: accountOf(ctx.actor),
+        draftSavedBy: accountIdOf(ctx.actor),
         published: null,
         publishedAt: null,
         createdAt: ctx.now,
@@ -139,12 +130,12 @@ export async function saveDraft(
       .onConflict((oc) =>
         oc
           .columns(['cycleId', 'organizationId'])
-          .doUpdateSet({ draft: jsonb(content), draftSavedAt: ctx.now, draftSavedBy: accountOf(ctx.actor) }),
+          .doUpdateSet({ draft: jsonb(content), draftSavedAt: ctx.now, draftSavedBy: accountIdOf(ctx.actor) }),
       )
       .execute()
     // drafts are private to the organization and the Secretariat: a restricted audit entry
     await recordAudit(trx, {
-      ...audit(ctx),
+      ...auditedBy(ctx),
       action: 'annual_report.draft_saved',
       subjectType: 'organization',
       subjectId: organizationId,
@@ -158,7 +149,7 @@ export async function saveDraft(
 /** Submitting publishes the draft as the next version and locks it. */
 export async function submitReport(
   db: Db,
-  ctx: Ctx,
+  ctx: CommandContext,
   year: number,
   organizationId: number,
 ): Promise<Result<{ version: number }>> {
@@ -178,7 +169,7 @@ export async function submitReport(
         reportId: report.id,
         number: version,
         content: jsonb(report.draft),
-        submittedBy: accountOf(ctx.actor),
+        submittedBy: accountIdOf(ctx.actor),
         submittedAt: ctx.now,
       })
       .execute()
@@ -188,7 +179,7 @@ export async function submitReport(
       .where('id', '=', report.id)
       .execute()
     await recordAudit(trx, {
-      ...audit(ctx),
+      ...auditedBy(ctx),
       action: 'annual_report.submitted',
       subjectType: 'annual_report',
       subjectId: report.id,

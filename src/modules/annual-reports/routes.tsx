@@ -3,7 +3,7 @@
 import type { Context, Hono } from 'hono'
 import { organizationsOf } from '../../core/auth/actor.ts'
 import { can } from '../../core/auth/authorize.ts'
-import type { AppEnv } from '../../core/http/context.ts'
+import { type AppEnv, commandContext } from '../../core/http/context.ts'
 import { COOKIES, writeCookie } from '../../core/http/cookies.ts'
 import { respondError } from '../../core/http/errors.tsx'
 import { fieldValues, readForm } from '../../core/http/forms.ts'
@@ -25,7 +25,6 @@ import {
   valuesContent,
 } from './views.tsx'
 
-const ctxOf = (c: Context<AppEnv>) => ({ actor: c.var.actor, requestId: c.var.requestId, now: c.var.deps.now() })
 const baseUrl = (c: Context<AppEnv>) => c.var.deps.config.publicUrl ?? new URL(c.req.url).origin
 
 export async function namesOf(c: Context<AppEnv>, organizationIds: number[]) {
@@ -82,7 +81,7 @@ export function registerAnnualReportRoutes(app: Hono<AppEnv>): void {
     if (issues.length) return openForm(c, { values, issues }, 422)
     const result = await openCycle(
       c.var.db,
-      ctxOf(c),
+      commandContext(c),
       { year, deadline, organizationIds: fieldValues(values, 'organizationIds').map(Number) },
       { messages: c.var.deps.messages, baseUrl: baseUrl(c) },
     )
@@ -135,7 +134,7 @@ export function registerAnnualReportRoutes(app: Hono<AppEnv>): void {
     const found = await formContext(c)
     if (found instanceof Response) return found
     const content = valuesContent(await readForm(c))
-    const result = await saveDraft(c.var.db, ctxOf(c), found.cycle.year, found.organizationId, content)
+    const result = await saveDraft(c.var.db, commandContext(c), found.cycle.year, found.organizationId, content)
     if (!result.ok) return respondError(c, result.error)
     if (c.req.header('accept')?.includes('application/json'))
       return c.json({
@@ -151,9 +150,15 @@ export function registerAnnualReportRoutes(app: Hono<AppEnv>): void {
     if (found instanceof Response) return found
     const values = await readForm(c)
     // what is on the screen is saved first, then submitted: nothing typed is lost
-    const saved = await saveDraft(c.var.db, ctxOf(c), found.cycle.year, found.organizationId, valuesContent(values))
+    const saved = await saveDraft(
+      c.var.db,
+      commandContext(c),
+      found.cycle.year,
+      found.organizationId,
+      valuesContent(values),
+    )
     if (!saved.ok) return respondError(c, saved.error)
-    const result = await submitReport(c.var.db, ctxOf(c), found.cycle.year, found.organizationId)
+    const result = await submitReport(c.var.db, commandContext(c), found.cycle.year, found.organizationId)
     if (!result.ok) {
       if (result.error.type !== 'invalid') return respondError(c, result.error)
       const report = await findReport(c.var.db, found.cycle.id, found.organizationId)

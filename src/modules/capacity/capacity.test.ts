@@ -16,7 +16,7 @@ describe.each(DATABASE_KINDS)('capacity gaps on %s', (kind) => {
     runtime = await createTestRuntime(kind)
     const created = await createOrganization(
       runtime.deps.db,
-      { actor: SYSTEM },
+      { actor: SYSTEM, now: new Date() },
       { acronym: 'CBP', name: { en: 'Capacity Builders' }, stakeholderGroup: 'international_organization' },
     )
     if (!created.ok) throw new Error(JSON.stringify(created.error))

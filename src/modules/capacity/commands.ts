@@ -1,7 +1,7 @@
 // Recording capacity gaps and offers, following a gap's status over time, and matching offers to
 // gaps. Each change authorizes, runs in one transaction and is in the audit log.
-import { recordAudit } from '../../core/audit/audit.ts'
-import type { Actor } from '../../core/auth/actor.ts'
+import { auditedBy, type CommandContext, recordAudit } from '../../core/audit/audit.ts'
+import { accountIdOf } from '../../core/auth/actor.ts'
 import { authorize } from '../../core/auth/authorize.ts'
 import type { Db } from '../../core/db/database.ts'
 import { inTransaction } from '../../core/db/helpers.ts'
@@ -10,15 +10,6 @@ import { findMemberState, REGIONAL_GROUPS } from '../actors/index.ts'
 import { findIssue } from '../coordination/index.ts'
 import { capdb, findGap } from './queries.ts'
 import type { GapStatus, Modality } from './rules/matching.ts'
-
-export interface Ctx {
-  actor: Actor
-  requestId?: string | null
-  now: Date
-}
-
-const audit = (ctx: Ctx) => ({ actor: ctx.actor, requestId: ctx.requestId ?? null, at: ctx.now })
-const accountOf = (a: Actor) => (a.kind === 'account' ? a.accountId : null)
 
 export interface GapInput {
   memberStateIso3?: string | undefined
@@ -29,7 +20,7 @@ export interface GapInput {
   identifiedOn: string
 }
 
-export async function recordGap(db: Db, ctx: Ctx, input: GapInput): Promise<Result<{ id: number }>> {
+export async function recordGap(db: Db, ctx: CommandContext, input: GapInput): Promise<Result<{ id: number }>> {
   const allowed = authorize(ctx.actor, 'capacity.record')
   if (!allowed.ok) return allowed
   const issues = []
@@ -50,7 +41,7 @@ export async function recordGap(db: Db, ctx: Ctx, input: GapInput): Promise<Resu
         description: input.description,
         source: input.source ?? '',
         identifiedOn: input.identifiedOn,
-        createdBy: accountOf(ctx.actor),
+        createdBy: accountIdOf(ctx.actor),
         createdAt: ctx.now,
         updatedAt: ctx.now,
       })
@@ -62,12 +53,12 @@ export async function recordGap(db: Db, ctx: Ctx, input: GapInput): Promise<Resu
         gapId: row.id,
         status: 'open',
         note: input.source ?? '',
-        recordedBy: accountOf(ctx.actor),
+        recordedBy: accountIdOf(ctx.actor),
         at: ctx.now,
       })
       .execute()
     await recordAudit(trx, {
-      ...audit(ctx),
+      ...auditedBy(ctx),
       action: 'capacity.gap_recorded',
       subjectType: 'capacity_gap',
       subjectId: row.id,
@@ -79,7 +70,7 @@ export async function recordGap(db: Db, ctx: Ctx, input: GapInput): Promise<Resu
 
 export async function setGapStatus(
   db: Db,
-  ctx: Ctx,
+  ctx: CommandContext,
   id: number,
   status: GapStatus,
   note: string,
@@ -93,10 +84,10 @@ export async function setGapStatus(
     await capdb(trx).updateTable('capacityGap').set({ status, updatedAt: ctx.now }).where('id', '=', id).execute()
     await capdb(trx)
       .insertInto('capacityGapEvent')
-      .values({ gapId: id, status, note, recordedBy: accountOf(ctx.actor), at: ctx.now })
+      .values({ gapId: id, status, note, recordedBy: accountIdOf(ctx.actor), at: ctx.now })
       .execute()
     await recordAudit(trx, {
-      ...audit(ctx),
+      ...auditedBy(ctx),
       action: 'capacity.gap_status',
       subjectType: 'capacity_gap',
       subjectId: id,
@@ -117,7 +108,7 @@ export interface OfferInput {
   url?: string | undefined
 }
 
-export async function recordOffer(db: Db, ctx: Ctx, input: OfferInput): Promise<Result<{ id: number }>> {
+export async function recordOffer(db: Db, ctx: CommandContext, input: OfferInput): Promise<Result<{ id: number }>> {
   const allowed = authorize(ctx.actor, 'capacity.offer', { organizationId: input.organizationId })
   if (!allowed.ok) return allowed
   return inTransaction(db, async (trx) => {
@@ -127,13 +118,13 @@ export async function recordOffer(db: Db, ctx: Ctx, input: OfferInput): Promise<
         ...input,
         description: input.description ?? '',
         url: input.url ?? null,
-        createdBy: accountOf(ctx.actor),
+        createdBy: accountIdOf(ctx.actor),
         createdAt: ctx.now,
       })
       .returning('id')
       .executeTakeFirstOrThrow()
     await recordAudit(trx, {
-      ...audit(ctx),
+      ...auditedBy(ctx),
       action: 'capacity.offer_recorded',
       subjectType: 'capacity_offer',
       subjectId: row.id,
@@ -146,7 +137,7 @@ export async function recordOffer(db: Db, ctx: Ctx, input: OfferInput): Promise<
 /** Matching an offer to a gap puts the gap in "being addressed" when it was open. */
 export async function matchOffer(
   db: Db,
-  ctx: Ctx,
+  ctx: CommandContext,
   gapId: number,
   offerId: number,
   note: string,
@@ -160,7 +151,7 @@ export async function matchOffer(
     if (!offer) return notFound('capacity_offer_not_found')
     const inserted = await capdb(trx)
       .insertInto('capacityMatch')
-      .values({ gapId, offerId, note, matchedBy: accountOf(ctx.actor), matchedAt: ctx.now })
+      .values({ gapId, offerId, note, matchedBy: accountIdOf(ctx.actor), matchedAt: ctx.now })
       .onConflict((oc) => oc.columns(['gapId', 'offerId']).doNothing())
       .returning('gapId')
       .executeTakeFirst()
@@ -173,11 +164,11 @@ export async function matchOffer(
         .execute()
       await capdb(trx)
         .insertInto('capacityGapEvent')
-        .values({ gapId, status: 'being_addressed', note, recordedBy: accountOf(ctx.actor), at: ctx.now })
+        .values({ gapId, status: 'being_addressed', note, recordedBy: accountIdOf(ctx.actor), at: ctx.now })
         .execute()
     }
     await recordAudit(trx, {
-      ...audit(ctx),
+      ...auditedBy(ctx),
       action: 'capacity.matched',
       subjectType: 'capacity_gap',
       subjectId: gapId,

@@ -3,7 +3,7 @@
 import type { Context, Hono } from 'hono'
 import { delegationsOf, organizationsOf } from '../../core/auth/actor.ts'
 import { can } from '../../core/auth/authorize.ts'
-import type { AppEnv } from '../../core/http/context.ts'
+import { type AppEnv, commandContext } from '../../core/http/context.ts'
 import { COOKIES, writeCookie } from '../../core/http/cookies.ts'
 import { respondError } from '../../core/http/errors.tsx'
 import { type FormValues, fieldValue, fieldValues, readForm } from '../../core/http/forms.ts'
@@ -27,7 +27,6 @@ import { type GapInput, matchOffer, type OfferInput, recordGap, recordOffer, set
 import { findGap, type Gap, historyOf, listGaps, listOffers, matchesOf } from './queries.ts'
 import { GAP_STATUSES, type GapStatus, MODALITIES, type Modality, suggestOffers } from './rules/matching.ts'
 
-const ctxOf = (c: Context<AppEnv>) => ({ actor: c.var.actor, requestId: c.var.requestId, now: c.var.deps.now() })
 const CLASSES = ['ldc', 'lldc', 'sids'] as const
 
 async function context(c: Context<AppEnv>) {
@@ -342,7 +341,7 @@ export function registerCapacityRoutes(app: Hono<AppEnv>): void {
       ...(/^\d{4}-\d{2}-\d{2}$/.test(input.identifiedOn) ? [] : [{ path: 'identifiedOn', code: 'validation.format' }]),
     ]
     if (problems.length) return gapForm(c, { values, issues: problems }, 422)
-    const result = await recordGap(c.var.db, ctxOf(c), input)
+    const result = await recordGap(c.var.db, commandContext(c), input)
     if (!result.ok)
       return result.error.type === 'invalid'
         ? gapForm(c, { values, issues: result.error.issues }, 422)
@@ -469,7 +468,7 @@ export function registerCapacityRoutes(app: Hono<AppEnv>): void {
       })
     const result = await setGapStatus(
       c.var.db,
-      ctxOf(c),
+      commandContext(c),
       Number(c.req.param('id')),
       status,
       fieldValue(values, 'note').slice(0, 1000),
@@ -483,7 +482,7 @@ export function registerCapacityRoutes(app: Hono<AppEnv>): void {
     const values = await readForm(c)
     const result = await matchOffer(
       c.var.db,
-      ctxOf(c),
+      commandContext(c),
       Number(c.req.param('id')),
       Number(fieldValue(values, 'offerId')),
       fieldValue(values, 'note').slice(0, 1000),
@@ -565,7 +564,7 @@ export function registerCapacityRoutes(app: Hono<AppEnv>): void {
       ...(input.issueSlugs.length ? [] : [{ path: 'issues', code: 'validation.required' }]),
     ]
     if (problems.length) return offerForm(c, { values, issues: problems }, 422)
-    const result = await recordOffer(c.var.db, ctxOf(c), input)
+    const result = await recordOffer(c.var.db, commandContext(c), input)
     if (!result.ok) return respondError(c, result.error)
     writeCookie(c, COOKIES.flash, 'flash.saved', { maxAgeSeconds: 60 })
     return c.redirect('/capacity/offers', 303)

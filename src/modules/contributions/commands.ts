@@ -1,7 +1,7 @@
 // Contributing to a call: submit, revise, withdraw; and the Secretariat's moderation (publish
 // what waits for review, hide abuse with a public reason). Each step authorizes, runs in one
 // transaction and is in the audit log. Nothing is deleted.
-import { recordAudit } from '../../core/audit/audit.ts'
+import { auditedBy, type CommandContext, recordAudit } from '../../core/audit/audit.ts'
 import { type Actor, delegationsOf, organizationsOf } from '../../core/auth/actor.ts'
 import { authorize } from '../../core/auth/authorize.ts'
 import { sha256 } from '../../core/auth/crypto.ts'
@@ -22,10 +22,7 @@ import { checkAttachment, safeFileName } from './rules/attachments.ts'
 import { type Speaker, sameSpeaker, speakersFor } from './rules/eligibility.ts'
 import type { ContributionStatus } from './tables.ts'
 
-export interface Ctx {
-  actor: Actor
-  requestId?: string | null
-  now: Date
+export interface Ctx extends CommandContext {
   /** the configured attachment limit */
   attachmentMaxBytes: number
 }
@@ -235,7 +232,7 @@ export async function submitContribution(
         .execute()
       await insertAttachments(trx, row.id, 1, checked)
       await recordAudit(trx, {
-        actor,
+        ...auditedBy(ctx),
         action: 'contribution.submitted',
         subjectType: 'contribution',
         subjectId: row.id,
@@ -250,8 +247,6 @@ export async function submitContribution(
             .map((a) => ({ questionId: a.questionId, sha256: sha256(a.text.trim()) })),
           attachments: checked.map((f) => ({ fileName: f.fileName, sha256: sha256(f.content) })),
         },
-        requestId: ctx.requestId ?? null,
-        at: ctx.now,
       })
       return ok((await findContribution(trx, row.id)) as Contribution)
     })
@@ -299,7 +294,7 @@ export async function reviseContribution(
       .where('id', '=', id)
       .execute()
     await recordAudit(trx, {
-      actor: ctx.actor,
+      ...auditedBy(ctx),
       action: 'contribution.revised',
       subjectType: 'contribution',
       subjectId: id,
@@ -311,8 +306,6 @@ export async function reviseContribution(
           .filter((a) => a.text.trim() !== '')
           .map((a) => ({ questionId: a.questionId, sha256: sha256(a.text.trim()) })),
       },
-      requestId: ctx.requestId ?? null,
-      at: ctx.now,
     })
     return ok((await findContribution(trx, id)) as Contribution)
   })
@@ -333,13 +326,11 @@ export async function withdrawContribution(
       .where('id', '=', id)
       .execute()
     await recordAudit(trx, {
-      actor: ctx.actor,
+      ...auditedBy(ctx),
       action: 'contribution.withdrawn',
       subjectType: 'contribution',
       subjectId: id,
       payload: { processId: own.value.processId, note: note ?? null },
-      requestId: ctx.requestId ?? null,
-      at: ctx.now,
     })
     return ok(undefined)
   })
@@ -367,13 +358,11 @@ async function moderate(
       .where('id', '=', id)
       .execute()
     await recordAudit(trx, {
-      actor: ctx.actor,
+      ...auditedBy(ctx),
       action: change.to === 'hidden' ? 'contribution.hidden' : 'contribution.published',
       subjectType: 'contribution',
       subjectId: id,
       payload: { processId: contribution.processId, ...(change.reason ? { reason: change.reason } : {}) },
-      requestId: ctx.requestId ?? null,
-      at: ctx.now,
     })
     return ok(undefined)
   })

@@ -2,7 +2,7 @@
 // a process's contribution list and its compilation (HTML and .docx).
 import type { Context, Hono } from 'hono'
 import { can } from '../../core/auth/authorize.ts'
-import type { AppEnv } from '../../core/http/context.ts'
+import { type AppEnv, commandContext } from '../../core/http/context.ts'
 import { COOKIES, writeCookie } from '../../core/http/cookies.ts'
 import { respondError } from '../../core/http/errors.tsx'
 import type { FormValues } from '../../core/http/forms.ts'
@@ -50,12 +50,7 @@ const idParam = (c: Context<AppEnv>) => {
 }
 
 function ctxOf(c: Context<AppEnv>) {
-  return {
-    actor: c.var.actor,
-    requestId: c.var.requestId,
-    now: c.var.deps.now(),
-    attachmentMaxBytes: c.var.deps.config.attachmentMaxBytes,
-  }
+  return { ...commandContext(c), attachmentMaxBytes: c.var.deps.config.attachmentMaxBytes }
 }
 
 function flash(c: Context<AppEnv>, key: string) {

@@ -1,8 +1,8 @@
 // Changing the map: proposing an issue (anyone signed in), the Secretariat's triage with its
 // recorded reason, editing an issue's scope, and recording mechanisms. Each change authorizes,
 // runs in one transaction and is in the audit log.
-import { recordAudit } from '../../core/audit/audit.ts'
-import type { Actor } from '../../core/auth/actor.ts'
+import { auditedBy, type CommandContext, recordAudit } from '../../core/audit/audit.ts'
+import { accountIdOf } from '../../core/auth/actor.ts'
 import { authorize } from '../../core/auth/authorize.ts'
 import type { Db } from '../../core/db/database.ts'
 import { inTransaction, jsonb } from '../../core/db/helpers.ts'
@@ -17,15 +17,6 @@ import type {
   StakeholderParticipation,
 } from './vocabulary.ts'
 
-export interface Ctx {
-  actor: Actor
-  requestId?: string | null
-  now: Date
-}
-
-const audit = (ctx: Ctx) => ({ actor: ctx.actor, requestId: ctx.requestId ?? null, at: ctx.now })
-const accountOf = (actor: Actor) => (actor.kind === 'account' ? actor.accountId : null)
-
 /** "Online gender-based violence" -> "online-gender-based-violence" */
 export function slugify(text: string): string {
   return text
@@ -39,7 +30,7 @@ export function slugify(text: string): string {
 
 export async function proposeIssue(
   db: Db,
-  ctx: Ctx,
+  ctx: CommandContext,
   input: { name: string; description: string; basket: string; locale: string },
 ): Promise<Result<{ id: number; slug: string }>> {
   const allowed = authorize(ctx.actor, 'issue.propose')
@@ -59,7 +50,7 @@ export async function proposeIssue(
         emerging: true,
         firstRaisedOn: ctx.now.toISOString().slice(0, 10),
         origin: 'proposal',
-        proposedBy: accountOf(ctx.actor),
+        proposedBy: accountIdOf(ctx.actor),
         triageReason: null,
         triagedBy: null,
         triagedAt: null,
@@ -69,7 +60,7 @@ export async function proposeIssue(
       .returning('id')
       .executeTakeFirstOrThrow()
     await recordAudit(trx, {
-      ...audit(ctx),
+      ...auditedBy(ctx),
       action: 'issue.proposed',
       subjectType: 'issue',
       subjectId: row.id,
@@ -89,7 +80,7 @@ export interface TriageInput {
 }
 
 /** The Secretariat accepts (with scope and basket) or declines a proposed issue, saying why. */
-export async function triageIssue(db: Db, ctx: Ctx, id: number, input: TriageInput): Promise<Result<void>> {
+export async function triageIssue(db: Db, ctx: CommandContext, id: number, input: TriageInput): Promise<Result<void>> {
   const allowed = authorize(ctx.actor, 'issue.triage')
   if (!allowed.ok) return allowed
   if (!input.reason.trim()) return invalid([{ path: 'reason', code: 'validation.required' }])
@@ -111,14 +102,14 @@ export async function triageIssue(db: Db, ctx: Ctx, id: number, input: TriageInp
         scopeRationale: input.scopeRationale ?? '',
         emerging: input.emerging,
         triageReason: input.reason,
-        triagedBy: accountOf(ctx.actor),
+        triagedBy: accountIdOf(ctx.actor),
         triagedAt: ctx.now,
         updatedAt: ctx.now,
       })
       .where('id', '=', id)
       .execute()
     await recordAudit(trx, {
-      ...audit(ctx),
+      ...auditedBy(ctx),
       action: `issue.${input.decision === 'accept' ? 'accepted' : 'declined'}`,
       subjectType: 'issue',
       subjectId: id,
@@ -131,7 +122,7 @@ export async function triageIssue(db: Db, ctx: Ctx, id: number, input: TriageInp
 /** The Secretariat revises an issue of the taxonomy: its scope, basket, rationale or flag, saying why. */
 export async function reviseIssue(
   db: Db,
-  ctx: Ctx,
+  ctx: CommandContext,
   id: number,
   input: { scope: Scope; basket: string; scopeRationale?: string | undefined; emerging: boolean; reason: string },
 ): Promise<Result<void>> {
@@ -155,7 +146,7 @@ export async function reviseIssue(
         firstRaisedOn:
           input.emerging && !issue.firstRaisedOn ? ctx.now.toISOString().slice(0, 10) : issue.firstRaisedOn,
         triageReason: input.reason,
-        triagedBy: accountOf(ctx.actor),
+        triagedBy: accountIdOf(ctx.actor),
         triagedAt: ctx.now,
         updatedAt: ctx.now,
       })
@@ -163,7 +154,7 @@ export async function reviseIssue(
       .execute()
     // the record keeps what it was, so a change of scope can always be traced
     await recordAudit(trx, {
-      ...audit(ctx),
+      ...auditedBy(ctx),
       action: 'issue.revised',
       subjectType: 'issue',
       subjectId: id,
@@ -185,7 +176,11 @@ export interface MechanismInput {
   issueIds: number[]
 }
 
-export async function createMechanism(db: Db, ctx: Ctx, input: MechanismInput): Promise<Result<{ id: number }>> {
+export async function createMechanism(
+  db: Db,
+  ctx: CommandContext,
+  input: MechanismInput,
+): Promise<Result<{ id: number }>> {
   const allowed = authorize(ctx.actor, 'mechanism.manage')
   if (!allowed.ok) return allowed
   if (!(await findOrganizationById(db, input.organizationId)))
@@ -215,7 +210,7 @@ export async function createMechanism(db: Db, ctx: Ctx, input: MechanismInput): 
         .values(issueIds.map((issueId) => ({ mechanismId: row.id, issueId })))
         .execute()
     await recordAudit(trx, {
-      ...audit(ctx),
+      ...auditedBy(ctx),
       action: 'mechanism.created',
       subjectType: 'mechanism',
       subjectId: row.id,

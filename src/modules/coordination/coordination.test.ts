@@ -24,7 +24,7 @@ describe.each(DATABASE_KINDS)('the issue map on %s', (kind) => {
     ] as const) {
       const created = await createOrganization(
         runtime.deps.db,
-        { actor: SYSTEM },
+        { actor: SYSTEM, now: new Date() },
         {
           acronym,
           name: { en: `${slug} ${acronym}` },

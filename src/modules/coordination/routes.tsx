@@ -3,7 +3,7 @@
 import { stringify } from 'csv-stringify/sync'
 import type { Context, Hono } from 'hono'
 import { can } from '../../core/auth/authorize.ts'
-import type { AppEnv } from '../../core/http/context.ts'
+import { type AppEnv, commandContext } from '../../core/http/context.ts'
 import { COOKIES, writeCookie } from '../../core/http/cookies.ts'
 import { respondError } from '../../core/http/errors.tsx'
 import { fieldValues, forSchema, readForm } from '../../core/http/forms.ts'
@@ -134,14 +134,10 @@ export function registerCoordinationRoutes(app: Hono<AppEnv>): void {
     const values = await readForm(c)
     const parsed = parseWith(IssueProposalInput, forSchema(values))
     if (!parsed.ok) return proposePage(c, { values, issues: parsed.issues }, 422)
-    const result = await proposeIssue(
-      c.var.db,
-      { actor: c.var.actor, requestId: c.var.requestId, now: c.var.deps.now() },
-      {
-        ...parsed.value,
-        locale: c.var.i18n.locale,
-      },
-    )
+    const result = await proposeIssue(c.var.db, commandContext(c), {
+      ...parsed.value,
+      locale: c.var.i18n.locale,
+    })
     if (!result.ok) return respondError(c, result.error)
     writeCookie(c, COOKIES.flash, 'flash.issueProposed', { maxAgeSeconds: 60 })
     return c.redirect(`/issues/${result.value.slug}`, 303)
@@ -151,12 +147,7 @@ export function registerCoordinationRoutes(app: Hono<AppEnv>): void {
     const parsed = parseWith(TriageInput.omit({ decision: true }), forSchema(await readForm(c)))
     if (!parsed.ok) return respondError(c, { type: 'invalid', id: 'invalid_input', issues: parsed.issues })
     const id = Number(c.req.param('id'))
-    const result = await reviseIssue(
-      c.var.db,
-      { actor: c.var.actor, requestId: c.var.requestId, now: c.var.deps.now() },
-      id,
-      parsed.value,
-    )
+    const result = await reviseIssue(c.var.db, commandContext(c), id, parsed.value)
     if (!result.ok) return respondError(c, result.error)
     const issue = await findIssue(c.var.db, id)
     writeCookie(c, COOKIES.flash, 'flash.saved', { maxAgeSeconds: 60 })
@@ -256,12 +247,7 @@ export function registerCoordinationRoutes(app: Hono<AppEnv>): void {
     const parsed = parseWith(TriageInput, forSchema(await readForm(c)))
     if (!parsed.ok)
       return respondError(c, { type: 'invalid', id: 'invalid_input', issues: parsed.issues as FormIssue[] })
-    const result = await triageIssue(
-      c.var.db,
-      { actor: c.var.actor, requestId: c.var.requestId, now: c.var.deps.now() },
-      Number(c.req.param('id')),
-      parsed.value,
-    )
+    const result = await triageIssue(c.var.db, commandContext(c), Number(c.req.param('id')), parsed.value)
     if (!result.ok) return respondError(c, result.error)
     writeCookie(c, COOKIES.flash, 'flash.saved', { maxAgeSeconds: 60 })
     return c.redirect('/administration/issues', 303)
@@ -365,11 +351,7 @@ export function registerCoordinationRoutes(app: Hono<AppEnv>): void {
     const values = await readForm(c)
     const parsed = parseWith(MechanismInput, forSchema(values))
     if (!parsed.ok) return mechanismForm(c, { values, issues: parsed.issues }, 422)
-    const result = await createMechanism(
-      c.var.db,
-      { actor: c.var.actor, requestId: c.var.requestId, now: c.var.deps.now() },
-      parsed.value,
-    )
+    const result = await createMechanism(c.var.db, commandContext(c), parsed.value)
     if (!result.ok)
       return result.error.type === 'invalid'
         ? mechanismForm(c, { values, issues: result.error.issues }, 422)

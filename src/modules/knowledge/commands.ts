@@ -1,8 +1,8 @@
 // Adding to the library: the knowledge focal point (the Secretariat) publishes items; anyone
 // signed in suggests one, which the focal point publishes or declines with a note. Each change
 // is in the audit log.
-import { recordAudit } from '../../core/audit/audit.ts'
-import type { Actor } from '../../core/auth/actor.ts'
+import { auditedBy, type CommandContext, recordAudit } from '../../core/audit/audit.ts'
+import { accountIdOf } from '../../core/auth/actor.ts'
 import { authorize } from '../../core/auth/authorize.ts'
 import { sha256 } from '../../core/auth/crypto.ts'
 import type { Db } from '../../core/db/database.ts'
@@ -13,12 +13,6 @@ import { findItem, kdb } from './queries.ts'
 import { checkLibraryFile } from './rules/files.ts'
 import { prepareText } from './rules/text.ts'
 import type { ItemType } from './tables.ts'
-
-export interface Ctx {
-  actor: Actor
-  requestId?: string | null
-  now: Date
-}
 
 export interface ItemInput {
   type: ItemType
@@ -35,11 +29,9 @@ export interface ItemInput {
   file?: { name: string; content: Uint8Array; maxBytes: number } | undefined
 }
 
-const accountOf = (actor: Actor) => (actor.kind === 'account' ? actor.accountId : null)
-
 async function insertItem(
   db: Db,
-  ctx: Ctx,
+  ctx: CommandContext,
   input: ItemInput,
   status: 'published' | 'suggested',
 ): Promise<Result<{ id: number }>> {
@@ -96,8 +88,8 @@ async function insertItem(
         publishedOn: input.publishedOn ?? null,
         url: input.url ?? null,
         status,
-        suggestedBy: status === 'suggested' ? accountOf(ctx.actor) : null,
-        decidedBy: status === 'published' ? accountOf(ctx.actor) : null,
+        suggestedBy: status === 'suggested' ? accountIdOf(ctx.actor) : null,
+        decidedBy: status === 'published' ? accountIdOf(ctx.actor) : null,
         decisionNote: null,
         ...(file ?? {}),
         searchText: prepareText(
@@ -110,19 +102,17 @@ async function insertItem(
       .returning('id')
       .executeTakeFirstOrThrow()
     await recordAudit(trx, {
-      actor: ctx.actor,
+      ...auditedBy(ctx),
       action: status === 'published' ? 'library.item_published' : 'library.item_suggested',
       subjectType: 'library_item',
       subjectId: row.id,
       payload: { ...input, file: file ? { name: file.fileName, sha256: file.fileSha256, size: file.fileSize } : null },
-      requestId: ctx.requestId ?? null,
-      at: ctx.now,
     })
     return ok({ id: row.id })
   })
 }
 
-export async function publishItem(db: Db, ctx: Ctx, input: ItemInput) {
+export async function publishItem(db: Db, ctx: CommandContext, input: ItemInput) {
   const allowed = authorize(ctx.actor, 'library.curate')
   if (!allowed.ok) return allowed
   return insertItem(db, ctx, input, 'published')
@@ -131,7 +121,7 @@ export async function publishItem(db: Db, ctx: Ctx, input: ItemInput) {
 /** The focal point corrects an item: its description, issues, dates; the record keeps what it was. */
 export async function updateItem(
   db: Db,
-  ctx: Ctx,
+  ctx: CommandContext,
   id: number,
   input: Omit<ItemInput, 'versionOf' | 'file'>,
 ): Promise<Result<void>> {
@@ -162,7 +152,7 @@ export async function updateItem(
       .where('id', '=', id)
       .execute()
     await recordAudit(trx, {
-      actor: ctx.actor,
+      ...auditedBy(ctx),
       action: 'library.item_updated',
       subjectType: 'library_item',
       subjectId: id,
@@ -175,14 +165,12 @@ export async function updateItem(
         },
         after: input,
       },
-      requestId: ctx.requestId ?? null,
-      at: ctx.now,
     })
     return ok(undefined)
   })
 }
 
-export async function suggestItem(db: Db, ctx: Ctx, input: ItemInput) {
+export async function suggestItem(db: Db, ctx: CommandContext, input: ItemInput) {
   const allowed = authorize(ctx.actor, 'library.suggest')
   if (!allowed.ok) return allowed
   return insertItem(db, ctx, input, 'suggested')
@@ -190,7 +178,7 @@ export async function suggestItem(db: Db, ctx: Ctx, input: ItemInput) {
 
 export async function decideSuggestion(
   db: Db,
-  ctx: Ctx,
+  ctx: CommandContext,
   id: number,
   decision: 'published' | 'declined',
   note: string,
@@ -208,17 +196,15 @@ export async function decideSuggestion(
     if (item.status !== 'suggested') return conflict('library_item_decided')
     await kdb(trx)
       .updateTable('knowledgeItem')
-      .set({ status: decision, decidedBy: accountOf(ctx.actor), decisionNote: note || null, updatedAt: ctx.now })
+      .set({ status: decision, decidedBy: accountIdOf(ctx.actor), decisionNote: note || null, updatedAt: ctx.now })
       .where('id', '=', id)
       .execute()
     await recordAudit(trx, {
-      actor: ctx.actor,
+      ...auditedBy(ctx),
       action: `library.suggestion_${decision}`,
       subjectType: 'library_item',
       subjectId: id,
       payload: { note },
-      requestId: ctx.requestId ?? null,
-      at: ctx.now,
     })
     return ok(undefined)
   })

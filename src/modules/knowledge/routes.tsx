@@ -2,7 +2,7 @@
 // suggestion form and the focal point's queue. Any query gets results or an empty list.
 import type { Context, Hono } from 'hono'
 import { can } from '../../core/auth/authorize.ts'
-import type { AppEnv } from '../../core/http/context.ts'
+import { type AppEnv, commandContext } from '../../core/http/context.ts'
 import { COOKIES, writeCookie } from '../../core/http/cookies.ts'
 import { respondError } from '../../core/http/errors.tsx'
 import { type FormValues, fieldValue, fieldValues, readForm } from '../../core/http/forms.ts'
@@ -19,7 +19,6 @@ import { LibraryQuery } from './schemas.ts'
 import { ITEM_TYPES } from './tables.ts'
 
 const PAGE_SIZE = 20
-const ctxOf = (c: Context<AppEnv>) => ({ actor: c.var.actor, requestId: c.var.requestId, now: c.var.deps.now() })
 
 async function issueNames(c: Context<AppEnv>) {
   const issues = await listIssues(c.var.db)
@@ -312,7 +311,9 @@ export function registerKnowledgeRoutes(app: Hono<AppEnv>): void {
     const problems = itemProblems(input)
     if (problems.length) return itemForm(c, { values, issues: problems }, 422)
     const curate = can(c.var.actor, 'library.curate')
-    const result = curate ? await publishItem(c.var.db, ctxOf(c), input) : await suggestItem(c.var.db, ctxOf(c), input)
+    const result = curate
+      ? await publishItem(c.var.db, commandContext(c), input)
+      : await suggestItem(c.var.db, commandContext(c), input)
     if (!result.ok)
       return result.error.type === 'invalid'
         ? itemForm(c, { values, issues: result.error.issues }, 422)
@@ -445,7 +446,7 @@ export function registerKnowledgeRoutes(app: Hono<AppEnv>): void {
     const input = itemFields(values)
     const problems = itemProblems(input)
     if (problems.length) return itemForm(c, { values, issues: problems }, 422, id)
-    const result = await updateItem(c.var.db, ctxOf(c), id, input)
+    const result = await updateItem(c.var.db, commandContext(c), id, input)
     if (!result.ok)
       return result.error.type === 'invalid'
         ? itemForm(c, { values, issues: result.error.issues }, 422, id)
@@ -513,7 +514,7 @@ export function registerKnowledgeRoutes(app: Hono<AppEnv>): void {
       })
     const result = await decideSuggestion(
       c.var.db,
-      ctxOf(c),
+      commandContext(c),
       Number(c.req.param('id')),
       decision,
       fieldValue(values, 'note').slice(0, 1000),

@@ -2,7 +2,7 @@
 // imported text or from proposals), issue revisions, declare consensus, record explanations and
 // reservations, circulate text under silence. Each change authorizes, runs in one transaction
 // and goes into the audit log.
-import { recordAudit } from '../../core/audit/audit.ts'
+import { auditedBy, type CommandContext, recordAudit } from '../../core/audit/audit.ts'
 import { canonicalJson } from '../../core/audit/canonical-json.ts'
 import { authorize } from '../../core/auth/authorize.ts'
 import { sha256 } from '../../core/auth/crypto.ts'
@@ -11,7 +11,7 @@ import { inTransaction } from '../../core/db/helpers.ts'
 import { enqueueJob } from '../../core/jobs/queue.ts'
 import { conflict, invalid, notFound, ok, type Result } from '../../core/result.ts'
 import { findProcess } from '../processes/index.ts'
-import { accountOf, audit, type Ctx, documentWithBody } from './context.ts'
+import { accountOf, documentWithBody } from './context.ts'
 import { findParagraph, findSilence, ndb, paragraphsOf, proposalsOf, standings } from './queries.ts'
 import { revisionLabel } from './rules/amendments.ts'
 import { hasBrackets } from './rules/brackets.ts'
@@ -35,7 +35,7 @@ export const MIN_SILENCE_HOURS = 72
 
 const initialStatus = (text: string) => (hasBrackets(text) ? 'bracketed' : 'proposed')
 
-export async function createDocument(db: Db, ctx: Ctx, input: NewDocument): Promise<Result<{ id: number }>> {
+export async function createDocument(db: Db, ctx: CommandContext, input: NewDocument): Promise<Result<{ id: number }>> {
   const process = await findProcess(db, input.processId)
   if (!process) return notFound('process_not_found')
   const allowed = authorize(ctx.actor, 'negotiation.manage', { bodyId: process.bodyId })
@@ -113,7 +113,7 @@ export async function createDocument(db: Db, ctx: Ctx, input: NewDocument): Prom
         .execute()
     }
     await recordAudit(trx, {
-      ...audit(ctx),
+      ...auditedBy(ctx),
       action: 'negotiation.document_created',
       subjectType: 'negotiating_document',
       subjectId: document.id,
@@ -151,7 +151,7 @@ export type SnapshotRow = Awaited<ReturnType<typeof snapshotOf>>[number]
 
 async function issueRevisionIn(
   trx: Db,
-  ctx: Ctx,
+  ctx: CommandContext,
   documentId: number,
   changeNote: string,
 ): Promise<Result<{ number: number }>> {
@@ -190,7 +190,7 @@ async function issueRevisionIn(
     .where('id', '=', documentId)
     .execute()
   await recordAudit(trx, {
-    ...audit(ctx),
+    ...auditedBy(ctx),
     action: 'negotiation.revision_issued',
     subjectType: 'negotiating_document',
     subjectId: documentId,
@@ -202,7 +202,7 @@ async function issueRevisionIn(
 /** The Chair issues Rev.N: an immutable snapshot of the text as it stands. */
 export async function issueRevision(
   db: Db,
-  ctx: Ctx,
+  ctx: CommandContext,
   documentId: number,
   changeNote: string,
 ): Promise<Result<{ number: number }>> {
@@ -216,7 +216,7 @@ export async function issueRevision(
 /** Sets a paragraph's status with its record, and the fate of the proposal it came from. */
 async function settle(
   trx: Db,
-  ctx: Ctx,
+  ctx: CommandContext,
   paragraphId: number,
   declaration: Declaration,
   method: 'consensus' | 'silence_procedure',
@@ -252,7 +252,7 @@ async function settle(
       .execute()
   }
   await recordAudit(trx, {
-    ...audit(ctx),
+    ...auditedBy(ctx),
     action: `negotiation.paragraph_${declaration}`,
     subjectType: 'paragraph',
     subjectId: paragraphId,
@@ -263,7 +263,7 @@ async function settle(
 /** Only the Chair declares; agreement needs no standing objection. */
 export async function declare(
   db: Db,
-  ctx: Ctx,
+  ctx: CommandContext,
   paragraphId: number,
   declaration: Declaration,
   note = '',
@@ -289,7 +289,7 @@ export async function declare(
 /** The Chair records a State's explanation of position or reservation; it stays out of the text. */
 export async function recordStatement(
   db: Db,
-  ctx: Ctx,
+  ctx: CommandContext,
   documentId: number,
   input: {
     kind: 'explanation' | 'reservation'
@@ -319,7 +319,7 @@ export async function recordStatement(
       .returning('id')
       .executeTakeFirstOrThrow()
     await recordAudit(trx, {
-      ...audit(ctx),
+      ...auditedBy(ctx),
       action: `negotiation.${input.kind}_recorded`,
       subjectType: 'negotiating_document',
       subjectId: documentId,
@@ -332,7 +332,7 @@ export async function recordStatement(
 /** The Chair circulates paragraphs under silence until a deadline; a job ends it. */
 export async function circulateUnderSilence(
   db: Db,
-  ctx: Ctx,
+  ctx: CommandContext,
   documentId: number,
   input: { paragraphIds: number[]; deadline: Date; note?: string | undefined },
 ): Promise<Result<{ id: number }>> {
@@ -369,7 +369,7 @@ export async function circulateUnderSilence(
       { runAt: input.deadline, uniqueKey: `silence:${row.id}` },
     )
     await recordAudit(trx, {
-      ...audit(ctx),
+      ...auditedBy(ctx),
       action: 'negotiation.silence_circulated',
       subjectType: 'negotiating_document',
       subjectId: documentId,
@@ -382,7 +382,7 @@ export async function circulateUnderSilence(
 /** One State's objection breaks the silence. */
 export async function breakSilence(
   db: Db,
-  ctx: Ctx,
+  ctx: CommandContext,
   silenceId: number,
   memberStateIso3: string,
   note: string,
@@ -413,7 +413,7 @@ export async function breakSilence(
         .execute()
     }
     await recordAudit(trx, {
-      ...audit(ctx),
+      ...auditedBy(ctx),
       action: 'negotiation.silence_broken',
       subjectType: 'negotiating_document',
       subjectId: silence.documentId,
@@ -426,7 +426,7 @@ export async function breakSilence(
 /** The deadline has passed: unbroken silence adopts the paragraphs. Idempotent. */
 export async function concludeSilence(
   db: Db,
-  ctx: Ctx,
+  ctx: CommandContext,
   silenceId: number,
 ): Promise<Result<'adopted' | 'broken' | 'pending'>> {
   return inTransaction(db, async (trx) => {

@@ -1,7 +1,7 @@
 // The negotiators' side: proposals (submit, revise, merge, withdraw), amendments (table,
 // withdraw, and the Chair's incorporation or rejection), each State's positions, and the
 // stakeholder advisory committees' comments with the Secretariat's answers.
-import { recordAudit } from '../../core/audit/audit.ts'
+import { auditedBy, type CommandContext, recordAudit } from '../../core/audit/audit.ts'
 import { delegationsOf, organizationsOf } from '../../core/auth/actor.ts'
 import { authorize } from '../../core/auth/authorize.ts'
 import type { Db } from '../../core/db/database.ts'
@@ -9,7 +9,7 @@ import { inTransaction } from '../../core/db/helpers.ts'
 import { conflict, forbidden, invalid, notFound, ok, type Result } from '../../core/result.ts'
 import { findOrganizationById } from '../actors/index.ts'
 import { findProcess } from '../processes/index.ts'
-import { accountOf, audit, type Ctx, documentWithBody } from './context.ts'
+import { accountOf, documentWithBody } from './context.ts'
 import { findAmendment, findComment, findParagraph, findProposal, ndb, paragraphsOf } from './queries.ts'
 import { alternativeLabel, applyTextAmendment, insertedLabel, isStale } from './rules/amendments.ts'
 import { hasBrackets } from './rules/brackets.ts'
@@ -18,7 +18,7 @@ import type { AmendmentOperation } from './tables.ts'
 
 export type Speaker = { memberStateIso3: string } | { organizationId: number }
 
-function speaksAs(ctx: Ctx, speaker: Speaker): boolean {
+function speaksAs(ctx: CommandContext, speaker: Speaker): boolean {
   return 'memberStateIso3' in speaker
     ? delegationsOf(ctx.actor).includes(speaker.memberStateIso3)
     : organizationsOf(ctx.actor).includes(speaker.organizationId)
@@ -34,7 +34,11 @@ export interface ProposalInput {
   contributionIds?: number[] | undefined
 }
 
-export async function submitProposal(db: Db, ctx: Ctx, input: ProposalInput): Promise<Result<{ id: number }>> {
+export async function submitProposal(
+  db: Db,
+  ctx: CommandContext,
+  input: ProposalInput,
+): Promise<Result<{ id: number }>> {
   const allowed = authorize(ctx.actor, 'proposal.submit')
   if (!allowed.ok) return allowed
   if (!(await findProcess(db, input.processId))) return notFound('process_not_found')
@@ -46,7 +50,7 @@ export async function submitProposal(db: Db, ctx: Ctx, input: ProposalInput): Pr
   return inTransaction(db, async (trx) => {
     const row = await insertProposal(trx, ctx, { ...input, status: 'submitted' })
     await recordAudit(trx, {
-      ...audit(ctx),
+      ...auditedBy(ctx),
       action: 'proposal.submitted',
       subjectType: 'proposal',
       subjectId: row.id,
@@ -66,7 +70,7 @@ export async function submitProposal(db: Db, ctx: Ctx, input: ProposalInput): Pr
 /** A proposal with its first version, its proponents and the contributions it draws on. */
 async function insertProposal(
   trx: Db,
-  ctx: Ctx,
+  ctx: CommandContext,
   input: ProposalInput & { status: 'submitted' | 'under_discussion' },
 ): Promise<{ id: number }> {
   const n = ndb(trx)
@@ -114,7 +118,7 @@ async function insertProponents(trx: Db, proposalId: number, states: readonly st
 
 export async function reviseProposal(
   db: Db,
-  ctx: Ctx,
+  ctx: CommandContext,
   id: number,
   input: { text: string; rationale?: string | undefined },
 ): Promise<Result<{ version: number }>> {
@@ -147,7 +151,7 @@ export async function reviseProposal(
       })
       .execute()
     await recordAudit(trx, {
-      ...audit(ctx),
+      ...auditedBy(ctx),
       action: 'proposal.revised',
       subjectType: 'proposal',
       subjectId: id,
@@ -157,7 +161,7 @@ export async function reviseProposal(
   })
 }
 
-export async function withdrawProposal(db: Db, ctx: Ctx, id: number): Promise<Result<void>> {
+export async function withdrawProposal(db: Db, ctx: CommandContext, id: number): Promise<Result<void>> {
   const proposal = await findProposal(db, id)
   if (!proposal) return notFound('proposal_not_found')
   const allowed = authorize(ctx.actor, 'proposal.revise', {
@@ -173,7 +177,7 @@ export async function withdrawProposal(db: Db, ctx: Ctx, id: number): Promise<Re
       .where('id', '=', id)
       .execute()
     await recordAudit(trx, {
-      ...audit(ctx),
+      ...auditedBy(ctx),
       action: 'proposal.withdrawn',
       subjectType: 'proposal',
       subjectId: id,
@@ -186,7 +190,7 @@ export async function withdrawProposal(db: Db, ctx: Ctx, id: number): Promise<Re
 /** The Chair merges proposals into a new one: its proponents and sources are theirs together. */
 export async function mergeProposals(
   db: Db,
-  ctx: Ctx,
+  ctx: CommandContext,
   input: { ids: number[]; title: string; text: string; rationale?: string | undefined },
 ): Promise<Result<{ id: number }>> {
   const proposals = (await Promise.all(input.ids.map((id) => findProposal(db, id)))).filter((p) => p !== undefined)
@@ -219,7 +223,7 @@ export async function mergeProposals(
       .where('id', 'in', input.ids)
       .execute()
     await recordAudit(trx, {
-      ...audit(ctx),
+      ...auditedBy(ctx),
       action: 'proposal.merged',
       subjectType: 'proposal',
       subjectId: row.id,
@@ -240,7 +244,7 @@ export interface AmendmentInput {
 
 export async function tableAmendment(
   db: Db,
-  ctx: Ctx,
+  ctx: CommandContext,
   documentId: number,
   input: AmendmentInput,
 ): Promise<Result<{ id: number }>> {
@@ -283,7 +287,7 @@ export async function tableAmendment(
       .returning('id')
       .executeTakeFirstOrThrow()
     await recordAudit(trx, {
-      ...audit(ctx),
+      ...auditedBy(ctx),
       action: 'amendment.tabled',
       subjectType: 'amendment',
       subjectId: row.id,
@@ -293,7 +297,7 @@ export async function tableAmendment(
   })
 }
 
-export async function withdrawAmendment(db: Db, ctx: Ctx, id: number): Promise<Result<void>> {
+export async function withdrawAmendment(db: Db, ctx: CommandContext, id: number): Promise<Result<void>> {
   const amendment = await findAmendment(db, id)
   if (!amendment) return notFound('amendment_not_found')
   const allowed = authorize(ctx.actor, 'amendment.withdraw', {
@@ -306,7 +310,7 @@ export async function withdrawAmendment(db: Db, ctx: Ctx, id: number): Promise<R
 
 async function decideIn(
   db: Db,
-  ctx: Ctx,
+  ctx: CommandContext,
   id: number,
   status: 'withdrawn' | 'rejected' | 'incorporated' | 'superseded',
   supersededById?: number,
@@ -325,7 +329,7 @@ async function decideIn(
       .where('id', '=', id)
       .execute()
     await recordAudit(trx, {
-      ...audit(ctx),
+      ...auditedBy(ctx),
       action: `amendment.${status}`,
       subjectType: 'amendment',
       subjectId: id,
@@ -337,7 +341,7 @@ async function decideIn(
 
 async function applyAmendment(
   trx: Db,
-  ctx: Ctx,
+  ctx: CommandContext,
   amendment: NonNullable<Awaited<ReturnType<typeof findAmendment>>>,
 ): Promise<Result<void>> {
   const n = ndb(trx)
@@ -407,7 +411,7 @@ async function applyAmendment(
  */
 async function addAlternative(
   trx: Db,
-  ctx: Ctx,
+  ctx: CommandContext,
   paragraph: NonNullable<Awaited<ReturnType<typeof findParagraph>>>,
   text: string,
 ): Promise<Result<void>> {
@@ -447,7 +451,7 @@ async function addAlternative(
 /** The Chair (or the Secretariat on the Chair's word) incorporates, rejects or supersedes. */
 export async function decideAmendment(
   db: Db,
-  ctx: Ctx,
+  ctx: CommandContext,
   id: number,
   decision: 'incorporated' | 'rejected' | 'superseded',
   supersededById?: number,
@@ -464,7 +468,7 @@ export async function decideAmendment(
 /** A delegate gives their State's position; the State's latest word is its position. */
 export async function takePosition(
   db: Db,
-  ctx: Ctx,
+  ctx: CommandContext,
   input: {
     subjectType: 'paragraph' | 'amendment'
     subjectId: number
@@ -491,7 +495,7 @@ export async function takePosition(
       .returning('id')
       .executeTakeFirstOrThrow()
     await recordAudit(trx, {
-      ...audit(ctx),
+      ...auditedBy(ctx),
       action: 'position.taken',
       subjectType: input.subjectType,
       subjectId: input.subjectId,
@@ -509,7 +513,7 @@ export async function takePosition(
 /** An organization's representative comments for its stakeholder group's advisory committee. */
 export async function postComment(
   db: Db,
-  ctx: Ctx,
+  ctx: CommandContext,
   documentId: number,
   input: { organizationId: number; paragraphId?: number | undefined; amendmentId?: number | undefined; text: string },
 ): Promise<Result<{ id: number }>> {
@@ -538,7 +542,7 @@ export async function postComment(
       .returning('id')
       .executeTakeFirstOrThrow()
     await recordAudit(trx, {
-      ...audit(ctx),
+      ...auditedBy(ctx),
       action: 'comment.posted',
       subjectType: 'comment',
       subjectId: row.id,
@@ -549,7 +553,7 @@ export async function postComment(
 }
 
 /** The Secretariat says, publicly, how a comment was taken into account. */
-export async function answerComment(db: Db, ctx: Ctx, id: number, answer: string): Promise<Result<void>> {
+export async function answerComment(db: Db, ctx: CommandContext, id: number, answer: string): Promise<Result<void>> {
   const allowed = authorize(ctx.actor, 'comment.answer')
   if (!allowed.ok) return allowed
   const comment = await findComment(db, id)
@@ -561,7 +565,7 @@ export async function answerComment(db: Db, ctx: Ctx, id: number, answer: string
       .where('id', '=', id)
       .execute()
     await recordAudit(trx, {
-      ...audit(ctx),
+      ...auditedBy(ctx),
       action: 'comment.answered',
       subjectType: 'comment',
       subjectId: id,

@@ -1,18 +1,12 @@
-// What every negotiation command receives, and the lookups they share.
-import type { Actor } from '../../core/auth/actor.ts'
+// The lookups negotiation commands share: who acts, and a document with its body.
+import { type Actor, accountIdOf } from '../../core/auth/actor.ts'
 import type { Db } from '../../core/db/database.ts'
 import { findProcess } from '../processes/index.ts'
 import { findDocument } from './queries.ts'
 
-export interface Ctx {
-  actor: Actor
-  requestId?: string | null
-  now: Date
-}
-
 /** The account behind an action (0 for the platform itself: demo data, jobs). */
 export function accountOf(actor: Actor): number {
-  return actor.kind === 'account' ? actor.accountId : 0
+  return accountIdOf(actor) ?? 0
 }
 
 /** A document with the body its process belongs to (authorization is per body). */
@@ -22,8 +16,4 @@ export async function documentWithBody(db: Db, documentId: number, options: { fo
   const process = await findProcess(db, document.processId)
   if (!process) return undefined
   return { document, bodyId: process.bodyId, process }
-}
-
-export function audit(ctx: Ctx) {
-  return { actor: ctx.actor, requestId: ctx.requestId ?? null, at: ctx.now }
 }

@@ -4,7 +4,7 @@
 import type { Context, Hono } from 'hono'
 import { delegationsOf, organizationsOf } from '../../core/auth/actor.ts'
 import { can } from '../../core/auth/authorize.ts'
-import type { AppEnv } from '../../core/http/context.ts'
+import { type AppEnv, commandContext } from '../../core/http/context.ts'
 import { respondError } from '../../core/http/errors.tsx'
 import { type FormValues, fieldValue, fieldValues, forSchema, readForm } from '../../core/http/forms.ts'
 import { denied } from '../../core/http/guards.ts'
@@ -13,7 +13,7 @@ import type { Issue } from '../../core/result.ts'
 import { findProcess, type Process } from '../processes/index.ts'
 import { mergeProposals, reviseProposal, submitProposal, withdrawProposal } from './commands-proposals.ts'
 import { documentsOf, findProposal, ndb, proposalsOf } from './queries.ts'
-import { ctxOf, flash, idParam, namesFor, outcome } from './routes.tsx'
+import { flash, idParam, namesFor, outcome } from './routes.tsx'
 import { MergeInput, ProposalInput, ProposalRevisionInput } from './schemas.ts'
 import { renderProposal, renderProposalForm, renderProposals } from './views/proposals.tsx'
 
@@ -88,7 +88,7 @@ export function registerProposalRoutes(app: Hono<AppEnv>): void {
     }
     const parsed = parseWith(ProposalInput, proposalFields(values))
     if (!parsed.ok) return again(parsed.issues)
-    const result = await submitProposal(c.var.db, ctxOf(c), parsed.value)
+    const result = await submitProposal(c.var.db, commandContext(c), parsed.value)
     if (!result.ok) {
       if (result.error.type === 'invalid') return again(result.error.issues)
       if (result.error.id === 'not_a_proponent')
@@ -136,19 +136,19 @@ export function registerProposalRoutes(app: Hono<AppEnv>): void {
   app.post('/proposals/:id/revise', async (c) => {
     const parsed = parseWith(ProposalRevisionInput, forSchema(await readForm(c)))
     if (!parsed.ok) return respondError(c, { type: 'invalid', id: 'invalid_input', issues: parsed.issues })
-    const result = await reviseProposal(c.var.db, ctxOf(c), idParam(c), parsed.value)
+    const result = await reviseProposal(c.var.db, commandContext(c), idParam(c), parsed.value)
     return outcome(c, result, `/proposals/${idParam(c)}`, 'flash.proposalRevised')
   })
 
   app.post('/proposals/:id/withdraw', async (c) => {
-    const result = await withdrawProposal(c.var.db, ctxOf(c), idParam(c))
+    const result = await withdrawProposal(c.var.db, commandContext(c), idParam(c))
     return outcome(c, result, `/proposals/${idParam(c)}`)
   })
 
   app.post('/proposals/merge', async (c) => {
     const parsed = parseWith(MergeInput, forSchema(await readForm(c)))
     if (!parsed.ok) return respondError(c, { type: 'invalid', id: 'invalid_input', issues: parsed.issues })
-    const result = await mergeProposals(c.var.db, ctxOf(c), parsed.value)
+    const result = await mergeProposals(c.var.db, commandContext(c), parsed.value)
     if (!result.ok) return respondError(c, result.error)
     flash(c, 'flash.proposalsMerged')
     return c.redirect(`/proposals/${result.value.id}`, 303)

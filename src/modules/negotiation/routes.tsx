@@ -5,7 +5,7 @@ import type { Context, Hono } from 'hono'
 import { delegationsOf, organizationsOf } from '../../core/auth/actor.ts'
 import { can } from '../../core/auth/authorize.ts'
 import type { Db } from '../../core/db/database.ts'
-import type { AppEnv } from '../../core/http/context.ts'
+import { type AppEnv, commandContext } from '../../core/http/context.ts'
 import { COOKIES, writeCookie } from '../../core/http/cookies.ts'
 import { respondError } from '../../core/http/errors.tsx'
 import { type FormValues, forSchema, readForm } from '../../core/http/forms.ts'
@@ -67,10 +67,6 @@ import { renderComparison, renderRevision, renderRevisions } from './views/revis
 export const idParam = (c: Context<AppEnv>, name = 'id') => {
   const n = Number(c.req.param(name))
   return Number.isSafeInteger(n) && n > 0 ? n : 0
-}
-
-export function ctxOf(c: Context<AppEnv>) {
-  return { actor: c.var.actor, requestId: c.var.requestId, now: c.var.deps.now() }
 }
 
 export function flash(c: Context<AppEnv>, key: string) {
@@ -205,7 +201,7 @@ export function registerNegotiationRoutes(app: Hono<AppEnv>): void {
     }
     if (input.source === 'proposals' && !input.proposalIds?.length)
       return again([{ path: 'proposalIds', code: 'validation.required' }])
-    const result = await createDocument(c.var.db, ctxOf(c), {
+    const result = await createDocument(c.var.db, commandContext(c), {
       processId: input.processId,
       title: input.title,
       symbol: input.symbol,
@@ -229,14 +225,14 @@ export function registerNegotiationRoutes(app: Hono<AppEnv>): void {
     const documentId = idParam(c)
     const parsed = parseWith(AmendmentInput, forSchema(await readForm(c)))
     if (!parsed.ok) return invalidForm(c, parsed.issues)
-    const result = await tableAmendment(c.var.db, ctxOf(c), documentId, parsed.value)
+    const result = await tableAmendment(c.var.db, commandContext(c), documentId, parsed.value)
     return outcome(c, result, `/negotiation/${documentId}#para-${parsed.value.paragraphId}`, 'flash.amendmentTabled')
   })
 
   app.post('/amendments/:id/withdraw', async (c) => {
     const amendment = await findAmendment(c.var.db, idParam(c))
     if (!amendment) return respondError(c, { type: 'not_found', id: 'amendment_not_found' })
-    const result = await withdrawAmendment(c.var.db, ctxOf(c), amendment.id)
+    const result = await withdrawAmendment(c.var.db, commandContext(c), amendment.id)
     return outcome(c, result, `/negotiation/${amendment.documentId}#amendment-${amendment.id}`)
   })
 
@@ -246,7 +242,7 @@ export function registerNegotiationRoutes(app: Hono<AppEnv>): void {
     const decision = (await readForm(c)).decision
     if (decision !== 'incorporated' && decision !== 'rejected')
       return invalidForm(c, [{ path: 'decision', code: 'validation.required' }])
-    const result = await decideAmendment(c.var.db, ctxOf(c), amendment.id, decision)
+    const result = await decideAmendment(c.var.db, commandContext(c), amendment.id, decision)
     return outcome(c, result, `/negotiation/${amendment.documentId}#para-${amendment.paragraphId}`)
   })
 
@@ -259,7 +255,11 @@ export function registerNegotiationRoutes(app: Hono<AppEnv>): void {
           ? await findParagraph(c.var.db, idParam(c))
           : await findAmendment(c.var.db, idParam(c))
       if (!subject) return respondError(c, { type: 'not_found', id: `${subjectType}_not_found` })
-      const result = await takePosition(c.var.db, ctxOf(c), { subjectType, subjectId: subject.id, ...parsed.value })
+      const result = await takePosition(c.var.db, commandContext(c), {
+        subjectType,
+        subjectId: subject.id,
+        ...parsed.value,
+      })
       const anchor = subjectType === 'paragraph' ? `para-${subject.id}` : `amendment-${subject.id}`
       return outcome(c, result, `/negotiation/${subject.documentId}#${anchor}`, 'flash.positionRecorded')
     })
@@ -270,21 +270,27 @@ export function registerNegotiationRoutes(app: Hono<AppEnv>): void {
     if (!paragraph) return respondError(c, { type: 'not_found', id: 'paragraph_not_found' })
     const parsed = parseWith(DeclarationInput, forSchema(await readForm(c)))
     if (!parsed.ok) return invalidForm(c, parsed.issues)
-    const result = await declare(c.var.db, ctxOf(c), paragraph.id, parsed.value.declaration, parsed.value.note ?? '')
+    const result = await declare(
+      c.var.db,
+      commandContext(c),
+      paragraph.id,
+      parsed.value.declaration,
+      parsed.value.note ?? '',
+    )
     return outcome(c, result, `/negotiation/${paragraph.documentId}#para-${paragraph.id}`)
   })
 
   app.post('/negotiation/:id/statements', async (c) => {
     const parsed = parseWith(StatementInput, forSchema(await readForm(c)))
     if (!parsed.ok) return invalidForm(c, parsed.issues)
-    const result = await recordStatement(c.var.db, ctxOf(c), idParam(c), parsed.value)
+    const result = await recordStatement(c.var.db, commandContext(c), idParam(c), parsed.value)
     return outcome(c, result, `/negotiation/${idParam(c)}#record`)
   })
 
   app.post('/negotiation/:id/revisions', async (c) => {
     const parsed = parseWith(RevisionInput, forSchema(await readForm(c)))
     if (!parsed.ok) return invalidForm(c, parsed.issues)
-    const result = await issueRevision(c.var.db, ctxOf(c), idParam(c), parsed.value.changeNote ?? '')
+    const result = await issueRevision(c.var.db, commandContext(c), idParam(c), parsed.value.changeNote ?? '')
     return outcome(c, result, `/negotiation/${idParam(c)}/revisions`, 'flash.revisionIssued')
   })
 
@@ -341,7 +347,7 @@ export function registerNegotiationRoutes(app: Hono<AppEnv>): void {
     const deadline = typeof values.deadline === 'string' ? localToInstant(values.deadline, c.var.i18n.timeZone) : null
     const parsed = parseWith(SilenceInput, { ...values, deadline: deadline?.toISOString() ?? values.deadline })
     if (!parsed.ok) return invalidForm(c, parsed.issues)
-    const result = await circulateUnderSilence(c.var.db, ctxOf(c), idParam(c), parsed.value)
+    const result = await circulateUnderSilence(c.var.db, commandContext(c), idParam(c), parsed.value)
     return outcome(c, result, `/negotiation/${idParam(c)}`, 'flash.silenceCirculated')
   })
 
@@ -350,7 +356,7 @@ export function registerNegotiationRoutes(app: Hono<AppEnv>): void {
     if (!parsed.ok) return invalidForm(c, parsed.issues)
     const result = await breakSilence(
       c.var.db,
-      ctxOf(c),
+      commandContext(c),
       idParam(c),
       parsed.value.memberStateIso3,
       parsed.value.note ?? '',
@@ -364,14 +370,14 @@ export function registerNegotiationRoutes(app: Hono<AppEnv>): void {
   app.post('/negotiation/:id/comments', async (c) => {
     const parsed = parseWith(CommentInput, forSchema(await readForm(c)))
     if (!parsed.ok) return invalidForm(c, parsed.issues)
-    const result = await postComment(c.var.db, ctxOf(c), idParam(c), parsed.value)
+    const result = await postComment(c.var.db, commandContext(c), idParam(c), parsed.value)
     return outcome(c, result, `/negotiation/${idParam(c)}#para-${parsed.value.paragraphId ?? ''}`)
   })
 
   app.post('/comments/:id/answer', async (c) => {
     const parsed = parseWith(AnswerInput, forSchema(await readForm(c)))
     if (!parsed.ok) return invalidForm(c, parsed.issues)
-    const result = await answerComment(c.var.db, ctxOf(c), idParam(c), parsed.value.answer)
+    const result = await answerComment(c.var.db, commandContext(c), idParam(c), parsed.value.answer)
     const back = c.req.header('referer')?.startsWith(new URL(c.req.url).origin)
       ? (c.req.header('referer') as string)
       : '/'

@@ -1,7 +1,6 @@
 // Following and unfollowing bodies and processes, and choosing the digest's frequency. Who
 // follows what is personal: it goes into the audit log as a non-public entry.
-import { recordAudit } from '../../core/audit/audit.ts'
-import type { Actor } from '../../core/auth/actor.ts'
+import { auditedBy, type CommandContext, recordAudit } from '../../core/audit/audit.ts'
 import { authorize } from '../../core/auth/authorize.ts'
 import type { Db } from '../../core/db/database.ts'
 import { inTransaction } from '../../core/db/helpers.ts'
@@ -10,18 +9,12 @@ import { findBody, findProcess } from '../processes/index.ts'
 import { ndb } from './queries.ts'
 import type { FollowSubject, Frequency } from './tables.ts'
 
-export interface Ctx {
-  actor: Actor
-  requestId?: string | null
-  now: Date
-}
-
 export interface Subject {
   type: FollowSubject
   id: number
 }
 
-function signedIn(ctx: Ctx): Result<number> {
+function signedIn(ctx: CommandContext): Result<number> {
   const allowed = authorize(ctx.actor, 'follow.manage')
   if (!allowed.ok) return allowed
   if (ctx.actor.kind !== 'account') return err({ type: 'unauthenticated', id: 'sign_in_required' })
@@ -35,7 +28,7 @@ async function subjectExists(db: Db, subject: Subject): Promise<boolean> {
 }
 
 /** Follows a body or process; following twice is not an error (the button may be pressed twice). */
-export async function follow(db: Db, ctx: Ctx, subject: Subject): Promise<Result<void>> {
+export async function follow(db: Db, ctx: CommandContext, subject: Subject): Promise<Result<void>> {
   const account = signedIn(ctx)
   if (!account.ok) return account
   if (!(await subjectExists(db, subject))) return notFound(`${subject.type}_not_found`)
@@ -48,21 +41,19 @@ export async function follow(db: Db, ctx: Ctx, subject: Subject): Promise<Result
       .executeTakeFirst()
     if (row) {
       await recordAudit(trx, {
-        actor: ctx.actor,
+        ...auditedBy(ctx),
         action: 'follow.added',
         subjectType: subject.type,
         subjectId: subject.id,
         payload: { accountId: account.value },
         public: false,
-        requestId: ctx.requestId ?? null,
-        at: ctx.now,
       })
     }
     return ok(undefined)
   })
 }
 
-export async function unfollow(db: Db, ctx: Ctx, subject: Subject): Promise<Result<void>> {
+export async function unfollow(db: Db, ctx: CommandContext, subject: Subject): Promise<Result<void>> {
   const account = signedIn(ctx)
   if (!account.ok) return account
   return inTransaction(db, async (trx) => {
@@ -75,21 +66,19 @@ export async function unfollow(db: Db, ctx: Ctx, subject: Subject): Promise<Resu
       .executeTakeFirst()
     if (removed) {
       await recordAudit(trx, {
-        actor: ctx.actor,
+        ...auditedBy(ctx),
         action: 'follow.removed',
         subjectType: subject.type,
         subjectId: subject.id,
         payload: { accountId: account.value },
         public: false,
-        requestId: ctx.requestId ?? null,
-        at: ctx.now,
       })
     }
     return ok(undefined)
   })
 }
 
-export async function setFrequency(db: Db, ctx: Ctx, frequency: Frequency): Promise<Result<void>> {
+export async function setFrequency(db: Db, ctx: CommandContext, frequency: Frequency): Promise<Result<void>> {
   const account = signedIn(ctx)
   if (!account.ok) return account
   return inTransaction(db, async (trx) => {
@@ -99,14 +88,12 @@ export async function setFrequency(db: Db, ctx: Ctx, frequency: Frequency): Prom
       .onConflict((oc) => oc.column('accountId').doUpdateSet({ frequency, updatedAt: ctx.now }))
       .execute()
     await recordAudit(trx, {
-      actor: ctx.actor,
+      ...auditedBy(ctx),
       action: 'digest.frequency_set',
       subjectType: 'account',
       subjectId: account.value,
       payload: { frequency },
       public: false,
-      requestId: ctx.requestId ?? null,
-      at: ctx.now,
     })
     return ok(undefined)
   })

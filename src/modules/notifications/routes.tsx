@@ -2,7 +2,7 @@
 // get their digest and what they follow.
 import type { Context, Hono } from 'hono'
 import { can } from '../../core/auth/authorize.ts'
-import type { AppEnv } from '../../core/http/context.ts'
+import { type AppEnv, commandContext } from '../../core/http/context.ts'
 import { COOKIES, writeCookie } from '../../core/http/cookies.ts'
 import { respondError } from '../../core/http/errors.tsx'
 import { forSchema, readForm } from '../../core/http/forms.ts'
@@ -15,10 +15,6 @@ import { follow, setFrequency, unfollow } from './commands.ts'
 import { followerCount, followsOf, frequencyOf, isFollowing } from './queries.ts'
 import { FollowInput, FrequencyInput } from './schemas.ts'
 import { type FollowSubject, FREQUENCIES } from './tables.ts'
-
-function ctxOf(c: Context<AppEnv>) {
-  return { actor: c.var.actor, requestId: c.var.requestId, now: c.var.deps.now() }
-}
 
 /** The follow (or unfollow) button for a body or process page. */
 export async function FollowSection({
@@ -93,7 +89,7 @@ export function registerNotificationRoutes(app: Hono<AppEnv>): void {
     if (!parsed.ok) return respondError(c, { type: 'invalid', id: 'invalid_input', issues: parsed.issues })
     const { subject, id, action, back } = parsed.value
     const change = action === 'follow' ? follow : unfollow
-    const result = await change(c.var.db, ctxOf(c), { type: subject, id })
+    const result = await change(c.var.db, commandContext(c), { type: subject, id })
     if (!result.ok) return respondError(c, result.error)
     writeCookie(c, COOKIES.flash, action === 'follow' ? 'flash.followed' : 'flash.unfollowed', { maxAgeSeconds: 60 })
     return c.redirect(back ?? '/account/notifications', 303)
@@ -156,7 +152,7 @@ export function registerNotificationRoutes(app: Hono<AppEnv>): void {
   app.post('/account/notifications', async (c) => {
     const parsed = parseWith(FrequencyInput, forSchema(await readForm(c)))
     if (!parsed.ok) return respondError(c, { type: 'invalid', id: 'invalid_input', issues: parsed.issues })
-    const result = await setFrequency(c.var.db, ctxOf(c), parsed.value.frequency)
+    const result = await setFrequency(c.var.db, commandContext(c), parsed.value.frequency)
     if (!result.ok) return respondError(c, result.error)
     writeCookie(c, COOKIES.flash, 'flash.saved', { maxAgeSeconds: 60 })
     return c.redirect('/account/notifications', 303)

@@ -1,8 +1,7 @@
 // State changes of bodies and processes. Each one authorizes, writes in one transaction and
 // leaves an entry in the audit log.
 import { sql } from 'kysely'
-import { recordAudit } from '../../core/audit/audit.ts'
-import type { Actor } from '../../core/auth/actor.ts'
+import { auditedBy, type CommandContext, recordAudit } from '../../core/audit/audit.ts'
 import { authorize } from '../../core/auth/authorize.ts'
 import type { Db } from '../../core/db/database.ts'
 import { inTransaction, jsonb } from '../../core/db/helpers.ts'
@@ -25,28 +24,20 @@ import type {
 } from './schemas.ts'
 import type { ProcessState } from './tables.ts'
 
-export interface Ctx {
-  actor: Actor
-  requestId?: string | null
-  now: Date
-}
-
-const audit = (trx: Db, ctx: Ctx, action: string, subjectType: string, subjectId: number, payload = {}) =>
+const audit = (trx: Db, ctx: CommandContext, action: string, subjectType: string, subjectId: number, payload = {}) =>
   recordAudit(trx, {
-    actor: ctx.actor,
+    ...auditedBy(ctx),
     action,
     subjectType,
     subjectId,
     payload,
-    requestId: ctx.requestId ?? null,
-    at: ctx.now,
   })
 
 function isUniqueViolation(error: unknown): boolean {
   return typeof error === 'object' && error !== null && 'code' in error && (error as { code: string }).code === '23505'
 }
 
-export async function createBody(db: Db, ctx: Ctx, input: BodyInput): Promise<Result<{ id: number }>> {
+export async function createBody(db: Db, ctx: CommandContext, input: BodyInput): Promise<Result<{ id: number }>> {
   const allowed = authorize(ctx.actor, 'body.manage')
   if (!allowed.ok) return allowed
   if (input.parentBodyId && !(await findBody(db, input.parentBodyId))) {
@@ -89,7 +80,12 @@ async function memberTargetProblem(
   return null
 }
 
-export async function addBodyMember(db: Db, ctx: Ctx, bodyId: number, input: MemberInput): Promise<Result<BodyMember>> {
+export async function addBodyMember(
+  db: Db,
+  ctx: CommandContext,
+  bodyId: number,
+  input: MemberInput,
+): Promise<Result<BodyMember>> {
   const allowed = authorize(ctx.actor, 'body.manage')
   if (!allowed.ok) return allowed
   if (!(await findBody(db, bodyId))) return notFound('body_not_found')
@@ -120,7 +116,7 @@ export async function addBodyMember(db: Db, ctx: Ctx, bodyId: number, input: Mem
 
 export async function addBodyOfficer(
   db: Db,
-  ctx: Ctx,
+  ctx: CommandContext,
   bodyId: number,
   input: OfficerInput,
 ): Promise<Result<{ id: number }>> {
@@ -146,7 +142,7 @@ export async function addBodyOfficer(
   })
 }
 
-export async function createProcess(db: Db, ctx: Ctx, input: ProcessInput): Promise<Result<{ id: number }>> {
+export async function createProcess(db: Db, ctx: CommandContext, input: ProcessInput): Promise<Result<{ id: number }>> {
   const body = await findBody(db, input.bodyId)
   if (!body) return invalid([{ path: 'bodyId', code: 'processes.unknownBody' }])
   const allowed = authorize(ctx.actor, 'process.manage', { bodyId: body.id })
@@ -207,7 +203,7 @@ export async function createProcess(db: Db, ctx: Ctx, input: ProcessInput): Prom
 }
 
 /** Authorizes managing the process, returning it. */
-async function managedProcess(db: Db, ctx: Ctx, processId: number) {
+async function managedProcess(db: Db, ctx: CommandContext, processId: number) {
   const process = await findProcess(db, processId)
   if (!process) return notFound('process_not_found')
   const allowed = authorize(ctx.actor, 'process.manage', { bodyId: process.bodyId })
@@ -215,7 +211,12 @@ async function managedProcess(db: Db, ctx: Ctx, processId: number) {
   return ok(process)
 }
 
-export async function setProcessState(db: Db, ctx: Ctx, processId: number, state: ProcessState): Promise<Result<void>> {
+export async function setProcessState(
+  db: Db,
+  ctx: CommandContext,
+  processId: number,
+  state: ProcessState,
+): Promise<Result<void>> {
   const process = await managedProcess(db, ctx, processId)
   if (!process.ok) return process
   if (process.value.state === state) return ok(undefined)
@@ -230,7 +231,12 @@ export async function setProcessState(db: Db, ctx: Ctx, processId: number, state
   })
 }
 
-export async function openCall(db: Db, ctx: Ctx, processId: number, input: CallInput): Promise<Result<Call>> {
+export async function openCall(
+  db: Db,
+  ctx: CommandContext,
+  processId: number,
+  input: CallInput,
+): Promise<Result<Call>> {
   const process = await managedProcess(db, ctx, processId)
   if (!process.ok) return process
   const known = new Set((await guidingQuestions(db, processId)).map((q) => q.id))
@@ -267,7 +273,7 @@ export async function openCall(db: Db, ctx: Ctx, processId: number, input: CallI
   })
 }
 
-export async function extendCall(db: Db, ctx: Ctx, callId: number, until: Date): Promise<Result<Call>> {
+export async function extendCall(db: Db, ctx: CommandContext, callId: number, until: Date): Promise<Result<Call>> {
   return inTransaction(db, async (trx) => {
     const call = await findCall(trx, callId, { forUpdate: true })
     if (!call) return notFound('call_not_found')
@@ -289,7 +295,7 @@ export async function extendCall(db: Db, ctx: Ctx, callId: number, until: Date):
 
 export async function scheduleMeeting(
   db: Db,
-  ctx: Ctx,
+  ctx: CommandContext,
   processId: number,
   input: MeetingInput,
 ): Promise<Result<{ id: number }>> {
@@ -347,7 +353,7 @@ export async function scheduleMeeting(
 
 export async function recordMeetingOutcome(
   db: Db,
-  ctx: Ctx,
+  ctx: CommandContext,
   meetingId: number,
   input: MeetingRecordInput,
 ): Promise<Result<void>> {
@@ -376,7 +382,7 @@ export async function recordMeetingOutcome(
 
 export async function recordAttendance(
   db: Db,
-  ctx: Ctx,
+  ctx: CommandContext,
   meetingId: number,
   input: AttendanceInput,
 ): Promise<Result<void>> {
@@ -418,7 +424,7 @@ export async function recordAttendance(
 
 export async function addDocument(
   db: Db,
-  ctx: Ctx,
+  ctx: CommandContext,
   processId: number,
   input: DocumentInput,
 ): Promise<Result<{ id: number }>> {
@@ -451,7 +457,7 @@ export async function addDocument(
 
 export async function recordTransmission(
   db: Db,
-  ctx: Ctx,
+  ctx: CommandContext,
   processId: number,
   input: TransmissionInput,
 ): Promise<Result<{ id: number }>> {

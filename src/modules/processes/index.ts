@@ -1,7 +1,7 @@
 // What other modules may use of the processes module (never its tables).
 export { allActivity } from './activity.ts'
 export { baseUrl, callJson } from './api.ts'
-export { type Ctx as ProcessCommandContext, openCall, scheduleMeeting } from './commands.ts'
+export { openCall, scheduleMeeting } from './commands.ts'
 export { processesModule } from './module.ts'
 export {
   type Body,

@@ -5,7 +5,7 @@ import type { Child } from 'hono/jsx'
 import { hasRole, isStaff } from '../../core/auth/actor.ts'
 import { can } from '../../core/auth/authorize.ts'
 import type { Db } from '../../core/db/database.ts'
-import type { AppEnv } from '../../core/http/context.ts'
+import { type AppEnv, commandContext } from '../../core/http/context.ts'
 import { COOKIES, writeCookie } from '../../core/http/cookies.ts'
 import { respondError } from '../../core/http/errors.tsx'
 import { type FormValues, forSchema, readForm } from '../../core/http/forms.ts'
@@ -63,10 +63,6 @@ import { renderProcess, renderProcesses } from './views/process.tsx'
 const idParam = (c: Context<AppEnv>) => {
   const n = Number(c.req.param('id'))
   return Number.isSafeInteger(n) && n > 0 ? n : 0
-}
-
-function ctxOf(c: Context<AppEnv>) {
-  return { actor: c.var.actor, requestId: c.var.requestId, now: c.var.deps.now() }
 }
 
 function flash(c: Context<AppEnv>, key: string) {
@@ -241,7 +237,7 @@ export function registerProcessRoutes(app: Hono<AppEnv>): void {
     }
     const parsed = parseWith(ProcessInput, input)
     const result = parsed.ok
-      ? await createProcess(c.var.db, ctxOf(c), parsed.value)
+      ? await createProcess(c.var.db, commandContext(c), parsed.value)
       : ({ ok: false, error: { type: 'invalid', id: 'invalid_input', issues: parsed.issues } } as const)
     return formOutcome(
       c,
@@ -267,7 +263,7 @@ export function registerProcessRoutes(app: Hono<AppEnv>): void {
     const values = await readForm(c)
     const parsed = parseWith(ProcessStateInput, forSchema(values))
     if (!parsed.ok) return respondError(c, { type: 'invalid', id: 'invalid_input', issues: parsed.issues })
-    const result = await setProcessState(c.var.db, ctxOf(c), idParam(c), parsed.value.state)
+    const result = await setProcessState(c.var.db, commandContext(c), idParam(c), parsed.value.state)
     if (!result.ok) return respondError(c, result.error)
     flash(c, 'flash.saved')
     return c.redirect(`/processes/${idParam(c)}`, 303)
@@ -300,7 +296,7 @@ export function registerProcessRoutes(app: Hono<AppEnv>): void {
     const values = await readForm(c)
     const parsed = parseWith(CallInput, withInstants(values, ['opensAt', 'closesAt'], c.var.i18n.timeZone))
     const result = parsed.ok
-      ? await openCall(c.var.db, ctxOf(c), idParam(c), parsed.value)
+      ? await openCall(c.var.db, commandContext(c), idParam(c), parsed.value)
       : ({ ok: false, error: { type: 'invalid', id: 'invalid_input', issues: parsed.issues } } as const)
     return formOutcome(
       c,
@@ -317,7 +313,7 @@ export function registerProcessRoutes(app: Hono<AppEnv>): void {
     const values = await readForm(c)
     const parsed = parseWith(ExtensionInput, withInstants(values, ['until'], c.var.i18n.timeZone))
     if (!parsed.ok) return respondError(c, { type: 'invalid', id: 'invalid_input', issues: parsed.issues })
-    const result = await extendCall(c.var.db, ctxOf(c), call.id, parsed.value.until)
+    const result = await extendCall(c.var.db, commandContext(c), call.id, parsed.value.until)
     if (!result.ok) return respondError(c, result.error)
     flash(c, 'flash.callExtended')
     return c.redirect(`/processes/${call.processId}#calls`, 303)
@@ -353,7 +349,7 @@ export function registerProcessRoutes(app: Hono<AppEnv>): void {
     }
     const parsed = parseWith(MeetingInput, input)
     const result = parsed.ok
-      ? await scheduleMeeting(c.var.db, ctxOf(c), idParam(c), parsed.value)
+      ? await scheduleMeeting(c.var.db, commandContext(c), idParam(c), parsed.value)
       : ({ ok: false, error: { type: 'invalid', id: 'invalid_input', issues: parsed.issues } } as const)
     return formOutcome(
       c,
@@ -422,7 +418,7 @@ export function registerProcessRoutes(app: Hono<AppEnv>): void {
     const values = await readForm(c)
     const parsed = parseWith(MeetingRecordInput, { outcomeSummary: '', transcript: '', ...forSchema(values) })
     if (!parsed.ok) return respondError(c, { type: 'invalid', id: 'invalid_input', issues: parsed.issues })
-    const result = await recordMeetingOutcome(c.var.db, ctxOf(c), idParam(c), parsed.value)
+    const result = await recordMeetingOutcome(c.var.db, commandContext(c), idParam(c), parsed.value)
     if (!result.ok) return respondError(c, result.error)
     flash(c, 'flash.saved')
     return c.redirect(`/meetings/${idParam(c)}`, 303)
@@ -444,7 +440,7 @@ export function registerProcessRoutes(app: Hono<AppEnv>): void {
     const values = await readForm(c)
     const parsed = parseWith(DocumentInput, forSchema(values))
     const result = parsed.ok
-      ? await addDocument(c.var.db, ctxOf(c), idParam(c), parsed.value)
+      ? await addDocument(c.var.db, commandContext(c), idParam(c), parsed.value)
       : ({ ok: false, error: { type: 'invalid', id: 'invalid_input', issues: parsed.issues } } as const)
     return formOutcome(
       c,
