@@ -41,6 +41,7 @@ const SENTENCES: Record<string, string[]> = {
 }
 
 const QUERIES = [
+  'cooperation',
   'cooperation governments',
   'coopération',
   'cooperación',
