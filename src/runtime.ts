@@ -6,6 +6,7 @@ import { randomToken } from './core/auth/crypto.ts'
 import { purgeExpiredSessions } from './core/auth/sessions.ts'
 import { type Database, type DatabaseTarget, openDatabase, targetFromConfig } from './core/db/database.ts'
 import { CORE_MIGRATIONS_DIR, collectMigrations, type MigrationFile, migrateToLatest } from './core/db/migrator.ts'
+import { upkeepDatabase } from './core/db/upkeep.ts'
 import type { AppDeps } from './core/http/context.ts'
 import { purgeOldIdempotencyKeys } from './core/http/idempotency.ts'
 import { purgeOldRateLimits } from './core/http/rate-limit.ts'
@@ -69,6 +70,10 @@ const CORE_JOBS: JobRegistry = {
     'core.purge_sessions': async (_, { db }) => void (await purgeExpiredSessions(db)),
     'core.purge_rate_limits': async (_, { db }) => purgeOldRateLimits(db),
     'core.purge_idempotency_keys': async (_, { db }) => purgeOldIdempotencyKeys(db),
+    'core.upkeep_database': async (_, { db, deps, log }) => {
+      const report = await upkeepDatabase(db, deps.dbKind, deps.now())
+      log.debug('database upkeep', report)
+    },
     // without SMTP_URL mail stays in the outbox, readable at /administration/outbox
     'core.send_mail': async (_, { db, deps, log }) => {
       if (deps.config.smtpUrl) await drainOutbox(db, smtpTransport(deps.config.smtpUrl), deps.config.mailFrom, log)
@@ -78,6 +83,7 @@ const CORE_JOBS: JobRegistry = {
     'core.purge_sessions': 3600,
     'core.purge_rate_limits': 3600,
     'core.purge_idempotency_keys': 3600,
+    'core.upkeep_database': 6 * 3600,
     'core.send_mail': 60,
   },
 }

@@ -3,5 +3,6 @@ import type { Scenario } from '../scenario.ts'
 import { coordination } from './coordination.ts'
 import { foundation } from './foundation.ts'
 import { processes } from './processes.ts'
+import { upkeep } from './upkeep.ts'
 
-export const scenarios: Scenario[] = [foundation, processes, coordination]
+export const scenarios: Scenario[] = [foundation, processes, coordination, upkeep]

@@ -1,0 +1,70 @@
+// Database upkeep on each database: finished jobs are purged after their keeping time; on PGlite,
+// where autovacuum never runs, churned tables give back their space and tables get statistics.
+import { sql } from 'kysely'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createTestRuntime, DATABASE_KINDS, type TestRuntime } from '../../../test/support/runtime.ts'
+import { enqueueJob } from '../jobs/queue.ts'
+import { upkeepDatabase } from './upkeep.ts'
+
+const DAY = 86_400_000
+
+describe.each(DATABASE_KINDS)('database upkeep on %s', (kind) => {
+  let runtime: TestRuntime
+  beforeAll(async () => {
+    runtime = await createTestRuntime(kind)
+  })
+  afterAll(() => runtime.close())
+
+  it('purges jobs completed over a week ago and failed over a month ago, and keeps the rest', async () => {
+    const db = runtime.deps.db
+    const now = new Date('2026-11-26T12:00:00Z')
+    const ids: Record<string, number> = {}
+    for (const name of ['oldDone', 'recentDone', 'oldFailed', 'recentFailed', 'pending']) {
+      ids[name] = (await enqueueJob(db, `test.${name}`)) as number
+    }
+    const set = (name: string, patch: { completedAt?: Date; failedAt?: Date }) =>
+      db
+        .updateTable('coreJob')
+        .set(patch)
+        .where('id', '=', ids[name] as number)
+        .execute()
+    await set('oldDone', { completedAt: new Date(now.getTime() - 8 * DAY) })
+    await set('recentDone', { completedAt: new Date(now.getTime() - 6 * DAY) })
+    await set('oldFailed', { failedAt: new Date(now.getTime() - 31 * DAY) })
+    await set('recentFailed', { failedAt: new Date(now.getTime() - 8 * DAY) })
+
+    const report = await upkeepDatabase(db, kind, now)
+
+    expect(report.purgedJobs).toBe(2)
+    const left = await db.selectFrom('coreJob').select('kind').where('kind', 'like', 'test.%').orderBy('id').execute()
+    expect(left.map((j) => j.kind)).toEqual(['test.recentDone', 'test.recentFailed', 'test.pending'])
+  })
+
+  it('on PGlite, gives back the space of deleted rows and analyzes every table; a server does both itself', async () => {
+    const db = runtime.deps.db
+    await sql`insert into core_rate_limit (key, window_start, count)
+      select 'upkeep-test-' || g, now(), 1 from generate_series(1, 5000) g`.execute(db)
+    await db.deleteFrom('coreRateLimit').where('key', 'like', 'upkeep-test-%').execute()
+    const size = async () =>
+      Number((await sql<{ n: string }>`select pg_relation_size('core_rate_limit') as n`.execute(db)).rows[0]?.n)
+    // a table no upkeep has seen yet: never analyzed, so the planner knows nothing of its rows
+    await sql`create table upkeep_probe as select g as id from generate_series(1, 1000) g`.execute(db)
+    const tuples = async () =>
+      Number(
+        (await sql<{ n: number }>`select reltuples as n from pg_class where relname = 'upkeep_probe'`.execute(db))
+          .rows[0]?.n,
+      )
+    expect(await size()).toBeGreaterThan(0)
+    if (kind === 'pglite') expect(await tuples()).toBe(-1)
+
+    const report = await upkeepDatabase(db, kind)
+
+    if (kind === 'pglite') {
+      expect(report).toMatchObject({ analyzed: true, vacuumed: expect.arrayContaining(['core_rate_limit']) })
+      expect(await size()).toBe(0)
+      expect(await tuples()).toBe(1000)
+    } else {
+      expect(report).toMatchObject({ analyzed: false, vacuumed: [] })
+    }
+  })
+})

@@ -1,0 +1,48 @@
+// Upkeep a PostgreSQL server does for itself and embedded PGlite does not: PGlite runs PostgreSQL
+// in single-user mode, where autovacuum never starts, so its tables are never analyzed (the
+// planner guesses every row count) and the rows that sessions, rate limits, idempotency keys and
+// jobs leave behind are never reclaimed. A recurring job does it instead; on a server it only
+// purges finished jobs, which nothing else removes.
+import { sql } from 'kysely'
+import type { DatabaseKind, Db } from './database.ts'
+
+/** Tables whose rows come and go all day, vacuumed at every upkeep on PGlite. */
+export const HIGH_CHURN_TABLES = [
+  'auth_session',
+  'core_rate_limit',
+  'core_idempotency_key',
+  'core_job',
+  'core_mail_outbox',
+] as const
+
+/** Completed jobs are kept a week; failed and cancelled ones a month, for diagnosis. */
+const KEEP_COMPLETED_MS = 7 * 86_400_000
+const KEEP_FAILED_MS = 30 * 86_400_000
+
+export async function purgeFinishedJobs(db: Db, now = new Date()): Promise<number> {
+  const result = await db
+    .deleteFrom('coreJob')
+    .where((eb) =>
+      eb.or([
+        eb('completedAt', '<', new Date(now.getTime() - KEEP_COMPLETED_MS)),
+        eb('failedAt', '<', new Date(now.getTime() - KEEP_FAILED_MS)),
+      ]),
+    )
+    .executeTakeFirst()
+  return Number(result.numDeletedRows)
+}
+
+export interface UpkeepReport {
+  purgedJobs: number
+  vacuumed: string[]
+  analyzed: boolean
+}
+
+/** One round of upkeep; each statement runs on its own (VACUUM cannot run in a transaction). */
+export async function upkeepDatabase(db: Db, kind: DatabaseKind, now = new Date()): Promise<UpkeepReport> {
+  const purgedJobs = await purgeFinishedJobs(db, now)
+  if (kind !== 'pglite') return { purgedJobs, vacuumed: [], analyzed: false }
+  for (const table of HIGH_CHURN_TABLES) await sql`vacuum ${sql.table(table)}`.execute(db)
+  await sql`analyze`.execute(db)
+  return { purgedJobs, vacuumed: [...HIGH_CHURN_TABLES], analyzed: true }
+}
