@@ -43,7 +43,7 @@ export async function synthesisDocx(
     h(t('annualReports.synthesis.byIssue'), HeadingLevel.HEADING_1),
     ...s.issues.map((row) =>
       p(
-        `${names.issueName(row.issue)}: ${row.organizations.length}${row.organizations.length ? ` (${row.organizations.map(names.orgName).join(', ')})` : ''}${s.previousYear ? ` · ${t('annualReports.synthesis.previous', { year: s.previousYear })}: ${row.previous}` : ''}`,
+        `${names.issueName(row.issue)}: ${row.organizations.length}${row.organizations.length ? ` (${i18n.list(row.organizations.map(names.orgName))})` : ''}${s.previousYear ? ` · ${t('annualReports.synthesis.previous', { year: s.previousYear })}: ${row.previous}` : ''}`,
       ),
     ),
     h(t('annualReports.synthesis.byCharacteristic'), HeadingLevel.HEADING_1),

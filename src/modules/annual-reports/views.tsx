@@ -426,10 +426,7 @@ export function renderReport(
       {view.versions.length > 1 ? (
         <p class="muted">
           {t('annualReports.earlierVersions', {
-            list: view.versions
-              .slice(0, -1)
-              .map((v) => `${v.number} (${i18n.date(v.submittedAt)})`)
-              .join(', '),
+            list: i18n.list(view.versions.slice(0, -1).map((v) => `${v.number} (${i18n.date(v.submittedAt)})`)),
           })}
         </p>
       ) : null}
@@ -484,7 +481,7 @@ export function renderSynthesis(
               </th>
               <td>
                 {row.organizations.length}{' '}
-                {row.organizations.length ? `(${row.organizations.map(view.orgName).join(', ')})` : ''}
+                {row.organizations.length ? `(${i18n.list(row.organizations.map(view.orgName))})` : ''}
               </td>
               <td>{view.previousYear ? row.previous : '—'}</td>
             </tr>

@@ -238,44 +238,48 @@ export function registerCapacityRoutes(app: Hono<AppEnv>): void {
           ) : null}
         </ul>
         <div class="summary-tables">
-          <table class="compact">
-            <caption>{t('capacity.byGroup')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('capacity.field.group')}</th>
-                {GAP_STATUSES.map((s) => (
-                  <th scope="col">{t(`capacity.status.${s}`)}</th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {REGIONAL_GROUPS.map((g) =>
-                row(
-                  t(`actors.group.${g}`),
-                  all.filter((x) => ctx.groupOf(x) === g),
-                ),
-              )}
-            </tbody>
-          </table>
-          <table class="compact">
-            <caption>{t('capacity.byClassification')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('capacity.classification')}</th>
-                {GAP_STATUSES.map((s) => (
-                  <th scope="col">{t(`capacity.status.${s}`)}</th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {CLASSES.map((k) =>
-                row(
-                  t(`actors.classification.${k}`),
-                  all.filter((x) => ctx.classesOf(x).includes(k)),
-                ),
-              )}
-            </tbody>
-          </table>
+          <div class="table-scroll">
+            <table class="compact">
+              <caption>{t('capacity.byGroup')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('capacity.field.group')}</th>
+                  {GAP_STATUSES.map((s) => (
+                    <th scope="col">{t(`capacity.status.${s}`)}</th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {REGIONAL_GROUPS.map((g) =>
+                  row(
+                    t(`actors.group.${g}`),
+                    all.filter((x) => ctx.groupOf(x) === g),
+                  ),
+                )}
+              </tbody>
+            </table>
+          </div>
+          <div class="table-scroll">
+            <table class="compact">
+              <caption>{t('capacity.byClassification')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('capacity.classification')}</th>
+                  {GAP_STATUSES.map((s) => (
+                    <th scope="col">{t(`capacity.status.${s}`)}</th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {CLASSES.map((k) =>
+                  row(
+                    t(`actors.classification.${k}`),
+                    all.filter((x) => ctx.classesOf(x).includes(k)),
+                  ),
+                )}
+              </tbody>
+            </table>
+          </div>
         </div>
         <form method="get" action="/capacity" class="filters">
           <FilterSelect
@@ -526,10 +530,10 @@ export function registerCapacityRoutes(app: Hono<AppEnv>): void {
               </h2>
               <p>
                 {orgs.get(o.organizationId)} · {t(`capacity.modality.${o.modality}`)} ·{' '}
-                {o.languages.map((l) => LOCALE_INFO[l as keyof typeof LOCALE_INFO]?.name ?? l).join(', ')}
+                {i18n.list(o.languages.map((l) => LOCALE_INFO[l as keyof typeof LOCALE_INFO]?.name ?? l))}
               </p>
               <p class="muted">
-                {o.regions.length ? o.regions.map((g) => t(`actors.group.${g}`)).join(', ') : t('capacity.allRegions')}
+                {o.regions.length ? i18n.list(o.regions.map((g) => t(`actors.group.${g}`))) : t('capacity.allRegions')}
               </p>
               <p>{o.issueSlugs.map(ctx.issueName).join(' · ')}</p>
             </li>

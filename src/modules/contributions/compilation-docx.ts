@@ -76,7 +76,7 @@ export async function compilationDocx(compilation: Compilation, i18n: Translator
         entry.regionalGroup ? regionLabel(t, entry.regionalGroup) : null,
       ]
         .filter(Boolean)
-        .join(', ')
+        .join(' · ')
       children.push(
         new Paragraph({
           heading: HeadingLevel.HEADING_3,

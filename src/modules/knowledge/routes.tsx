@@ -38,7 +38,7 @@ function ItemSummary({ c, item, issueName }: { c: Context<AppEnv>; item: Item; i
       <p>
         <Tag>{t(`knowledge.types.${item.type}`)}</Tag> {lang?.name}
         {item.publishedOn ? ` · ${String(item.publishedOn).slice(0, 4)}` : ''}
-        {item.authors.length ? ` · ${item.authors.join(', ')}` : ''}
+        {item.authors.length ? ` · ${i18n.list(item.authors)}` : ''}
       </p>
       {item.abstract ? (
         <p class="muted" lang={lang?.tag} dir={lang?.dir}>
@@ -354,7 +354,7 @@ export function registerKnowledgeRoutes(app: Hono<AppEnv>): void {
           {item.authors.length ? (
             <>
               <dt>{t('knowledge.field.authors')}</dt>
-              <dd>{item.authors.join(', ')}</dd>
+              <dd>{i18n.list(item.authors)}</dd>
             </>
           ) : null}
           {item.publishedOn ? (

@@ -3,6 +3,7 @@
 import { Document, HeadingLevel, Packer, Paragraph, TextRun } from 'docx'
 import type { Translator } from '../../core/i18n/messages.ts'
 import type { NegotiatingDocument, Revision } from './queries.ts'
+import { revisionName } from './rules/amendments.ts'
 import type { ParagraphChange } from './rules/compare.ts'
 
 export async function comparisonDocx(
@@ -36,7 +37,7 @@ export async function comparisonDocx(
         children: [
           new Paragraph({ text: view.document.title, heading: HeadingLevel.TITLE, bidirectional: rtl }),
           new Paragraph({
-            text: t('negotiation.compare.title', { from: view.from.label, to: view.to.label }),
+            text: t('negotiation.compare.title', { from: revisionName(t, view.from), to: revisionName(t, view.to) }),
             heading: HeadingLevel.HEADING_1,
             bidirectional: rtl,
           }),

@@ -85,7 +85,7 @@ export const negotiationModule: ModuleManifest = {
         id: `revision:${r.id}`,
         at: r.issuedAt,
         processId: r.processId,
-        message: 'negotiation.activity.revision',
+        message: r.number === 0 ? 'negotiation.activity.zeroDraft' : 'negotiation.activity.revision',
         values: { label: r.label, title: r.title },
         href: `/negotiation/${r.documentId}/revisions/${r.number}`,
       })),

@@ -106,6 +106,9 @@ describe.each(DATABASE_KINDS)('negotiation on %s', (kind) => {
     expect(doc.paragraphs.find((p) => p.kind === 'preambular')?.text).toContain('Recalling paragraphs 69 to 71')
     const page = (await new TestClient(runtime).get(`/negotiation/${doc.id}/revisions`)).html
     expect(page).toContain('Zero draft')
+    // named in the reader's language; "Rev.N" is the same in all six
+    const french = (await new TestClient(runtime).get(`/negotiation/${doc.id}/revisions?lang=fr`)).html
+    expect(french).toContain('Avant-projet')
   })
 
   it('a State’s second delegate replaces its position: one voice per State', async () => {

@@ -37,7 +37,7 @@ export async function reportDocx(report: Report, i18n: Translator): Promise<Buff
     ...report.proposals.flatMap((p) => [
       heading(p.title, HeadingLevel.HEADING_3),
       new Paragraph({
-        text: `${p.proponents.join(', ')} · ${t(`negotiation.proposalStatus.${p.status}`)}`,
+        text: `${i18n.list(p.proponents)} · ${t(`negotiation.proposalStatus.${p.status}`)}`,
         bidirectional,
       }),
       para(null, p.text),

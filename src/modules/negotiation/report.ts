@@ -144,16 +144,18 @@ export function introduction(report: Report, i18n: Translator): string[] {
   }
   const c = report.contributions
   if (c.total > 0) {
-    const groups = Object.entries(c.byStakeholderGroup)
-      .map(
-        ([g, n]) =>
-          `${g === 'government' || g === 'individual' ? t(`contributions.group.${g}`) : t(`actors.stakeholder.${g}`)} (${i18n.number(n)})`,
-      )
-      .join(', ')
-    const regions = Object.entries(c.byRegionalGroup)
-      .map(([g, n]) => `${t(`actors.group.${g}`)} (${i18n.number(n)})`)
-      .join(', ')
-    lines.push(t('negotiation.report.intro.contributions', { count: c.total, groups, regions: regions || '—' }))
+    const groups = Object.entries(c.byStakeholderGroup).map(
+      ([g, n]) =>
+        `${g === 'government' || g === 'individual' ? t(`contributions.group.${g}`) : t(`actors.stakeholder.${g}`)} (${i18n.number(n)})`,
+    )
+    const regions = Object.entries(c.byRegionalGroup).map(([g, n]) => `${t(`actors.group.${g}`)} (${i18n.number(n)})`)
+    lines.push(
+      t('negotiation.report.intro.contributions', {
+        count: c.total,
+        groups: i18n.list(groups),
+        regions: regions.length ? i18n.list(regions) : '—',
+      }),
+    )
   }
   lines.push(
     t('negotiation.report.intro.outcome', {

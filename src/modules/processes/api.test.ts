@@ -56,9 +56,14 @@ describe.each(DATABASE_KINDS)('processes API on %s', (kind) => {
     expect(events[0]?.summary).toContain('First meeting of the Working Group')
     expect(events[0]?.startDate.toJSDate().toISOString()).toBe(new Date(first.startsAt).toISOString())
 
-    const body = await anonymous().request(`/api/v1/bodies/${wgecBodyId}.ics`)
+    expect(events[0]?.description).toContain('Remote participation: https://')
+
+    const body = await anonymous().request(`/api/v1/bodies/${wgecBodyId}.ics?lang=fr`)
     const all = new ICAL.Component(ICAL.parse(await body.text())).getAllSubcomponents('vevent')
     expect(all).toHaveLength(5)
+    const description = new ICAL.Event(all[0]).description
+    expect(description).toContain('Participation à distance : https://')
+    expect(description).toContain('Un sous-titrage en direct est assuré')
   })
 
   it('publishes the process’s activity as an Atom feed', async () => {

@@ -179,6 +179,7 @@ export function registerProcessesApi(api: OpenAPIHono<AppEnv>): void {
       name: meeting.title,
       baseUrl: base,
       host: new URL(base).host,
+      i18n: c.var.i18n,
     })
     return c.body(body, 200, {
       'content-type': 'text/calendar; charset=utf-8',
@@ -199,7 +200,7 @@ export function registerProcessesApi(api: OpenAPIHono<AppEnv>): void {
     const base = baseUrl(c)
     const text = meetingsCalendar(
       meetings.map((m) => ({ ...m, processTitle: titles.get(m.processId) ?? '' })),
-      { name: body.acronym ?? body.name, baseUrl: base, host: new URL(base).host },
+      { name: body.acronym ?? body.name, baseUrl: base, host: new URL(base).host, i18n: c.var.i18n },
     )
     return c.body(text, 200, {
       'content-type': 'text/calendar; charset=utf-8',

@@ -19,17 +19,19 @@ export function SummaryTables({ c, summary }: { c: Context<AppEnv>; summary: Sum
   const t = i18n.t
   const table = (id: string, caption: string, rows: [string, number][]) =>
     rows.length === 0 ? null : (
-      <table class="compact" id={id}>
-        <caption>{caption}</caption>
-        <tbody>
-          {rows.map(([label, n]) => (
-            <tr>
-              <th scope="row">{label}</th>
-              <td>{i18n.number(n)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <div class="table-scroll">
+        <table class="compact" id={id}>
+          <caption>{caption}</caption>
+          <tbody>
+            {rows.map(([label, n]) => (
+              <tr>
+                <th scope="row">{label}</th>
+                <td>{i18n.number(n)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     )
   return (
     <div class="summary-tables">
@@ -218,7 +220,7 @@ export function renderCompilation(c: Context<AppEnv>, process: Process, compilat
                 <a href={`/contributions/${e.contributionId}`}>{e.contributor}</a>{' '}
                 <small>
                   ({groupLabel(t, e.stakeholderGroup)}
-                  {e.regionalGroup ? `, ${regionLabel(t, e.regionalGroup)}` : null})
+                  {e.regionalGroup ? ` · ${regionLabel(t, e.regionalGroup)}` : null})
                 </small>
               </h3>
               <div class="prose" lang={e.language}>

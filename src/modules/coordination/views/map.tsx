@@ -223,7 +223,8 @@ function MechanismTable({
   mechanisms: Mechanism[]
   organizations: Map<number, Organization>
 }) {
-  const t = c.var.i18n.t
+  const { i18n } = c.var
+  const t = i18n.t
   if (mechanisms.length === 0) return <p>{t('coordination.mechanisms.none')}</p>
   return (
     <div class="table-scroll">
@@ -244,11 +245,11 @@ function MechanismTable({
               <td>
                 <a href={`/mechanisms/${m.id}`}>{m.name}</a>
               </td>
-              <td>{localized(organizations.get(m.organizationId)?.name, c.var.i18n.locale)}</td>
+              <td>{localized(organizations.get(m.organizationId)?.name, i18n.locale)}</td>
               <td>{t(`coordination.types.${m.type}`)}</td>
               <td>{t(`coordination.governmentParticipation.${m.governments}`)}</td>
               <td>{t(`coordination.stakeholderParticipation.${m.stakeholders}`)}</td>
-              <td>{m.support.map((s) => t(`coordination.supports.${s}`)).join(', ') || '—'}</td>
+              <td>{i18n.list(m.support.map((s) => t(`coordination.supports.${s}`))) || '—'}</td>
             </tr>
           ))}
         </tbody>
@@ -318,7 +319,7 @@ export function renderMechanism(
         <dt>{t('coordination.stakeholders')}</dt>
         <dd>{t(`coordination.stakeholderParticipation.${m.stakeholders}`)}</dd>
         <dt>{t('coordination.support')}</dt>
-        <dd>{m.support.map((s) => t(`coordination.supports.${s}`)).join(', ') || '—'}</dd>
+        <dd>{i18n.list(m.support.map((s) => t(`coordination.supports.${s}`))) || '—'}</dd>
         {m.website ? (
           <>
             <dt>{t('coordination.website')}</dt>

@@ -72,3 +72,8 @@ export function alternativeLabel(n: number): string {
 export function revisionLabel(number: number): string {
   return number === 0 ? 'Zero draft' : `Rev.${number}`
 }
+
+/** A revision's name in the reader's language: "Rev.N" is the same in all six, the zero draft is not. */
+export function revisionName(t: (key: string) => string, revision: { number: number; label: string }): string {
+  return revision.number === 0 ? t('negotiation.revisions.zeroDraft') : revision.label
+}

@@ -10,6 +10,7 @@ import { Form } from '../../../core/ui/form.tsx'
 import { renderPage } from '../../../core/ui/layout.tsx'
 import type { Process } from '../../processes/index.ts'
 import type { Amendment, Comment, NegotiatingDocument, Paragraph, Revision, Silence, Statement } from '../queries.ts'
+import { revisionName } from '../rules/amendments.ts'
 import { POSITIONS, type StatePosition, type Tally } from '../rules/consensus.ts'
 import { AMENDMENT_OPERATIONS } from '../tables.ts'
 import { ParagraphText } from './text.tsx'
@@ -44,13 +45,15 @@ export interface DocumentView {
   }
 }
 
-type T = Context<AppEnv>['var']['i18n']['t']
+type I18n = Context<AppEnv>['var']['i18n']
+type T = I18n['t']
 
-function Readiness({ t, tally, stateName }: { t: T; tally: Tally; stateName: (iso3: string) => string }) {
+function Readiness({ i18n, tally, stateName }: { i18n: I18n; tally: Tally; stateName: (iso3: string) => string }) {
+  const t = i18n.t
   if (tally.readiness === 'objected')
     return (
       <Tag tone="warn">
-        {t('negotiation.readiness.objected', { states: tally.objecting.map(stateName).join(', ') })}
+        {t('negotiation.readiness.objected', { states: i18n.list(tally.objecting.map(stateName)) })}
       </Tag>
     )
   if (tally.readiness === 'ready') return <Tag tone="ok">{t('negotiation.readiness.ready')}</Tag>
@@ -83,7 +86,8 @@ function PositionForm({
   stateName: (iso3: string) => string
   idPrefix: string
 }) {
-  const t = c.var.i18n.t
+  const { i18n } = c.var
+  const t = i18n.t
   return (
     <details>
       <summary>{t('negotiation.position.give')}</summary>
@@ -101,7 +105,7 @@ function PositionForm({
           </p>
         )}
         <fieldset>
-          <legend>{t('negotiation.position.legend', { state: delegations.map(stateName).join(', ') })}</legend>
+          <legend>{t('negotiation.position.legend', { state: i18n.list(delegations.map(stateName)) })}</legend>
           {POSITIONS.map((p, i) => (
             <div class="choice">
               <input type="radio" name="position" id={`${idPrefix}-p${i}`} value={p} required={i === 0} />
@@ -154,7 +158,7 @@ function AmendmentItem({ c, view, amendment }: { c: Context<AppEnv>; view: Docum
       {amendment.justification ? <p class="muted">{amendment.justification}</p> : null}
       {standing && amendment.status === 'tabled' ? (
         <p>
-          <Readiness t={t} tally={standing.tally} stateName={view.stateName} />
+          <Readiness i18n={c.var.i18n} tally={standing.tally} stateName={view.stateName} />
           <PositionSummary t={t} standing={standing} />
         </p>
       ) : null}
@@ -376,7 +380,7 @@ function ParagraphItem({ c, view, paragraph }: { c: Context<AppEnv>; view: Docum
           </Tag>{' '}
           {standing && open ? (
             <>
-              <Readiness t={t} tally={standing.tally} stateName={view.stateName} />
+              <Readiness i18n={c.var.i18n} tally={standing.tally} stateName={view.stateName} />
               <PositionSummary t={t} standing={standing} />
             </>
           ) : null}
@@ -450,7 +454,9 @@ export function renderDocument(c: Context<AppEnv>, view: DocumentView): Response
       <h1>{document.title}</h1>
       <p>
         {document.symbol ? <>{document.symbol} · </> : null}
-        {current ? t('negotiation.currentRevision', { label: current.label, date: i18n.date(current.issuedAt) }) : null}
+        {current
+          ? t('negotiation.currentRevision', { label: revisionName(t, current), date: i18n.date(current.issuedAt) })
+          : null}
       </p>
       <p>
         <a href={`/negotiation/${document.id}/revisions`}>{t('negotiation.revisions.title')}</a>
@@ -467,7 +473,9 @@ export function renderDocument(c: Context<AppEnv>, view: DocumentView): Response
           <p>
             {t('negotiation.silence.pending', {
               deadline: i18n.dateTime(s.deadline),
-              labels: s.paragraphIds.map((id) => view.paragraphs.find((p) => p.id === id)?.label ?? id).join(', '),
+              labels: i18n.list(
+                s.paragraphIds.map((id) => view.paragraphs.find((p) => p.id === id)?.label ?? String(id)),
+              ),
             })}
           </p>
           {view.can.delegations.length ? (

@@ -12,8 +12,8 @@ import { BracketedText } from './text.tsx'
 
 type Names = { stateName: (iso3: string) => string; orgName: (id: number) => string }
 
-function proponents(p: ProposalDetail, names: Names): string {
-  return [...p.memberStates.map(names.stateName), ...p.organizations.map(names.orgName)].join(', ')
+function proponents(p: ProposalDetail, names: Names, list: (items: string[]) => string): string {
+  return list([...p.memberStates.map(names.stateName), ...p.organizations.map(names.orgName)])
 }
 
 export function renderProposals(
@@ -76,7 +76,7 @@ export function renderProposals(
             </h2>
             <p>
               <Tag tone={p.status === 'adopted' ? 'ok' : undefined}>{t(`negotiation.proposalStatus.${p.status}`)}</Tag>{' '}
-              {proponents(p, view)}
+              {proponents(p, view, c.var.i18n.list)}
             </p>
             <p class="muted">{t('negotiation.proposals.versions', { count: p.versions.length })}</p>
           </li>
@@ -137,7 +137,7 @@ export function renderProposal(
         <Tag tone={proposal.status === 'adopted' ? 'ok' : undefined}>
           {t(`negotiation.proposalStatus.${proposal.status}`)}
         </Tag>{' '}
-        {t('negotiation.proposal.by', { proponents: proponents(proposal, view) })}
+        {t('negotiation.proposal.by', { proponents: proponents(proposal, view, c.var.i18n.list) })}
       </p>
       {view.mergedInto ? (
         <p class="notice">
@@ -165,7 +165,7 @@ export function renderProposal(
           <ul>
             {view.mergedFrom.map((p) => (
               <li>
-                <a href={`/proposals/${p.id}`}>{p.title}</a> ({proponents(p, view)})
+                <a href={`/proposals/${p.id}`}>{p.title}</a> ({proponents(p, view, c.var.i18n.list)})
               </li>
             ))}
           </ul>

@@ -95,7 +95,7 @@ export function renderReport(c: Context<AppEnv>, report: Report) {
             </h3>
             <p>
               <Tag tone={p.status === 'adopted' ? 'ok' : undefined}>{t(`negotiation.proposalStatus.${p.status}`)}</Tag>{' '}
-              {p.proponents.join(', ')}
+              {i18n.list(p.proponents)}
             </p>
             <p class="prose">{p.text}</p>
             {p.rationale ? <p class="muted">{p.rationale}</p> : null}

@@ -5,6 +5,7 @@ import type { AppEnv } from '../../../core/http/context.ts'
 import { Tag } from '../../../core/ui/components.tsx'
 import { renderPage } from '../../../core/ui/layout.tsx'
 import type { NegotiatingDocument, Revision } from '../queries.ts'
+import { revisionName } from '../rules/amendments.ts'
 import type { ParagraphChange, SnapshotParagraph } from '../rules/compare.ts'
 import { DiffPieces, ParagraphText } from './text.tsx'
 
@@ -42,7 +43,7 @@ export function renderRevisions(c: Context<AppEnv>, view: { document: Negotiatin
           {revisions.map((r) => (
             <tr>
               <td>
-                <a href={`/negotiation/${document.id}/revisions/${r.number}`}>{r.label}</a>
+                <a href={`/negotiation/${document.id}/revisions/${r.number}`}>{revisionName(t, r)}</a>
               </td>
               <td>{i18n.dateTime(r.issuedAt)}</td>
               <td>{r.changeNote}</td>
@@ -60,7 +61,7 @@ export function renderRevisions(c: Context<AppEnv>, view: { document: Negotiatin
             <select id="cmp-from" name="from">
               {revisions.map((r) => (
                 <option value={String(r.number)} selected={r.number === (revisions.at(-2) ?? first).number}>
-                  {r.label}
+                  {revisionName(t, r)}
                 </option>
               ))}
             </select>
@@ -70,7 +71,7 @@ export function renderRevisions(c: Context<AppEnv>, view: { document: Negotiatin
             <select id="cmp-to" name="to">
               {revisions.map((r) => (
                 <option value={String(r.number)} selected={r.number === last.number}>
-                  {r.label}
+                  {revisionName(t, r)}
                 </option>
               ))}
             </select>
@@ -93,11 +94,11 @@ export function renderRevision(
   const { document, revision } = view
   return renderPage(
     c,
-    { title: `${revision.label}: ${document.title}` },
+    { title: `${revisionName(t, revision)}: ${document.title}` },
     <>
       <Back document={document} />
       <h1>
-        {document.title} ({revision.label})
+        {document.title} ({revisionName(t, revision)})
       </h1>
       <p>
         {t('negotiation.revisions.issued', { date: i18n.dateTime(revision.issuedAt) })} ·{' '}
@@ -123,7 +124,7 @@ export function renderComparison(
 ) {
   const t = c.var.i18n.t
   const { document, from, to } = view
-  const title = t('negotiation.compare.title', { from: from.label, to: to.label })
+  const title = t('negotiation.compare.title', { from: revisionName(t, from), to: revisionName(t, to) })
   return renderPage(
     c,
     { title: `${title}: ${document.title}` },
