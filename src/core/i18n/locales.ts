@@ -49,3 +49,8 @@ export function negotiateLocale(acceptLanguage: string | undefined | null): Loca
     .sort((a, b) => b.quality - a.quality || a.index - b.index)
   return ranked[0]?.locale ?? null
 }
+
+/** The lang and dir attributes for text written in one of the six languages (none for another). */
+export function textLanguage(code: string): { lang?: string; dir?: 'ltr' | 'rtl' } {
+  return isLocale(code) ? { lang: LOCALE_INFO[code].tag, dir: LOCALE_INFO[code].dir } : {}
+}

@@ -88,6 +88,19 @@ describe.each(DATABASE_KINDS)('contributions on %s', (kind) => {
     expect(page.html).toContain('A late answer, accepted after the extension.')
   })
 
+  it('shows answers in the language they are written in: Arabic right to left on an English page', async () => {
+    const { client } = await signUp(runtime, 'Arabic Speaker')
+    const sent = await contribute(client, standing.callId, {
+      speaker: 'self',
+      language: 'ar',
+      [`answers.${standing.questions[0]}`]: 'نرحب بالتعاون المعزز.',
+    })
+    expect(sent.response.status).toBe(303)
+    const page = await client.get(`${sent.response.headers.get('location')}?lang=en`)
+    expect(page.html).toContain('<html lang="en" dir="ltr"')
+    expect(page.html).toMatch(/<div class="prose" lang="ar" dir="rtl"><p>نرحب بالتعاون المعزز\.<\/p>/)
+  })
+
   it('lets a participant refuse to be cast as someone else: a person speaks only in the voices they hold', async () => {
     const { client } = await signUp(runtime, 'Not A Delegate')
     const posing = await contribute(client, standing.callId, {

@@ -7,7 +7,7 @@ import { COOKIES, writeCookie } from '../../core/http/cookies.ts'
 import { respondError } from '../../core/http/errors.tsx'
 import { type FormValues, fieldValue, fieldValues, readForm } from '../../core/http/forms.ts'
 import { requireAccount } from '../../core/http/guards.ts'
-import { LOCALE_INFO, LOCALES } from '../../core/i18n/locales.ts'
+import { LOCALE_INFO, LOCALES, textLanguage } from '../../core/i18n/locales.ts'
 import { Pagination, pageParam, Tag } from '../../core/ui/components.tsx'
 import { ErrorSummary, Form, type FormState, SelectField, TextArea, TextField } from '../../core/ui/form.tsx'
 import { renderPage } from '../../core/ui/layout.tsx'
@@ -32,7 +32,7 @@ function ItemSummary({ c, item, issueName }: { c: Context<AppEnv>; item: Item; i
   const lang = LOCALE_INFO[item.language as keyof typeof LOCALE_INFO]
   return (
     <li class="card">
-      <h2 lang={lang?.tag} dir={lang?.dir}>
+      <h2 {...textLanguage(item.language)}>
         <a href={`/library/${item.id}`}>{item.title}</a>
       </h2>
       <p>
@@ -41,7 +41,7 @@ function ItemSummary({ c, item, issueName }: { c: Context<AppEnv>; item: Item; i
         {item.authors.length ? ` · ${i18n.list(item.authors)}` : ''}
       </p>
       {item.abstract ? (
-        <p class="muted" lang={lang?.tag} dir={lang?.dir}>
+        <p class="muted" {...textLanguage(item.language)}>
           {item.abstract.length > 280 ? `${item.abstract.slice(0, 280)}…` : item.abstract}
         </p>
       ) : null}
@@ -343,9 +343,7 @@ export function registerKnowledgeRoutes(app: Hono<AppEnv>): void {
             </>
           ) : null}
         </p>
-        <h1 lang={lang?.tag} dir={lang?.dir}>
-          {item.title}
-        </h1>
+        <h1 {...textLanguage(item.language)}>{item.title}</h1>
         <dl class="facts">
           <dt>{t('knowledge.field.type')}</dt>
           <dd>{t(`knowledge.types.${item.type}`)}</dd>
@@ -384,7 +382,7 @@ export function registerKnowledgeRoutes(app: Hono<AppEnv>): void {
           ) : null}
         </dl>
         {item.abstract ? (
-          <p class="prose" lang={lang?.tag} dir={lang?.dir}>
+          <p class="prose" {...textLanguage(item.language)}>
             {item.abstract}
           </p>
         ) : null}
@@ -403,7 +401,7 @@ export function registerKnowledgeRoutes(app: Hono<AppEnv>): void {
             <ul>
               {versions.map((v) => (
                 <li>
-                  <a href={`/library/${v.id}`} lang={LOCALE_INFO[v.language as keyof typeof LOCALE_INFO]?.tag}>
+                  <a href={`/library/${v.id}`} {...textLanguage(v.language)}>
                     {v.title}
                   </a>{' '}
                   <span class="muted">({LOCALE_INFO[v.language as keyof typeof LOCALE_INFO]?.name})</span>

@@ -4,6 +4,7 @@ import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi'
 import { errorResponses, json } from '../../core/http/api.ts'
 import type { AppEnv } from '../../core/http/context.ts'
 import { respondError } from '../../core/http/errors.tsx'
+import { LOCALES } from '../../core/i18n/locales.ts'
 import { findProcess } from '../processes/index.ts'
 import { documentWithBody } from './context.ts'
 import { amendmentsOf, paragraphsOf, proposalsOf, revisionsOf, standings } from './queries.ts'
@@ -33,6 +34,7 @@ const DocumentSchema = z
     process: z.number(),
     title: z.string(),
     symbol: z.string().nullable(),
+    language: z.enum(LOCALES).openapi({ description: 'the language the text is negotiated in' }),
     currentRevision: z.number(),
     revisions: z.array(
       z.object({ number: z.number(), label: z.string(), issuedAt: z.string(), contentHash: z.string() }),
@@ -69,6 +71,7 @@ const ProposalSchema = z
   .object({
     id: z.number(),
     title: z.string(),
+    language: z.enum(LOCALES).openapi({ description: 'the language the proposal is written in' }),
     status: z.enum(PROPOSAL_STATUSES),
     memberStates: z.array(z.string()),
     organizations: z.array(z.number()),
@@ -134,6 +137,7 @@ export function registerNegotiationApi(api: OpenAPIHono<AppEnv>): void {
             process: document.processId,
             title: document.title,
             symbol: document.symbol,
+            language: document.language,
             currentRevision: document.currentRevision,
             revisions: revisions.map((r) => ({
               number: r.number,
@@ -188,6 +192,7 @@ export function registerNegotiationApi(api: OpenAPIHono<AppEnv>): void {
           data: proposals.map((p) => ({
             id: p.id,
             title: p.title,
+            language: p.language,
             status: p.status,
             memberStates: p.memberStates,
             organizations: p.organizations,

@@ -8,6 +8,7 @@ import { authorize } from '../../core/auth/authorize.ts'
 import { sha256 } from '../../core/auth/crypto.ts'
 import type { Db } from '../../core/db/database.ts'
 import { inTransaction } from '../../core/db/helpers.ts'
+import type { Locale } from '../../core/i18n/locales.ts'
 import { enqueueJob } from '../../core/jobs/queue.ts'
 import { conflict, invalid, notFound, ok, type Result } from '../../core/result.ts'
 import { findProcess } from '../processes/index.ts'
@@ -25,6 +26,8 @@ export interface NewDocument {
   symbol?: string | undefined
   enactingFormula?: string | undefined
   stakeholdersMayTable?: boolean | undefined
+  /** the language of the text; from proposals, theirs; otherwise English */
+  language?: Locale | undefined
   /** start from an imported text, or from these proposals (in order), or blank */
   imported?: ParsedDocument | undefined
   proposalIds?: number[] | undefined
@@ -54,6 +57,7 @@ export async function createDocument(db: Db, ctx: CommandContext, input: NewDocu
         title: input.title,
         symbol: input.symbol ?? null,
         enactingFormula: input.enactingFormula ?? null,
+        language: input.language ?? proposals[0]?.language ?? 'en',
         stakeholdersMayTable: input.stakeholdersMayTable ?? false,
         createdBy: accountOf(ctx.actor) || null,
         createdAt: ctx.now,

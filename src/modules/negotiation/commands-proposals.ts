@@ -6,6 +6,7 @@ import { delegationsOf, organizationsOf } from '../../core/auth/actor.ts'
 import { authorize } from '../../core/auth/authorize.ts'
 import type { Db } from '../../core/db/database.ts'
 import { inTransaction } from '../../core/db/helpers.ts'
+import type { Locale } from '../../core/i18n/locales.ts'
 import { conflict, forbidden, invalid, notFound, ok, type Result } from '../../core/result.ts'
 import { findOrganizationById } from '../actors/index.ts'
 import { findProcess } from '../processes/index.ts'
@@ -29,6 +30,8 @@ export interface ProposalInput {
   title: string
   text: string
   rationale?: string | undefined
+  /** the language the text is written in (English when not said) */
+  language?: Locale | undefined
   memberStates: string[]
   organizations: number[]
   contributionIds?: number[] | undefined
@@ -82,6 +85,7 @@ async function insertProposal(
       status: input.status,
       mergedIntoId: null,
       authorAccountId: accountOf(ctx.actor),
+      language: input.language ?? 'en',
       createdAt: ctx.now,
       updatedAt: ctx.now,
     })
@@ -191,7 +195,7 @@ export async function withdrawProposal(db: Db, ctx: CommandContext, id: number):
 export async function mergeProposals(
   db: Db,
   ctx: CommandContext,
-  input: { ids: number[]; title: string; text: string; rationale?: string | undefined },
+  input: { ids: number[]; title: string; text: string; rationale?: string | undefined; language?: Locale | undefined },
 ): Promise<Result<{ id: number }>> {
   const proposals = (await Promise.all(input.ids.map((id) => findProposal(db, id)))).filter((p) => p !== undefined)
   if (proposals.length < 2 || proposals.length !== new Set(input.ids).size)
@@ -212,6 +216,7 @@ export async function mergeProposals(
       title: input.title,
       text: input.text,
       rationale: input.rationale,
+      language: input.language ?? proposals[0]?.language,
       status: 'under_discussion',
       memberStates: proposals.flatMap((p) => p.memberStates),
       organizations: proposals.flatMap((p) => p.organizations),

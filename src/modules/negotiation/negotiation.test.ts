@@ -34,6 +34,16 @@ Recalling paragraphs 69 to 71 of the Tunis Agenda,
 3. Decides to review progress at its next session.
 `
 
+/** The file validates against the official Akoma Ntoso 3.0 schema (xmllint, Debian libxml2-utils). */
+function expectValidAkn(xml: string) {
+  const file = join(mkdtempSync(join(tmpdir(), 'ecp-akn-')), 'report.xml')
+  writeFileSync(file, xml)
+  const lint = spawnSync('xmllint', ['--noout', '--schema', SCHEMA, file], { encoding: 'utf8' })
+  expect(lint.error, 'xmllint (Debian libxml2-utils) must be installed').toBeUndefined()
+  expect(lint.stderr).toContain('validates')
+  expect(lint.status).toBe(0)
+}
+
 describe.each(DATABASE_KINDS)('negotiation on %s', (kind) => {
   let runtime: TestRuntime
   let processId: number
@@ -373,15 +383,38 @@ describe.each(DATABASE_KINDS)('negotiation on %s', (kind) => {
     const xml = await response.text()
     expect(xml).toContain('name="report"')
     expect(xml).toContain('docProponent')
-    const file = join(mkdtempSync(join(tmpdir(), 'ecp-akn-')), 'report.xml')
-    writeFileSync(file, xml)
-    const lint = spawnSync('xmllint', ['--noout', '--schema', SCHEMA, file], { encoding: 'utf8' })
-    expect(lint.error, 'xmllint (Debian libxml2-utils) must be installed').toBeUndefined()
-    expect(lint.stderr).toContain('validates')
-    expect(lint.status).toBe(0)
+    expectValidAkn(xml)
     const json = await new TestClient(runtime).json(`/processes/${processId}/report.json`)
     expect(json.body.data.proposals.length).toBeGreaterThanOrEqual(3)
     expect(json.body.data.divergentViews.length).toBeGreaterThanOrEqual(1)
+  })
+
+  it('marks each text with its own language: English reads left to right in the Arabic interface, a French proposal is French', async () => {
+    const doc = await newDocument()
+    const arabic = (await new TestClient(runtime).get(`/negotiation/${doc.id}?lang=ar`)).html
+    expect(arabic).toContain('<html lang="ar" dir="rtl"')
+    expect(arabic).toContain('<h1 lang="en" dir="ltr">Draft</h1>')
+    expect(arabic).toMatch(/<p lang="en" dir="ltr"><span class="num">1\.<\/span> Recommends/)
+
+    const french = await submitProposal(runtime.deps.db, at(actors.fra as Actor), {
+      processId,
+      title: 'Points focaux nationaux',
+      text: 'Invite les États Membres à établir des points focaux nationaux.',
+      language: 'fr',
+      memberStates: ['FRA'],
+      organizations: [],
+    })
+    if (!french.ok) throw new Error(JSON.stringify(french.error))
+    const page = (await new TestClient(runtime).get(`/proposals/${french.value.id}?lang=ar`)).html
+    expect(page).toContain('<h1 lang="fr" dir="ltr">Points focaux nationaux</h1>')
+    const api = await new TestClient(runtime).json(`/api/v1/processes/${processId}/proposals`)
+    expect(api.body.data.find((x: { id: number }) => x.id === french.value.id)?.language).toBe('fr')
+    const document = await new TestClient(runtime).json(`/api/v1/negotiation/${doc.id}`)
+    expect(document.body.data.language).toBe('en')
+    const xml = await (await new TestClient(runtime).request(`/processes/${processId}/report.xml`)).text()
+    expect(xml).toContain('<FRBRlanguage language="fra"/>')
+    expect(xml).toContain('<FRBRlanguage language="eng"/>')
+    expectValidAkn(xml)
   })
 
   it('puts every amendment, position, declaration and revision in a hash chain that verifies', async () => {

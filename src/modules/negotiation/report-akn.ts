@@ -5,6 +5,7 @@
 // across the file, annexes included. Validated against the official schema in the tests.
 import { create } from 'xmlbuilder2'
 import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces.js'
+import { isLocale, LOCALE_INFO } from '../../core/i18n/locales.ts'
 import type { Report } from './report.ts'
 import { segments } from './rules/brackets.ts'
 
@@ -15,14 +16,26 @@ export function aknNumber(symbol: string): string {
   return symbol.replaceAll('/', '-').replace(/\s+/g, '_')
 }
 
+/** The report's expression is in the language its agreed text was negotiated in. */
+const textLanguageOf = (report: Report) => report.document?.language ?? 'en'
+
 function identification(
   parent: XMLBuilder,
   prefix: string,
-  work: { type: string; subtype: string; actor: string; date: string; number: string; showAs: string },
+  work: {
+    type: string
+    subtype: string
+    actor: string
+    date: string
+    number: string
+    showAs: string
+    language: string
+  },
   generated: string,
 ) {
   const uri = `/akn/un/${work.type}/${work.subtype}/${work.actor}/${work.date}/${work.number}`
-  const expression = `${uri}/eng@${work.date}`
+  const language = isLocale(work.language) ? LOCALE_INFO[work.language].iso639_2 : 'eng'
+  const expression = `${uri}/${language}@${work.date}`
   const id = parent.ele('identification', { source: `#${prefix}ecp` })
   const w = id.ele('FRBRWork')
   w.ele('FRBRthis', { value: `${uri}/!main` })
@@ -37,7 +50,7 @@ function identification(
   e.ele('FRBRuri', { value: expression })
   e.ele('FRBRdate', { date: work.date, name: 'adoption' })
   e.ele('FRBRauthor', { href: `#${prefix}body` })
-  e.ele('FRBRlanguage', { language: 'eng' })
+  e.ele('FRBRlanguage', { language })
   const m = id.ele('FRBRManifestation')
   m.ele('FRBRthis', { value: `${expression}/!main.xml` })
   m.ele('FRBRuri', { value: `${expression}/.xml` })
@@ -87,6 +100,7 @@ export function reportAkn(report: Report, generatedAt: Date): string {
       date: report.date,
       number,
       showAs: report.document?.symbol ?? report.process.title,
+      language: textLanguageOf(report),
     },
     generated,
   )
@@ -153,7 +167,15 @@ export function reportAkn(report: Report, generatedAt: Date): string {
   identification(
     m1,
     'a1_',
-    { type: 'doc', subtype: 'annex', actor, date: report.date, number: `${number}-annex-I`, showAs: 'Annex I' },
+    {
+      type: 'doc',
+      subtype: 'annex',
+      actor,
+      date: report.date,
+      number: `${number}-annex-I`,
+      showAs: 'Annex I',
+      language: textLanguageOf(report),
+    },
     generated,
   )
   references(m1, 'a1_', report, actor)
@@ -177,6 +199,7 @@ export function reportAkn(report: Report, generatedAt: Date): string {
       date: report.date,
       number: `${number}-annex-II`,
       showAs: 'Annex II',
+      language: textLanguageOf(report),
     },
     generated,
   )
@@ -196,6 +219,7 @@ export function reportAkn(report: Report, generatedAt: Date): string {
         date: report.date,
         number: `${report.process.slug}-p${p.id}`,
         showAs: p.title,
+        language: p.language,
       },
       generated,
     )

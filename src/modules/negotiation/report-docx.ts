@@ -1,6 +1,7 @@
 // The report as a Word document, in the reader's language for the frame and word for word for
 // the negotiated text.
 import { Document, HeadingLevel, Packer, Paragraph, TextRun } from 'docx'
+import { textLanguage } from '../../core/i18n/locales.ts'
 import type { Translator } from '../../core/i18n/messages.ts'
 import { introduction, type Report } from './report.ts'
 
@@ -9,13 +10,18 @@ export async function reportDocx(report: Report, i18n: Translator): Promise<Buff
   const bidirectional = i18n.dir === 'rtl'
   const heading = (text: string, level: (typeof HeadingLevel)[keyof typeof HeadingLevel]) =>
     new Paragraph({ text, heading: level, bidirectional })
-  const para = (label: string | null, text: string) =>
+  // the negotiated text runs in its own language's direction, whatever the reader's
+  const rtl = (language: string | undefined) => textLanguage(language ?? i18n.locale).dir === 'rtl'
+  const textRtl = rtl(report.document?.language)
+  const para = (label: string | null, text: string, rightToLeft = textRtl) =>
     new Paragraph({
-      bidirectional,
+      bidirectional: rightToLeft,
       children: [...(label ? [new TextRun({ text: `${label} `, bold: true })] : []), new TextRun(text)],
     })
   const children = [
-    heading(report.document?.title ?? report.process.title, HeadingLevel.TITLE),
+    report.document
+      ? new Paragraph({ text: report.document.title, heading: HeadingLevel.TITLE, bidirectional: textRtl })
+      : heading(report.process.title, HeadingLevel.TITLE),
     ...(report.document?.symbol ? [new Paragraph({ text: report.document.symbol, bidirectional })] : []),
     heading(t('negotiation.report.introduction'), HeadingLevel.HEADING_1),
     ...introduction(report, i18n).map((line) => new Paragraph({ text: line, bidirectional })),
@@ -35,14 +41,19 @@ export async function reportDocx(report: Report, i18n: Translator): Promise<Buff
     ),
     heading(t('negotiation.report.annex2'), HeadingLevel.HEADING_1),
     ...report.proposals.flatMap((p) => [
-      heading(p.title, HeadingLevel.HEADING_3),
+      new Paragraph({ text: p.title, heading: HeadingLevel.HEADING_3, bidirectional: rtl(p.language) }),
       new Paragraph({
         text: `${i18n.list(p.proponents)} · ${t(`negotiation.proposalStatus.${p.status}`)}`,
         bidirectional,
       }),
-      para(null, p.text),
+      para(null, p.text, rtl(p.language)),
       ...(p.rationale
-        ? [new Paragraph({ children: [new TextRun({ text: p.rationale, italics: true })], bidirectional })]
+        ? [
+            new Paragraph({
+              children: [new TextRun({ text: p.rationale, italics: true })],
+              bidirectional: rtl(p.language),
+            }),
+          ]
         : []),
     ]),
   ]

@@ -21,7 +21,7 @@ export interface ReportParagraph {
 export interface Report {
   process: { id: number; slug: string; title: string; mandateSymbol: string; mandateParagraph: string | null }
   body: { name: string; acronym: string | null; slug: string }
-  document: { id: number; title: string; symbol: string | null; revision: number } | null
+  document: { id: number; title: string; symbol: string | null; language: string; revision: number } | null
   /** the date of the last adoption, else of the latest meeting, else today */
   date: string
   meetings: { number: number; title: string; startsAt: string; endsAt: string; venue: string | null }[]
@@ -29,7 +29,16 @@ export interface Report {
   recommendations: ReportParagraph[]
   divergentViews: ReportParagraph[]
   members: { memberStates: string[]; organizations: { name: string; stakeholderGroup: string }[] }
-  proposals: { id: number; title: string; proponents: string[]; text: string; rationale: string; status: string }[]
+  proposals: {
+    id: number
+    title: string
+    /** the language the proposal is written in */
+    language: string
+    proponents: string[]
+    text: string
+    rationale: string
+    status: string
+  }[]
 }
 
 export async function assembleReport(db: Db, processId: number, now: Date): Promise<Report | null> {
@@ -88,7 +97,13 @@ export async function assembleReport(db: Db, processId: number, now: Date): Prom
     },
     body: { name: body.name, acronym: body.acronym, slug: body.slug },
     document: document
-      ? { id: document.id, title: document.title, symbol: document.symbol, revision: document.currentRevision }
+      ? {
+          id: document.id,
+          title: document.title,
+          symbol: document.symbol,
+          language: document.language,
+          revision: document.currentRevision,
+        }
       : null,
     date,
     meetings: sortedMeetings.map((m) => ({
@@ -111,6 +126,7 @@ export async function assembleReport(db: Db, processId: number, now: Date): Prom
     proposals: proposals.map((p) => ({
       id: p.id,
       title: p.title,
+      language: p.language,
       proponents: [...p.memberStates.map((s) => stateNames.get(s) ?? s), ...p.organizations.map(orgName)],
       text: p.versions.at(-1)?.text ?? '',
       rationale: p.versions.at(-1)?.rationale ?? '',

@@ -75,7 +75,7 @@ export function registerProposalRoutes(app: Hono<AppEnv>): void {
     if (process instanceof Response) return process
     if (!can(c.var.actor, 'proposal.submit')) return denied(c, 'proposal.submit')
     const { names, speakers } = await speakerChoices(c)
-    return renderProposalForm(c, { ...names, process, speakers, form: {} })
+    return renderProposalForm(c, { ...names, process, speakers, form: { values: { language: c.var.i18n.locale } } })
   })
 
   app.post('/proposals', async (c) => {

@@ -163,7 +163,7 @@ export function registerNegotiationRoutes(app: Hono<AppEnv>): void {
     const proposals = (await proposalsOf(c.var.db, process.id)).filter(
       (p) => p.status === 'submitted' || p.status === 'under_discussion',
     )
-    return renderNewDocument(c, { process, proposals, form: {} })
+    return renderNewDocument(c, { process, proposals, form: { values: { language: 'en' } } })
   })
 
   app.post('/negotiation', async (c) => {
@@ -207,6 +207,7 @@ export function registerNegotiationRoutes(app: Hono<AppEnv>): void {
       symbol: input.symbol,
       enactingFormula: input.enactingFormula,
       stakeholdersMayTable: input.stakeholdersMayTable,
+      language: input.language,
       imported,
       proposalIds: input.source === 'proposals' ? input.proposalIds : undefined,
     })

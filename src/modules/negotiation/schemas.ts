@@ -1,5 +1,6 @@
 // The negotiation's boundary schemas, shared by the HTML forms and the JSON API.
 import { z } from '@hono/zod-openapi'
+import { LOCALES } from '../../core/i18n/locales.ts'
 import { POSITIONS } from './rules/consensus.ts'
 import { AMENDMENT_OPERATIONS } from './tables.ts'
 
@@ -21,6 +22,7 @@ export const DocumentInput = z.object({
   symbol: optionalText(100),
   enactingFormula: optionalText(300),
   stakeholdersMayTable: z.coerce.boolean().optional(),
+  language: z.enum(LOCALES).optional(),
   source: z.enum(['blank', 'text', 'proposals']),
   text: z.string().max(500_000).optional(),
   proposalIds: ids.optional(),
@@ -31,6 +33,7 @@ export const ProposalInput = z.object({
   title: text(300),
   text: text(20_000),
   rationale: optionalText(10_000),
+  language: z.enum(LOCALES).optional(),
   memberStates: z.array(iso3).max(193).default([]),
   organizations: ids.default([]),
   contributionIds: ids.optional(),
@@ -43,6 +46,7 @@ export const MergeInput = z.object({
   title: text(300),
   text: text(20_000),
   rationale: optionalText(10_000),
+  language: z.enum(LOCALES).optional(),
 })
 
 /** "member_state:BRA" or "organization:12", as the forms send a speaker */

@@ -1,6 +1,7 @@
 // Kysely types of the negotiation tables (migrations/).
 import type { Generated } from 'kysely'
 import type { CreatedAt } from '../../core/db/tables.ts'
+import type { Locale } from '../../core/i18n/locales.ts'
 import type { ParagraphStatus, Position } from './rules/consensus.ts'
 
 export const PARAGRAPH_KINDS = ['preambular', 'operative', 'heading', 'narrative'] as const
@@ -33,6 +34,8 @@ export interface NegotiationDocumentTable {
   title: string
   symbol: string | null
   enactingFormula: string | null
+  /** the language the text is negotiated in */
+  language: Generated<Locale>
   stakeholdersMayTable: Generated<boolean>
   currentRevision: Generated<number>
   createdBy: number | null
@@ -48,6 +51,8 @@ export interface NegotiationProposalTable {
   versionCount: Generated<number>
   mergedIntoId: number | null
   authorAccountId: number
+  /** the language the proposal is written in */
+  language: Generated<Locale>
   createdAt: CreatedAt
   updatedAt: CreatedAt
 }

@@ -2,6 +2,7 @@
 // the public note when it was withdrawn or hidden. Its actions for the author and the Secretariat.
 import type { Context } from 'hono'
 import type { AppEnv } from '../../../core/http/context.ts'
+import { textLanguage } from '../../../core/i18n/locales.ts'
 import { Facts, Tag } from '../../../core/ui/components.tsx'
 import { renderPage } from '../../../core/ui/layout.tsx'
 import { markdown } from '../../../core/ui/markdown.ts'
@@ -29,10 +30,13 @@ export function statusTone(status: Contribution['status']) {
 export function Answers({
   c,
   answers,
+  language,
   questions,
 }: {
   c: Context<AppEnv>
   answers: Revision['answers']
+  /** the language the answers are written in */
+  language: string
   questions: GuidingQuestion[]
 }) {
   const t = c.var.i18n.t
@@ -43,7 +47,9 @@ export function Answers({
         return (
           <section class="answer">
             <h3>{q ? t('contributions.compilation.question', { number: q.position, text: q.text }) : null}</h3>
-            <div class="prose">{markdown(a.body)}</div>
+            <div class="prose" {...textLanguage(language)}>
+              {markdown(a.body)}
+            </div>
           </section>
         )
       })}
@@ -100,7 +106,7 @@ export function renderContribution(c: Context<AppEnv>, view: ContributionView) {
       {visible && current ? (
         <section aria-labelledby="answers">
           <h2 id="answers">{t('contributions.answers')}</h2>
-          <Answers c={c} answers={current.answers} questions={view.questions} />
+          <Answers c={c} answers={current.answers} language={current.language} questions={view.questions} />
         </section>
       ) : null}
       {visible && view.attachments.length > 0 ? (
@@ -124,7 +130,7 @@ export function renderContribution(c: Context<AppEnv>, view: ContributionView) {
               <summary>
                 {t('contributions.revisionOf', { revision: r.number, date: i18n.dateTime(r.createdAt) })}
               </summary>
-              <Answers c={c} answers={r.answers} questions={view.questions} />
+              <Answers c={c} answers={r.answers} language={r.language} questions={view.questions} />
             </details>
           ))}
         </section>

@@ -2,7 +2,7 @@
 // language) and the numbers; the compilation page; and the section on the process page.
 import type { Context } from 'hono'
 import type { AppEnv } from '../../../core/http/context.ts'
-import { LOCALES } from '../../../core/i18n/locales.ts'
+import { LOCALES, textLanguage } from '../../../core/i18n/locales.ts'
 import { Pagination, Tag } from '../../../core/ui/components.tsx'
 import { renderPage } from '../../../core/ui/layout.tsx'
 import { markdown } from '../../../core/ui/markdown.ts'
@@ -223,7 +223,7 @@ export function renderCompilation(c: Context<AppEnv>, process: Process, compilat
                   {e.regionalGroup ? ` · ${regionLabel(t, e.regionalGroup)}` : null})
                 </small>
               </h3>
-              <div class="prose" lang={e.language}>
+              <div class="prose" {...textLanguage(e.language)}>
                 {markdown(e.text)}
               </div>
             </article>

@@ -5,6 +5,7 @@
 import type { Context } from 'hono'
 import type { Child } from 'hono/jsx'
 import type { AppEnv } from '../../../core/http/context.ts'
+import { textLanguage } from '../../../core/i18n/locales.ts'
 import { Tag } from '../../../core/ui/components.tsx'
 import { Form } from '../../../core/ui/form.tsx'
 import { renderPage } from '../../../core/ui/layout.tsx'
@@ -147,12 +148,12 @@ function AmendmentItem({ c, view, amendment }: { c: Context<AppEnv>; view: Docum
       </p>
       {amendment.quotedOld ? (
         <p>
-          {t('negotiation.amendment.old')} <del>{amendment.quotedOld}</del>
+          {t('negotiation.amendment.old')} <del {...textLanguage(view.document.language)}>{amendment.quotedOld}</del>
         </p>
       ) : null}
       {amendment.newText ? (
         <p>
-          {t('negotiation.amendment.new')} <ins>{amendment.newText}</ins>
+          {t('negotiation.amendment.new')} <ins {...textLanguage(view.document.language)}>{amendment.newText}</ins>
         </p>
       ) : null}
       {amendment.justification ? <p class="muted">{amendment.justification}</p> : null}
@@ -357,11 +358,11 @@ function ParagraphItem({ c, view, paragraph }: { c: Context<AppEnv>; view: Docum
     <li id={`para-${paragraph.id}`} class={`paragraph ${paragraph.kind} ${paragraph.status}`}>
       {paragraph.kind === 'heading' ? (
         // the text's own headings sit under the page's h1
-        <h2 class="text-heading">
+        <h2 class="text-heading" {...textLanguage(view.document.language)}>
           <ParagraphText label={paragraph.label} text={paragraph.text} />
         </h2>
       ) : (
-        <p>
+        <p {...textLanguage(view.document.language)}>
           <ParagraphText label={paragraph.label} text={paragraph.text} deleted={paragraph.status === 'deleted'} />
         </p>
       )}
@@ -451,7 +452,7 @@ export function renderDocument(c: Context<AppEnv>, view: DocumentView): Response
       <p class="eyebrow">
         <a href={`/processes/${view.process.id}`}>{view.process.title}</a>
       </p>
-      <h1>{document.title}</h1>
+      <h1 {...textLanguage(document.language)}>{document.title}</h1>
       <p>
         {document.symbol ? <>{document.symbol} · </> : null}
         {current
@@ -495,7 +496,11 @@ export function renderDocument(c: Context<AppEnv>, view: DocumentView): Response
           ) : null}
         </div>
       ))}
-      {document.enactingFormula ? <p class="formula">{document.enactingFormula}</p> : null}
+      {document.enactingFormula ? (
+        <p class="formula" {...textLanguage(document.language)}>
+          {document.enactingFormula}
+        </p>
+      ) : null}
       <ol class="paragraphs">
         {top.map((p) => (
           <ParagraphItem c={c} view={view} paragraph={p} />

@@ -2,7 +2,16 @@
 // file) or from proposals. The import keeps the text word for word.
 import type { Context } from 'hono'
 import type { AppEnv } from '../../../core/http/context.ts'
-import { ChoiceGroup, ErrorSummary, Form, type FormState, TextArea, TextField } from '../../../core/ui/form.tsx'
+import { LOCALE_INFO, LOCALES } from '../../../core/i18n/locales.ts'
+import {
+  ChoiceGroup,
+  ErrorSummary,
+  Form,
+  type FormState,
+  SelectField,
+  TextArea,
+  TextField,
+} from '../../../core/ui/form.tsx'
 import { renderPage } from '../../../core/ui/layout.tsx'
 import type { Process } from '../../processes/index.ts'
 import type { ProposalDetail } from '../queries.ts'
@@ -34,6 +43,14 @@ export function renderNewDocument(
           maxlength={300}
         />
         <TextField t={t} form={form} name="symbol" label={t('negotiation.document.symbol')} />
+        <SelectField
+          t={t}
+          form={form}
+          name="language"
+          label={t('negotiation.textLanguage')}
+          required
+          options={LOCALES.map((l) => ({ value: l, label: LOCALE_INFO[l].name }))}
+        />
         <TextField
           t={t}
           form={form}

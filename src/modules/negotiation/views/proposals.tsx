@@ -3,8 +3,9 @@
 // on and the paragraphs its text became), and the forms to put one forward, revise or merge.
 import type { Context } from 'hono'
 import type { AppEnv } from '../../../core/http/context.ts'
+import { LOCALE_INFO, LOCALES, textLanguage } from '../../../core/i18n/locales.ts'
 import { Tag } from '../../../core/ui/components.tsx'
-import { ErrorSummary, Form, type FormState, TextArea, TextField } from '../../../core/ui/form.tsx'
+import { ErrorSummary, Form, type FormState, SelectField, TextArea, TextField } from '../../../core/ui/form.tsx'
 import { renderPage } from '../../../core/ui/layout.tsx'
 import type { Process } from '../../processes/index.ts'
 import type { NegotiatingDocument, Paragraph, ProposalDetail } from '../queries.ts'
@@ -71,7 +72,7 @@ export function renderProposals(
       <ul class="cards">
         {view.proposals.map((p) => (
           <li class="card">
-            <h2>
+            <h2 {...textLanguage(p.language)}>
               <a href={`/proposals/${p.id}`}>{p.title}</a>
             </h2>
             <p>
@@ -132,7 +133,7 @@ export function renderProposal(
       <p class="eyebrow">
         <a href={`/processes/${view.process.id}/proposals`}>{t('negotiation.proposals.title')}</a>
       </p>
-      <h1>{proposal.title}</h1>
+      <h1 {...textLanguage(proposal.language)}>{proposal.title}</h1>
       <p>
         <Tag tone={proposal.status === 'adopted' ? 'ok' : undefined}>
           {t(`negotiation.proposalStatus.${proposal.status}`)}
@@ -148,13 +149,15 @@ export function renderProposal(
       {latest ? (
         <section aria-labelledby="text">
           <h2 id="text">{t('negotiation.proposal.textOf', { version: latest.number })}</h2>
-          <p class="prose">
+          <p class="prose" {...textLanguage(proposal.language)}>
             <BracketedText text={latest.text} />
           </p>
           {latest.rationale ? (
             <>
               <h3>{t('negotiation.proposal.rationale')}</h3>
-              <p class="prose">{latest.rationale}</p>
+              <p class="prose" {...textLanguage(proposal.language)}>
+                {latest.rationale}
+              </p>
             </>
           ) : null}
         </section>
@@ -209,7 +212,9 @@ export function renderProposal(
                 <summary>
                   {t('negotiation.proposal.versionOf', { version: v.number, date: i18n.dateTime(v.createdAt) })}
                 </summary>
-                <p class="prose">{v.text}</p>
+                <p class="prose" {...textLanguage(proposal.language)}>
+                  {v.text}
+                </p>
               </details>
             ))}
         </section>
@@ -287,6 +292,14 @@ export function renderProposalForm(
           label={t('negotiation.proposal.titleField')}
           required
           maxlength={300}
+        />
+        <SelectField
+          t={t}
+          form={form}
+          name="language"
+          label={t('negotiation.textLanguage')}
+          required
+          options={LOCALES.map((l) => ({ value: l, label: LOCALE_INFO[l].name }))}
         />
         <TextArea
           t={t}

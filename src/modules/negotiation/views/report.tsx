@@ -1,6 +1,7 @@
 // The report's page: the same content as the Word, JSON and Akoma Ntoso files linked from it.
 import type { Context } from 'hono'
 import type { AppEnv } from '../../../core/http/context.ts'
+import { textLanguage } from '../../../core/i18n/locales.ts'
 import { Tag } from '../../../core/ui/components.tsx'
 import { renderPage } from '../../../core/ui/layout.tsx'
 import { introduction, type Report } from '../report.ts'
@@ -10,6 +11,8 @@ export function renderReport(c: Context<AppEnv>, report: Report) {
   const { i18n } = c.var
   const t = i18n.t
   const title = report.document?.title ?? t('negotiation.report.title')
+  // the agreed text is in the negotiating document's language, whatever the page's
+  const text = report.document ? textLanguage(report.document.language) : {}
   const base = `/processes/${report.process.id}/report`
   return renderPage(
     c,
@@ -18,7 +21,7 @@ export function renderReport(c: Context<AppEnv>, report: Report) {
       <p class="eyebrow">
         <a href={`/processes/${report.process.id}`}>{report.process.title}</a>
       </p>
-      <h1>{title}</h1>
+      <h1 {...text}>{title}</h1>
       {report.document?.symbol ? <p>{report.document.symbol}</p> : null}
       <ul class="inline-list">
         <li>
@@ -42,7 +45,7 @@ export function renderReport(c: Context<AppEnv>, report: Report) {
         {report.recommendations.length === 0 ? <p>{t('negotiation.report.noRecommendations')}</p> : null}
         <ol class="paragraphs">
           {report.recommendations.map((p) => (
-            <li>
+            <li {...text}>
               <ParagraphText label={p.label} text={p.text} />
               {p.continuation.map((line) => (
                 <p>
@@ -58,7 +61,7 @@ export function renderReport(c: Context<AppEnv>, report: Report) {
             <p class="muted">{t('negotiation.report.divergentNote')}</p>
             <ol class="paragraphs">
               {report.divergentViews.map((p) => (
-                <li>
+                <li {...text}>
                   <ParagraphText label={p.label} text={p.text} />
                   {p.continuation.map((line) => (
                     <p>
@@ -90,15 +93,21 @@ export function renderReport(c: Context<AppEnv>, report: Report) {
         <h2 id="annex2">{t('negotiation.report.annex2')}</h2>
         {report.proposals.map((p) => (
           <article class="card">
-            <h3>
+            <h3 {...textLanguage(p.language)}>
               <a href={`/proposals/${p.id}`}>{p.title}</a>
             </h3>
             <p>
               <Tag tone={p.status === 'adopted' ? 'ok' : undefined}>{t(`negotiation.proposalStatus.${p.status}`)}</Tag>{' '}
               {i18n.list(p.proponents)}
             </p>
-            <p class="prose">{p.text}</p>
-            {p.rationale ? <p class="muted">{p.rationale}</p> : null}
+            <p class="prose" {...textLanguage(p.language)}>
+              {p.text}
+            </p>
+            {p.rationale ? (
+              <p class="muted" {...textLanguage(p.language)}>
+                {p.rationale}
+              </p>
+            ) : null}
           </article>
         ))}
       </section>

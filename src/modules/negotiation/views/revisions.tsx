@@ -2,6 +2,7 @@
 // and the comparison of any two: insertions underlined, deletions struck through, brackets shown.
 import type { Context } from 'hono'
 import type { AppEnv } from '../../../core/http/context.ts'
+import { textLanguage } from '../../../core/i18n/locales.ts'
 import { Tag } from '../../../core/ui/components.tsx'
 import { renderPage } from '../../../core/ui/layout.tsx'
 import type { NegotiatingDocument, Revision } from '../queries.ts'
@@ -12,7 +13,9 @@ import { DiffPieces, ParagraphText } from './text.tsx'
 function Back({ document }: { document: NegotiatingDocument }) {
   return (
     <p class="eyebrow">
-      <a href={`/negotiation/${document.id}`}>{document.title}</a>
+      <a href={`/negotiation/${document.id}`} {...textLanguage(document.language)}>
+        {document.title}
+      </a>
     </p>
   )
 }
@@ -98,7 +101,7 @@ export function renderRevision(
     <>
       <Back document={document} />
       <h1>
-        {document.title} ({revisionName(t, revision)})
+        <span {...textLanguage(document.language)}>{document.title}</span> ({revisionName(t, revision)})
       </h1>
       <p>
         {t('negotiation.revisions.issued', { date: i18n.dateTime(revision.issuedAt) })} ·{' '}
@@ -107,7 +110,9 @@ export function renderRevision(
       <ol class="paragraphs">
         {view.paragraphs.map((p) => (
           <li class={`paragraph ${p.kind} ${p.status}`}>
-            <ParagraphText label={p.label} text={p.text} deleted={p.status === 'deleted'} />{' '}
+            <span {...textLanguage(document.language)}>
+              <ParagraphText label={p.label} text={p.text} deleted={p.status === 'deleted'} />
+            </span>{' '}
             {p.kind === 'operative' || p.kind === 'preambular' ? (
               <Tag>{t(`negotiation.status.${p.status}`)}</Tag>
             ) : null}
@@ -140,7 +145,9 @@ export function renderComparison(
       <ol class="paragraphs compare">
         {view.changes.map((ch) => (
           <li class={`paragraph ${ch.change}`}>
-            {ch.label ? <span class="num">{ch.label}</span> : null} <DiffPieces pieces={ch.pieces} />
+            <span {...textLanguage(document.language)}>
+              {ch.label ? <span class="num">{ch.label}</span> : null} <DiffPieces pieces={ch.pieces} />
+            </span>
             {ch.statusFrom !== ch.statusTo && ch.statusTo ? (
               <>
                 {' '}
