@@ -2,6 +2,7 @@
 // was typed, show their hint and error, and say so to screen readers (aria-describedby/invalid).
 import type { Child } from 'hono/jsx'
 import { type FormValues, fieldValue, fieldValues } from '../http/forms.ts'
+import { LOCALE_INFO, LOCALES } from '../i18n/locales.ts'
 import type { Translator } from '../i18n/messages.ts'
 import type { Issue } from '../result.ts'
 
@@ -172,6 +173,11 @@ export function SelectField(props: FieldProps & { options: { value: string; labe
       </select>
     </FieldFrame>
   )
+}
+
+/** A choice of one of the six languages, each named in itself: the language a text is written in. */
+export function LanguageField(props: FieldProps) {
+  return <SelectField {...props} options={LOCALES.map((l) => ({ value: l, label: LOCALE_INFO[l].name }))} />
 }
 
 /** A group of radio buttons or checkboxes in a fieldset with a legend. */

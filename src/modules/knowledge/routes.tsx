@@ -9,7 +9,15 @@ import { type FormValues, fieldValue, fieldValues, readForm } from '../../core/h
 import { requireAccount } from '../../core/http/guards.ts'
 import { LOCALE_INFO, LOCALES, textLanguage } from '../../core/i18n/locales.ts'
 import { Pagination, pageParam, Tag } from '../../core/ui/components.tsx'
-import { ErrorSummary, Form, type FormState, SelectField, TextArea, TextField } from '../../core/ui/form.tsx'
+import {
+  ErrorSummary,
+  Form,
+  type FormState,
+  LanguageField,
+  SelectField,
+  TextArea,
+  TextField,
+} from '../../core/ui/form.tsx'
 import { renderPage } from '../../core/ui/layout.tsx'
 import { localized } from '../actors/index.ts'
 import { listIssues } from '../coordination/index.ts'
@@ -109,14 +117,7 @@ async function itemForm(c: Context<AppEnv>, form: FormState, status: 200 | 422 =
           required
           options={ITEM_TYPES.map((x) => ({ value: x, label: t(`knowledge.types.${x}`) }))}
         />
-        <SelectField
-          t={t}
-          form={form}
-          name="language"
-          label={t('knowledge.field.language')}
-          required
-          options={LOCALES.map((l) => ({ value: l, label: LOCALE_INFO[l].name }))}
-        />
+        <LanguageField t={t} form={form} name="language" label={t('knowledge.field.language')} required />
         <TextArea t={t} form={form} name="abstract" label={t('knowledge.field.abstract')} rows={5} />
         <TextField
           t={t}

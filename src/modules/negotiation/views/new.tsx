@@ -2,13 +2,12 @@
 // file) or from proposals. The import keeps the text word for word.
 import type { Context } from 'hono'
 import type { AppEnv } from '../../../core/http/context.ts'
-import { LOCALE_INFO, LOCALES } from '../../../core/i18n/locales.ts'
 import {
   ChoiceGroup,
   ErrorSummary,
   Form,
   type FormState,
-  SelectField,
+  LanguageField,
   TextArea,
   TextField,
 } from '../../../core/ui/form.tsx'
@@ -43,14 +42,7 @@ export function renderNewDocument(
           maxlength={300}
         />
         <TextField t={t} form={form} name="symbol" label={t('negotiation.document.symbol')} />
-        <SelectField
-          t={t}
-          form={form}
-          name="language"
-          label={t('negotiation.textLanguage')}
-          required
-          options={LOCALES.map((l) => ({ value: l, label: LOCALE_INFO[l].name }))}
-        />
+        <LanguageField t={t} form={form} name="language" label={t('negotiation.textLanguage')} required />
         <TextField
           t={t}
           form={form}

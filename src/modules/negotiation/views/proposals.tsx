@@ -3,9 +3,9 @@
 // on and the paragraphs its text became), and the forms to put one forward, revise or merge.
 import type { Context } from 'hono'
 import type { AppEnv } from '../../../core/http/context.ts'
-import { LOCALE_INFO, LOCALES, textLanguage } from '../../../core/i18n/locales.ts'
+import { textLanguage } from '../../../core/i18n/locales.ts'
 import { Tag } from '../../../core/ui/components.tsx'
-import { ErrorSummary, Form, type FormState, SelectField, TextArea, TextField } from '../../../core/ui/form.tsx'
+import { ErrorSummary, Form, type FormState, LanguageField, TextArea, TextField } from '../../../core/ui/form.tsx'
 import { renderPage } from '../../../core/ui/layout.tsx'
 import type { Process } from '../../processes/index.ts'
 import type { NegotiatingDocument, Paragraph, ProposalDetail } from '../queries.ts'
@@ -293,14 +293,7 @@ export function renderProposalForm(
           required
           maxlength={300}
         />
-        <SelectField
-          t={t}
-          form={form}
-          name="language"
-          label={t('negotiation.textLanguage')}
-          required
-          options={LOCALES.map((l) => ({ value: l, label: LOCALE_INFO[l].name }))}
-        />
+        <LanguageField t={t} form={form} name="language" label={t('negotiation.textLanguage')} required />
         <TextArea
           t={t}
           form={form}
