@@ -54,12 +54,13 @@ export async function startBrowserApp(options: { demo?: boolean } = {}): Promise
 /** A fresh browser context (own cookies), JavaScript on or off, in a language. */
 export async function newContext(
   app: BrowserApp,
-  options: { javaScript?: boolean; locale?: string } = {},
+  options: { javaScript?: boolean; locale?: string; viewport?: { width: number; height: number } } = {},
 ): Promise<BrowserContext> {
   return app.browser.newContext({
     baseURL: app.baseUrl,
     javaScriptEnabled: options.javaScript ?? true,
     locale: options.locale ?? 'en-GB',
+    ...(options.viewport ? { viewport: options.viewport } : {}),
     // axe is injected with evaluate(); the site's own CSP stays in force for everything else
     bypassCSP: true,
   })

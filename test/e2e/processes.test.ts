@@ -120,6 +120,32 @@ describe.skipIf(!CHROMIUM)('policy processes in Chromium', () => {
     })
   }
 
+  it('fits every page on a 360-pixel phone screen, in English, Arabic and Russian: wide tables scroll on their own', {
+    timeout: 120_000,
+  }, async () => {
+    const page = await (await newContext(app, { viewport: { width: 360, height: 800 } })).newPage()
+    // the foundation's widest: long formal names, the API reference's tables, the audit log's fingerprints
+    const paths = [
+      ...PUBLIC_PAGES,
+      '/member-states/BOL',
+      '/member-states/COD',
+      '/organizations/auc',
+      '/api',
+      '/audit-log',
+    ]
+    const overflowing: string[] = []
+    for (const lang of ['en', 'ar', 'ru']) {
+      for (const path of paths) {
+        await page.goto(`${path}${path.includes('?') ? '&' : '?'}lang=${lang}`)
+        const over = await page.evaluate(
+          () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+        )
+        if (over > 0) overflowing.push(`${path} (${lang}): ${over}px`)
+      }
+    }
+    expect(overflowing).toEqual([])
+  })
+
   it('takes a civil-society representative from sign-up to a revised contribution found in the compilation', {
     timeout: 90_000,
   }, async () => {

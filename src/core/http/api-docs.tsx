@@ -65,30 +65,32 @@ export function renderApiDocs(c: Context<AppEnv>, doc: OpenApiDocument) {
                 {op.summary ? <p>{op.summary}</p> : null}
                 {op.description ? <p class="muted">{op.description}</p> : null}
                 {op.parameters?.length ? (
-                  <table>
-                    <caption>{t('apiDocs.parameters')}</caption>
-                    <thead>
-                      <tr>
-                        <th scope="col">{t('apiDocs.name')}</th>
-                        <th scope="col">{t('apiDocs.in')}</th>
-                        <th scope="col">{t('apiDocs.type')}</th>
-                        <th scope="col">{t('apiDocs.description')}</th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {op.parameters.map((p) => (
+                  <div class="table-scroll">
+                    <table>
+                      <caption>{t('apiDocs.parameters')}</caption>
+                      <thead>
                         <tr>
-                          <td>
-                            <code>{p.name}</code>
-                            {p.required ? ' *' : ''}
-                          </td>
-                          <td>{p.in}</td>
-                          <td>{p.schema?.enum ? p.schema.enum.join(' | ') : (p.schema?.type ?? '')}</td>
-                          <td>{p.description ?? ''}</td>
+                          <th scope="col">{t('apiDocs.name')}</th>
+                          <th scope="col">{t('apiDocs.in')}</th>
+                          <th scope="col">{t('apiDocs.type')}</th>
+                          <th scope="col">{t('apiDocs.description')}</th>
                         </tr>
-                      ))}
-                    </tbody>
-                  </table>
+                      </thead>
+                      <tbody>
+                        {op.parameters.map((p) => (
+                          <tr>
+                            <td>
+                              <code>{p.name}</code>
+                              {p.required ? ' *' : ''}
+                            </td>
+                            <td>{p.in}</td>
+                            <td>{p.schema?.enum ? p.schema.enum.join(' | ') : (p.schema?.type ?? '')}</td>
+                            <td>{p.description ?? ''}</td>
+                          </tr>
+                        ))}
+                      </tbody>
+                    </table>
+                  </div>
                 ) : null}
                 {op.requestBody ? (
                   <p>

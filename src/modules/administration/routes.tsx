@@ -29,36 +29,38 @@ async function rolesPage(c: Context<AppEnv>, form: FormState, status: 200 | 422 
       </p>
       <h1>{title}</h1>
       <p class="lead">{t('administration.roles.lead')}</p>
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">{t('administration.roles.person')}</th>
-            <th scope="col">{t('administration.roles.role')}</th>
-            <th scope="col">{t('administration.roles.since')}</th>
-            <th scope="col">
-              <span class="visually-hidden">{t('administration.roles.actions')}</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {grants.map((g) => (
+      <div class="table-scroll">
+        <table>
+          <thead>
             <tr>
-              <td>
-                {g.displayName} <span class="muted">{g.email}</span>
-              </td>
-              <td>{t(`roles.${g.role}`)}</td>
-              <td>{i18n.date(g.grantedAt, 'medium')}</td>
-              <td>
-                <Form action={`/administration/roles/${g.id}/revoke`} csrfToken={csrfToken} class="inline">
-                  <button type="submit" class="link" data-confirm={t('administration.roles.confirmRevoke')}>
-                    {t('administration.roles.revoke', { name: g.displayName, role: t(`roles.${g.role}`) })}
-                  </button>
-                </Form>
-              </td>
+              <th scope="col">{t('administration.roles.person')}</th>
+              <th scope="col">{t('administration.roles.role')}</th>
+              <th scope="col">{t('administration.roles.since')}</th>
+              <th scope="col">
+                <span class="visually-hidden">{t('administration.roles.actions')}</span>
+              </th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {grants.map((g) => (
+              <tr>
+                <td>
+                  {g.displayName} <span class="muted">{g.email}</span>
+                </td>
+                <td>{t(`roles.${g.role}`)}</td>
+                <td>{i18n.date(g.grantedAt, 'medium')}</td>
+                <td>
+                  <Form action={`/administration/roles/${g.id}/revoke`} csrfToken={csrfToken} class="inline">
+                    <button type="submit" class="link" data-confirm={t('administration.roles.confirmRevoke')}>
+                      {t('administration.roles.revoke', { name: g.displayName, role: t(`roles.${g.role}`) })}
+                    </button>
+                  </Form>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       <h2>{t('administration.roles.grant')}</h2>
       <ErrorSummary t={t} form={form} />
       <Form action="/administration/roles" csrfToken={csrfToken}>

@@ -188,33 +188,35 @@ export function renderBoard(
           .map((s) => `${t(`annualReports.status.${s}`)}: ${counts(s)}`)
           .join(' · ')}
       </p>
-      <table>
-        <caption>{t('annualReports.board')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('annualReports.organization')}</th>
-            <th scope="col">{t('annualReports.statusLabel')}</th>
-            <th scope="col">{t('annualReports.publishedAt')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {view.rows.map((r) => (
+      <div class="table-scroll">
+        <table>
+          <caption>{t('annualReports.board')}</caption>
+          <thead>
             <tr>
-              <td>
-                {r.report && r.report.version > 0 ? (
-                  <a href={`/annual-reports/reports/${r.report.id}`}>{view.orgName(r.organizationId)}</a>
-                ) : (
-                  view.orgName(r.organizationId)
-                )}
-              </td>
-              <td>
-                <Tag tone={tone(r.status)}>{t(`annualReports.status.${r.status}`)}</Tag>
-              </td>
-              <td>{r.report?.publishedAt ? i18n.dateTime(r.report.publishedAt) : '—'}</td>
+              <th scope="col">{t('annualReports.organization')}</th>
+              <th scope="col">{t('annualReports.statusLabel')}</th>
+              <th scope="col">{t('annualReports.publishedAt')}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {view.rows.map((r) => (
+              <tr>
+                <td>
+                  {r.report && r.report.version > 0 ? (
+                    <a href={`/annual-reports/reports/${r.report.id}`}>{view.orgName(r.organizationId)}</a>
+                  ) : (
+                    view.orgName(r.organizationId)
+                  )}
+                </td>
+                <td>
+                  <Tag tone={tone(r.status)}>{t(`annualReports.status.${r.status}`)}</Tag>
+                </td>
+                <td>{r.report?.publishedAt ? i18n.dateTime(r.report.publishedAt) : '—'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </>,
   )
 }
@@ -461,33 +463,35 @@ export function renderSynthesis(
         <a href={`/annual-reports/${view.cycle.year}/synthesis.json`}>JSON</a>
       </p>
       <h2>{t('annualReports.synthesis.byIssue')}</h2>
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">{t('annualReports.synthesis.issue')}</th>
-            <th scope="col">{t('annualReports.synthesis.organizations', { year: view.cycle.year })}</th>
-            <th scope="col">
-              {view.previousYear
-                ? t('annualReports.synthesis.previous', { year: view.previousYear })
-                : t('annualReports.synthesis.noPrevious')}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {view.issues.map((row) => (
+      <div class="table-scroll">
+        <table>
+          <thead>
             <tr>
-              <th scope="row">
-                <a href={`/issues/${row.issue}`}>{view.issueName(row.issue)}</a>
+              <th scope="col">{t('annualReports.synthesis.issue')}</th>
+              <th scope="col">{t('annualReports.synthesis.organizations', { year: view.cycle.year })}</th>
+              <th scope="col">
+                {view.previousYear
+                  ? t('annualReports.synthesis.previous', { year: view.previousYear })
+                  : t('annualReports.synthesis.noPrevious')}
               </th>
-              <td>
-                {row.organizations.length}{' '}
-                {row.organizations.length ? `(${i18n.list(row.organizations.map(view.orgName))})` : ''}
-              </td>
-              <td>{view.previousYear ? row.previous : '—'}</td>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {view.issues.map((row) => (
+              <tr>
+                <th scope="row">
+                  <a href={`/issues/${row.issue}`}>{view.issueName(row.issue)}</a>
+                </th>
+                <td>
+                  {row.organizations.length}{' '}
+                  {row.organizations.length ? `(${i18n.list(row.organizations.map(view.orgName))})` : ''}
+                </td>
+                <td>{view.previousYear ? row.previous : '—'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       <h2>{t('annualReports.synthesis.byCharacteristic')}</h2>
       {view.characteristics.map((ch) => (
         <section>

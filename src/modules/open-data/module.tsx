@@ -38,27 +38,29 @@ export const openDataModule: ModuleManifest = {
             </span>
           </p>
           <p>{t('openData.licence')}</p>
-          <table>
-            <caption>{t('openData.datasets')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('openData.dataset')}</th>
-                <th scope="col">{t('openData.description')}</th>
-                <th scope="col">{t('openData.rows')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {datasets.map((d) => (
+          <div class="table-scroll">
+            <table>
+              <caption>{t('openData.datasets')}</caption>
+              <thead>
                 <tr>
-                  <td>
-                    <code>{d.name}</code>
-                  </td>
-                  <td>{d.description}</td>
-                  <td>{i18n.number(d.rows)}</td>
+                  <th scope="col">{t('openData.dataset')}</th>
+                  <th scope="col">{t('openData.description')}</th>
+                  <th scope="col">{t('openData.rows')}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {datasets.map((d) => (
+                  <tr>
+                    <td>
+                      <code>{d.name}</code>
+                    </td>
+                    <td>{d.description}</td>
+                    <td>{i18n.number(d.rows)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
           <p>
             <a href="/api">{t('openData.api')}</a>
           </p>

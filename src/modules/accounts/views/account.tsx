@@ -126,34 +126,36 @@ export function renderAccount(c: Context<AppEnv>, view: AccountView) {
           </div>
         ) : null}
         {view.tokens.length > 0 ? (
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('accounts.tokens.name')}</th>
-                <th scope="col">{t('accounts.tokens.created')}</th>
-                <th scope="col">{t('accounts.tokens.lastUsed')}</th>
-                <th scope="col">
-                  <span class="visually-hidden">{t('accounts.tokens.actions')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {view.tokens.map((token) => (
+          <div class="table-scroll">
+            <table>
+              <thead>
                 <tr>
-                  <td>{token.name}</td>
-                  <td>{i18n.dateTime(token.createdAt)}</td>
-                  <td>{token.lastUsedAt ? i18n.dateTime(token.lastUsedAt) : '—'}</td>
-                  <td>
-                    <Form action={`/account/tokens/${token.id}/revoke`} csrfToken={csrfToken} class="inline">
-                      <button type="submit" class="link" data-confirm={t('accounts.tokens.confirmRevoke')}>
-                        {t('accounts.tokens.revoke', { name: token.name })}
-                      </button>
-                    </Form>
-                  </td>
+                  <th scope="col">{t('accounts.tokens.name')}</th>
+                  <th scope="col">{t('accounts.tokens.created')}</th>
+                  <th scope="col">{t('accounts.tokens.lastUsed')}</th>
+                  <th scope="col">
+                    <span class="visually-hidden">{t('accounts.tokens.actions')}</span>
+                  </th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {view.tokens.map((token) => (
+                  <tr>
+                    <td>{token.name}</td>
+                    <td>{i18n.dateTime(token.createdAt)}</td>
+                    <td>{token.lastUsedAt ? i18n.dateTime(token.lastUsedAt) : '—'}</td>
+                    <td>
+                      <Form action={`/account/tokens/${token.id}/revoke`} csrfToken={csrfToken} class="inline">
+                        <button type="submit" class="link" data-confirm={t('accounts.tokens.confirmRevoke')}>
+                          {t('accounts.tokens.revoke', { name: token.name })}
+                        </button>
+                      </Form>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         ) : null}
         <ErrorSummary t={t} form={view.token} />
         <Form action="/account/tokens" csrfToken={csrfToken}>

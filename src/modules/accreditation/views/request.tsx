@@ -57,36 +57,38 @@ export function renderRequestPage(c: Context<AppEnv>, view: RequestPageView) {
       {view.requests.length > 0 ? (
         <section aria-labelledby="my-requests">
           <h2 id="my-requests">{t('accreditation.myRequests')}</h2>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('accreditation.role')}</th>
-                <th scope="col">{t('accreditation.for')}</th>
-                <th scope="col">{t('accreditation.asked')}</th>
-                <th scope="col">{t('accreditation.status')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {view.requests.map((r) => (
+          <div class="table-scroll">
+            <table>
+              <thead>
                 <tr>
-                  <td>{t(`roles.${r.kind}`)}</td>
-                  <td>{targetName(c, r, states, organizations)}</td>
-                  <td>{i18n.date(r.createdAt, 'medium')}</td>
-                  <td>
-                    <Tag tone={statusTone(r.status)}>{t(`accreditation.status.${r.status}`)}</Tag>
-                    {r.decisionReason ? <p>{t('accreditation.reasonGiven', { reason: r.decisionReason })}</p> : null}
-                    {r.status === 'pending' ? (
-                      <Form action={`/accreditation/${r.id}/withdraw`} csrfToken={csrfToken} class="inline">
-                        <button type="submit" class="link">
-                          {t('accreditation.withdraw')}
-                        </button>
-                      </Form>
-                    ) : null}
-                  </td>
+                  <th scope="col">{t('accreditation.role')}</th>
+                  <th scope="col">{t('accreditation.for')}</th>
+                  <th scope="col">{t('accreditation.asked')}</th>
+                  <th scope="col">{t('accreditation.status')}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {view.requests.map((r) => (
+                  <tr>
+                    <td>{t(`roles.${r.kind}`)}</td>
+                    <td>{targetName(c, r, states, organizations)}</td>
+                    <td>{i18n.date(r.createdAt, 'medium')}</td>
+                    <td>
+                      <Tag tone={statusTone(r.status)}>{t(`accreditation.status.${r.status}`)}</Tag>
+                      {r.decisionReason ? <p>{t('accreditation.reasonGiven', { reason: r.decisionReason })}</p> : null}
+                      {r.status === 'pending' ? (
+                        <Form action={`/accreditation/${r.id}/withdraw`} csrfToken={csrfToken} class="inline">
+                          <button type="submit" class="link">
+                            {t('accreditation.withdraw')}
+                          </button>
+                        </Form>
+                      ) : null}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         </section>
       ) : null}
       <section aria-labelledby="ask">

@@ -177,28 +177,30 @@ export function renderMemberStatePage(
         ]}
       />
       <h2>{t('actors.memberStates.namesInLanguages')}</h2>
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">{t('actors.language')}</th>
-            <th scope="col">{t('actors.shortName')}</th>
-            <th scope="col">{t('actors.formalName')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {LOCALES.map((l) => (
+      <div class="table-scroll">
+        <table>
+          <thead>
             <tr>
-              <th scope="row">{LOCALE_INFO[l].name}</th>
-              <td lang={LOCALE_INFO[l].tag} dir={LOCALE_INFO[l].dir}>
-                {state.shortName[l]}
-              </td>
-              <td lang={LOCALE_INFO[l].tag} dir={LOCALE_INFO[l].dir}>
-                {state.formalName[l]}
-              </td>
+              <th scope="col">{t('actors.language')}</th>
+              <th scope="col">{t('actors.shortName')}</th>
+              <th scope="col">{t('actors.formalName')}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {LOCALES.map((l) => (
+              <tr>
+                <th scope="row">{LOCALE_INFO[l].name}</th>
+                <td lang={LOCALE_INFO[l].tag} dir={LOCALE_INFO[l].dir}>
+                  {state.shortName[l]}
+                </td>
+                <td lang={LOCALE_INFO[l].tag} dir={LOCALE_INFO[l].dir}>
+                  {state.formalName[l]}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       <h2>{t('actors.memberStates.delegation')}</h2>
       <p class="muted">{t('actors.memberStates.oneVoice')}</p>
       {delegates.length === 0 ? (

@@ -2,7 +2,7 @@
 import type { Context } from 'hono'
 import { can } from '../../../core/auth/authorize.ts'
 import type { AppEnv } from '../../../core/http/context.ts'
-import { LOCALE_INFO, LOCALES } from '../../../core/i18n/locales.ts'
+import { LOCALE_INFO, LOCALES, textLanguage } from '../../../core/i18n/locales.ts'
 import { Facts, Pagination, Tag } from '../../../core/ui/components.tsx'
 import {
   ErrorSummary,
@@ -131,8 +131,9 @@ export function renderOrganizationPage(
           <h2>{t('actors.organizations.namesInLanguages')}</h2>
           <ul>
             {LOCALES.filter((l) => organization.name[l]).map((l) => (
-              <li lang={LOCALE_INFO[l].tag} dir={LOCALE_INFO[l].dir}>
-                {organization.name[l]}
+              // the name isolated in its own direction; the list item keeps the page's, with its marker
+              <li>
+                <span {...textLanguage(l)}>{organization.name[l]}</span>
               </li>
             ))}
           </ul>

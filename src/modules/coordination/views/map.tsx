@@ -494,32 +494,34 @@ export function renderOverlaps(
       ) : (
         <p>{t('coordination.overlaps.none')}</p>
       )}
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">{t('coordination.issue')}</th>
-            <th scope="col">{t('coordination.mechanisms.title')}</th>
-            <th scope="col">{t('coordination.overlaps.organizations')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {view.overlaps.map((o) => {
-            const issue = view.issues.get(o.issueId)
-            return (
-              <tr>
-                <th scope="row">{issue ? <a href={`/issues/${issue.slug}`}>{issueName(c, issue)}</a> : o.issueId}</th>
-                <td>
-                  {o.mechanismIds
-                    .map((id) => view.mechanisms.get(id)?.name)
-                    .filter(Boolean)
-                    .join('; ')}
-                </td>
-                <td>{o.organizations}</td>
-              </tr>
-            )
-          })}
-        </tbody>
-      </table>
+      <div class="table-scroll">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t('coordination.issue')}</th>
+              <th scope="col">{t('coordination.mechanisms.title')}</th>
+              <th scope="col">{t('coordination.overlaps.organizations')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {view.overlaps.map((o) => {
+              const issue = view.issues.get(o.issueId)
+              return (
+                <tr>
+                  <th scope="row">{issue ? <a href={`/issues/${issue.slug}`}>{issueName(c, issue)}</a> : o.issueId}</th>
+                  <td>
+                    {o.mechanismIds
+                      .map((id) => view.mechanisms.get(id)?.name)
+                      .filter(Boolean)
+                      .join('; ')}
+                  </td>
+                  <td>{o.organizations}</td>
+                </tr>
+              )
+            })}
+          </tbody>
+        </table>
+      </div>
     </>,
   )
 }

@@ -33,30 +33,32 @@ export function renderRevisions(c: Context<AppEnv>, view: { document: Negotiatin
     <>
       <Back document={document} />
       <h1>{title}</h1>
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">{t('negotiation.revisions.label')}</th>
-            <th scope="col">{t('negotiation.revisions.issuedAt')}</th>
-            <th scope="col">{t('negotiation.revisions.changeNote')}</th>
-            <th scope="col">{t('negotiation.revisions.hash')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {revisions.map((r) => (
+      <div class="table-scroll">
+        <table>
+          <thead>
             <tr>
-              <td>
-                <a href={`/negotiation/${document.id}/revisions/${r.number}`}>{revisionName(t, r)}</a>
-              </td>
-              <td>{i18n.dateTime(r.issuedAt)}</td>
-              <td>{r.changeNote}</td>
-              <td>
-                <code>{r.contentHash.slice(0, 12)}</code>
-              </td>
+              <th scope="col">{t('negotiation.revisions.label')}</th>
+              <th scope="col">{t('negotiation.revisions.issuedAt')}</th>
+              <th scope="col">{t('negotiation.revisions.changeNote')}</th>
+              <th scope="col">{t('negotiation.revisions.hash')}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {revisions.map((r) => (
+              <tr>
+                <td>
+                  <a href={`/negotiation/${document.id}/revisions/${r.number}`}>{revisionName(t, r)}</a>
+                </td>
+                <td>{i18n.dateTime(r.issuedAt)}</td>
+                <td>{r.changeNote}</td>
+                <td>
+                  <code>{r.contentHash.slice(0, 12)}</code>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       {first && last && revisions.length > 1 ? (
         <form method="get" action={`/negotiation/${document.id}/compare`} class="filters">
           <p>

@@ -117,29 +117,31 @@ export function renderBody(c: Context<AppEnv>, view: BodyView) {
             <strong>{t('processes.bodies.illustrative')}</strong> {t('processes.bodies.illustrativeHint')}
           </p>
         ) : null}
-        <table>
-          <caption>{t('processes.bodies.composition')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('processes.bodies.constituency')}</th>
-              <th scope="col">{t('processes.bodies.seats')}</th>
-              <th scope="col">{t('processes.bodies.filled')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {view.seats.map((s) => (
+        <div class="table-scroll">
+          <table>
+            <caption>{t('processes.bodies.composition')}</caption>
+            <thead>
               <tr>
-                <th scope="row">
-                  {s.group === 'member_states'
-                    ? t('processes.bodies.memberStates')
-                    : t(`actors.stakeholder.${s.group}`)}
-                </th>
-                <td>{s.seats === null ? '—' : i18n.number(s.seats)}</td>
-                <td>{i18n.number(s.filled)}</td>
+                <th scope="col">{t('processes.bodies.constituency')}</th>
+                <th scope="col">{t('processes.bodies.seats')}</th>
+                <th scope="col">{t('processes.bodies.filled')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {view.seats.map((s) => (
+                <tr>
+                  <th scope="row">
+                    {s.group === 'member_states'
+                      ? t('processes.bodies.memberStates')
+                      : t(`actors.stakeholder.${s.group}`)}
+                  </th>
+                  <td>{s.seats === null ? '—' : i18n.number(s.seats)}</td>
+                  <td>{i18n.number(s.filled)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
         <h3>{t('processes.bodies.memberStates')}</h3>
         {stateGroups.map((g) => (
           <>

@@ -214,27 +214,29 @@ export function renderProcess(c: Context<AppEnv>, view: ProcessView) {
         {view.documents.length === 0 ? (
           <p>{t('processes.documents.none')}</p>
         ) : (
-          <table>
-            <caption class="visually-hidden">{t('processes.documents.title')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('processes.documents.symbol')}</th>
-                <th scope="col">{t('processes.documents.titleColumn')}</th>
-                <th scope="col">{t('processes.documents.kind')}</th>
-                <th scope="col">{t('processes.documents.issued')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {view.documents.map((d) => (
+          <div class="table-scroll">
+            <table>
+              <caption class="visually-hidden">{t('processes.documents.title')}</caption>
+              <thead>
                 <tr>
-                  <td>{d.symbol ?? '—'}</td>
-                  <td>{d.url ? <a href={d.url}>{d.title}</a> : d.title}</td>
-                  <td>{t(`processes.documentKind.${d.kind}`)}</td>
-                  <td>{i18n.date(d.issuedOn, 'medium')}</td>
+                  <th scope="col">{t('processes.documents.symbol')}</th>
+                  <th scope="col">{t('processes.documents.titleColumn')}</th>
+                  <th scope="col">{t('processes.documents.kind')}</th>
+                  <th scope="col">{t('processes.documents.issued')}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {view.documents.map((d) => (
+                  <tr>
+                    <td>{d.symbol ?? '—'}</td>
+                    <td>{d.url ? <a href={d.url}>{d.title}</a> : d.title}</td>
+                    <td>{t(`processes.documentKind.${d.kind}`)}</td>
+                    <td>{i18n.date(d.issuedOn, 'medium')}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         )}
       </section>
       {view.transmissions.length > 0 ? (
