@@ -124,7 +124,8 @@ export function TextField(
         required={props.required}
         autocomplete={props.autocomplete}
         maxlength={props.maxlength}
-        dir={props.dir}
+        // free text may be typed in any script; addresses and codes say ltr
+        dir={props.dir ?? (type === 'text' || type === 'search' ? 'auto' : undefined)}
         aria-describedby={describedBy(name, form, props.hint)}
         aria-invalid={issueFor(form, name) ? 'true' : undefined}
       />

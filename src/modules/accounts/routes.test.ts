@@ -35,6 +35,12 @@ describe.each(DATABASE_KINDS)('accounts on %s', (kind) => {
     expect(account.html).toContain('Welcome')
   })
 
+  it('lets a name be typed in any script, and an address always left to right', async () => {
+    const { html } = await new TestClient(runtime).get('/sign-up?lang=ar')
+    expect(html).toMatch(/<input id="field-displayName" name="displayName" type="text"[^>]* dir="auto"/)
+    expect(html).toMatch(/<input id="field-email" name="email" type="email"[^>]* dir="ltr"/)
+  })
+
   it('keeps what was typed and explains each problem when the form is wrong', async () => {
     const client = new TestClient(runtime)
     const { response, html } = await client.submit('/sign-up', {

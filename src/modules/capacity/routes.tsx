@@ -396,14 +396,21 @@ export function registerCapacityRoutes(app: Hono<AppEnv>): void {
             </>
           ))}
         </p>
-        <p class="prose">{gap.description}</p>
+        <p class="prose" dir="auto">
+          {gap.description}
+        </p>
         {gap.source ? <p class="muted">{t('capacity.sourceIs', { source: gap.source })}</p> : null}
         <h2>{t('capacity.history')}</h2>
         <ol>
           {history.map((h) => (
             <li>
               {i18n.dateTime(h.at)}: {t(`capacity.status.${h.status}`)}
-              {h.note ? ` (${h.note})` : ''}
+              {h.note ? (
+                <>
+                  {' '}
+                  (<bdi>{h.note}</bdi>)
+                </>
+              ) : null}
             </li>
           ))}
         </ol>
@@ -432,7 +439,12 @@ export function registerCapacityRoutes(app: Hono<AppEnv>): void {
             return (
               <li>
                 {offer?.title} <span class="muted">({orgs.get(offer?.organizationId ?? 0)})</span>
-                {m.note ? ` · ${m.note}` : ''}
+                {m.note ? (
+                  <>
+                    {' · '}
+                    <bdi>{m.note}</bdi>
+                  </>
+                ) : null}
               </li>
             )
           })}

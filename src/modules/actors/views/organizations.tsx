@@ -101,7 +101,11 @@ export function renderOrganizationPage(
         <a href="/organizations">{t('actors.organizations.title')}</a>
       </p>
       <h1>{name}</h1>
-      {description ? <p class="lead">{description}</p> : null}
+      {description ? (
+        <p class="lead" dir="auto">
+          {description}
+        </p>
+      ) : null}
       <Facts
         items={[
           [t('actors.acronym'), organization.acronym ?? '—'],

@@ -310,7 +310,11 @@ export function renderMechanism(
         ) : null}
       </p>
       <h1>{m.name}</h1>
-      {m.description ? <p class="lead">{m.description}</p> : null}
+      {m.description ? (
+        <p class="lead" dir="auto">
+          {m.description}
+        </p>
+      ) : null}
       <dl class="facts">
         <dt>{t('coordination.mechanismType')}</dt>
         <dd>{t(`coordination.types.${m.type}`)}</dd>

@@ -156,7 +156,11 @@ function AmendmentItem({ c, view, amendment }: { c: Context<AppEnv>; view: Docum
           {t('negotiation.amendment.new')} <ins {...textLanguage(view.document.language)}>{amendment.newText}</ins>
         </p>
       ) : null}
-      {amendment.justification ? <p class="muted">{amendment.justification}</p> : null}
+      {amendment.justification ? (
+        <p class="muted" dir="auto">
+          {amendment.justification}
+        </p>
+      ) : null}
       {standing && amendment.status === 'tabled' ? (
         <p>
           <Readiness i18n={c.var.i18n} tally={standing.tally} stateName={view.stateName} />
@@ -294,7 +298,7 @@ function CommentsOf({ c, view, comments }: { c: Context<AppEnv>; view: DocumentV
             <strong>
               {t('negotiation.comment.committee', { group: t(`actors.stakeholder.${k.stakeholderGroup}`) })}
             </strong>{' '}
-            ({view.orgName(k.organizationId)}, {i18n.date(k.createdAt)}): {k.text}
+            ({view.orgName(k.organizationId)}, {i18n.date(k.createdAt)}): <bdi>{k.text}</bdi>
           </p>
           {k.answer ? (
             <p class="answer-note">
@@ -430,7 +434,12 @@ function Record({ c, view }: { c: Context<AppEnv>; view: DocumentView }) {
                 state: view.stateName(s.memberStateIso3 ?? ''),
                 label: label(s.paragraphId),
               })}
-          {s.text ? <> “{s.text}”</> : null}
+          {s.text ? (
+            <>
+              {' '}
+              “<bdi>{s.text}</bdi>”
+            </>
+          ) : null}
         </li>
       ))}
     </ul>

@@ -50,7 +50,7 @@ export function renderRevisions(c: Context<AppEnv>, view: { document: Negotiatin
                   <a href={`/negotiation/${document.id}/revisions/${r.number}`}>{revisionName(t, r)}</a>
                 </td>
                 <td>{i18n.dateTime(r.issuedAt)}</td>
-                <td>{r.changeNote}</td>
+                <td dir="auto">{r.changeNote}</td>
                 <td>
                   <code>{r.contentHash.slice(0, 12)}</code>
                 </td>

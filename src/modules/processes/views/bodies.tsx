@@ -68,7 +68,11 @@ export function renderBody(c: Context<AppEnv>, view: BodyView) {
     },
     <>
       <h1>{bodyLabel(body)}</h1>
-      {body.description ? <p class="lead">{body.description}</p> : null}
+      {body.description ? (
+        <p class="lead" dir="auto">
+          {body.description}
+        </p>
+      ) : null}
       {view.headerSections}
       {view.chain.length > 1 ? (
         <nav aria-label={t('processes.bodies.chain')}>

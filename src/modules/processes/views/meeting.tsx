@@ -69,7 +69,7 @@ export function renderMeeting(c: Context<AppEnv>, view: MeetingView) {
             {view.agenda.map((item) => (
               <li>
                 <strong>{item.title}</strong>
-                {item.description ? <p>{item.description}</p> : null}
+                {item.description ? <p dir="auto">{item.description}</p> : null}
                 {item.documentIds.length + item.links.length > 0 ? (
                   <ul>
                     {item.documentIds.map((id) => {
@@ -114,7 +114,9 @@ export function renderMeeting(c: Context<AppEnv>, view: MeetingView) {
       <section aria-labelledby="outcome">
         <h2 id="outcome">{t('processes.meetings.outcome')}</h2>
         {meeting.outcomeSummary ? (
-          <p class="prose">{meeting.outcomeSummary}</p>
+          <p class="prose" dir="auto">
+            {meeting.outcomeSummary}
+          </p>
         ) : (
           <p>{t('processes.meetings.noOutcome')}</p>
         )}

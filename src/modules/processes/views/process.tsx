@@ -134,7 +134,11 @@ export function renderProcess(c: Context<AppEnv>, view: ProcessView) {
           <> {t('processes.currentPhase', { phase: t(`processes.phase.${view.current.kind}`) })}</>
         ) : null}
       </p>
-      {process.description ? <p class="lead">{process.description}</p> : null}
+      {process.description ? (
+        <p class="lead" dir="auto">
+          {process.description}
+        </p>
+      ) : null}
       <p>
         <a href={`/api/v1/processes/${process.id}/feed.atom`}>{t('processes.feed')}</a>
         {' · '}
