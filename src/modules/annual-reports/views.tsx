@@ -373,7 +373,9 @@ export function ReportBody({ c, content, names }: { c: Context<AppEnv>; content:
       {TEXT_FIELDS.filter((f) => content[f]?.trim()).map((f) => (
         <section>
           <h2>{t(`annualReports.field.${f}`)}</h2>
-          <p class="prose">{content[f]}</p>
+          <p class="prose" dir="auto">
+            {content[f]}
+          </p>
         </section>
       ))}
       <h2>{t('annualReports.field.issues')}</h2>
@@ -391,7 +393,7 @@ export function ReportBody({ c, content, names }: { c: Context<AppEnv>; content:
             {CHARACTERISTICS.filter((ch) => content.characteristics?.[ch]).map((ch) => (
               <>
                 <dt>{t(`annualReports.characteristic.${ch}`)}</dt>
-                <dd>{content.characteristics?.[ch]}</dd>
+                <dd dir="auto">{content.characteristics?.[ch]}</dd>
               </>
             ))}
           </dl>

@@ -152,11 +152,17 @@ export function renderProcess(c: Context<AppEnv>, view: ProcessView) {
             ? t('processes.mandateRef', { symbol: process.mandateSymbol, paragraph: process.mandateParagraph })
             : process.mandateSymbol}
         </p>
-        {process.mandateText ? <blockquote class="quote">{process.mandateText}</blockquote> : null}
+        {process.mandateText ? (
+          <blockquote class="quote" dir="auto">
+            {process.mandateText}
+          </blockquote>
+        ) : null}
         {process.objectives ? (
           <>
             <h3>{t('processes.objectives')}</h3>
-            <p class="prose">{process.objectives}</p>
+            <p class="prose" dir="auto">
+              {process.objectives}
+            </p>
           </>
         ) : null}
       </section>
