@@ -23,6 +23,29 @@ export async function findCycle(db: Db, year: number): Promise<Cycle | undefined
   return row ? deadlineText(row) : undefined
 }
 
+/** Every cycle with how many organizations it invited and how many reports it published, in one query. */
+export async function listCyclesWithCounts(db: Db): Promise<(Cycle & { invited: number; published: number })[]> {
+  const rows = await adb(db)
+    .selectFrom('annualReportsCycle as c')
+    .selectAll('c')
+    .select((eb) => [
+      eb
+        .selectFrom('annualReportsInvitation as i')
+        .whereRef('i.cycleId', '=', 'c.id')
+        .select(eb.fn.countAll<number>().as('n'))
+        .as('invited'),
+      eb
+        .selectFrom('annualReportsReport as r')
+        .whereRef('r.cycleId', '=', 'c.id')
+        .where('r.version', '>', 0)
+        .select(eb.fn.countAll<number>().as('n'))
+        .as('published'),
+    ])
+    .orderBy('c.year', 'desc')
+    .execute()
+  return rows.map((r) => ({ ...deadlineText(r), invited: Number(r.invited), published: Number(r.published) }))
+}
+
 export async function invitationsOf(db: Db, cycleId: number) {
   return adb(db)
     .selectFrom('annualReportsInvitation')

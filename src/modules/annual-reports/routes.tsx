@@ -11,7 +11,16 @@ import { denied, requireAccount } from '../../core/http/guards.ts'
 import { findOrganizationsByIds, listOrganizations, localized } from '../actors/index.ts'
 import { listIssues } from '../coordination/index.ts'
 import { openCycle, saveDraft, submitReport } from './commands.ts'
-import { findCycle, findReport, findReportById, invitationsOf, listCycles, reportsOf, versionsOf } from './queries.ts'
+import {
+  findCycle,
+  findReport,
+  findReportById,
+  invitationsOf,
+  listCycles,
+  listCyclesWithCounts,
+  reportsOf,
+  versionsOf,
+} from './queries.ts'
 import { boardStatus } from './rules/report.ts'
 import { synthesisDocx, synthesisOf } from './synthesis.ts'
 import {
@@ -43,15 +52,8 @@ const yearParam = (c: Context<AppEnv>) => Number(c.req.param('year'))
 
 export function registerAnnualReportRoutes(app: Hono<AppEnv>): void {
   app.get('/annual-reports', async (c) => {
-    const cycles = await listCycles(c.var.db)
-    const withCounts = await Promise.all(
-      cycles.map(async (cycle) => ({
-        ...cycle,
-        invited: (await invitationsOf(c.var.db, cycle.id)).length,
-        published: (await reportsOf(c.var.db, cycle.id)).filter((r) => r.version > 0).length,
-      })),
-    )
-    return renderCycles(c, { cycles: withCounts, canManage: can(c.var.actor, 'annualReport.manage') })
+    const cycles = await listCyclesWithCounts(c.var.db)
+    return renderCycles(c, { cycles, canManage: can(c.var.actor, 'annualReport.manage') })
   })
 
   const openForm = async (

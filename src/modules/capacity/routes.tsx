@@ -208,13 +208,31 @@ export function registerCapacityRoutes(app: Hono<AppEnv>): void {
     )
     const count = (list: Gap[], s: GapStatus) => list.filter((g) => g.status === s).length
     const title = t('capacity.title')
-    const row = (label: string, list: Gap[]) => (
-      <tr>
-        <th scope="row">{label}</th>
-        {GAP_STATUSES.map((s) => (
-          <td>{count(list, s)}</td>
-        ))}
-      </tr>
+    // gaps counted by status, one row per group or classification
+    const statusTable = (caption: string, heading: string, rows: [string, Gap[]][]) => (
+      <div class="table-scroll">
+        <table class="compact">
+          <caption>{caption}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{heading}</th>
+              {GAP_STATUSES.map((s) => (
+                <th scope="col">{t(`capacity.status.${s}`)}</th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map(([label, list]) => (
+              <tr>
+                <th scope="row">{label}</th>
+                {GAP_STATUSES.map((s) => (
+                  <td>{count(list, s)}</td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     )
     return renderPage(
       c,
@@ -238,48 +256,16 @@ export function registerCapacityRoutes(app: Hono<AppEnv>): void {
           ) : null}
         </ul>
         <div class="summary-tables">
-          <div class="table-scroll">
-            <table class="compact">
-              <caption>{t('capacity.byGroup')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('capacity.field.group')}</th>
-                  {GAP_STATUSES.map((s) => (
-                    <th scope="col">{t(`capacity.status.${s}`)}</th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {REGIONAL_GROUPS.map((g) =>
-                  row(
-                    t(`actors.group.${g}`),
-                    all.filter((x) => ctx.groupOf(x) === g),
-                  ),
-                )}
-              </tbody>
-            </table>
-          </div>
-          <div class="table-scroll">
-            <table class="compact">
-              <caption>{t('capacity.byClassification')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('capacity.classification')}</th>
-                  {GAP_STATUSES.map((s) => (
-                    <th scope="col">{t(`capacity.status.${s}`)}</th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {CLASSES.map((k) =>
-                  row(
-                    t(`actors.classification.${k}`),
-                    all.filter((x) => ctx.classesOf(x).includes(k)),
-                  ),
-                )}
-              </tbody>
-            </table>
-          </div>
+          {statusTable(
+            t('capacity.byGroup'),
+            t('capacity.field.group'),
+            REGIONAL_GROUPS.map((g) => [t(`actors.group.${g}`), all.filter((x) => ctx.groupOf(x) === g)]),
+          )}
+          {statusTable(
+            t('capacity.byClassification'),
+            t('capacity.classification'),
+            CLASSES.map((k) => [t(`actors.classification.${k}`), all.filter((x) => ctx.classesOf(x).includes(k))]),
+          )}
         </div>
         <form method="get" action="/capacity" class="filters">
           <FilterSelect
