@@ -16,7 +16,11 @@ const EnvSchema = z.object({
   ECP_DATA_DIR: z.string().min(1).default('./data'),
   ECP_PUBLIC_URL: z.url().optional(),
   ECP_DEMO: z.enum(['auto', 'on', 'off']).default('auto'),
-  ECP_TRUST_PROXY: flag.default(false),
+  // "true" is one proxy; a number says how many proxies stand in front of ecp
+  ECP_TRUST_PROXY: z
+    .union([flag, z.coerce.number().int().min(0).max(10)], 'must be true, false or a number of proxies')
+    .transform((v) => (typeof v === 'number' ? v : v ? 1 : 0))
+    .default(0),
   ECP_BODY_LIMIT_BYTES: z.coerce
     .number()
     .int()
@@ -43,7 +47,8 @@ export type Config = Readonly<{
   dataDir: string
   publicUrl: string | undefined
   demo: 'auto' | 'on' | 'off'
-  trustProxy: boolean
+  /** how many reverse proxies of ours stand in front (0: trust no X-Forwarded-* header) */
+  trustProxy: number
   bodyLimitBytes: number
   /** largest attachment (a contribution's PDF, DOCX or ODT) */
   attachmentMaxBytes: number

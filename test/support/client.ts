@@ -3,7 +3,8 @@
 import { createAccount } from '../../src/core/auth/accounts.ts'
 import type { GrantedRole, Scope } from '../../src/core/auth/actor.ts'
 import { grantRole } from '../../src/core/auth/grants.ts'
-import { createApiToken } from '../../src/core/auth/sessions.ts'
+import { TOKEN_SCOPES, type TokenScope } from '../../src/core/auth/scopes.ts'
+import { createApiToken } from '../../src/core/auth/tokens.ts'
 import type { TestRuntime } from './runtime.ts'
 
 export class TestClient {
@@ -71,14 +72,32 @@ export class TestClient {
   }
 }
 
+/** The confirmation link last mailed to an address (sign-up goes through the mail outbox). */
+export async function confirmationLink(runtime: TestRuntime, email: string): Promise<string | null> {
+  const mail = await runtime.deps.db
+    .selectFrom('coreMailOutbox')
+    .select('bodyText')
+    .where('toAddress', '=', email.trim().toLowerCase())
+    .where('kind', '=', 'email_confirmation')
+    .orderBy('id', 'desc')
+    .executeTakeFirst()
+  return /\/sign-up\/confirm\/[\w-]+/.exec(mail?.bodyText ?? '')?.[0] ?? null
+}
+
+/** Signs a new person up as a browser would: the form, the mailed link, the password again. */
 export async function signUp(
   runtime: TestRuntime,
   name = 'Test Person',
   email = `person-${Math.random().toString(36).slice(2)}@example.org`,
+  password = 'correct horse battery',
 ) {
   const client = new TestClient(runtime)
-  const { response } = await client.submit('/sign-up', { displayName: name, email, password: 'correct horse battery' })
+  const { response } = await client.submit('/sign-up', { displayName: name, email, password })
   if (response.status !== 303) throw new Error(`sign-up failed with ${response.status}`)
+  const link = await confirmationLink(runtime, email)
+  if (!link) throw new Error(`no confirmation mail for ${email}`)
+  const confirmed = await client.submit(link, { password })
+  if (confirmed.response.status !== 303) throw new Error(`confirmation failed with ${confirmed.response.status}`)
   return { client, email }
 }
 
@@ -97,14 +116,23 @@ export async function accountWithRole(
   name = `${role} person`,
 ) {
   const email = `${role}-${Math.random().toString(36).slice(2)}@example.org`
-  const created = await createAccount(runtime.deps.db, { email, displayName: name, password: 'correct horse battery' })
+  const created = await createAccount(runtime.deps.db, {
+    email,
+    displayName: name,
+    password: 'correct horse battery',
+    confirmed: true,
+  })
   if (!created.ok) throw new Error('could not create account')
   await grantRole(runtime.deps.db, { accountId: created.value.id, role, scope, grantedBy: null })
   const client = await signIn(runtime, email, 'correct horse battery')
   return { client, accountId: created.value.id, email }
 }
 
-/** An API token for a signed-in client's account. */
-export async function apiTokenFor(runtime: TestRuntime, accountId: number): Promise<string> {
-  return (await createApiToken(runtime.deps.db, accountId, 'test')).token
+/** An API token for an account, by default with every scope (the owner's roles still cap it). */
+export async function apiTokenFor(
+  runtime: TestRuntime,
+  accountId: number,
+  scopes: readonly TokenScope[] = TOKEN_SCOPES,
+): Promise<string> {
+  return (await createApiToken(runtime.deps.db, accountId, { name: 'test', scopes }, runtime.deps.now())).token
 }

@@ -4,7 +4,7 @@
 import { randomBytes } from 'node:crypto'
 import pg from 'pg'
 import { createApp } from '../../src/app.ts'
-import { testConfig } from '../../src/config.ts'
+import { type Config, testConfig } from '../../src/config.ts'
 import type { DatabaseKind, DatabaseTarget } from '../../src/core/db/database.ts'
 import { createLogger } from '../../src/core/log.ts'
 import { openRuntime, type Runtime } from '../../src/runtime.ts'
@@ -39,7 +39,7 @@ export async function freshPostgresDatabase(): Promise<{ url: string; drop: () =
 
 export async function createTestRuntime(
   kind: DatabaseKind,
-  options: { referenceData?: boolean; now?: () => Date } = {},
+  options: { referenceData?: boolean; now?: () => Date; config?: Partial<Config> } = {},
 ): Promise<TestRuntime> {
   let target: DatabaseTarget
   let drop: (() => Promise<void>) | null = null
@@ -49,11 +49,13 @@ export async function createTestRuntime(
     target = { kind: 'postgresql', url: fresh.url, maxConnections: 4 }
     drop = fresh.drop
   }
-  // trust X-Forwarded-For so each test client has its own address (rate limits are per address)
-  const runtime = await openRuntime(testConfig({ trustProxy: true }), {
+  // one trusted proxy, as behind nginx: each test client's X-Forwarded-For is its own address
+  // (throttles are per address), taken from the right as in production
+  const { config: overrides, ...runtimeOptions } = options
+  const runtime = await openRuntime(testConfig({ trustProxy: 1, ...overrides }), {
     target,
     log: createLogger(process.env.ECP_TEST_LOG === '1' ? 'debug' : 'silent'),
-    ...options,
+    ...runtimeOptions,
   })
   return {
     ...runtime,

@@ -1,4 +1,5 @@
 // Who is acting: an anonymous visitor or a signed-in account with its role grants.
+import type { TokenScope } from './scopes.ts'
 
 export const GRANTED_ROLES = [
   'stakeholder_representative',
@@ -39,6 +40,8 @@ export type Actor =
       grants: readonly Grant[]
       /** how the request authenticated: a browser session or an API token */
       via: 'session' | 'token'
+      /** for a token: what it was made for (see scopes.ts); a session has no scopes */
+      scopes?: readonly TokenScope[]
     }
 
 export const ANONYMOUS: Actor = Object.freeze({ kind: 'anonymous' })

@@ -7,6 +7,7 @@ import { annualReportsPolicy, capacityPolicy, coordinationPolicy, knowledgePolic
 import { negotiationPolicy } from './policy/negotiation.ts'
 import { platformPolicy } from './policy/platform.ts'
 import { processesPolicy } from './policy/processes.ts'
+import { credentialAllows } from './scopes.ts'
 
 export const policy = {
   ...platformPolicy,
@@ -32,7 +33,9 @@ export type SubjectlessAction = { [A in Action]: SubjectArgs<A> extends [] ? A :
 
 /**
  * Decides one action. Anonymous visitors who are refused get `unauthenticated` (sign in and try
- * again); signed-in accounts get `forbidden`.
+ * again); signed-in accounts get `forbidden`. A request made with an API token also needs the
+ * token's scope for the action (`insufficient_scope`), and some actions need a browser session
+ * (`session_required`): see scopes.ts.
  *
  * @example
  * const decision = authorize(actor, 'organization.update', { organizationId: 12 })
@@ -41,6 +44,11 @@ export type SubjectlessAction = { [A in Action]: SubjectArgs<A> extends [] ? A :
 export function authorize<A extends Action>(actor: Actor, action: A, ...subject: SubjectArgs<A>): Result<void> {
   // the platform acting on its own behalf (demo, jobs, CLI) is not subject to roles
   if (actor.kind === 'system') return ok(undefined)
+  // a token is checked twice: for what it was made for, then (below) for what its owner may do
+  const credential = credentialAllows(actor, action)
+  if (!credential.ok) {
+    return err({ type: 'forbidden', id: credential.needs === 'session' ? 'session_required' : 'insufficient_scope' })
+  }
   const rule = policy[action] as Rule
   if ((rule as (actor: Actor, subject: unknown) => boolean)(actor, subject[0])) return ok(undefined)
   return actor.kind === 'anonymous'

@@ -4,9 +4,6 @@ import argon2 from 'argon2'
 // OWASP Password Storage Cheat Sheet: argon2id, m=19 MiB, t=2, p=1
 const OPTIONS = { type: argon2.argon2id, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const
 
-export const PASSWORD_MIN_LENGTH = 10
-export const PASSWORD_MAX_LENGTH = 256
-
 export function hashPassword(password: string): Promise<string> {
   return argon2.hash(password, OPTIONS)
 }

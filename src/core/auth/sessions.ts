@@ -1,15 +1,21 @@
-// Server-side sessions and API tokens, both stored as digests in the database so that any
-// number of app instances share them.
+// Server-side sessions, stored as digests in the database so that any number of app instances
+// share them. A session ends after SESSION_IDLE_DAYS without use, and in any case
+// SESSION_ABSOLUTE_DAYS after sign-in. API tokens are in tokens.ts.
 import type { Db } from '../db/database.ts'
 import type { Actor } from './actor.ts'
 import { randomToken, sha256 } from './crypto.ts'
 import { activeGrants } from './grants.ts'
 
 export const SESSION_IDLE_DAYS = 14
-const REFRESH_AFTER_MS = 60 * 60 * 1000
+export const SESSION_ABSOLUTE_DAYS = 30
+const DAY_MS = 24 * 60 * 60 * 1000
+export const REFRESH_AFTER_MS = 60 * 60 * 1000
 
-function expiry(now: Date): Date {
-  return new Date(now.getTime() + SESSION_IDLE_DAYS * 24 * 60 * 60 * 1000)
+/** The idle expiry from `now`, never past the session's absolute end. */
+function expiry(now: Date, createdAt: Date = now): Date {
+  return new Date(
+    Math.min(now.getTime() + SESSION_IDLE_DAYS * DAY_MS, createdAt.getTime() + SESSION_ABSOLUTE_DAYS * DAY_MS),
+  )
 }
 
 /** Starts a session; returns the token for the cookie (only its digest is stored). */
@@ -21,13 +27,15 @@ export async function createSession(db: Db, accountId: number, userAgent: string
       tokenHash: sha256(token),
       accountId,
       userAgent: userAgent?.slice(0, 300) ?? null,
+      createdAt: now,
+      lastSeenAt: now,
       expiresAt: expiry(now),
     })
     .execute()
   return token
 }
 
-async function actorFor(db: Db, accountId: number, via: 'session' | 'token'): Promise<Actor | null> {
+export async function actorFor(db: Db, accountId: number, via: 'session' | 'token'): Promise<Actor | null> {
   const account = await db
     .selectFrom('authAccount')
     .select(['id', 'email', 'displayName', 'disabledAt'])
@@ -45,23 +53,36 @@ async function actorFor(db: Db, accountId: number, via: 'session' | 'token'): Pr
   }
 }
 
-/** The actor behind a session cookie, sliding the session's expiry at most once an hour. */
-export async function actorForSession(db: Db, token: string, now = new Date()): Promise<Actor | null> {
+export interface SessionLookup {
+  actor: Actor
+  /** set when the idle expiry slid forward: the cookie should follow it */
+  renewedUntil: Date | null
+}
+
+/**
+ * The actor behind a session cookie, sliding the session's idle expiry at most once an hour and
+ * never past its absolute end.
+ */
+export async function actorForSession(db: Db, token: string, now = new Date()): Promise<SessionLookup | null> {
   const tokenHash = sha256(token)
   const session = await db
     .selectFrom('authSession')
-    .select(['accountId', 'expiresAt', 'lastSeenAt'])
+    .select(['accountId', 'expiresAt', 'lastSeenAt', 'createdAt'])
     .where('tokenHash', '=', tokenHash)
     .executeTakeFirst()
   if (!session || session.expiresAt <= now) return null
+  if (now.getTime() >= session.createdAt.getTime() + SESSION_ABSOLUTE_DAYS * DAY_MS) return null
+  let renewedUntil: Date | null = null
   if (now.getTime() - session.lastSeenAt.getTime() > REFRESH_AFTER_MS) {
+    renewedUntil = expiry(now, session.createdAt)
     await db
       .updateTable('authSession')
-      .set({ lastSeenAt: now, expiresAt: expiry(now) })
+      .set({ lastSeenAt: now, expiresAt: renewedUntil })
       .where('tokenHash', '=', tokenHash)
       .execute()
   }
-  return actorFor(db, session.accountId, 'session')
+  const actor = await actorFor(db, session.accountId, 'session')
+  return actor ? { actor, renewedUntil } : null
 }
 
 export async function endSession(db: Db, token: string): Promise<void> {
@@ -76,53 +97,14 @@ export async function endOtherSessions(db: Db, accountId: number, keepToken: str
 }
 
 export async function purgeExpiredSessions(db: Db, now = new Date()): Promise<number> {
-  const result = await db.deleteFrom('authSession').where('expiresAt', '<=', now).executeTakeFirst()
-  return Number(result.numDeletedRows)
-}
-
-export const API_TOKEN_PREFIX = 'ecp_'
-
-export async function createApiToken(db: Db, accountId: number, name: string) {
-  const token = `${API_TOKEN_PREFIX}${randomToken()}`
-  const row = await db
-    .insertInto('authApiToken')
-    .values({ accountId, name, tokenHash: sha256(token) })
-    .returning(['id', 'name', 'createdAt'])
-    .executeTakeFirstOrThrow()
-  return { ...row, token }
-}
-
-export async function listApiTokens(db: Db, accountId: number) {
-  return db
-    .selectFrom('authApiToken')
-    .select(['id', 'name', 'createdAt', 'lastUsedAt'])
-    .where('accountId', '=', accountId)
-    .where('revokedAt', 'is', null)
-    .orderBy('id')
-    .execute()
-}
-
-export async function revokeApiToken(db: Db, accountId: number, tokenId: number): Promise<boolean> {
   const result = await db
-    .updateTable('authApiToken')
-    .set({ revokedAt: new Date() })
-    .where('id', '=', tokenId)
-    .where('accountId', '=', accountId)
-    .where('revokedAt', 'is', null)
+    .deleteFrom('authSession')
+    .where((eb) =>
+      eb.or([
+        eb('expiresAt', '<=', now),
+        eb('createdAt', '<=', new Date(now.getTime() - SESSION_ABSOLUTE_DAYS * DAY_MS)),
+      ]),
+    )
     .executeTakeFirst()
-  return result.numUpdatedRows > 0n
-}
-
-export async function actorForApiToken(db: Db, token: string, now = new Date()): Promise<Actor | null> {
-  const row = await db
-    .selectFrom('authApiToken')
-    .select(['id', 'accountId', 'lastUsedAt'])
-    .where('tokenHash', '=', sha256(token))
-    .where('revokedAt', 'is', null)
-    .executeTakeFirst()
-  if (!row) return null
-  if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > REFRESH_AFTER_MS) {
-    await db.updateTable('authApiToken').set({ lastUsedAt: now }).where('id', '=', row.id).execute()
-  }
-  return actorFor(db, row.accountId, 'token')
+  return Number(result.numDeletedRows)
 }

@@ -54,6 +54,10 @@ export interface AuthAccountTable {
   updatedAt: CreatedAt
   passwordChangedAt: CreatedAt
   disabledAt: Date | null
+  /** null until the person follows the link mailed at sign-up */
+  emailConfirmedAt: Date | null
+  emailConfirmationHash: string | null
+  emailConfirmationExpiresAt: Date | null
 }
 
 export interface AuthSessionTable {
@@ -70,7 +74,10 @@ export interface AuthApiTokenTable {
   accountId: number
   name: string
   tokenHash: string
+  /** what the token may be used for (core/auth/scopes.ts) */
+  scopes: string[]
   createdAt: CreatedAt
+  expiresAt: Date
   lastUsedAt: Date | null
   revokedAt: Date | null
 }

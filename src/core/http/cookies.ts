@@ -3,6 +3,7 @@
 import type { Context } from 'hono'
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
 import type { CookieOptions } from 'hono/utils/cookie'
+import { trustedForwarded } from './client-address.ts'
 import type { AppEnv } from './context.ts'
 
 export const COOKIES = {
@@ -18,7 +19,7 @@ const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[::1\])(:\d+)?$/
 export function isSecureRequest(c: Context<AppEnv>): boolean {
   const { config } = c.var.deps
   if (config.publicUrl?.startsWith('https://')) return true
-  const proto = config.trustProxy ? c.req.header('x-forwarded-proto') : undefined
+  const proto = trustedForwarded(c.req.header('x-forwarded-proto'), config.trustProxy)
   if ((proto ?? new URL(c.req.url).protocol.replace(':', '')) === 'https') return true
   return LOOPBACK.test(c.req.header('host') ?? '')
 }

@@ -1,8 +1,11 @@
-// CSRF protection for every state-changing request: a signed double-submit token (cookie nonce,
-// HMAC'd with the installation secret, echoed in a form field or X-CSRF-Token header) plus an
-// Origin check. Requests authenticated by an API token carry no ambient credential and skip it.
+// CSRF protection for every state-changing request: a signed double-submit token (cookie nonce
+// and the session, HMAC'd with the installation secret, echoed in a form field or X-CSRF-Token
+// header) plus an Origin check (Sec-Fetch-Site when a browser sends no Origin). The token is
+// tied to the session, so one taken before sign-in, or from another session, does not pass.
+// Requests authenticated by an API token carry no ambient credential and skip it.
 import type { Context, MiddlewareHandler } from 'hono'
-import { hmac, randomToken, safeEqual } from '../auth/crypto.ts'
+import { hmac, randomToken, safeEqual, sha256 } from '../auth/crypto.ts'
+import { trustedForwarded } from './client-address.ts'
 import type { AppEnv } from './context.ts'
 import { COOKIES, readCookie, writeCookie } from './cookies.ts'
 import { respondError } from './errors.tsx'
@@ -11,20 +14,22 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
 export const CSRF_FIELD = '_csrf'
 export const CSRF_HEADER = 'x-csrf-token'
 
-function expectedToken(secret: string, nonce: string): string {
-  return hmac(secret, `csrf:${nonce}`)
+/** The token for a cookie nonce and a session (none before sign-in); the session enters as a digest. */
+export function expectedToken(secret: string, nonce: string, sessionToken: string | null): string {
+  return hmac(secret, `csrf:${nonce}:${sessionToken ? sha256(sessionToken) : '-'}`)
 }
 
 function originAllowed(c: Context<AppEnv>): boolean {
   const origin = c.req.header('origin')
-  // browsers that hide the origin ("null", e.g. under a strict referrer policy) still say
-  // whether the request came from this site
+  // without an Origin (or with "null", under a strict referrer policy), a browser still says in
+  // Sec-Fetch-Site where the request came from; a client that sends neither is no browser, and
+  // has no ambient cookie a forger could ride on without the token
   if (!origin || origin === 'null') {
     const site = c.req.header('sec-fetch-site')
-    return origin !== 'null' || site === 'same-origin'
+    if (site !== undefined) return site === 'same-origin' || site === 'none'
+    return origin !== 'null'
   }
-  const forwarded = c.var.deps.config.trustProxy ? c.req.header('x-forwarded-host') : undefined
-  const host = forwarded ?? c.req.header('host')
+  const host = trustedForwarded(c.req.header('x-forwarded-host'), c.var.deps.config.trustProxy) ?? c.req.header('host')
   try {
     return new URL(origin).host === host
   } catch {
@@ -53,7 +58,7 @@ export function csrf(): MiddlewareHandler<AppEnv> {
         nonce = randomToken(18)
         writeCookie(c, COOKIES.csrf, nonce)
       }
-      c.set('csrfToken', expectedToken(secret, nonce))
+      c.set('csrfToken', expectedToken(secret, nonce, c.var.sessionToken))
       return next()
     }
     const bearer = c.var.actor.kind === 'account' && c.var.actor.via === 'token'
@@ -61,10 +66,10 @@ export function csrf(): MiddlewareHandler<AppEnv> {
     const anonymousApi = !c.var.sessionToken && c.req.path.startsWith('/api/') && c.var.actor.kind === 'anonymous'
     if (!bearer && !anonymousApi) {
       const submitted = await submittedToken(c)
-      const valid = nonce && submitted && safeEqual(submitted, expectedToken(secret, nonce))
+      const valid = nonce && submitted && safeEqual(submitted, expectedToken(secret, nonce, c.var.sessionToken))
       if (!valid || !originAllowed(c)) return respondError(c, { type: 'forbidden', id: 'csrf_failed' })
     }
-    c.set('csrfToken', nonce ? expectedToken(secret, nonce) : '')
+    c.set('csrfToken', nonce ? expectedToken(secret, nonce, c.var.sessionToken) : '')
     return next()
   }
 }

@@ -4,9 +4,11 @@ import { getConnInfo } from '@hono/node-server/conninfo'
 import type { MiddlewareHandler } from 'hono'
 import { ANONYMOUS } from '../auth/actor.ts'
 import { randomToken } from '../auth/crypto.ts'
-import { actorForApiToken, actorForSession } from '../auth/sessions.ts'
+import { actorForSession, SESSION_IDLE_DAYS } from '../auth/sessions.ts'
+import { actorForApiToken } from '../auth/tokens.ts'
 import { DEFAULT_LOCALE, isLocale, type Locale, negotiateLocale } from '../i18n/locales.ts'
 import { isTimeZone } from '../i18n/messages.ts'
+import { clientAddress } from './client-address.ts'
 import type { AppDeps, AppEnv } from './context.ts'
 import { COOKIES, clearCookie, readCookie, writeCookie } from './cookies.ts'
 import { respondError } from './errors.tsx'
@@ -19,16 +21,13 @@ export function requestContext(deps: AppDeps): MiddlewareHandler<AppEnv> {
     const requestId = incoming && /^[\w.-]{8,64}$/.test(incoming) ? incoming : randomToken(12)
     c.set('requestId', requestId)
     c.header('X-Request-Id', requestId)
-    let ip = 'unknown'
-    if (deps.config.trustProxy) ip = c.req.header('x-forwarded-for')?.split(',')[0]?.trim() || ip
-    if (ip === 'unknown') {
-      try {
-        ip = getConnInfo(c).remote.address ?? ip
-      } catch {
-        // requests made in-process (tests) have no socket
-      }
+    let socket: string | undefined
+    try {
+      socket = getConnInfo(c).remote.address
+    } catch {
+      // requests made in-process (tests) have no socket
     }
-    c.set('clientIp', ip)
+    c.set('clientIp', clientAddress(c.req.header('x-forwarded-for'), socket, deps.config.trustProxy))
     c.set('actor', ANONYMOUS)
     c.set('sessionToken', null)
     c.set('csrfToken', '')
@@ -44,22 +43,31 @@ export function authentication(): MiddlewareHandler<AppEnv> {
     const authorization = c.req.header('authorization')
     if (authorization) {
       const match = /^Bearer\s+(\S+)$/i.exec(authorization)
-      const actor = match?.[1] ? await actorForApiToken(db, match[1]) : null
+      const actor = match?.[1] ? await actorForApiToken(db, match[1], c.var.deps.now()) : null
       if (!actor) return respondError(c, { type: 'unauthenticated', id: 'invalid_token' })
       c.set('actor', actor)
-      return next()
-    }
-    const token = readCookie(c, COOKIES.session)
-    if (token) {
-      const actor = await actorForSession(db, token, c.var.deps.now())
-      if (actor) {
-        c.set('actor', actor)
-        c.set('sessionToken', token)
-      } else {
-        clearCookie(c, COOKIES.session)
+    } else {
+      const token = readCookie(c, COOKIES.session)
+      if (token) {
+        const session = await actorForSession(db, token, c.var.deps.now())
+        if (session) {
+          c.set('actor', session.actor)
+          c.set('sessionToken', token)
+          // the cookie lives as long as the session's sliding expiry
+          if (session.renewedUntil) {
+            const seconds = Math.floor((session.renewedUntil.getTime() - c.var.deps.now().getTime()) / 1000)
+            writeCookie(c, COOKIES.session, token, { maxAgeSeconds: Math.min(seconds, SESSION_IDLE_DAYS * 86_400) })
+          }
+        } else {
+          clearCookie(c, COOKIES.session)
+        }
       }
     }
-    return next()
+    await next()
+    // what a signed-in account sees is its own: no browser or proxy keeps a copy (assets excepted)
+    if (c.var.actor.kind === 'account' && !c.res.headers.get('cache-control')?.includes('immutable')) {
+      c.header('Cache-Control', 'no-store')
+    }
   }
 }
 

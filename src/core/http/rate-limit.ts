@@ -7,12 +7,11 @@ export interface RateLimit {
   windowSeconds: number
 }
 
+// Sign-in and password changes are throttled on failures only (modules/accounts/throttle.ts).
 export const RATE_LIMITS = {
-  /** per client address */
-  signInByIp: { limit: 20, windowSeconds: 15 * 60 },
-  /** per email address tried */
-  signInByEmail: { limit: 8, windowSeconds: 15 * 60 },
   signUpByIp: { limit: 10, windowSeconds: 60 * 60 },
+  /** confirmation mails to one address */
+  signUpByEmail: { limit: 3, windowSeconds: 60 * 60 },
 } satisfies Record<string, RateLimit>
 
 export type RateDecision = { allowed: true } | { allowed: false; retryAfterSeconds: number }

@@ -23,7 +23,12 @@ export const DEMO_ACCOUNTS = [
 
 export async function loadAccountsDemo({ db, deps, accounts }: DemoContext): Promise<void> {
   for (const a of DEMO_ACCOUNTS) {
-    const created = await createAccount(db, { email: a.email, displayName: a.name, password: DEMO_PASSWORD })
+    const created = await createAccount(db, {
+      email: a.email,
+      displayName: a.name,
+      password: DEMO_PASSWORD,
+      confirmed: true,
+    })
     if (!created.ok) throw new Error(`demo account ${a.email}: ${JSON.stringify(created.error)}`)
     const person = await ensurePersonForAccount(db, created.value.id, a.name)
     if (a.handle === 'chair')

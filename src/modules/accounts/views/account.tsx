@@ -1,7 +1,9 @@
 // The account page: profile, roles, password, API tokens.
 import type { Context } from 'hono'
 import type { Actor, Grant } from '../../../core/auth/actor.ts'
-import { PASSWORD_MIN_LENGTH } from '../../../core/auth/password.ts'
+import { PASSWORD_MIN_LENGTH } from '../../../core/auth/password-policy.ts'
+import type { TokenScope } from '../../../core/auth/scopes.ts'
+import { TOKEN_DEFAULT_DAYS } from '../../../core/auth/tokens.ts'
 import type { AppEnv } from '../../../core/http/context.ts'
 import { LOCALE_INFO, LOCALES } from '../../../core/i18n/locales.ts'
 import {
@@ -14,13 +16,16 @@ import {
   TextField,
 } from '../../../core/ui/form.tsx'
 import { renderPage } from '../../../core/ui/layout.tsx'
+import { TOKEN_LIFETIMES } from '../schemas.ts'
 
 export interface AccountView {
   actor: Extract<Actor, { kind: 'account' }>
   personId: number
   /** how each grant reads: "Government delegate of Brazil" */
   roles: { grant: Grant; label: string }[]
-  tokens: { id: number; name: string; createdAt: Date; lastUsedAt: Date | null }[]
+  tokens: { id: number; name: string; scopes: string[]; createdAt: Date; expiresAt: Date; lastUsedAt: Date | null }[]
+  /** the scopes this account's roles give a use */
+  scopes: TokenScope[]
   newToken?: string
   profile: FormState
   password: FormState
@@ -131,7 +136,9 @@ export function renderAccount(c: Context<AppEnv>, view: AccountView) {
               <thead>
                 <tr>
                   <th scope="col">{t('accounts.tokens.name')}</th>
+                  <th scope="col">{t('accounts.tokens.scopes')}</th>
                   <th scope="col">{t('accounts.tokens.created')}</th>
+                  <th scope="col">{t('accounts.tokens.expires')}</th>
                   <th scope="col">{t('accounts.tokens.lastUsed')}</th>
                   <th scope="col">
                     <span class="visually-hidden">{t('accounts.tokens.actions')}</span>
@@ -141,8 +148,12 @@ export function renderAccount(c: Context<AppEnv>, view: AccountView) {
               <tbody>
                 {view.tokens.map((token) => (
                   <tr>
-                    <td>{token.name}</td>
+                    <td>
+                      <bdi>{token.name}</bdi>
+                    </td>
+                    <td>{i18n.list(token.scopes.map((s) => t(`accounts.scope.${s}`)))}</td>
                     <td>{i18n.dateTime(token.createdAt)}</td>
+                    <td>{i18n.dateTime(token.expiresAt)}</td>
                     <td>{token.lastUsedAt ? i18n.dateTime(token.lastUsedAt) : '—'}</td>
                     <td>
                       <Form action={`/account/tokens/${token.id}/revoke`} csrfToken={csrfToken} class="inline">
@@ -167,6 +178,24 @@ export function renderAccount(c: Context<AppEnv>, view: AccountView) {
             hint={t('accounts.tokens.nameHint')}
             maxlength={80}
             required
+          />
+          <ChoiceGroup
+            t={t}
+            form={view.token}
+            type="checkbox"
+            name="scopes"
+            label={t('accounts.tokens.scopes')}
+            hint={t('accounts.tokens.scopesHint')}
+            options={view.scopes
+              .filter((s) => s !== 'read')
+              .map((s) => ({ value: s, label: t(`accounts.scope.${s}`), hint: t(`accounts.scopeHint.${s}`) }))}
+          />
+          <SelectField
+            t={t}
+            form={{ values: { days: String(TOKEN_DEFAULT_DAYS) }, ...view.token }}
+            name="days"
+            label={t('accounts.tokens.lifetime')}
+            options={TOKEN_LIFETIMES.map((d) => ({ value: String(d), label: t('accounts.tokens.days', { days: d }) }))}
           />
           <SubmitButton>{t('accounts.tokens.create')}</SubmitButton>
         </Form>

@@ -1,6 +1,6 @@
 // Sign-in and sign-up pages.
 import type { Context } from 'hono'
-import { PASSWORD_MIN_LENGTH } from '../../../core/auth/password.ts'
+import { PASSWORD_MIN_LENGTH } from '../../../core/auth/password-policy.ts'
 import type { AppEnv } from '../../../core/http/context.ts'
 import { ErrorSummary, Form, type FormState, SubmitButton, TextField } from '../../../core/ui/form.tsx'
 import { renderPage } from '../../../core/ui/layout.tsx'
