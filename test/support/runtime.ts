@@ -13,6 +13,8 @@ export const DATABASE_KINDS: DatabaseKind[] = process.env.TEST_DATABASE_URL ? ['
 
 export interface TestRuntime extends Runtime {
   app: ReturnType<typeof createApp>
+  /** the PostgreSQL database's address (for a CLI run beside the app); undefined on PGlite */
+  databaseUrl: string | undefined
 }
 
 async function withAdmin<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
@@ -60,6 +62,7 @@ export async function createTestRuntime(
   return {
     ...runtime,
     app: createApp(runtime.deps),
+    databaseUrl: target.kind === 'postgresql' ? target.url : undefined,
     async close() {
       await runtime.close()
       await drop?.()

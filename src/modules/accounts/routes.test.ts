@@ -103,14 +103,24 @@ describe.each(DATABASE_KINDS)('accounts on %s', (kind) => {
     expect(html).toContain('Confirm your email address first')
     const second = await confirmationLink(runtime, 'waiting@example.org')
     expect(second).not.toBe(first)
-    expect((await new TestClient(runtime).submit(first as string, { password: 'a long enough passphrase' })).response.status).toBe(404)
+    expect(
+      (await new TestClient(runtime).submit(first as string, { password: 'a long enough passphrase' })).response.status,
+    ).toBe(404)
   })
 
   it('lets a later sign-up replace the password of an account nobody confirmed, so a squatter cannot hold an address', async () => {
     const squatter = new TestClient(runtime)
-    await squatter.submit('/sign-up', { displayName: 'Squatter', email: 'claimed@example.org', password: 'squatters own secret' })
+    await squatter.submit('/sign-up', {
+      displayName: 'Squatter',
+      email: 'claimed@example.org',
+      password: 'squatters own secret',
+    })
     const owner = new TestClient(runtime)
-    await owner.submit('/sign-up', { displayName: 'Owner', email: 'claimed@example.org', password: 'the rightful passphrase' })
+    await owner.submit('/sign-up', {
+      displayName: 'Owner',
+      email: 'claimed@example.org',
+      password: 'the rightful passphrase',
+    })
     const link = (await confirmationLink(runtime, 'claimed@example.org')) as string
     // the squatter's password does not confirm the owner's link
     const wrong = await squatter.submit(link, { password: 'squatters own secret' })

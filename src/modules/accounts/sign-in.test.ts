@@ -46,7 +46,7 @@ describe.each(DATABASE_KINDS)('signing in on %s', (kind) => {
     expect(delays[1]).toBeGreaterThan(delays[0] as number)
     expect(delays[2]).toBeGreaterThan(delays[1] as number)
     expect((await attempt(email, PASSWORD, ip)).response.status).toBe(429)
-    advance(delays[2] as number * 2)
+    advance((delays[2] as number) * 2)
     expect((await attempt(email, PASSWORD, ip)).response.status).toBe(303)
     // the success cleared the count: one more mistake is free again
     expect((await attempt(email, 'one honest typo here', ip)).response.status).toBe(422)
