@@ -1,6 +1,8 @@
 // Contributing to a call: submit, revise, withdraw; and the Secretariat's moderation (publish
 // what waits for review, hide abuse with a public reason). Each step authorizes, runs in one
 // transaction and is in the audit log. Nothing is deleted.
+
+import { MAX_ATTACHMENTS } from '../../config.ts'
 import { auditedBy, type CommandContext, recordAudit } from '../../core/audit/audit.ts'
 import { type Actor, delegationsOf, organizationsOf } from '../../core/auth/actor.ts'
 import { authorize } from '../../core/auth/authorize.ts'
@@ -65,6 +67,13 @@ function answerIssues(call: Call, answers: SubmissionInput['answers'], language:
 async function checkedFiles(files: FileUpload[], maxBytes: number) {
   const issues: Issue[] = []
   const checked: (FileUpload & { mediaType: string; extension: string })[] = []
+  // the limit holds for every way in (form and API), before any file is read
+  if (files.length > MAX_ATTACHMENTS) {
+    return {
+      issues: [{ path: 'attachments', code: 'validation.tooManyItems', values: { max: MAX_ATTACHMENTS } }],
+      checked,
+    }
+  }
   for (const [i, file] of files.entries()) {
     const check = await checkAttachment(file.content, maxBytes)
     if (check.ok) checked.push({ ...file, mediaType: check.mediaType, extension: check.extension })

@@ -249,6 +249,40 @@ describe.each(DATABASE_KINDS)('contributions on %s', (kind) => {
     expect(new Uint8Array(await file.arrayBuffer())).toEqual(MINIMAL_PDF)
   })
 
+  it('keeps at most three files a revision from the form, and only files sent as attachments', async () => {
+    const { client } = await signUp(runtime, 'Many Files Person')
+    const q = standing.questions[0] as number
+    const fields = { speaker: 'self', language: 'en', [`answers.${q}`]: 'With many papers.' }
+    const pdf = (i: number) => ({ name: `paper-${i}.pdf`, content: MINIMAL_PDF })
+    const tooMany = await contribute(client, standing.callId, fields, [1, 2, 3, 4].map(pdf))
+    expect(tooMany.response.status).toBe(422)
+    expect(tooMany.html).toContain('Choose at most 3 items')
+    // files under other field names are not kept
+    await client.get(`/calls/${standing.callId}/contribute`)
+    const form = new FormData()
+    form.set('_csrf', client.lastCsrf)
+    for (const [k, v] of Object.entries(fields)) form.set(k, v)
+    form.append('attachments', new Blob([MINIMAL_PDF]), 'kept.pdf')
+    for (let i = 0; i < 5; i++) form.append(`smuggled${i}`, new Blob([MINIMAL_PDF]), `smuggled-${i}.pdf`)
+    const sent = await client.request(`/calls/${standing.callId}/contribute`, {
+      method: 'POST',
+      body: form,
+      headers: { origin: 'http://localhost' },
+    })
+    expect(sent.status).toBe(303)
+    const page = (await client.get(sent.headers.get('location') as string)).html
+    expect(page).toContain('kept.pdf')
+    expect(page).not.toContain('smuggled')
+    const revision = await contribute(
+      client,
+      standing.callId,
+      fields,
+      [1, 2, 3, 4].map(pdf),
+      `${sent.headers.get('location')}/revise`,
+    )
+    expect(revision.response.status).toBe(422)
+  })
+
   it('stores an API submission once when it is retried with the same Idempotency-Key', async () => {
     const { accountId } = await accountWithRole(runtime, 'government_delegate', { type: 'member_state', id: 'JPN' })
     const token = await apiTokenFor(runtime, accountId)

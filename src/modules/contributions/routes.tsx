@@ -64,6 +64,9 @@ export function visibleStatuses(c: Context<AppEnv>) {
     : (['published', 'withdrawn', 'hidden'] as const)
 }
 
+/** The one field of the form that carries files; files sent under any other name are dropped. */
+const ATTACHMENT_FIELD = 'attachments'
+
 /** A multipart form: its text fields (kept to show again) and its files. */
 async function readMultipart(c: Context<AppEnv>): Promise<{ values: FormValues; files: FileUpload[] }> {
   const body = await c.req.parseBody({ all: true })
@@ -73,7 +76,7 @@ async function readMultipart(c: Context<AppEnv>): Promise<{ values: FormValues; 
     if (key === '_csrf') continue
     for (const item of Array.isArray(value) ? value : [value]) {
       if (typeof item === 'string') values[key] = item
-      else if (item instanceof File && item.size > 0) {
+      else if (item instanceof File && item.size > 0 && key === ATTACHMENT_FIELD) {
         files.push({ fileName: item.name, content: new Uint8Array(await item.arrayBuffer()) })
       }
     }
