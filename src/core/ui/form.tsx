@@ -5,6 +5,7 @@ import { type FormValues, fieldValue, fieldValues } from '../http/forms.ts'
 import { LOCALE_INFO, LOCALES } from '../i18n/locales.ts'
 import type { Translator } from '../i18n/messages.ts'
 import type { Issue } from '../result.ts'
+import { Name } from './name.tsx'
 
 export interface FormState {
   values?: FormValues
@@ -153,7 +154,15 @@ export function TextArea(props: FieldProps & { rows?: number; maxlength?: number
   )
 }
 
-export function SelectField(props: FieldProps & { options: { value: string; label: string }[]; placeholder?: string }) {
+/** A choice offered in a list; `name: true` marks a label someone typed (isolated, see name.tsx). */
+export interface ChoiceOption {
+  value: string
+  label: string
+  hint?: string
+  name?: boolean
+}
+
+export function SelectField(props: FieldProps & { options: ChoiceOption[]; placeholder?: string }) {
   const { form, name } = props
   const current = fieldValue(form.values, name)
   return (
@@ -167,7 +176,7 @@ export function SelectField(props: FieldProps & { options: { value: string; labe
       >
         {props.placeholder !== undefined ? <option value="">{props.placeholder}</option> : null}
         {props.options.map((o) => (
-          <option value={o.value} selected={o.value === current}>
+          <option value={o.value} selected={o.value === current} dir={o.name ? 'auto' : undefined}>
             {o.label}
           </option>
         ))}
@@ -182,9 +191,7 @@ export function LanguageField(props: FieldProps) {
 }
 
 /** A group of radio buttons or checkboxes in a fieldset with a legend. */
-export function ChoiceGroup(
-  props: FieldProps & { type: 'radio' | 'checkbox'; options: { value: string; label: string; hint?: string }[] },
-) {
+export function ChoiceGroup(props: FieldProps & { type: 'radio' | 'checkbox'; options: ChoiceOption[] }) {
   const { t, form, name, label, hint, type } = props
   const id = fieldId(name, form)
   const issue = issueFor(form, name)
@@ -214,7 +221,7 @@ export function ChoiceGroup(
             value={o.value}
             checked={chosen.includes(o.value)}
           />
-          <label for={`${id}-${i}`}>{o.label}</label>
+          <label for={`${id}-${i}`}>{o.name ? <Name>{o.label}</Name> : o.label}</label>
           {o.hint ? <span class="hint"> {o.hint}</span> : null}
         </div>
       ))}

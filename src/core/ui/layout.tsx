@@ -7,6 +7,7 @@ import type { AppEnv } from '../http/context.ts'
 import { COOKIES, clearCookie, readCookie } from '../http/cookies.ts'
 import { LOCALE_INFO, LOCALES } from '../i18n/locales.ts'
 import { assetUrls } from './assets.ts'
+import { Name } from './name.tsx'
 
 export interface PageOptions {
   title: string
@@ -73,7 +74,9 @@ function Header({ c }: { c: Context<AppEnv> }) {
           {isSignedIn(actor) ? (
             <ul>
               <li>
-                <a href="/account">{actor.displayName}</a>
+                <a href="/account">
+                  <Name>{actor.displayName}</Name>
+                </a>
               </li>
               <li>
                 <form method="post" action="/sign-out" class="inline">

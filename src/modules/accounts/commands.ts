@@ -23,6 +23,7 @@ import { isLocale } from '../../core/i18n/locales.ts'
 import type { Messages } from '../../core/i18n/messages.ts'
 import { enqueueMail } from '../../core/mail/outbox.ts'
 import { invalid, ok, type Result } from '../../core/result.ts'
+import { isolated } from '../../core/ui/name.tsx'
 import { ensurePersonForAccount } from '../actors/index.ts'
 import { THROTTLES } from './rules/throttle.ts'
 import { checkThrottle, clearThrottle, countFailure, type ThrottleDecision } from './throttle.ts'
@@ -72,7 +73,7 @@ async function mailConfirmation(
     locale: to.locale,
     kind: 'email_confirmation',
     subject: t('accounts.mail.confirm.subject'),
-    bodyText: `${t('accounts.mail.confirm.body', { name: to.displayName })}\n\n${mail.baseUrl}/sign-up/confirm/${token}`,
+    bodyText: `${t('accounts.mail.confirm.body', { name: isolated(to.displayName) })}\n\n${mail.baseUrl}/sign-up/confirm/${token}`,
   })
 }
 
@@ -124,7 +125,7 @@ export async function signUp(
         locale: existing.preferredLocale ?? 'en',
         kind: 'account_exists',
         subject: t('accounts.mail.exists.subject'),
-        bodyText: `${t('accounts.mail.exists.body', { name: existing.displayName })}\n\n${mail.baseUrl}/sign-in`,
+        bodyText: `${t('accounts.mail.exists.body', { name: isolated(existing.displayName) })}\n\n${mail.baseUrl}/sign-in`,
         dedupeKey: `account-exists:${existing.id}:${hour}`,
       })
     }

@@ -1,7 +1,9 @@
 // How a role grant reads in the reader's language: "Government delegate of Brazil".
+
 import type { Grant } from '../../core/auth/actor.ts'
 import type { Db } from '../../core/db/database.ts'
 import type { Translator } from '../../core/i18n/messages.ts'
+import { isolated } from '../../core/ui/name.tsx'
 import { findOrganizationsByIds, listMemberStates, localized } from '../actors/index.ts'
 
 export async function describeGrants(
@@ -20,7 +22,7 @@ export async function describeGrants(
     if (grant.scope.type === 'member_state') of = states.get(grant.scope.id)?.shortName[i18n.locale] ?? of
     if (grant.scope.type === 'organization') {
       const org = organizations.get(Number(grant.scope.id))
-      of = org ? localized(org.name, i18n.locale) : of
+      of = org ? isolated(localized(org.name, i18n.locale)) : of
     }
     return { grant, label: i18n.t('roles.scoped', { role, of }) }
   })

@@ -10,6 +10,7 @@ import { parseForm } from '../../core/http/forms.ts'
 import { requireAccount } from '../../core/http/guards.ts'
 import { ErrorSummary, Form, type FormState, SelectField, SubmitButton, TextField } from '../../core/ui/form.tsx'
 import { renderPage } from '../../core/ui/layout.tsx'
+import { isolated, Name } from '../../core/ui/name.tsx'
 import { countPendingAccreditations } from '../accreditation/index.ts'
 import { grantStaffRole, revokeStaffRole, STAFF_ROLES } from './commands.ts'
 
@@ -45,14 +46,14 @@ async function rolesPage(c: Context<AppEnv>, form: FormState, status: 200 | 422 
             {grants.map((g) => (
               <tr>
                 <td>
-                  {g.displayName} <span class="muted">{g.email}</span>
+                  <Name>{g.displayName}</Name> <span class="muted">{g.email}</span>
                 </td>
                 <td>{t(`roles.${g.role}`)}</td>
                 <td>{i18n.date(g.grantedAt, 'medium')}</td>
                 <td>
                   <Form action={`/administration/roles/${g.id}/revoke`} csrfToken={csrfToken} class="inline">
                     <button type="submit" class="link" data-confirm={t('administration.roles.confirmRevoke')}>
-                      {t('administration.roles.revoke', { name: g.displayName, role: t(`roles.${g.role}`) })}
+                      {t('administration.roles.revoke', { name: isolated(g.displayName), role: t(`roles.${g.role}`) })}
                     </button>
                   </Form>
                 </td>

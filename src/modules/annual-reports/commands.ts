@@ -13,6 +13,7 @@ import { isLocale } from '../../core/i18n/locales.ts'
 import type { Messages } from '../../core/i18n/messages.ts'
 import { enqueueMail } from '../../core/mail/outbox.ts'
 import { conflict, invalid, notFound, ok, type Result } from '../../core/result.ts'
+import { isolated } from '../../core/ui/name.tsx'
 import { findOrganizationById, localized } from '../actors/index.ts'
 import { adb, type Cycle, findCycle, findReport, invitationsOf, reportsOf } from './queries.ts'
 import { boardStatus, type ReportContent, submissionProblems } from './rules/report.ts'
@@ -39,7 +40,7 @@ async function mailRepresentatives(
       locale: account.preferredLocale ?? 'en',
       kind: mail.kind,
       subject: t(mail.subject, mail.values),
-      bodyText: `${t(mail.body, { ...mail.values, name: account.displayName })}\n\n${baseUrl}/annual-reports/${mail.values.year}/report?organization=${organizationId}`,
+      bodyText: `${t(mail.body, { ...mail.values, name: isolated(account.displayName) })}\n\n${baseUrl}/annual-reports/${mail.values.year}/report?organization=${organizationId}`,
       dedupeKey: `${mail.key}:${account.id}`,
     })
   }

@@ -7,6 +7,7 @@ import { type FormValues, fieldValue, fieldValues } from '../../core/http/forms.
 import { Tag } from '../../core/ui/components.tsx'
 import { ErrorSummary, Form, type FormState } from '../../core/ui/form.tsx'
 import { renderPage } from '../../core/ui/layout.tsx'
+import { isolated, Name } from '../../core/ui/name.tsx'
 import { localized, type Organization } from '../actors/index.ts'
 import type { Issue } from '../coordination/index.ts'
 import type { Cycle, Report } from './queries.ts'
@@ -136,7 +137,9 @@ export function renderOpenCycle(
                 value={String(o.id)}
                 checked={chosen.includes(String(o.id))}
               />
-              <label for={`org-${o.id}`}>{localized(o.name, i18n.locale)}</label>
+              <label for={`org-${o.id}`}>
+                <Name>{localized(o.name, i18n.locale)}</Name>
+              </label>
             </div>
           ))}
         </fieldset>
@@ -179,7 +182,7 @@ export function renderBoard(
       {view.writable.map((id) => (
         <p>
           <a class="button" href={`/annual-reports/${cycle.year}/report?organization=${id}`}>
-            {t('annualReports.write', { organization: view.orgName(id) })}
+            {t('annualReports.write', { organization: isolated(view.orgName(id)) })}
           </a>
         </p>
       ))}
@@ -203,7 +206,9 @@ export function renderBoard(
               <tr>
                 <td>
                   {r.report && r.report.version > 0 ? (
-                    <a href={`/annual-reports/reports/${r.report.id}`}>{view.orgName(r.organizationId)}</a>
+                    <a href={`/annual-reports/reports/${r.report.id}`}>
+                      <Name>{view.orgName(r.organizationId)}</Name>
+                    </a>
                   ) : (
                     view.orgName(r.organizationId)
                   )}
@@ -268,7 +273,10 @@ export function renderReportForm(
   const { i18n, csrfToken } = c.var
   const t = i18n.t
   const { cycle, form } = view
-  const title = t('annualReports.form.title', { organization: view.orgName(view.organizationId), year: cycle.year })
+  const title = t('annualReports.form.title', {
+    organization: isolated(view.orgName(view.organizationId)),
+    year: cycle.year,
+  })
   const chosen = fieldValues(form.values, 'issues')
   const baskets = [...new Set(view.issues.map((i) => i.basket))]
   const query = `?organization=${view.organizationId}`
@@ -410,7 +418,10 @@ export function renderReport(
   const { i18n } = c.var
   const t = i18n.t
   const { report, cycle } = view
-  const title = t('annualReports.reportTitle', { organization: view.orgName(report.organizationId), year: cycle.year })
+  const title = t('annualReports.reportTitle', {
+    organization: isolated(view.orgName(report.organizationId)),
+    year: cycle.year,
+  })
   return renderPage(
     c,
     { title },
@@ -502,7 +513,10 @@ export function renderSynthesis(
           <ul>
             {ch.entries.map((e) => (
               <li>
-                <strong>{view.orgName(e.organizationId)}:</strong> {e.text}
+                <strong>
+                  <Name>{view.orgName(e.organizationId)}</Name>:
+                </strong>{' '}
+                {e.text}
               </li>
             ))}
           </ul>

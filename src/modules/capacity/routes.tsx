@@ -145,7 +145,7 @@ async function offerForm(c: Context<AppEnv>, form: FormState, status: 200 | 422 
           name="organizationId"
           label={t('capacity.field.provider')}
           required
-          options={orgs.map((o) => ({ value: String(o.id), label: localized(o.name, c.var.i18n.locale) }))}
+          options={orgs.map((o) => ({ value: String(o.id), label: localized(o.name, c.var.i18n.locale), name: true }))}
         />
         <TextField t={t} form={form} name="title" label={t('capacity.field.title')} required maxlength={300} />
         <TextArea t={t} form={form} name="description" label={t('capacity.field.description')} rows={3} />

@@ -1,10 +1,12 @@
 // The contributions module: answers to calls for contributions, their revisions and
 // attachments, moderation, the contribution lists and the compilation (HTML, Word, CLI).
+
 import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Db } from '../../core/db/database.ts'
 import { loadCatalogs } from '../../core/i18n/catalog.ts'
 import type { ActivityItem, ModuleManifest } from '../../core/module.ts'
+import { isolated } from '../../core/ui/name.tsx'
 import { registerContributionsApi } from './api.ts'
 import { compilationDocx } from './compilation-docx.ts'
 import { compilationOf } from './compile.ts'
@@ -47,7 +49,7 @@ async function contributionsActivity(
         : r.revisionCount > 1
           ? 'contributions.activity.revised'
           : 'contributions.activity.published',
-    values: { name: r.contributorName, revision: r.revisionCount },
+    values: { name: isolated(r.contributorName), revision: r.revisionCount },
     href: `/contributions/${r.id}`,
   }))
 }

@@ -1,5 +1,6 @@
 // Contribution pages: answer a call, read and revise a contribution, withdraw it, moderate it;
 // a process's contribution list and its compilation (HTML and .docx).
+
 import type { Context, Hono } from 'hono'
 import { can } from '../../core/auth/authorize.ts'
 import { type AppEnv, commandContext } from '../../core/http/context.ts'
@@ -12,6 +13,7 @@ import { isLocale } from '../../core/i18n/locales.ts'
 import type { Issue, Result } from '../../core/result.ts'
 import { pageParam } from '../../core/ui/components.tsx'
 import type { FormState } from '../../core/ui/form.tsx'
+import { isolated } from '../../core/ui/name.tsx'
 import { findOrganizationsByIds, listMemberStates, localized } from '../actors/index.ts'
 import { type Call, callState, findCall, findProcess, guidingQuestions } from '../processes/index.ts'
 import {
@@ -123,7 +125,7 @@ async function speakerLabels(c: Context<AppEnv>, speakers: Speaker[]) {
           })
         : speaker.speakingFor === 'organization'
           ? i18n.t('contributions.speaker.organization', {
-              name: localized(orgs.get(speaker.organizationId)?.name, i18n.locale),
+              name: isolated(localized(orgs.get(speaker.organizationId)?.name, i18n.locale)),
             })
           : i18n.t('contributions.speaker.self'),
   }))

@@ -275,7 +275,7 @@ export function registerCoordinationRoutes(app: Hono<AppEnv>): void {
             name="organizationId"
             label={t('coordination.organization')}
             required
-            options={orgs.map((o) => ({ value: String(o.id), label: localized(o.name, i18n.locale) }))}
+            options={orgs.map((o) => ({ value: String(o.id), label: localized(o.name, i18n.locale), name: true }))}
           />
           <TextField t={t} form={form} name="name" label={t('coordination.mechanism')} required maxlength={300} />
           <SelectField

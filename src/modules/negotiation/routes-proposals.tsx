@@ -23,7 +23,11 @@ async function speakerChoices(c: Context<AppEnv>) {
     names,
     speakers: [
       ...delegationsOf(c.var.actor).map((iso3) => ({ value: `member_state:${iso3}`, label: names.stateName(iso3) })),
-      ...organizationsOf(c.var.actor).map((id) => ({ value: `organization:${id}`, label: names.orgName(id) })),
+      ...organizationsOf(c.var.actor).map((id) => ({
+        value: `organization:${id}`,
+        label: names.orgName(id),
+        name: true,
+      })),
     ],
   }
 }

@@ -9,6 +9,7 @@ import type { AppDeps } from '../../core/http/context.ts'
 import { DEFAULT_LOCALE, isLocale } from '../../core/i18n/locales.ts'
 import { enqueueMail } from '../../core/mail/outbox.ts'
 import type { ActivityItem } from '../../core/module.ts'
+import { isolated } from '../../core/ui/name.tsx'
 import { allActivity, findProcess, processIdsOfBodies } from '../processes/index.ts'
 import { followsOf, ndb, type Subscriber, subscribers } from './queries.ts'
 import { type DigestPeriod, duePeriod, groupByProcess } from './rules/digest.ts'
@@ -41,7 +42,7 @@ async function digestText(
   const base = deps.config.publicUrl ?? `http://localhost:${deps.config.port}`
   const lastDay = new Date(period.end.getTime() - 1)
   const lines = [
-    t('notifications.digest.greeting', { name: subscriber.displayName }),
+    t('notifications.digest.greeting', { name: isolated(subscriber.displayName) }),
     '',
     t(`notifications.digest.intro.${period.frequency}`, { start: date(period.start), end: date(lastDay) }),
   ]

@@ -16,6 +16,7 @@ import {
   TextField,
 } from '../../../core/ui/form.tsx'
 import { renderPage } from '../../../core/ui/layout.tsx'
+import { isolated, Name } from '../../../core/ui/name.tsx'
 import { TOKEN_LIFETIMES } from '../schemas.ts'
 
 export interface AccountView {
@@ -42,7 +43,9 @@ export function renderAccount(c: Context<AppEnv>, view: AccountView) {
     { title, status: view.status ?? 200 },
     <>
       <h1>{title}</h1>
-      <p class="lead">{t('accounts.account.signedInAs', { name: view.actor.displayName, email: view.actor.email })}</p>
+      <p class="lead">
+        {t('accounts.account.signedInAs', { name: isolated(view.actor.displayName), email: view.actor.email })}
+      </p>
 
       <section aria-labelledby="roles-title">
         <h2 id="roles-title">{t('accounts.account.roles')}</h2>
@@ -149,7 +152,7 @@ export function renderAccount(c: Context<AppEnv>, view: AccountView) {
                 {view.tokens.map((token) => (
                   <tr>
                     <td>
-                      <bdi>{token.name}</bdi>
+                      <Name>{token.name}</Name>
                     </td>
                     <td>{i18n.list(token.scopes.map((s) => t(`accounts.scope.${s}`)))}</td>
                     <td>{i18n.dateTime(token.createdAt)}</td>
@@ -158,7 +161,7 @@ export function renderAccount(c: Context<AppEnv>, view: AccountView) {
                     <td>
                       <Form action={`/account/tokens/${token.id}/revoke`} csrfToken={csrfToken} class="inline">
                         <button type="submit" class="link" data-confirm={t('accounts.tokens.confirmRevoke')}>
-                          {t('accounts.tokens.revoke', { name: token.name })}
+                          {t('accounts.tokens.revoke', { name: isolated(token.name) })}
                         </button>
                       </Form>
                     </td>

@@ -13,6 +13,7 @@ import {
   TextField,
 } from '../../../core/ui/form.tsx'
 import { renderPage } from '../../../core/ui/layout.tsx'
+import { Name } from '../../../core/ui/name.tsx'
 import { localized, type MemberState, type Organization } from '../../actors/index.ts'
 import type { AccreditationRequest } from '../queries.ts'
 
@@ -71,7 +72,9 @@ export function renderRequestPage(c: Context<AppEnv>, view: RequestPageView) {
                 {view.requests.map((r) => (
                   <tr>
                     <td>{t(`roles.${r.kind}`)}</td>
-                    <td>{targetName(c, r, states, organizations)}</td>
+                    <td>
+                      <Name>{targetName(c, r, states, organizations)}</Name>
+                    </td>
                     <td>{i18n.date(r.createdAt, 'medium')}</td>
                     <td>
                       <Tag tone={statusTone(r.status)}>{t(`accreditation.status.${r.status}`)}</Tag>
@@ -132,7 +135,7 @@ export function renderRequestPage(c: Context<AppEnv>, view: RequestPageView) {
             hint={t('accreditation.organizationHint')}
             placeholder={t('form.choose')}
             options={view.organizations
-              .map((o) => ({ value: String(o.id), label: localized(o.name, i18n.locale) }))
+              .map((o) => ({ value: String(o.id), label: localized(o.name, i18n.locale), name: true }))
               .sort(byLabel)}
           />
           <TextField

@@ -4,6 +4,7 @@ import type { AppEnv } from '../../../core/http/context.ts'
 import { Pagination, Tag } from '../../../core/ui/components.tsx'
 import { ErrorSummary, Form, type FormState, SubmitButton, TextArea } from '../../../core/ui/form.tsx'
 import { renderPage } from '../../../core/ui/layout.tsx'
+import { isolated } from '../../../core/ui/name.tsx'
 import type { MemberState, Organization } from '../../actors/index.ts'
 import type { AccreditationRequest } from '../queries.ts'
 import type { AccreditationStatus } from '../tables.ts'
@@ -57,9 +58,9 @@ export function renderReview(c: Context<AppEnv>, view: ReviewView) {
           <article class="card" aria-labelledby={`request-${r.id}`}>
             <h2 id={`request-${r.id}`}>
               {t('accreditation.review.heading', {
-                name: r.displayName,
+                name: isolated(r.displayName),
                 role: t(`roles.${r.kind}`),
-                target: targetName(c, r, view.states, view.organizations),
+                target: isolated(targetName(c, r, view.states, view.organizations)),
               })}
             </h2>
             <p>

@@ -4,6 +4,7 @@ import type { AppEnv } from '../../../core/http/context.ts'
 import { LOCALE_INFO, LOCALES } from '../../../core/i18n/locales.ts'
 import { Facts, Tag } from '../../../core/ui/components.tsx'
 import { renderPage } from '../../../core/ui/layout.tsx'
+import { Name } from '../../../core/ui/name.tsx'
 import type { Person } from '../queries/people.ts'
 import { electoralGroup, hasClassification, type MemberState, type MemberStateFilters } from '../rules/member-states.ts'
 import { DEVELOPMENT_CLASSIFICATIONS, REGIONAL_GROUPS } from '../rules/vocabulary.ts'
@@ -209,8 +210,14 @@ export function renderMemberStatePage(
         <ul>
           {delegates.map((p) => (
             <li>
-              <a href={`/people/${p.id}`}>{p.name}</a>
-              {p.title ? `, ${p.title}` : null}
+              <a href={`/people/${p.id}`}>
+                <Name>{p.name}</Name>
+              </a>
+              {p.title ? (
+                <>
+                  , <bdi>{p.title}</bdi>
+                </>
+              ) : null}
             </li>
           ))}
         </ul>

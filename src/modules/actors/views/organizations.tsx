@@ -14,6 +14,7 @@ import {
   TextField,
 } from '../../../core/ui/form.tsx'
 import { renderPage } from '../../../core/ui/layout.tsx'
+import { isolated, Name } from '../../../core/ui/name.tsx'
 import type { Organization } from '../queries/organizations.ts'
 import type { Person } from '../queries/people.ts'
 import type { MemberState } from '../rules/member-states.ts'
@@ -70,7 +71,9 @@ export function renderOrganizationList(c: Context<AppEnv>, view: OrganizationLis
         {view.rows.map((o) => (
           <li class="card">
             <h2>
-              <a href={`/organizations/${o.slug}`}>{localized(o.name, i18n.locale)}</a>
+              <a href={`/organizations/${o.slug}`}>
+                <Name>{localized(o.name, i18n.locale)}</Name>
+              </a>
             </h2>
             <p>
               {o.acronym ? <Tag>{o.acronym}</Tag> : null} {t(`actors.stakeholder.${o.stakeholderGroup}`)}
@@ -95,12 +98,14 @@ export function renderOrganizationPage(
   const description = localized(organization.description, i18n.locale)
   return renderPage(
     c,
-    { title: name, description: description || name },
+    { title: isolated(name), description: description || isolated(name) },
     <>
       <p>
         <a href="/organizations">{t('actors.organizations.title')}</a>
       </p>
-      <h1>{name}</h1>
+      <h1>
+        <Name>{name}</Name>
+      </h1>
       {description ? (
         <p class="lead" dir="auto">
           {description}
@@ -137,7 +142,7 @@ export function renderOrganizationPage(
             {LOCALES.filter((l) => organization.name[l]).map((l) => (
               // the name isolated in its own direction; the list item keeps the page's, with its marker
               <li>
-                <span {...textLanguage(l)}>{organization.name[l]}</span>
+                <bdi {...textLanguage(l)}>{organization.name[l]}</bdi>
               </li>
             ))}
           </ul>
@@ -150,8 +155,14 @@ export function renderOrganizationPage(
         <ul>
           {people.map((p) => (
             <li>
-              <a href={`/people/${p.id}`}>{p.name}</a>
-              {p.title ? `, ${p.title}` : null}
+              <a href={`/people/${p.id}`}>
+                <Name>{p.name}</Name>
+              </a>
+              {p.title ? (
+                <>
+                  , <bdi>{p.title}</bdi>
+                </>
+              ) : null}
             </li>
           ))}
         </ul>

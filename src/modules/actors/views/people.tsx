@@ -2,6 +2,7 @@
 import type { Context } from 'hono'
 import type { AppEnv } from '../../../core/http/context.ts'
 import { renderPage } from '../../../core/ui/layout.tsx'
+import { isolated, Name } from '../../../core/ui/name.tsx'
 import type { Organization } from '../queries/organizations.ts'
 import type { Affiliation, Person } from '../queries/people.ts'
 import type { MemberState } from '../rules/member-states.ts'
@@ -16,12 +17,15 @@ export function renderPersonPage(
 ) {
   const { i18n } = c.var
   const t = i18n.t
-  const title = person.honorific ? `${person.honorific} ${person.name}` : person.name
+  const title = person.honorific ? `${person.honorific} ${isolated(person.name)}` : isolated(person.name)
   return renderPage(
     c,
     { title },
     <>
-      <h1>{title}</h1>
+      <h1>
+        {person.honorific ? `${person.honorific} ` : null}
+        <Name>{person.name}</Name>
+      </h1>
       <h2>{t('actors.people.affiliations')}</h2>
       {affiliations.length === 0 ? (
         <p>{t('actors.people.unaffiliated')}</p>
@@ -36,7 +40,9 @@ export function renderPersonPage(
                 <a href={`/member-states/${state.iso3}`}>{state.shortName[i18n.locale]}</a>
               </>
             ) : organization ? (
-              <a href={`/organizations/${organization.slug}`}>{localized(organization.name, i18n.locale)}</a>
+              <a href={`/organizations/${organization.slug}`}>
+                <Name>{localized(organization.name, i18n.locale)}</Name>
+              </a>
             ) : null
             return (
               <li>

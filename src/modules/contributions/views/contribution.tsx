@@ -1,11 +1,13 @@
 // One contribution: who speaks, the current answers, attachments, every earlier revision, and
 // the public note when it was withdrawn or hidden. Its actions for the author and the Secretariat.
+
 import type { Context } from 'hono'
 import type { AppEnv } from '../../../core/http/context.ts'
 import { textLanguage } from '../../../core/i18n/locales.ts'
 import { Facts, Tag } from '../../../core/ui/components.tsx'
 import { renderPage } from '../../../core/ui/layout.tsx'
 import { markdown } from '../../../core/ui/markdown.ts'
+import { isolated, Name } from '../../../core/ui/name.tsx'
 import type { GuidingQuestion, Process } from '../../processes/index.ts'
 import { groupLabel, regionLabel } from '../labels.ts'
 import type { Attachment, Contribution, Revision } from '../queries.ts'
@@ -63,7 +65,7 @@ export function renderContribution(c: Context<AppEnv>, view: ContributionView) {
   const { contribution: k } = view
   const current = view.revisions[0]
   const visible = k.status === 'published' || k.status === 'pending_review'
-  const title = t('contributions.contributionBy', { name: view.contributorLabel })
+  const title = t('contributions.contributionBy', { name: isolated(view.contributorLabel) })
   return renderPage(
     c,
     { title },
@@ -79,7 +81,13 @@ export function renderContribution(c: Context<AppEnv>, view: ContributionView) {
         items={[
           [
             t('contributions.contributor'),
-            view.contributorHref ? <a href={view.contributorHref}>{view.contributorLabel}</a> : view.contributorLabel,
+            view.contributorHref ? (
+              <a href={view.contributorHref}>
+                <Name>{view.contributorLabel}</Name>
+              </a>
+            ) : (
+              <Name>{view.contributorLabel}</Name>
+            ),
           ],
           [t('contributions.stakeholderGroup'), groupLabel(t, k.stakeholderGroup)],
           [t('contributions.regionalGroup'), k.regionalGroup ? regionLabel(t, k.regionalGroup) : '—'],

@@ -6,6 +6,7 @@ import { LOCALES, textLanguage } from '../../../core/i18n/locales.ts'
 import { Pagination, Tag } from '../../../core/ui/components.tsx'
 import { renderPage } from '../../../core/ui/layout.tsx'
 import { markdown } from '../../../core/ui/markdown.ts'
+import { Name } from '../../../core/ui/name.tsx'
 import { REGIONAL_GROUPS } from '../../actors/index.ts'
 import type { GuidingQuestion, Process } from '../../processes/index.ts'
 import type { Compilation } from '../compilation.ts'
@@ -161,7 +162,9 @@ export function renderList(c: Context<AppEnv>, view: ListView) {
           return (
             <li>
               <h2>
-                <a href={`/contributions/${k.id}`}>{k.contributorName}</a>
+                <a href={`/contributions/${k.id}`}>
+                  <Name>{k.contributorName}</Name>
+                </a>
               </h2>
               <p>
                 {groupLabel(t, k.stakeholderGroup)}
@@ -254,7 +257,10 @@ export function ProcessContributions({
         <ul>
           {latest.map((k) => (
             <li>
-              <a href={`/contributions/${k.id}`}>{k.contributorName}</a> ({groupLabel(t, k.stakeholderGroup)})
+              <a href={`/contributions/${k.id}`}>
+                <Name>{k.contributorName}</Name>
+              </a>{' '}
+              ({groupLabel(t, k.stakeholderGroup)})
             </li>
           ))}
         </ul>

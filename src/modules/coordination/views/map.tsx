@@ -7,6 +7,7 @@ import type { AppEnv } from '../../../core/http/context.ts'
 import { FilterSelect, Tag } from '../../../core/ui/components.tsx'
 import { Form } from '../../../core/ui/form.tsx'
 import { renderPage } from '../../../core/ui/layout.tsx'
+import { isolated, Name } from '../../../core/ui/name.tsx'
 import { localized, type Organization } from '../../actors/index.ts'
 import type { Issue, Mechanism } from '../queries.ts'
 import type { Gap, MapFilter, Overlap } from '../rules/map.ts'
@@ -245,7 +246,9 @@ function MechanismTable({
               <td>
                 <a href={`/mechanisms/${m.id}`}>{m.name}</a>
               </td>
-              <td>{localized(organizations.get(m.organizationId)?.name, i18n.locale)}</td>
+              <td>
+                <Name>{localized(organizations.get(m.organizationId)?.name, i18n.locale)}</Name>
+              </td>
               <td>{t(`coordination.types.${m.type}`)}</td>
               <td>{t(`coordination.governmentParticipation.${m.governments}`)}</td>
               <td>{t(`coordination.stakeholderParticipation.${m.stakeholders}`)}</td>
@@ -306,7 +309,9 @@ export function renderMechanism(
       <Nav t={t} />
       <p class="eyebrow">
         {view.organization ? (
-          <a href={`/organizations/${view.organization.slug}`}>{localized(view.organization.name, i18n.locale)}</a>
+          <a href={`/organizations/${view.organization.slug}`}>
+            <Name>{localized(view.organization.name, i18n.locale)}</Name>
+          </a>
         ) : null}
       </p>
       <h1>{m.name}</h1>
@@ -374,8 +379,10 @@ export function renderMatrix(
             <tr>
               <th scope="col">{t('coordination.issue')}</th>
               {view.organizations.map((o) => (
-                <th scope="col" title={localized(o.name, i18n.locale)}>
-                  <a href={`/organizations/${o.slug}`}>{o.acronym ?? localized(o.name, i18n.locale)}</a>
+                <th scope="col" title={isolated(localized(o.name, i18n.locale))}>
+                  <a href={`/organizations/${o.slug}`}>
+                    <Name>{o.acronym ?? localized(o.name, i18n.locale)}</Name>
+                  </a>
                 </th>
               ))}
             </tr>

@@ -9,6 +9,7 @@ import { textLanguage } from '../../../core/i18n/locales.ts'
 import { Tag } from '../../../core/ui/components.tsx'
 import { Form } from '../../../core/ui/form.tsx'
 import { renderPage } from '../../../core/ui/layout.tsx'
+import { Name } from '../../../core/ui/name.tsx'
 import type { Process } from '../../processes/index.ts'
 import type { Amendment, Comment, NegotiatingDocument, Paragraph, Revision, Silence, Statement } from '../queries.ts'
 import { revisionName } from '../rules/amendments.ts'
@@ -213,7 +214,7 @@ function AmendmentForm({ c, view, paragraph }: { c: Context<AppEnv>; view: Docum
   const speakers = [
     ...view.can.delegations.map((iso3) => ({ value: `member_state:${iso3}`, label: view.stateName(iso3) })),
     ...(view.can.tableAsOrganization
-      ? view.can.organizations.map((id) => ({ value: `organization:${id}`, label: view.orgName(id) }))
+      ? view.can.organizations.map((id) => ({ value: `organization:${id}`, label: view.orgName(id), name: true }))
       : []),
   ]
   if (speakers.length === 0) return null
@@ -298,7 +299,7 @@ function CommentsOf({ c, view, comments }: { c: Context<AppEnv>; view: DocumentV
             <strong>
               {t('negotiation.comment.committee', { group: t(`actors.stakeholder.${k.stakeholderGroup}`) })}
             </strong>{' '}
-            ({view.orgName(k.organizationId)}, {i18n.date(k.createdAt)}): <bdi>{k.text}</bdi>
+            (<Name>{view.orgName(k.organizationId)}</Name>, {i18n.date(k.createdAt)}): <bdi>{k.text}</bdi>
           </p>
           {k.answer ? (
             <p class="answer-note">
@@ -334,7 +335,9 @@ function CommentForm({ c, view, paragraph }: { c: Context<AppEnv>; view: Documen
           <label for={`${p}-org`}>{t('negotiation.comment.organization')}</label>{' '}
           <select id={`${p}-org`} name="organizationId">
             {view.can.organizations.map((id) => (
-              <option value={String(id)}>{view.orgName(id)}</option>
+              <option value={String(id)} dir="auto">
+                {view.orgName(id)}
+              </option>
             ))}
           </select>
         </p>

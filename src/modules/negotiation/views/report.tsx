@@ -4,6 +4,7 @@ import type { AppEnv } from '../../../core/http/context.ts'
 import { textLanguage } from '../../../core/i18n/locales.ts'
 import { Tag } from '../../../core/ui/components.tsx'
 import { renderPage } from '../../../core/ui/layout.tsx'
+import { Name } from '../../../core/ui/name.tsx'
 import { introduction, type Report } from '../report.ts'
 import { ParagraphText } from './text.tsx'
 
@@ -84,7 +85,7 @@ export function renderReport(c: Context<AppEnv>, report: Report) {
         <ul>
           {report.members.organizations.map((o) => (
             <li>
-              {o.name} <span class="muted">({t(`actors.stakeholder.${o.stakeholderGroup}`)})</span>
+              <Name>{o.name}</Name> <span class="muted">({t(`actors.stakeholder.${o.stakeholderGroup}`)})</span>
             </li>
           ))}
         </ul>

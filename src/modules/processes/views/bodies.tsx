@@ -5,6 +5,7 @@ import type { Child } from 'hono/jsx'
 import type { AppEnv } from '../../../core/http/context.ts'
 import { Facts, Tag } from '../../../core/ui/components.tsx'
 import { renderPage } from '../../../core/ui/layout.tsx'
+import { Name } from '../../../core/ui/name.tsx'
 import { REGIONAL_GROUPS, STAKEHOLDER_GROUPS } from '../../actors/index.ts'
 import type { Body, BodyOfficer, Process } from '../queries.ts'
 import { groupBy, type OrganizationMember, type SeatCount, type StateMember } from '../rules/membership.ts'
@@ -166,7 +167,9 @@ export function renderBody(c: Context<AppEnv>, view: BodyView) {
             <ul class="inline-list">
               {g.items.map((o) => (
                 <li>
-                  <a href={`/organizations/${o.slug}`}>{o.name}</a>
+                  <a href={`/organizations/${o.slug}`}>
+                    <Name>{o.name}</Name>
+                  </a>
                 </li>
               ))}
             </ul>
@@ -178,7 +181,9 @@ export function renderBody(c: Context<AppEnv>, view: BodyView) {
             <ul class="inline-list">
               {view.observers.map((o) => (
                 <li>
-                  <a href={o.href}>{o.name}</a>
+                  <a href={o.href}>
+                    <Name>{o.name}</Name>
+                  </a>
                 </li>
               ))}
             </ul>

@@ -4,6 +4,7 @@ import type { Context } from 'hono'
 import type { AppEnv } from '../../../core/http/context.ts'
 import { Facts, Tag } from '../../../core/ui/components.tsx'
 import { renderPage } from '../../../core/ui/layout.tsx'
+import { Name } from '../../../core/ui/name.tsx'
 import type { AgendaItem, Meeting, Process, ProcessDocument } from '../queries.ts'
 import { meetingDates } from './process.tsx'
 
@@ -102,7 +103,10 @@ export function renderMeeting(c: Context<AppEnv>, view: MeetingView) {
                 <ul class="inline-list">
                   {byKind(kind).map((a) => (
                     <li>
-                      <a href={a.href}>{a.name}</a> <Tag>{t(`processes.meetings.mode.${a.mode}`)}</Tag>
+                      <a href={a.href}>
+                        <Name>{a.name}</Name>
+                      </a>{' '}
+                      <Tag>{t(`processes.meetings.mode.${a.mode}`)}</Tag>
                     </li>
                   ))}
                 </ul>
