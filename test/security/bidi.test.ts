@@ -74,6 +74,35 @@ describe.each(DATABASE_KINDS)('names isolated on every page on %s', (kind) => {
       await secretariat.submit(approve as string, {}, '/administration/accreditation')
     }
     eveClient = eve.client
+    // the organization offers capacity building, proposes a text, and has a mechanism on the map
+    const offerForm = (await eve.client.get('/capacity/offers/new')).html
+    const issue = /name="issues\[\]"[^>]* value="([^"]+)"/.exec(offerForm)?.[1] as string
+    await eve.client.submit('/capacity/offers/new', {
+      organizationId: String(organizationId),
+      title: 'Training for policy makers',
+      issues: [issue],
+      modality: 'online',
+    })
+    const proposal = await eve.client.submit(
+      '/proposals',
+      {
+        processId: '2',
+        title: 'A proposal from the organization',
+        text: 'Invites all stakeholders to cooperate.',
+        speakers: [`organization:${organizationId}`],
+      },
+      '/proposals/new?process=2',
+    )
+    expect(proposal.response.status).toBe(303)
+    const mechanism = await secretariat.submit('/mechanisms/new', {
+      organizationId: String(organizationId),
+      name: 'Rogue forum',
+      type: 'forum',
+      governments: 'equal_footing',
+      stakeholders: 'full_member',
+      issueIds: [],
+    })
+    expect(mechanism.response.status).toBe(303)
     const eveOnPage = (await eve.client.get('/processes')).html
     const process = /href="\/processes\/(\d+)"/.exec(eveOnPage)?.[1]
     const call = /href="\/calls\/(\d+)\/contribute"/.exec((await eve.client.get(`/processes/${process}`)).html)?.[1]

@@ -1,5 +1,6 @@
 // The capacity pages: gaps by regional group and by development status (LDC, LLDC, SIDS), one gap
 // with its history, its matches and the offers that could meet it; offers; and the forms.
+
 import type { Context, Hono } from 'hono'
 import { delegationsOf, organizationsOf } from '../../core/auth/actor.ts'
 import { can } from '../../core/auth/authorize.ts'
@@ -12,6 +13,7 @@ import { LOCALE_INFO, LOCALES } from '../../core/i18n/locales.ts'
 import { FilterSelect, Tag } from '../../core/ui/components.tsx'
 import { ErrorSummary, Form, type FormState, SelectField, TextArea, TextField } from '../../core/ui/form.tsx'
 import { renderPage } from '../../core/ui/layout.tsx'
+import { Name } from '../../core/ui/name.tsx'
 import {
   electoralGroup,
   findOrganizationsByIds,
@@ -424,7 +426,10 @@ export function registerCapacityRoutes(app: Hono<AppEnv>): void {
             const offer = offers.find((o) => o.id === m.offerId)
             return (
               <li>
-                {offer?.title} <span class="muted">({orgs.get(offer?.organizationId ?? 0)})</span>
+                {offer?.title}{' '}
+                <span class="muted">
+                  (<Name>{orgs.get(offer?.organizationId ?? 0)}</Name>)
+                </span>
                 {m.note ? (
                   <>
                     {' · '}
@@ -442,7 +447,7 @@ export function registerCapacityRoutes(app: Hono<AppEnv>): void {
             <li>
               {o.title}{' '}
               <span class="muted">
-                ({orgs.get(o.organizationId)}, {t(`capacity.modality.${o.modality}`)})
+                (<Name>{orgs.get(o.organizationId)}</Name>, {t(`capacity.modality.${o.modality}`)})
               </span>
               {manage ? (
                 <Form action={`/capacity/gaps/${gap.id}/match`} csrfToken={csrfToken} class="inline">
@@ -527,7 +532,7 @@ export function registerCapacityRoutes(app: Hono<AppEnv>): void {
                 )}
               </h2>
               <p>
-                {orgs.get(o.organizationId)} · {t(`capacity.modality.${o.modality}`)} ·{' '}
+                <Name>{orgs.get(o.organizationId)}</Name> · {t(`capacity.modality.${o.modality}`)} ·{' '}
                 {i18n.list(o.languages.map((l) => LOCALE_INFO[l as keyof typeof LOCALE_INFO]?.name ?? l))}
               </p>
               <p class="muted">
