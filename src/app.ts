@@ -23,8 +23,10 @@ export const API_INFO = {
   version: '1',
   description:
     'Open data and actions of the Enhanced Cooperation Platform. Reads are public; writes need a session ' +
-    '(with the X-CSRF-Token header) or an API token (Authorization: Bearer ecp_...). ' +
+    '(with the X-CSRF-Token header) or an API token (Authorization: Bearer ecp_...) with the scope the ' +
+    'operation names (read, contribute, negotiate, chair, secretariat). ' +
     'Errors answer { error, id, issues }. Send Accept-Language or ?lang= for messages in another UN language.',
+  license: { name: 'GNU Affero General Public License v3.0 or later', identifier: 'AGPL-3.0-or-later' },
 }
 
 export function createApp(deps: AppDeps): Hono<AppEnv> {

@@ -13,6 +13,8 @@ interface Parameter {
 }
 
 interface Operation {
+  operationId?: string
+  security?: Record<string, string[]>[]
   summary?: string
   description?: string
   tags?: string[]
@@ -22,12 +24,21 @@ interface Operation {
 }
 
 export interface OpenApiDocument {
-  info: { title: string; description?: string; version: string }
+  info: { title: string; description?: string; version: string; license?: { name: string; identifier?: string } }
   paths: Record<string, Record<string, Operation>>
 }
 
 function schemaName(ref: string | undefined): string | null {
   return ref ? (ref.split('/').pop() ?? null) : null
+}
+
+/** Who may call an operation, from its security requirement: anyone, or a token scope or a session. */
+function access(c: Context<AppEnv>, op: Operation): string {
+  const t = c.var.i18n.t
+  const requirements = op.security ?? []
+  if (requirements.some((r) => Object.keys(r).length === 0)) return t('apiDocs.access.public')
+  const scope = requirements.find((r) => r.bearerToken)?.bearerToken?.[0]
+  return scope ? t('apiDocs.access.scope', { scope }) : t('apiDocs.access.session')
 }
 
 export function renderApiDocs(c: Context<AppEnv>, doc: OpenApiDocument) {
@@ -56,13 +67,16 @@ export function renderApiDocs(c: Context<AppEnv>, doc: OpenApiDocument) {
           {operations
             .filter((o) => (o.op.tags?.[0] ?? 'General') === tag)
             .map(({ path, method, op }) => (
-              <article class="card">
+              <article class="card" id={op.operationId}>
                 <h3>
                   <code>
                     {method} /api/v1{path}
                   </code>
                 </h3>
                 {op.summary ? <p>{op.summary}</p> : null}
+                <p>
+                  {access(c, op)} · <code>{op.operationId}</code>
+                </p>
                 {op.description ? <p class="muted">{op.description}</p> : null}
                 {op.parameters?.length ? (
                   <div class="table-scroll">

@@ -1,12 +1,16 @@
 // The JSON API's shared parts: the OpenAPI-aware router whose validation failures answer in our
-// error format, and the schemas of errors and list envelopes that every endpoint reuses.
+// error format, the security schemes (API token, session cookie) and each operation's
+// requirement, and the schemas of errors and list envelopes that every endpoint reuses.
 import { OpenAPIHono, z } from '@hono/zod-openapi'
+import type { Action } from '../auth/authorize.ts'
+import { ACTION_SCOPES } from '../auth/scopes.ts'
 import type { AppEnv } from './context.ts'
+import { COOKIES } from './cookies.ts'
 import { respondError } from './errors.tsx'
 import { zodIssues } from './validation.ts'
 
 export function createApiRouter(): OpenAPIHono<AppEnv> {
-  return new OpenAPIHono<AppEnv>({
+  const router = new OpenAPIHono<AppEnv>({
     defaultHook: (result, c) => {
       if (!result.success) {
         return respondError(c, { type: 'invalid', id: 'invalid_input', issues: zodIssues(result.error) })
@@ -14,6 +18,37 @@ export function createApiRouter(): OpenAPIHono<AppEnv> {
       return undefined
     },
   })
+  router.openAPIRegistry.registerComponent('securitySchemes', 'bearerToken', {
+    type: 'http',
+    scheme: 'bearer',
+    description:
+      'An API token (`ecp_...`), made on the account page or with `ecp token create`. Each token has scopes ' +
+      '(read, contribute, negotiate, chair, secretariat) and an expiry; it never does more than its owner may. ' +
+      'An operation lists the scope it needs.',
+  })
+  router.openAPIRegistry.registerComponent('securitySchemes', 'sessionCookie', {
+    type: 'apiKey',
+    in: 'cookie',
+    name: COOKIES.session,
+    description:
+      'A signed-in browser session. Writes with it also need the `X-CSRF-Token` header (the token of a page ' +
+      'of the same session) and must come from this site.',
+  })
+  return router
+}
+
+type SecurityRequirement = Record<string, string[]>
+
+/**
+ * A public read: no credential needed (the empty requirement); a token or session, when sent,
+ * is checked (a wrong token is 401) and may let its owner see more.
+ */
+export const PUBLIC_READ: SecurityRequirement[] = [{}, { bearerToken: ['read'] }, { sessionCookie: [] }]
+
+/** What an action needs: a token with the action's scope (core/auth/scopes.ts), or a session. */
+export function securityFor(action: Action): SecurityRequirement[] {
+  const scope = ACTION_SCOPES[action]
+  return scope === 'session' ? [{ sessionCookie: [] }] : [{ bearerToken: [scope] }, { sessionCookie: [] }]
 }
 
 export const ErrorSchema = z
@@ -40,7 +75,9 @@ function errorResponse(description: string) {
 
 export const errorResponses = {
   400: errorResponse('The request is invalid; `issues` lists each problem'),
-  401: errorResponse('Sign in (session cookie) or send an API token (Authorization: Bearer)'),
+  401: errorResponse(
+    'Sign in (session cookie) or send an API token (Authorization: Bearer); a token sent must be valid and unexpired',
+  ),
   403: errorResponse('Not allowed for this account'),
   404: errorResponse('Not found'),
   409: errorResponse('Conflicts with the current state'),

@@ -1,6 +1,6 @@
 // The actors' JSON API: Member States and organizations (public reads; writes by role).
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi'
-import { errorResponses, json, listOf } from '../../core/http/api.ts'
+import { errorResponses, json, listOf, PUBLIC_READ, securityFor } from '../../core/http/api.ts'
 import { type AppEnv, commandContext } from '../../core/http/context.ts'
 import { respondError } from '../../core/http/errors.tsx'
 import { createOrganization } from './commands.ts'
@@ -21,49 +21,75 @@ const tags = ['Actors']
 const listMemberStatesRoute = createRoute({
   method: 'get',
   path: '/member-states',
+  operationId: 'listMemberStates',
+  security: PUBLIC_READ,
   tags,
   summary: 'Member States and observer States',
   description: 'All 193 Member States and the 2 observer States, sorted by name in the language asked for.',
   request: { query: MemberStateQuery },
-  responses: { 200: json(listOf(MemberStateSchema), 'The States matching the filters'), 400: errorResponses[400] },
+  responses: {
+    200: json(listOf(MemberStateSchema), 'The States matching the filters'),
+    401: errorResponses[401],
+    400: errorResponses[400],
+  },
 })
 
 const getMemberStateRoute = createRoute({
   method: 'get',
   path: '/member-states/{iso3}',
+  operationId: 'getMemberState',
+  security: PUBLIC_READ,
   tags,
   summary: 'One State',
   request: {
     params: z.object({ iso3: z.string().openapi({ param: { name: 'iso3', in: 'path' }, example: 'BRA' }) }),
     query: z.object({ lang: MemberStateQuery.shape.lang }),
   },
-  responses: { 200: json(z.object({ data: MemberStateSchema }), 'The State'), 404: errorResponses[404] },
+  responses: {
+    200: json(z.object({ data: MemberStateSchema }), 'The State'),
+    401: errorResponses[401],
+    404: errorResponses[404],
+  },
 })
 
 const listOrganizationsRoute = createRoute({
   method: 'get',
   path: '/organizations',
+  operationId: 'listOrganizations',
+  security: PUBLIC_READ,
   tags,
   summary: 'Organizations',
   request: { query: OrganizationQuery },
-  responses: { 200: json(listOf(OrganizationSchema), 'Organizations matching the filters'), 400: errorResponses[400] },
+  responses: {
+    200: json(listOf(OrganizationSchema), 'Organizations matching the filters'),
+    401: errorResponses[401],
+    400: errorResponses[400],
+  },
 })
 
 const getOrganizationRoute = createRoute({
   method: 'get',
   path: '/organizations/{slug}',
+  operationId: 'getOrganization',
+  security: PUBLIC_READ,
   tags,
   summary: 'One organization',
   request: {
     params: z.object({ slug: z.string().openapi({ param: { name: 'slug', in: 'path' }, example: 'apc' }) }),
     query: z.object({ lang: MemberStateQuery.shape.lang }),
   },
-  responses: { 200: json(z.object({ data: OrganizationSchema }), 'The organization'), 404: errorResponses[404] },
+  responses: {
+    200: json(z.object({ data: OrganizationSchema }), 'The organization'),
+    401: errorResponses[401],
+    404: errorResponses[404],
+  },
 })
 
 const createOrganizationRoute = createRoute({
   method: 'post',
   path: '/organizations',
+  operationId: 'createOrganization',
+  security: securityFor('organization.create'),
   tags,
   summary: 'Add an organization (Secretariat and administrators)',
   request: { body: { content: { 'application/json': { schema: OrganizationInput } }, required: true } },

@@ -1,6 +1,6 @@
 // Published annual reports as open data: `GET /api/v1/annual-reports?year=`.
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi'
-import { errorResponses, json } from '../../core/http/api.ts'
+import { errorResponses, json, PUBLIC_READ } from '../../core/http/api.ts'
 import type { AppEnv } from '../../core/http/context.ts'
 import { publishedReports } from './queries.ts'
 
@@ -22,11 +22,14 @@ export function registerAnnualReportsApi(api: OpenAPIHono<AppEnv>): void {
     createRoute({
       method: 'get',
       path: '/annual-reports',
+      operationId: 'listAnnualReports',
+      security: PUBLIC_READ,
       tags: ['Annual reports'],
       summary: 'Published annual reports of organizations on enabling enhanced cooperation',
       request: { query: z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() }) },
       responses: {
         200: json(z.object({ data: z.array(ReportSchema) }), 'Published reports'),
+        401: errorResponses[401],
         400: errorResponses[400],
       },
     }),

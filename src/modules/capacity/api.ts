@@ -1,6 +1,6 @@
 // Capacity gaps and offers as open data.
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi'
-import { json } from '../../core/http/api.ts'
+import { errorResponses, json, PUBLIC_READ } from '../../core/http/api.ts'
 import type { AppEnv } from '../../core/http/context.ts'
 import { allMatches, listGaps, listOffers } from './queries.ts'
 
@@ -9,9 +9,12 @@ export function registerCapacityApi(api: OpenAPIHono<AppEnv>): void {
     createRoute({
       method: 'get',
       path: '/capacity-gaps',
+      operationId: 'listCapacityGaps',
+      security: PUBLIC_READ,
       tags: ['Capacity'],
       summary: 'Capacity gaps (a country or regional group x an issue), their status and the offers matched',
       responses: {
+        401: errorResponses[401],
         200: json(
           z.object({
             data: z.array(
@@ -52,9 +55,12 @@ export function registerCapacityApi(api: OpenAPIHono<AppEnv>): void {
     createRoute({
       method: 'get',
       path: '/capacity-offers',
+      operationId: 'listCapacityOffers',
+      security: PUBLIC_READ,
       tags: ['Capacity'],
       summary: 'Capacity-building offers: provider, issues, regions, modality, languages',
       responses: {
+        401: errorResponses[401],
         200: json(
           z.object({
             data: z.array(

@@ -3,7 +3,7 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi'
 import type { Context } from 'hono'
 import { can } from '../../core/auth/authorize.ts'
-import { errorResponses, json, listOf } from '../../core/http/api.ts'
+import { errorResponses, json, listOf, PUBLIC_READ, securityFor } from '../../core/http/api.ts'
 import type { AppEnv } from '../../core/http/context.ts'
 import { respondError } from '../../core/http/errors.tsx'
 import { findProcess } from '../processes/index.ts'
@@ -67,12 +67,15 @@ export function contributionJson(k: Contribution, answers: Answer[], attachments
 const listRoute = createRoute({
   method: 'get',
   path: '/processes/{id}/contributions',
+  operationId: 'listProcessContributions',
+  security: PUBLIC_READ,
   tags,
   summary: 'A process’s contributions, newest first, 50 a page',
   description: 'Withdrawn and hidden contributions are listed with their public note and without their answers.',
   request: { params: IdParam, query: ContributionQuery },
   responses: {
     200: json(listOf(ContributionSchema), 'Contributions matching the filters'),
+    401: errorResponses[401],
     400: errorResponses[400],
     404: errorResponses[404],
   },
@@ -81,6 +84,8 @@ const listRoute = createRoute({
 const submitRoute = createRoute({
   method: 'post',
   path: '/calls/{id}/contributions',
+  operationId: 'submitContribution',
+  security: securityFor('contribution.submit'),
   tags,
   summary: 'Answer a call for contributions',
   description:

@@ -1,7 +1,7 @@
 // The map as open data: issues, mechanisms, and the gap and overlap analyses (with the same
 // filters as the pages).
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi'
-import { errorResponses, json } from '../../core/http/api.ts'
+import { errorResponses, json, PUBLIC_READ } from '../../core/http/api.ts'
 import type { AppEnv } from '../../core/http/context.ts'
 import { listIssues, listMechanisms } from './queries.ts'
 import { analyses, DEFAULT_OVERLAP } from './routes.tsx'
@@ -53,9 +53,11 @@ export function registerCoordinationApi(api: OpenAPIHono<AppEnv>): void {
     createRoute({
       method: 'get',
       path: '/issues',
+      operationId: 'listIssues',
+      security: PUBLIC_READ,
       tags,
       summary: 'The taxonomy of international Internet-related public policy issues',
-      responses: { 200: json(z.object({ data: z.array(IssueSchema) }), 'Active issues') },
+      responses: { 200: json(z.object({ data: z.array(IssueSchema) }), 'Active issues'), 401: errorResponses[401] },
     }),
     async (c) => {
       const issues = await listIssues(c.var.db)
@@ -82,9 +84,11 @@ export function registerCoordinationApi(api: OpenAPIHono<AppEnv>): void {
     createRoute({
       method: 'get',
       path: '/mechanisms',
+      operationId: 'listMechanisms',
+      security: PUBLIC_READ,
       tags,
       summary: 'Mechanisms of organizations and the issues they address',
-      responses: { 200: json(z.object({ data: z.array(MechanismSchema) }), 'Mechanisms') },
+      responses: { 200: json(z.object({ data: z.array(MechanismSchema) }), 'Mechanisms'), 401: errorResponses[401] },
     }),
     async (c) => {
       const mechanisms = await listMechanisms(c.var.db)
@@ -112,11 +116,14 @@ export function registerCoordinationApi(api: OpenAPIHono<AppEnv>): void {
     createRoute({
       method: 'get',
       path: '/map/gaps',
+      operationId: 'getGaps',
+      security: PUBLIC_READ,
       tags,
       summary:
         'Gaps: public-policy issues without an equal-footing mechanism, issues without a stakeholder channel or developing-country support',
       request: { query: MapApiQuery },
       responses: {
+        401: errorResponses[401],
         200: json(
           z.object({
             data: z.array(
@@ -156,10 +163,13 @@ export function registerCoordinationApi(api: OpenAPIHono<AppEnv>): void {
     createRoute({
       method: 'get',
       path: '/map/overlaps',
+      operationId: 'getOverlaps',
+      security: PUBLIC_READ,
       tags,
       summary: 'Overlaps: issues addressed by n or more mechanisms (default 3), candidates for coordination',
       request: { query: OverlapApiQuery },
       responses: {
+        401: errorResponses[401],
         200: json(
           z.object({
             data: z.array(z.object({ issue: z.string(), mechanisms: z.array(z.number()), organizations: z.number() })),

@@ -1,6 +1,6 @@
 // The library as open data: `GET /api/v1/library?q=` with the same facets as the page.
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi'
-import { json } from '../../core/http/api.ts'
+import { errorResponses, json, PUBLIC_READ } from '../../core/http/api.ts'
 import type { AppEnv } from '../../core/http/context.ts'
 import { searchLibrary } from './queries.ts'
 import { LibraryApiQuery, LibraryQuery } from './schemas.ts'
@@ -13,10 +13,13 @@ export function registerKnowledgeApi(api: OpenAPIHono<AppEnv>): void {
     createRoute({
       method: 'get',
       path: '/library',
+      operationId: 'searchLibrary',
+      security: PUBLIC_READ,
       tags: ['Knowledge library'],
       summary: 'Search the knowledge library in any of the six languages, ranked, with facets',
       request: { query: LibraryApiQuery },
       responses: {
+        401: errorResponses[401],
         200: json(
           z.object({
             data: z.array(

@@ -1,7 +1,7 @@
 // The negotiation's JSON API: a negotiating document with each paragraph's status and where the
 // States stand, its amendments, and a process's proposals with their lineage; public reads.
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi'
-import { errorResponses, json } from '../../core/http/api.ts'
+import { errorResponses, json, PUBLIC_READ } from '../../core/http/api.ts'
 import type { AppEnv } from '../../core/http/context.ts'
 import { respondError } from '../../core/http/errors.tsx'
 import { LOCALES } from '../../core/i18n/locales.ts'
@@ -103,10 +103,16 @@ export function registerNegotiationApi(api: OpenAPIHono<AppEnv>): void {
     createRoute({
       method: 'get',
       path: '/negotiation/{id}',
+      operationId: 'getNegotiatingDocument',
+      security: PUBLIC_READ,
       tags,
       summary: 'A negotiating document: paragraphs, status, positions (one per State), amendments',
       request: { params: IdParam },
-      responses: { 200: json(z.object({ data: DocumentSchema }), 'The document'), 404: errorResponses[404] },
+      responses: {
+        200: json(z.object({ data: DocumentSchema }), 'The document'),
+        401: errorResponses[401],
+        404: errorResponses[404],
+      },
     }),
     async (c) => {
       const { db } = c.var
@@ -177,10 +183,16 @@ export function registerNegotiationApi(api: OpenAPIHono<AppEnv>): void {
     createRoute({
       method: 'get',
       path: '/processes/{id}/proposals',
+      operationId: 'listProcessProposals',
+      security: PUBLIC_READ,
       tags,
       summary: 'A process’s proposals with every version and their lineage',
       request: { params: IdParam },
-      responses: { 200: json(z.object({ data: z.array(ProposalSchema) }), 'The proposals'), 404: errorResponses[404] },
+      responses: {
+        200: json(z.object({ data: z.array(ProposalSchema) }), 'The proposals'),
+        401: errorResponses[401],
+        404: errorResponses[404],
+      },
     }),
     async (c) => {
       const processId = c.req.valid('param').id

@@ -1,7 +1,7 @@
 // The processes' JSON API (public reads), with the iCalendar and Atom representations.
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi'
 import type { Context } from 'hono'
-import { errorResponses, json, listOf } from '../../core/http/api.ts'
+import { errorResponses, json, listOf, PUBLIC_READ } from '../../core/http/api.ts'
 import type { AppEnv } from '../../core/http/context.ts'
 import { respondError } from '../../core/http/errors.tsx'
 import { LOCALES } from '../../core/i18n/locales.ts'
@@ -104,24 +104,34 @@ function meetingSummaryJson(m: Meeting) {
 const listBodiesRoute = createRoute({
   method: 'get',
   path: '/bodies',
+  operationId: 'listBodies',
+  security: PUBLIC_READ,
   tags,
   summary: 'Bodies (working groups, commissions, councils) and the bodies they report to',
   request: { query: LangQuery },
-  responses: { 200: json(listOf(BodySchema), 'Every body') },
+  responses: { 200: json(listOf(BodySchema), 'Every body'), 401: errorResponses[401] },
 })
 
 const getBodyRoute = createRoute({
   method: 'get',
   path: '/bodies/{id}',
+  operationId: 'getBody',
+  security: PUBLIC_READ,
   tags,
   summary: 'One body, with its members, officers and processes',
   request: { params: IdParam, query: LangQuery },
-  responses: { 200: json(z.object({ data: BodyDetailSchema }), 'The body'), 404: errorResponses[404] },
+  responses: {
+    200: json(z.object({ data: BodyDetailSchema }), 'The body'),
+    401: errorResponses[401],
+    404: errorResponses[404],
+  },
 })
 
 const listProcessesRoute = createRoute({
   method: 'get',
   path: '/processes',
+  operationId: 'listProcesses',
+  security: PUBLIC_READ,
   tags,
   summary: 'Processes',
   request: {
@@ -130,36 +140,62 @@ const listProcessesRoute = createRoute({
       state: z.enum(PROCESS_STATES).optional(),
     }),
   },
-  responses: { 200: json(listOf(ProcessSchema), 'Processes, newest first'), 400: errorResponses[400] },
+  responses: {
+    200: json(listOf(ProcessSchema), 'Processes, newest first'),
+    401: errorResponses[401],
+    400: errorResponses[400],
+  },
 })
 
 const getProcessRoute = createRoute({
   method: 'get',
   path: '/processes/{id}',
+  operationId: 'getProcess',
+  security: PUBLIC_READ,
   tags,
   summary: 'One process: mandate, guiding questions, phases, calls, meetings, documents',
   request: { params: IdParam, query: LangQuery },
-  responses: { 200: json(z.object({ data: ProcessDetailSchema }), 'The process'), 404: errorResponses[404] },
+  responses: {
+    200: json(z.object({ data: ProcessDetailSchema }), 'The process'),
+    401: errorResponses[401],
+    404: errorResponses[404],
+  },
 })
 
 const getMeetingRoute = createRoute({
   method: 'get',
   path: '/meetings/{id}',
+  operationId: 'getMeeting',
+  security: PUBLIC_READ,
   tags,
   summary: 'One meeting: agenda, attendance, outcome and transcript',
   request: { params: IdParam, query: LangQuery },
-  responses: { 200: json(z.object({ data: MeetingSchema }), 'The meeting'), 404: errorResponses[404] },
+  responses: {
+    200: json(z.object({ data: MeetingSchema }), 'The meeting'),
+    401: errorResponses[401],
+    404: errorResponses[404],
+  },
 })
 
-function documentOnly(api: OpenAPIHono<AppEnv>, path: string, summary: string, type: string, description: string) {
+function documentOnly(
+  api: OpenAPIHono<AppEnv>,
+  operationId: string,
+  path: string,
+  summary: string,
+  type: string,
+  description: string,
+) {
   api.openAPIRegistry.registerPath({
     method: 'get',
     path,
+    operationId,
+    security: PUBLIC_READ,
     tags,
     summary,
     request: { params: IdParam },
     responses: {
       200: { description, content: { [type]: { schema: z.string() } } },
+      401: errorResponses[401],
       404: errorResponses[404],
     },
   })
@@ -186,7 +222,14 @@ export function registerProcessesApi(api: OpenAPIHono<AppEnv>): void {
       'content-disposition': `attachment; filename="meeting-${meeting.id}.ics"`,
     })
   })
-  documentOnly(api, '/meetings/{id}.ics', 'One meeting as iCalendar (RFC 5545)', 'text/calendar', 'The event')
+  documentOnly(
+    api,
+    'getMeetingCalendar',
+    '/meetings/{id}.ics',
+    'One meeting as iCalendar (RFC 5545)',
+    'text/calendar',
+    'The event',
+  )
 
   api.get('/bodies/:file{[0-9]+\\.ics}', async (c) => {
     const id = Number(ICS.exec(c.req.param('file'))?.[1])
@@ -209,6 +252,7 @@ export function registerProcessesApi(api: OpenAPIHono<AppEnv>): void {
   })
   documentOnly(
     api,
+    'getBodyCalendar',
     '/bodies/{id}.ics',
     'Every meeting of a body as iCalendar (RFC 5545)',
     'text/calendar',
@@ -229,6 +273,7 @@ export function registerProcessesApi(api: OpenAPIHono<AppEnv>): void {
   })
   documentOnly(
     api,
+    'getProcessFeed',
     '/processes/{id}/feed.atom',
     'A process’s activity as an Atom feed',
     'application/atom+xml',
