@@ -8,6 +8,7 @@ import { createLogger } from '../../src/core/log.ts'
 import { loadDemo } from '../../src/demo.ts'
 import { openRuntime, type Runtime } from '../../src/runtime.ts'
 import { type RunningServer, startServer } from '../../src/server.ts'
+import { confirmationLink } from '../support/client.ts'
 import { chromiumPath } from '../support/tiers.ts'
 
 export const CHROMIUM = chromiumPath()
@@ -93,6 +94,29 @@ export async function axe(page: Page): Promise<AxeViolation[]> {
     }))
   })
   return result as AxeViolation[]
+}
+
+/**
+ * Signs a new person up through the forms, as a person would: the sign-up form, then the link
+ * mailed to them (read from the outbox), then their password again to confirm.
+ */
+export async function signUpAs(
+  page: Page,
+  app: BrowserApp,
+  person: { name: string; email: string; password: string },
+): Promise<void> {
+  await page.goto('/sign-up')
+  await page.getByLabel('Your name').fill(person.name)
+  await page.getByLabel('Email address').fill(person.email)
+  await page.getByLabel('Password').fill(person.password)
+  await page.getByRole('button', { name: 'Create my account' }).click()
+  await page.waitForURL(/\/sign-up\/sent$/)
+  const link = await confirmationLink(app.runtime, person.email)
+  if (!link) throw new Error(`no confirmation mail for ${person.email}`)
+  await page.goto(link)
+  await page.getByLabel('Password').fill(person.password)
+  await page.getByRole('button', { name: 'Confirm and sign in' }).click()
+  await page.waitForURL(/\/account$/)
 }
 
 /** Signs in through the form, as a person would. */

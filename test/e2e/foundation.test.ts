@@ -4,7 +4,7 @@
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEMO_PASSWORD } from '../../src/modules/accounts/index.ts'
-import { axe, type BrowserApp, CHROMIUM, newContext, signInAs, startBrowserApp } from './browser.ts'
+import { axe, type BrowserApp, CHROMIUM, newContext, signInAs, signUpAs, startBrowserApp } from './browser.ts'
 
 const PUBLIC_PAGES = [
   '/',
@@ -17,6 +17,8 @@ const PUBLIC_PAGES = [
   '/organizations/apc',
   '/sign-in',
   '/sign-up',
+  '/sign-up/sent',
+  '/sign-up/confirm/a-link-as-mailed',
   '/api',
   '/audit-log',
   '/no-such-page',
@@ -86,11 +88,11 @@ describe.skipIf(!CHROMIUM)('the foundation in Chromium', () => {
     }, async () => {
       const email = `new-delegate-${javaScript ? 'js' : 'nojs'}@example.org`
       const person = await (await newContext(app, { javaScript })).newPage()
-      await person.goto('/sign-up')
-      await person.getByLabel('Your name').fill(`Nadia ${javaScript ? 'Karimi' : 'Haddad'}`)
-      await person.getByLabel('Email address').fill(email)
-      await person.getByLabel('Password').fill('a perfectly long passphrase')
-      await person.getByRole('button', { name: 'Create my account' }).click()
+      await signUpAs(person, app, {
+        name: `Nadia ${javaScript ? 'Karimi' : 'Haddad'}`,
+        email,
+        password: 'a perfectly long passphrase',
+      })
       await expect.poll(() => person.url()).toContain('/account')
       await expect.poll(() => person.locator('.flash').textContent()).toContain('Welcome')
 

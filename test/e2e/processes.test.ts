@@ -5,7 +5,7 @@ import mammoth from 'mammoth'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEMO_PASSWORD } from '../../src/modules/accounts/index.ts'
-import { axe, type BrowserApp, CHROMIUM, newContext, signInAs, startBrowserApp } from './browser.ts'
+import { axe, type BrowserApp, CHROMIUM, newContext, signInAs, signUpAs, startBrowserApp } from './browser.ts'
 
 // the demo: process 1 is the WGEC 2016-2018 (call 1, closed); process 2 the standing item (call 2, open)
 const PUBLIC_PAGES = [
@@ -150,11 +150,11 @@ describe.skipIf(!CHROMIUM)('policy processes in Chromium', () => {
     timeout: 90_000,
   }, async () => {
     const rep = await (await newContext(app)).newPage()
-    await rep.goto('/sign-up')
-    await rep.getByLabel('Your name').fill('Amara Diallo')
-    await rep.getByLabel('Email address').fill('amara@example.org')
-    await rep.getByLabel('Password').fill('a perfectly long passphrase')
-    await rep.getByRole('button', { name: 'Create my account' }).click()
+    await signUpAs(rep, app, {
+      name: 'Amara Diallo',
+      email: 'amara@example.org',
+      password: 'a perfectly long passphrase',
+    })
     await expect.poll(() => rep.url()).toContain('/account')
     await rep.goto('/accreditation')
     await rep.getByLabel('Stakeholder representative', { exact: true }).check()

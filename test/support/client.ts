@@ -73,7 +73,7 @@ export class TestClient {
 }
 
 /** The confirmation link last mailed to an address (sign-up goes through the mail outbox). */
-export async function confirmationLink(runtime: TestRuntime, email: string): Promise<string | null> {
+export async function confirmationLink(runtime: Pick<TestRuntime, 'deps'>, email: string): Promise<string | null> {
   const mail = await runtime.deps.db
     .selectFrom('coreMailOutbox')
     .select('bodyText')
