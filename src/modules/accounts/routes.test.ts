@@ -59,6 +59,25 @@ describe.each(DATABASE_KINDS)('accounts on %s', (kind) => {
     expect(html).toMatch(/href="#field-password"/)
   })
 
+  it('refuses at sign-up a password that is short, common, or built on the address or the name', async () => {
+    for (const password of [
+      'aaaaaaaaaa',
+      'aaaaaaaaaaaa',
+      'password1234',
+      'weak.sign.up@example.org',
+      'Wanjiru Kamau 1',
+    ]) {
+      const { response, html } = await new TestClient(runtime).submit('/sign-up', {
+        displayName: 'Wanjiru Kamau',
+        email: 'weak.sign.up@example.org',
+        password,
+      })
+      expect(response.status, password).toBe(422)
+      expect(html, password).toMatch(/at least 12|most used|easy to guess|email address or your name/)
+    }
+    expect(await confirmationLink(runtime, 'weak.sign.up@example.org')).toBeNull()
+  })
+
   it('answers a sign-up with a registered address exactly as a new one, and tells the owner by mail', async () => {
     const { email } = await signUp(runtime, 'First', 'same@example.org')
     const taken = await new TestClient(runtime).submit('/sign-up', {
