@@ -17,7 +17,7 @@ const SKIP =
   /\.(docx|xml|json|jsonl|ics|csv|zip|atom)(\?|$)|^\/(sign-out|api\/|attachments\/|library\/\d+\/file)|[?&]lang=/
 
 /** Where each RLO in the page stands, and whether it is isolated there; returns the bare ones. */
-export function bareNames(html: string, names: readonly string[]): string[] {
+function bareNames(html: string, names: readonly string[]): string[] {
   const problems: string[] = []
   let from = 0
   for (;;) {
