@@ -36,6 +36,8 @@ describe.each(DATABASE_KINDS)('notifications on %s', (kind) => {
       .selectFrom('coreMailOutbox')
       .select(['subject', 'bodyText', 'dedupeKey'])
       .where('toAddress', '=', address)
+      // the address also got its sign-up confirmation
+      .where('kind', '=', 'digest')
       .orderBy('id')
       .execute()
 
