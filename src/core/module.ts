@@ -39,6 +39,11 @@ export interface DemoContext {
   log: Logger
   /** the demo's accounts by handle ("chair", "delegate-bra"), filled in by earlier modules */
   accounts: Map<string, { id: number; email: string }>
+  /**
+   * steps run once every module's demo has loaded, in the order added: e.g. concluding a process
+   * that later modules' demos still write into (a concluded process is read-only)
+   */
+  afterAll: (() => Promise<void>)[]
 }
 
 export interface JobContext {

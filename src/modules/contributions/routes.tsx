@@ -13,7 +13,7 @@ import type { Issue, Result } from '../../core/result.ts'
 import { pageParam } from '../../core/ui/components.tsx'
 import type { FormState } from '../../core/ui/form.tsx'
 import { findOrganizationsByIds, listMemberStates, localized } from '../actors/index.ts'
-import { type Call, callState, findCall, findProcess, guidingQuestions } from '../processes/index.ts'
+import { acceptsWrites, type Call, callState, findCall, findProcess, guidingQuestions } from '../processes/index.ts'
 import {
   eligibleSpeakers,
   type FileUpload,
@@ -184,6 +184,10 @@ export function registerContributionRoutes(app: Hono<AppEnv>): void {
     if (actor instanceof Response) return actor
     const call = await findCall(c.var.db, idParam(c))
     if (!call) return respondError(c, { type: 'not_found', id: 'call_not_found' })
+    const process = await findProcess(c.var.db, call.processId)
+    if (process && !acceptsWrites(process)) {
+      return contributePage(c, call, { issues: [{ path: 'form', code: 'errors.process_concluded' }] }, { status: 409 })
+    }
     const state = callState(call, c.var.deps.now())
     if (state !== 'open') {
       return contributePage(
@@ -273,6 +277,7 @@ export function registerContributionRoutes(app: Hono<AppEnv>): void {
       attachments,
       canRevise,
       canModerate,
+      processOpen: acceptsWrites(process),
       callOpen: call ? callState(call, c.var.deps.now()) === 'open' : false,
     })
   })
