@@ -28,6 +28,7 @@ function actorFor(role: Role): Actor {
 const SUBJECTS: Partial<Record<Action, unknown>> = {
   'organization.update': { organizationId: ORG },
   'accreditation.withdraw': { requestAccountId: 100 },
+  'accreditation.appeal': { requestAccountId: 100 },
   'process.manage': { bodyId: 1 },
   'call.extend': { bodyId: 1 },
   // a contribution on behalf of the delegate's State
@@ -60,6 +61,7 @@ const EXPECTED: Record<Action, Role[]> = {
   'account.manage_own': SIGNED_IN,
   'accreditation.request': SIGNED_IN,
   'accreditation.withdraw': SIGNED_IN,
+  'accreditation.appeal': SIGNED_IN,
   'accreditation.review': STAFF,
   'administration.view': STAFF,
   'role.grant': ['administrator'],
