@@ -128,6 +128,34 @@ describe('authorization', () => {
     expect(authorize(actorFor('participant'), 'accreditation.withdraw', { requestAccountId: 999 }).ok).toBe(false)
   })
 
+  it('stops a chair grant without a body from chairing any body: a Chair chairs bodies, not the platform', () => {
+    const unscoped: Actor = { ...(actorFor('chair') as Extract<Actor, { kind: 'account' }>) }
+    const withoutBody = { ...unscoped, grants: [{ id: 1, role: 'chair' as const, scope: null }] }
+    for (const action of [
+      'process.manage',
+      'call.extend',
+      'negotiation.manage',
+      'consensus.declare',
+      'proposal.merge',
+    ] as const)
+      expect(authorize(withoutBody, action, { bodyId: 1 }).ok, action).toBe(false)
+  })
+
+  it('lets a Chair of two bodies run the processes of both, and of no third', () => {
+    const chair = actorFor('chair') as Extract<Actor, { kind: 'account' }>
+    const twoBodies = {
+      ...chair,
+      grants: [...chair.grants, { id: 2, role: 'chair' as const, scope: { type: 'body' as const, id: '2' } }],
+    }
+    expect(authorize(twoBodies, 'process.manage', { bodyId: 1 }).ok).toBe(true)
+    expect(authorize(twoBodies, 'process.manage', { bodyId: 2 }).ok).toBe(true)
+    expect(authorize(twoBodies, 'process.manage', { bodyId: 3 }).ok).toBe(false)
+  })
+
+  it("stops a person from appealing someone else's refused accreditation", () => {
+    expect(authorize(actorFor('secretariat'), 'accreditation.appeal', { requestAccountId: 999 }).ok).toBe(false)
+  })
+
   it('stops the Chair of one body from running the process of another', () => {
     expect(authorize(actorFor('chair'), 'process.manage', { bodyId: 2 }).ok).toBe(false)
     expect(authorize(actorFor('chair'), 'call.extend', { bodyId: 2 }).ok).toBe(false)
