@@ -54,6 +54,9 @@ const SIGNED_IN_PAGES = [
   '/proposals/new?process=1',
   '/issues/propose',
   '/processes/new',
+  // as the Secretariat: the reopening form of a concluded process, the conclusion of an active one
+  '/processes/1',
+  '/processes/2',
   '/negotiation/new?process=1',
   '/negotiation/1',
   '/processes/2/calls/new',
