@@ -50,6 +50,7 @@ describe.each(DATABASE_KINDS)('staff roles on %s', (kind) => {
     const granted = await admin.submit('/administration/roles', { email, role: 'chair', bodyId: String(bodies.wg) })
     expect(granted.response.status).toBe(303)
     expect((await admin.get('/administration/roles')).html).toContain('Chair of Body wg')
+    expect((await chair.get('/account')).html).toContain('Chair of Body wg')
     expect((await chair.get(`/processes/${processes.wg}/meetings/new`)).response.status).toBe(200)
     expect((await chair.get(`/processes/${processes.cstd}/meetings/new`)).response.status).toBe(403)
     const form = (await chair.get('/processes/new')).html
