@@ -1,6 +1,8 @@
 // The processes' JSON API (public reads), with the iCalendar and Atom representations.
+
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi'
 import type { Context } from 'hono'
+import { contentDisposition } from '../../core/formats/content-disposition.ts'
 import { errorResponses, json, listOf } from '../../core/http/api.ts'
 import type { AppEnv } from '../../core/http/context.ts'
 import { respondError } from '../../core/http/errors.tsx'
@@ -183,7 +185,7 @@ export function registerProcessesApi(api: OpenAPIHono<AppEnv>): void {
     })
     return c.body(body, 200, {
       'content-type': 'text/calendar; charset=utf-8',
-      'content-disposition': `attachment; filename="meeting-${meeting.id}.ics"`,
+      'content-disposition': contentDisposition(`meeting-${meeting.id}.ics`),
     })
   })
   documentOnly(api, '/meetings/{id}.ics', 'One meeting as iCalendar (RFC 5545)', 'text/calendar', 'The event')
@@ -204,7 +206,7 @@ export function registerProcessesApi(api: OpenAPIHono<AppEnv>): void {
     )
     return c.body(text, 200, {
       'content-type': 'text/calendar; charset=utf-8',
-      'content-disposition': `attachment; filename="${body.slug}.ics"`,
+      'content-disposition': contentDisposition(`${body.slug}.ics`),
     })
   })
   documentOnly(
