@@ -68,6 +68,14 @@ export interface OpenDataset {
   rows: Array<Record<string, unknown>>
 }
 
+/** Which activity to read: in these processes, after `since`, not after `until` (default: no end). */
+export interface ActivityQuery {
+  processIds: number[]
+  since: Date
+  until?: Date
+  limit: number
+}
+
 /** Something that happened in a process, for its Atom feed and its followers' digests. */
 export interface ActivityItem {
   /** stable across runs, e.g. "contribution:12:2" (the feed entry's id) */
@@ -112,8 +120,8 @@ export interface ModuleManifest {
   recurringJobs?: Record<string, number>
   /** sections of the pages of processes and bodies */
   sections?: Partial<Record<'process' | 'body', PageSection>>
-  /** what happened in the given processes since a time, newest first */
-  activity?: (db: Db, query: { processIds: number[]; since: Date; limit: number }) => Promise<ActivityItem[]>
+  /** what happened in the given processes since a time (and, when given, up to another), newest first */
+  activity?: (db: Db, query: ActivityQuery) => Promise<ActivityItem[]>
   /** public data for the open-data bulk download */
   openData?: (db: Db) => Promise<OpenDataset[]>
   /** tables left out of `ecp export`: transient ones, and ones derived from others by triggers */
