@@ -5,7 +5,7 @@
 // Text goes through ical-generator, which escapes and folds it; the calendar's name, which the
 // library writes as given, is escaped with the library's own `escape`, so a line break in a title
 // can never start a property of its own.
-import { escape, ICalCalendar } from 'ical-generator'
+import { ICalCalendar, escape as icalEscape } from 'ical-generator'
 import type { Translator } from '../../core/i18n/messages.ts'
 import { uuidV5 } from '../../core/installation.ts'
 import type { Meeting } from './queries.ts'
@@ -38,7 +38,7 @@ export function meetingsCalendar(
   const { i18n } = options
   const t = i18n.t
   const calendar = new ICalCalendar({
-    name: escape(options.name, false),
+    name: icalEscape(options.name, false),
     prodId: { company: 'ecp', product: 'ecp', language: i18n.locale.toUpperCase() },
   })
   for (const m of meetings) {
