@@ -12,7 +12,7 @@ import { renderReport } from './views/report.tsx'
 
 export function registerReportRoutes(app: Hono<AppEnv>): void {
   app.get('/processes/:id/:file{report(\\.docx|\\.json|\\.xml)?}', async (c) => {
-    const report = await assembleReport(c.var.db, idParam(c), c.var.deps.now())
+    const report = await assembleReport(c.var.db, idParam(c))
     if (!report) return respondError(c, { type: 'not_found', id: 'process_not_found' })
     const file = c.req.param('file')
     const name = `report-${report.process.slug}`

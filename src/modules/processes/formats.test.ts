@@ -1,15 +1,12 @@
 // Calendars and feeds as outside tools read them, on each database: iCalendar parsed by ical.js
 // (stable UIDs whatever the address, SEQUENCE, a valid empty calendar, no property smuggled in
 // through a line break) and Atom parsed by rss-parser and checked against RFC 4287 with xmllint.
-import { spawnSync } from 'node:child_process'
-import { mkdtempSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import ICAL from 'ical.js'
 import Parser from 'rss-parser'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { TestClient } from '../../../test/support/client.ts'
 import { createTestRuntime, DATABASE_KINDS, type TestRuntime } from '../../../test/support/runtime.ts'
+import { xpath } from '../../../test/support/xml.ts'
 import { SYSTEM } from '../../core/auth/actor.ts'
 import { createBody, createProcess, openCall, recordMeetingOutcome, scheduleMeeting } from './commands.ts'
 import { guidingQuestions, pdb } from './queries.ts'
@@ -26,15 +23,6 @@ function propertyNames(component: ICAL.Component): string[] {
     ...component.getAllProperties().map((p) => p.name),
     ...component.getAllSubcomponents().flatMap((c) => propertyNames(c)),
   ]
-}
-
-/** An XPath answer from xmllint, the feed written to a file first. */
-function xpath(xml: string, expression: string): string {
-  const file = join(mkdtempSync(join(tmpdir(), 'ecp-atom-')), 'feed.xml')
-  writeFileSync(file, xml)
-  const run = spawnSync('xmllint', ['--xpath', expression, file], { encoding: 'utf8' })
-  expect(run.error, 'xmllint (Debian libxml2-utils) must be installed').toBeUndefined()
-  return run.stdout.trim()
 }
 
 describe.each(DATABASE_KINDS)('calendars and feeds on %s', (kind) => {
