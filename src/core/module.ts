@@ -58,13 +58,32 @@ export interface Statistic {
   order: number
 }
 
-/** One table of the open-data bulk download (a CSV and a JSON file in the ZIP). */
+/** Table Schema field types (Frictionless Data) that ecp's open data uses. */
+export type OpenDataFieldType = 'string' | 'integer' | 'number' | 'boolean' | 'date' | 'datetime' | 'object' | 'array'
+
+/** A column of an open dataset: its name in the CSV header, its type and what it means. */
+export interface OpenDataField {
+  name: string
+  type: OpenDataFieldType
+  description: string
+}
+
+/**
+ * One table of the open-data bulk download (a CSV and a JSON file in the ZIP, described in
+ * datapackage.json). Only public data: nothing hidden, held for review or withdrawn beyond its
+ * public note, and no personal data such as emails.
+ */
 export interface OpenDataset {
-  /** file name without extension, e.g. "mechanisms" */
+  /** file name without extension, e.g. "mechanisms" (lowercase, digits, "_") */
   name: string
   /** one line for the data dictionary */
   description: string
-  fields: Array<{ name: string; description: string }>
+  fields: OpenDataField[]
+  /** the fields that identify a row */
+  primaryKey?: string[]
+  /** fields that name a row of another dataset */
+  foreignKeys?: Array<{ fields: string[]; reference: { resource: string; fields: string[] } }>
+  /** values: numbers, booleans, strings, ISO dates, Date (datetime), plain objects and arrays (JSON in the CSV) */
   rows: Array<Record<string, unknown>>
 }
 
