@@ -1,5 +1,5 @@
 // Wall-clock times typed in a form ("2026-12-01T17:00" in the reader's time zone) to instants, and
-// back, through Temporal (the `temporal-polyfill` package until Node ships Temporal unflagged; it
+// back, through Temporal (the `temporal-polyfill` package, which uses the native Temporal once Node has it; it
 // reads the time-zone rules from the platform's own Intl data).
 import { Temporal } from 'temporal-polyfill'
 
