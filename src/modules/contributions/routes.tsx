@@ -1,7 +1,9 @@
 // Contribution pages: answer a call, read and revise a contribution, withdraw it, moderate it;
 // a process's contribution list and its compilation (HTML and .docx).
+
 import type { Context, Hono } from 'hono'
 import { can } from '../../core/auth/authorize.ts'
+import { contentDisposition } from '../../core/formats/content-disposition.ts'
 import { type AppEnv, commandContext } from '../../core/http/context.ts'
 import { COOKIES, writeCookie } from '../../core/http/cookies.ts'
 import { respondError } from '../../core/http/errors.tsx'
@@ -368,7 +370,7 @@ export function registerContributionRoutes(app: Hono<AppEnv>): void {
     if (!attachment || !visible) return respondError(c, { type: 'not_found', id: 'attachment_not_found' })
     return c.body(new Uint8Array(attachment.content), 200, {
       'content-type': attachment.mediaType,
-      'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(attachment.fileName)}`,
+      'content-disposition': contentDisposition(attachment.fileName),
       'x-content-type-options': 'nosniff',
       'cache-control': 'private, max-age=0',
     })
@@ -424,7 +426,7 @@ export function registerContributionRoutes(app: Hono<AppEnv>): void {
     const file = await compilationDocx(compiled.compilation, c.var.i18n)
     return c.body(new Uint8Array(file), 200, {
       'content-type': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-      'content-disposition': `attachment; filename="compilation-${compiled.process.slug}.docx"`,
+      'content-disposition': contentDisposition(`compilation-${compiled.process.slug}.docx`),
     })
   })
 }

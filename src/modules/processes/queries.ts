@@ -91,6 +91,8 @@ export interface Meeting {
   liveCaptioning: boolean
   outcomeSummary: string
   transcript: string
+  /** the event's revision for calendars (iCalendar SEQUENCE) */
+  sequence: number
   updatedAt: Date
 }
 
@@ -188,6 +190,7 @@ const meetingColumns = [
   'liveCaptioning',
   'outcomeSummary',
   'transcript',
+  'sequence',
   'updatedAt',
 ] as const
 

@@ -147,6 +147,8 @@ export interface ProcessesMeetingTable {
   liveCaptioning: Generated<boolean>
   outcomeSummary: Generated<string>
   transcript: Generated<string>
+  /** iCalendar SEQUENCE: raised by a trigger when what a calendar shows changes */
+  sequence: Generated<number>
   createdAt: CreatedAt
   updatedAt: CreatedAt
 }
