@@ -15,11 +15,12 @@ export async function loadDemo(runtime: Runtime, database: Database = runtime.da
   try {
     // all or nothing: a demo that fails halfway leaves the database empty, ready for another try
     await deps.db.transaction().execute(async (trx) => {
-      const ctx: DemoContext = { db: trx, deps, log: deps.log, accounts: new Map() }
+      const ctx: DemoContext = { db: trx, deps, log: deps.log, accounts: new Map(), afterAll: [] }
       for (const m of loaders) {
         await m.demo?.(ctx)
         bar.increment(1, { label: m.id })
       }
+      for (const step of ctx.afterAll) await step()
     })
   } finally {
     bar.stop()

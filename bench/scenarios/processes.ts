@@ -3,10 +3,11 @@
 // (its compilation, as HTML and as a Word file). Rows go in through SQL in bulk: the scenario
 // measures reading, not the submission form.
 import { sql } from 'kysely'
+import { SYSTEM } from '../../src/core/auth/actor.ts'
 import type { Db } from '../../src/core/db/database.ts'
 import { compilationDocx } from '../../src/modules/contributions/compilation-docx.ts'
 import { compilationOf } from '../../src/modules/contributions/index.ts'
-import { callsOf, guidingQuestions, listProcesses } from '../../src/modules/processes/index.ts'
+import { callsOf, changeProcessState, guidingQuestions, listProcesses } from '../../src/modules/processes/index.ts'
 import { fmt } from '../measure.ts'
 import type { Scenario } from '../scenario.ts'
 
@@ -72,7 +73,13 @@ export const processes: Scenario = {
     const wgec = await processBySlug(db, (s) => s === 'wgec-2016-2018')
     const standing = await processBySlug(db, (s) => s.startsWith('cstd-enhanced-cooperation-'))
     const started = performance.now()
+    // the WGEC is concluded (read-only): reopened for the load, concluded again to be read as an archive
+    const system = { actor: SYSTEM, now: new Date() }
+    const reopened = await changeProcessState(db, system, wgec.processId, { to: 'active', reason: 'bench: bulk load' })
+    if (!reopened.ok) throw new Error(`reopening the WGEC: ${JSON.stringify(reopened.error)}`)
     await addContributions(db, wgec, 100_000, 'wgec')
+    const concluded = await changeProcessState(db, system, wgec.processId, { to: 'concluded' })
+    if (!concluded.ok) throw new Error(`concluding the WGEC: ${JSON.stringify(concluded.error)}`)
     await addContributions(db, standing, 10_000, 'standing')
     ctx.print(`\nProcesses: 110,000 contributions added in ${fmt((performance.now() - started) / 1000, 1)} s`)
 

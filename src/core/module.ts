@@ -39,6 +39,11 @@ export interface DemoContext {
   log: Logger
   /** the demo's accounts by handle ("chair", "delegate-bra"), filled in by earlier modules */
   accounts: Map<string, { id: number; email: string }>
+  /**
+   * steps run once every module's demo has loaded, in the order added: e.g. concluding a process
+   * that later modules' demos still write into (a concluded process is read-only)
+   */
+  afterAll: (() => Promise<void>)[]
 }
 
 export interface JobContext {
@@ -58,14 +63,41 @@ export interface Statistic {
   order: number
 }
 
-/** One table of the open-data bulk download (a CSV and a JSON file in the ZIP). */
+/** Table Schema field types (Frictionless Data) that ecp's open data uses. */
+export type OpenDataFieldType = 'string' | 'integer' | 'number' | 'boolean' | 'date' | 'datetime' | 'object' | 'array'
+
+/** A column of an open dataset: its name in the CSV header, its type and what it means. */
+export interface OpenDataField {
+  name: string
+  type: OpenDataFieldType
+  description: string
+}
+
+/**
+ * One table of the open-data bulk download (a CSV and a JSON file in the ZIP, described in
+ * datapackage.json). Only public data: nothing hidden, held for review or withdrawn beyond its
+ * public note, and no personal data such as emails.
+ */
 export interface OpenDataset {
-  /** file name without extension, e.g. "mechanisms" */
+  /** file name without extension, e.g. "mechanisms" (lowercase, digits, "_") */
   name: string
   /** one line for the data dictionary */
   description: string
-  fields: Array<{ name: string; description: string }>
+  fields: OpenDataField[]
+  /** the fields that identify a row */
+  primaryKey?: string[]
+  /** fields that name a row of another dataset */
+  foreignKeys?: Array<{ fields: string[]; reference: { resource: string; fields: string[] } }>
+  /** values: numbers, booleans, strings, ISO dates, Date (datetime), plain objects and arrays (JSON in the CSV) */
   rows: Array<Record<string, unknown>>
+}
+
+/** Which activity to read: in these processes, after `since`, not after `until` (default: no end). */
+export interface ActivityQuery {
+  processIds: number[]
+  since: Date
+  until?: Date
+  limit: number
 }
 
 /** Something that happened in a process, for its Atom feed and its followers' digests. */
@@ -112,8 +144,8 @@ export interface ModuleManifest {
   recurringJobs?: Record<string, number>
   /** sections of the pages of processes and bodies */
   sections?: Partial<Record<'process' | 'body', PageSection>>
-  /** what happened in the given processes since a time, newest first */
-  activity?: (db: Db, query: { processIds: number[]; since: Date; limit: number }) => Promise<ActivityItem[]>
+  /** what happened in the given processes since a time (and, when given, up to another), newest first */
+  activity?: (db: Db, query: ActivityQuery) => Promise<ActivityItem[]>
   /** public data for the open-data bulk download */
   openData?: (db: Db) => Promise<OpenDataset[]>
   /** tables left out of `ecp export`: transient ones, and ones derived from others by triggers */

@@ -1,6 +1,8 @@
 // The public audit log: a page with the latest public entries and the head of the chain, and the
 // whole log as JSON Lines (restricted entries carry hashes only) for `ecp audit verify FILE`.
+
 import type { Hono } from 'hono'
+import { contentDisposition } from '../formats/content-disposition.ts'
 import type { AppEnv } from '../http/context.ts'
 import { renderPage } from '../ui/layout.tsx'
 import { auditLogSize, readAuditLog, toChainedEntry } from './audit.ts'
@@ -84,7 +86,7 @@ export function registerAuditRoutes(app: Hono<AppEnv>): void {
       },
     })
     c.header('Content-Type', 'application/x-ndjson; charset=utf-8')
-    c.header('Content-Disposition', 'attachment; filename="ecp-audit-log.jsonl"')
+    c.header('Content-Disposition', contentDisposition('ecp-audit-log.jsonl'))
     return c.body(stream)
   })
 }

@@ -28,6 +28,7 @@ function actorFor(role: Role): Actor {
 const SUBJECTS: Partial<Record<Action, unknown>> = {
   'organization.update': { organizationId: ORG },
   'accreditation.withdraw': { requestAccountId: 100 },
+  'accreditation.appeal': { requestAccountId: 100 },
   'process.manage': { bodyId: 1 },
   'call.extend': { bodyId: 1 },
   // a contribution on behalf of the delegate's State
@@ -60,6 +61,7 @@ const EXPECTED: Record<Action, Role[]> = {
   'account.manage_own': SIGNED_IN,
   'accreditation.request': SIGNED_IN,
   'accreditation.withdraw': SIGNED_IN,
+  'accreditation.appeal': SIGNED_IN,
   'accreditation.review': STAFF,
   'administration.view': STAFF,
   'role.grant': ['administrator'],
@@ -124,6 +126,34 @@ describe('authorization', () => {
 
   it("stops a person from withdrawing someone else's accreditation request", () => {
     expect(authorize(actorFor('participant'), 'accreditation.withdraw', { requestAccountId: 999 }).ok).toBe(false)
+  })
+
+  it('stops a chair grant without a body from chairing any body: a Chair chairs bodies, not the platform', () => {
+    const unscoped: Actor = { ...(actorFor('chair') as Extract<Actor, { kind: 'account' }>) }
+    const withoutBody = { ...unscoped, grants: [{ id: 1, role: 'chair' as const, scope: null }] }
+    for (const action of [
+      'process.manage',
+      'call.extend',
+      'negotiation.manage',
+      'consensus.declare',
+      'proposal.merge',
+    ] as const)
+      expect(authorize(withoutBody, action, { bodyId: 1 }).ok, action).toBe(false)
+  })
+
+  it('lets a Chair of two bodies run the processes of both, and of no third', () => {
+    const chair = actorFor('chair') as Extract<Actor, { kind: 'account' }>
+    const twoBodies = {
+      ...chair,
+      grants: [...chair.grants, { id: 2, role: 'chair' as const, scope: { type: 'body' as const, id: '2' } }],
+    }
+    expect(authorize(twoBodies, 'process.manage', { bodyId: 1 }).ok).toBe(true)
+    expect(authorize(twoBodies, 'process.manage', { bodyId: 2 }).ok).toBe(true)
+    expect(authorize(twoBodies, 'process.manage', { bodyId: 3 }).ok).toBe(false)
+  })
+
+  it("stops a person from appealing someone else's refused accreditation", () => {
+    expect(authorize(actorFor('secretariat'), 'accreditation.appeal', { requestAccountId: 999 }).ok).toBe(false)
   })
 
   it('stops the Chair of one body from running the process of another', () => {

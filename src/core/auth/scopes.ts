@@ -23,6 +23,7 @@ export const ACTION_SCOPES = {
   'account.manage_own': 'session',
   'accreditation.request': 'contribute',
   'accreditation.withdraw': 'contribute',
+  'accreditation.appeal': 'contribute',
   'organization.update': 'contribute',
   'contribution.submit': 'contribute',
   'contribution.revise': 'contribute',

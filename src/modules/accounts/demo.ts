@@ -13,7 +13,8 @@ export const DEMO_PASSWORD = 'ecp-demo-password'
 export const DEMO_ACCOUNTS = [
   { handle: 'admin', email: 'admin@ecp.example', name: 'Ada Administrator', role: 'administrator' },
   { handle: 'secretariat', email: 'secretariat@ecp.example', name: 'Samir Secretariat', role: 'secretariat' },
-  { handle: 'chair', email: 'chair@ecp.example', name: 'Benedicto Fonseca Filho', role: 'chair' },
+  // a Chair chairs bodies, not the platform: the processes demo makes them Chair of the WGEC and the CSTD
+  { handle: 'chair', email: 'chair@ecp.example', name: 'Benedicto Fonseca Filho', role: null },
   { handle: 'delegate-bra', email: 'delegate.bra@ecp.example', name: 'Beatriz Almeida', role: null },
   { handle: 'delegate-zaf', email: 'delegate.zaf@ecp.example', name: 'Thandiwe Nkosi', role: null },
   { handle: 'delegate-fra', email: 'delegate.fra@ecp.example', name: 'Claire Dubois', role: null },

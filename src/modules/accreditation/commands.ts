@@ -1,5 +1,7 @@
 // Accreditation decisions: asking, approving (grant the role and record the affiliation),
-// refusing with a reason, withdrawing. Every step is in the audit log.
+// refusing with a reason, appealing a refusal once, withdrawing. rules/lifecycle.ts decides what
+// may happen (four eyes: nobody decides their own request or, on appeal, their own refusal);
+// every step is in the audit log with the requester and the decider.
 
 import { auditedBy, type CommandContext, recordAudit } from '../../core/audit/audit.ts'
 import { findAccount } from '../../core/auth/accounts.ts'
@@ -16,7 +18,17 @@ import {
   findOrganizationById,
   todayIso,
 } from '../actors/index.ts'
-import { type AccreditationRequest, decideRequest, findRequest, insertRequest, lockPendingRequest } from './queries.ts'
+import {
+  type AccreditationRequest,
+  appealsOf,
+  decideAppeal,
+  decideRequest,
+  insertAppeal,
+  insertRequest,
+  lockRequest,
+  setRequestStatus,
+} from './queries.ts'
+import { decide, type RequestFacts } from './rules/lifecycle.ts'
 import type { AccreditationInput } from './schemas.ts'
 
 export async function requestAccreditation(
@@ -62,15 +74,30 @@ export async function requestAccreditation(
   })
 }
 
-/** The pending request, locked for a decision; or why it cannot be decided. */
-async function lockPending(trx: Db, requestId: number): Promise<Result<AccreditationRequest>> {
-  const request = await lockPendingRequest(trx, requestId)
-  if (request) return ok(request)
-  return (await findRequest(trx, requestId))
-    ? conflict('accreditation_already_decided')
-    : notFound('accreditation_not_found')
+/** The request, locked, with what the rules need to know of it; or not found. */
+async function lockedFacts(trx: Db, requestId: number) {
+  const request = await lockRequest(trx, requestId)
+  if (!request) return notFound('accreditation_not_found')
+  const appeal = (await appealsOf(trx, [requestId])).get(requestId)
+  const facts: RequestFacts = {
+    status: request.status,
+    requesterAccountId: request.accountId,
+    refusedBy: appeal ? appeal.refusedBy : request.status === 'refused' ? request.decidedBy : null,
+    appealed: appeal !== undefined,
+  }
+  return ok({ request, appeal, facts })
 }
 
+/** Who decided, and on whose request: both go in every decision's audit entry. */
+const parties = (request: AccreditationRequest, decidedBy: number | null) => ({
+  requestedBy: request.accountId,
+  decidedBy,
+})
+
+/**
+ * Approves a pending request, or grants an appeal: the role is granted and the affiliation
+ * recorded. Never by the requester; on appeal, never by the person who refused.
+ */
 export async function approveAccreditation(
   db: Db,
   ctx: CommandContext,
@@ -80,9 +107,11 @@ export async function approveAccreditation(
   if (!allowed.ok) return allowed
   const decidedBy = accountIdOf(ctx.actor)
   return inTransaction(db, async (trx) => {
-    const pending = await lockPending(trx, requestId)
-    if (!pending.ok) return pending
-    const request = pending.value
+    const found = await lockedFacts(trx, requestId)
+    if (!found.ok) return found
+    const { request, facts } = found.value
+    const outcome = decide(facts, { kind: 'approve', by: decidedBy })
+    if (!outcome.ok) return outcome
     const scope = request.memberStateIso3
       ? { type: 'member_state' as const, id: request.memberStateIso3 }
       : { type: 'organization' as const, id: String(request.organizationId) }
@@ -102,17 +131,20 @@ export async function approveAccreditation(
       startedOn: todayIso(ctx.now),
     })
     await decideRequest(trx, requestId, { status: 'approved', decidedBy, reason: null, roleGrantId: grant.id }, ctx.now)
+    if (outcome.value.onAppeal)
+      await decideAppeal(trx, requestId, { status: 'granted', decidedBy, reason: null }, ctx.now)
     await recordAudit(trx, {
       ...auditedBy(ctx),
-      action: 'accreditation.approved',
+      action: outcome.value.onAppeal ? 'accreditation.appeal_granted' : 'accreditation.approved',
       subjectType: 'accreditation_request',
       subjectId: requestId,
-      payload: { grantId: grant.id, role: request.kind, scope },
+      payload: { grantId: grant.id, role: request.kind, scope, ...parties(request, decidedBy) },
     })
     return ok({ ...request, status: 'approved' as const, decidedAt: ctx.now, decidedBy })
   })
 }
 
+/** Refuses a pending request with a reason, or dismisses an appeal (final). Four eyes as above. */
 export async function refuseAccreditation(
   db: Db,
   ctx: CommandContext,
@@ -123,37 +155,85 @@ export async function refuseAccreditation(
   if (!allowed.ok) return allowed
   const decidedBy = accountIdOf(ctx.actor)
   return inTransaction(db, async (trx) => {
-    const pending = await lockPending(trx, requestId)
-    if (!pending.ok) return pending
-    const request = pending.value
-    await decideRequest(trx, requestId, { status: 'refused', decidedBy, reason, roleGrantId: null }, ctx.now)
+    const found = await lockedFacts(trx, requestId)
+    if (!found.ok) return found
+    const { request, facts } = found.value
+    const outcome = decide(facts, { kind: 'refuse', by: decidedBy, reason })
+    if (!outcome.ok) return outcome
+    const text = reason.trim()
+    await decideRequest(trx, requestId, { status: 'refused', decidedBy, reason: text, roleGrantId: null }, ctx.now)
+    if (outcome.value.onAppeal)
+      await decideAppeal(trx, requestId, { status: 'dismissed', decidedBy, reason: text }, ctx.now)
     await recordAudit(trx, {
       ...auditedBy(ctx),
-      action: 'accreditation.refused',
+      action: outcome.value.onAppeal ? 'accreditation.appeal_dismissed' : 'accreditation.refused',
       subjectType: 'accreditation_request',
       subjectId: requestId,
-      payload: { reason },
+      payload: { reason: text, ...parties(request, decidedBy) },
     })
-    return ok({ ...request, status: 'refused' as const, decisionReason: reason, decidedAt: ctx.now, decidedBy })
+    return ok({ ...request, status: 'refused' as const, decisionReason: text, decidedAt: ctx.now, decidedBy })
   })
 }
 
-export async function withdrawAccreditation(db: Db, ctx: CommandContext, requestId: number): Promise<Result<void>> {
+/** Appeals a refusal, once, with a reason: another member of the Secretariat decides it. */
+export async function appealAccreditation(
+  db: Db,
+  ctx: CommandContext,
+  requestId: number,
+  reason: string,
+): Promise<Result<void>> {
   return inTransaction(db, async (trx) => {
-    const pending = await lockPending(trx, requestId)
-    if (!pending.ok) return pending
-    const request = pending.value
-    const allowed = authorize(ctx.actor, 'accreditation.withdraw', { requestAccountId: request.accountId })
+    const found = await lockedFacts(trx, requestId)
+    if (!found.ok) return found
+    const { request, facts } = found.value
+    const allowed = authorize(ctx.actor, 'accreditation.appeal', { requestAccountId: request.accountId })
     if (!allowed.ok) return allowed
-    await decideRequest(
-      trx,
+    const outcome = decide(facts, { kind: 'appeal', by: accountIdOf(ctx.actor), reason })
+    if (!outcome.ok) return outcome
+    await insertAppeal(trx, {
       requestId,
-      { status: 'withdrawn', decidedBy: request.accountId, reason: null, roleGrantId: null },
-      ctx.now,
-    )
+      lodgedBy: request.accountId,
+      reason: reason.trim(),
+      lodgedAt: ctx.now,
+      refusedBy: request.decidedBy,
+      refusalReason: request.decisionReason ?? '',
+    })
+    await setRequestStatus(trx, requestId, 'appealed')
     await recordAudit(trx, {
       ...auditedBy(ctx),
-      action: 'accreditation.withdrawn',
+      action: 'accreditation.appealed',
+      subjectType: 'accreditation_request',
+      subjectId: requestId,
+      payload: { reason: reason.trim(), requestedBy: request.accountId, refusedBy: request.decidedBy },
+    })
+    return ok(undefined)
+  })
+}
+
+/** Withdraws one's own pending request, or one's appeal (the refusal then stands). */
+export async function withdrawAccreditation(db: Db, ctx: CommandContext, requestId: number): Promise<Result<void>> {
+  return inTransaction(db, async (trx) => {
+    const found = await lockedFacts(trx, requestId)
+    if (!found.ok) return found
+    const { request, facts } = found.value
+    const allowed = authorize(ctx.actor, 'accreditation.withdraw', { requestAccountId: request.accountId })
+    if (!allowed.ok) return allowed
+    const outcome = decide(facts, { kind: 'withdraw', by: accountIdOf(ctx.actor) })
+    if (!outcome.ok) return outcome
+    if (outcome.value.onAppeal) {
+      await decideAppeal(trx, requestId, { status: 'withdrawn', decidedBy: null, reason: null }, ctx.now)
+      await setRequestStatus(trx, requestId, 'refused')
+    } else {
+      await decideRequest(
+        trx,
+        requestId,
+        { status: 'withdrawn', decidedBy: request.accountId, reason: null, roleGrantId: null },
+        ctx.now,
+      )
+    }
+    await recordAudit(trx, {
+      ...auditedBy(ctx),
+      action: outcome.value.onAppeal ? 'accreditation.appeal_withdrawn' : 'accreditation.withdrawn',
       subjectType: 'accreditation_request',
       subjectId: requestId,
     })

@@ -1,5 +1,6 @@
 // Accreditation pages: ask (any signed-in person) and review (Secretariat).
 import type { Context, Hono } from 'hono'
+import { accountIdOf } from '../../core/auth/actor.ts'
 import type { AppEnv } from '../../core/http/context.ts'
 import { COOKIES, writeCookie } from '../../core/http/cookies.ts'
 import { respondError } from '../../core/http/errors.tsx'
@@ -8,17 +9,29 @@ import { requireAccount } from '../../core/http/guards.ts'
 import { pageParam } from '../../core/ui/components.tsx'
 import type { FormState } from '../../core/ui/form.tsx'
 import { findOrganizationsByIds, listMemberStates, listOrganizations } from '../actors/index.ts'
-import { approveAccreditation, refuseAccreditation, requestAccreditation, withdrawAccreditation } from './commands.ts'
-import { listRequests, requestsOfAccount } from './queries.ts'
-import { AccreditationInput, RefusalInput } from './schemas.ts'
+import {
+  appealAccreditation,
+  approveAccreditation,
+  refuseAccreditation,
+  requestAccreditation,
+  withdrawAccreditation,
+} from './commands.ts'
+import { appealsOf, listRequests, requestsOfAccount } from './queries.ts'
+import { AccreditationInput, AppealInput, RefusalInput } from './schemas.ts'
 import type { AccreditationStatus } from './tables.ts'
 import { renderRequestPage } from './views/request.tsx'
 import { renderReview } from './views/review.tsx'
 
 const PAGE_SIZE = 25
-const STATUSES = ['pending', 'approved', 'refused', 'withdrawn'] as const
+const STATUSES = ['pending', 'appealed', 'approved', 'refused', 'withdrawn'] as const
 
-async function requestPage(c: Context<AppEnv>, accountId: number, form: FormState, status?: 200 | 409 | 422) {
+async function requestPage(
+  c: Context<AppEnv>,
+  accountId: number,
+  form: FormState,
+  status?: 200 | 409 | 422,
+  appealForm?: { requestId: number; form: FormState },
+) {
   const { db } = c.var
   const [requests, states, organizations] = await Promise.all([
     requestsOfAccount(db, accountId),
@@ -27,9 +40,14 @@ async function requestPage(c: Context<AppEnv>, accountId: number, form: FormStat
   ])
   return renderRequestPage(c, {
     requests,
+    appeals: await appealsOf(
+      db,
+      requests.map((r) => r.id),
+    ),
     states,
     organizations: organizations.rows,
     form,
+    ...(appealForm ? { appealForm } : {}),
     ...(status ? { status } : {}),
   })
 }
@@ -49,6 +67,11 @@ async function reviewPage(c: Context<AppEnv>, refusal?: { requestId: number; for
   const organizations = new Map((await findOrganizationsByIds(db, orgIds)).map((o) => [o.id, o]))
   return renderReview(c, {
     rows,
+    appeals: await appealsOf(
+      db,
+      rows.map((r) => r.id),
+    ),
+    reviewer: accountIdOf(c.var.actor),
     total,
     page,
     pageSize: PAGE_SIZE,
@@ -107,6 +130,30 @@ export function registerAccreditationRoutes(app: Hono<AppEnv>): void {
     )
     if (!result.ok) return respondError(c, result.error)
     flash(c, 'flash.accreditationWithdrawn')
+    return c.redirect('/accreditation', 303)
+  })
+
+  app.post('/accreditation/:id/appeal', async (c) => {
+    const actor = await requireAccount(c, 'accreditation.request')
+    if (actor instanceof Response) return actor
+    const requestId = Number(c.req.param('id')) || 0
+    const form = await parseForm(c, AppealInput)
+    if (!form.ok) return requestPage(c, actor.accountId, {}, 422, { requestId, form })
+    const result = await appealAccreditation(
+      c.var.db,
+      { actor, requestId: c.var.requestId, now: c.var.deps.now() },
+      requestId,
+      form.value.reason,
+    )
+    if (!result.ok) {
+      if (result.error.type === 'invalid')
+        return requestPage(c, actor.accountId, {}, 422, {
+          requestId,
+          form: { values: form.values, issues: result.error.issues },
+        })
+      return respondError(c, result.error)
+    }
+    flash(c, 'flash.accreditationAppealed')
     return c.redirect('/accreditation', 303)
   })
 

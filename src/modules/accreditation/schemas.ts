@@ -20,3 +20,7 @@ export type AccreditationInput = z.infer<typeof AccreditationInput>
 export const RefusalInput = z.object({
   reason: z.string().trim().min(1).max(2000),
 })
+
+export const AppealInput = z.object({
+  reason: z.string().trim().min(1).max(2000),
+})

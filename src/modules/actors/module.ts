@@ -6,6 +6,7 @@ import { loadCatalogs } from '../../core/i18n/catalog.ts'
 import type { ModuleManifest } from '../../core/module.ts'
 import { registerActorsApi } from './api.ts'
 import { loadActorsDemo } from './demo.ts'
+import { actorsOpenData } from './open-data.ts'
 import { listMemberStates, syncMemberStates } from './queries/member-states.ts'
 import { countOrganizationsByGroup } from './queries/organizations.ts'
 import type { ReferenceFile } from './reference/build-member-states.ts'
@@ -36,6 +37,7 @@ export const actorsModule: ModuleManifest = {
       { label: 'actors.stats.organizations', value: organizations, href: '/organizations', order: 20 },
     ]
   },
+  openData: actorsOpenData,
   referenceData: async (db, log) => {
     const file = JSON.parse(readFileSync(REFERENCE_FILE, 'utf8')) as ReferenceFile
     const changed = await syncMemberStates(db, file.memberStates)

@@ -12,14 +12,26 @@ import { ErrorSummary, Form, type FormState, SelectField, SubmitButton, TextFiel
 import { renderPage } from '../../core/ui/layout.tsx'
 import { isolated, Name } from '../../core/ui/name.tsx'
 import { countPendingAccreditations } from '../accreditation/index.ts'
+import { bodyLabel, listBodies } from '../processes/index.ts'
 import { grantStaffRole, revokeStaffRole, STAFF_ROLES } from './commands.ts'
+import { grantsRevokedByRules } from './queries.ts'
 
-const GrantInput = z.object({ email: z.email().max(254), role: z.enum(STAFF_ROLES) })
+const GrantInput = z.object({
+  email: z.email().max(254),
+  role: z.enum(STAFF_ROLES),
+  // the body a Chair chairs (rules/grants.ts: required for a Chair, refused for the other roles)
+  bodyId: z.coerce.number().int().positive().optional(),
+})
 
-async function rolesPage(c: Context<AppEnv>, form: FormState, status: 200 | 422 = 200) {
+async function rolesPage(c: Context<AppEnv>, form: FormState, status: 200 | 403 | 422 = 200) {
   const { i18n, csrfToken, db } = c.var
   const t = i18n.t
-  const grants = await staffGrants(db)
+  const [grants, revoked, bodies] = await Promise.all([staffGrants(db), grantsRevokedByRules(db), listBodies(db)])
+  const bodyById = new Map(bodies.map((b) => [String(b.id), b]))
+  const roleLabel = (g: { role: string; scopeType: string | null; scopeId: string | null }) => {
+    const body = g.scopeType === 'body' && g.scopeId ? bodyById.get(g.scopeId) : undefined
+    return body ? t('roles.scoped', { role: t(`roles.${g.role}`), of: bodyLabel(body) }) : t(`roles.${g.role}`)
+  }
   const title = t('administration.roles.title')
   return renderPage(
     c,
@@ -48,12 +60,12 @@ async function rolesPage(c: Context<AppEnv>, form: FormState, status: 200 | 422 
                 <td>
                   <Name>{g.displayName}</Name> <span class="muted">{g.email}</span>
                 </td>
-                <td>{t(`roles.${g.role}`)}</td>
+                <td>{roleLabel(g)}</td>
                 <td>{i18n.date(g.grantedAt, 'medium')}</td>
                 <td>
                   <Form action={`/administration/roles/${g.id}/revoke`} csrfToken={csrfToken} class="inline">
                     <button type="submit" class="link" data-confirm={t('administration.roles.confirmRevoke')}>
-                      {t('administration.roles.revoke', { name: isolated(g.displayName), role: t(`roles.${g.role}`) })}
+                      {t('administration.roles.revoke', { name: isolated(g.displayName), role: roleLabel(g) })}
                     </button>
                   </Form>
                 </td>
@@ -62,6 +74,7 @@ async function rolesPage(c: Context<AppEnv>, form: FormState, status: 200 | 422 
           </tbody>
         </table>
       </div>
+      <p>{t('administration.roles.fourEyes')}</p>
       <h2>{t('administration.roles.grant')}</h2>
       <ErrorSummary t={t} form={form} />
       <Form action="/administration/roles" csrfToken={csrfToken}>
@@ -75,8 +88,40 @@ async function rolesPage(c: Context<AppEnv>, form: FormState, status: 200 | 422 
           placeholder={t('form.choose')}
           options={STAFF_ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
         />
+        <SelectField
+          t={t}
+          form={form}
+          name="bodyId"
+          label={t('administration.roles.body')}
+          hint={t('administration.roles.bodyHint')}
+          placeholder={t('administration.roles.noBody')}
+          options={bodies.map((b) => ({ value: String(b.id), label: bodyLabel(b) }))}
+        />
         <SubmitButton>{t('administration.roles.grant')}</SubmitButton>
       </Form>
+      {revoked.length > 0 ? (
+        <section aria-labelledby="revoked-by-rules">
+          <h2 id="revoked-by-rules">{t('administration.roles.revokedByRules')}</h2>
+          <p>{t('administration.roles.revokedByRulesLead')}</p>
+          <ul>
+            {revoked.map((g) => (
+              <li>
+                {t(
+                  g.role === 'chair' && g.scopeType !== 'body'
+                    ? 'administration.roles.revokedChairWithoutBody'
+                    : 'administration.roles.revokedOwnGrant',
+                  {
+                    name: g.displayName,
+                    email: g.email,
+                    role: t(`roles.${g.role}`),
+                    date: i18n.date(g.revokedAt ?? new Date(), 'medium'),
+                  },
+                )}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
     </>,
   )
 }
@@ -127,6 +172,8 @@ export function registerAdministrationRoutes(app: Hono<AppEnv>): void {
     if (!result.ok) {
       if (result.error.type === 'invalid')
         return rolesPage(c, { values: form.values, issues: result.error.issues }, 422)
+      if (result.error.id === 'own_role')
+        return rolesPage(c, { values: form.values, issues: [{ path: 'email', code: 'errors.own_role' }] }, 403)
       return respondError(c, result.error)
     }
     writeCookie(c, COOKIES.flash, 'flash.roleGranted', { maxAgeSeconds: 60 })

@@ -1,8 +1,10 @@
 // The annual reports' pages and forms. Routes parse, call a command and answer; the commands
 // authorize. The draft endpoint answers JSON to the page's autosave script and redirects a form.
+
 import type { Context, Hono } from 'hono'
 import { organizationsOf } from '../../core/auth/actor.ts'
 import { can } from '../../core/auth/authorize.ts'
+import { contentDisposition } from '../../core/formats/content-disposition.ts'
 import { type AppEnv, commandContext } from '../../core/http/context.ts'
 import { COOKIES, writeCookie } from '../../core/http/cookies.ts'
 import { respondError } from '../../core/http/errors.tsx'
@@ -201,7 +203,7 @@ export function registerAnnualReportRoutes(app: Hono<AppEnv>): void {
     if (file === 'synthesis.docx')
       return c.body(new Uint8Array(await synthesisDocx(s, c.var.i18n, names)), 200, {
         'Content-Type': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-        'Content-Disposition': `attachment; filename="synthesis-${s.cycle.year}.docx"`,
+        'Content-Disposition': contentDisposition(`synthesis-${s.cycle.year}.docx`),
       })
     return renderSynthesis(c, { ...names, ...s })
   })

@@ -2,6 +2,7 @@
 // (compared with the previous year) and per high-level characteristic; as data, Word and JSON.
 import { Document, HeadingLevel, Packer, Paragraph } from 'docx'
 import type { Db } from '../../core/db/database.ts'
+import { isRightToLeft } from '../../core/formats/direction.ts'
 import type { Translator } from '../../core/i18n/messages.ts'
 import { findCycle, publishedReports } from './queries.ts'
 import { synthesizeCharacteristics, synthesizeIssues } from './rules/report.ts'
@@ -50,7 +51,14 @@ export async function synthesisDocx(
     ...s.characteristics.flatMap((ch) => [
       h(t(`annualReports.characteristic.${ch.characteristic}`), HeadingLevel.HEADING_2),
       ...(ch.entries.length
-        ? ch.entries.map((e) => p(`${names.orgName(e.organizationId)}: ${e.text}`))
+        ? ch.entries.map(
+            // an organization's own words, of no recorded language, run as their first letter says
+            (e) =>
+              new Paragraph({
+                text: `${names.orgName(e.organizationId)}: ${e.text}`,
+                bidirectional: isRightToLeft(e.text),
+              }),
+          )
         : [p(t('annualReports.synthesis.nothing'))]),
     ]),
   ]

@@ -85,4 +85,47 @@ describe.each(DATABASE_KINDS)('capacity gaps on %s', (kind) => {
     expect(byGroup).toContain('Malawi')
     expect((await anonymous.get('/capacity?group=weog')).html).not.toContain('Malawi')
   })
+
+  it("refuses a delegate recording another State's gap, keeping the form, and lets the Secretariat", async () => {
+    const { client: delegate } = await accountWithRole(runtime, 'government_delegate', {
+      type: 'member_state',
+      id: 'MWI',
+    })
+    const form = (await delegate.get('/capacity/gaps/new')).html
+    expect(form).toContain('value="MWI"')
+    expect(form).not.toContain('value="FJI"')
+    const gap = {
+      memberStateIso3: 'FJI',
+      issueSlug: 'cybersecurity',
+      description: 'Fiji has no CIRT.',
+      identifiedOn: '2025-06-10',
+    }
+    const refused = await delegate.submit('/capacity/gaps/new', gap)
+    expect(refused.response.status).toBe(403)
+    expect(refused.html).toContain('recorded by its own delegates or by the Secretariat')
+    expect(refused.html).toContain('Fiji has no CIRT.')
+    expect((await historyCount()).fji).toBe(0)
+    const { client: secretariat } = await accountWithRole(runtime, 'secretariat')
+    expect((await secretariat.submit('/capacity/gaps/new', gap)).response.status).toBe(303)
+    expect((await historyCount()).fji).toBe(1)
+  })
+
+  it("lets a delegate record a gap of their State's regional group, and of no other group", async () => {
+    const { client: delegate } = await accountWithRole(runtime, 'government_delegate', {
+      type: 'member_state',
+      id: 'MWI',
+    })
+    const gap = { issueSlug: 'cybersecurity', description: 'Regional CIRT network.', identifiedOn: '2025-06-10' }
+    expect((await delegate.submit('/capacity/gaps/new', { ...gap, regionalGroup: 'african' })).response.status).toBe(
+      303,
+    )
+    const other = await delegate.submit('/capacity/gaps/new', { ...gap, regionalGroup: 'weog' })
+    expect(other.response.status).toBe(403)
+    expect(other.html).toContain('choose a group your State belongs to')
+  })
+
+  async function historyCount() {
+    const api = await new TestClient(runtime).json('/api/v1/capacity-gaps')
+    return { fji: api.body.data.filter((g: { memberState: string }) => g.memberState === 'FJI').length }
+  }
 })

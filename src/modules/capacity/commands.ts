@@ -1,7 +1,7 @@
 // Recording capacity gaps and offers, following a gap's status over time, and matching offers to
 // gaps. Each change authorizes, runs in one transaction and is in the audit log.
 import { auditedBy, type CommandContext, recordAudit } from '../../core/audit/audit.ts'
-import { accountIdOf } from '../../core/auth/actor.ts'
+import { accountIdOf, delegationsOf, isStaff } from '../../core/auth/actor.ts'
 import { authorize } from '../../core/auth/authorize.ts'
 import type { Db } from '../../core/db/database.ts'
 import { inTransaction } from '../../core/db/helpers.ts'
@@ -10,6 +10,7 @@ import { findMemberState, REGIONAL_GROUPS } from '../actors/index.ts'
 import { findIssue } from '../coordination/index.ts'
 import { capdb, findGap } from './queries.ts'
 import type { GapStatus, Modality } from './rules/matching.ts'
+import { gapRecordingRefusal, type Recorder } from './rules/recording.ts'
 
 export interface GapInput {
   memberStateIso3?: string | undefined
@@ -20,6 +21,21 @@ export interface GapInput {
   identifiedOn: string
 }
 
+/** The recorder as the rule sees them: Secretariat or not, their delegations and those States' groups. */
+export async function recorderOf(db: Db, ctx: Pick<CommandContext, 'actor'>): Promise<Recorder> {
+  const delegations = delegationsOf(ctx.actor)
+  const groups = new Set<string>()
+  for (const iso3 of delegations) {
+    for (const g of (await findMemberState(db, iso3))?.regionalGroups ?? []) groups.add(g.group)
+  }
+  return {
+    isSecretariat: ctx.actor.kind === 'system' || isStaff(ctx.actor),
+    delegations,
+    groupsOfDelegations: [...groups],
+  }
+}
+
+/** Records a gap of a State (by its delegates or the Secretariat) or of a regional group (rules/recording.ts). */
 export async function recordGap(db: Db, ctx: CommandContext, input: GapInput): Promise<Result<{ id: number }>> {
   const allowed = authorize(ctx.actor, 'capacity.record')
   if (!allowed.ok) return allowed
@@ -31,6 +47,8 @@ export async function recordGap(db: Db, ctx: CommandContext, input: GapInput): P
     issues.push({ path: 'regionalGroup', code: 'capacity.unknownGroup' })
   if (!(await findIssue(db, input.issueSlug))) issues.push({ path: 'issueSlug', code: 'capacity.unknownIssue' })
   if (issues.length) return invalid(issues)
+  const refusal = gapRecordingRefusal(await recorderOf(db, ctx), input)
+  if (!refusal.ok) return refusal
   return inTransaction(db, async (trx) => {
     const row = await capdb(trx)
       .insertInto('capacityGap')

@@ -25,7 +25,15 @@ import {
   REGIONAL_GROUPS,
 } from '../actors/index.ts'
 import { listIssues } from '../coordination/index.ts'
-import { type GapInput, matchOffer, type OfferInput, recordGap, recordOffer, setGapStatus } from './commands.ts'
+import {
+  type GapInput,
+  matchOffer,
+  type OfferInput,
+  recorderOf,
+  recordGap,
+  recordOffer,
+  setGapStatus,
+} from './commands.ts'
 import { findGap, type Gap, historyOf, listGaps, listOffers, matchesOf } from './queries.ts'
 import { GAP_STATUSES, type GapStatus, MODALITIES, type Modality, suggestOffers } from './rules/matching.ts'
 
@@ -59,9 +67,15 @@ function gapWhere(ctx: Awaited<ReturnType<typeof context>>, t: (k: string) => st
   return g.memberStateIso3 ? ctx.stateName(g.memberStateIso3) : t(`actors.group.${g.regionalGroup}`)
 }
 
-async function gapForm(c: Context<AppEnv>, form: FormState, status: 200 | 422 = 200) {
+async function gapForm(c: Context<AppEnv>, form: FormState, status: 200 | 403 | 422 = 200) {
   const t = c.var.i18n.t
   const ctx = await context(c)
+  // a delegate is offered their own States and those States' groups; the Secretariat, all
+  const recorder = await recorderOf(c.var.db, c.var)
+  const states = recorder.isSecretariat ? ctx.states : ctx.states.filter((s) => recorder.delegations.includes(s.iso3))
+  const groups = recorder.isSecretariat
+    ? REGIONAL_GROUPS
+    : REGIONAL_GROUPS.filter((g) => recorder.groupsOfDelegations.includes(g))
   const title = t('capacity.newGap')
   return renderPage(
     c,
@@ -77,7 +91,7 @@ async function gapForm(c: Context<AppEnv>, form: FormState, status: 200 | 422 = 
           label={t('capacity.field.country')}
           hint={t('capacity.field.whereHint')}
           placeholder={t('capacity.none')}
-          options={ctx.states
+          options={states
             .map((s) => ({ value: s.iso3, label: ctx.stateName(s.iso3) }))
             .sort((a, b) => a.label.localeCompare(b.label))}
         />
@@ -86,8 +100,9 @@ async function gapForm(c: Context<AppEnv>, form: FormState, status: 200 | 422 = 
           form={form}
           name="regionalGroup"
           label={t('capacity.field.group')}
+          hint={t('capacity.field.whoHint')}
           placeholder={t('capacity.none')}
-          options={REGIONAL_GROUPS.map((g) => ({ value: g, label: t(`actors.group.${g}`) }))}
+          options={groups.map((g) => ({ value: g, label: t(`actors.group.${g}`) }))}
         />
         <SelectField
           t={t}
@@ -334,10 +349,15 @@ export function registerCapacityRoutes(app: Hono<AppEnv>): void {
     ]
     if (problems.length) return gapForm(c, { values, issues: problems }, 422)
     const result = await recordGap(c.var.db, commandContext(c), input)
-    if (!result.ok)
-      return result.error.type === 'invalid'
-        ? gapForm(c, { values, issues: result.error.issues }, 422)
-        : respondError(c, result.error)
+    if (!result.ok) {
+      if (result.error.type === 'invalid') return gapForm(c, { values, issues: result.error.issues }, 422)
+      // another State's gap, or a group the delegate's States are not in: said beside the field
+      if (result.error.id === 'capacity_not_your_state' || result.error.id === 'capacity_not_your_group') {
+        const path = result.error.id === 'capacity_not_your_state' ? 'memberStateIso3' : 'regionalGroup'
+        return gapForm(c, { values, issues: [{ path, code: `errors.${result.error.id}` }] }, 403)
+      }
+      return respondError(c, result.error)
+    }
     writeCookie(c, COOKIES.flash, 'flash.saved', { maxAgeSeconds: 60 })
     return c.redirect(`/capacity/gaps/${result.value.id}`, 303)
   })

@@ -18,7 +18,16 @@ import {
   localized,
   todayIso,
 } from '../actors/index.ts'
-import { bodyMembers, type Call, callClosesAt, callState, findCall, findProcess } from '../processes/index.ts'
+import {
+  bodyMembers,
+  type Call,
+  callClosesAt,
+  callState,
+  findCall,
+  findProcess,
+  type ProcessWrite,
+  processTakes,
+} from '../processes/index.ts'
 import { type Contribution, cdb, findContribution, standingContribution } from './queries.ts'
 import { checkAttachment, safeFileName } from './rules/attachments.ts'
 import { type Speaker, sameSpeaker, speakersFor } from './rules/eligibility.ts'
@@ -193,6 +202,8 @@ export async function submitContribution(
   if (actor.kind !== 'account') return err({ type: 'unauthenticated', id: 'sign_in_required' })
   const call = await findCall(db, callId)
   if (!call) return notFound('call_not_found')
+  const concluded = await processTakes(db, ctx, call.processId, 'contribution')
+  if (!concluded.ok) return concluded
   const closed = closedError(call, ctx.now)
   if (closed) return closed
   const speakers = await eligibleSpeakers(db, actor, call)
@@ -212,7 +223,9 @@ export async function submitContribution(
   const status: ContributionStatus = call.moderation === 'immediate' ? 'published' : 'pending_review'
   try {
     return await inTransaction(db, async (trx) => {
-      // re-read under lock: an extension or closing may have happened meanwhile
+      // re-read under lock: the process may have concluded, the call been extended or closed
+      const open = await processTakes(trx, ctx, call.processId, 'contribution')
+      if (!open.ok) return open
       const locked = await findCall(trx, callId, { forUpdate: true })
       const stillClosed = locked ? closedError(locked, ctx.now) : notFound('call_not_found')
       if (stillClosed) return stillClosed
@@ -265,12 +278,17 @@ export async function submitContribution(
   }
 }
 
-/** The contribution, locked, when the actor speaks for its author and it is still standing. */
-async function ownStanding(trx: Db, ctx: Ctx, id: number): Promise<Result<Contribution>> {
+/**
+ * The contribution, locked, when the actor speaks for its author, its process's record is open and
+ * it is still standing.
+ */
+async function ownStanding(trx: Db, ctx: Ctx, id: number, write: ProcessWrite): Promise<Result<Contribution>> {
   const contribution = await findContribution(trx, id, { forUpdate: true })
   if (!contribution) return notFound('contribution_not_found')
   const allowed = authorize(ctx.actor, 'contribution.revise', contribution)
   if (!allowed.ok) return allowed
+  const open = await processTakes(trx, ctx, contribution.processId, write)
+  if (!open.ok) return open
   if (contribution.status === 'withdrawn') return conflict('contribution_withdrawn')
   if (contribution.status === 'hidden') return conflict('contribution_hidden')
   return ok(contribution)
@@ -284,7 +302,7 @@ export async function reviseContribution(
 ): Promise<Result<Contribution>> {
   const { issues: fileIssues, checked } = await checkedFiles(input.attachments, ctx.attachmentMaxBytes)
   return inTransaction(db, async (trx) => {
-    const own = await ownStanding(trx, ctx, id)
+    const own = await ownStanding(trx, ctx, id, 'contribution_revision')
     if (!own.ok) return own
     const contribution = own.value
     const call = await findCall(trx, contribution.callId)
@@ -327,7 +345,7 @@ export async function withdrawContribution(
   note: string | undefined,
 ): Promise<Result<void>> {
   return inTransaction(db, async (trx) => {
-    const own = await ownStanding(trx, ctx, id)
+    const own = await ownStanding(trx, ctx, id, 'contribution_withdrawal')
     if (!own.ok) return own
     await cdb(trx)
       .updateTable('contributionsContribution')
@@ -356,6 +374,14 @@ async function moderate(
   return inTransaction(db, async (trx) => {
     const contribution = await findContribution(trx, id, { forUpdate: true })
     if (!contribution) return notFound('contribution_not_found')
+    // hiding abuse stays a duty after the process concluded; publishing changes its record
+    const open = await processTakes(
+      trx,
+      ctx,
+      contribution.processId,
+      change.to === 'hidden' ? 'contribution_hiding' : 'contribution_publication',
+    )
+    if (!open.ok) return open
     if (!change.from.includes(contribution.status)) return conflict(`contribution_${contribution.status}`)
     await cdb(trx)
       .updateTable('contributionsContribution')

@@ -1,6 +1,8 @@
 // The compilation as a Word document (.docx), with headings in the reader's language and each
-// answer's Markdown reduced to paragraphs and list items.
+// answer's Markdown reduced to paragraphs and list items, each answer running in the direction of
+// the language it was written in (an English answer reads left to right in the Arabic compilation).
 import { Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx'
+import { isRightToLeft } from '../../core/formats/direction.ts'
 import type { Translator } from '../../core/i18n/messages.ts'
 import { markdownBlocks } from '../../core/ui/markdown.ts'
 import type { Compilation } from './compilation.ts'
@@ -8,16 +10,18 @@ import { groupLabel, regionLabel } from './labels.ts'
 
 function countTable(i18n: Translator, title: string, counts: [string, number][]): (Paragraph | Table)[] {
   if (counts.length === 0) return []
+  const bidirectional = i18n.dir === 'rtl'
   return [
-    new Paragraph({ text: title, heading: HeadingLevel.HEADING_3 }),
+    new Paragraph({ text: title, heading: HeadingLevel.HEADING_3, bidirectional }),
     new Table({
       width: { size: 100, type: WidthType.PERCENTAGE },
+      visuallyRightToLeft: bidirectional,
       rows: counts.map(
         ([label, n]) =>
           new TableRow({
             children: [
-              new TableCell({ children: [new Paragraph(label)] }),
-              new TableCell({ children: [new Paragraph(i18n.number(n))] }),
+              new TableCell({ children: [new Paragraph({ text: label, bidirectional })] }),
+              new TableCell({ children: [new Paragraph({ text: i18n.number(n), bidirectional })] }),
             ],
           }),
       ),
@@ -80,18 +84,24 @@ export async function compilationDocx(compilation: Compilation, i18n: Translator
       children.push(
         new Paragraph({
           heading: HeadingLevel.HEADING_3,
+          bidirectional: rtl,
           children: [new TextRun({ text: entry.contributor }), new TextRun({ text: ` (${about})`, italics: true })],
         }),
       )
+      const bidirectional = isRightToLeft(entry.text, entry.language)
       for (const block of markdownBlocks(entry.text)) {
         children.push(
           block.kind === 'item'
-            ? new Paragraph({ text: block.text, bullet: { level: 0 } })
+            ? new Paragraph({ text: block.text, bullet: { level: 0 }, bidirectional })
             : block.kind === 'heading'
-              ? new Paragraph({ children: [new TextRun({ text: block.text, bold: true })] })
+              ? new Paragraph({ children: [new TextRun({ text: block.text, bold: true })], bidirectional })
               : block.kind === 'quote'
-                ? new Paragraph({ children: [new TextRun({ text: block.text, italics: true })], indent: { left: 720 } })
-                : new Paragraph({ text: block.text }),
+                ? new Paragraph({
+                    children: [new TextRun({ text: block.text, italics: true })],
+                    indent: { start: 720 },
+                    bidirectional,
+                  })
+                : new Paragraph({ text: block.text, bidirectional }),
         )
       }
     }

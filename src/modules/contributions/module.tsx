@@ -11,6 +11,7 @@ import { registerContributionsApi } from './api.ts'
 import { compilationDocx } from './compilation-docx.ts'
 import { compilationOf } from './compile.ts'
 import { loadContributionsDemo } from './demo.ts'
+import { contributionsOpenData } from './open-data.ts'
 import { cdb, listContributions, summaryRows } from './queries.ts'
 import { registerContributionRoutes, visibleStatuses } from './routes.tsx'
 import { summaryFromGroups } from './rules/summary.ts'
@@ -125,64 +126,7 @@ export const contributionsModule: ModuleManifest = {
       },
     },
   ],
-  openData: async (db) => {
-    const rows = await cdb(db)
-      .selectFrom('contributionsContribution')
-      .select([
-        'id',
-        'callId',
-        'processId',
-        'speakingFor',
-        'memberStateIso3',
-        'organizationId',
-        'contributorName',
-        'stakeholderGroup',
-        'regionalGroup',
-        'language',
-        'status',
-        'revisionCount',
-        'createdAt',
-      ])
-      .where('status', 'in', ['published', 'withdrawn', 'hidden'])
-      .orderBy('id')
-      .execute()
-    return [
-      {
-        name: 'contributions',
-        description: 'Contributions to calls (answers are on each contribution’s page and in the API)',
-        fields: [
-          { name: 'id', description: 'Identifier' },
-          { name: 'call_id', description: 'The call answered' },
-          { name: 'process_id', description: 'The process' },
-          { name: 'speaking_for', description: 'member_state, organization or self' },
-          { name: 'member_state', description: 'ISO alpha-3 when a State speaks' },
-          { name: 'organization_id', description: 'The organization when one speaks' },
-          { name: 'contributor', description: 'Name of the contributor' },
-          { name: 'stakeholder_group', description: 'government, a stakeholder group, or individual' },
-          { name: 'regional_group', description: 'UN regional group' },
-          { name: 'language', description: 'Language of the answers' },
-          { name: 'status', description: 'published, withdrawn or hidden' },
-          { name: 'revisions', description: 'Number of revisions' },
-          { name: 'submitted_at', description: 'When it was first submitted (UTC)' },
-        ],
-        rows: rows.map((r) => ({
-          id: r.id,
-          call_id: r.callId,
-          process_id: r.processId,
-          speaking_for: r.speakingFor,
-          member_state: r.memberStateIso3,
-          organization_id: r.organizationId,
-          contributor: r.contributorName,
-          stakeholder_group: r.stakeholderGroup,
-          regional_group: r.regionalGroup,
-          language: r.language,
-          status: r.status,
-          revisions: r.revisionCount,
-          submitted_at: r.createdAt.toISOString(),
-        })),
-      },
-    ]
-  },
+  openData: contributionsOpenData,
   demo: loadContributionsDemo,
   transientTables: ['contributions_tally'],
 }

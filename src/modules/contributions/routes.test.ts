@@ -11,7 +11,7 @@ import { createTestRuntime, DATABASE_KINDS, type TestRuntime } from '../../../te
 import { SYSTEM } from '../../core/auth/actor.ts'
 import { loadDemo } from '../../demo.ts'
 import { DEMO_PASSWORD } from '../accounts/index.ts'
-import { callsOf, guidingQuestions, listProcesses, openCall } from '../processes/index.ts'
+import { callsOf, changeProcessState, guidingQuestions, listProcesses, openCall } from '../processes/index.ts'
 import { contributionsModule } from './module.tsx'
 import { cdb, publishedWithAnswers, summaryRows } from './queries.ts'
 import { summarize, summaryFromGroups } from './rules/summary.ts'
@@ -38,6 +38,12 @@ describe.each(DATABASE_KINDS)('contributions on %s', (kind) => {
     await loadDemo(runtime)
     wgec = await processBySlug((s) => s === 'wgec-2016-2018')
     standing = await processBySlug((s) => s.startsWith('cstd-enhanced-cooperation-'))
+    // the demo's WGEC is concluded (read-only); these tests replay its call, so it is reopened
+    const reopened = await changeProcessState(runtime.deps.db, { actor: SYSTEM, now: new Date() }, wgec.processId, {
+      to: 'active',
+      reason: 'Reopened to test its call',
+    })
+    if (!reopened.ok) throw new Error(JSON.stringify(reopened.error))
   }, 60_000)
   afterAll(() => runtime.close())
 

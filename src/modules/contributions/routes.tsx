@@ -3,6 +3,7 @@
 
 import type { Context, Hono } from 'hono'
 import { can } from '../../core/auth/authorize.ts'
+import { contentDisposition } from '../../core/formats/content-disposition.ts'
 import { type AppEnv, commandContext } from '../../core/http/context.ts'
 import { COOKIES, writeCookie } from '../../core/http/cookies.ts'
 import { respondError } from '../../core/http/errors.tsx'
@@ -15,7 +16,7 @@ import { pageParam } from '../../core/ui/components.tsx'
 import type { FormState } from '../../core/ui/form.tsx'
 import { isolated } from '../../core/ui/name.tsx'
 import { findOrganizationsByIds, listMemberStates, localized } from '../actors/index.ts'
-import { type Call, callState, findCall, findProcess, guidingQuestions } from '../processes/index.ts'
+import { acceptsWrites, type Call, callState, findCall, findProcess, guidingQuestions } from '../processes/index.ts'
 import {
   eligibleSpeakers,
   type FileUpload,
@@ -189,6 +190,10 @@ export function registerContributionRoutes(app: Hono<AppEnv>): void {
     if (actor instanceof Response) return actor
     const call = await findCall(c.var.db, idParam(c))
     if (!call) return respondError(c, { type: 'not_found', id: 'call_not_found' })
+    const process = await findProcess(c.var.db, call.processId)
+    if (process && !acceptsWrites(process)) {
+      return contributePage(c, call, { issues: [{ path: 'form', code: 'errors.process_concluded' }] }, { status: 409 })
+    }
     const state = callState(call, c.var.deps.now())
     if (state !== 'open') {
       return contributePage(
@@ -278,6 +283,7 @@ export function registerContributionRoutes(app: Hono<AppEnv>): void {
       attachments,
       canRevise,
       canModerate,
+      processOpen: acceptsWrites(process),
       callOpen: call ? callState(call, c.var.deps.now()) === 'open' : false,
     })
   })
@@ -368,7 +374,7 @@ export function registerContributionRoutes(app: Hono<AppEnv>): void {
     if (!attachment || !visible) return respondError(c, { type: 'not_found', id: 'attachment_not_found' })
     return c.body(new Uint8Array(attachment.content), 200, {
       'content-type': attachment.mediaType,
-      'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(attachment.fileName)}`,
+      'content-disposition': contentDisposition(attachment.fileName),
       'x-content-type-options': 'nosniff',
       'cache-control': 'private, max-age=0',
     })
@@ -424,7 +430,7 @@ export function registerContributionRoutes(app: Hono<AppEnv>): void {
     const file = await compilationDocx(compiled.compilation, c.var.i18n)
     return c.body(new Uint8Array(file), 200, {
       'content-type': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-      'content-disposition': `attachment; filename="compilation-${compiled.process.slug}.docx"`,
+      'content-disposition': contentDisposition(`compilation-${compiled.process.slug}.docx`),
     })
   })
 }

@@ -1,7 +1,9 @@
 // The coordination module: the taxonomy of international Internet-related public policy issues,
 // the mechanisms that address them, the map and its gap and overlap analyses.
+
 import { join } from 'node:path'
 import { loadCatalogs } from '../../core/i18n/catalog.ts'
+import { LOCALES } from '../../core/i18n/locales.ts'
 import type { ModuleManifest } from '../../core/module.ts'
 import { registerCoordinationApi } from './api.ts'
 import { loadCoordinationDemo } from './demo.ts'
@@ -37,42 +39,53 @@ export const coordinationModule: ModuleManifest = {
         name: 'issues',
         description: 'The taxonomy of international Internet-related public policy issues',
         fields: [
-          { name: 'slug', description: 'Identifier' },
-          { name: 'basket', description: 'Basket' },
-          { name: 'name_en', description: 'Name in English (the JSON file has all six languages)' },
-          { name: 'scope', description: 'public_policy, technical_operational or mixed (Tunis Agenda para 69)' },
-          { name: 'scope_rationale', description: 'Why that scope' },
-          { name: 'emerging', description: 'An emerging issue' },
-          { name: 'first_raised_on', description: 'When it was first raised' },
+          { name: 'slug', type: 'string', description: 'Identifier' },
+          { name: 'basket', type: 'string', description: 'Basket' },
+          // the name in each of the six languages, in the CSV and the JSON alike
+          ...LOCALES.map((l) => ({
+            name: `name_${l}`,
+            type: 'string' as const,
+            description: `Name in ${new Intl.DisplayNames('en', { type: 'language' }).of(l)}`,
+          })),
+          {
+            name: 'scope',
+            type: 'string',
+            description: 'public_policy, technical_operational or mixed (Tunis Agenda para 69)',
+          },
+          { name: 'scope_rationale', type: 'string', description: 'Why that scope' },
+          { name: 'emerging', type: 'boolean', description: 'An emerging issue' },
+          { name: 'first_raised_on', type: 'date', description: 'When it was first raised' },
         ],
         rows: issues.map((i) => ({
           slug: i.slug,
           basket: i.basket,
-          name_en: i.name.en ?? '',
+          ...Object.fromEntries(LOCALES.map((l) => [`name_${l}`, i.name[l] ?? null])),
           scope: i.scope,
           scope_rationale: i.scopeRationale,
           emerging: i.emerging,
-          first_raised_on: i.firstRaisedOn ? String(i.firstRaisedOn).slice(0, 10) : '',
+          first_raised_on: i.firstRaisedOn ? String(i.firstRaisedOn).slice(0, 10) : null,
         })),
       },
       {
         name: 'mechanisms',
         description: 'Mechanisms of organizations and how governments and stakeholders take part in them',
         fields: [
-          { name: 'id', description: 'Identifier' },
-          { name: 'organization_id', description: 'The organization' },
-          { name: 'name', description: 'Name' },
+          { name: 'id', type: 'integer', description: 'Identifier' },
+          { name: 'organization_id', type: 'integer', description: 'The organization' },
+          { name: 'name', type: 'string', description: 'Name' },
           {
             name: 'type',
+            type: 'string',
             description: 'treaty_body, standards_body, forum, capacity_building, research or coordination_body',
           },
-          { name: 'governments', description: 'equal_footing, weighted, observer or none' },
-          { name: 'stakeholders', description: 'full_member, consultative, observer or none' },
+          { name: 'governments', type: 'string', description: 'equal_footing, weighted, observer or none' },
+          { name: 'stakeholders', type: 'string', description: 'full_member, consultative, observer or none' },
           {
             name: 'support',
+            type: 'string',
             description: 'Support for developing countries: fellowships, remote_participation, interpretation',
           },
-          { name: 'issues', description: 'Slugs of the issues addressed, separated by spaces' },
+          { name: 'issues', type: 'string', description: 'Slugs of the issues addressed, separated by spaces' },
         ],
         rows: mechanisms.map((m) => ({
           id: m.id,

@@ -1,8 +1,10 @@
 // The map's pages and the forms around it: proposing an issue, the Secretariat's triage queue,
 // and the gap and overlap analyses as pages and CSV.
-import { stringify } from 'csv-stringify/sync'
+
 import type { Context, Hono } from 'hono'
 import { can } from '../../core/auth/authorize.ts'
+import { contentDisposition } from '../../core/formats/content-disposition.ts'
+import { toCsv } from '../../core/formats/csv.ts'
 import { type AppEnv, commandContext } from '../../core/http/context.ts'
 import { COOKIES, writeCookie } from '../../core/http/cookies.ts'
 import { respondError } from '../../core/http/errors.tsx'
@@ -63,9 +65,9 @@ export async function analyses(c: Context<AppEnv>, filter: MapFilter, n = DEFAUL
 }
 
 function csv(c: Context<AppEnv>, name: string, rows: Record<string, unknown>[]) {
-  return c.body(stringify(rows, { header: true }), 200, {
+  return c.body(toCsv(rows), 200, {
     'Content-Type': 'text/csv; charset=utf-8',
-    'Content-Disposition': `attachment; filename="${name}.csv"`,
+    'Content-Disposition': contentDisposition(`${name}.csv`),
   })
 }
 

@@ -1,7 +1,9 @@
 // The knowledge library's pages: search with facets, one item with its language versions, the
 // suggestion form and the focal point's queue. Any query gets results or an empty list.
+
 import type { Context, Hono } from 'hono'
 import { can } from '../../core/auth/authorize.ts'
+import { contentDisposition } from '../../core/formats/content-disposition.ts'
 import { type AppEnv, commandContext } from '../../core/http/context.ts'
 import { COOKIES, writeCookie } from '../../core/http/cookies.ts'
 import { respondError } from '../../core/http/errors.tsx'
@@ -460,7 +462,7 @@ export function registerKnowledgeRoutes(app: Hono<AppEnv>): void {
       return respondError(c, { type: 'not_found', id: 'library_item_not_found' })
     return c.body(new Uint8Array(file.fileContent), 200, {
       'Content-Type': file.fileMediaType ?? 'application/octet-stream',
-      'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName ?? 'file')}`,
+      'Content-Disposition': contentDisposition(file.fileName ?? 'file'),
       'X-Content-Type-Options': 'nosniff',
     })
   })

@@ -1,6 +1,9 @@
 // A comparison of two revisions as a Word document: insertions underlined, deletions struck
-// through, bracketed text left in its brackets, as delegations are used to reading them.
+// through, bracketed text left in its brackets, as delegations are used to reading them. The
+// frame (headings, legend) runs in the reader's direction; the negotiated text in its own
+// language's, so English text reads left to right in the Arabic document and the reverse.
 import { Document, HeadingLevel, Packer, Paragraph, TextRun } from 'docx'
+import { isRightToLeft } from '../../core/formats/direction.ts'
 import type { Translator } from '../../core/i18n/messages.ts'
 import type { NegotiatingDocument, Revision } from './queries.ts'
 import { revisionName } from './rules/amendments.ts'
@@ -11,11 +14,12 @@ export async function comparisonDocx(
   i18n: Translator,
 ): Promise<Buffer> {
   const t = i18n.t
-  const rtl = i18n.dir === 'rtl'
+  const readerRtl = i18n.dir === 'rtl'
+  const textRtl = isRightToLeft(view.document.title, view.document.language)
   const paragraphs = view.changes.map(
     (ch) =>
       new Paragraph({
-        bidirectional: rtl,
+        bidirectional: textRtl,
         children: [
           ...(ch.label ? [new TextRun({ text: `${ch.label} `, bold: true })] : []),
           ...ch.pieces.map(
@@ -35,13 +39,13 @@ export async function comparisonDocx(
     sections: [
       {
         children: [
-          new Paragraph({ text: view.document.title, heading: HeadingLevel.TITLE, bidirectional: rtl }),
+          new Paragraph({ text: view.document.title, heading: HeadingLevel.TITLE, bidirectional: textRtl }),
           new Paragraph({
             text: t('negotiation.compare.title', { from: revisionName(t, view.from), to: revisionName(t, view.to) }),
             heading: HeadingLevel.HEADING_1,
-            bidirectional: rtl,
+            bidirectional: readerRtl,
           }),
-          new Paragraph({ text: t('negotiation.compare.legend'), bidirectional: rtl }),
+          new Paragraph({ text: t('negotiation.compare.legend'), bidirectional: readerRtl }),
           ...paragraphs,
         ],
       },

@@ -9,6 +9,7 @@ import { registerNegotiationApi } from './api.ts'
 import { parseCommand } from './cli.ts'
 import { concludeSilence } from './commands-documents.ts'
 import { loadNegotiationDemo } from './demo.ts'
+import { negotiationOpenData } from './open-data.ts'
 import { documentsOf, ndb, proposalsOf } from './queries.ts'
 import { registerNegotiationRoutes } from './routes.tsx'
 import { registerProposalRoutes } from './routes-proposals.tsx'
@@ -99,6 +100,7 @@ export const negotiationModule: ModuleManifest = {
       })),
     ]
   },
+  openData: negotiationOpenData,
   jobs: {
     'negotiation.silence_deadline': async (payload, { db, deps, log }) => {
       const silenceId = Number(payload.silenceId)

@@ -1,5 +1,6 @@
 // The report in Akoma Ntoso 3.0 (OASIS LegalDocML), following the AKN4UN naming: a `doc` named
-// "report" (subtype paper) with the introduction and recommendations in mainBody, the divergent
+// "report" (subtype paper) with the preambular paragraphs as recitals in the preamble, the
+// introduction and the operative recommendations in mainBody, the divergent
 // views marked refersTo="#divergentView", Annex I (members) as an attached doc and Annex II (every
 // proposal and its fate) as an amendmentList, as ../shared/akn/patterns show. eIds are unique
 // across the file, annexes included. Validated against the official schema in the tests.
@@ -53,7 +54,8 @@ function identification(
   e.ele('FRBRlanguage', { language })
   const m = id.ele('FRBRManifestation')
   m.ele('FRBRthis', { value: `${expression}/!main.xml` })
-  m.ele('FRBRuri', { value: `${expression}/.xml` })
+  // the manifestation is the expression in a format: its IRI adds ".xml" (AKN naming convention 1.0)
+  m.ele('FRBRuri', { value: `${expression}.xml` })
   m.ele('FRBRdate', { date: generated, name: 'generation' })
   m.ele('FRBRauthor', { href: `#${prefix}ecp` })
   m.ele('FRBRformat', { value: 'xml' })
@@ -121,6 +123,31 @@ export function reportAkn(report: Report, generatedAt: Date): string {
     .ele('p')
     .ele('docTitle')
     .txt(report.document?.title ?? report.process.title)
+  // the adopted and divergent preambular paragraphs open the text, as recitals; the operative ones follow
+  const preambular = [
+    ...report.recommendations.filter((p) => p.kind === 'preambular').map((p) => ({ p, divergent: false })),
+    ...report.divergentViews.filter((p) => p.kind === 'preambular').map((p) => ({ p, divergent: true })),
+  ]
+  const operative = {
+    recommendations: report.recommendations.filter((p) => p.kind !== 'preambular'),
+    divergentViews: report.divergentViews.filter((p) => p.kind !== 'preambular'),
+  }
+  const used = new Set<string>()
+  const uniqueId = (base: string, id: number) => {
+    const eId = used.has(base) ? `${base}_${id}` : base
+    used.add(eId)
+    return eId
+  }
+  if (preambular.length) {
+    const recitals = doc.ele('preamble').ele('recitals', { eId: 'recs' })
+    for (const { p, divergent } of preambular) {
+      const eId = uniqueId(`recs__rec_${labelId(p.label, p.id)}`, p.id)
+      const recital = recitals.ele('recital', { eId, ...(divergent ? { refersTo: '#divergentView' } : {}) })
+      if (p.label) recital.ele('num').txt(p.label)
+      textWithBrackets(recital.ele('p'), p.text, eId)
+      for (const [i, line] of p.continuation.entries()) textWithBrackets(recital.ele('p'), line, `${eId}__p_${i + 2}`)
+    }
+  }
   const main = doc.ele('mainBody')
   const intro = main.ele('hcontainer', { eId: 'hcontainer_intro', name: 'introduction' })
   intro.ele('heading').txt('Introduction')
@@ -138,26 +165,23 @@ export function reportAkn(report: Report, generatedAt: Date): string {
   facts.ele('p').txt(`Contributions received: ${report.contributions.total}.`)
   const recs = main.ele('hcontainer', { eId: 'hcontainer_recs', name: 'recommendations' })
   recs.ele('heading').txt('Recommendations')
-  const used = new Set<string>()
   const paragraph = (
     parent: XMLBuilder,
     p: { id: number; label: string | null; text: string; continuation: string[] },
     divergent: boolean,
   ) => {
-    let eId = `para_${labelId(p.label, p.id)}`
-    if (used.has(eId)) eId = `${eId}_${p.id}`
-    used.add(eId)
+    const eId = uniqueId(`para_${labelId(p.label, p.id)}`, p.id)
     const el = parent.ele('paragraph', { eId, ...(divergent ? { refersTo: '#divergentView' } : {}) })
     if (p.label) el.ele('num').txt(p.label)
     const content = el.ele('content')
     textWithBrackets(content.ele('p'), p.text, eId)
     for (const [i, line] of p.continuation.entries()) textWithBrackets(content.ele('p'), line, `${eId}__p_${i + 2}`)
   }
-  if (report.recommendations.length === 0 && report.divergentViews.length === 0)
+  if (operative.recommendations.length === 0 && operative.divergentViews.length === 0)
     recs.ele('content').ele('p').txt('No recommendation was adopted.')
   else {
-    for (const p of report.recommendations) paragraph(recs, p, false)
-    for (const p of report.divergentViews) paragraph(recs, p, true)
+    for (const p of operative.recommendations) paragraph(recs, p, false)
+    for (const p of operative.divergentViews) paragraph(recs, p, true)
   }
 
   const attachments = doc.ele('attachments')

@@ -1,6 +1,7 @@
 // The report as a Word document, in the reader's language for the frame and word for word for
 // the negotiated text.
 import { Document, HeadingLevel, Packer, Paragraph, TextRun } from 'docx'
+import { isRightToLeft } from '../../core/formats/direction.ts'
 import { textLanguage } from '../../core/i18n/locales.ts'
 import type { Translator } from '../../core/i18n/messages.ts'
 import { introduction, type Report } from './report.ts'
@@ -35,9 +36,14 @@ export async function reportDocx(report: Report, i18n: Translator): Promise<Buff
         ]
       : []),
     heading(t('negotiation.report.annex1'), HeadingLevel.HEADING_1),
-    ...report.members.memberStates.map((s) => new Paragraph({ text: s, bidirectional })),
+    // names are given as recorded (English for States): each runs the way its own letters do
+    ...report.members.memberStates.map((s) => new Paragraph({ text: s, bidirectional: isRightToLeft(s) })),
     ...report.members.organizations.map(
-      (o) => new Paragraph({ text: `${o.name} (${t(`actors.stakeholder.${o.stakeholderGroup}`)})`, bidirectional }),
+      (o) =>
+        new Paragraph({
+          text: `${o.name} (${t(`actors.stakeholder.${o.stakeholderGroup}`)})`,
+          bidirectional: isRightToLeft(o.name),
+        }),
     ),
     heading(t('negotiation.report.annex2'), HeadingLevel.HEADING_1),
     ...report.proposals.flatMap((p) => [

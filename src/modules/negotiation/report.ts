@@ -12,6 +12,8 @@ import { documentsOf, paragraphsOf, proposalsOf } from './queries.ts'
 
 export interface ReportParagraph {
   id: number
+  /** preambular paragraphs open the text (Akoma Ntoso's preamble); operative ones decide */
+  kind: 'preambular' | 'operative'
   label: string | null
   text: string
   /** the lines that go with it: its lettered parts and the list or bullets that follow it */
@@ -22,7 +24,7 @@ export interface Report {
   process: { id: number; slug: string; title: string; mandateSymbol: string; mandateParagraph: string | null }
   body: { name: string; acronym: string | null; slug: string }
   document: { id: number; title: string; symbol: string | null; language: string; revision: number } | null
-  /** the date of the last adoption, else of the latest meeting, else today */
+  /** the work's date: the end of the latest meeting, else the day the process was opened (stable, never today) */
   date: string
   meetings: { number: number; title: string; startsAt: string; endsAt: string; venue: string | null }[]
   contributions: Summary
@@ -41,7 +43,7 @@ export interface Report {
   }[]
 }
 
-export async function assembleReport(db: Db, processId: number, now: Date): Promise<Report | null> {
+export async function assembleReport(db: Db, processId: number): Promise<Report | null> {
   const process = await findProcess(db, processId)
   if (!process) return null
   const body = await findBody(db, process.bodyId)
@@ -82,11 +84,20 @@ export async function assembleReport(db: Db, processId: number, now: Date): Prom
   const part = (status: string) =>
     paragraphs.flatMap((p, i) =>
       p.status === status && (p.kind === 'operative' || p.kind === 'preambular') && p.parentId === null
-        ? [{ id: p.id, label: p.label, text: p.text, continuation: continuation(i) }]
+        ? [
+            {
+              id: p.id,
+              kind: p.kind as 'preambular' | 'operative',
+              label: p.label,
+              text: p.text,
+              continuation: continuation(i),
+            },
+          ]
         : [],
     )
   const sortedMeetings = [...meetings].sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime())
-  const date = (sortedMeetings.at(-1)?.endsAt ?? now).toISOString().slice(0, 10)
+  // a date that does not move from one day to the next, so the work keeps its identifier
+  const date = (sortedMeetings.at(-1)?.endsAt ?? process.createdAt).toISOString().slice(0, 10)
   return {
     process: {
       id: process.id,

@@ -1,5 +1,7 @@
 // The report of a process in its four forms: a page, Word, JSON and Akoma Ntoso XML.
+
 import type { Hono } from 'hono'
+import { contentDisposition } from '../../core/formats/content-disposition.ts'
 import type { AppEnv } from '../../core/http/context.ts'
 import { respondError } from '../../core/http/errors.tsx'
 import { assembleReport } from './report.ts'
@@ -10,7 +12,7 @@ import { renderReport } from './views/report.tsx'
 
 export function registerReportRoutes(app: Hono<AppEnv>): void {
   app.get('/processes/:id/:file{report(\\.docx|\\.json|\\.xml)?}', async (c) => {
-    const report = await assembleReport(c.var.db, idParam(c), c.var.deps.now())
+    const report = await assembleReport(c.var.db, idParam(c))
     if (!report) return respondError(c, { type: 'not_found', id: 'process_not_found' })
     const file = c.req.param('file')
     const name = `report-${report.process.slug}`
@@ -18,12 +20,12 @@ export function registerReportRoutes(app: Hono<AppEnv>): void {
     if (file === 'report.xml')
       return c.body(reportAkn(report, c.var.deps.now()), 200, {
         'Content-Type': 'application/akn+xml; charset=utf-8',
-        'Content-Disposition': `inline; filename="${name}.xml"`,
+        'Content-Disposition': contentDisposition(`${name}.xml`, 'inline'),
       })
     if (file === 'report.docx')
       return c.body(new Uint8Array(await reportDocx(report, c.var.i18n)), 200, {
         'Content-Type': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-        'Content-Disposition': `attachment; filename="${name}.docx"`,
+        'Content-Disposition': contentDisposition(`${name}.docx`),
       })
     return renderReport(c, report)
   })

@@ -1,10 +1,12 @@
 // The negotiating document's pages and forms: open a document, read it, table amendments, give
 // positions, declare, record statements, issue and compare revisions, silence procedures, the
 // committees' comments. Routes parse, call a command and redirect; the commands authorize.
+
 import type { Context, Hono } from 'hono'
 import { delegationsOf, organizationsOf } from '../../core/auth/actor.ts'
 import { can } from '../../core/auth/authorize.ts'
 import type { Db } from '../../core/db/database.ts'
+import { contentDisposition } from '../../core/formats/content-disposition.ts'
 import { type AppEnv, commandContext } from '../../core/http/context.ts'
 import { COOKIES, writeCookie } from '../../core/http/cookies.ts'
 import { respondError } from '../../core/http/errors.tsx'
@@ -46,6 +48,7 @@ import {
   standings,
   statementsOf,
 } from './queries.ts'
+import { revisionName } from './rules/amendments.ts'
 import { compareRevisions, type SnapshotParagraph } from './rules/compare.ts'
 import type { ParsedDocument } from './rules/parse.ts'
 import {
@@ -336,9 +339,8 @@ export function registerNegotiationRoutes(app: Hono<AppEnv>): void {
     const bytes = await comparisonDocx(view, c.var.i18n)
     return c.body(new Uint8Array(bytes), 200, {
       'Content-Type': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-      'Content-Disposition': `attachment; filename="compare-${view.from.label}-${view.to.label}.docx"`.replaceAll(
-        ' ',
-        '_',
+      'Content-Disposition': contentDisposition(
+        `${view.document.title} (${revisionName(c.var.i18n.t, view.from)} - ${revisionName(c.var.i18n.t, view.to)}).docx`,
       ),
     })
   })

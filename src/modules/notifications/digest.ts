@@ -72,6 +72,7 @@ export async function queueDigests(db: Db, deps: AppDeps, now: Date): Promise<Di
       await allActivity(db, deps.modules, {
         processIds,
         since: new Date(period.start.getTime() - 1),
+        until: period.end,
         limit: MAX_ITEMS * 2,
       })
     )

@@ -1,22 +1,21 @@
 // What happened in processes, for their Atom feeds and followers' digests: calls opened,
 // meetings scheduled, documents issued, reports transmitted (each module adds its own).
 import type { Db } from '../../core/db/database.ts'
-import type { ActivityItem, ModuleManifest } from '../../core/module.ts'
+import type { ActivityItem, ActivityQuery, ModuleManifest } from '../../core/module.ts'
 import { pdb } from './queries.ts'
 
-export async function processesActivity(
-  db: Db,
-  query: { processIds: number[]; since: Date; limit: number },
-): Promise<ActivityItem[]> {
+export async function processesActivity(db: Db, query: ActivityQuery): Promise<ActivityItem[]> {
   if (query.processIds.length === 0) return []
   const p = pdb(db)
   const [calls, meetings, documents, transmissions] = await Promise.all([
+    // a call is news when it opens, not when the Secretariat prepared it
     p
       .selectFrom('processesCall')
-      .select(['id', 'processId', 'title', 'createdAt'])
+      .select(['id', 'processId', 'title', 'opensAt'])
       .where('processId', 'in', query.processIds)
-      .where('createdAt', '>', query.since)
-      .orderBy('createdAt', 'desc')
+      .where('opensAt', '>', query.since)
+      .$if(query.until !== undefined, (q) => q.where('opensAt', '<=', query.until as Date))
+      .orderBy('opensAt', 'desc')
       .limit(query.limit)
       .execute(),
     p
@@ -47,7 +46,7 @@ export async function processesActivity(
   return [
     ...calls.map((r) => ({
       id: `call:${r.id}`,
-      at: r.createdAt,
+      at: r.opensAt,
       processId: r.processId,
       message: 'processes.activity.callOpened',
       values: { title: r.title },
@@ -86,7 +85,7 @@ export async function processesActivity(
 export async function allActivity(
   db: Db,
   modules: readonly ModuleManifest[],
-  query: { processIds: number[]; since: Date; limit: number },
+  query: ActivityQuery,
 ): Promise<ActivityItem[]> {
   const lists = await Promise.all(modules.flatMap((m) => (m.activity ? [m.activity(db, query)] : [])))
   return lists

@@ -1,10 +1,13 @@
 // The processes' JSON API (public reads), with the iCalendar and Atom representations.
+
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi'
 import type { Context } from 'hono'
+import { contentDisposition } from '../../core/formats/content-disposition.ts'
 import { errorResponses, json, listOf, PUBLIC_READ } from '../../core/http/api.ts'
 import type { AppEnv } from '../../core/http/context.ts'
 import { respondError } from '../../core/http/errors.tsx'
 import { LOCALES } from '../../core/i18n/locales.ts'
+import { installationId } from '../../core/installation.ts'
 import { electoralGroup, findOrganizationsByIds, listMemberStates, localized } from '../actors/index.ts'
 import { allActivity } from './activity.ts'
 import { meetingsCalendar } from './calendar.ts'
@@ -214,12 +217,12 @@ export function registerProcessesApi(api: OpenAPIHono<AppEnv>): void {
     const body = meetingsCalendar([{ ...meeting, processTitle: process?.title ?? '' }], {
       name: meeting.title,
       baseUrl: base,
-      host: new URL(base).host,
+      installationId: await installationId(c.var.db),
       i18n: c.var.i18n,
     })
     return c.body(body, 200, {
       'content-type': 'text/calendar; charset=utf-8',
-      'content-disposition': `attachment; filename="meeting-${meeting.id}.ics"`,
+      'content-disposition': contentDisposition(`meeting-${meeting.id}.ics`),
     })
   })
   documentOnly(
@@ -243,11 +246,16 @@ export function registerProcessesApi(api: OpenAPIHono<AppEnv>): void {
     const base = baseUrl(c)
     const text = meetingsCalendar(
       meetings.map((m) => ({ ...m, processTitle: titles.get(m.processId) ?? '' })),
-      { name: body.acronym ?? body.name, baseUrl: base, host: new URL(base).host, i18n: c.var.i18n },
+      {
+        name: body.acronym ?? body.name,
+        baseUrl: base,
+        installationId: await installationId(c.var.db),
+        i18n: c.var.i18n,
+      },
     )
     return c.body(text, 200, {
       'content-type': 'text/calendar; charset=utf-8',
-      'content-disposition': `attachment; filename="${body.slug}.ics"`,
+      'content-disposition': contentDisposition(`${body.slug}.ics`),
     })
   })
   documentOnly(
@@ -262,12 +270,17 @@ export function registerProcessesApi(api: OpenAPIHono<AppEnv>): void {
   api.get('/processes/:id{[0-9]+}/feed.atom', async (c) => {
     const process = await findProcess(c.var.db, Number(c.req.param('id')))
     if (!process) return respondError(c, { type: 'not_found', id: 'process_not_found' })
-    const items = await allActivity(c.var.db, c.var.deps.modules, {
-      processIds: [process.id],
-      since: new Date(0),
-      limit: 50,
-    })
-    return c.body(processFeed(process, items, c.var.i18n, baseUrl(c)), 200, {
+    const [body, items] = await Promise.all([
+      findBody(c.var.db, process.bodyId),
+      allActivity(c.var.db, c.var.deps.modules, {
+        processIds: [process.id],
+        since: new Date(0),
+        until: c.var.deps.now(),
+        limit: 50,
+      }),
+    ])
+    if (!body) return respondError(c, { type: 'not_found', id: 'body_not_found' })
+    return c.body(processFeed(process, body, items, c.var.i18n, baseUrl(c)), 200, {
       'content-type': 'application/atom+xml; charset=utf-8',
     })
   })

@@ -2,6 +2,7 @@
 // leaves an entry in the audit log.
 import { sql } from 'kysely'
 import { auditedBy, type CommandContext, recordAudit } from '../../core/audit/audit.ts'
+import { accountIdOf } from '../../core/auth/actor.ts'
 import { authorize } from '../../core/auth/authorize.ts'
 import type { Db } from '../../core/db/database.ts'
 import { inTransaction, jsonb } from '../../core/db/helpers.ts'
@@ -10,6 +11,7 @@ import { findMemberState, findOrganizationById } from '../actors/index.ts'
 import { type BodyMember, findBody, findCall, findMeeting, findProcess, guidingQuestions, pdb } from './queries.ts'
 import type { Call } from './rules/calls.ts'
 import { extensionProblem } from './rules/calls.ts'
+import { nextState, type ProcessWrite, type StateCommand } from './rules/lifecycle.ts'
 import type {
   AttendanceInput,
   BodyInput,
@@ -22,7 +24,7 @@ import type {
   ProcessInput,
   TransmissionInput,
 } from './schemas.ts'
-import type { ProcessState } from './tables.ts'
+import { processTakes } from './writes.ts'
 
 const audit = (trx: Db, ctx: CommandContext, action: string, subjectType: string, subjectId: number, payload = {}) =>
   recordAudit(trx, {
@@ -202,31 +204,54 @@ export async function createProcess(db: Db, ctx: CommandContext, input: ProcessI
   }
 }
 
-/** Authorizes managing the process, returning it. */
-async function managedProcess(db: Db, ctx: CommandContext, processId: number) {
+/**
+ * The process, when the actor may run it and it takes `write` now: not found, forbidden, or 409
+ * `process_concluded`. Inside a transaction the process stays locked against concluding until
+ * the write commits.
+ */
+async function managedProcess(db: Db, ctx: CommandContext, processId: number, write: ProcessWrite) {
   const process = await findProcess(db, processId)
   if (!process) return notFound('process_not_found')
   const allowed = authorize(ctx.actor, 'process.manage', { bodyId: process.bodyId })
   if (!allowed.ok) return allowed
-  return ok(process)
+  return processTakes(db, ctx, processId, write)
 }
 
-export async function setProcessState(
+/**
+ * Starts, concludes or reopens a process (rules/lifecycle.ts). Reopening a concluded process needs
+ * a reason; the database records every change of state with who made it and why
+ * (processes_state_change), and the audit log has it too.
+ */
+export async function changeProcessState(
   db: Db,
   ctx: CommandContext,
   processId: number,
-  state: ProcessState,
+  command: StateCommand,
 ): Promise<Result<void>> {
-  const process = await managedProcess(db, ctx, processId)
-  if (!process.ok) return process
-  if (process.value.state === state) return ok(undefined)
   return inTransaction(db, async (trx) => {
+    const process = await findProcess(trx, processId, { lock: 'update' })
+    if (!process) return notFound('process_not_found')
+    const allowed = authorize(ctx.actor, 'process.manage', { bodyId: process.bodyId })
+    if (!allowed.ok) return allowed
+    const next = nextState(process.state, command)
+    if (!next.ok) return next
+    const reason = next.value.reopened && command.to === 'active' ? (command.reason?.trim() ?? null) : null
     await pdb(trx)
       .updateTable('processesProcess')
-      .set({ state, updatedAt: ctx.now })
+      .set({
+        state: next.value.state,
+        stateReason: reason,
+        stateChangedBy: accountIdOf(ctx.actor),
+        stateChangedAt: ctx.now,
+        updatedAt: ctx.now,
+      })
       .where('id', '=', processId)
       .execute()
-    await audit(trx, ctx, 'process.state_changed', 'process', processId, { from: process.value.state, to: state })
+    await audit(trx, ctx, next.value.reopened ? 'process.reopened' : 'process.state_changed', 'process', processId, {
+      from: process.state,
+      to: next.value.state,
+      ...(reason ? { reason } : {}),
+    })
     return ok(undefined)
   })
 }
@@ -237,12 +262,12 @@ export async function openCall(
   processId: number,
   input: CallInput,
 ): Promise<Result<Call>> {
-  const process = await managedProcess(db, ctx, processId)
-  if (!process.ok) return process
-  const known = new Set((await guidingQuestions(db, processId)).map((q) => q.id))
-  const unknown = input.questionIds.filter((id) => !known.has(id))
-  if (unknown.length) return invalid([{ path: 'questionIds', code: 'processes.unknownQuestion' }])
   return inTransaction(db, async (trx) => {
+    const process = await managedProcess(trx, ctx, processId, 'call')
+    if (!process.ok) return process
+    const known = new Set((await guidingQuestions(trx, processId)).map((q) => q.id))
+    const unknown = input.questionIds.filter((id) => !known.has(id))
+    if (unknown.length) return invalid([{ path: 'questionIds', code: 'processes.unknownQuestion' }])
     const call = await pdb(trx)
       .insertInto('processesCall')
       .values({ processId, ...input, questionIds: [...new Set(input.questionIds)] })
@@ -281,6 +306,8 @@ export async function extendCall(db: Db, ctx: CommandContext, callId: number, un
     if (!process) return notFound('process_not_found')
     const allowed = authorize(ctx.actor, 'call.extend', { bodyId: process.bodyId })
     if (!allowed.ok) return allowed
+    const open = await processTakes(trx, ctx, process.id, 'call_extension')
+    if (!open.ok) return open
     const problem = extensionProblem(call, until, ctx.now)
     if (problem) return invalid([{ path: 'until', code: problem }])
     await pdb(trx).updateTable('processesCall').set({ extendedUntil: until }).where('id', '=', callId).execute()
@@ -299,10 +326,10 @@ export async function scheduleMeeting(
   processId: number,
   input: MeetingInput,
 ): Promise<Result<{ id: number }>> {
-  const process = await managedProcess(db, ctx, processId)
-  if (!process.ok) return process
   try {
     return await inTransaction(db, async (trx) => {
+      const process = await managedProcess(trx, ctx, processId, 'meeting')
+      if (!process.ok) return process
       const row = await pdb(trx)
         .insertInto('processesMeeting')
         .values({
@@ -359,9 +386,9 @@ export async function recordMeetingOutcome(
 ): Promise<Result<void>> {
   const meeting = await findMeeting(db, meetingId)
   if (!meeting) return notFound('meeting_not_found')
-  const process = await managedProcess(db, ctx, meeting.processId)
-  if (!process.ok) return process
   return inTransaction(db, async (trx) => {
+    const process = await managedProcess(trx, ctx, meeting.processId, 'meeting_record')
+    if (!process.ok) return process
     await pdb(trx)
       .updateTable('processesMeeting')
       .set({
@@ -388,7 +415,7 @@ export async function recordAttendance(
 ): Promise<Result<void>> {
   const meeting = await findMeeting(db, meetingId)
   if (!meeting) return notFound('meeting_not_found')
-  const process = await managedProcess(db, ctx, meeting.processId)
+  const process = await managedProcess(db, ctx, meeting.processId, 'attendance')
   if (!process.ok) return process
   for (const [i, entry] of input.entries.entries()) {
     const problem = await memberTargetProblem(db, entry)
@@ -398,6 +425,8 @@ export async function recordAttendance(
     }
   }
   return inTransaction(db, async (trx) => {
+    const open = await processTakes(trx, ctx, meeting.processId, 'attendance')
+    if (!open.ok) return open
     for (const entry of input.entries) {
       await pdb(trx)
         .insertInto('processesAttendance')
@@ -428,13 +457,14 @@ export async function addDocument(
   processId: number,
   input: DocumentInput,
 ): Promise<Result<{ id: number }>> {
-  const process = await managedProcess(db, ctx, processId)
-  if (!process.ok) return process
-  if (input.meetingId) {
-    const meeting = await findMeeting(db, input.meetingId)
-    if (meeting?.processId !== processId) return invalid([{ path: 'meetingId', code: 'processes.unknownMeeting' }])
-  }
   return inTransaction(db, async (trx) => {
+    // a corrigendum is the one document a concluded process still takes, from the Secretariat
+    const process = await managedProcess(trx, ctx, processId, input.kind === 'corrigendum' ? 'corrigendum' : 'document')
+    if (!process.ok) return process
+    if (input.meetingId) {
+      const meeting = await findMeeting(trx, input.meetingId)
+      if (meeting?.processId !== processId) return invalid([{ path: 'meetingId', code: 'processes.unknownMeeting' }])
+    }
     const row = await pdb(trx)
       .insertInto('processesDocument')
       .values({
@@ -461,7 +491,8 @@ export async function recordTransmission(
   processId: number,
   input: TransmissionInput,
 ): Promise<Result<{ id: number }>> {
-  const process = await managedProcess(db, ctx, processId)
+  // the report goes up the chain once the body has concluded: a concluded process takes this
+  const process = await managedProcess(db, ctx, processId, 'transmission')
   if (!process.ok) return process
   if (!(await findBody(db, input.toBodyId))) return invalid([{ path: 'toBodyId', code: 'processes.unknownBody' }])
   return inTransaction(db, async (trx) => {

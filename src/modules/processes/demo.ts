@@ -1,7 +1,11 @@
 // Loads the demo: the chain of bodies (General Assembly, ECOSOC, CSTD, WGEC), the WGEC 2016-2018
 // with its mandate, questions, call, five meetings and the report's transmission, and the
-// CSTD's standing agenda item on enhanced cooperation for 2027 with an open call.
+// CSTD's standing agenda item on enhanced cooperation for 2027 with an open call. The demo's Chair
+// chairs the two bodies whose processes it runs (the WGEC and the CSTD); the WGEC process concludes
+// once every module's demo has written its history into it.
+import { recordAudit } from '../../core/audit/audit.ts'
 import { SYSTEM } from '../../core/auth/actor.ts'
+import { grantRole } from '../../core/auth/grants.ts'
 import type { Db } from '../../core/db/database.ts'
 import type { DemoContext } from '../../core/module.ts'
 import type { Result } from '../../core/result.ts'
@@ -10,6 +14,7 @@ import {
   addBodyMember,
   addBodyOfficer,
   addDocument,
+  changeProcessState,
   createBody,
   createProcess,
   openCall,
@@ -17,7 +22,6 @@ import {
   recordMeetingOutcome,
   recordTransmission,
   scheduleMeeting,
-  setProcessState,
 } from './commands.ts'
 import {
   CSTD_2027_QUESTIONS,
@@ -47,7 +51,23 @@ async function organizationIds(db: Db, slugs: string[]): Promise<number[]> {
   return ids
 }
 
-export async function loadProcessesDemo({ db }: DemoContext): Promise<void> {
+/** The demo's Chair account chairs `bodyId`: a grant scoped to that body, as an administrator makes it. */
+async function chairOf(ctx: DemoContext, bodyId: number) {
+  const chair = ctx.accounts.get('chair')
+  if (!chair) throw new Error('demo account chair is missing')
+  const scope = { type: 'body' as const, id: String(bodyId) }
+  const grant = await grantRole(ctx.db, { accountId: chair.id, role: 'chair', scope, grantedBy: null })
+  await recordAudit(ctx.db, {
+    actor: SYSTEM,
+    action: 'role.granted',
+    subjectType: 'account',
+    subjectId: chair.id,
+    payload: { grantId: grant.id, role: 'chair', scope },
+  })
+}
+
+export async function loadProcessesDemo(demo: DemoContext): Promise<void> {
+  const { db } = demo
   const at = (iso: string) => ({ actor: SYSTEM, now: new Date(iso) })
   const ctx = at('2016-05-13T12:00:00Z')
   const ga = must(
@@ -96,6 +116,8 @@ export async function loadProcessesDemo({ db }: DemoContext): Promise<void> {
     }),
     'WGEC',
   )
+  await chairOf(demo, wgec.id)
+  await chairOf(demo, cstd.id)
   for (const iso3 of WGEC_STATES) {
     must(
       await addBodyMember(db, ctx, wgec.id, { standing: 'member', memberStateIso3: iso3, since: '2016-06-01' }),
@@ -146,7 +168,7 @@ export async function loadProcessesDemo({ db }: DemoContext): Promise<void> {
     }),
     'WGEC process',
   )
-  must(await setProcessState(db, at('2016-09-30T08:00:00Z'), wgecProcess.id, 'active'), 'active')
+  must(await changeProcessState(db, at('2016-09-30T08:00:00Z'), wgecProcess.id, { to: 'active' }), 'active')
   const questions = await guidingQuestions(db, wgecProcess.id)
   must(
     await openCall(db, at('2016-10-03T08:00:00Z'), wgecProcess.id, {
@@ -227,7 +249,10 @@ export async function loadProcessesDemo({ db }: DemoContext): Promise<void> {
     }),
     'transmission',
   )
-  must(await setProcessState(db, at('2018-05-18T17:00:00Z'), wgecProcess.id, 'concluded'), 'concluded')
+  // contributions and negotiation write the WGEC's history into it first
+  demo.afterAll.push(async () => {
+    must(await changeProcessState(db, at('2018-05-18T17:00:00Z'), wgecProcess.id, { to: 'concluded' }), 'concluded')
+  })
 
   // the standing agenda item (seed 004 op. 5), this year's cycle with a call open now
   const now = new Date()
@@ -253,7 +278,7 @@ export async function loadProcessesDemo({ db }: DemoContext): Promise<void> {
     ),
     'standing item',
   )
-  must(await setProcessState(db, { actor: SYSTEM, now }, standing.id, 'active'), 'standing active')
+  must(await changeProcessState(db, { actor: SYSTEM, now }, standing.id, { to: 'active' }), 'standing active')
   const standingQuestions = await guidingQuestions(db, standing.id)
   must(
     await openCall(db, { actor: SYSTEM, now }, standing.id, {

@@ -7,6 +7,7 @@ import type { ModuleManifest } from '../../core/module.ts'
 import { processesActivity } from './activity.ts'
 import { registerProcessesApi } from './api.ts'
 import { loadProcessesDemo } from './demo.ts'
+import { processesOpenData } from './open-data.ts'
 import { listBodies, listProcesses, pdb } from './queries.ts'
 import { registerProcessRoutes } from './routes.tsx'
 
@@ -37,52 +38,6 @@ export const processesModule: ModuleManifest = {
     ]
   },
   activity: processesActivity,
-  openData: async (db) => {
-    const [bodies, processes] = await Promise.all([listBodies(db), listProcesses(db)])
-    return [
-      {
-        name: 'bodies',
-        description: 'Bodies (working groups, commissions, councils) and the body each reports to',
-        fields: [
-          { name: 'id', description: 'Identifier' },
-          { name: 'slug', description: 'Short name used in addresses' },
-          { name: 'name', description: 'Name' },
-          { name: 'acronym', description: 'Acronym' },
-          { name: 'parent_body_id', description: 'The body it reports to' },
-          { name: 'member_state_seats', description: 'Seats for Member States' },
-        ],
-        rows: bodies.map((b) => ({
-          id: b.id,
-          slug: b.slug,
-          name: b.name,
-          acronym: b.acronym,
-          parent_body_id: b.parentBodyId,
-          member_state_seats: b.memberStateSeats,
-        })),
-      },
-      {
-        name: 'processes',
-        description: 'Processes of the bodies, with their mandate',
-        fields: [
-          { name: 'id', description: 'Identifier' },
-          { name: 'body_id', description: 'The body that runs it' },
-          { name: 'title', description: 'Title' },
-          { name: 'state', description: 'planned, active or concluded' },
-          { name: 'mandate_symbol', description: 'Symbol of the mandating document' },
-          { name: 'mandate_paragraph', description: 'Paragraph of the mandate' },
-          { name: 'recurrence', description: 'none or annual' },
-        ],
-        rows: processes.map((p) => ({
-          id: p.id,
-          body_id: p.bodyId,
-          title: p.title,
-          state: p.state,
-          mandate_symbol: p.mandateSymbol,
-          mandate_paragraph: p.mandateParagraph,
-          recurrence: p.recurrence,
-        })),
-      },
-    ]
-  },
+  openData: processesOpenData,
   demo: loadProcessesDemo,
 }

@@ -91,6 +91,8 @@ export interface Meeting {
   liveCaptioning: boolean
   outcomeSummary: string
   transcript: string
+  /** the event's revision for calendars (iCalendar SEQUENCE) */
+  sequence: number
   updatedAt: Date
 }
 
@@ -188,6 +190,7 @@ const meetingColumns = [
   'liveCaptioning',
   'outcomeSummary',
   'transcript',
+  'sequence',
   'updatedAt',
 ] as const
 
@@ -253,8 +256,45 @@ export async function listProcesses(
   return query.orderBy('createdAt', 'desc').orderBy('id', 'desc').execute()
 }
 
-export async function findProcess(db: Db, id: number): Promise<Process | undefined> {
-  return pdb(db).selectFrom('processesProcess').select(processColumns).where('id', '=', id).executeTakeFirst()
+export async function findProcess(
+  db: Db,
+  id: number,
+  options: { lock?: 'share' | 'update' } = {},
+): Promise<Process | undefined> {
+  const query = pdb(db).selectFrom('processesProcess').select(processColumns).where('id', '=', id)
+  // a writer holds the row (share) so the process cannot conclude before the write commits
+  if (options.lock === 'share') return query.forShare().executeTakeFirst()
+  if (options.lock === 'update') return query.forUpdate().executeTakeFirst()
+  return query.executeTakeFirst()
+}
+
+export interface StateChange {
+  id: number
+  fromState: ProcessState
+  toState: ProcessState
+  reason: string | null
+  changedBy: number | null
+  changedByName: string | null
+  changedAt: Date
+}
+
+/** The record of a process's changes of state, oldest first, with who made each one. */
+export async function stateChangesOf(db: Db, processId: number): Promise<StateChange[]> {
+  return pdb(db)
+    .selectFrom('processesStateChange as s')
+    .leftJoin('authAccount as a', 'a.id', 's.changedBy')
+    .select([
+      's.id',
+      's.fromState',
+      's.toState',
+      's.reason',
+      's.changedBy',
+      'a.displayName as changedByName',
+      's.changedAt',
+    ])
+    .where('s.processId', '=', processId)
+    .orderBy('s.id')
+    .execute()
 }
 
 export async function guidingQuestions(db: Db, processId: number): Promise<GuidingQuestion[]> {

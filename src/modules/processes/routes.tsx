@@ -2,8 +2,9 @@
 // (in the commands), call, render.
 import type { Context, Hono } from 'hono'
 import type { Child } from 'hono/jsx'
-import { hasRole, isStaff } from '../../core/auth/actor.ts'
+import { isStaff } from '../../core/auth/actor.ts'
 import { can } from '../../core/auth/authorize.ts'
+import { chairedBodies } from '../../core/auth/policy/processes.ts'
 import type { Db } from '../../core/db/database.ts'
 import { type AppEnv, commandContext } from '../../core/http/context.ts'
 import { COOKIES, writeCookie } from '../../core/http/cookies.ts'
@@ -16,12 +17,12 @@ import type { FormState } from '../../core/ui/form.tsx'
 import { electoralGroup, findOrganizationsByIds, listMemberStates, localized } from '../actors/index.ts'
 import {
   addDocument,
+  changeProcessState,
   createProcess,
   extendCall,
   openCall,
   recordMeetingOutcome,
   scheduleMeeting,
-  setProcessState,
 } from './commands.ts'
 import {
   agendaOf,
@@ -40,8 +41,10 @@ import {
   listProcesses,
   meetingsOf,
   phasesOf,
+  stateChangesOf,
   transmissionsOf,
 } from './queries.ts'
+import { acceptsWrites } from './rules/lifecycle.ts'
 import { seatCounts } from './rules/membership.ts'
 import { localToInstant } from './rules/time.ts'
 import { currentPhase, orderPhases } from './rules/timeline.ts'
@@ -110,7 +113,7 @@ function formOutcome<T>(
 ) {
   if (result.ok) return onSuccess(result.value)
   if (result.error.type === 'invalid') return again({ values, issues: result.error.issues }, 422)
-  if (result.error.type === 'conflict')
+  if (result.error.type === 'conflict' && result.error.id !== 'process_concluded')
     return again({ values, issues: [{ path: 'slug', code: `errors.${result.error.id}` }] }, 409)
   return respondError(c, result.error)
 }
@@ -119,16 +122,19 @@ async function processView(c: Context<AppEnv>, db: Db, id: number) {
   const process = await findProcess(db, id)
   if (!process) return null
   const today = c.var.deps.now().toISOString().slice(0, 10)
-  const [chain, questions, phases, calls, meetings, documents, transmissions, bodies] = await Promise.all([
-    bodyChain(db, process.bodyId),
-    guidingQuestions(db, id),
-    phasesOf(db, id),
-    callsOf(db, id),
-    meetingsOf(db, { processId: id }),
-    documentsOf(db, id),
-    transmissionsOf(db, id),
-    listBodies(db),
-  ])
+  const [chain, questions, phases, calls, meetings, documents, transmissions, bodies, stateChanges] = await Promise.all(
+    [
+      bodyChain(db, process.bodyId),
+      guidingQuestions(db, id),
+      phasesOf(db, id),
+      callsOf(db, id),
+      meetingsOf(db, { processId: id }),
+      documentsOf(db, id),
+      transmissionsOf(db, id),
+      listBodies(db),
+      stateChangesOf(db, id),
+    ],
+  )
   const byId = new Map(bodies.map((b) => [b.id, b]))
   const ordered = orderPhases(phases)
   return {
@@ -141,6 +147,7 @@ async function processView(c: Context<AppEnv>, db: Db, id: number) {
     meetings,
     documents,
     transmissions: transmissions.map((t) => ({ ...t, toBody: byId.get(t.toBodyId) })),
+    stateChanges,
   }
 }
 
@@ -204,13 +211,18 @@ export function registerProcessRoutes(app: Hono<AppEnv>): void {
   })
 
   const processFormPage = async (c: Context<AppEnv>, form: FormState, status?: 409 | 422) =>
-    renderProcessForm(c, { bodies: await listBodies(c.var.db), form, ...(status ? { status } : {}) })
+    renderProcessForm(c, {
+      // a Chair starts processes of the bodies they chair only
+      bodies: (await listBodies(c.var.db)).filter((b) => can(c.var.actor, 'process.manage', { bodyId: b.id })),
+      form,
+      ...(status ? { status } : {}),
+    })
 
   app.get('/processes/new', async (c) => {
     const { actor } = c.var
     if (actor.kind === 'anonymous') return respondError(c, { type: 'unauthenticated', id: 'sign_in_required' })
     // the Secretariat, or a Chair (who may start processes of the bodies they chair)
-    if (!isStaff(actor) && !hasRole(actor, 'chair'))
+    if (!isStaff(actor) && chairedBodies(actor).length === 0)
       return respondError(c, { type: 'forbidden', id: 'forbidden:process.manage' })
     return processFormPage(c, {})
   })
@@ -248,7 +260,8 @@ export function registerProcessRoutes(app: Hono<AppEnv>): void {
     )
   })
 
-  app.get('/processes/:id', async (c) => {
+  /** A process's page; with a refused change of state, the form again with its reason (422/409). */
+  async function processPage(c: Context<AppEnv>, stateForm?: FormState, status?: 409 | 422) {
     const view = await processView(c, c.var.db, idParam(c))
     if (!view) return respondError(c, { type: 'not_found', id: 'process_not_found' })
     return renderProcess(c, {
@@ -256,25 +269,45 @@ export function registerProcessRoutes(app: Hono<AppEnv>): void {
       sections: await sectionsFor(c, 'process', { id: view.process.id, bodyId: view.process.bodyId }),
       headerSections: await sectionsFor(c, 'process', { id: view.process.id, bodyId: view.process.bodyId }, 'header'),
       canManage: can(c.var.actor, 'process.manage', { bodyId: view.process.bodyId }),
+      isSecretariat: isStaff(c.var.actor),
+      ...(stateForm ? { stateForm } : {}),
+      ...(status ? { status } : {}),
     })
-  })
+  }
+
+  app.get('/processes/:id', (c) => processPage(c))
 
   app.post('/processes/:id/state', async (c) => {
     const values = await readForm(c)
     const parsed = parseWith(ProcessStateInput, forSchema(values))
-    if (!parsed.ok) return respondError(c, { type: 'invalid', id: 'invalid_input', issues: parsed.issues })
-    const result = await setProcessState(c.var.db, commandContext(c), idParam(c), parsed.value.state)
-    if (!result.ok) return respondError(c, result.error)
+    if (!parsed.ok) return processPage(c, { values, issues: parsed.issues }, 422)
+    const { state, reason } = parsed.value
+    const result = await changeProcessState(
+      c.var.db,
+      commandContext(c),
+      idParam(c),
+      state === 'active' ? { to: 'active', reason } : { to: state },
+    )
+    if (!result.ok) {
+      if (result.error.type === 'invalid') return processPage(c, { values, issues: result.error.issues }, 422)
+      return respondError(c, result.error)
+    }
     flash(c, 'flash.saved')
     return c.redirect(`/processes/${idParam(c)}`, 303)
   })
 
-  /** The process, when the actor may manage it; or the response to send instead. */
-  async function managedProcess(c: Context<AppEnv>) {
+  /**
+   * The process, when the actor may manage it and its record is open (or, with `afterConclusion`,
+   * when the Secretariat may still add to it); or the response to send instead.
+   */
+  async function managedProcess(c: Context<AppEnv>, afterConclusion = false) {
     const process = await findProcess(c.var.db, idParam(c))
     if (!process) return respondError(c, { type: 'not_found', id: 'process_not_found' })
     if (!can(c.var.actor, 'process.manage', { bodyId: process.bodyId })) {
       return denied(c, 'process.manage')
+    }
+    if (!acceptsWrites(process) && !(afterConclusion && isStaff(c.var.actor))) {
+      return respondError(c, { type: 'conflict', id: 'process_concluded' })
     }
     return process
   }
@@ -431,7 +464,8 @@ export function registerProcessRoutes(app: Hono<AppEnv>): void {
   }
 
   app.get('/processes/:id/documents/new', async (c) => {
-    const process = await managedProcess(c)
+    // the Secretariat records corrigenda on a concluded process
+    const process = await managedProcess(c, true)
     if (process instanceof Response) return process
     return documentFormPage(c, {})
   })

@@ -58,7 +58,11 @@ export const ProcessInput = z
   .openapi('ProcessInput')
 export type ProcessInput = z.infer<typeof ProcessInput>
 
-export const ProcessStateInput = z.object({ state: z.enum(PROCESS_STATES) })
+/** Start, conclude or reopen (back to active, with a reason): rules/lifecycle.ts decides. */
+export const ProcessStateInput = z.object({
+  state: z.enum(PROCESS_STATES),
+  reason: z.string().trim().max(2000).optional(),
+})
 
 export const CallInput = z
   .object({

@@ -27,6 +27,7 @@ export const DOCUMENT_KINDS = [
   'synthesis',
   'report',
   'statement',
+  'corrigendum',
   'other',
 ] as const
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number]
@@ -84,8 +85,23 @@ export interface ProcessesProcessTable {
   recurrence: Generated<'none' | 'annual'>
   cycleYear: number | null
   previousProcessId: number | null
+  /** the reason given for the last reopening (cleared by the database on any other change of state) */
+  stateReason: string | null
+  stateChangedBy: number | null
+  stateChangedAt: Date | null
   createdAt: CreatedAt
   updatedAt: CreatedAt
+}
+
+/** Every change of a process's state, written by the database (migration 20261205-0600). */
+export interface ProcessesStateChangeTable {
+  id: Generated<number>
+  processId: number
+  fromState: ProcessState
+  toState: ProcessState
+  reason: string | null
+  changedBy: number | null
+  changedAt: Date
 }
 
 export interface ProcessesGuidingQuestionTable {
@@ -131,6 +147,8 @@ export interface ProcessesMeetingTable {
   liveCaptioning: Generated<boolean>
   outcomeSummary: Generated<string>
   transcript: Generated<string>
+  /** iCalendar SEQUENCE: raised by a trigger when what a calendar shows changes */
+  sequence: Generated<number>
   createdAt: CreatedAt
   updatedAt: CreatedAt
 }
@@ -186,6 +204,7 @@ export type ProcessesTables = {
   processesBodyMember: ProcessesBodyMemberTable
   processesBodyOfficer: ProcessesBodyOfficerTable
   processesProcess: ProcessesProcessTable
+  processesStateChange: ProcessesStateChangeTable
   processesGuidingQuestion: ProcessesGuidingQuestionTable
   processesPhase: ProcessesPhaseTable
   processesCall: ProcessesCallTable

@@ -9,7 +9,13 @@ export const platformPolicy = {
   /** Withdraw one's own pending accreditation request. */
   'accreditation.withdraw': (actor: Actor, subject: { requestAccountId: number }) =>
     actor.kind === 'account' && actor.accountId === subject.requestAccountId,
-  /** Approve or refuse accreditation requests. */
+  /** Appeal one's own refused accreditation request (once, with a reason). */
+  'accreditation.appeal': (actor: Actor, subject: { requestAccountId: number }) =>
+    actor.kind === 'account' && actor.accountId === subject.requestAccountId,
+  /**
+   * Approve or refuse accreditation requests and decide appeals; never one's own request, nor an
+   * appeal against one's own refusal (src/modules/accreditation/rules/lifecycle.ts).
+   */
   'accreditation.review': (actor: Actor) => isStaff(actor),
   /** See the Secretariat's administration pages. */
   'administration.view': (actor: Actor) => isStaff(actor),

@@ -2,14 +2,18 @@
 import { type Actor, delegationsOf, isSignedIn, isStaff, organizationsOf } from '../actor.ts'
 
 /**
- * The Chair of a body: a chair grant scoped to that body, or an unscoped chair grant (a small
- * installation whose one Chair presides over every body).
+ * The Chair of a body: a chair grant scoped to that body. A Chair chairs bodies, not the platform:
+ * a chair grant without a body chairs nothing (the database refuses new ones; see
+ * src/modules/administration/rules/grants.ts).
  */
 export function chairsBody(actor: Actor, bodyId: number): boolean {
-  if (actor.kind !== 'account') return false
-  return actor.grants.some(
-    (g) => g.role === 'chair' && (g.scope === null || (g.scope.type === 'body' && g.scope.id === String(bodyId))),
-  )
+  return chairedBodies(actor).includes(bodyId)
+}
+
+/** The bodies (ids) this actor chairs. */
+export function chairedBodies(actor: Actor): number[] {
+  if (actor.kind !== 'account') return []
+  return actor.grants.flatMap((g) => (g.role === 'chair' && g.scope?.type === 'body' ? [Number(g.scope.id)] : []))
 }
 
 /** Speaks for the contribution's author: the author, or a fellow delegate or representative. */

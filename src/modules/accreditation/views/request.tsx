@@ -15,10 +15,14 @@ import {
 import { renderPage } from '../../../core/ui/layout.tsx'
 import { Name } from '../../../core/ui/name.tsx'
 import { localized, type MemberState, type Organization } from '../../actors/index.ts'
-import type { AccreditationRequest } from '../queries.ts'
+import type { AccreditationRequest, Appeal } from '../queries.ts'
+import { AppealPart } from './appeal.tsx'
 
 export interface RequestPageView {
   requests: AccreditationRequest[]
+  appeals: Map<number, Appeal>
+  /** a refused appeal form, by request id */
+  appealForm?: { requestId: number; form: FormState }
   states: MemberState[]
   organizations: Organization[]
   form: FormState
@@ -26,7 +30,9 @@ export interface RequestPageView {
 }
 
 export function statusTone(status: string): 'ok' | 'warn' | 'error' | undefined {
-  return status === 'approved' ? 'ok' : status === 'pending' ? 'warn' : status === 'refused' ? 'error' : undefined
+  if (status === 'approved') return 'ok'
+  if (status === 'pending' || status === 'appealed') return 'warn'
+  return status === 'refused' ? 'error' : undefined
 }
 
 export function targetName(
@@ -86,6 +92,12 @@ export function renderRequestPage(c: Context<AppEnv>, view: RequestPageView) {
                           </button>
                         </Form>
                       ) : null}
+                      <AppealPart
+                        c={c}
+                        request={r}
+                        appeal={view.appeals.get(r.id)}
+                        form={view.appealForm?.requestId === r.id ? view.appealForm.form : undefined}
+                      />
                     </td>
                   </tr>
                 ))}

@@ -6,12 +6,16 @@ import { ErrorSummary, Form, type FormState, SubmitButton, TextArea } from '../.
 import { renderPage } from '../../../core/ui/layout.tsx'
 import { isolated } from '../../../core/ui/name.tsx'
 import type { MemberState, Organization } from '../../actors/index.ts'
-import type { AccreditationRequest } from '../queries.ts'
+import type { AccreditationRequest, Appeal } from '../queries.ts'
+import { decide } from '../rules/lifecycle.ts'
 import type { AccreditationStatus } from '../tables.ts'
 import { statusTone, targetName } from './request.tsx'
 
 export interface ReviewView {
-  rows: (AccreditationRequest & { displayName: string; email: string })[]
+  rows: (AccreditationRequest & { displayName: string; email: string; deciderName: string | null })[]
+  appeals: Map<number, Appeal>
+  /** who is reviewing: nobody decides their own request, nor an appeal against their own refusal */
+  reviewer: number | null
   total: number
   page: number
   pageSize: number
@@ -23,7 +27,20 @@ export interface ReviewView {
   httpStatus?: 200 | 422
 }
 
-const STATUSES: AccreditationStatus[] = ['pending', 'approved', 'refused', 'withdrawn']
+const STATUSES: AccreditationStatus[] = ['pending', 'appealed', 'approved', 'refused', 'withdrawn']
+
+/** Why this reviewer may not decide the request now, as a message key; null when they may. */
+function notYours(r: AccreditationRequest, appeal: Appeal | undefined, reviewer: number | null): string | null {
+  const facts = {
+    status: r.status,
+    requesterAccountId: r.accountId,
+    refusedBy: appeal ? appeal.refusedBy : r.status === 'refused' ? r.decidedBy : null,
+    appealed: appeal !== undefined,
+  }
+  const decision = decide(facts, { kind: 'approve', by: reviewer })
+  if (decision.ok || decision.error.type !== 'forbidden') return null
+  return decision.error.id === 'own_request' ? 'accreditation.review.ownRequest' : 'accreditation.review.ownRefusal'
+}
 
 export function renderReview(c: Context<AppEnv>, view: ReviewView) {
   const { i18n, csrfToken } = c.var
@@ -54,6 +71,8 @@ export function renderReview(c: Context<AppEnv>, view: ReviewView) {
       <p role="status">{t('accreditation.review.count', { count: view.total })}</p>
       {view.rows.map((r) => {
         const refusal = { ...(view.refusal?.requestId === r.id ? view.refusal.form : {}), idPrefix: `r${r.id}-` }
+        const appeal = view.appeals.get(r.id)
+        const blocked = notYours(r, appeal, view.reviewer)
         return (
           <article class="card" aria-labelledby={`request-${r.id}`}>
             <h2 id={`request-${r.id}`}>
@@ -71,11 +90,28 @@ export function renderReview(c: Context<AppEnv>, view: ReviewView) {
               <strong>{t('accreditation.jobTitle')}:</strong> {r.title}
             </p>
             {r.justification ? <p dir="auto">{r.justification}</p> : null}
+            {r.decidedAt && r.status !== 'withdrawn' ? (
+              <p>
+                {t('accreditation.review.decidedBy', {
+                  name: r.deciderName ?? t('accreditation.review.platform'),
+                  date: i18n.date(r.decidedAt, 'medium'),
+                })}
+              </p>
+            ) : null}
             {r.decisionReason ? <p>{t('accreditation.reasonGiven', { reason: r.decisionReason })}</p> : null}
-            {r.status === 'pending' ? (
+            {appeal ? (
+              <p>
+                {t('accreditation.appeal.lodged', { date: i18n.date(appeal.lodgedAt, 'medium') })}{' '}
+                <q dir="auto">{appeal.reason}</q>
+              </p>
+            ) : null}
+            {blocked ? <p class="muted">{t(blocked)}</p> : null}
+            {(r.status === 'pending' || r.status === 'appealed') && !blocked ? (
               <div class="actions">
                 <Form action={`/administration/accreditation/${r.id}/approve`} csrfToken={csrfToken}>
-                  <SubmitButton>{t('accreditation.review.approve')}</SubmitButton>
+                  <SubmitButton>
+                    {t(appeal ? 'accreditation.review.grantAppeal' : 'accreditation.review.approve')}
+                  </SubmitButton>
                 </Form>
                 <Form action={`/administration/accreditation/${r.id}/refuse`} csrfToken={csrfToken}>
                   <ErrorSummary t={t} form={refusal} />
@@ -88,7 +124,7 @@ export function renderReview(c: Context<AppEnv>, view: ReviewView) {
                     required
                   />
                   <button type="submit" class="button secondary">
-                    {t('accreditation.review.refuse')}
+                    {t(appeal ? 'accreditation.review.dismissAppeal' : 'accreditation.review.refuse')}
                   </button>
                 </Form>
               </div>

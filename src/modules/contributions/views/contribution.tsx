@@ -22,6 +22,8 @@ export interface ContributionView {
   attachments: Attachment[]
   canRevise: boolean
   canModerate: boolean
+  /** false once the process concluded: its record is read-only but for hiding abuse */
+  processOpen: boolean
   callOpen: boolean
 }
 
@@ -143,7 +145,7 @@ export function renderContribution(c: Context<AppEnv>, view: ContributionView) {
           ))}
         </section>
       ) : null}
-      {view.canRevise && visible ? (
+      {view.canRevise && visible && view.processOpen ? (
         <section aria-labelledby="actions">
           <h2 id="actions">{t('contributions.actions')}</h2>
           {view.callOpen ? (
@@ -168,7 +170,7 @@ export function renderContribution(c: Context<AppEnv>, view: ContributionView) {
       {view.canModerate && visible ? (
         <section aria-labelledby="moderation">
           <h2 id="moderation">{t('contributions.moderation')}</h2>
-          {k.status === 'pending_review' ? (
+          {k.status === 'pending_review' && view.processOpen ? (
             <form method="post" action={`/contributions/${k.id}/publish`} class="inline">
               <input type="hidden" name="_csrf" value={csrfToken} />
               <button type="submit">{t('contributions.publish')}</button>

@@ -1,43 +1,35 @@
-// Wall-clock times typed in a form ("2026-12-01T17:00" in the reader's time zone) to instants,
-// and back, with the platform's own Intl (no time-zone database of our own).
+// Wall-clock times typed in a form ("2026-12-01T17:00" in the reader's time zone) to instants, and
+// back, through Temporal (the `temporal-polyfill` package, which uses the native Temporal once Node has it; it
+// reads the time-zone rules from the platform's own Intl data).
+import { Temporal } from 'temporal-polyfill'
 
-/** Minutes to add to UTC to get local time in `timeZone` at `instant`. */
-export function offsetMinutes(instant: Date, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  }).formatToParts(instant)
-  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value)
-  const local = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'))
-  return Math.round((local - Math.floor(instant.getTime() / 1000) * 1000) / 60_000)
-}
-
-const LOCAL = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/
+const LOCAL = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2})?$/
 
 /**
- * The instant that a wall-clock time in `timeZone` names; null when the text is not a local
- * date-time. In a DST gap or overlap the earlier reading wins, as calendars do.
+ * The instant that a wall-clock time in `timeZone` names; null when the text is not a real local
+ * date-time (or the zone is unknown). Around a clock change it follows Temporal's "compatible"
+ * disambiguation, which is also RFC 5545's (3.3.5) and java.time's: a time skipped by a
+ * spring-forward gap moves forward by the gap (02:30 in New York on the spring-forward day is
+ * 03:30 EDT), and a time repeated by a fall-back overlap is its first occurrence, the earlier
+ * instant (01:30 on the fall-back day is 01:30 EDT, not EST).
  */
 export function localToInstant(text: string, timeZone: string): Date | null {
-  const m = LOCAL.exec(text.trim())
-  if (!m) return null
-  const [, y, mo, d, h, mi, s] = m.map(Number) as number[]
-  const asUtc = Date.UTC(y as number, (mo as number) - 1, d, h, mi, s || 0)
-  if (Number.isNaN(asUtc)) return null
-  // two passes settle the offset on both sides of a transition
-  let guess = asUtc - offsetMinutes(new Date(asUtc), timeZone) * 60_000
-  guess = asUtc - offsetMinutes(new Date(guess), timeZone) * 60_000
-  return new Date(guess)
+  const trimmed = text.trim()
+  if (!LOCAL.test(trimmed)) return null
+  try {
+    const local = Temporal.PlainDateTime.from(trimmed, { overflow: 'reject' })
+    const zoned = local.toZonedDateTime(timeZone, { disambiguation: 'compatible' })
+    return new Date(zoned.epochMilliseconds)
+  } catch {
+    // an impossible date (2026-02-31) or an unknown zone
+    return null
+  }
 }
 
-/** The wall-clock value for a datetime-local field. */
+/** The wall-clock value for a datetime-local field (to the minute). */
 export function instantToLocal(instant: Date, timeZone: string): string {
-  const local = new Date(instant.getTime() + offsetMinutes(instant, timeZone) * 60_000)
-  return local.toISOString().slice(0, 16)
+  return Temporal.Instant.fromEpochMilliseconds(instant.getTime())
+    .toZonedDateTimeISO(timeZone)
+    .toPlainDateTime()
+    .toString({ smallestUnit: 'minute' })
 }

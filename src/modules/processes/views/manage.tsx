@@ -240,7 +240,11 @@ export function renderDocumentForm(c: Context<AppEnv>, view: { process: Process;
         name="kind"
         label={t('processes.documents.kind')}
         required
-        options={DOCUMENT_KINDS.map((k) => ({ value: k, label: t(`processes.documentKind.${k}`) }))}
+        // a concluded process takes only corrigenda
+        options={(view.process.state === 'concluded' ? (['corrigendum'] as const) : DOCUMENT_KINDS).map((k) => ({
+          value: k,
+          label: t(`processes.documentKind.${k}`),
+        }))}
       />
       <TextField t={t} form={form} name="symbol" label={t('processes.documents.symbol')} />
       <TextField t={t} form={form} name="title" label={t('processes.documents.titleColumn')} required />

@@ -5,11 +5,13 @@ import type { Context } from 'hono'
 import type { Child } from 'hono/jsx'
 import type { AppEnv } from '../../../core/http/context.ts'
 import { Facts, Tag } from '../../../core/ui/components.tsx'
+import type { FormState } from '../../../core/ui/form.tsx'
 import { renderPage } from '../../../core/ui/layout.tsx'
-import type { Body, GuidingQuestion, Meeting, Process, ProcessDocument, Transmission } from '../queries.ts'
+import type { Body, GuidingQuestion, Meeting, Process, ProcessDocument, StateChange, Transmission } from '../queries.ts'
 import { type Call, callClosesAt, callState } from '../rules/calls.ts'
 import { type Phase, phaseStatus } from '../rules/timeline.ts'
 import { bodyLabel } from './bodies.tsx'
+import { ManageSection, StateRecord } from './lifecycle.tsx'
 
 export function renderProcesses(c: Context<AppEnv>, view: { processes: Process[]; bodies: Map<number, Body> }) {
   const t = c.var.i18n.t
@@ -106,6 +108,11 @@ export interface ProcessView {
   sections: Child[]
   headerSections: Child[]
   canManage: boolean
+  stateChanges: StateChange[]
+  isSecretariat: boolean
+  /** a refused change of state (a reopening without its reason), with what was typed */
+  stateForm?: FormState
+  status?: 200 | 409 | 422
 }
 
 export function renderProcess(c: Context<AppEnv>, view: ProcessView) {
@@ -118,6 +125,7 @@ export function renderProcess(c: Context<AppEnv>, view: ProcessView) {
     c,
     {
       title: process.title,
+      status: view.status ?? 200,
       alternates: [
         { type: 'application/atom+xml', href: `/api/v1/processes/${process.id}/feed.atom`, title: t('processes.feed') },
       ],
@@ -200,7 +208,7 @@ export function renderProcess(c: Context<AppEnv>, view: ProcessView) {
         <h2 id="calls">{t('processes.calls')}</h2>
         {view.calls.length === 0 ? <p>{t('processes.noCalls')}</p> : null}
         {view.calls.map((call) => (
-          <CallSummary c={c} call={call} canExtend={view.canManage} />
+          <CallSummary c={c} call={call} canExtend={view.canManage && view.process.state !== 'concluded'} />
         ))}
       </section>
       {view.sections}
@@ -266,33 +274,9 @@ export function renderProcess(c: Context<AppEnv>, view: ProcessView) {
           </ul>
         </section>
       ) : null}
+      <StateRecord c={c} changes={view.stateChanges} />
       {view.canManage ? (
-        <section aria-labelledby="manage">
-          <h2 id="manage">{t('processes.manage.title')}</h2>
-          <ul>
-            <li>
-              <a href={`/processes/${process.id}/calls/new`}>{t('processes.manage.openCall')}</a>
-            </li>
-            <li>
-              <a href={`/processes/${process.id}/meetings/new`}>{t('processes.manage.scheduleMeeting')}</a>
-            </li>
-            <li>
-              <a href={`/processes/${process.id}/documents/new`}>{t('processes.manage.addDocument')}</a>
-            </li>
-          </ul>
-          <form method="post" action={`/processes/${process.id}/state`} class="inline">
-            <input type="hidden" name="_csrf" value={c.var.csrfToken} />
-            <label for="process-state">{t('processes.manage.state')}</label>{' '}
-            <select id="process-state" name="state">
-              {(['planned', 'active', 'concluded'] as const).map((s) => (
-                <option value={s} selected={s === process.state}>
-                  {t(`processes.state.${s}`)}
-                </option>
-              ))}
-            </select>{' '}
-            <button type="submit">{t('form.save')}</button>
-          </form>
-        </section>
+        <ManageSection c={c} process={process} isSecretariat={view.isSecretariat} stateForm={view.stateForm ?? {}} />
       ) : null}
     </>,
   )
