@@ -4,7 +4,7 @@
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEMO_PASSWORD } from '../../src/modules/accounts/index.ts'
-import { axe, type BrowserApp, CHROMIUM, newContext, signInAs, startBrowserApp } from './browser.ts'
+import { axe, type BrowserApp, CHROMIUM, newContext, signInAs, signUpAs, startBrowserApp } from './browser.ts'
 
 /** The page, in English and in Arabic, passes axe; it is left in English. */
 async function expectAccessible(page: Page, what: string) {
@@ -28,11 +28,12 @@ describe.skipIf(!CHROMIUM)('the rules of the record in Chromium', () => {
     timeout: 120_000,
   }, async () => {
     const person = await (await newContext(app)).newPage()
-    await person.goto('/sign-up?lang=en')
-    await person.getByLabel('Your name').fill('Amara Okafor')
-    await person.getByLabel('Email address').fill('amara.okafor@example.org')
-    await person.getByLabel('Password').fill('a perfectly long passphrase')
-    await person.getByRole('button', { name: 'Create my account' }).click()
+    await person.goto('/?lang=en')
+    await signUpAs(person, app, {
+      name: 'Amara Okafor',
+      email: 'amara.okafor@example.org',
+      password: 'a perfectly long passphrase',
+    })
     await expect.poll(() => person.url()).toContain('/account')
     await person.goto('/accreditation')
     await person.getByLabel('Government delegate', { exact: true }).check()
