@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { signUp, TestClient } from '../../../test/support/client.ts'
 import { createTestRuntime, DATABASE_KINDS, type TestRuntime } from '../../../test/support/runtime.ts'
 import { SYSTEM } from '../../core/auth/actor.ts'
-import { createBody, createProcess, scheduleMeeting } from '../processes/commands.ts'
+import { createBody, createProcess, scheduleMeeting } from '../processes/index.ts'
 import { queueDigests } from './digest.ts'
 
 describe.each(DATABASE_KINDS)('notifications on %s', (kind) => {
