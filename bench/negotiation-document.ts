@@ -10,16 +10,19 @@ import type { Db } from '../src/core/db/database.ts'
 import { inTransaction } from '../src/core/db/helpers.ts'
 import type { Result } from '../src/core/result.ts'
 import { listMemberStates } from '../src/modules/actors/index.ts'
-import { createDocument, declare, issueRevision } from '../src/modules/negotiation/commands-documents.ts'
 import {
+  createDocument,
   decideAmendment,
+  declare,
+  findParagraph,
+  issueRevision,
+  type ParsedParagraph,
+  type Position,
+  paragraphsOf,
   tableAmendment,
   takePosition,
   withdrawAmendment,
-} from '../src/modules/negotiation/commands-proposals.ts'
-import { findParagraph, paragraphsOf } from '../src/modules/negotiation/queries.ts'
-import type { Position } from '../src/modules/negotiation/rules/consensus.ts'
-import type { ParsedParagraph } from '../src/modules/negotiation/rules/parse.ts'
+} from '../src/modules/negotiation/index.ts'
 
 export interface NegotiationSize {
   /** negotiable paragraphs at the start (preambular and operative), in sections under headings */

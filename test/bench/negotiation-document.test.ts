@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildNegotiation, SMALL } from '../../bench/negotiation-document.ts'
 import type { Actor } from '../../src/core/auth/actor.ts'
 import { SYSTEM } from '../../src/core/auth/actor.ts'
-import { createBody, createProcess } from '../../src/modules/processes/commands.ts'
+import { createBody, createProcess } from '../../src/modules/processes/index.ts'
 import { createTestRuntime, DATABASE_KINDS, type TestRuntime } from '../support/runtime.ts'
 
 describe.each(DATABASE_KINDS)('the negotiation bench document on %s', (kind) => {
