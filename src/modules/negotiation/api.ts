@@ -1,15 +1,17 @@
-// The negotiation's JSON API: a negotiating document with each paragraph's status and where the
-// States stand, its amendments, and a process's proposals with their lineage; public reads.
+// The negotiation's JSON API: a negotiating document with each paragraph's status and standing
+// summary (its amendments and each State's position are paginated, in api-pages.ts), and a
+// process's proposals with their lineage; public reads.
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi'
 import { errorResponses, json, PUBLIC_READ } from '../../core/http/api.ts'
 import type { AppEnv } from '../../core/http/context.ts'
 import { respondError } from '../../core/http/errors.tsx'
 import { LOCALES } from '../../core/i18n/locales.ts'
 import { findProcess } from '../processes/index.ts'
+import { registerNegotiationPagedApi, StandingSummarySchema, standingSummary } from './api-pages.ts'
 import { documentWithBody } from './context.ts'
-import { amendmentsOf, paragraphsOf, proposalsOf, revisionsOf, standings } from './queries.ts'
-import { POSITIONS } from './rules/consensus.ts'
-import { AMENDMENT_OPERATIONS, AMENDMENT_STATUSES, PARAGRAPH_KINDS, PROPOSAL_STATUSES } from './tables.ts'
+import { paragraphsOf, proposalsOf } from './queries.ts'
+import { openAmendmentCounts, paragraphTallies, revisionListOf } from './queries-page.ts'
+import { PARAGRAPH_KINDS, PROPOSAL_STATUSES } from './tables.ts'
 
 const tags = ['Negotiation']
 const IdParam = z.object({
@@ -18,14 +20,6 @@ const IdParam = z.object({
     .int()
     .positive()
     .openapi({ param: { name: 'id', in: 'path' }, example: 1 }),
-})
-
-const StandingSchema = z.object({
-  readiness: z.enum(['open', 'ready', 'objected']).openapi({ description: 'ready = no standing objection' }),
-  objecting: z.array(z.string()).openapi({ description: 'States with a standing objection (ISO alpha-3)' }),
-  positions: z.array(
-    z.object({ memberState: z.string(), position: z.enum(POSITIONS), at: z.string(), note: z.string().nullable() }),
-  ),
 })
 
 const DocumentSchema = z
@@ -39,6 +33,7 @@ const DocumentSchema = z
     revisions: z.array(
       z.object({ number: z.number(), label: z.string(), issuedAt: z.string(), contentHash: z.string() }),
     ),
+    amendments: z.string().openapi({ description: 'the paginated list of the document’s amendments' }),
     paragraphs: z.array(
       z.object({
         id: z.number(),
@@ -48,20 +43,9 @@ const DocumentSchema = z
         text: z.string(),
         status: z.string(),
         proposal: z.number().nullable(),
-        standing: StandingSchema,
-      }),
-    ),
-    amendments: z.array(
-      z.object({
-        id: z.number(),
-        paragraph: z.number(),
-        operation: z.enum(AMENDMENT_OPERATIONS),
-        quotedOld: z.string().nullable(),
-        newText: z.string().nullable(),
-        memberState: z.string().nullable(),
-        organization: z.number().nullable(),
-        status: z.enum(AMENDMENT_STATUSES),
-        standing: StandingSchema,
+        standing: StandingSummarySchema,
+        openAmendments: z.number().int().openapi({ description: 'amendments still tabled on the paragraph' }),
+        positions: z.string().openapi({ description: 'each State’s position on it, paginated' }),
       }),
     ),
   })
@@ -82,22 +66,6 @@ const ProposalSchema = z
   })
   .openapi('Proposal')
 
-type Standing = {
-  positions: { memberStateIso3: string; position: (typeof POSITIONS)[number]; at: Date; note: string | null }[]
-  tally: { readiness: 'open' | 'ready' | 'objected'; objecting: string[] }
-}
-
-const standingJson = (s: Standing | undefined) => ({
-  readiness: s?.tally.readiness ?? 'open',
-  objecting: s?.tally.objecting ?? [],
-  positions: (s?.positions ?? []).map((p) => ({
-    memberState: p.memberStateIso3,
-    position: p.position,
-    at: p.at.toISOString(),
-    note: p.note,
-  })),
-})
-
 export function registerNegotiationApi(api: OpenAPIHono<AppEnv>): void {
   api.openapi(
     createRoute({
@@ -106,7 +74,9 @@ export function registerNegotiationApi(api: OpenAPIHono<AppEnv>): void {
       operationId: 'getNegotiatingDocument',
       security: PUBLIC_READ,
       tags,
-      summary: 'A negotiating document: paragraphs, status, positions (one per State), amendments',
+      summary: 'A negotiating document: each paragraph’s text, status and standing summary',
+      description:
+        'Each paragraph carries its counts per position and the objecting States; each State’s position is at `/paragraphs/{id}/positions` and the amendments at `/negotiation/{id}/amendments`, both paginated.',
       request: { params: IdParam },
       responses: {
         200: json(z.object({ data: DocumentSchema }), 'The document'),
@@ -119,23 +89,15 @@ export function registerNegotiationApi(api: OpenAPIHono<AppEnv>): void {
       const found = await documentWithBody(db, c.req.valid('param').id)
       if (!found) return respondError(c, { type: 'not_found', id: 'negotiating_document_not_found' }) as never
       const { document } = found
-      const [paragraphs, amendments, revisions] = await Promise.all([
+      const [paragraphs, revisions, openCounts] = await Promise.all([
         paragraphsOf(db, document.id),
-        amendmentsOf(db, document.id),
-        revisionsOf(db, document.id),
+        revisionListOf(db, document.id),
+        openAmendmentCounts(db, document.id),
       ])
-      const [ps, as] = await Promise.all([
-        standings(
-          db,
-          'paragraph',
-          paragraphs.map((p) => p.id),
-        ),
-        standings(
-          db,
-          'amendment',
-          amendments.map((a) => a.id),
-        ),
-      ])
+      const tallies = await paragraphTallies(
+        db,
+        paragraphs.map((p) => p.id),
+      )
       return c.json(
         {
           data: {
@@ -151,6 +113,7 @@ export function registerNegotiationApi(api: OpenAPIHono<AppEnv>): void {
               issuedAt: r.issuedAt.toISOString(),
               contentHash: r.contentHash,
             })),
+            amendments: `/api/v1/negotiation/${document.id}/amendments`,
             paragraphs: paragraphs.map((p) => ({
               id: p.id,
               parent: p.parentId,
@@ -159,18 +122,9 @@ export function registerNegotiationApi(api: OpenAPIHono<AppEnv>): void {
               text: p.text,
               status: p.status,
               proposal: p.proposalId,
-              standing: standingJson(ps.get(p.id)),
-            })),
-            amendments: amendments.map((a) => ({
-              id: a.id,
-              paragraph: a.paragraphId,
-              operation: a.operation,
-              quotedOld: a.quotedOld,
-              newText: a.newText,
-              memberState: a.memberStateIso3,
-              organization: a.organizationId,
-              status: a.status,
-              standing: standingJson(as.get(a.id)),
+              standing: standingSummary(tallies.get(p.id)),
+              openAmendments: openCounts.get(p.id) ?? 0,
+              positions: `/api/v1/paragraphs/${p.id}/positions`,
             })),
           },
         },
@@ -223,4 +177,5 @@ export function registerNegotiationApi(api: OpenAPIHono<AppEnv>): void {
       )
     },
   )
+  registerNegotiationPagedApi(api)
 }

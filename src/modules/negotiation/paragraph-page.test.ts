@@ -231,3 +231,118 @@ describe.each(DATABASE_KINDS)('the paragraph page on %s', (kind) => {
       expect((await visitor.get(`/negotiation/${doc.id}?${query}`)).response.status, query).toBe(200)
   })
 })
+
+describe.each(DATABASE_KINDS)('the negotiation API at scale on %s', (kind) => {
+  let runtime: TestRuntime
+  let documentId: number
+  let paragraphId: number
+  const at = (actor: Actor) => ({ actor, now: new Date() })
+
+  beforeAll(async () => {
+    runtime = await createTestRuntime(kind)
+    const db = runtime.deps.db
+    const body = await createBody(db, at(SYSTEM), { slug: 'wg', name: 'A Working Group', acronym: 'WG' })
+    if (!body.ok) throw new Error(JSON.stringify(body.error))
+    const process = await createProcess(db, at(SYSTEM), {
+      bodyId: body.value.id,
+      slug: 'wg-api',
+      title: 'Drafting',
+      mandateSymbol: 'E/RES/2026/1',
+    })
+    if (!process.ok) throw new Error(JSON.stringify(process.error))
+    const chair: Actor = {
+      kind: 'account',
+      accountId: 1,
+      displayName: 'Chair',
+      email: 'chair@example.org',
+      grants: [{ id: 0, role: 'chair', scope: { type: 'body', id: String(body.value.id) } }],
+      via: 'session',
+    }
+    const created = await createDocument(db, at(chair), {
+      processId: process.value.id,
+      title: 'Draft',
+      imported: parseUnText(DRAFT),
+    })
+    if (!created.ok) throw new Error(JSON.stringify(created.error))
+    documentId = created.value.id
+    paragraphId = (await paragraphsOf(db, documentId)).find((p) => p.label === '1.')?.id as number
+    // 120 States speak on the paragraph, each also tabling an amendment; three of them object
+    const states = ['BRA', 'FRA', 'ZAF', ...Array.from({ length: 117 }, (_, i) => `X${String(i).padStart(2, '0')}`)]
+    for (const [i, iso3] of states.entries()) {
+      const delegate: Actor = {
+        kind: 'account',
+        accountId: 100 + i,
+        displayName: iso3,
+        email: `${iso3}@example.org`,
+        grants: [{ id: 0, role: 'government_delegate', scope: { type: 'member_state', id: iso3 } }],
+        via: 'session',
+      }
+      const position = i < 3 ? 'objection' : 'support'
+      const took = await takePosition(db, at(delegate), {
+        subjectType: 'paragraph',
+        subjectId: paragraphId,
+        memberStateIso3: iso3,
+        position,
+      })
+      if (!took.ok) throw new Error(JSON.stringify(took.error))
+      if (i < 60) {
+        const tabled = await tableAmendment(db, at(delegate), documentId, {
+          paragraphId,
+          operation: 'insert_text',
+          newText: `words of ${iso3}`,
+          speaker: { memberStateIso3: iso3 },
+        })
+        if (!tabled.ok) throw new Error(JSON.stringify(tabled.error))
+        if (i % 3 === 0) await decideAmendment(db, at(chair), tabled.value.id, 'rejected')
+      }
+    }
+  })
+  afterAll(() => runtime.close())
+
+  it('gives the document with each paragraph’s standing summary, never every State’s position', async () => {
+    const api = await new TestClient(runtime).json(`/api/v1/negotiation/${documentId}`)
+    expect(api.status).toBe(200)
+    const paragraph = api.body.data.paragraphs.find((p: { id: number }) => p.id === paragraphId)
+    expect(paragraph.standing).toEqual({
+      readiness: 'objected',
+      objecting: ['BRA', 'FRA', 'ZAF'],
+      counts: { support: 117, no_objection: 0, objection: 3, reservation: 0 },
+    })
+    expect(paragraph.openAmendments).toBe(40)
+    expect(paragraph.positions).toBe(`/api/v1/paragraphs/${paragraphId}/positions`)
+    expect(JSON.stringify(api.body)).not.toContain('"memberState"')
+    expect(api.body.data.amendments).toBe(`/api/v1/negotiation/${documentId}/amendments`)
+  })
+
+  it('pages each State’s position on a paragraph, 100 a page', async () => {
+    const client = new TestClient(runtime)
+    const first = await client.json(`/api/v1/paragraphs/${paragraphId}/positions`)
+    expect(first.body.meta.total).toBe(120)
+    expect(first.body.data).toHaveLength(100)
+    expect(first.body.data[0]).toMatchObject({ memberState: 'BRA', position: 'objection' })
+    const second = await client.json(`/api/v1/paragraphs/${paragraphId}/positions?page=2`)
+    expect(second.body.data).toHaveLength(20)
+    expect((await client.json(`/api/v1/paragraphs/${paragraphId}/positions?page=3`)).body.data).toEqual([])
+    expect((await client.json('/api/v1/paragraphs/999999/positions')).status).toBe(404)
+    expect((await client.json(`/api/v1/paragraphs/${paragraphId}/positions?page=0`)).status).toBe(400)
+    expect((await client.json(`/api/v1/paragraphs/${paragraphId}/positions?page=x`)).status).toBe(400)
+  })
+
+  it('pages a document’s amendments, 50 a page, by status', async () => {
+    const client = new TestClient(runtime)
+    const all = await client.json(`/api/v1/negotiation/${documentId}/amendments`)
+    expect(all.body.meta.total).toBe(60)
+    expect(all.body.data).toHaveLength(50)
+    const tabled = await client.json(`/api/v1/negotiation/${documentId}/amendments?status=tabled&page=1`)
+    expect(tabled.body.meta.total).toBe(40)
+    expect(tabled.body.data.every((a: { status: string }) => a.status === 'tabled')).toBe(true)
+    expect(tabled.body.data[0].standing).toMatchObject({ readiness: 'open', objecting: [] })
+    const rejected = await client.json(`/api/v1/negotiation/${documentId}/amendments?status=rejected&page=1`)
+    expect(rejected.body.meta.total).toBe(20)
+    const amendment = tabled.body.data[0].id
+    const positions = await client.json(`/api/v1/amendments/${amendment}/positions`)
+    expect(positions.body).toEqual({ data: [], meta: { total: 0 } })
+    expect((await client.json(`/api/v1/negotiation/${documentId}/amendments?status=lost`)).status).toBe(400)
+    expect((await client.json('/api/v1/negotiation/999999/amendments')).status).toBe(404)
+  })
+})

@@ -129,3 +129,23 @@ export async function childrenOf(db: Db, paragraphId: number) {
     .orderBy('id')
     .execute()
 }
+
+/** One page of a document's amendments, oldest first, optionally of one status, with the total. */
+export async function amendmentsPage(
+  db: Db,
+  documentId: number,
+  options: { status?: Amendment['status'] | undefined; page: number; size: number },
+): Promise<{ items: Amendment[]; total: number }> {
+  let query = ndb(db).selectFrom('negotiationAmendment').where('documentId', '=', documentId)
+  if (options.status) query = query.where('status', '=', options.status)
+  const [items, count] = await Promise.all([
+    query
+      .selectAll()
+      .orderBy('id')
+      .limit(options.size)
+      .offset((options.page - 1) * options.size)
+      .execute(),
+    query.select(sql<number>`count(*)::int`.as('count')).executeTakeFirstOrThrow(),
+  ])
+  return { items, total: Number(count.count) }
+}
