@@ -61,14 +61,13 @@ describe.each(DATABASE_KINDS)('read models of where the States stand on %s', (ki
     })
     if (!process.ok) throw new Error(JSON.stringify(process.error))
     processId = process.value.id
-    const accounts: [string, Parameters<typeof accountWithRole>[1], { type: 'body' | 'member_state'; id: string }][] =
-      [
-        ['chair', 'chair', { type: 'body', id: String(body.value.id) }],
-        ['bra1', 'government_delegate', { type: 'member_state', id: 'BRA' }],
-        ['bra2', 'government_delegate', { type: 'member_state', id: 'BRA' }],
-        ['zaf', 'government_delegate', { type: 'member_state', id: 'ZAF' }],
-        ['fra', 'government_delegate', { type: 'member_state', id: 'FRA' }],
-      ]
+    const accounts: [string, Parameters<typeof accountWithRole>[1], { type: 'body' | 'member_state'; id: string }][] = [
+      ['chair', 'chair', { type: 'body', id: String(body.value.id) }],
+      ['bra1', 'government_delegate', { type: 'member_state', id: 'BRA' }],
+      ['bra2', 'government_delegate', { type: 'member_state', id: 'BRA' }],
+      ['zaf', 'government_delegate', { type: 'member_state', id: 'ZAF' }],
+      ['fra', 'government_delegate', { type: 'member_state', id: 'FRA' }],
+    ]
     for (const [name, role, scope] of accounts) {
       const a = await accountWithRole(runtime, role, scope, name)
       actors[name] = {
@@ -137,7 +136,13 @@ describe.each(DATABASE_KINDS)('read models of where the States stand on %s', (ki
     expect((await speak('fra', 'FRA', p1.id, 'no_objection', 6)).ok).toBe(true)
     expect((await speak('bra1', 'BRA', p1.id, 'support', 7)).ok).toBe(true)
     read = await expectAgreement(db, documentId)
-    expect(read.get(p1.id)).toMatchObject({ support: 1, no_objection: 1, earlier: 1, objecting: [], readiness: 'ready' })
+    expect(read.get(p1.id)).toMatchObject({
+      support: 1,
+      no_objection: 1,
+      earlier: 1,
+      objecting: [],
+      readiness: 'ready',
+    })
 
     // the history keeps every word, each with the wording it was given on
     const history = (await positionEvents(db, 'paragraph', [p1.id])).get(p1.id) ?? []
