@@ -7,7 +7,7 @@ import { createTestRuntime, DATABASE_KINDS, type TestRuntime } from '../../../te
 import { type Actor, SYSTEM } from '../../core/auth/actor.ts'
 import { activeGrants } from '../../core/auth/grants.ts'
 import type { Db } from '../../core/db/database.ts'
-import { createBody, createProcess } from '../processes/commands.ts'
+import { createBody, createProcess } from '../processes/index.ts'
 import { createDocument } from './commands-documents.ts'
 import { decideAmendment, tableAmendment, takePosition } from './commands-proposals.ts'
 import { paragraphsOf, positionEvents } from './queries.ts'
