@@ -94,10 +94,7 @@ export function registerNegotiationApi(api: OpenAPIHono<AppEnv>): void {
         revisionListOf(db, document.id),
         openAmendmentCounts(db, document.id),
       ])
-      const tallies = await paragraphTallies(
-        db,
-        paragraphs.map((p) => p.id),
-      )
+      const tallies = await paragraphTallies(db, document.id)
       return c.json(
         {
           data: {

@@ -4,16 +4,16 @@
 // snapshots, and one paragraph's amendments and positions on its own page.
 import { sql } from 'kysely'
 import type { Db } from '../../core/db/database.ts'
-import { type Amendment, ndb, standings } from './queries.ts'
+import { type Amendment, ndb } from './queries.ts'
+import { standings, standingsOf } from './queries-standing.ts'
 import type { StatePosition, Tally } from './rules/consensus.ts'
 
 /**
- * Each paragraph's tally (counts per position, objecting States, readiness).
- * The one place the pages read standings from: the read model behind it can change here alone.
+ * Each paragraph's tally (counts per position, objecting States, readiness), from the read model:
+ * one tally row per paragraph, never the position history.
  */
-export async function paragraphTallies(db: Db, paragraphIds: readonly number[]): Promise<Map<number, Tally>> {
-  const found = await standings(db, 'paragraph', paragraphIds)
-  return new Map([...found].map(([id, s]) => [id, s.tally]))
+export async function paragraphTallies(db: Db, documentId: number): Promise<Map<number, Tally>> {
+  return standingsOf(db, documentId)
 }
 
 /** Each State's current position on these subjects, and their tallies (one paragraph's page). */

@@ -114,10 +114,7 @@ async function documentView(c: Context<AppEnv>, db: Db, documentId: number) {
     silencesOf(db, document.id),
     filter.since === null ? null : snapshotTexts(db, document.id, filter.since),
   ])
-  const tallies = await paragraphTallies(
-    db,
-    paragraphs.filter((p) => p.kind === 'preambular' || p.kind === 'operative').map((p) => p.id),
-  )
+  const tallies = await paragraphTallies(db, document.id)
   const actor = c.var.actor
   const names = await namesFor(c, [])
   return {

@@ -56,11 +56,12 @@ export function Readiness({
 
 /** Counts per position, e.g. "120 support · 40 with no objection · 3 object". */
 export function PositionSummary({ t, tally }: { t: T; tally: Tally }) {
-  const shown = POSITIONS.filter((p) => tally[p] > 0)
-  if (shown.length === 0) return null
-  return (
-    <span class="muted"> {shown.map((p) => t(`negotiation.positionCount.${p}`, { count: tally[p] })).join(' · ')}</span>
-  )
+  const counts = [
+    ...POSITIONS.filter((p) => tally[p] > 0).map((p) => t(`negotiation.positionCount.${p}`, { count: tally[p] })),
+    ...(tally.earlier > 0 ? [t('negotiation.positionCount.earlier', { count: tally.earlier })] : []),
+  ]
+  if (counts.length === 0) return null
+  return <span class="muted"> {counts.join(' · ')}</span>
 }
 
 export function PositionForm({
