@@ -137,16 +137,3 @@ export async function auditLogSize(db: Db): Promise<number> {
     .executeTakeFirstOrThrow()
   return Number(row.n)
 }
-
-/** The public history of one subject (newest first), for "history" sections on pages. */
-export async function auditHistory(db: Db, subjectType: string, subjectId: string | number, limit = 50) {
-  return db
-    .selectFrom('auditEntry')
-    .select(['seq', 'at', 'actorAccountId', 'action', 'payload'])
-    .where('subjectType', '=', subjectType)
-    .where('subjectId', '=', String(subjectId))
-    .where('public', '=', true)
-    .orderBy('seq', 'desc')
-    .limit(limit)
-    .execute()
-}
