@@ -7,7 +7,7 @@ import { createTestRuntime, DATABASE_KINDS, type TestRuntime } from '../../../te
 import { createAccount } from '../../core/auth/accounts.ts'
 import { SYSTEM } from '../../core/auth/actor.ts'
 import type { TokenScope } from '../../core/auth/scopes.ts'
-import { createBody, createProcess } from '../processes/commands.ts'
+import { createBody, createProcess } from '../processes/index.ts'
 
 const DRAFT = `Draft recommendations
 
