@@ -11,7 +11,8 @@ import type { DomainError } from '../../core/result.ts'
 import { findOrganizationBySlug } from '../actors/index.ts'
 import { StandingSchema, standingJson } from './api.ts'
 import type { Speaker } from './commands-proposals.ts'
-import { findParagraph, findSilence, standings } from './queries.ts'
+import { findParagraph, findSilence } from './queries.ts'
+import { standings } from './queries-standing.ts'
 import { PARAGRAPH_KINDS } from './tables.ts'
 
 export const tags = ['Negotiation']

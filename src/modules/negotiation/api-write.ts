@@ -22,7 +22,8 @@ import {
 } from './api-write-support.ts'
 import { declare } from './commands-documents.ts'
 import { tableAmendment, takePosition } from './commands-proposals.ts'
-import { findAmendment, findParagraph, standings } from './queries.ts'
+import { findAmendment, findParagraph } from './queries.ts'
+import { standings } from './queries-standing.ts'
 import { AmendmentApiInput, DeclarationApiInput, PositionApiInput } from './schemas.ts'
 
 export const ParagraphParams = z.object({ id: pathId('id'), paragraphId: pathId('paragraphId') })
