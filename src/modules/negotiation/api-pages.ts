@@ -54,7 +54,7 @@ const PositionSchema = z
   })
   .openapi('StatePosition')
 
-const AmendmentSchema = z
+const AmendmentSummarySchema = z
   .object({
     id: z.number(),
     paragraph: z.number(),
@@ -67,7 +67,7 @@ const AmendmentSchema = z
     standing: StandingSummarySchema,
     positions: z.string().openapi({ description: 'each State’s position on it, paginated' }),
   })
-  .openapi('Amendment')
+  .openapi('AmendmentSummary')
 
 function positionsRoute(subject: 'paragraph' | 'amendment') {
   return createRoute({
@@ -126,7 +126,7 @@ export function registerNegotiationPagedApi(api: OpenAPIHono<AppEnv>): void {
         query: z.object({ status: z.enum(AMENDMENT_STATUSES).optional(), page: Page }),
       },
       responses: {
-        200: json(listOf(AmendmentSchema), 'The amendments'),
+        200: json(listOf(AmendmentSummarySchema), 'The amendments'),
         400: errorResponses[400],
         401: errorResponses[401],
         404: errorResponses[404],
