@@ -188,7 +188,7 @@ async function run(config: Config, command: string, args: string[], out: CliCont
       const [sub, ...rest] = args
       const flag = rest.indexOf('--checkpoint')
       const checkpoint = flag >= 0 ? rest[flag + 1] : undefined
-      const files = rest.filter((_, i) => i !== flag && i !== flag + 1)
+      const files = flag < 0 ? rest : rest.filter((_, i) => i !== flag && i !== flag + 1)
       if (sub !== 'verify' || files.length > 1 || (flag >= 0 && !checkpoint) || (checkpoint && !files[0])) {
         process.stderr.write('usage: ecp audit verify [FILE [--checkpoint FILE|URL]]\n')
         return 2
