@@ -45,9 +45,9 @@ import {
   proposalsOf,
   revisionsOf,
   silencesOf,
-  standings,
   statementsOf,
 } from './queries.ts'
+import { standings } from './queries-standing.ts'
 import { revisionName } from './rules/amendments.ts'
 import { compareRevisions, type SnapshotParagraph } from './rules/compare.ts'
 import type { ParsedDocument } from './rules/parse.ts'

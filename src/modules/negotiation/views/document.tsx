@@ -68,9 +68,10 @@ function PositionSummary({ t, standing }: { t: T; standing: Standing }) {
   return (
     <span class="muted">
       {' '}
-      {POSITIONS.filter((p) => tally[p] > 0)
-        .map((p) => t(`negotiation.positionCount.${p}`, { count: tally[p] }))
-        .join(' · ')}
+      {[
+        ...POSITIONS.filter((p) => tally[p] > 0).map((p) => t(`negotiation.positionCount.${p}`, { count: tally[p] })),
+        ...(tally.earlier > 0 ? [t('negotiation.positionCount.earlier', { count: tally.earlier })] : []),
+      ].join(' · ')}
     </span>
   )
 }
