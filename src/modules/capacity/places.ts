@@ -2,6 +2,7 @@
 // gap's regional group (its own, or its country's) and its country's development statuses today.
 // And the offers' providers by name. Read through the actors' and coordination's exports.
 import type { Context } from 'hono'
+import { isoDate } from '../../core/dates.ts'
 import type { AppEnv } from '../../core/http/context.ts'
 import {
   electoralGroup,
@@ -10,7 +11,6 @@ import {
   listMemberStates,
   localized,
   type MemberState,
-  todayIso,
 } from '../actors/index.ts'
 import { type Issue, listIssues } from '../coordination/index.ts'
 import type { Gap, Offer } from './queries.ts'
@@ -31,7 +31,7 @@ export async function placesFor(c: Context<AppEnv>): Promise<Places> {
   const [states, issues] = await Promise.all([listMemberStates(c.var.db), listIssues(c.var.db)])
   const byIso = new Map(states.map((s) => [s.iso3, s]))
   const issueNames = new Map(issues.map((i) => [i.slug, localized(i.name, locale)]))
-  const today = todayIso(c.var.deps.now())
+  const today = isoDate(c.var.deps.now())
   return {
     states,
     issues,

@@ -4,13 +4,14 @@
 import type { Context, Hono } from 'hono'
 import { delegationsOf, organizationsOf } from '../../core/auth/actor.ts'
 import { can } from '../../core/auth/authorize.ts'
+import { isoDate } from '../../core/dates.ts'
 import { type AppEnv, commandContext } from '../../core/http/context.ts'
-import { COOKIES, writeCookie } from '../../core/http/cookies.ts'
+import { flash } from '../../core/http/cookies.ts'
 import { respondError } from '../../core/http/errors.tsx'
 import { parseForm } from '../../core/http/forms.ts'
 import { denied } from '../../core/http/guards.ts'
 import type { FormState } from '../../core/ui/form.tsx'
-import { findOrganizationsByIds, listOrganizations, REGIONAL_GROUPS, todayIso } from '../actors/index.ts'
+import { findOrganizationsByIds, listOrganizations, REGIONAL_GROUPS } from '../actors/index.ts'
 import { matchOffer, recorderOf, recordGap, recordOffer, setGapStatus } from './commands.ts'
 import { placesFor, providersOf } from './places.ts'
 import { findGap, historyOf, listGaps, listOffers, matchesOf } from './queries.ts'
@@ -24,7 +25,7 @@ import { renderOffers } from './views/offers.tsx'
 const gapId = (c: Context<AppEnv>) => Number(c.req.param('id'))
 
 function saved(c: Context<AppEnv>, to: string) {
-  writeCookie(c, COOKIES.flash, 'flash.saved', { maxAgeSeconds: 60 })
+  flash(c, 'flash.saved')
   return c.redirect(to, 303)
 }
 
@@ -99,7 +100,7 @@ export function registerCapacityRoutes(app: Hono<AppEnv>): void {
     if (!can(c.var.actor, 'capacity.record')) return denied(c, 'capacity.record')
     const own = delegationsOf(c.var.actor)
     return gapForm(c, {
-      values: { identifiedOn: todayIso(c.var.deps.now()), ...(own[0] ? { memberStateIso3: own[0] } : {}) },
+      values: { identifiedOn: isoDate(c.var.deps.now()), ...(own[0] ? { memberStateIso3: own[0] } : {}) },
     })
   })
 

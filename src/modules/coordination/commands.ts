@@ -4,6 +4,7 @@
 import { auditedBy, type CommandContext, recordAudit } from '../../core/audit/audit.ts'
 import { accountIdOf } from '../../core/auth/actor.ts'
 import { authorize } from '../../core/auth/authorize.ts'
+import { isoDate } from '../../core/dates.ts'
 import type { Db } from '../../core/db/database.ts'
 import { inTransaction, jsonb } from '../../core/db/helpers.ts'
 import { conflict, invalid, notFound, ok, type Result } from '../../core/result.ts'
@@ -47,7 +48,7 @@ export async function proposeIssue(
       scope: 'mixed',
       status: 'proposed',
       emerging: true,
-      firstRaisedOn: ctx.now.toISOString().slice(0, 10),
+      firstRaisedOn: isoDate(ctx.now),
       origin: 'proposal',
       proposedBy: accountIdOf(ctx.actor),
       triageReason: null,
@@ -124,7 +125,7 @@ export async function reviseIssue(
       basket: input.basket,
       scopeRationale: input.scopeRationale ?? issue.scopeRationale,
       emerging: input.emerging,
-      firstRaisedOn: input.emerging && !issue.firstRaisedOn ? ctx.now.toISOString().slice(0, 10) : issue.firstRaisedOn,
+      firstRaisedOn: input.emerging && !issue.firstRaisedOn ? isoDate(ctx.now) : issue.firstRaisedOn,
       triageReason: input.reason,
       triagedBy: accountIdOf(ctx.actor),
       triagedAt: ctx.now,

@@ -5,7 +5,7 @@
 import type { Context, Hono } from 'hono'
 import { can } from '../../core/auth/authorize.ts'
 import { type AppEnv, commandContext } from '../../core/http/context.ts'
-import { COOKIES, writeCookie } from '../../core/http/cookies.ts'
+import { flash } from '../../core/http/cookies.ts'
 import { respondError } from '../../core/http/errors.tsx'
 import { parseForm } from '../../core/http/forms.ts'
 import { requireAccount } from '../../core/http/guards.ts'
@@ -23,8 +23,8 @@ import { renderPropose, renderTriage } from './views/triage.tsx'
 
 const idOf = (c: Context<AppEnv>) => Number(c.req.param('id'))
 
-function saved(c: Context<AppEnv>, to: string, flash = 'flash.saved') {
-  writeCookie(c, COOKIES.flash, flash, { maxAgeSeconds: 60 })
+function saved(c: Context<AppEnv>, to: string, message = 'flash.saved') {
+  flash(c, message)
   return c.redirect(to, 303)
 }
 

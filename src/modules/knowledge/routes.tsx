@@ -5,7 +5,7 @@ import type { Context, Hono } from 'hono'
 import { can } from '../../core/auth/authorize.ts'
 import { contentDisposition } from '../../core/formats/content-disposition.ts'
 import { type AppEnv, commandContext } from '../../core/http/context.ts'
-import { COOKIES, writeCookie } from '../../core/http/cookies.ts'
+import { flash } from '../../core/http/cookies.ts'
 import { respondError } from '../../core/http/errors.tsx'
 import { parseForm } from '../../core/http/forms.ts'
 import { requireAccount } from '../../core/http/guards.ts'
@@ -30,8 +30,8 @@ async function issueNames(c: Context<AppEnv>) {
   return { issues, issueName: (slug: string) => names.get(slug) ?? slug }
 }
 
-function saved(c: Context<AppEnv>, to: string, flash = 'flash.saved') {
-  writeCookie(c, COOKIES.flash, flash, { maxAgeSeconds: 60 })
+function saved(c: Context<AppEnv>, to: string, message = 'flash.saved') {
+  flash(c, message)
   return c.redirect(to, 303)
 }
 
