@@ -363,7 +363,7 @@ export function registerProcessesApi(api: OpenAPIHono<AppEnv>): void {
     if (!process) return respondError(c, { type: 'not_found', id: 'process_not_found' }) as never
     const now = c.var.deps.now()
     const today = isoDate(now)
-    const [body, questions, phases, calls, meetings, documents, transmissions, bodies] = await Promise.all([
+    const [body, questions, phases, calls, meetings, documents, transmissions, bodies, extras] = await Promise.all([
       findBody(db, process.bodyId),
       guidingQuestions(db, id),
       phasesOf(db, id),
@@ -372,6 +372,8 @@ export function registerProcessesApi(api: OpenAPIHono<AppEnv>): void {
       documentsOf(db, id),
       transmissionsOf(db, id),
       listBodies(db),
+      // other modules' fields (the negotiation's documents), declared in ProcessDetailSchema
+      Promise.all(c.var.deps.modules.map((m) => m.processDetail?.(db, id) ?? {})),
     ])
     const bodyById = new Map(bodies.map((b) => [b.id, b]))
     return c.json(
@@ -403,6 +405,8 @@ export function registerProcessesApi(api: OpenAPIHono<AppEnv>): void {
             transmittedOn: t.transmittedOn,
             documentSymbol: t.documentSymbol,
           })),
+          negotiatingDocuments: [],
+          ...Object.assign({}, ...extras),
         },
       },
       200,
