@@ -29,7 +29,6 @@ class CapturingDriver implements Driver {
         const aggregate = /^select (count\(|coalesce\(sum\()/i.test(query.sql)
         return { rows: (answer(query.sql) ?? (aggregate ? [{ n: 0 }] : [])) as never[] }
       },
-      // biome-ignore lint/correctness/useYield: a stream with nothing in it
       async *streamQuery() {},
     }
   }
