@@ -73,9 +73,31 @@ class OpenApiClient {
     }
     const response = await fetch(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) })
     const answer = { status: response.status, body: (await response.json()) as Json }
-    // every answer is one the document lists for the operation
+    // every answer is one the document lists for the operation, in the shape it describes
     expect(Object.keys(spec.responses), `${operationId} answered ${answer.status}`).toContain(String(answer.status))
+    const described = spec.responses[String(answer.status)]?.content?.['application/json']?.schema
+    expect(this.mismatches(described, answer.body, operationId), 'the answer matches its schema').toEqual([])
     return answer
+  }
+
+  /** Where a value departs from a JSON Schema (the subset an OpenAPI 3.1 document uses here). */
+  mismatches(schema: Json, value: Json, at: string): string[] {
+    const s = this.resolve(schema)
+    if (!s) return []
+    if (s.anyOf) return s.anyOf.some((o: Json) => this.mismatches(o, value, at).length === 0) ? [] : [`${at}: anyOf`]
+    const types: string[] = s.type === undefined ? [] : [s.type].flat()
+    const kind = value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value
+    const fits = (t: string) => t === kind || (t === 'integer' && Number.isInteger(value))
+    if (types.length && !types.some(fits)) return [`${at}: ${kind} is not ${types.join('|')}`]
+    if (s.enum && !s.enum.includes(value)) return [`${at}: ${value} is not one of ${s.enum.join(', ')}`]
+    if (kind === 'array' && s.items)
+      return value.flatMap((v: Json, i: number) => this.mismatches(s.items, v, `${at}[${i}]`))
+    if (kind !== 'object') return []
+    const missing = (s.required ?? []).filter((k: string) => !(k in value)).map((k: string) => `${at}.${k}: missing`)
+    const fields = Object.entries<Json>(s.properties ?? {}).flatMap(([k, sub]) =>
+      k in value ? this.mismatches(sub, value[k], `${at}.${k}`) : [],
+    )
+    return [...missing, ...fields]
   }
 }
 
