@@ -1,19 +1,20 @@
 // The negotiation's JSON API: a negotiating document with each paragraph's status and where the
 // States stand, its amendments, and a process's proposals with their lineage; public reads.
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi'
+import type { Db } from '../../core/db/database.ts'
 import { errorResponses, json, PUBLIC_READ } from '../../core/http/api.ts'
 import type { AppEnv } from '../../core/http/context.ts'
 import { respondError } from '../../core/http/errors.tsx'
 import { LOCALES } from '../../core/i18n/locales.ts'
 import { findProcess } from '../processes/index.ts'
 import { documentWithBody } from './context.ts'
-import { amendmentsOf, paragraphsOf, proposalsOf, revisionsOf } from './queries.ts'
+import { amendmentsOf, type ProposalDetail, paragraphsOf, proposalsOf, revisionsOf } from './queries.ts'
 import { standings } from './queries-standing.ts'
 import { POSITIONS } from './rules/consensus.ts'
 import { AMENDMENT_OPERATIONS, AMENDMENT_STATUSES, PARAGRAPH_KINDS, PROPOSAL_STATUSES } from './tables.ts'
 
 const tags = ['Negotiation']
-const IdParam = z.object({
+export const IdParam = z.object({
   id: z.coerce
     .number()
     .int()
@@ -21,7 +22,7 @@ const IdParam = z.object({
     .openapi({ param: { name: 'id', in: 'path' }, example: 1 }),
 })
 
-const StandingSchema = z.object({
+export const StandingSchema = z.object({
   readiness: z.enum(['open', 'ready', 'objected']).openapi({ description: 'ready = no standing objection' }),
   objecting: z.array(z.string()).openapi({ description: 'States with a standing objection (ISO alpha-3)' }),
   positions: z.array(
@@ -29,7 +30,21 @@ const StandingSchema = z.object({
   ),
 })
 
-const DocumentSchema = z
+export const AmendmentSchema = z
+  .object({
+    id: z.number(),
+    paragraph: z.number(),
+    operation: z.enum(AMENDMENT_OPERATIONS),
+    quotedOld: z.string().nullable(),
+    newText: z.string().nullable(),
+    memberState: z.string().nullable(),
+    organization: z.number().nullable(),
+    status: z.enum(AMENDMENT_STATUSES),
+    standing: StandingSchema,
+  })
+  .openapi('Amendment')
+
+export const DocumentSchema = z
   .object({
     id: z.number(),
     process: z.number(),
@@ -52,23 +67,11 @@ const DocumentSchema = z
         standing: StandingSchema,
       }),
     ),
-    amendments: z.array(
-      z.object({
-        id: z.number(),
-        paragraph: z.number(),
-        operation: z.enum(AMENDMENT_OPERATIONS),
-        quotedOld: z.string().nullable(),
-        newText: z.string().nullable(),
-        memberState: z.string().nullable(),
-        organization: z.number().nullable(),
-        status: z.enum(AMENDMENT_STATUSES),
-        standing: StandingSchema,
-      }),
-    ),
+    amendments: z.array(AmendmentSchema),
   })
   .openapi('NegotiatingDocument')
 
-const ProposalSchema = z
+export const ProposalSchema = z
   .object({
     id: z.number(),
     title: z.string(),
@@ -83,12 +86,12 @@ const ProposalSchema = z
   })
   .openapi('Proposal')
 
-type Standing = {
+export type Standing = {
   positions: { memberStateIso3: string; position: (typeof POSITIONS)[number]; at: Date; note: string | null }[]
   tally: { readiness: 'open' | 'ready' | 'objected'; objecting: string[] }
 }
 
-const standingJson = (s: Standing | undefined) => ({
+export const standingJson = (s: Standing | undefined) => ({
   readiness: s?.tally.readiness ?? 'open',
   objecting: s?.tally.objecting ?? [],
   positions: (s?.positions ?? []).map((p) => ({
@@ -96,6 +99,88 @@ const standingJson = (s: Standing | undefined) => ({
     position: p.position,
     at: p.at.toISOString(),
     note: p.note,
+  })),
+})
+
+/** A negotiating document as `GET /api/v1/negotiation/{id}` answers it (undefined when there is none). */
+export async function negotiatingDocumentJson(db: Db, documentId: number) {
+  const found = await documentWithBody(db, documentId)
+  if (!found) return undefined
+  const { document } = found
+  const [paragraphs, amendments, revisions] = await Promise.all([
+    paragraphsOf(db, document.id),
+    amendmentsOf(db, document.id),
+    revisionsOf(db, document.id),
+  ])
+  const [ps, as] = await Promise.all([
+    standings(
+      db,
+      'paragraph',
+      paragraphs.map((p) => p.id),
+    ),
+    standings(
+      db,
+      'amendment',
+      amendments.map((a) => a.id),
+    ),
+  ])
+  return {
+    id: document.id,
+    process: document.processId,
+    title: document.title,
+    symbol: document.symbol,
+    language: document.language,
+    currentRevision: document.currentRevision,
+    revisions: revisions.map((r) => ({
+      number: r.number,
+      label: r.label,
+      issuedAt: r.issuedAt.toISOString(),
+      contentHash: r.contentHash,
+    })),
+    paragraphs: paragraphs.map((p) => ({
+      id: p.id,
+      parent: p.parentId,
+      kind: p.kind,
+      label: p.label,
+      text: p.text,
+      status: p.status,
+      proposal: p.proposalId,
+      standing: standingJson(ps.get(p.id)),
+    })),
+    amendments: amendments.map(amendmentJson(as)),
+  }
+}
+
+/** An amendment as the API shows it, with where the States stand on it. */
+export const amendmentJson =
+  (standingsOf: Map<number, Standing>) => (a: Awaited<ReturnType<typeof amendmentsOf>>[number]) => ({
+    id: a.id,
+    paragraph: a.paragraphId,
+    operation: a.operation,
+    quotedOld: a.quotedOld,
+    newText: a.newText,
+    memberState: a.memberStateIso3,
+    organization: a.organizationId,
+    status: a.status,
+    standing: standingJson(standingsOf.get(a.id)),
+  })
+
+/** A proposal as the API shows it: every version, its proponents and its lineage. */
+export const proposalJson = (p: ProposalDetail) => ({
+  id: p.id,
+  title: p.title,
+  language: p.language,
+  status: p.status,
+  memberStates: p.memberStates,
+  organizations: p.organizations,
+  mergedInto: p.mergedIntoId,
+  mergedFrom: p.mergedFrom,
+  contributions: p.contributions,
+  versions: p.versions.map((v) => ({
+    number: v.number,
+    text: v.text,
+    rationale: v.rationale,
+    createdAt: v.createdAt.toISOString(),
   })),
 })
 
@@ -116,67 +201,9 @@ export function registerNegotiationApi(api: OpenAPIHono<AppEnv>): void {
       },
     }),
     async (c) => {
-      const { db } = c.var
-      const found = await documentWithBody(db, c.req.valid('param').id)
-      if (!found) return respondError(c, { type: 'not_found', id: 'negotiating_document_not_found' }) as never
-      const { document } = found
-      const [paragraphs, amendments, revisions] = await Promise.all([
-        paragraphsOf(db, document.id),
-        amendmentsOf(db, document.id),
-        revisionsOf(db, document.id),
-      ])
-      const [ps, as] = await Promise.all([
-        standings(
-          db,
-          'paragraph',
-          paragraphs.map((p) => p.id),
-        ),
-        standings(
-          db,
-          'amendment',
-          amendments.map((a) => a.id),
-        ),
-      ])
-      return c.json(
-        {
-          data: {
-            id: document.id,
-            process: document.processId,
-            title: document.title,
-            symbol: document.symbol,
-            language: document.language,
-            currentRevision: document.currentRevision,
-            revisions: revisions.map((r) => ({
-              number: r.number,
-              label: r.label,
-              issuedAt: r.issuedAt.toISOString(),
-              contentHash: r.contentHash,
-            })),
-            paragraphs: paragraphs.map((p) => ({
-              id: p.id,
-              parent: p.parentId,
-              kind: p.kind,
-              label: p.label,
-              text: p.text,
-              status: p.status,
-              proposal: p.proposalId,
-              standing: standingJson(ps.get(p.id)),
-            })),
-            amendments: amendments.map((a) => ({
-              id: a.id,
-              paragraph: a.paragraphId,
-              operation: a.operation,
-              quotedOld: a.quotedOld,
-              newText: a.newText,
-              memberState: a.memberStateIso3,
-              organization: a.organizationId,
-              status: a.status,
-              standing: standingJson(as.get(a.id)),
-            })),
-          },
-        },
-        200,
-      )
+      const data = await negotiatingDocumentJson(c.var.db, c.req.valid('param').id)
+      if (!data) return respondError(c, { type: 'not_found', id: 'negotiating_document_not_found' }) as never
+      return c.json({ data }, 200)
     },
   )
 
@@ -202,23 +229,7 @@ export function registerNegotiationApi(api: OpenAPIHono<AppEnv>): void {
       const proposals = await proposalsOf(c.var.db, processId)
       return c.json(
         {
-          data: proposals.map((p) => ({
-            id: p.id,
-            title: p.title,
-            language: p.language,
-            status: p.status,
-            memberStates: p.memberStates,
-            organizations: p.organizations,
-            mergedInto: p.mergedIntoId,
-            mergedFrom: p.mergedFrom,
-            contributions: p.contributions,
-            versions: p.versions.map((v) => ({
-              number: v.number,
-              text: v.text,
-              rationale: v.rationale,
-              createdAt: v.createdAt.toISOString(),
-            })),
-          })),
+          data: proposals.map(proposalJson),
         },
         200,
       )

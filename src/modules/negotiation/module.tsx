@@ -6,6 +6,8 @@ import { SYSTEM } from '../../core/auth/actor.ts'
 import { loadCatalogs } from '../../core/i18n/catalog.ts'
 import type { ActivityItem, ModuleManifest } from '../../core/module.ts'
 import { registerNegotiationApi } from './api.ts'
+import { registerNegotiationWriteApi } from './api-write.ts'
+import { registerProcessWriteApi } from './api-write-process.ts'
 import { parseCommand } from './cli.ts'
 import { concludeSilence } from './commands-documents.ts'
 import { loadNegotiationDemo } from './demo.ts'
@@ -24,7 +26,11 @@ export const negotiationModule: ModuleManifest = {
     registerReportRoutes(app)
     registerNegotiationRoutes(app)
   },
-  api: registerNegotiationApi,
+  api: (api) => {
+    registerNegotiationApi(api)
+    registerNegotiationWriteApi(api)
+    registerProcessWriteApi(api)
+  },
   sections: {
     process: {
       order: 20,
@@ -100,6 +106,9 @@ export const negotiationModule: ModuleManifest = {
       })),
     ]
   },
+  processDetail: async (db, processId) => ({
+    negotiatingDocuments: (await documentsOf(db, processId)).map((d) => ({ id: d.id, title: d.title })),
+  }),
   openData: negotiationOpenData,
   jobs: {
     'negotiation.silence_deadline': async (payload, { db, deps, log }) => {

@@ -2,6 +2,7 @@
 
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi'
 import type { Context } from 'hono'
+import { isoDate } from '../../core/dates.ts'
 import { contentDisposition } from '../../core/formats/content-disposition.ts'
 import { errorResponses, json, listOf, PUBLIC_READ } from '../../core/http/api.ts'
 import type { AppEnv } from '../../core/http/context.ts'
@@ -361,8 +362,8 @@ export function registerProcessesApi(api: OpenAPIHono<AppEnv>): void {
     const process = await findProcess(db, id)
     if (!process) return respondError(c, { type: 'not_found', id: 'process_not_found' }) as never
     const now = c.var.deps.now()
-    const today = now.toISOString().slice(0, 10)
-    const [body, questions, phases, calls, meetings, documents, transmissions, bodies] = await Promise.all([
+    const today = isoDate(now)
+    const [body, questions, phases, calls, meetings, documents, transmissions, bodies, extras] = await Promise.all([
       findBody(db, process.bodyId),
       guidingQuestions(db, id),
       phasesOf(db, id),
@@ -371,6 +372,8 @@ export function registerProcessesApi(api: OpenAPIHono<AppEnv>): void {
       documentsOf(db, id),
       transmissionsOf(db, id),
       listBodies(db),
+      // other modules' fields (the negotiation's documents), declared in ProcessDetailSchema
+      Promise.all(c.var.deps.modules.map((m) => m.processDetail?.(db, id) ?? {})),
     ])
     const bodyById = new Map(bodies.map((b) => [b.id, b]))
     return c.json(
@@ -402,6 +405,8 @@ export function registerProcessesApi(api: OpenAPIHono<AppEnv>): void {
             transmittedOn: t.transmittedOn,
             documentSymbol: t.documentSymbol,
           })),
+          negotiatingDocuments: [],
+          ...Object.assign({}, ...extras),
         },
       },
       200,
