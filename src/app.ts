@@ -7,6 +7,7 @@ import { HTTPException } from 'hono/http-exception'
 import { secureHeaders } from 'hono/secure-headers'
 import { sql } from 'kysely'
 import { MAX_ATTACHMENTS } from './config.ts'
+import { registerAuditApi } from './core/audit/api.ts'
 import { registerAuditRoutes } from './core/audit/routes.tsx'
 import { ANONYMOUS } from './core/auth/actor.ts'
 import { createApiRouter } from './core/http/api.ts'
@@ -91,6 +92,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     module.routes?.(app)
     module.api?.(api)
   }
+  registerAuditApi(api)
   app.route('/api/v1', api)
   const openApiDocument = () =>
     api.getOpenAPI31Document({ openapi: '3.1.0', info: API_INFO, servers: [{ url: '/api/v1' }] })

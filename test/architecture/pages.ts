@@ -8,6 +8,7 @@ export const UNLINKED: Record<string, string> = {
   '/negotiation/:id/compare': 'the answer to the form that picks two revisions (a GET form)',
   '/paragraphs/:id': 'a paragraph is opened at its place in the document (this address redirects there)',
   '/library/:id{[0-9]+}/file': 'a download',
+  '/audit/checkpoint': 'the signed checkpoint as plain text (a C2SP note), for verifiers; linked from /audit-log',
 }
 
 /** A Hono route path (`/processes/:id{[0-9]+}`) as a regular expression over a request path. */

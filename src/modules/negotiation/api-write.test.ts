@@ -143,8 +143,11 @@ describe.each(DATABASE_KINDS)('the negotiation write API on %s', (kind) => {
         status: 'tabled',
         standing: { readiness: 'open', positions: [] },
       })
-      const read = await api.anonymous?.json(`/api/v1/negotiation/${id}`)
-      expect(read?.body.data.amendments).toContainEqual(tabled.body.data)
+      // the document's amendments are a paginated sub-resource, each with its standing summary
+      const read = await api.anonymous?.json(`/api/v1/negotiation/${id}/amendments?status=tabled`)
+      expect(read?.body.data).toContainEqual(
+        expect.objectContaining({ id: tabled.body.data.id, newText: 'every two years', memberState: 'BRA' }),
+      )
     })
 
     it('refuses a read-only token and an account that speaks for no State (403)', async () => {

@@ -6,6 +6,7 @@ import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi'
 import type { Context } from 'hono'
 import { json, securityFor } from '../../core/http/api.ts'
 import { type AppEnv, commandContext } from '../../core/http/context.ts'
+import { apiError } from '../../core/http/errors.tsx'
 import { AmendmentSchema, amendmentJson, IdParam, StandingSchema, standingJson } from './api.ts'
 import {
   IDEMPOTENT,
@@ -15,7 +16,6 @@ import {
   ParagraphSchema,
   paragraphJson,
   pathId,
-  refuse,
   speakerOf,
   tags,
   writeRefusals,
@@ -78,7 +78,7 @@ export function registerNegotiationWriteApi(api: OpenAPIHono<AppEnv>): void {
     const documentId = c.req.valid('param').id
     const input = c.req.valid('json')
     const speaker = await speakerOf(c, input)
-    if (isRefusal(speaker)) return refuse(c, speaker)
+    if (isRefusal(speaker)) return apiError(c, speaker)
     const result = await tableAmendment(c.var.db, commandContext(c), documentId, {
       paragraphId: input.paragraphId,
       operation: input.operation,
@@ -87,9 +87,9 @@ export function registerNegotiationWriteApi(api: OpenAPIHono<AppEnv>): void {
       justification: input.note,
       speaker,
     })
-    if (!result.ok) return refuse(c, result.error)
+    if (!result.ok) return apiError(c, result.error)
     const amendment = await findAmendment(c.var.db, result.value.id)
-    if (!amendment) return refuse(c, { type: 'not_found', id: 'amendment_not_found' })
+    if (!amendment) return apiError(c, { type: 'not_found', id: 'amendment_not_found' })
     const standing = await standings(c.var.db, 'amendment', [amendment.id])
     c.header('Location', `/negotiation/${documentId}`)
     return c.json({ data: amendmentJson(standing)(amendment) }, 201)
@@ -105,7 +105,7 @@ export function registerNegotiationWriteApi(api: OpenAPIHono<AppEnv>): void {
       subjectType === 'paragraph'
         ? (await findParagraph(c.var.db, subjectId))?.documentId
         : (await findAmendment(c.var.db, subjectId))?.documentId
-    if (owner !== documentId) return refuse(c, invalidField(`${subjectType}Id`, 'negotiation.unknownParagraph'))
+    if (owner !== documentId) return apiError(c, invalidField(`${subjectType}Id`, 'negotiation.unknownParagraph'))
     const result = await takePosition(c.var.db, commandContext(c), {
       subjectType,
       subjectId,
@@ -113,7 +113,7 @@ export function registerNegotiationWriteApi(api: OpenAPIHono<AppEnv>): void {
       position: input.position,
       note: input.note,
     })
-    if (!result.ok) return refuse(c, result.error)
+    if (!result.ok) return apiError(c, result.error)
     const standing = (await standings(c.var.db, subjectType, [subjectId])).get(subjectId)
     const data = {
       paragraph: input.paragraphId ?? null,
@@ -125,11 +125,11 @@ export function registerNegotiationWriteApi(api: OpenAPIHono<AppEnv>): void {
 
   api.openapi(adoptRoute, async (c) => {
     const { id, paragraphId } = c.req.valid('param')
-    if (!(await inDocument(c, id, paragraphId))) return refuse(c, { type: 'not_found', id: 'paragraph_not_found' })
+    if (!(await inDocument(c, id, paragraphId))) return apiError(c, { type: 'not_found', id: 'paragraph_not_found' })
     const result = await declare(c.var.db, commandContext(c), paragraphId, 'adopted', c.req.valid('json').note ?? '')
-    if (!result.ok) return refuse(c, result.error)
+    if (!result.ok) return apiError(c, result.error)
     const data = await paragraphJson(c.var.db, paragraphId)
-    if (!data) return refuse(c, { type: 'not_found', id: 'paragraph_not_found' })
+    if (!data) return apiError(c, { type: 'not_found', id: 'paragraph_not_found' })
     return c.json({ data }, 200)
   })
 }

@@ -1,5 +1,6 @@
-// The negotiation's JSON API: a negotiating document with each paragraph's status and where the
-// States stand, its amendments, and a process's proposals with their lineage; public reads.
+// The negotiation's JSON API: a negotiating document with each paragraph's status and standing
+// summary (its amendments and each State's position are paginated, in api-pages.ts), and a
+// process's proposals with their lineage; public reads.
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi'
 import type { Db } from '../../core/db/database.ts'
 import { errorResponses, json, PUBLIC_READ } from '../../core/http/api.ts'
@@ -7,9 +8,10 @@ import type { AppEnv } from '../../core/http/context.ts'
 import { respondError } from '../../core/http/errors.tsx'
 import { LOCALES } from '../../core/i18n/locales.ts'
 import { findProcess } from '../processes/index.ts'
+import { registerNegotiationPagedApi, StandingSummarySchema, standingSummary } from './api-pages.ts'
 import { documentWithBody } from './context.ts'
-import { amendmentsOf, type ProposalDetail, paragraphsOf, proposalsOf, revisionsOf } from './queries.ts'
-import { standings } from './queries-standing.ts'
+import { type amendmentsOf, type ProposalDetail, paragraphsOf, proposalsOf } from './queries.ts'
+import { openAmendmentCounts, paragraphTallies, revisionListOf } from './queries-page.ts'
 import { POSITIONS } from './rules/consensus.ts'
 import { AMENDMENT_OPERATIONS, AMENDMENT_STATUSES, PARAGRAPH_KINDS, PROPOSAL_STATUSES } from './tables.ts'
 
@@ -55,6 +57,7 @@ export const DocumentSchema = z
     revisions: z.array(
       z.object({ number: z.number(), label: z.string(), issuedAt: z.string(), contentHash: z.string() }),
     ),
+    amendments: z.string().openapi({ description: 'the paginated list of the document’s amendments' }),
     paragraphs: z.array(
       z.object({
         id: z.number(),
@@ -64,10 +67,11 @@ export const DocumentSchema = z
         text: z.string(),
         status: z.string(),
         proposal: z.number().nullable(),
-        standing: StandingSchema,
+        standing: StandingSummarySchema,
+        openAmendments: z.number().int().openapi({ description: 'amendments still tabled on the paragraph' }),
+        positions: z.string().openapi({ description: 'each State’s position on it, paginated' }),
       }),
     ),
-    amendments: z.array(AmendmentSchema),
   })
   .openapi('NegotiatingDocument')
 
@@ -102,27 +106,20 @@ export const standingJson = (s: Standing | undefined) => ({
   })),
 })
 
-/** A negotiating document as `GET /api/v1/negotiation/{id}` answers it (undefined when there is none). */
+/**
+ * A negotiating document as `GET /api/v1/negotiation/{id}` answers it (undefined when there is
+ * none): each paragraph with its standing summary from the read model, never every State's
+ * position; those and the amendments are paginated sub-resources (api-pages.ts).
+ */
 export async function negotiatingDocumentJson(db: Db, documentId: number) {
   const found = await documentWithBody(db, documentId)
   if (!found) return undefined
   const { document } = found
-  const [paragraphs, amendments, revisions] = await Promise.all([
+  const [paragraphs, revisions, openCounts, tallies] = await Promise.all([
     paragraphsOf(db, document.id),
-    amendmentsOf(db, document.id),
-    revisionsOf(db, document.id),
-  ])
-  const [ps, as] = await Promise.all([
-    standings(
-      db,
-      'paragraph',
-      paragraphs.map((p) => p.id),
-    ),
-    standings(
-      db,
-      'amendment',
-      amendments.map((a) => a.id),
-    ),
+    revisionListOf(db, document.id),
+    openAmendmentCounts(db, document.id),
+    paragraphTallies(db, document.id),
   ])
   return {
     id: document.id,
@@ -137,6 +134,7 @@ export async function negotiatingDocumentJson(db: Db, documentId: number) {
       issuedAt: r.issuedAt.toISOString(),
       contentHash: r.contentHash,
     })),
+    amendments: `/api/v1/negotiation/${document.id}/amendments`,
     paragraphs: paragraphs.map((p) => ({
       id: p.id,
       parent: p.parentId,
@@ -145,9 +143,10 @@ export async function negotiatingDocumentJson(db: Db, documentId: number) {
       text: p.text,
       status: p.status,
       proposal: p.proposalId,
-      standing: standingJson(ps.get(p.id)),
+      standing: standingSummary(tallies.get(p.id)),
+      openAmendments: openCounts.get(p.id) ?? 0,
+      positions: `/api/v1/paragraphs/${p.id}/positions`,
     })),
-    amendments: amendments.map(amendmentJson(as)),
   }
 }
 
@@ -192,7 +191,9 @@ export function registerNegotiationApi(api: OpenAPIHono<AppEnv>): void {
       operationId: 'getNegotiatingDocument',
       security: PUBLIC_READ,
       tags,
-      summary: 'A negotiating document: paragraphs, status, positions (one per State), amendments',
+      summary: 'A negotiating document: each paragraph’s text, status and standing summary',
+      description:
+        'Each paragraph carries its counts per position and the objecting States; each State’s position is at `/paragraphs/{id}/positions` and the amendments at `/negotiation/{id}/amendments`, both paginated.',
       request: { params: IdParam },
       responses: {
         200: json(z.object({ data: DocumentSchema }), 'The document'),
@@ -235,4 +236,5 @@ export function registerNegotiationApi(api: OpenAPIHono<AppEnv>): void {
       )
     },
   )
+  registerNegotiationPagedApi(api)
 }

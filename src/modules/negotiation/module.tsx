@@ -14,6 +14,7 @@ import { loadNegotiationDemo } from './demo.ts'
 import { negotiationOpenData } from './open-data.ts'
 import { documentsOf, ndb, proposalsOf } from './queries.ts'
 import { registerNegotiationRoutes } from './routes.tsx'
+import { registerParagraphRoutes } from './routes-paragraph.tsx'
 import { registerProposalRoutes } from './routes-proposals.tsx'
 import { registerReportRoutes } from './routes-report.tsx'
 
@@ -25,6 +26,7 @@ export const negotiationModule: ModuleManifest = {
     registerProposalRoutes(app)
     registerReportRoutes(app)
     registerNegotiationRoutes(app)
+    registerParagraphRoutes(app)
   },
   api: (api) => {
     registerNegotiationApi(api)
