@@ -8,6 +8,7 @@ import { createAccount } from '../../core/auth/accounts.ts'
 import { SYSTEM } from '../../core/auth/actor.ts'
 import type { TokenScope } from '../../core/auth/scopes.ts'
 import type { DatabaseKind } from '../../core/db/database.ts'
+import { createOrganization } from '../actors/index.ts'
 import { createBody, createProcess } from '../processes/index.ts'
 
 export const DRAFT = `Draft recommendations
@@ -57,6 +58,17 @@ export async function writeApiWorld(kind: DatabaseKind) {
     api[iso3] = await tokenClient(a.accountId, ['read', 'negotiate'])
     if (iso3 === 'BRA') api.braReadOnly = await tokenClient(a.accountId, ['read'])
   }
+  const organization = await createOrganization(runtime.deps.db, ctx, {
+    name: { en: 'Association for Progressive Communications' },
+    acronym: 'APC',
+    stakeholderGroup: 'civil_society',
+  })
+  if (!organization.ok) throw new Error(JSON.stringify(organization.error))
+  const representative = await accountWithRole(runtime, 'stakeholder_representative', {
+    type: 'organization',
+    id: String(organization.value.id),
+  })
+  api.apc = await tokenClient(representative.accountId, ['read', 'negotiate'])
   // an account with no role: it may read and contribute, never negotiate
   const participant = await createAccount(runtime.deps.db, {
     email: 'participant@example.org',
@@ -68,8 +80,8 @@ export async function writeApiWorld(kind: DatabaseKind) {
   api.participant = await tokenClient(participant.value.id, ['read', 'contribute'])
   api.anonymous = new TestClient(runtime)
 
-  async function openDocument(text = DRAFT) {
-    const created = await post('chair', `/processes/${processId}/negotiation`, { title: 'Draft', text })
+  async function openDocument(text = DRAFT, options: { stakeholdersMayTable?: boolean } = {}) {
+    const created = await post('chair', `/processes/${processId}/negotiation`, { title: 'Draft', text, ...options })
     expect(created.status).toBe(201)
     const doc = created.body.data
     // biome-ignore lint/suspicious/noExplicitAny: the answer is JSON
@@ -85,7 +97,7 @@ export async function writeApiWorld(kind: DatabaseKind) {
     return adopted
   }
 
-  return { runtime, api, post, processId, bodyId: body.value.id, openDocument, adopt }
+  return { runtime, api, post, processId, organization: organization.value, openDocument, adopt }
 }
 
 export type WriteApiWorld = Awaited<ReturnType<typeof writeApiWorld>>

@@ -11,7 +11,8 @@ describe.each(DATABASE_KINDS)('the negotiation write API on a process on %s', (k
   })
   afterAll(() => world.runtime.close())
   const post = (...args: Parameters<WriteApiWorld['post']>) => world.post(...args)
-  const openDocument = (text?: string) => world.openDocument(text)
+  const openDocument = (text?: string, options?: { stakeholdersMayTable?: boolean }) =>
+    world.openDocument(text, options)
   const adopt = (id: number, paragraphId: number) => world.adopt(id, paragraphId)
 
   describe('opening a negotiating document', () => {
@@ -64,6 +65,22 @@ describe.each(DATABASE_KINDS)('the negotiation write API on a process on %s', (k
       expect(made.body.data.memberStates).toContain('BRA')
       const list = await world.api.anonymous?.json(`/api/v1/processes/${world.processId}/proposals`)
       expect(list?.body.data.map((p: { id: number }) => p.id)).toContain(made.body.data.id)
+    })
+
+    it('takes organizations as co-sponsors by their slug, and an organization as the proponent', async () => {
+      const withOrganization = await post('BRA', `/processes/${world.processId}/proposals`, {
+        title: 'Multistakeholder input',
+        text: 'Invites stakeholders to contribute.',
+        cosponsors: [world.organization.slug],
+      })
+      expect(withOrganization.status).toBe(201)
+      expect(withOrganization.body.data.organizations).toContain(world.organization.id)
+      const byOrganization = await post('apc', `/processes/${world.processId}/proposals`, {
+        title: 'Capacity',
+        text: 'Encourages capacity building.',
+      })
+      expect(byOrganization.status).toBe(201)
+      expect(byOrganization.body.data).toMatchObject({ memberStates: [], organizations: [world.organization.id] })
     })
 
     it('refuses an unknown co-sponsor (400), a State the caller does not speak for and a read-only token (403)', async () => {

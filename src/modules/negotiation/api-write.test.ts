@@ -12,7 +12,8 @@ describe.each(DATABASE_KINDS)('the negotiation write API on a document on %s', (
   })
   afterAll(() => world.runtime.close())
   const post = (...args: Parameters<WriteApiWorld['post']>) => world.post(...args)
-  const openDocument = (text?: string) => world.openDocument(text)
+  const openDocument = (text?: string, options?: { stakeholdersMayTable?: boolean }) =>
+    world.openDocument(text, options)
   const adopt = (id: number, paragraphId: number) => world.adopt(id, paragraphId)
 
   describe('tabling an amendment', () => {
@@ -38,6 +39,29 @@ describe.each(DATABASE_KINDS)('the negotiation write API on a document on %s', (
       expect(read?.body.data).toContainEqual(
         expect.objectContaining({ id: tabled.body.data.id, newText: 'every two years', memberState: 'BRA' }),
       )
+    })
+
+    it('tables for an organization, named by its slug or by default, where stakeholders may table', async () => {
+      const open = await openDocument(undefined, { stakeholdersMayTable: true })
+      const amendment = { paragraphId: open.byLabel('3').id, operation: 'delete_paragraph' }
+      const byDefault = await post('apc', `/negotiation/${open.id}/amendments`, amendment)
+      expect(byDefault.status).toBe(201)
+      expect(byDefault.body.data).toMatchObject({ memberState: null, organization: world.organization.id })
+      const bySlug = await post('apc', `/negotiation/${open.id}/amendments`, {
+        ...amendment,
+        organization: world.organization.slug,
+      })
+      expect(bySlug.status).toBe(201)
+      const unknown = await post('apc', `/negotiation/${open.id}/amendments`, { ...amendment, organization: 'nobody' })
+      expect(unknown.status).toBe(400)
+      expect(unknown.body.issues[0].path).toBe('organization')
+      // where only States table, an organization's representative is refused
+      const closed = await openDocument()
+      const refused = await post('apc', `/negotiation/${closed.id}/amendments`, {
+        paragraphId: closed.byLabel('3').id,
+        operation: 'delete_paragraph',
+      })
+      expect(refused.status).toBe(403)
     })
 
     it('refuses a read-only token and an account that speaks for no State (403)', async () => {
