@@ -80,8 +80,12 @@ export async function writeApiWorld(kind: DatabaseKind) {
   api.participant = await tokenClient(participant.value.id, ['read', 'contribute'])
   api.anonymous = new TestClient(runtime)
 
-  async function openDocument(text = DRAFT, options: { stakeholdersMayTable?: boolean } = {}) {
-    const created = await post('chair', `/processes/${processId}/negotiation`, { title: 'Draft', text, ...options })
+  async function openDocument(
+    text = DRAFT,
+    options: { stakeholdersMayTable?: boolean } = {},
+    inProcess: number = processId,
+  ) {
+    const created = await post('chair', `/processes/${inProcess}/negotiation`, { title: 'Draft', text, ...options })
     expect(created.status).toBe(201)
     const doc = created.body.data
     // biome-ignore lint/suspicious/noExplicitAny: the answer is JSON
@@ -97,7 +101,19 @@ export async function writeApiWorld(kind: DatabaseKind) {
     return adopted
   }
 
-  return { runtime, api, post, processId, organization: organization.value, openDocument, adopt }
+  /** A second process of the same body, for tests that conclude theirs. */
+  async function newProcess(slug: string) {
+    const made = await createProcess(runtime.deps.db, ctx, {
+      bodyId: body.ok ? body.value.id : 0,
+      slug,
+      title: `Process ${slug}`,
+      mandateSymbol: 'E/RES/2026/2',
+    })
+    if (!made.ok) throw new Error(JSON.stringify(made.error))
+    return made.value.id
+  }
+
+  return { runtime, api, post, processId, organization: organization.value, openDocument, adopt, newProcess }
 }
 
 export type WriteApiWorld = Awaited<ReturnType<typeof writeApiWorld>>

@@ -2,6 +2,8 @@
 // silence procedures; successes and refusals (403, 409, 400) on each database.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DATABASE_KINDS } from '../../../test/support/runtime.ts'
+import { SYSTEM } from '../../core/auth/actor.ts'
+import { changeProcessState } from '../processes/index.ts'
 import { DRAFT, type WriteApiWorld, writeApiWorld } from './api-write-fixture.ts'
 
 describe.each(DATABASE_KINDS)('the negotiation write API on a process on %s', (kind) => {
@@ -11,8 +13,7 @@ describe.each(DATABASE_KINDS)('the negotiation write API on a process on %s', (k
   })
   afterAll(() => world.runtime.close())
   const post = (...args: Parameters<WriteApiWorld['post']>) => world.post(...args)
-  const openDocument = (text?: string, options?: { stakeholdersMayTable?: boolean }) =>
-    world.openDocument(text, options)
+  const openDocument = (...args: Parameters<WriteApiWorld['openDocument']>) => world.openDocument(...args)
   const adopt = (id: number, paragraphId: number) => world.adopt(id, paragraphId)
 
   describe('opening a negotiating document', () => {
@@ -128,6 +129,33 @@ describe.each(DATABASE_KINDS)('the negotiation write API on a process on %s', (k
       await adopt(id, byLabel('1').id)
       const settled = await post('chair', `/negotiation/${id}/silence`, { paragraphIds, deadline: inDays(4) })
       expect([400, 409]).toContain(settled.status)
+    })
+  })
+
+  describe('a concluded process', () => {
+    it('takes no write through the API: 409 process_concluded for each operation', async () => {
+      const processId = await world.newProcess('concluded-by-api')
+      const { id, byLabel } = await openDocument(undefined, {}, processId)
+      const adopted = byLabel('1').id
+      await adopt(id, adopted)
+      const system = { actor: SYSTEM, now: new Date() }
+      expect((await changeProcessState(world.runtime.deps.db, system, processId, { to: 'active' })).ok).toBe(true)
+      expect((await changeProcessState(world.runtime.deps.db, system, processId, { to: 'concluded' })).ok).toBe(true)
+      const paragraphId = byLabel('3').id
+      const deadline = new Date(Date.now() + 4 * 86_400_000).toISOString()
+      const attempts = [
+        post('BRA', `/negotiation/${id}/amendments`, { paragraphId, operation: 'delete_paragraph' }),
+        post('BRA', `/negotiation/${id}/positions`, { paragraphId, memberState: 'BRA', position: 'support' }),
+        post('chair', `/negotiation/${id}/paragraphs/${paragraphId}/adopt`),
+        post('chair', `/negotiation/${id}/paragraphs/${adopted}/reopen`, { reason: 'After the end' }),
+        post('chair', `/negotiation/${id}/silence`, { paragraphIds: [paragraphId], deadline }),
+        post('BRA', `/processes/${processId}/proposals`, { title: 'Late', text: 'Too late.' }),
+        post('chair', `/processes/${processId}/negotiation`, { title: 'Late', text: DRAFT }),
+      ]
+      for (const answer of await Promise.all(attempts)) {
+        expect(answer.status).toBe(409)
+        expect(answer.body).toMatchObject({ id: 'process_concluded', error: expect.any(String), issues: [] })
+      }
     })
   })
 })

@@ -12,8 +12,7 @@ describe.each(DATABASE_KINDS)('the negotiation write API on a document on %s', (
   })
   afterAll(() => world.runtime.close())
   const post = (...args: Parameters<WriteApiWorld['post']>) => world.post(...args)
-  const openDocument = (text?: string, options?: { stakeholdersMayTable?: boolean }) =>
-    world.openDocument(text, options)
+  const openDocument = (...args: Parameters<WriteApiWorld['openDocument']>) => world.openDocument(...args)
   const adopt = (id: number, paragraphId: number) => world.adopt(id, paragraphId)
 
   describe('tabling an amendment', () => {
@@ -220,6 +219,40 @@ describe.each(DATABASE_KINDS)('the negotiation write API on a document on %s', (
       expect(objected.body.error).toBeTruthy()
       expect((await post('chair', `/negotiation/${id}/paragraphs/${other.byLabel('1').id}/adopt`)).status).toBe(404)
       expect((await post('chair', `/negotiation/${id}/paragraphs/abc/adopt`)).status).toBe(400)
+    })
+  })
+
+  describe('reopening a paragraph', () => {
+    it('reopens an adopted paragraph for the Chair, with the reason on the record; it takes amendments again', async () => {
+      const { id, byLabel } = await openDocument()
+      const paragraphId = byLabel('1').id
+      await adopt(id, paragraphId)
+      const reopened = await post('chair', `/negotiation/${id}/paragraphs/${paragraphId}/reopen`, {
+        reason: 'A delegation asked to revisit the reporting cycle',
+      })
+      expect(reopened.status).toBe(200)
+      expect(reopened.body.data).toMatchObject({ id: paragraphId, status: 'proposed' })
+      const tabled = await post('BRA', `/negotiation/${id}/amendments`, { paragraphId, operation: 'delete_paragraph' })
+      expect(tabled.status).toBe(201)
+    })
+
+    it('refuses a delegate and a token without the chair scope (403), no reason (400), a paragraph not adopted (409)', async () => {
+      const { id, byLabel } = await openDocument()
+      const path = `/negotiation/${id}/paragraphs/${byLabel('1').id}/reopen`
+      await adopt(id, byLabel('1').id)
+      expect((await post('BRA', path, { reason: 'We want to' })).status).toBe(403)
+      expect((await post('chairNegotiateOnly', path, { reason: 'We want to' })).status).toBe(403)
+      const silent = await post('chair', path, {})
+      expect(silent.status).toBe(400)
+      expect(silent.body.issues[0].path).toBe('reason')
+      expect((await post('chair', path, { reason: '   ' })).status).toBe(400)
+      expect((await post('chair', path)).status).toBe(400)
+      const open = await post('chair', `/negotiation/${id}/paragraphs/${byLabel('3').id}/reopen`, { reason: 'Why not' })
+      expect(open.status).toBe(409)
+      expect(open.body.id).toBe('paragraph_not_settled')
+      const other = await openDocument()
+      const elsewhere = `/negotiation/${id}/paragraphs/${other.byLabel('1').id}/reopen`
+      expect((await post('chair', elsewhere, { reason: 'Wrong document' })).status).toBe(404)
     })
   })
 })
