@@ -41,7 +41,7 @@ describe.each(DATABASE_KINDS)('the audit log’s anchor in reports and compilati
     const word = await wordText(await client.request(`/processes/${processId}/report.docx`))
     expect(word).toContain(anchor.rootHash)
     const page = await (await client.request(`/processes/${processId}/report`)).text()
-    expect(page).toContain(`<code>${anchor.rootHash}</code>`)
+    expect(page).toContain(`<code dir="ltr">${anchor.rootHash}</code>`)
   })
 
   it('signs a new checkpoint for a report only when the log grew', async () => {
@@ -52,7 +52,8 @@ describe.each(DATABASE_KINDS)('the audit log’s anchor in reports and compilati
 
   it('puts the checkpoint in the compilation’s page and Word document', async () => {
     const page = await (await client.request(`/processes/${processId}/compilation`)).text()
-    const [, size, root] = /audit-log">[^<]*?(\d[\d,. ]*)[^<]*<\/a> <code>([A-Za-z0-9+/]{43}=)<\/code>/.exec(page) ?? []
+    const [, size, root] =
+      /audit-log">[^<]*?(\d[\d,. ]*)[^<]*<\/a> <code dir="ltr">([A-Za-z0-9+/]{43}=)<\/code>/.exec(page) ?? []
     expect(root).toBeDefined()
     await expectAnchor({ treeSize: Number(size?.replace(/\D/g, '')), rootHash: root as string })
     const word = await wordText(await client.request(`/processes/${processId}/compilation.docx`))

@@ -17,7 +17,7 @@ export function auditAnchorText(t: Translator['t'], anchor: AuditAnchor): string
 export function AuditAnchorLine({ t, anchor }: { t: Translator['t']; anchor: AuditAnchor }) {
   return (
     <p class="muted audit-anchor">
-      <a href="/audit-log">{t('audit.anchor', { size: anchor.treeSize })}</a> <code>{anchor.rootHash}</code>
+      <a href="/audit-log">{t('audit.anchor', { size: anchor.treeSize })}</a> <code dir="ltr">{anchor.rootHash}</code>
     </p>
   )
 }
