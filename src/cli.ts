@@ -8,6 +8,8 @@ import { type Config, loadConfig } from './config.ts'
 import { verifyAuditLog } from './core/audit/audit.ts'
 import { type ChainedEntry, ChainVerifier } from './core/audit/chain.ts'
 import { progressBar } from './core/cli/progress.ts'
+import { describeError, StartupError } from './core/db/data-dir.ts'
+import { databaseFault } from './core/db/errors.ts'
 import { appliedMigrations } from './core/db/migrator.ts'
 import { countRows, describeTables, exportLines, importFile, transientTables } from './core/db/transfer.ts'
 import { createLogger } from './core/log.ts'
@@ -158,7 +160,14 @@ export async function main(argv: string[]): Promise<void> {
   try {
     code = await run(config, command, args, out)
   } catch (error) {
-    process.stderr.write(`ecp ${command}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`)
+    // an operator's problem (a locked, read-only or full data directory) is a sentence; a bug keeps its stack
+    const text =
+      error instanceof StartupError || databaseFault(error)
+        ? describeError(error)
+        : error instanceof Error
+          ? (error.stack ?? error.message)
+          : describeError(error)
+    process.stderr.write(`ecp ${command}: ${text}\n`)
     code = 1
   }
   process.exit(code)

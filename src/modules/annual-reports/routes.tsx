@@ -10,6 +10,7 @@ import { COOKIES, writeCookie } from '../../core/http/cookies.ts'
 import { respondError } from '../../core/http/errors.tsx'
 import { fieldValues, readForm } from '../../core/http/forms.ts'
 import { denied, requireAccount } from '../../core/http/guards.ts'
+import { idOrZero, idParam } from '../../core/http/ids.ts'
 import { findOrganizationsByIds, listOrganizations, localized } from '../actors/index.ts'
 import { listIssues } from '../coordination/index.ts'
 import { openCycle, saveDraft, submitReport } from './commands.ts'
@@ -50,7 +51,7 @@ export async function namesOf(c: Context<AppEnv>, organizationIds: number[]) {
   }
 }
 
-const yearParam = (c: Context<AppEnv>) => Number(c.req.param('year'))
+const yearParam = (c: Context<AppEnv>) => idParam(c, 'year')
 
 export function registerAnnualReportRoutes(app: Hono<AppEnv>): void {
   app.get('/annual-reports', async (c) => {
@@ -118,7 +119,7 @@ export function registerAnnualReportRoutes(app: Hono<AppEnv>): void {
 
   async function formContext(c: Context<AppEnv>) {
     const cycle = await findCycle(c.var.db, yearParam(c))
-    const organizationId = Number(c.req.query('organization'))
+    const organizationId = idOrZero(c.req.query('organization'))
     if (!cycle) return respondError(c, { type: 'not_found', id: 'cycle_not_found' })
     if (!can(c.var.actor, 'annualReport.write', { organizationId })) return denied(c, 'annualReport.write')
     if (!(await invitationsOf(c.var.db, cycle.id)).some((i) => i.organizationId === organizationId))
@@ -181,7 +182,7 @@ export function registerAnnualReportRoutes(app: Hono<AppEnv>): void {
   })
 
   app.get('/annual-reports/reports/:id{[0-9]+}', async (c) => {
-    const report = await findReportById(c.var.db, Number(c.req.param('id')))
+    const report = await findReportById(c.var.db, idParam(c))
     if (!report || report.version === 0) return respondError(c, { type: 'not_found', id: 'annual_report_not_found' })
     const cycle = (await listCycles(c.var.db)).find((x) => x.id === report.cycleId)
     if (!cycle) return respondError(c, { type: 'not_found', id: 'cycle_not_found' })

@@ -9,6 +9,7 @@ import { COOKIES, writeCookie } from '../../core/http/cookies.ts'
 import { respondError } from '../../core/http/errors.tsx'
 import { type FormValues, fieldValue, fieldValues, readForm } from '../../core/http/forms.ts'
 import { denied } from '../../core/http/guards.ts'
+import { idOrZero, idParam } from '../../core/http/ids.ts'
 import { LOCALE_INFO, LOCALES } from '../../core/i18n/locales.ts'
 import { FilterSelect, Tag } from '../../core/ui/components.tsx'
 import { ErrorSummary, Form, type FormState, SelectField, TextArea, TextField } from '../../core/ui/form.tsx'
@@ -363,7 +364,7 @@ export function registerCapacityRoutes(app: Hono<AppEnv>): void {
   })
 
   app.get('/capacity/gaps/:id{[0-9]+}', async (c) => {
-    const gap = await findGap(c.var.db, Number(c.req.param('id')))
+    const gap = await findGap(c.var.db, idParam(c))
     if (!gap) return respondError(c, { type: 'not_found', id: 'capacity_gap_not_found' })
     const { i18n, csrfToken } = c.var
     const t = i18n.t
@@ -496,7 +497,7 @@ export function registerCapacityRoutes(app: Hono<AppEnv>): void {
     const result = await setGapStatus(
       c.var.db,
       commandContext(c),
-      Number(c.req.param('id')),
+      idParam(c),
       status,
       fieldValue(values, 'note').slice(0, 1000),
     )
@@ -510,8 +511,8 @@ export function registerCapacityRoutes(app: Hono<AppEnv>): void {
     const result = await matchOffer(
       c.var.db,
       commandContext(c),
-      Number(c.req.param('id')),
-      Number(fieldValue(values, 'offerId')),
+      idParam(c),
+      idOrZero(fieldValue(values, 'offerId')),
       fieldValue(values, 'note').slice(0, 1000),
     )
     if (!result.ok) return respondError(c, result.error)
@@ -575,7 +576,7 @@ export function registerCapacityRoutes(app: Hono<AppEnv>): void {
   app.post('/capacity/offers/new', async (c) => {
     const values = await readForm(c)
     const input: OfferInput = {
-      organizationId: Number(fieldValue(values, 'organizationId')),
+      organizationId: idOrZero(fieldValue(values, 'organizationId')),
       title: fieldValue(values, 'title').trim().slice(0, 300),
       description: fieldValue(values, 'description').trim().slice(0, 5000) || undefined,
       issueSlugs: fieldValues(values, 'issues').slice(0, 30),

@@ -8,7 +8,7 @@ import type { Db } from '../../core/db/database.ts'
 import { inTransaction, jsonb } from '../../core/db/helpers.ts'
 import { conflict, invalid, notFound, ok, type Result } from '../../core/result.ts'
 import { findOrganizationById } from '../actors/index.ts'
-import { cdb, findIssue } from './queries.ts'
+import { cdb } from './queries.ts'
 import type {
   DevelopingSupport,
   GovernmentParticipation,
@@ -35,30 +35,40 @@ export async function proposeIssue(
 ): Promise<Result<{ id: number; slug: string }>> {
   const allowed = authorize(ctx.actor, 'issue.propose')
   if (!allowed.ok) return allowed
-  let slug = slugify(input.name) || `issue-${ctx.now.getTime()}`
-  if (await findIssue(db, slug)) slug = `${slug}-${ctx.now.getTime().toString(36)}`
+  const base = slugify(input.name) || `issue-${ctx.now.getTime().toString(36)}`
   return inTransaction(db, async (trx) => {
-    const row = await cdb(trx)
-      .insertInto('coordinationIssue')
-      .values({
-        slug,
-        basket: input.basket,
-        name: jsonb({ [input.locale]: input.name }),
-        description: jsonb({ [input.locale]: input.description }),
-        scope: 'mixed',
-        status: 'proposed',
-        emerging: true,
-        firstRaisedOn: ctx.now.toISOString().slice(0, 10),
-        origin: 'proposal',
-        proposedBy: accountIdOf(ctx.actor),
-        triageReason: null,
-        triagedBy: null,
-        triagedAt: null,
-        createdAt: ctx.now,
-        updatedAt: ctx.now,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow()
+    // two people proposing the same name at once (a double click) both get an issue: a taken
+    // slug takes the next free suffix, and the insert never fails on it
+    let inserted: { id: number; slug: string } | undefined
+    for (let n = 1; !inserted && n <= 50; n++) {
+      const slug = n === 1 ? base : `${base}-${n}`
+      const row = await cdb(trx)
+        .insertInto('coordinationIssue')
+        .values({
+          slug,
+          basket: input.basket,
+          name: jsonb({ [input.locale]: input.name }),
+          description: jsonb({ [input.locale]: input.description }),
+          scope: 'mixed',
+          status: 'proposed',
+          emerging: true,
+          firstRaisedOn: ctx.now.toISOString().slice(0, 10),
+          origin: 'proposal',
+          proposedBy: accountIdOf(ctx.actor),
+          triageReason: null,
+          triagedBy: null,
+          triagedAt: null,
+          createdAt: ctx.now,
+          updatedAt: ctx.now,
+        })
+        .onConflict((oc) => oc.column('slug').doNothing())
+        .returning('id')
+        .executeTakeFirst()
+      if (row) inserted = { id: row.id, slug }
+    }
+    if (!inserted) return conflict('issue_slug_taken')
+    const { slug } = inserted
+    const row = inserted
     await recordAudit(trx, {
       ...auditedBy(ctx),
       action: 'issue.proposed',

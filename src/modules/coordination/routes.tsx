@@ -10,6 +10,7 @@ import { COOKIES, writeCookie } from '../../core/http/cookies.ts'
 import { respondError } from '../../core/http/errors.tsx'
 import { fieldValues, forSchema, readForm } from '../../core/http/forms.ts'
 import { requireAccount } from '../../core/http/guards.ts'
+import { idParam } from '../../core/http/ids.ts'
 import { parseWith } from '../../core/http/validation.ts'
 import type { Issue as FormIssue } from '../../core/result.ts'
 import {
@@ -148,7 +149,7 @@ export function registerCoordinationRoutes(app: Hono<AppEnv>): void {
   app.post('/issues/:id{[0-9]+}/revise', async (c) => {
     const parsed = parseWith(TriageInput.omit({ decision: true }), forSchema(await readForm(c)))
     if (!parsed.ok) return respondError(c, { type: 'invalid', id: 'invalid_input', issues: parsed.issues })
-    const id = Number(c.req.param('id'))
+    const id = idParam(c)
     const result = await reviseIssue(c.var.db, commandContext(c), id, parsed.value)
     if (!result.ok) return respondError(c, result.error)
     const issue = await findIssue(c.var.db, id)
@@ -249,7 +250,7 @@ export function registerCoordinationRoutes(app: Hono<AppEnv>): void {
     const parsed = parseWith(TriageInput, forSchema(await readForm(c)))
     if (!parsed.ok)
       return respondError(c, { type: 'invalid', id: 'invalid_input', issues: parsed.issues as FormIssue[] })
-    const result = await triageIssue(c.var.db, commandContext(c), Number(c.req.param('id')), parsed.value)
+    const result = await triageIssue(c.var.db, commandContext(c), idParam(c), parsed.value)
     if (!result.ok) return respondError(c, result.error)
     writeCookie(c, COOKIES.flash, 'flash.saved', { maxAgeSeconds: 60 })
     return c.redirect('/administration/issues', 303)
@@ -375,7 +376,7 @@ export function registerCoordinationRoutes(app: Hono<AppEnv>): void {
   })
 
   app.get('/mechanisms/:id{[0-9]+}', async (c) => {
-    const mechanism = await findMechanism(c.var.db, Number(c.req.param('id')))
+    const mechanism = await findMechanism(c.var.db, idParam(c))
     if (!mechanism) return respondError(c, { type: 'not_found', id: 'mechanism_not_found' })
     const [organization] = await findOrganizationsByIds(c.var.db, [mechanism.organizationId])
     const issues = (await listIssues(c.var.db)).filter((i) => mechanism.issueIds.includes(i.id))

@@ -9,6 +9,7 @@ import { COOKIES, writeCookie } from '../../core/http/cookies.ts'
 import { respondError } from '../../core/http/errors.tsx'
 import { type FormValues, fieldValue, fieldValues, readForm } from '../../core/http/forms.ts'
 import { requireAccount } from '../../core/http/guards.ts'
+import { idOrZero, idParam } from '../../core/http/ids.ts'
 import { LOCALE_INFO, LOCALES, textLanguage } from '../../core/i18n/locales.ts'
 import { Pagination, pageParam, Tag } from '../../core/ui/components.tsx'
 import {
@@ -79,7 +80,7 @@ function itemFields(values: FormValues): ItemInput {
       ? fieldValue(values, 'publishedOn')
       : undefined,
     url: /^https?:\/\//.test(fieldValue(values, 'url')) ? fieldValue(values, 'url').slice(0, 1000) : undefined,
-    versionOf: Number(fieldValue(values, 'versionOf')) || undefined,
+    versionOf: idOrZero(fieldValue(values, 'versionOf')) || undefined,
   }
 }
 
@@ -326,7 +327,7 @@ export function registerKnowledgeRoutes(app: Hono<AppEnv>): void {
   })
 
   app.get('/library/:id{[0-9]+}', async (c) => {
-    const item = await findItem(c.var.db, Number(c.req.param('id')))
+    const item = await findItem(c.var.db, idParam(c))
     if (!item || (item.status !== 'published' && !can(c.var.actor, 'library.curate')))
       return respondError(c, { type: 'not_found', id: 'library_item_not_found' })
     const { i18n } = c.var
@@ -420,7 +421,7 @@ export function registerKnowledgeRoutes(app: Hono<AppEnv>): void {
   app.get('/library/:id{[0-9]+}/edit', async (c) => {
     const actor = await requireAccount(c, 'library.curate')
     if (actor instanceof Response) return actor
-    const item = await findItem(c.var.db, Number(c.req.param('id')))
+    const item = await findItem(c.var.db, idParam(c))
     if (!item) return respondError(c, { type: 'not_found', id: 'library_item_not_found' })
     return itemForm(
       c,
@@ -442,7 +443,7 @@ export function registerKnowledgeRoutes(app: Hono<AppEnv>): void {
   })
 
   app.post('/library/:id{[0-9]+}/edit', async (c) => {
-    const id = Number(c.req.param('id'))
+    const id = idParam(c)
     const values = await readForm(c)
     const input = itemFields(values)
     const problems = itemProblems(input)
@@ -457,7 +458,7 @@ export function registerKnowledgeRoutes(app: Hono<AppEnv>): void {
   })
 
   app.get('/library/:id{[0-9]+}/file', async (c) => {
-    const file = await itemFile(c.var.db, Number(c.req.param('id')))
+    const file = await itemFile(c.var.db, idParam(c))
     if (!file?.fileContent || (file.status !== 'published' && !can(c.var.actor, 'library.curate')))
       return respondError(c, { type: 'not_found', id: 'library_item_not_found' })
     return c.body(new Uint8Array(file.fileContent), 200, {
@@ -516,7 +517,7 @@ export function registerKnowledgeRoutes(app: Hono<AppEnv>): void {
     const result = await decideSuggestion(
       c.var.db,
       commandContext(c),
-      Number(c.req.param('id')),
+      idParam(c),
       decision,
       fieldValue(values, 'note').slice(0, 1000),
     )

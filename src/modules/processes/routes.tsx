@@ -11,6 +11,7 @@ import { COOKIES, writeCookie } from '../../core/http/cookies.ts'
 import { respondError } from '../../core/http/errors.tsx'
 import { type FormValues, forSchema, readForm } from '../../core/http/forms.ts'
 import { denied } from '../../core/http/guards.ts'
+import { idParam } from '../../core/http/ids.ts'
 import { parseWith } from '../../core/http/validation.ts'
 import type { Result } from '../../core/result.ts'
 import type { FormState } from '../../core/ui/form.tsx'
@@ -62,11 +63,6 @@ import { renderBodies, renderBody } from './views/bodies.tsx'
 import { renderCallForm, renderDocumentForm, renderMeetingForm, renderProcessForm } from './views/manage.tsx'
 import { type MeetingView, renderMeeting } from './views/meeting.tsx'
 import { renderProcess, renderProcesses } from './views/process.tsx'
-
-const idParam = (c: Context<AppEnv>) => {
-  const n = Number(c.req.param('id'))
-  return Number.isSafeInteger(n) && n > 0 ? n : 0
-}
 
 function flash(c: Context<AppEnv>, key: string) {
   writeCookie(c, COOKIES.flash, key, { maxAgeSeconds: 60 })
