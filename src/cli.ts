@@ -2,7 +2,7 @@
 // modules contribute. Exit codes: 0 done, 1 failed, 2 bad usage or configuration.
 
 import { once } from 'node:events'
-import { createReadStream, createWriteStream, existsSync } from 'node:fs'
+import { createReadStream, createWriteStream, existsSync, fchmodSync, openSync } from 'node:fs'
 import { createInterface } from 'node:readline'
 import { type Config, loadConfig } from './config.ts'
 import { verifyAuditLog } from './core/audit/audit.ts'
@@ -11,7 +11,15 @@ import { progressBar } from './core/cli/progress.ts'
 import { describeError, StartupError } from './core/db/data-dir.ts'
 import { databaseFault } from './core/db/errors.ts'
 import { appliedMigrations } from './core/db/migrator.ts'
-import { countRows, describeTables, exportLines, importFile, transientTables } from './core/db/transfer.ts'
+import {
+  countRows,
+  describeTables,
+  exportedTables,
+  exportLines,
+  importFile,
+  transientTables,
+} from './core/db/transfer.ts'
+import { refreshStatistics } from './core/db/upkeep.ts'
 import { createLogger } from './core/log.ts'
 import type { CliCommand, CliContext } from './core/module.ts'
 import { loadDemo } from './demo.ts'
@@ -26,7 +34,9 @@ const USAGE = `Usage: ecp <command> [arguments]
   serve               migrate and serve http://localhost:3000 (PORT, HOST)
   migrate             apply pending migrations
   demo                load the demo data into an empty database
-  export FILE         write the whole database as JSON Lines
+  export [--public] FILE
+                      write the whole database as JSON Lines (mode 0600); --public leaves out
+                      personal data (emails, password and token hashes, mail, private names)
   import FILE         load an export into an empty, migrated database
   audit verify [FILE] check the audit log's hash chain (the database's, or a downloaded log)
 ${modules
@@ -63,7 +73,11 @@ async function serve(config: Config, withDemo: boolean): Promise<number> {
         .select('id')
         .where('email', '=', DEMO_ACCOUNTS[0].email)
         .executeTakeFirst()) !== undefined
-    if (result.loaded) log.info('demo data loaded')
+    if (result.loaded) {
+      log.info('demo data loaded')
+      // on PostgreSQL at once; on PGlite the server's upkeep job runs first thing (startServer)
+      if (runtime.deps.dbKind !== 'pglite') await refreshStatistics(runtime.deps.db, runtime.deps.dbKind)
+    }
   }
   const server = await startServer(runtime, { port: config.port, host: config.host })
   const out = (line: string) => process.stdout.write(`${line}\n`)
@@ -82,21 +96,38 @@ async function serve(config: Config, withDemo: boolean): Promise<number> {
   return 0
 }
 
-async function exportCommand(runtime: Runtime, file: string, out: CliContext['out']): Promise<number> {
+async function exportCommand(
+  runtime: Runtime,
+  file: string,
+  publicExport: boolean,
+  out: CliContext['out'],
+): Promise<number> {
   const { db } = runtime.deps
-  const tables = await describeTables(db, transientTables(modules))
+  const tables = exportedTables(await describeTables(db, transientTables(modules)), { public: publicExport })
   const migrations = await appliedMigrations(runtime.database, migrationFiles(modules))
   let total = 0
   for (const t of tables) total += await countRows(db, t)
   const bar = progressBar('export', total)
-  const stream = createWriteStream(file, 'utf8')
-  for await (const line of exportLines(db, tables, migrations, (n) => bar.increment(n))) {
+  // readable by its owner only: a full export holds password and token hashes, emails and mail
+  const fd = openSync(file, 'w', 0o600)
+  fchmodSync(fd, 0o600)
+  const stream = createWriteStream('', { fd, encoding: 'utf8' })
+  let written = 0
+  for await (const line of exportLines(db, tables, migrations, {
+    public: publicExport,
+    onRows: (n) => {
+      written += n
+      bar.increment(n)
+    },
+  })) {
     if (!stream.write(`${line}\n`)) await once(stream, 'drain')
   }
   stream.end()
   await once(stream, 'finish')
   bar.stop()
-  out(`exported ${total} rows from ${tables.length} tables to ${file}`)
+  out(
+    `exported ${written} rows from ${tables.length} tables to ${file}${publicExport ? ' (public: no personal data)' : ''}`,
+  )
   return 0
 }
 
@@ -116,6 +147,7 @@ async function importCommand(runtime: Runtime, file: string, out: CliContext['ou
     return 1
   }
   out(`imported ${result.rows} rows from ${file}`)
+  out(`statistics: ${(await refreshStatistics(db, runtime.deps.dbKind)).replace('_', ' ')}`)
   return 0
 }
 
@@ -192,18 +224,20 @@ async function run(config: Config, command: string, args: string[], out: CliCont
           return 1
         }
         out('demo data loaded')
+        await refreshStatistics(runtime.deps.db, runtime.deps.dbKind)
         printDemoAccounts(out)
         return 0
       })
     case 'export':
     case 'import': {
-      const file = args[0]
-      if (!file) {
-        process.stderr.write(`usage: ecp ${command} FILE\n`)
+      const publicExport = command === 'export' && args.includes('--public')
+      const file = args.find((a) => a !== '--public')
+      if (!file || args.length > (publicExport ? 2 : 1)) {
+        process.stderr.write(`usage: ecp ${command} ${command === 'export' ? '[--public] ' : ''}FILE\n`)
         return 2
       }
       return withRuntime(config, false, (runtime) =>
-        command === 'export' ? exportCommand(runtime, file, out) : importCommand(runtime, file, out),
+        command === 'export' ? exportCommand(runtime, file, publicExport, out) : importCommand(runtime, file, out),
       )
     }
     case 'audit': {

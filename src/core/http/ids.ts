@@ -17,22 +17,36 @@ export function parseId(text: string | null | undefined): number | null {
   return id <= MAX_ID ? id : null
 }
 
+const COUNT_TEXT = /^(0|[1-9][0-9]{0,9})$/
+
+/** A number that counts from 0 (a revision's number), up to MAX_ID, or null. */
+export function parseCount(text: string | null | undefined): number | null {
+  if (typeof text !== 'string' || !COUNT_TEXT.test(text)) return null
+  const n = Number(text)
+  return n <= MAX_ID ? n : null
+}
+
 /** A zod id for forms, queries and the API: text or number, an integer in 1..MAX_ID. */
 export const idSchema = () => z.coerce.number().int().min(1).max(MAX_ID)
 
-/** Parameter names that hold an id (`id`, `processId`, `number` of a revision...). */
+/** Parameter names that hold an id (`id`, `processId`...). */
 export function isIdParam(name: string): boolean {
-  return name === 'id' || name === 'number' || /Id$/.test(name)
+  return name === 'id' || /Id$/.test(name)
 }
 
 /**
- * Checked before a route's handler: a parameter that names an id must parse as one, and no
+ * Checked before a route's handler: a parameter that names an id must parse as one (a `number`
+ * counts from 0), and no
  * parameter may hold a NUL (PostgreSQL text cannot store it). Otherwise the answer is 404.
  */
 export function paramGuard(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     for (const [name, value] of Object.entries(c.req.param() as Record<string, string>)) {
-      if (value.includes('\u0000') || (isIdParam(name) && parseId(value) === null)) return notFoundResponse(c)
+      const bad =
+        value.includes('\u0000') ||
+        (isIdParam(name) && parseId(value) === null) ||
+        (name === 'number' && parseCount(value) === null)
+      if (bad) return notFoundResponse(c)
     }
     return next()
   }
@@ -71,6 +85,11 @@ export function guardRouteParams<A extends Hono<AppEnv>>(app: A): A {
  */
 export function idParam(c: { req: { param(name: string): string | undefined } }, name = 'id'): number {
   return parseId(c.req.param(name)) ?? 0
+}
+
+/** A count (from 0) in a query string or a route parameter; -1 (which names nothing) when it is not one. */
+export function countOrNone(text: unknown): number {
+  return typeof text === 'string' ? (parseCount(text.trim()) ?? -1) : -1
 }
 
 /** An id from a query string or a form field; 0 (which names nothing) when it is not one. */

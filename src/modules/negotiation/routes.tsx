@@ -12,7 +12,7 @@ import { COOKIES, writeCookie } from '../../core/http/cookies.ts'
 import { respondError } from '../../core/http/errors.tsx'
 import { type FormValues, forSchema, readForm } from '../../core/http/forms.ts'
 import { denied } from '../../core/http/guards.ts'
-import { idOrZero, idParam } from '../../core/http/ids.ts'
+import { countOrNone, idOrZero, idParam } from '../../core/http/ids.ts'
 import { parseWith } from '../../core/http/validation.ts'
 import type { Issue, Result } from '../../core/result.ts'
 import { findOrganizationsByIds, listMemberStates, localized } from '../actors/index.ts'
@@ -305,7 +305,9 @@ export function registerNegotiationRoutes(app: Hono<AppEnv>): void {
 
   app.get('/negotiation/:id/revisions/:number{[0-9]+}', async (c) => {
     const found = await documentWithBody(c.var.db, idParam(c))
-    const revision = found ? await findRevision(c.var.db, found.document.id, idParam(c, 'number')) : undefined
+    const revision = found
+      ? await findRevision(c.var.db, found.document.id, countOrNone(c.req.param('number')))
+      : undefined
     if (!found || !revision) return respondError(c, { type: 'not_found', id: 'revision_not_found' })
     return renderRevision(c, {
       document: found.document,
@@ -318,8 +320,8 @@ export function registerNegotiationRoutes(app: Hono<AppEnv>): void {
     const found = await documentWithBody(c.var.db, idParam(c))
     if (!found) return null
     const [from, to] = await Promise.all([
-      findRevision(c.var.db, found.document.id, idOrZero(c.req.query('from'))),
-      findRevision(c.var.db, found.document.id, idOrZero(c.req.query('to'))),
+      findRevision(c.var.db, found.document.id, countOrNone(c.req.query('from'))),
+      findRevision(c.var.db, found.document.id, countOrNone(c.req.query('to'))),
     ])
     if (!from || !to) return null
     const changes = compareRevisions(from.snapshot as SnapshotParagraph[], to.snapshot as SnapshotParagraph[])
