@@ -19,7 +19,7 @@ import {
   importFile,
   transientTables,
 } from './core/db/transfer.ts'
-import { refreshStatistics } from './core/db/upkeep.ts'
+import { analyzeNow } from './core/db/upkeep.ts'
 import { createLogger } from './core/log.ts'
 import type { CliCommand, CliContext } from './core/module.ts'
 import { loadDemo } from './demo.ts'
@@ -76,7 +76,7 @@ async function serve(config: Config, withDemo: boolean): Promise<number> {
     if (result.loaded) {
       log.info('demo data loaded')
       // on PostgreSQL at once; on PGlite the server's upkeep job runs first thing (startServer)
-      if (runtime.deps.dbKind !== 'pglite') await refreshStatistics(runtime.deps.db, runtime.deps.dbKind)
+      if (runtime.deps.dbKind !== 'pglite') await analyzeNow(runtime.deps.db)
     }
   }
   const server = await startServer(runtime, { port: config.port, host: config.host })
@@ -147,7 +147,8 @@ async function importCommand(runtime: Runtime, file: string, out: CliContext['ou
     return 1
   }
   out(`imported ${result.rows} rows from ${file}`)
-  out(`statistics: ${(await refreshStatistics(db, runtime.deps.dbKind)).replace('_', ' ')}`)
+  await analyzeNow(db)
+  out('statistics refreshed (ANALYZE)')
   return 0
 }
 
@@ -223,8 +224,8 @@ async function run(config: Config, command: string, args: string[], out: CliCont
           process.stderr.write('ecp demo: the database is not empty; the demo loads only into an empty one\n')
           return 1
         }
+        await analyzeNow(runtime.deps.db)
         out('demo data loaded')
-        await refreshStatistics(runtime.deps.db, runtime.deps.dbKind)
         printDemoAccounts(out)
         return 0
       })

@@ -32,7 +32,8 @@ describe('the ecp command', { timeout: 240_000 }, () => {
     const considering = parsed.paragraphs.find((p: { text: string }) => /^considering$/i.test(p.text))
     expect(considering.kind).toBe('preambular')
     expect(considering.children.map((c: { label: string }) => c.label)).toEqual(['a)', 'b)', 'c)', 'd)', 'e)'])
-    expect(ecp(['parse'], { ECP_DATA_DIR: join(dir, 'parse') }).code).toBe(2)
+    const usage = ecp(['parse'], { ECP_DATA_DIR: join(dir, 'parse') })
+    expect(usage.code, usage.err).toBe(2)
   })
 
   it('prints its usage and refuses an unknown command with exit code 2', () => {

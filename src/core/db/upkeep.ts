@@ -50,6 +50,15 @@ export async function upkeepDatabase(db: Db, kind: DatabaseKind, now = new Date(
 export const UPKEEP_JOB = 'core.upkeep_database'
 
 /**
+ * ANALYZE now, for a command that has the database to itself after bulk work (`ecp import`,
+ * `ecp demo`): on PGlite the directory lock guarantees no server waits on the connection, and on
+ * PostgreSQL a server's autovacuum may be off or late after a bulk load.
+ */
+export async function analyzeNow(db: Db): Promise<void> {
+  await sql`analyze`.execute(db)
+}
+
+/**
  * Fresh statistics after bulk work (a start, an import, the demo, a rebuild), so the planner
  * does not plan over empty tables. On PostgreSQL the command analyzes at once (a server's
  * autovacuum may be off, or wait long after a bulk load). On PGlite, where ANALYZE holds the one
