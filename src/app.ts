@@ -6,6 +6,7 @@ import { cors } from 'hono/cors'
 import { HTTPException } from 'hono/http-exception'
 import { secureHeaders } from 'hono/secure-headers'
 import { MAX_ATTACHMENTS } from './config.ts'
+import { registerAuditApi } from './core/audit/api.ts'
 import { registerAuditRoutes } from './core/audit/routes.tsx'
 import { ANONYMOUS } from './core/auth/actor.ts'
 import { databaseFault } from './core/db/errors.ts'
@@ -96,6 +97,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     module.routes?.(app)
     module.api?.(api)
   }
+  registerAuditApi(api)
   app.route('/api/v1', api)
   const openApiDocument = () =>
     api.getOpenAPI31Document({ openapi: '3.1.0', info: API_INFO, servers: [{ url: '/api/v1' }] })

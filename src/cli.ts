@@ -2,11 +2,10 @@
 // modules contribute. Exit codes: 0 done, 1 failed, 2 bad usage or configuration.
 
 import { once } from 'node:events'
-import { createReadStream, createWriteStream, existsSync, fchmodSync, openSync } from 'node:fs'
-import { createInterface } from 'node:readline'
+import { createWriteStream, existsSync, fchmodSync, openSync } from 'node:fs'
 import { type Config, loadConfig } from './config.ts'
 import { verifyAuditLog } from './core/audit/audit.ts'
-import { type ChainedEntry, ChainVerifier } from './core/audit/chain.ts'
+import { verifyLogFile } from './core/audit/verify-file.ts'
 import { progressBar } from './core/cli/progress.ts'
 import { describeError, StartupError } from './core/db/data-dir.ts'
 import { databaseFault } from './core/db/errors.ts'
@@ -38,7 +37,9 @@ const USAGE = `Usage: ecp <command> [arguments]
                       write the whole database as JSON Lines (mode 0600); --public leaves out
                       personal data (emails, password and token hashes, mail, private names)
   import FILE         load an export into an empty, migrated database
-  audit verify [FILE] check the audit log's hash chain (the database's, or a downloaded log)
+  audit verify [FILE] [--checkpoint FILE|URL]
+                      check the audit log's Merkle tree and signed checkpoints (the database's,
+                      or a downloaded log against a checkpoint, e.g. https://site/api/v1/audit/checkpoint)
 ${modules
   .flatMap((m) => m.commands ?? [])
   .map((c) => `  ${c.usage.padEnd(20)}${c.description}`)
@@ -152,27 +153,13 @@ async function importCommand(runtime: Runtime, file: string, out: CliContext['ou
   return 0
 }
 
-async function verifyFile(file: string, out: CliContext['out']): Promise<number> {
-  const verifier = new ChainVerifier()
-  const lines = createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Number.POSITIVE_INFINITY })
-  for await (const line of lines) {
-    if (!line.trim()) continue
-    if (!verifier.push(JSON.parse(line) as ChainedEntry)) break
-  }
-  return report(verifier, out)
-}
-
-function report(verifier: ChainVerifier, out: CliContext['out']): number {
-  if (verifier.problem) {
-    const p = verifier.problem
-    process.stderr.write(
-      `audit log BROKEN at entry ${p.seq}: ${p.kind.replaceAll('_', ' ')}` +
-        (p.kind === 'gap' ? ` (expected entry ${p.expectedSeq})` : '') +
-        ` after ${verifier.count} good entries\n`,
-    )
+async function verifyFile(file: string, checkpoint: string | undefined, out: CliContext['out']): Promise<number> {
+  const verdict = await verifyLogFile(file, checkpoint)
+  if (!verdict.ok) {
+    process.stderr.write(`${verdict.lines.join('\n')}\n`)
     return 1
   }
-  out(`audit log OK: ${verifier.count} entries, head ${verifier.headHash}`)
+  for (const line of verdict.lines) out(line)
   return 0
 }
 
@@ -242,14 +229,25 @@ async function run(config: Config, command: string, args: string[], out: CliCont
       )
     }
     case 'audit': {
-      if (args[0] !== 'verify') {
-        process.stderr.write('usage: ecp audit verify [FILE]\n')
+      const [sub, ...rest] = args
+      const flag = rest.indexOf('--checkpoint')
+      const checkpoint = flag >= 0 ? rest[flag + 1] : undefined
+      const files = flag < 0 ? rest : rest.filter((_, i) => i !== flag && i !== flag + 1)
+      if (sub !== 'verify' || files.length > 1 || (flag >= 0 && !checkpoint) || (checkpoint && !files[0])) {
+        process.stderr.write('usage: ecp audit verify [FILE [--checkpoint FILE|URL]]\n')
         return 2
       }
-      if (args[1]) return verifyFile(args[1], out)
+      if (files[0]) return verifyFile(files[0], checkpoint, out)
       return withRuntime(config, false, async (runtime) => {
-        const verifier = await verifyAuditLog(runtime.deps.db)
-        return report(verifier, out)
+        const verdict = await verifyAuditLog(runtime.deps.db)
+        if (verdict.problem) {
+          process.stderr.write(
+            `audit log BROKEN: ${JSON.stringify(verdict.problem)} after ${verdict.count} good entries\n`,
+          )
+          return 1
+        }
+        out(`audit log OK: ${verdict.count} entries, root ${verdict.root.toString('base64')}`)
+        return 0
       })
     }
     default: {

@@ -2,6 +2,8 @@
 // the reference data, the installation secret and the message catalogs.
 import { sql } from 'kysely'
 import type { Config } from './config.ts'
+import { ensureSigningKey, signCheckpoint } from './core/audit/checkpoint.ts'
+import { catchUpTree } from './core/audit/tree-store.ts'
 import { randomToken } from './core/auth/crypto.ts'
 import { purgeExpiredSessions } from './core/auth/sessions.ts'
 import { type Database, type DatabaseTarget, openDatabase, targetFromConfig } from './core/db/database.ts'
@@ -69,6 +71,8 @@ export interface RuntimeOptions {
 
 const CORE_JOBS: JobRegistry = {
   handlers: {
+    // an hourly signed checkpoint when the log grew (signCheckpoint signs nothing otherwise)
+    'core.audit_checkpoint': async (_, { db, deps }) => void (await signCheckpoint(db, 'hourly', deps.now())),
     'core.purge_sessions': async (_, { db }) => void (await purgeExpiredSessions(db)),
     'core.purge_rate_limits': async (_, { db }) => purgeOldRateLimits(db),
     'core.purge_idempotency_keys': async (_, { db }) => purgeOldIdempotencyKeys(db),
@@ -82,6 +86,7 @@ const CORE_JOBS: JobRegistry = {
     },
   },
   recurring: {
+    'core.audit_checkpoint': 3600,
     'core.purge_sessions': 3600,
     'core.purge_rate_limits': 3600,
     'core.purge_idempotency_keys': 3600,
@@ -113,6 +118,10 @@ export async function openRuntime(config: Config, options: RuntimeOptions = {}):
       for (const m of modules) await m.referenceData?.(database.db, log)
     }
     const csrfSecret = await installationSecret(database, 'csrf')
+    // the log's signing key is made at installation; entries from before the Merkle tree get their leaves
+    await ensureSigningKey(database.db, config.publicUrl)
+    const upgraded = await catchUpTree(database.db)
+    if (upgraded) log.info(`audit log: ${upgraded} entries added to the Merkle tree`)
     const deps: AppDeps = {
       db: database.db,
       dbKind: database.kind,

@@ -5,6 +5,10 @@ import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { createApp } from '../src/app.ts'
+import { testConfig } from '../src/config.ts'
+import { createLogger } from '../src/core/log.ts'
+import { openRuntime } from '../src/runtime.ts'
 
 const root = join(import.meta.dirname, '..')
 const dir = mkdtempSync(join(tmpdir(), 'ecp-cli-'))
@@ -85,37 +89,30 @@ describe('the ecp command', { timeout: 240_000 }, () => {
     expect(err).not.toMatch(/\n\s+at /)
   })
 
-  it('verifies the audit log, and names the entry of a tampered download', () => {
+  it('verifies the audit log, and names the entry of a tampered download', async () => {
     const verified = ecp(['audit', 'verify'], second)
-    expect(verified.code).toBe(0)
-    expect(verified.out).toMatch(/audit log OK: \d+ entries/)
-    const exported = readFileSync(join(dir, 'export-1.jsonl'), 'utf8').split('\n')
-    const entries = exported
-      .filter((l) => l.startsWith('{"table":"audit_entry"'))
-      .map((l) => {
-        const row = JSON.parse(l).row
-        return JSON.stringify({
-          seq: row.seq,
-          at: new Date(row.at).toISOString(),
-          public: row.public,
-          contentHash: row.content_hash,
-          prevHash: row.prev_hash,
-          hash: row.hash,
-          actorAccountId: row.actor_account_id,
-          action: row.action,
-          subjectType: row.subject_type,
-          subjectId: row.subject_id,
-          payload: row.payload,
-          requestId: row.request_id,
-        })
-      })
+    expect(verified.code, verified.err).toBe(0)
+    expect(verified.out).toMatch(/audit log OK: \d+ entries, root [A-Za-z0-9+/]{43}=/)
+    // the download as a visitor gets it, from the imported installation
+    const runtime = await openRuntime(testConfig(), {
+      target: { kind: 'pglite', dataDir: second.ECP_DATA_DIR },
+      log: createLogger('silent'),
+    })
+    const text = await (await createApp(runtime.deps).request('/audit-log.jsonl')).text()
+    await runtime.close()
     const log = join(dir, 'audit.jsonl')
-    writeFileSync(log, `${entries.join('\n')}\n`)
-    expect(ecp(['audit', 'verify', log]).code).toBe(0)
-    const tampered = entries.map((e, i) => (i === 10 ? e.replace('"action":"', '"action":"forged.') : e))
+    writeFileSync(log, text)
+    const ok = ecp(['audit', 'verify', log])
+    expect(ok.code, ok.err).toBe(0)
+    expect(ok.out).toContain('signed by ecp.invalid/')
+    const lines = text.trim().split('\n')
+    const target = lines.findIndex((e, i) => i >= 10 && e.includes('"action":"'))
+    const tampered = lines.map((e, i) => (i === target ? e.replace('"action":"', '"action":"forged.') : e))
     writeFileSync(log, `${tampered.join('\n')}\n`)
     const broken = ecp(['audit', 'verify', log])
     expect(broken.code).toBe(1)
-    expect(broken.err).toContain('BROKEN at entry 11')
+    expect(broken.err).toContain('BROKEN')
+    expect(broken.err).toContain(`tree size ${lines.length - 1}`)
+    expect(ecp(['audit', 'verify', log, '--checkpoint']).code).toBe(2)
   })
 })

@@ -2,7 +2,8 @@
 import type { Scenario } from '../scenario.ts'
 import { coordination } from './coordination.ts'
 import { foundation } from './foundation.ts'
+import { negotiation } from './negotiation.ts'
 import { processes } from './processes.ts'
 import { upkeep } from './upkeep.ts'
 
-export const scenarios: Scenario[] = [foundation, processes, coordination, upkeep]
+export const scenarios: Scenario[] = [foundation, processes, coordination, negotiation, upkeep]

@@ -146,6 +146,11 @@ export interface ModuleManifest {
   sections?: Partial<Record<'process' | 'body', PageSection>>
   /** what happened in the given processes since a time (and, when given, up to another), newest first */
   activity?: (db: Db, query: ActivityQuery) => Promise<ActivityItem[]>
+  /**
+   * fields this module adds to `GET /api/v1/processes/{id}` (each declared in the processes module's
+   * ProcessDetailSchema, so the OpenAPI document describes them)
+   */
+  processDetail?: (db: Db, processId: number) => Promise<Record<string, unknown>>
   /** public data for the open-data bulk download */
   openData?: (db: Db) => Promise<OpenDataset[]>
   /** tables left out of `ecp export`: transient ones, and ones derived from others by triggers */

@@ -2,8 +2,7 @@
 // filename* of RFC 8187) gives the file the name ecp meant, in Arabic and Chinese too.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { SYSTEM } from '../../src/core/auth/actor.ts'
-import { createDocument, issueRevision } from '../../src/modules/negotiation/commands-documents.ts'
-import { parseUnText } from '../../src/modules/negotiation/index.ts'
+import { createDocument, issueRevision, parseUnText } from '../../src/modules/negotiation/index.ts'
 import { type BrowserApp, CHROMIUM, newContext, startBrowserApp } from './browser.ts'
 
 describe.skipIf(!CHROMIUM)('downloads in Chromium', () => {

@@ -1,12 +1,15 @@
 // Appends to the audit log inside the caller's transaction, so an entry exists exactly when the
-// change it records was committed. Entries are serialized by a transaction-scoped advisory lock.
+// change it records was committed. Entries are serialized by a transaction-scoped advisory lock;
+// each becomes a leaf of the log's Merkle tree (tree-store.ts) in the same transaction.
 import { sql } from 'kysely'
 import { type Actor, accountIdOf } from '../auth/actor.ts'
 import type { Db } from '../db/database.ts'
 import { inTransaction, jsonb } from '../db/helpers.ts'
-import { type ChainedEntry, ChainVerifier, contentHash, entryHash, GENESIS_HASH } from './chain.ts'
+import { commitTo, entryLeafHash, newSalt, normalizePayload, type PublicEntry, publicForm } from './entry.ts'
+import { AUDIT_LOCK_KEY, appendLeaves, catchUpTree, storedTreeSize } from './tree-store.ts'
 
-const AUDIT_LOCK_KEY = 7_263_001
+export { auditLogSize, readPublicEntries } from './log-read.ts'
+export { verifyAuditLog } from './verify-stored.ts'
 
 export interface AuditInput {
   actor: Actor
@@ -15,7 +18,7 @@ export interface AuditInput {
   subjectType: string
   subjectId: string | number | null
   payload?: Record<string, unknown>
-  /** restricted entries (sign-ins, account changes) publish only their hashes */
+  /** restricted entries (personal-account events, drafts) publish only a salted commitment */
   public?: boolean
   requestId?: string | null
   at?: Date
@@ -33,109 +36,39 @@ export function auditedBy(ctx: CommandContext): Pick<AuditInput, 'actor' | 'requ
   return { actor: ctx.actor, requestId: ctx.requestId ?? null, at: ctx.now }
 }
 
-export async function recordAudit(db: Db, input: AuditInput): Promise<ChainedEntry> {
+/** Records an entry and its leaf; returns the entry's public form. */
+export async function recordAudit(db: Db, input: AuditInput): Promise<PublicEntry> {
   return inTransaction(db, async (trx) => {
     await sql`select pg_advisory_xact_lock(${AUDIT_LOCK_KEY})`.execute(trx)
-    const last = await trx
-      .selectFrom('auditEntry')
-      .select(['seq', 'hash'])
-      .orderBy('seq', 'desc')
-      .limit(1)
-      .executeTakeFirst()
-    const at = input.at ?? new Date()
-    const content = {
+    const last = await trx.selectFrom('auditEntry').select('seq').orderBy('seq', 'desc').limit(1).executeTakeFirst()
+    const lastSeq = Number(last?.seq ?? 0)
+    // entries from before the tree (or written behind our back) get their leaves first
+    if ((await storedTreeSize(trx)) < lastSeq) await catchUpTree(trx)
+    const row = {
+      seq: lastSeq + 1,
+      at: input.at ?? new Date(),
+      public: input.public ?? true,
       actorAccountId: accountIdOf(input.actor),
       action: input.action,
       subjectType: input.subjectType,
       subjectId: input.subjectId === null ? null : String(input.subjectId),
-      payload: input.payload ?? {},
+      payload: normalizePayload(input.payload ?? {}),
       requestId: input.requestId ?? null,
     }
-    const head = {
-      seq: (last?.seq ?? 0) + 1,
-      at: at.toISOString(),
-      public: input.public ?? true,
-      contentHash: contentHash(content),
-      prevHash: last?.hash ?? GENESIS_HASH,
-    }
-    const hash = entryHash(head)
     await trx
       .insertInto('auditEntry')
-      .values({ ...content, ...head, at, payload: jsonb(content.payload), hash })
+      .values({ ...row, payload: jsonb(row.payload) })
       .execute()
-    return { ...content, ...head, hash }
+    let commitment: Buffer | null = null
+    if (!row.public) {
+      const salt = newSalt()
+      commitment = commitTo(row, salt)
+      await trx.insertInto('auditCommitment').values({ seq: row.seq, salt, commitment }).execute()
+    }
+    const entry = publicForm(row, commitment)
+    await appendLeaves(trx, row.seq - 1, [entryLeafHash(entry)])
+    return entry
   })
-}
-
-type AuditRow = {
-  seq: number
-  at: Date
-  actorAccountId: number | null
-  action: string
-  subjectType: string
-  subjectId: string | null
-  payload: Record<string, unknown>
-  contentHash: string
-  public: boolean
-  requestId: string | null
-  prevHash: string
-  hash: string
-}
-
-/** An entry as the chain sees it; `redact` drops a restricted entry's content (its hash stays). */
-export function toChainedEntry(row: AuditRow, { redact }: { redact: boolean }): ChainedEntry {
-  const head = {
-    seq: row.seq,
-    at: row.at.toISOString(),
-    public: row.public,
-    contentHash: row.contentHash,
-    prevHash: row.prevHash,
-    hash: row.hash,
-  }
-  if (redact && !row.public) return head
-  return {
-    ...head,
-    actorAccountId: row.actorAccountId,
-    action: row.action,
-    subjectType: row.subjectType,
-    subjectId: row.subjectId,
-    payload: row.payload,
-    requestId: row.requestId,
-  }
-}
-
-/** Reads the log in order, in pages, without holding it all in memory. */
-export async function* readAuditLog(db: Db, pageSize = 1000): AsyncGenerator<AuditRow> {
-  let after = 0
-  for (;;) {
-    const rows = await db
-      .selectFrom('auditEntry')
-      .selectAll()
-      .where('seq', '>', after)
-      .orderBy('seq')
-      .limit(pageSize)
-      .execute()
-    yield* rows as AuditRow[]
-    if (rows.length < pageSize) return
-    after = rows[rows.length - 1]?.seq ?? after
-  }
-}
-
-export async function verifyAuditLog(db: Db, onProgress?: (count: number) => void): Promise<ChainVerifier> {
-  const verifier = new ChainVerifier()
-  for await (const row of readAuditLog(db)) {
-    if (!verifier.push(toChainedEntry(row, { redact: false }))) break
-    if (onProgress && verifier.count % 1000 === 0) onProgress(verifier.count)
-  }
-  return verifier
-}
-
-export async function auditLogSize(db: Db): Promise<number> {
-  const row = await db
-    .selectFrom('auditEntry')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow()
-  return Number(row.n)
 }
 
 /** The public history of one subject (newest first), for "history" sections on pages. */

@@ -1,23 +1,25 @@
-// The public audit log: a page with the latest public entries and the head of the chain, and the
-// whole log as JSON Lines (restricted entries carry hashes only) for `ecp audit verify FILE`.
-
+// The public audit log: a page with the latest public entries and the latest signed checkpoint,
+// the log as JSON Lines (the entries covered by the latest checkpoint, then that checkpoint: what
+// `ecp audit verify FILE` reads), and the checkpoint as a C2SP signed note at /audit/checkpoint.
 import type { Hono } from 'hono'
 import { contentDisposition } from '../formats/content-disposition.ts'
 import type { AppEnv } from '../http/context.ts'
 import { renderPage } from '../ui/layout.tsx'
-import { auditLogSize, readAuditLog, toChainedEntry } from './audit.ts'
+import { auditLogSize, readPublicEntries } from './audit.ts'
+import { checkpointJson, publishedCheckpoint } from './checkpoint.ts'
+import { verifierKey } from './note.ts'
 
 const PAGE_SIZE = 50
 
 export function registerAuditRoutes(app: Hono<AppEnv>): void {
   app.get('/audit-log', async (c) => {
-    const { db } = c.var
-    const { i18n } = c.var
+    const { db, i18n } = c.var
     const t = i18n.t
     const total = await auditLogSize(db)
+    const checkpoint = await publishedCheckpoint(db, c.var.deps.now())
     const latest = await db
       .selectFrom('auditEntry')
-      .select(['seq', 'at', 'action', 'subjectType', 'subjectId', 'public', 'hash'])
+      .select(['seq', 'at', 'action', 'subjectType', 'subjectId', 'public'])
       .orderBy('seq', 'desc')
       .limit(PAGE_SIZE)
       .execute()
@@ -29,11 +31,21 @@ export function registerAuditRoutes(app: Hono<AppEnv>): void {
         <h1>{title}</h1>
         <p class="lead">{t('audit.lead')}</p>
         <p>{t('audit.size', { count: total })}</p>
-        {latest[0] ? (
-          <p>
-            {t('audit.head')} <code>{latest[0].hash}</code>
-          </p>
-        ) : null}
+        <dl>
+          <dt>{t('audit.checkpoint')}</dt>
+          <dd>
+            {t('audit.checkpointSize', { count: checkpoint.treeSize })}, {i18n.dateTime(new Date(checkpoint.timestamp))}{' '}
+            (<a href="/audit/checkpoint">{t('audit.checkpointLink')}</a>)
+          </dd>
+          <dt>{t('audit.head')}</dt>
+          <dd>
+            <code>{checkpoint.rootHash.toString('base64')}</code>
+          </dd>
+          <dt>{t('audit.publicKey')}</dt>
+          <dd>
+            <code>{verifierKey(checkpoint.origin, checkpoint.publicKey)}</code>
+          </dd>
+        </dl>
         <p>
           <a class="button" href="/audit-log.jsonl" download>
             {t('audit.download')}
@@ -69,16 +81,24 @@ export function registerAuditRoutes(app: Hono<AppEnv>): void {
     )
   })
 
-  app.get('/audit-log.jsonl', (c) => {
+  app.get('/audit/checkpoint', async (c) => {
+    const checkpoint = await publishedCheckpoint(c.var.db, c.var.deps.now())
+    c.header('Content-Type', 'text/plain; charset=utf-8')
+    return c.body(checkpoint.note)
+  })
+
+  app.get('/audit-log.jsonl', async (c) => {
     const db = c.var.db
+    const checkpoint = await publishedCheckpoint(db, c.var.deps.now())
     const encoder = new TextEncoder()
     const stream = new ReadableStream<Uint8Array>({
       async start(controller) {
         try {
-          for await (const row of readAuditLog(db)) {
-            // restricted entries show neither who nor what; their hashes still chain
-            controller.enqueue(encoder.encode(`${JSON.stringify(toChainedEntry(row, { redact: true }))}\n`))
+          // restricted entries show neither who nor what: only their salted commitment
+          for await (const line of readPublicEntries(db, 0, checkpoint.treeSize)) {
+            controller.enqueue(encoder.encode(`${JSON.stringify(line)}\n`))
           }
+          controller.enqueue(encoder.encode(`${JSON.stringify({ checkpoint: checkpointJson(checkpoint) })}\n`))
           controller.close()
         } catch (error) {
           controller.error(error)

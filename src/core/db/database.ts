@@ -2,7 +2,6 @@
 // when DATABASE_URL is set. One SQL dialect either way; Kysely on top, with camelCase in TypeScript.
 import { resolve } from 'node:path'
 import { PGlite } from '@electric-sql/pglite'
-import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm'
 import { CamelCasePlugin, Kysely, PostgresDialect, sql } from 'kysely'
 import pg from 'pg'
 import { checkDataDir, describeError, lockDataDir, StartupError } from './data-dir.ts'
@@ -45,7 +44,6 @@ export async function openDatabase(
   const plugins = [new CamelCasePlugin()]
   if (target.kind === 'pglite') {
     const options = {
-      extensions: { pg_trgm },
       // counts and ids fit in a double; dates stay "YYYY-MM-DD" rather than a midnight Date
       parsers: { [INT8]: (v: string) => Number(v), [DATE]: (v: string) => v },
     }

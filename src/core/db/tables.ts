@@ -102,11 +102,36 @@ export interface AuditEntryTable {
   subjectType: string
   subjectId: string | null
   payload: Json<Record<string, unknown>>
-  contentHash: string
+  /** the hash chain of entries written before the Merkle tree (null since; see docs/audit-log.md) */
+  contentHash: string | null
   public: boolean
   requestId: string | null
-  prevHash: string
-  hash: string
+  prevHash: string | null
+  hash: string | null
+}
+
+export interface AuditTreeNodeTable {
+  level: number
+  position: number
+  hash: Uint8Array
+}
+
+export interface AuditCommitmentTable {
+  seq: number
+  salt: Uint8Array
+  commitment: Uint8Array
+}
+
+export interface AuditCheckpointTable {
+  id: Generated<number>
+  treeSize: number
+  rootHash: Uint8Array
+  at: Date
+  origin: string
+  publicKey: Uint8Array
+  signature: Uint8Array
+  body: string
+  reason: 'first' | 'hourly' | 'report'
 }
 
 export interface CoreMailOutboxTable {
@@ -135,4 +160,7 @@ export interface CoreTables {
   authApiToken: AuthApiTokenTable
   authRoleGrant: AuthRoleGrantTable
   auditEntry: AuditEntryTable
+  auditTreeNode: AuditTreeNodeTable
+  auditCommitment: AuditCommitmentTable
+  auditCheckpoint: AuditCheckpointTable
 }

@@ -47,3 +47,8 @@ export function readCookie(c: Context<AppEnv>, name: string): string | undefined
 export function clearCookie(c: Context<AppEnv>, name: string): void {
   deleteCookie(c, name, { path: '/', secure: isSecureRequest(c) })
 }
+
+/** A one-time message (a catalog key) for the next page, after a redirect that follows a form. */
+export function flash(c: Context<AppEnv>, key: string): void {
+  writeCookie(c, COOKIES.flash, key, { maxAgeSeconds: 60 })
+}

@@ -54,6 +54,15 @@ export function respondError(c: Context<AppEnv>, error: DomainError): Response |
   return errorPage(c, status, errorMessage(c, error))
 }
 
+/**
+ * The error answer of a JSON API route. An OpenAPI route's handler is typed by the successes it
+ * declares; its errors all share the one documented error shape, so they are typed here, once,
+ * as never (the handler's type stays that of its successes).
+ */
+export function apiError(c: Context<AppEnv>, error: DomainError): never {
+  return respondError(c, error) as never
+}
+
 export function errorPage(
   c: Context<AppEnv>,
   status: 400 | 401 | 403 | 404 | 409 | 413 | 429 | 500 | 503,

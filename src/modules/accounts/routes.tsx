@@ -5,7 +5,7 @@ import { scopesAvailableTo } from '../../core/auth/scopes.ts'
 import { endSession, SESSION_IDLE_DAYS } from '../../core/auth/sessions.ts'
 import { listApiTokens } from '../../core/auth/tokens.ts'
 import type { AppEnv } from '../../core/http/context.ts'
-import { COOKIES, clearCookie, writeCookie } from '../../core/http/cookies.ts'
+import { COOKIES, clearCookie, flash, writeCookie } from '../../core/http/cookies.ts'
 import { respondError } from '../../core/http/errors.tsx'
 import { parseForm } from '../../core/http/forms.ts'
 import { requireAccount } from '../../core/http/guards.ts'
@@ -53,10 +53,6 @@ async function startSession(c: Context<AppEnv>, token: string, locale: string | 
   if (c.var.sessionToken) await endSession(c.var.db, c.var.sessionToken)
   writeCookie(c, COOKIES.session, token, { maxAgeSeconds: SESSION_IDLE_DAYS * 24 * 60 * 60 })
   if (isLocale(locale)) writeCookie(c, COOKIES.lang, locale, { maxAgeSeconds: 365 * 24 * 60 * 60 })
-}
-
-function flash(c: Context<AppEnv>, key: string) {
-  writeCookie(c, COOKIES.flash, key, { maxAgeSeconds: 60 })
 }
 
 async function accountView(c: Context<AppEnv>, partial: Partial<AccountView> = {}): Promise<AccountView | null> {

@@ -8,16 +8,11 @@ import { findAccount } from '../../core/auth/accounts.ts'
 import { accountIdOf } from '../../core/auth/actor.ts'
 import { authorize } from '../../core/auth/authorize.ts'
 import { grantRole } from '../../core/auth/grants.ts'
+import { isoDate } from '../../core/dates.ts'
 import type { Db } from '../../core/db/database.ts'
 import { inTransaction } from '../../core/db/helpers.ts'
 import { conflict, invalid, notFound, ok, type Result } from '../../core/result.ts'
-import {
-  addAffiliation,
-  ensurePersonForAccount,
-  findMemberState,
-  findOrganizationById,
-  todayIso,
-} from '../actors/index.ts'
+import { addAffiliation, ensurePersonForAccount, findMemberState, findOrganizationById } from '../actors/index.ts'
 import {
   type AccreditationRequest,
   appealsOf,
@@ -128,7 +123,7 @@ export async function approveAccreditation(
       memberStateIso3: request.memberStateIso3,
       organizationId: request.organizationId,
       title: request.title,
-      startedOn: todayIso(ctx.now),
+      startedOn: isoDate(ctx.now),
     })
     await decideRequest(trx, requestId, { status: 'approved', decidedBy, reason: null, roleGrantId: grant.id }, ctx.now)
     if (outcome.value.onAppeal)

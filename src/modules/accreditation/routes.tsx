@@ -2,7 +2,7 @@
 import type { Context, Hono } from 'hono'
 import { accountIdOf } from '../../core/auth/actor.ts'
 import type { AppEnv } from '../../core/http/context.ts'
-import { COOKIES, writeCookie } from '../../core/http/cookies.ts'
+import { flash } from '../../core/http/cookies.ts'
 import { respondError } from '../../core/http/errors.tsx'
 import { parseForm } from '../../core/http/forms.ts'
 import { requireAccount } from '../../core/http/guards.ts'
@@ -81,10 +81,6 @@ async function reviewPage(c: Context<AppEnv>, refusal?: { requestId: number; for
     organizations,
     ...(refusal ? { refusal, httpStatus: 422 as const } : {}),
   })
-}
-
-function flash(c: Context<AppEnv>, key: string) {
-  writeCookie(c, COOKIES.flash, key, { maxAgeSeconds: 60 })
 }
 
 export function registerAccreditationRoutes(app: Hono<AppEnv>): void {

@@ -1,12 +1,13 @@
 // The actors' JSON API: Member States and organizations (public reads; writes by role).
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi'
+import { isoDate } from '../../core/dates.ts'
 import { errorResponses, json, listOf, PUBLIC_READ, securityFor } from '../../core/http/api.ts'
 import { type AppEnv, commandContext } from '../../core/http/context.ts'
-import { respondError } from '../../core/http/errors.tsx'
+import { apiError } from '../../core/http/errors.tsx'
 import { createOrganization } from './commands.ts'
 import { findMemberState, listMemberStates } from './queries/member-states.ts'
 import { findOrganizationBySlug, listOrganizations } from './queries/organizations.ts'
-import { filterMemberStates, sortByName, todayIso } from './rules/member-states.ts'
+import { filterMemberStates, sortByName } from './rules/member-states.ts'
 import {
   MemberStateQuery,
   MemberStateSchema,
@@ -104,7 +105,7 @@ const createOrganizationRoute = createRoute({
 export function registerActorsApi(api: OpenAPIHono<AppEnv>): void {
   api.openapi(listMemberStatesRoute, async (c) => {
     const { lang: _, ...filters } = c.req.valid('query')
-    const today = todayIso(c.var.deps.now())
+    const today = isoDate(c.var.deps.now())
     const all = await listMemberStates(c.var.db)
     const states = sortByName(filterMemberStates(all, filters, today), c.var.i18n.locale)
     return c.json(
@@ -115,8 +116,8 @@ export function registerActorsApi(api: OpenAPIHono<AppEnv>): void {
 
   api.openapi(getMemberStateRoute, async (c) => {
     const state = await findMemberState(c.var.db, c.req.valid('param').iso3)
-    if (!state) return respondError(c, { type: 'not_found', id: 'member_state_not_found' }) as never
-    return c.json({ data: memberStateJson(state, c.var.i18n.locale, todayIso(c.var.deps.now())) }, 200)
+    if (!state) return apiError(c, { type: 'not_found', id: 'member_state_not_found' })
+    return c.json({ data: memberStateJson(state, c.var.i18n.locale, isoDate(c.var.deps.now())) }, 200)
   })
 
   api.openapi(listOrganizationsRoute, async (c) => {
@@ -127,13 +128,13 @@ export function registerActorsApi(api: OpenAPIHono<AppEnv>): void {
 
   api.openapi(getOrganizationRoute, async (c) => {
     const organization = await findOrganizationBySlug(c.var.db, c.req.valid('param').slug)
-    if (!organization) return respondError(c, { type: 'not_found', id: 'organization_not_found' }) as never
+    if (!organization) return apiError(c, { type: 'not_found', id: 'organization_not_found' })
     return c.json({ data: organizationJson(organization, c.var.i18n.locale) }, 200)
   })
 
   api.openapi(createOrganizationRoute, async (c) => {
     const result = await createOrganization(c.var.db, commandContext(c), c.req.valid('json'))
-    if (!result.ok) return respondError(c, result.error) as never
+    if (!result.ok) return apiError(c, result.error)
     c.header('Location', `/api/v1/organizations/${result.value.slug}`)
     return c.json({ data: organizationJson(result.value, c.var.i18n.locale) }, 201)
   })

@@ -26,7 +26,6 @@ export {
   inGroup,
   type MemberState,
   sortByName,
-  todayIso,
 } from './rules/member-states.ts'
 export { foldForSearch } from './rules/search.ts'
 export {

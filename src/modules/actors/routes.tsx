@@ -1,6 +1,7 @@
 // The actors' pages: the Member States directory and pages, organizations and people.
 import type { Hono } from 'hono'
 import { authorize } from '../../core/auth/authorize.ts'
+import { isoDate } from '../../core/dates.ts'
 import { type AppEnv, commandContext } from '../../core/http/context.ts'
 import { respondError } from '../../core/http/errors.tsx'
 import { parseForm } from '../../core/http/forms.ts'
@@ -10,7 +11,7 @@ import { createOrganization, updateOrganization } from './commands.ts'
 import { findMemberState, listMemberStates } from './queries/member-states.ts'
 import { findOrganizationBySlug, findOrganizationsByIds, listOrganizations } from './queries/organizations.ts'
 import { affiliationsOfPerson, currentMembers, findPerson } from './queries/people.ts'
-import { filterMemberStates, type MemberStateFilters, sortByName, todayIso } from './rules/member-states.ts'
+import { filterMemberStates, type MemberStateFilters, sortByName } from './rules/member-states.ts'
 import { REGIONAL_GROUPS, type RegionalGroup, STAKEHOLDER_GROUPS, type StakeholderGroup } from './rules/vocabulary.ts'
 import { OrganizationInput } from './schemas.ts'
 import { renderMemberStateList, renderMemberStatePage } from './views/member-states.tsx'
@@ -25,7 +26,7 @@ function oneOf<T extends string>(values: readonly T[], value: string | undefined
 
 export function registerActorsRoutes(app: Hono<AppEnv>): void {
   app.get('/member-states', async (c) => {
-    const today = todayIso(c.var.deps.now())
+    const today = isoDate(c.var.deps.now())
     const filters: MemberStateFilters = {
       group: oneOf<RegionalGroup>(REGIONAL_GROUPS, c.req.query('group')),
       q: c.req.query('q')?.slice(0, 200) || undefined,
@@ -42,7 +43,7 @@ export function registerActorsRoutes(app: Hono<AppEnv>): void {
     if (iso3 !== iso3.toUpperCase()) return c.redirect(`/member-states/${iso3.toUpperCase()}`, 301)
     const state = await findMemberState(c.var.db, iso3)
     if (!state) return respondError(c, { type: 'not_found', id: 'member_state_not_found' })
-    const today = todayIso(c.var.deps.now())
+    const today = isoDate(c.var.deps.now())
     const delegates = await currentMembers(c.var.db, { memberStateIso3: state.iso3 }, today)
     return renderMemberStatePage(c, state, delegates, today)
   })
@@ -94,7 +95,7 @@ export function registerActorsRoutes(app: Hono<AppEnv>): void {
     if (!organization) return respondError(c, { type: 'not_found', id: 'organization_not_found' })
     const [headquarters, people] = await Promise.all([
       organization.headquartersIso3 ? findMemberState(c.var.db, organization.headquartersIso3) : undefined,
-      currentMembers(c.var.db, { organizationId: organization.id }, todayIso(c.var.deps.now())),
+      currentMembers(c.var.db, { organizationId: organization.id }, isoDate(c.var.deps.now())),
     ])
     return renderOrganizationPage(c, organization, headquarters, people)
   })

@@ -4,7 +4,7 @@ import { z } from 'zod'
 import { can } from '../../core/auth/authorize.ts'
 import { staffGrants } from '../../core/auth/grants.ts'
 import { type AppEnv, commandContext } from '../../core/http/context.ts'
-import { COOKIES, writeCookie } from '../../core/http/cookies.ts'
+import { flash } from '../../core/http/cookies.ts'
 import { respondError } from '../../core/http/errors.tsx'
 import { parseForm } from '../../core/http/forms.ts'
 import { requireAccount } from '../../core/http/guards.ts'
@@ -177,7 +177,7 @@ export function registerAdministrationRoutes(app: Hono<AppEnv>): void {
         return rolesPage(c, { values: form.values, issues: [{ path: 'email', code: 'errors.own_role' }] }, 403)
       return respondError(c, result.error)
     }
-    writeCookie(c, COOKIES.flash, 'flash.roleGranted', { maxAgeSeconds: 60 })
+    flash(c, 'flash.roleGranted')
     return c.redirect('/administration/roles', 303)
   })
 
@@ -186,7 +186,7 @@ export function registerAdministrationRoutes(app: Hono<AppEnv>): void {
     if (actor instanceof Response) return actor
     const result = await revokeStaffRole(c.var.db, commandContext(c), idParam(c))
     if (!result.ok) return respondError(c, result.error)
-    writeCookie(c, COOKIES.flash, 'flash.roleRevoked', { maxAgeSeconds: 60 })
+    flash(c, 'flash.roleRevoked')
     return c.redirect('/administration/roles', 303)
   })
 }

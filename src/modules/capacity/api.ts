@@ -3,6 +3,7 @@ import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi'
 import { errorResponses, json, PUBLIC_READ } from '../../core/http/api.ts'
 import type { AppEnv } from '../../core/http/context.ts'
 import { allMatches, listGaps, listOffers } from './queries.ts'
+import { GapJson, OfferJson } from './schemas.ts'
 
 export function registerCapacityApi(api: OpenAPIHono<AppEnv>): void {
   api.openapi(
@@ -17,19 +18,7 @@ export function registerCapacityApi(api: OpenAPIHono<AppEnv>): void {
         401: errorResponses[401],
         200: json(
           z.object({
-            data: z.array(
-              z.object({
-                id: z.number(),
-                memberState: z.string().nullable(),
-                regionalGroup: z.string().nullable(),
-                issue: z.string(),
-                description: z.string(),
-                source: z.string(),
-                identifiedOn: z.string(),
-                status: z.string(),
-                offers: z.array(z.number()),
-              }),
-            ),
+            data: z.array(GapJson),
           }),
           'Gaps',
         ),
@@ -63,18 +52,7 @@ export function registerCapacityApi(api: OpenAPIHono<AppEnv>): void {
         401: errorResponses[401],
         200: json(
           z.object({
-            data: z.array(
-              z.object({
-                id: z.number(),
-                organization: z.number(),
-                title: z.string(),
-                issues: z.array(z.string()),
-                regions: z.array(z.string()),
-                modality: z.string(),
-                languages: z.array(z.string()),
-                url: z.string().nullable(),
-              }),
-            ),
+            data: z.array(OfferJson),
           }),
           'Offers',
         ),

@@ -124,6 +124,74 @@ describe.each(DATABASE_KINDS)('capacity gaps on %s', (kind) => {
     expect(other.html).toContain('choose a group your State belongs to')
   })
 
+  it('refuses over-long text with the limit beside the field, keeping what was typed, and records nothing', async () => {
+    const { client: delegate } = await accountWithRole(runtime, 'government_delegate', {
+      type: 'member_state',
+      id: 'MWI',
+    })
+    const before = (await new TestClient(runtime).json('/api/v1/capacity-gaps')).body.data.length
+    const long = `Typed with care. ${'x'.repeat(5000)}`
+    const refused = await delegate.submit('/capacity/gaps/new', {
+      memberStateIso3: 'MWI',
+      issueSlug: 'cybersecurity',
+      description: long,
+      identifiedOn: '2025-06-10',
+    })
+    expect(refused.response.status).toBe(422)
+    expect(refused.html).toMatch(/id="field-description-error"[^>]*>Enter at most 5,000 characters/)
+    expect(refused.html).toContain(long)
+    const impossibleDay = await delegate.submit('/capacity/gaps/new', {
+      memberStateIso3: 'MWI',
+      issueSlug: 'cybersecurity',
+      description: 'A gap.',
+      identifiedOn: '2025-02-30',
+    })
+    expect(impossibleDay.response.status).toBe(422)
+    expect(impossibleDay.html).toContain('id="field-identifiedOn-error"')
+    expect((await new TestClient(runtime).json('/api/v1/capacity-gaps')).body.data.length).toBe(before)
+
+    const { client: rep } = await accountWithRole(runtime, 'stakeholder_representative', {
+      type: 'organization',
+      id: String(provider),
+    })
+    const offer = {
+      organizationId: String(provider),
+      title: 'T'.repeat(301),
+      modality: 'online',
+      issues: ['cybersecurity'],
+      url: 'javascript:alert(1)',
+    }
+    const refusedOffer = await rep.submit('/capacity/offers/new', offer)
+    expect(refusedOffer.response.status).toBe(422)
+    expect(refusedOffer.html).toMatch(/id="field-title-error"[^>]*>Enter at most 300 characters/)
+    expect(refusedOffer.html).toContain('id="field-url-error"')
+    expect(refusedOffer.html).toContain('T'.repeat(301))
+    const noIssue = await rep.submit('/capacity/offers/new', { ...offer, title: 'Short', url: '', issues: [] })
+    expect(noIssue.response.status).toBe(422)
+    expect(noIssue.html).toContain('id="field-issues-error"')
+  })
+
+  it("refuses an over-long note on a gap's status, keeping it in the form, and leaves the status", async () => {
+    const { client: secretariat } = await accountWithRole(runtime, 'secretariat')
+    const recorded = await secretariat.submit('/capacity/gaps/new', {
+      regionalGroup: 'weog',
+      issueSlug: 'cybersecurity',
+      description: 'Shared threat intelligence.',
+      identifiedOn: '2025-06-10',
+    })
+    const gapPath = recorded.response.headers.get('location') as string
+    const note = `Closed after review. ${'n'.repeat(1000)}`
+    const refused = await secretariat.submit(`${gapPath}/status`, { status: 'closed', note }, gapPath)
+    expect(refused.response.status).toBe(422)
+    expect(refused.html).toMatch(/id="field-note-error"[^>]*>Enter at most 1,000 characters/)
+    expect(refused.html).toContain(note)
+    const id = Number(gapPath.split('/').pop())
+    expect((await historyOf(runtime.deps.db, id)).map((h) => h.status)).toEqual(['open'])
+    const bystander = await accountWithRole(runtime, 'government_delegate', { type: 'member_state', id: 'MWI' })
+    const notTheirs = await bystander.client.submit(`${gapPath}/status`, { status: 'nonsense' }, gapPath)
+    expect(notTheirs.response.status).toBe(403)
+  })
+
   async function historyCount() {
     const api = await new TestClient(runtime).json('/api/v1/capacity-gaps')
     return { fji: api.body.data.filter((g: { memberState: string }) => g.memberState === 'FJI').length }

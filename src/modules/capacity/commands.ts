@@ -8,18 +8,12 @@ import { inTransaction } from '../../core/db/helpers.ts'
 import { conflict, invalid, notFound, ok, type Result } from '../../core/result.ts'
 import { findMemberState, REGIONAL_GROUPS } from '../actors/index.ts'
 import { findIssue } from '../coordination/index.ts'
-import { capdb, findGap } from './queries.ts'
-import type { GapStatus, Modality } from './rules/matching.ts'
+import { findGap, findOffer, insertGap, insertGapEvent, insertMatch, insertOffer, updateGapStatus } from './queries.ts'
+import type { GapStatus } from './rules/matching.ts'
 import { gapRecordingRefusal, type Recorder } from './rules/recording.ts'
+import type { GapInput, OfferInput } from './schemas.ts'
 
-export interface GapInput {
-  memberStateIso3?: string | undefined
-  regionalGroup?: string | undefined
-  issueSlug: string
-  description: string
-  source?: string | undefined
-  identifiedOn: string
-}
+export type { GapInput, OfferInput } from './schemas.ts'
 
 /** The recorder as the rule sees them: Secretariat or not, their delegations and those States' groups. */
 export async function recorderOf(db: Db, ctx: Pick<CommandContext, 'actor'>): Promise<Recorder> {
@@ -50,39 +44,32 @@ export async function recordGap(db: Db, ctx: CommandContext, input: GapInput): P
   const refusal = gapRecordingRefusal(await recorderOf(db, ctx), input)
   if (!refusal.ok) return refusal
   return inTransaction(db, async (trx) => {
-    const row = await capdb(trx)
-      .insertInto('capacityGap')
-      .values({
-        memberStateIso3: input.memberStateIso3 ?? null,
-        regionalGroup: input.regionalGroup ?? null,
-        issueSlug: input.issueSlug,
-        description: input.description,
-        source: input.source ?? '',
-        identifiedOn: input.identifiedOn,
-        createdBy: accountIdOf(ctx.actor),
-        createdAt: ctx.now,
-        updatedAt: ctx.now,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow()
-    await capdb(trx)
-      .insertInto('capacityGapEvent')
-      .values({
-        gapId: row.id,
-        status: 'open',
-        note: input.source ?? '',
-        recordedBy: accountIdOf(ctx.actor),
-        at: ctx.now,
-      })
-      .execute()
+    const id = await insertGap(trx, {
+      memberStateIso3: input.memberStateIso3 ?? null,
+      regionalGroup: input.regionalGroup ?? null,
+      issueSlug: input.issueSlug,
+      description: input.description,
+      source: input.source ?? '',
+      identifiedOn: input.identifiedOn,
+      createdBy: accountIdOf(ctx.actor),
+      createdAt: ctx.now,
+      updatedAt: ctx.now,
+    })
+    await insertGapEvent(trx, {
+      gapId: id,
+      status: 'open',
+      note: input.source ?? '',
+      recordedBy: accountIdOf(ctx.actor),
+      at: ctx.now,
+    })
     await recordAudit(trx, {
       ...auditedBy(ctx),
       action: 'capacity.gap_recorded',
       subjectType: 'capacity_gap',
-      subjectId: row.id,
+      subjectId: id,
       payload: { ...input },
     })
-    return ok({ id: row.id })
+    return ok({ id })
   })
 }
 
@@ -99,11 +86,8 @@ export async function setGapStatus(
     const gap = await findGap(trx, id)
     if (!gap) return notFound('capacity_gap_not_found')
     if (gap.status === status) return conflict('capacity_gap_unchanged')
-    await capdb(trx).updateTable('capacityGap').set({ status, updatedAt: ctx.now }).where('id', '=', id).execute()
-    await capdb(trx)
-      .insertInto('capacityGapEvent')
-      .values({ gapId: id, status, note, recordedBy: accountIdOf(ctx.actor), at: ctx.now })
-      .execute()
+    await updateGapStatus(trx, id, status, ctx.now)
+    await insertGapEvent(trx, { gapId: id, status, note, recordedBy: accountIdOf(ctx.actor), at: ctx.now })
     await recordAudit(trx, {
       ...auditedBy(ctx),
       action: 'capacity.gap_status',
@@ -115,40 +99,28 @@ export async function setGapStatus(
   })
 }
 
-export interface OfferInput {
-  organizationId: number
-  title: string
-  description?: string | undefined
-  issueSlugs: string[]
-  regions: string[]
-  modality: Modality
-  languages: string[]
-  url?: string | undefined
-}
-
 export async function recordOffer(db: Db, ctx: CommandContext, input: OfferInput): Promise<Result<{ id: number }>> {
   const allowed = authorize(ctx.actor, 'capacity.offer', { organizationId: input.organizationId })
   if (!allowed.ok) return allowed
   return inTransaction(db, async (trx) => {
-    const row = await capdb(trx)
-      .insertInto('capacityOffer')
-      .values({
-        ...input,
-        description: input.description ?? '',
-        url: input.url ?? null,
-        createdBy: accountIdOf(ctx.actor),
-        createdAt: ctx.now,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow()
+    const { issues: issueSlugs, ...rest } = input
+    const id = await insertOffer(trx, {
+      ...rest,
+      issueSlugs,
+      description: input.description ?? '',
+      url: input.url ?? null,
+      createdBy: accountIdOf(ctx.actor),
+      createdAt: ctx.now,
+    })
     await recordAudit(trx, {
       ...auditedBy(ctx),
       action: 'capacity.offer_recorded',
       subjectType: 'capacity_offer',
-      subjectId: row.id,
-      payload: { ...input },
+      subjectId: id,
+      // the entry keeps the names it always had
+      payload: { ...rest, issueSlugs },
     })
-    return ok({ id: row.id })
+    return ok({ id })
   })
 }
 
@@ -165,25 +137,24 @@ export async function matchOffer(
   return inTransaction(db, async (trx) => {
     const gap = await findGap(trx, gapId)
     if (!gap) return notFound('capacity_gap_not_found')
-    const offer = await capdb(trx).selectFrom('capacityOffer').select('id').where('id', '=', offerId).executeTakeFirst()
-    if (!offer) return notFound('capacity_offer_not_found')
-    const inserted = await capdb(trx)
-      .insertInto('capacityMatch')
-      .values({ gapId, offerId, note, matchedBy: accountIdOf(ctx.actor), matchedAt: ctx.now })
-      .onConflict((oc) => oc.columns(['gapId', 'offerId']).doNothing())
-      .returning('gapId')
-      .executeTakeFirst()
-    if (!inserted) return conflict('capacity_already_matched')
+    if (!(await findOffer(trx, offerId))) return notFound('capacity_offer_not_found')
+    const matched = await insertMatch(trx, {
+      gapId,
+      offerId,
+      note,
+      matchedBy: accountIdOf(ctx.actor),
+      matchedAt: ctx.now,
+    })
+    if (!matched) return conflict('capacity_already_matched')
     if (gap.status === 'open') {
-      await capdb(trx)
-        .updateTable('capacityGap')
-        .set({ status: 'being_addressed', updatedAt: ctx.now })
-        .where('id', '=', gapId)
-        .execute()
-      await capdb(trx)
-        .insertInto('capacityGapEvent')
-        .values({ gapId, status: 'being_addressed', note, recordedBy: accountIdOf(ctx.actor), at: ctx.now })
-        .execute()
+      await updateGapStatus(trx, gapId, 'being_addressed', ctx.now)
+      await insertGapEvent(trx, {
+        gapId,
+        status: 'being_addressed',
+        note,
+        recordedBy: accountIdOf(ctx.actor),
+        at: ctx.now,
+      })
     }
     await recordAudit(trx, {
       ...auditedBy(ctx),

@@ -5,7 +5,7 @@ import type { Context } from 'hono'
 import { can } from '../../core/auth/authorize.ts'
 import { errorResponses, json, listOf, PUBLIC_READ, securityFor } from '../../core/http/api.ts'
 import type { AppEnv } from '../../core/http/context.ts'
-import { respondError } from '../../core/http/errors.tsx'
+import { apiError } from '../../core/http/errors.tsx'
 import { findProcess } from '../processes/index.ts'
 import { submitContribution } from './commands.ts'
 import {
@@ -118,8 +118,7 @@ export function registerContributionsApi(api: OpenAPIHono<AppEnv>): void {
   api.openapi(listRoute, async (c) => {
     const { db } = c.var
     const processId = c.req.valid('param').id
-    if (!(await findProcess(db, processId)))
-      return respondError(c, { type: 'not_found', id: 'process_not_found' }) as never
+    if (!(await findProcess(db, processId))) return apiError(c, { type: 'not_found', id: 'process_not_found' })
     const q = c.req.valid('query')
     const page = q.page ?? 1
     const { rows, total } = await listContributions(db, {
@@ -156,13 +155,13 @@ export function registerContributionsApi(api: OpenAPIHono<AppEnv>): void {
     const input = c.req.valid('json')
     const speaker = speakerOf(input)
     if (!speaker) {
-      return respondError(c as Context<AppEnv>, {
+      return apiError(c as Context<AppEnv>, {
         type: 'invalid',
         id: 'invalid_input',
         issues: [
           { path: input.speakingFor === 'member_state' ? 'memberState' : 'organization', code: 'validation.required' },
         ],
-      }) as never
+      })
     }
     const result = await submitContribution(
       c.var.db,
@@ -183,7 +182,7 @@ export function registerContributionsApi(api: OpenAPIHono<AppEnv>): void {
         })),
       },
     )
-    if (!result.ok) return respondError(c, result.error) as never
+    if (!result.ok) return apiError(c, result.error)
     const k = result.value
     const [answers, attachments] = await Promise.all([
       currentAnswers(c.var.db, [k.id]),

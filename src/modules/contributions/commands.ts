@@ -7,17 +7,11 @@ import { auditedBy, type CommandContext, recordAudit } from '../../core/audit/au
 import { type Actor, delegationsOf, organizationsOf } from '../../core/auth/actor.ts'
 import { authorize } from '../../core/auth/authorize.ts'
 import { sha256 } from '../../core/auth/crypto.ts'
+import { isoDate } from '../../core/dates.ts'
 import type { Db } from '../../core/db/database.ts'
 import { inTransaction } from '../../core/db/helpers.ts'
 import { conflict, err, forbidden, type Issue, invalid, notFound, ok, type Result } from '../../core/result.ts'
-import {
-  electoralGroup,
-  findMemberState,
-  findOrganizationById,
-  hasClassification,
-  localized,
-  todayIso,
-} from '../actors/index.ts'
+import { electoralGroup, findMemberState, findOrganizationById, hasClassification, localized } from '../actors/index.ts'
 import {
   bodyMembers,
   type Call,
@@ -218,7 +212,7 @@ export async function submitContribution(
   }
   const existing = await standingContribution(db, callId, { ...target, accountId: actor.accountId })
   if (existing) return conflict('already_contributed', { id: existing.id })
-  const profile = await speakerProfile(db, input.speaker, actor, todayIso(ctx.now))
+  const profile = await speakerProfile(db, input.speaker, actor, isoDate(ctx.now))
   if (!profile) return invalid([{ path: 'speakingFor', code: 'contributions.unknownSpeaker' }])
   const status: ContributionStatus = call.moderation === 'immediate' ? 'published' : 'pending_review'
   try {

@@ -1,4 +1,5 @@
 // What other modules may use of the contributions module (never its tables).
+export { compilationDocx } from './compilation-docx.ts'
 export { compilationOf } from './compile.ts'
 export { contributionsModule } from './module.tsx'
 export { summaryRows } from './queries.ts'

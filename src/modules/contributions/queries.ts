@@ -279,13 +279,3 @@ export async function standingContribution(
   if (speaker.speakingFor === 'self') query = query.where('authorAccountId', '=', speaker.accountId)
   return query.executeTakeFirst()
 }
-
-export async function contributionsOfAccount(db: Db, accountId: number, callId: number): Promise<Contribution[]> {
-  return cdb(db)
-    .selectFrom('contributionsContribution')
-    .select(columns)
-    .where('callId', '=', callId)
-    .where('authorAccountId', '=', accountId)
-    .orderBy('id', 'desc')
-    .execute()
-}

@@ -5,7 +5,7 @@ import type { Context, Hono } from 'hono'
 import { can } from '../../core/auth/authorize.ts'
 import { contentDisposition } from '../../core/formats/content-disposition.ts'
 import { type AppEnv, commandContext } from '../../core/http/context.ts'
-import { COOKIES, writeCookie } from '../../core/http/cookies.ts'
+import { flash } from '../../core/http/cookies.ts'
 import { respondError } from '../../core/http/errors.tsx'
 import type { FormValues } from '../../core/http/forms.ts'
 import { requireAccount } from '../../core/http/guards.ts'
@@ -50,10 +50,6 @@ const PAGE_SIZE = 25
 
 function ctxOf(c: Context<AppEnv>) {
   return { ...commandContext(c), attachmentMaxBytes: c.var.deps.config.attachmentMaxBytes }
-}
-
-function flash(c: Context<AppEnv>, key: string) {
-  writeCookie(c, COOKIES.flash, key, { maxAgeSeconds: 60 })
 }
 
 /** Who the public may see: published, and the notes of withdrawn and hidden ones. */

@@ -3,8 +3,8 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi'
 import { errorResponses, json, PUBLIC_READ } from '../../core/http/api.ts'
 import type { AppEnv } from '../../core/http/context.ts'
+import { analyses, DEFAULT_OVERLAP, gapRows, overlapRows } from './analyses.ts'
 import { listIssues, listMechanisms } from './queries.ts'
-import { analyses, DEFAULT_OVERLAP } from './routes.tsx'
 import { GAP_KINDS } from './rules/map.ts'
 import { MapApiQuery, OverlapApiQuery } from './schemas.ts'
 import {
@@ -142,20 +142,8 @@ export function registerCoordinationApi(api: OpenAPIHono<AppEnv>): void {
       },
     }),
     async (c) => {
-      const { issues, gaps } = await analyses(c, c.req.valid('query'))
-      const byId = new Map(issues.map((i) => [i.id, i]))
-      return c.json(
-        {
-          data: gaps.map((g) => ({
-            issue: byId.get(g.issueId)?.slug ?? '',
-            basket: byId.get(g.issueId)?.basket ?? '',
-            scope: byId.get(g.issueId)?.scope ?? '',
-            gap: g.kind,
-            mechanisms: g.mechanisms,
-          })),
-        },
-        200,
-      )
+      const { gaps, byId } = await analyses(c.var.db, c.req.valid('query'))
+      return c.json({ data: gapRows(gaps, byId) }, 200)
     },
   )
 
@@ -181,22 +169,9 @@ export function registerCoordinationApi(api: OpenAPIHono<AppEnv>): void {
     }),
     async (c) => {
       const q = c.req.valid('query')
-      const { issues, overlaps } = await analyses(
-        c,
-        { basket: q.basket, scope: q.scope, type: q.type },
-        q.n ?? DEFAULT_OVERLAP,
-      )
-      const byId = new Map(issues.map((i) => [i.id, i]))
-      return c.json(
-        {
-          data: overlaps.map((o) => ({
-            issue: byId.get(o.issueId)?.slug ?? '',
-            mechanisms: o.mechanismIds,
-            organizations: o.organizations,
-          })),
-        },
-        200,
-      )
+      const filter = { basket: q.basket, scope: q.scope, type: q.type }
+      const { overlaps, byId } = await analyses(c.var.db, filter, q.n ?? DEFAULT_OVERLAP)
+      return c.json({ data: overlapRows(overlaps, byId) }, 200)
     },
   )
 }

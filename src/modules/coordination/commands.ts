@@ -4,11 +4,12 @@
 import { auditedBy, type CommandContext, recordAudit } from '../../core/audit/audit.ts'
 import { accountIdOf } from '../../core/auth/actor.ts'
 import { authorize } from '../../core/auth/authorize.ts'
+import { isoDate } from '../../core/dates.ts'
 import type { Db } from '../../core/db/database.ts'
 import { inTransaction, jsonb } from '../../core/db/helpers.ts'
 import { conflict, invalid, notFound, ok, type Result } from '../../core/result.ts'
 import { findOrganizationById } from '../actors/index.ts'
-import { cdb } from './queries.ts'
+import { insertIssueUnlessSlugTaken, insertMechanism, lockIssue, updateIssue } from './queries-write.ts'
 import type {
   DevelopingSupport,
   GovernmentParticipation,
@@ -39,44 +40,37 @@ export async function proposeIssue(
   return inTransaction(db, async (trx) => {
     // two people proposing the same name at once (a double click) both get an issue: a taken
     // slug takes the next free suffix, and the insert never fails on it
-    let inserted: { id: number; slug: string } | undefined
-    for (let n = 1; !inserted && n <= 50; n++) {
-      const slug = n === 1 ? base : `${base}-${n}`
-      const row = await cdb(trx)
-        .insertInto('coordinationIssue')
-        .values({
-          slug,
-          basket: input.basket,
-          name: jsonb({ [input.locale]: input.name }),
-          description: jsonb({ [input.locale]: input.description }),
-          scope: 'mixed',
-          status: 'proposed',
-          emerging: true,
-          firstRaisedOn: ctx.now.toISOString().slice(0, 10),
-          origin: 'proposal',
-          proposedBy: accountIdOf(ctx.actor),
-          triageReason: null,
-          triagedBy: null,
-          triagedAt: null,
-          createdAt: ctx.now,
-          updatedAt: ctx.now,
-        })
-        .onConflict((oc) => oc.column('slug').doNothing())
-        .returning('id')
-        .executeTakeFirst()
-      if (row) inserted = { id: row.id, slug }
+    let id: number | null = null
+    let slug = base
+    for (let n = 1; id === null && n <= 50; n++) {
+      slug = n === 1 ? base : `${base}-${n}`
+      id = await insertIssueUnlessSlugTaken(trx, {
+        slug,
+        basket: input.basket,
+        name: jsonb({ [input.locale]: input.name }),
+        description: jsonb({ [input.locale]: input.description }),
+        scope: 'mixed',
+        status: 'proposed',
+        emerging: true,
+        firstRaisedOn: isoDate(ctx.now),
+        origin: 'proposal',
+        proposedBy: accountIdOf(ctx.actor),
+        triageReason: null,
+        triagedBy: null,
+        triagedAt: null,
+        createdAt: ctx.now,
+        updatedAt: ctx.now,
+      })
     }
-    if (!inserted) return conflict('issue_slug_taken')
-    const { slug } = inserted
-    const row = inserted
+    if (id === null) return conflict('issue_slug_taken')
     await recordAudit(trx, {
       ...auditedBy(ctx),
       action: 'issue.proposed',
       subjectType: 'issue',
-      subjectId: row.id,
+      subjectId: id,
       payload: { slug, ...input },
     })
-    return ok({ id: row.id, slug })
+    return ok({ id, slug })
   })
 }
 
@@ -95,29 +89,20 @@ export async function triageIssue(db: Db, ctx: CommandContext, id: number, input
   if (!allowed.ok) return allowed
   if (!input.reason.trim()) return invalid([{ path: 'reason', code: 'validation.required' }])
   return inTransaction(db, async (trx) => {
-    const issue = await cdb(trx)
-      .selectFrom('coordinationIssue')
-      .selectAll()
-      .where('id', '=', id)
-      .forUpdate()
-      .executeTakeFirst()
+    const issue = await lockIssue(trx, id)
     if (!issue) return notFound('issue_not_found')
     if (issue.status !== 'proposed') return conflict('issue_already_triaged')
-    await cdb(trx)
-      .updateTable('coordinationIssue')
-      .set({
-        status: input.decision === 'accept' ? 'active' : 'declined',
-        scope: input.scope,
-        basket: input.basket,
-        scopeRationale: input.scopeRationale ?? '',
-        emerging: input.emerging,
-        triageReason: input.reason,
-        triagedBy: accountIdOf(ctx.actor),
-        triagedAt: ctx.now,
-        updatedAt: ctx.now,
-      })
-      .where('id', '=', id)
-      .execute()
+    await updateIssue(trx, id, {
+      status: input.decision === 'accept' ? 'active' : 'declined',
+      scope: input.scope,
+      basket: input.basket,
+      scopeRationale: input.scopeRationale ?? '',
+      emerging: input.emerging,
+      triageReason: input.reason,
+      triagedBy: accountIdOf(ctx.actor),
+      triagedAt: ctx.now,
+      updatedAt: ctx.now,
+    })
     await recordAudit(trx, {
       ...auditedBy(ctx),
       action: `issue.${input.decision === 'accept' ? 'accepted' : 'declined'}`,
@@ -139,29 +124,19 @@ export async function reviseIssue(
   const allowed = authorize(ctx.actor, 'issue.triage')
   if (!allowed.ok) return allowed
   return inTransaction(db, async (trx) => {
-    const issue = await cdb(trx)
-      .selectFrom('coordinationIssue')
-      .selectAll()
-      .where('id', '=', id)
-      .forUpdate()
-      .executeTakeFirst()
+    const issue = await lockIssue(trx, id)
     if (!issue) return notFound('issue_not_found')
-    await cdb(trx)
-      .updateTable('coordinationIssue')
-      .set({
-        scope: input.scope,
-        basket: input.basket,
-        scopeRationale: input.scopeRationale ?? issue.scopeRationale,
-        emerging: input.emerging,
-        firstRaisedOn:
-          input.emerging && !issue.firstRaisedOn ? ctx.now.toISOString().slice(0, 10) : issue.firstRaisedOn,
-        triageReason: input.reason,
-        triagedBy: accountIdOf(ctx.actor),
-        triagedAt: ctx.now,
-        updatedAt: ctx.now,
-      })
-      .where('id', '=', id)
-      .execute()
+    await updateIssue(trx, id, {
+      scope: input.scope,
+      basket: input.basket,
+      scopeRationale: input.scopeRationale ?? issue.scopeRationale,
+      emerging: input.emerging,
+      firstRaisedOn: input.emerging && !issue.firstRaisedOn ? isoDate(ctx.now) : issue.firstRaisedOn,
+      triageReason: input.reason,
+      triagedBy: accountIdOf(ctx.actor),
+      triagedAt: ctx.now,
+      updatedAt: ctx.now,
+    })
     // the record keeps what it was, so a change of scope can always be traced
     await recordAudit(trx, {
       ...auditedBy(ctx),
@@ -196,10 +171,10 @@ export async function createMechanism(
   if (!(await findOrganizationById(db, input.organizationId)))
     return invalid([{ path: 'organizationId', code: 'coordination.unknownOrganization' }])
   return inTransaction(db, async (trx) => {
-    const c = cdb(trx)
-    const row = await c
-      .insertInto('coordinationMechanism')
-      .values({
+    const issueIds = [...new Set(input.issueIds)]
+    const id = await insertMechanism(
+      trx,
+      {
         organizationId: input.organizationId,
         name: input.name,
         type: input.type,
@@ -210,22 +185,16 @@ export async function createMechanism(
         website: input.website ?? null,
         createdAt: ctx.now,
         updatedAt: ctx.now,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow()
-    const issueIds = [...new Set(input.issueIds)]
-    if (issueIds.length)
-      await c
-        .insertInto('coordinationMechanismIssue')
-        .values(issueIds.map((issueId) => ({ mechanismId: row.id, issueId })))
-        .execute()
+      },
+      issueIds,
+    )
     await recordAudit(trx, {
       ...auditedBy(ctx),
       action: 'mechanism.created',
       subjectType: 'mechanism',
-      subjectId: row.id,
+      subjectId: id,
       payload: { ...input, issueIds },
     })
-    return ok({ id: row.id })
+    return ok({ id })
   })
 }

@@ -72,10 +72,24 @@ describe.each(DATABASE_KINDS)('the issue map on %s', (kind) => {
     const { client: secretariat } = await accountWithRole(runtime, 'secretariat')
     const noReason = await secretariat.submit(
       `/issues/${issue?.id}/triage`,
-      { decision: 'accept', scope: 'mixed', basket: 'infrastructure', reason: '' },
+      { decision: 'accept', scope: 'mixed', basket: 'infrastructure', reason: '', scopeRationale: 'Orbits' },
       '/administration/issues',
     )
-    expect(noReason.response.status).toBe(400)
+    expect(noReason.response.status).toBe(422)
+    expect(noReason.html).toContain(`id="i${issue?.id}-field-reason-error"`)
+    expect(noReason.html).toContain('value="Orbits"')
+    const longReason = `Spectrum. ${'r'.repeat(2000)}`
+    const tooLong = await secretariat.submit(
+      `/issues/${issue?.id}/triage`,
+      { decision: 'accept', scope: 'mixed', basket: 'infrastructure', reason: longReason },
+      '/administration/issues',
+    )
+    expect(tooLong.response.status).toBe(422)
+    expect(tooLong.html).toMatch(
+      new RegExp(`id="i${issue?.id}-field-reason-error"[^>]*>Enter at most 2,000 characters`),
+    )
+    expect(tooLong.html).toContain(longReason)
+    expect((await findIssue(runtime.deps.db, 'satellite-internet-constellations'))?.status).toBe('proposed')
     const accepted = await secretariat.submit(
       `/issues/${issue?.id}/triage`,
       {
@@ -227,6 +241,16 @@ describe.each(DATABASE_KINDS)('the issue map on %s', (kind) => {
       .where('action', '=', 'issue.revised')
       .executeTakeFirst()
     expect(JSON.stringify(entry?.payload)).toContain('public_policy')
+    const longReason = `Operational. ${'o'.repeat(2000)}`
+    const tooLong = await secretariat.submit(
+      `/issues/${spam}/revise`,
+      { scope: 'technical_operational', basket: 'security', reason: longReason },
+      '/issues/spam',
+    )
+    expect(tooLong.response.status).toBe(422)
+    expect(tooLong.html).toMatch(/id="rev-field-reason-error"[^>]*>Enter at most 2,000 characters/)
+    expect(tooLong.html).toContain(longReason)
+    expect((await findIssue(runtime.deps.db, 'spam'))?.scope).toBe('mixed')
     const { client: participant } = await signUp(runtime, 'Reviser')
     expect(
       (

@@ -8,7 +8,7 @@ import { parse } from 'csv-parse/sync'
 import type { Db } from '../../core/db/database.ts'
 import { jsonb } from '../../core/db/helpers.ts'
 import type { Logger } from '../../core/log.ts'
-import { cdb } from './queries.ts'
+import { insertMissingIssues } from './queries-write.ts'
 import type { Names } from './tables.ts'
 import { SCOPES, type Scope } from './vocabulary.ts'
 
@@ -65,22 +65,18 @@ export function readTaxonomy(): { issues: ReferenceIssue[]; baskets: Record<stri
 
 export async function syncTaxonomy(db: Db, log: Logger): Promise<void> {
   const { issues } = readTaxonomy()
-  const result = await cdb(db)
-    .insertInto('coordinationIssue')
-    .values(
-      issues.map((i) => ({
-        ...i,
-        name: jsonb(i.name),
-        description: jsonb(i.description),
-        firstRaisedOn: null,
-        proposedBy: null,
-        triageReason: null,
-        triagedBy: null,
-        triagedAt: null,
-      })),
-    )
-    .onConflict((oc) => oc.column('slug').doNothing())
-    .returning('id')
-    .execute()
-  if (result.length) log.info(`reference data: ${result.length} issue(s) of the taxonomy added`)
+  const added = await insertMissingIssues(
+    db,
+    issues.map((i) => ({
+      ...i,
+      name: jsonb(i.name),
+      description: jsonb(i.description),
+      firstRaisedOn: null,
+      proposedBy: null,
+      triageReason: null,
+      triagedBy: null,
+      triagedAt: null,
+    })),
+  )
+  if (added) log.info(`reference data: ${added} issue(s) of the taxonomy added`)
 }

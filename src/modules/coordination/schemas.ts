@@ -65,3 +65,6 @@ export const MechanismInput = z.object({
     .optional(),
   issueIds: z.array(z.coerce.number().int().positive()).max(100).default([]),
 })
+
+/** A revision of an issue already in the taxonomy: the triage's fields without the decision. */
+export const ReviseInput = TriageInput.omit({ decision: true })

@@ -9,7 +9,8 @@ import type { Db } from '../../core/db/database.ts'
 import { inTransaction } from '../../core/db/helpers.ts'
 import { isLocale } from '../../core/i18n/locales.ts'
 import { conflict, invalid, notFound, ok, type Result } from '../../core/result.ts'
-import { findItem, kdb } from './queries.ts'
+import { findItem } from './queries.ts'
+import { insertItemRow, lockItemStatus, updateItemRow } from './queries-write.ts'
 import { checkLibraryFile } from './rules/files.ts'
 import { prepareText } from './rules/text.ts'
 import type { ItemType } from './tables.ts'
@@ -74,41 +75,34 @@ async function insertItem(
     workId = original.workId ?? original.id
   }
   return inTransaction(db, async (trx) => {
-    const row = await kdb(trx)
-      .insertInto('knowledgeItem')
-      .values({
-        workId,
-        type: input.type,
-        title: input.title,
-        abstract: input.abstract ?? '',
-        language: input.language,
-        authors: input.authors ?? [],
-        organizationIds: input.organizationIds ?? [],
-        issueSlugs: input.issueSlugs ?? [],
-        publishedOn: input.publishedOn ?? null,
-        url: input.url ?? null,
-        status,
-        suggestedBy: status === 'suggested' ? accountIdOf(ctx.actor) : null,
-        decidedBy: status === 'published' ? accountIdOf(ctx.actor) : null,
-        decisionNote: null,
-        ...(file ?? {}),
-        searchText: prepareText(
-          `${input.title}\n${input.abstract ?? ''}\n${(input.authors ?? []).join(', ')}`,
-          language,
-        ),
-        createdAt: ctx.now,
-        updatedAt: ctx.now,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow()
+    const id = await insertItemRow(trx, {
+      workId,
+      type: input.type,
+      title: input.title,
+      abstract: input.abstract ?? '',
+      language: input.language,
+      authors: input.authors ?? [],
+      organizationIds: input.organizationIds ?? [],
+      issueSlugs: input.issueSlugs ?? [],
+      publishedOn: input.publishedOn ?? null,
+      url: input.url ?? null,
+      status,
+      suggestedBy: status === 'suggested' ? accountIdOf(ctx.actor) : null,
+      decidedBy: status === 'published' ? accountIdOf(ctx.actor) : null,
+      decisionNote: null,
+      ...(file ?? {}),
+      searchText: prepareText(`${input.title}\n${input.abstract ?? ''}\n${(input.authors ?? []).join(', ')}`, language),
+      createdAt: ctx.now,
+      updatedAt: ctx.now,
+    })
     await recordAudit(trx, {
       ...auditedBy(ctx),
       action: status === 'published' ? 'library.item_published' : 'library.item_suggested',
       subjectType: 'library_item',
-      subjectId: row.id,
+      subjectId: id,
       payload: { ...input, file: file ? { name: file.fileName, sha256: file.fileSha256, size: file.fileSize } : null },
     })
-    return ok({ id: row.id })
+    return ok({ id })
   })
 }
 
@@ -132,25 +126,18 @@ export async function updateItem(
   return inTransaction(db, async (trx) => {
     const before = await findItem(trx, id)
     if (!before) return notFound('library_item_not_found')
-    await kdb(trx)
-      .updateTable('knowledgeItem')
-      .set({
-        type: input.type,
-        title: input.title,
-        abstract: input.abstract ?? '',
-        language,
-        authors: input.authors ?? [],
-        issueSlugs: input.issueSlugs ?? [],
-        publishedOn: input.publishedOn ?? null,
-        url: input.url ?? null,
-        searchText: prepareText(
-          `${input.title}\n${input.abstract ?? ''}\n${(input.authors ?? []).join(', ')}`,
-          language,
-        ),
-        updatedAt: ctx.now,
-      })
-      .where('id', '=', id)
-      .execute()
+    await updateItemRow(trx, id, {
+      type: input.type,
+      title: input.title,
+      abstract: input.abstract ?? '',
+      language,
+      authors: input.authors ?? [],
+      issueSlugs: input.issueSlugs ?? [],
+      publishedOn: input.publishedOn ?? null,
+      url: input.url ?? null,
+      searchText: prepareText(`${input.title}\n${input.abstract ?? ''}\n${(input.authors ?? []).join(', ')}`, language),
+      updatedAt: ctx.now,
+    })
     await recordAudit(trx, {
       ...auditedBy(ctx),
       action: 'library.item_updated',
@@ -186,19 +173,15 @@ export async function decideSuggestion(
   const allowed = authorize(ctx.actor, 'library.curate')
   if (!allowed.ok) return allowed
   return inTransaction(db, async (trx) => {
-    const item = await kdb(trx)
-      .selectFrom('knowledgeItem')
-      .select(['id', 'status'])
-      .where('id', '=', id)
-      .forUpdate()
-      .executeTakeFirst()
+    const item = await lockItemStatus(trx, id)
     if (!item) return notFound('library_item_not_found')
     if (item.status !== 'suggested') return conflict('library_item_decided')
-    await kdb(trx)
-      .updateTable('knowledgeItem')
-      .set({ status: decision, decidedBy: accountIdOf(ctx.actor), decisionNote: note || null, updatedAt: ctx.now })
-      .where('id', '=', id)
-      .execute()
+    await updateItemRow(trx, id, {
+      status: decision,
+      decidedBy: accountIdOf(ctx.actor),
+      decisionNote: note || null,
+      updatedAt: ctx.now,
+    })
     await recordAudit(trx, {
       ...auditedBy(ctx),
       action: `library.suggestion_${decision}`,

@@ -20,7 +20,7 @@ const ITEMS = [
   {
     language: 'en',
     title: 'Spam and the economics of e-mail',
-    abstract: 'Unsolicited bulk messages and their cost.',
+    abstract: 'Unsolicited bulk messages, their cost, and what governments do about them.',
     issueSlugs: ['spam'],
     publishedOn: '2019-01-01',
   },
@@ -104,8 +104,11 @@ describe.each(DATABASE_KINDS)('the knowledge library on %s', (kind) => {
   })
 
   it('ranks the better match first and counts facets over the results', async () => {
+    // both English documents mention governments; the one about them in its title comes first
+    const governments = (await searchLibrary(runtime.deps.db, { q: 'governments', limit: 20, offset: 0 })).rows
+    expect(governments.map((r) => r.id)).toEqual([ids.en, ids['en-spam']])
     const result = await searchLibrary(runtime.deps.db, { q: 'spam', limit: 20, offset: 0 })
-    expect(result.rows[0]?.id).toBe(ids['en-spam'])
+    expect(result.rows.map((r) => r.id)).toEqual([ids['en-spam']])
     const all = await searchLibrary(runtime.deps.db, { limit: 20, offset: 0 })
     expect(all.total).toBe(7)
     expect(all.facets.languages.find((f) => f.key === 'en')?.n).toBe(2)
@@ -162,6 +165,42 @@ describe.each(DATABASE_KINDS)('the knowledge library on %s', (kind) => {
       '/administration/library',
     )
     expect(await search('quantum')).toEqual([Number(id)])
+  })
+
+  it('refuses an over-long abstract or a bad address beside the field, keeping what was typed, and adds nothing', async () => {
+    const { client } = await signUp(runtime, 'Verbose researcher')
+    const abstract = `Zettabyte governance. ${'a'.repeat(10_000)}`
+    const refused = await client.submit('/library/suggest', {
+      title: 'Zettabyte governance',
+      type: 'paper',
+      language: 'en',
+      abstract,
+      url: 'ftp://example.org/paper',
+    })
+    expect(refused.response.status).toBe(422)
+    expect(refused.html).toMatch(/id="field-abstract-error"[^>]*>Enter at most 10,000 characters/)
+    expect(refused.html).toContain('id="field-url-error"')
+    expect(refused.html).toContain(abstract)
+    const { client: secretariat } = await accountWithRole(runtime, 'secretariat')
+    expect((await secretariat.get('/administration/library')).html).not.toContain('Zettabyte')
+  })
+
+  it('refuses an over-long decision note beside its field and leaves the suggestion undecided', async () => {
+    const { client } = await signUp(runtime, 'Patient researcher')
+    await client.submit('/library/suggest', { title: 'Undersea cables and resilience', type: 'brief', language: 'en' })
+    const { client: secretariat } = await accountWithRole(runtime, 'secretariat')
+    const id = /action="\/library\/(\d+)\/decide"/.exec((await secretariat.get('/administration/library')).html)?.[1]
+    const note = `Relevant, but ${'n'.repeat(1000)}`
+    const refused = await secretariat.submit(
+      `/library/${id}/decide`,
+      { decision: 'published', note },
+      '/administration/library',
+    )
+    expect(refused.response.status).toBe(422)
+    expect(refused.html).toMatch(new RegExp(`id="item-${id}-field-note-error"[^>]*>Enter at most 1,000 characters`))
+    expect(refused.html).toContain(note)
+    expect(await search('cables')).toEqual([])
+    expect((await secretariat.get('/administration/library')).html).toContain('Undersea cables and resilience')
   })
 
   it('keeps a publication’s file, checked by its content, for download', async () => {

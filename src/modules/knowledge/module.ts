@@ -5,7 +5,7 @@ import { loadCatalogs } from '../../core/i18n/catalog.ts'
 import type { ModuleManifest } from '../../core/module.ts'
 import { registerKnowledgeApi } from './api.ts'
 import { loadKnowledgeDemo } from './demo.ts'
-import { kdb } from './queries.ts'
+import { publishedItems } from './queries.ts'
 import { registerKnowledgeRoutes } from './routes.tsx'
 
 export const knowledgeModule: ModuleManifest = {
@@ -17,12 +17,7 @@ export const knowledgeModule: ModuleManifest = {
   navigation: [{ href: '/library', label: 'knowledge.nav', order: 60 }],
   administration: [{ href: '/administration/library', label: 'knowledge.queue.title', order: 50 }],
   openData: async (db) => {
-    const rows = await kdb(db)
-      .selectFrom('knowledgeItem')
-      .select(['id', 'workId', 'type', 'title', 'language', 'authors', 'issueSlugs', 'publishedOn', 'url'])
-      .where('status', '=', 'published')
-      .orderBy('id')
-      .execute()
+    const rows = await publishedItems(db)
     return [
       {
         name: 'library',

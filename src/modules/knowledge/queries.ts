@@ -183,3 +183,13 @@ export async function itemFile(db: Db, id: number) {
 export async function suggestions(db: Db): Promise<Item[]> {
   return kdb(db).selectFrom('knowledgeItem').select(columns).where('status', '=', 'suggested').orderBy('id').execute()
 }
+
+/** The published items, for the open-data download. */
+export async function publishedItems(db: Db) {
+  return kdb(db)
+    .selectFrom('knowledgeItem')
+    .select(['id', 'workId', 'type', 'title', 'language', 'authors', 'issueSlugs', 'publishedOn', 'url'])
+    .where('status', '=', 'published')
+    .orderBy('id')
+    .execute()
+}

@@ -1,18 +1,22 @@
-// The negotiation's JSON API: a negotiating document with each paragraph's status and where the
-// States stand, its amendments, and a process's proposals with their lineage; public reads.
+// The negotiation's JSON API: a negotiating document with each paragraph's status and standing
+// summary (its amendments and each State's position are paginated, in api-pages.ts), and a
+// process's proposals with their lineage; public reads.
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi'
+import type { Db } from '../../core/db/database.ts'
 import { errorResponses, json, PUBLIC_READ } from '../../core/http/api.ts'
 import type { AppEnv } from '../../core/http/context.ts'
 import { respondError } from '../../core/http/errors.tsx'
 import { LOCALES } from '../../core/i18n/locales.ts'
 import { findProcess } from '../processes/index.ts'
+import { registerNegotiationPagedApi, StandingSummarySchema, standingSummary } from './api-pages.ts'
 import { documentWithBody } from './context.ts'
-import { amendmentsOf, paragraphsOf, proposalsOf, revisionsOf, standings } from './queries.ts'
+import { type amendmentsOf, type ProposalDetail, paragraphsOf, proposalsOf } from './queries.ts'
+import { openAmendmentCounts, paragraphTallies, revisionListOf } from './queries-page.ts'
 import { POSITIONS } from './rules/consensus.ts'
 import { AMENDMENT_OPERATIONS, AMENDMENT_STATUSES, PARAGRAPH_KINDS, PROPOSAL_STATUSES } from './tables.ts'
 
 const tags = ['Negotiation']
-const IdParam = z.object({
+export const IdParam = z.object({
   id: z.coerce
     .number()
     .int()
@@ -20,7 +24,7 @@ const IdParam = z.object({
     .openapi({ param: { name: 'id', in: 'path' }, example: 1 }),
 })
 
-const StandingSchema = z.object({
+export const StandingSchema = z.object({
   readiness: z.enum(['open', 'ready', 'objected']).openapi({ description: 'ready = no standing objection' }),
   objecting: z.array(z.string()).openapi({ description: 'States with a standing objection (ISO alpha-3)' }),
   positions: z.array(
@@ -28,7 +32,21 @@ const StandingSchema = z.object({
   ),
 })
 
-const DocumentSchema = z
+export const AmendmentSchema = z
+  .object({
+    id: z.number(),
+    paragraph: z.number(),
+    operation: z.enum(AMENDMENT_OPERATIONS),
+    quotedOld: z.string().nullable(),
+    newText: z.string().nullable(),
+    memberState: z.string().nullable(),
+    organization: z.number().nullable(),
+    status: z.enum(AMENDMENT_STATUSES),
+    standing: StandingSchema,
+  })
+  .openapi('Amendment')
+
+export const DocumentSchema = z
   .object({
     id: z.number(),
     process: z.number(),
@@ -39,6 +57,7 @@ const DocumentSchema = z
     revisions: z.array(
       z.object({ number: z.number(), label: z.string(), issuedAt: z.string(), contentHash: z.string() }),
     ),
+    amendments: z.string().openapi({ description: 'the paginated list of the document’s amendments' }),
     paragraphs: z.array(
       z.object({
         id: z.number(),
@@ -48,26 +67,15 @@ const DocumentSchema = z
         text: z.string(),
         status: z.string(),
         proposal: z.number().nullable(),
-        standing: StandingSchema,
-      }),
-    ),
-    amendments: z.array(
-      z.object({
-        id: z.number(),
-        paragraph: z.number(),
-        operation: z.enum(AMENDMENT_OPERATIONS),
-        quotedOld: z.string().nullable(),
-        newText: z.string().nullable(),
-        memberState: z.string().nullable(),
-        organization: z.number().nullable(),
-        status: z.enum(AMENDMENT_STATUSES),
-        standing: StandingSchema,
+        standing: StandingSummarySchema,
+        openAmendments: z.number().int().openapi({ description: 'amendments still tabled on the paragraph' }),
+        positions: z.string().openapi({ description: 'each State’s position on it, paginated' }),
       }),
     ),
   })
   .openapi('NegotiatingDocument')
 
-const ProposalSchema = z
+export const ProposalSchema = z
   .object({
     id: z.number(),
     title: z.string(),
@@ -82,12 +90,12 @@ const ProposalSchema = z
   })
   .openapi('Proposal')
 
-type Standing = {
+export type Standing = {
   positions: { memberStateIso3: string; position: (typeof POSITIONS)[number]; at: Date; note: string | null }[]
   tally: { readiness: 'open' | 'ready' | 'objected'; objecting: string[] }
 }
 
-const standingJson = (s: Standing | undefined) => ({
+export const standingJson = (s: Standing | undefined) => ({
   readiness: s?.tally.readiness ?? 'open',
   objecting: s?.tally.objecting ?? [],
   positions: (s?.positions ?? []).map((p) => ({
@@ -95,6 +103,83 @@ const standingJson = (s: Standing | undefined) => ({
     position: p.position,
     at: p.at.toISOString(),
     note: p.note,
+  })),
+})
+
+/**
+ * A negotiating document as `GET /api/v1/negotiation/{id}` answers it (undefined when there is
+ * none): each paragraph with its standing summary from the read model, never every State's
+ * position; those and the amendments are paginated sub-resources (api-pages.ts).
+ */
+export async function negotiatingDocumentJson(db: Db, documentId: number) {
+  const found = await documentWithBody(db, documentId)
+  if (!found) return undefined
+  const { document } = found
+  const [paragraphs, revisions, openCounts, tallies] = await Promise.all([
+    paragraphsOf(db, document.id),
+    revisionListOf(db, document.id),
+    openAmendmentCounts(db, document.id),
+    paragraphTallies(db, document.id),
+  ])
+  return {
+    id: document.id,
+    process: document.processId,
+    title: document.title,
+    symbol: document.symbol,
+    language: document.language,
+    currentRevision: document.currentRevision,
+    revisions: revisions.map((r) => ({
+      number: r.number,
+      label: r.label,
+      issuedAt: r.issuedAt.toISOString(),
+      contentHash: r.contentHash,
+    })),
+    amendments: `/api/v1/negotiation/${document.id}/amendments`,
+    paragraphs: paragraphs.map((p) => ({
+      id: p.id,
+      parent: p.parentId,
+      kind: p.kind,
+      label: p.label,
+      text: p.text,
+      status: p.status,
+      proposal: p.proposalId,
+      standing: standingSummary(tallies.get(p.id)),
+      openAmendments: openCounts.get(p.id) ?? 0,
+      positions: `/api/v1/paragraphs/${p.id}/positions`,
+    })),
+  }
+}
+
+/** An amendment as the API shows it, with where the States stand on it. */
+export const amendmentJson =
+  (standingsOf: Map<number, Standing>) => (a: Awaited<ReturnType<typeof amendmentsOf>>[number]) => ({
+    id: a.id,
+    paragraph: a.paragraphId,
+    operation: a.operation,
+    quotedOld: a.quotedOld,
+    newText: a.newText,
+    memberState: a.memberStateIso3,
+    organization: a.organizationId,
+    status: a.status,
+    standing: standingJson(standingsOf.get(a.id)),
+  })
+
+/** A proposal as the API shows it: every version, its proponents and its lineage. */
+export const proposalJson = (p: ProposalDetail) => ({
+  id: p.id,
+  title: p.title,
+  language: p.language,
+  status: p.status,
+  memberStates: p.memberStates,
+  organizations: p.organizations,
+  mergedInto: p.mergedIntoId,
+  mergedFrom: p.mergedFrom,
+  contributions: p.contributions,
+  versions: p.versions.map((v) => ({
+    number: v.number,
+    text: v.text,
+    rationale: v.rationale,
+    createdAt: v.createdAt.toISOString(),
   })),
 })
 
@@ -106,7 +191,9 @@ export function registerNegotiationApi(api: OpenAPIHono<AppEnv>): void {
       operationId: 'getNegotiatingDocument',
       security: PUBLIC_READ,
       tags,
-      summary: 'A negotiating document: paragraphs, status, positions (one per State), amendments',
+      summary: 'A negotiating document: each paragraph’s text, status and standing summary',
+      description:
+        'Each paragraph carries its counts per position and the objecting States; each State’s position is at `/paragraphs/{id}/positions` and the amendments at `/negotiation/{id}/amendments`, both paginated.',
       request: { params: IdParam },
       responses: {
         200: json(z.object({ data: DocumentSchema }), 'The document'),
@@ -115,67 +202,9 @@ export function registerNegotiationApi(api: OpenAPIHono<AppEnv>): void {
       },
     }),
     async (c) => {
-      const { db } = c.var
-      const found = await documentWithBody(db, c.req.valid('param').id)
-      if (!found) return respondError(c, { type: 'not_found', id: 'negotiating_document_not_found' }) as never
-      const { document } = found
-      const [paragraphs, amendments, revisions] = await Promise.all([
-        paragraphsOf(db, document.id),
-        amendmentsOf(db, document.id),
-        revisionsOf(db, document.id),
-      ])
-      const [ps, as] = await Promise.all([
-        standings(
-          db,
-          'paragraph',
-          paragraphs.map((p) => p.id),
-        ),
-        standings(
-          db,
-          'amendment',
-          amendments.map((a) => a.id),
-        ),
-      ])
-      return c.json(
-        {
-          data: {
-            id: document.id,
-            process: document.processId,
-            title: document.title,
-            symbol: document.symbol,
-            language: document.language,
-            currentRevision: document.currentRevision,
-            revisions: revisions.map((r) => ({
-              number: r.number,
-              label: r.label,
-              issuedAt: r.issuedAt.toISOString(),
-              contentHash: r.contentHash,
-            })),
-            paragraphs: paragraphs.map((p) => ({
-              id: p.id,
-              parent: p.parentId,
-              kind: p.kind,
-              label: p.label,
-              text: p.text,
-              status: p.status,
-              proposal: p.proposalId,
-              standing: standingJson(ps.get(p.id)),
-            })),
-            amendments: amendments.map((a) => ({
-              id: a.id,
-              paragraph: a.paragraphId,
-              operation: a.operation,
-              quotedOld: a.quotedOld,
-              newText: a.newText,
-              memberState: a.memberStateIso3,
-              organization: a.organizationId,
-              status: a.status,
-              standing: standingJson(as.get(a.id)),
-            })),
-          },
-        },
-        200,
-      )
+      const data = await negotiatingDocumentJson(c.var.db, c.req.valid('param').id)
+      if (!data) return respondError(c, { type: 'not_found', id: 'negotiating_document_not_found' }) as never
+      return c.json({ data }, 200)
     },
   )
 
@@ -201,26 +230,11 @@ export function registerNegotiationApi(api: OpenAPIHono<AppEnv>): void {
       const proposals = await proposalsOf(c.var.db, processId)
       return c.json(
         {
-          data: proposals.map((p) => ({
-            id: p.id,
-            title: p.title,
-            language: p.language,
-            status: p.status,
-            memberStates: p.memberStates,
-            organizations: p.organizations,
-            mergedInto: p.mergedIntoId,
-            mergedFrom: p.mergedFrom,
-            contributions: p.contributions,
-            versions: p.versions.map((v) => ({
-              number: v.number,
-              text: v.text,
-              rationale: v.rationale,
-              createdAt: v.createdAt.toISOString(),
-            })),
-          })),
+          data: proposals.map(proposalJson),
         },
         200,
       )
     },
   )
+  registerNegotiationPagedApi(api)
 }

@@ -13,7 +13,8 @@ import { enqueueJob } from '../../core/jobs/queue.ts'
 import { conflict, invalid, notFound, ok, type Result } from '../../core/result.ts'
 import { findProcess } from '../processes/index.ts'
 import { accountOf, documentWithBody } from './context.ts'
-import { findParagraph, findSilence, ndb, paragraphsOf, proposalsOf, standings } from './queries.ts'
+import { findParagraph, findSilence, ndb, paragraphsOf, proposalsOf } from './queries.ts'
+import { recordPosition, standings } from './queries-standing.ts'
 import { revisionLabel } from './rules/amendments.ts'
 import { hasBrackets } from './rules/brackets.ts'
 import { type Declaration, declarationProblem } from './rules/consensus.ts'
@@ -403,18 +404,15 @@ export async function breakSilence(
       .where('id', '=', silenceId)
       .execute()
     for (const paragraphId of silence.paragraphIds) {
-      await ndb(trx)
-        .insertInto('negotiationPosition')
-        .values({
-          subjectType: 'paragraph',
-          subjectId: paragraphId,
-          memberStateIso3,
-          position: 'objection',
-          note: note || null,
-          accountId: accountOf(ctx.actor),
-          at: ctx.now,
-        })
-        .execute()
+      await recordPosition(trx, {
+        subjectType: 'paragraph',
+        subjectId: paragraphId,
+        memberStateIso3,
+        position: 'objection',
+        note: note || null,
+        accountId: accountOf(ctx.actor),
+        at: ctx.now,
+      })
     }
     await recordAudit(trx, {
       ...auditedBy(ctx),

@@ -12,6 +12,7 @@ import { findOrganizationById } from '../actors/index.ts'
 import { findProcess } from '../processes/index.ts'
 import { accountOf, documentWithBody } from './context.ts'
 import { findAmendment, findComment, findParagraph, findProposal, ndb, paragraphsOf } from './queries.ts'
+import { recordPosition, refreshTally } from './queries-standing.ts'
 import { alternativeLabel, applyTextAmendment, insertedLabel, isStale } from './rules/amendments.ts'
 import { hasBrackets } from './rules/brackets.ts'
 import type { Position } from './rules/consensus.ts'
@@ -407,6 +408,8 @@ async function applyAmendment(
     .set({ text: changed.text, status, updatedAt: ctx.now })
     .where('id', '=', paragraph.id)
     .execute()
+  // the positions given on the text before stand now on an earlier wording
+  await refreshTally(trx, 'paragraph', paragraph.id)
   return ok(undefined)
 }
 
@@ -494,11 +497,12 @@ export async function takePosition(
     if (amendment.status !== 'tabled') return conflict(`amendment_${amendment.status}`)
   }
   return inTransaction(db, async (trx) => {
-    const row = await ndb(trx)
-      .insertInto('negotiationPosition')
-      .values({ ...input, note: input.note ?? null, accountId: accountOf(ctx.actor), at: ctx.now })
-      .returning('id')
-      .executeTakeFirstOrThrow()
+    const row = await recordPosition(trx, {
+      ...input,
+      note: input.note ?? null,
+      accountId: accountOf(ctx.actor),
+      at: ctx.now,
+    })
     await recordAudit(trx, {
       ...auditedBy(ctx),
       action: 'position.taken',
@@ -506,6 +510,7 @@ export async function takePosition(
       subjectId: input.subjectId,
       payload: {
         positionId: row.id,
+        wording: row.wording,
         memberStateIso3: input.memberStateIso3,
         position: input.position,
         note: input.note ?? null,

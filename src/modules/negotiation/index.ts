@@ -1,4 +1,8 @@
 // What other modules may use of the negotiation module (never its tables).
+export { createDocument, declare, issueRevision } from './commands-documents.ts'
+export { decideAmendment, tableAmendment, takePosition, withdrawAmendment } from './commands-proposals.ts'
 export { negotiationModule } from './module.tsx'
+export { findParagraph, paragraphsOf } from './queries.ts'
 export { assembleReport, type Report } from './report.ts'
-export { type ParsedDocument, parseUnText } from './rules/parse.ts'
+export type { Position } from './rules/consensus.ts'
+export { type ParsedDocument, type ParsedParagraph, parseUnText } from './rules/parse.ts'

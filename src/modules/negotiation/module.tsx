@@ -6,12 +6,15 @@ import { SYSTEM } from '../../core/auth/actor.ts'
 import { loadCatalogs } from '../../core/i18n/catalog.ts'
 import type { ActivityItem, ModuleManifest } from '../../core/module.ts'
 import { registerNegotiationApi } from './api.ts'
+import { registerNegotiationWriteApi } from './api-write.ts'
+import { registerProcessWriteApi } from './api-write-process.ts'
 import { parseCommand } from './cli.ts'
 import { concludeSilence } from './commands-documents.ts'
 import { loadNegotiationDemo } from './demo.ts'
 import { negotiationOpenData } from './open-data.ts'
 import { documentsOf, ndb, proposalsOf } from './queries.ts'
 import { registerNegotiationRoutes } from './routes.tsx'
+import { registerParagraphRoutes } from './routes-paragraph.tsx'
 import { registerProposalRoutes } from './routes-proposals.tsx'
 import { registerReportRoutes } from './routes-report.tsx'
 
@@ -23,8 +26,13 @@ export const negotiationModule: ModuleManifest = {
     registerProposalRoutes(app)
     registerReportRoutes(app)
     registerNegotiationRoutes(app)
+    registerParagraphRoutes(app)
   },
-  api: registerNegotiationApi,
+  api: (api) => {
+    registerNegotiationApi(api)
+    registerNegotiationWriteApi(api)
+    registerProcessWriteApi(api)
+  },
   sections: {
     process: {
       order: 20,
@@ -100,6 +108,9 @@ export const negotiationModule: ModuleManifest = {
       })),
     ]
   },
+  processDetail: async (db, processId) => ({
+    negotiatingDocuments: (await documentsOf(db, processId)).map((d) => ({ id: d.id, title: d.title })),
+  }),
   openData: negotiationOpenData,
   jobs: {
     'negotiation.silence_deadline': async (payload, { db, deps, log }) => {

@@ -15,7 +15,7 @@ import { type Actor, SYSTEM } from '../../core/auth/actor.ts'
 import { activeGrants } from '../../core/auth/grants.ts'
 import { runDueJobs } from '../../core/jobs/queue.ts'
 import { jobRegistry } from '../../runtime.ts'
-import { createBody, createProcess } from '../processes/commands.ts'
+import { createBody, createProcess } from '../processes/index.ts'
 import { circulateUnderSilence, createDocument, declare, issueRevision } from './commands-documents.ts'
 import { mergeProposals, submitProposal, tableAmendment, takePosition } from './commands-proposals.ts'
 import { findParagraph, findProposal, paragraphsOf } from './queries.ts'
@@ -136,9 +136,11 @@ describe.each(DATABASE_KINDS)('negotiation on %s', (kind) => {
     await bra2.submit(`/paragraphs/${p.id}/position`, { memberStateIso3: 'BRA', position: 'support' }, pagePath)
     const api = await new TestClient(runtime).json(`/api/v1/negotiation/${doc.id}`)
     const standing = api.body.data.paragraphs.find((x: { id: number }) => x.id === p.id).standing
-    expect(standing.positions).toHaveLength(1)
-    expect(standing.positions[0]).toMatchObject({ memberState: 'BRA', position: 'support' })
+    expect(standing.counts).toMatchObject({ support: 1, objection: 0 })
     expect(standing.readiness).toBe('ready')
+    const positions = await new TestClient(runtime).json(`/api/v1/paragraphs/${p.id}/positions`)
+    expect(positions.body.data).toHaveLength(1)
+    expect(positions.body.data[0]).toMatchObject({ memberState: 'BRA', position: 'support' })
     // a delegate cannot speak for another State
     const posing = await bra1.submit(
       `/paragraphs/${p.id}/position`,

@@ -3,7 +3,7 @@
 import type { Kysely, Selectable } from 'kysely'
 import type { Db } from '../../core/db/database.ts'
 import type { CoreTables } from '../../core/db/tables.ts'
-import { type PositionEvent, statePositions, tally } from './rules/consensus.ts'
+import type { PositionEvent } from './rules/consensus.ts'
 import type {
   NegotiationAmendmentTable,
   NegotiationCommentTable,
@@ -84,7 +84,7 @@ export async function positionEvents(
   if (ids.length === 0) return result
   const rows = await ndb(db)
     .selectFrom('negotiationPosition')
-    .select(['subjectId', 'memberStateIso3', 'position', 'at', 'accountId', 'note'])
+    .select(['subjectId', 'memberStateIso3', 'position', 'at', 'accountId', 'note', 'wording'])
     .where('subjectType', '=', subjectType)
     .where('subjectId', 'in', [...ids])
     .orderBy('at')
@@ -92,17 +92,6 @@ export async function positionEvents(
     .execute()
   for (const r of rows) result.set(r.subjectId, [...(result.get(r.subjectId) ?? []), r])
   return result
-}
-
-/** Each subject's State positions and tally. */
-export async function standings(db: Db, subjectType: 'paragraph' | 'amendment', ids: readonly number[]) {
-  const events = await positionEvents(db, subjectType, ids)
-  return new Map(
-    ids.map((id) => {
-      const positions = statePositions(events.get(id) ?? [])
-      return [id, { positions, tally: tally(positions) }] as const
-    }),
-  )
 }
 
 export async function statementsOf(db: Db, documentId: number): Promise<Statement[]> {

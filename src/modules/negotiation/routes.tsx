@@ -3,7 +3,7 @@
 // committees' comments. Routes parse, call a command and redirect; the commands authorize.
 
 import type { Context, Hono } from 'hono'
-import { delegationsOf, organizationsOf } from '../../core/auth/actor.ts'
+import { delegationsOf } from '../../core/auth/actor.ts'
 import { can } from '../../core/auth/authorize.ts'
 import type { Db } from '../../core/db/database.ts'
 import { contentDisposition } from '../../core/formats/content-disposition.ts'
@@ -37,8 +37,6 @@ import { comparisonDocx } from './compare-docx.ts'
 import { documentWithBody } from './context.ts'
 import { readImport } from './import.ts'
 import {
-  amendmentsOf,
-  commentsOf,
   findAmendment,
   findParagraph,
   findRevision,
@@ -46,11 +44,12 @@ import {
   proposalsOf,
   revisionsOf,
   silencesOf,
-  standings,
   statementsOf,
 } from './queries.ts'
+import { openAmendmentCounts, paragraphTallies, revisionListOf, snapshotTexts } from './queries-page.ts'
 import { revisionName } from './rules/amendments.ts'
 import { compareRevisions, type SnapshotParagraph } from './rules/compare.ts'
+import { parseFilter } from './rules/filters.ts'
 import type { ParsedDocument } from './rules/parse.ts'
 import {
   AmendmentInput,
@@ -105,54 +104,34 @@ async function documentView(c: Context<AppEnv>, db: Db, documentId: number) {
   const found = await documentWithBody(db, documentId)
   if (!found) return null
   const { document, process, bodyId } = found
-  const [paragraphs, amendments, statements, comments, revisions, silences] = await Promise.all([
+  const filter = parseFilter((name) => c.req.query(name))
+  const [paragraphs, openAmendments, statements, revisions, silences, before] = await Promise.all([
     paragraphsOf(db, document.id),
-    amendmentsOf(db, document.id),
+    openAmendmentCounts(db, document.id),
     statementsOf(db, document.id),
-    commentsOf(db, document.id),
-    revisionsOf(db, document.id),
+    revisionListOf(db, document.id),
     silencesOf(db, document.id),
+    filter.since === null ? null : snapshotTexts(db, document.id, filter.since),
   ])
-  const [paragraphStandings, amendmentStandings] = await Promise.all([
-    standings(
-      db,
-      'paragraph',
-      paragraphs.map((p) => p.id),
-    ),
-    standings(
-      db,
-      'amendment',
-      amendments.map((a) => a.id),
-    ),
-  ])
+  const tallies = await paragraphTallies(db, document.id)
   const actor = c.var.actor
-  const organizations = organizationsOf(actor)
-  const names = await namesFor(c, [
-    ...new Set([
-      ...organizations,
-      ...amendments.flatMap((a) => (a.organizationId ? [a.organizationId] : [])),
-      ...comments.map((k) => k.organizationId),
-    ]),
-  ])
+  const names = await namesFor(c, [])
   return {
     document,
     process,
     paragraphs,
-    paragraphStandings,
-    amendments,
-    amendmentStandings,
+    tallies,
+    openAmendments,
     statements,
-    comments,
     revisions,
     silences,
-    ...names,
+    filter,
+    before,
+    stateName: names.stateName,
     can: {
       manage: can(actor, 'negotiation.manage', { bodyId }),
       declare: can(actor, 'consensus.declare', { bodyId }),
-      answer: can(actor, 'comment.answer'),
       delegations: delegationsOf(actor),
-      organizations,
-      tableAsOrganization: document.stakeholdersMayTable,
     },
   }
 }
@@ -229,14 +208,14 @@ export function registerNegotiationRoutes(app: Hono<AppEnv>): void {
     const parsed = parseWith(AmendmentInput, forSchema(await readForm(c)))
     if (!parsed.ok) return invalidForm(c, parsed.issues)
     const result = await tableAmendment(c.var.db, commandContext(c), documentId, parsed.value)
-    return outcome(c, result, `/negotiation/${documentId}#para-${parsed.value.paragraphId}`, 'flash.amendmentTabled')
+    return outcome(c, result, `/paragraphs/${parsed.value.paragraphId}#amendments`, 'flash.amendmentTabled')
   })
 
   app.post('/amendments/:id/withdraw', async (c) => {
     const amendment = await findAmendment(c.var.db, idParam(c))
     if (!amendment) return respondError(c, { type: 'not_found', id: 'amendment_not_found' })
     const result = await withdrawAmendment(c.var.db, commandContext(c), amendment.id)
-    return outcome(c, result, `/negotiation/${amendment.documentId}#amendment-${amendment.id}`)
+    return outcome(c, result, `/paragraphs/${amendment.paragraphId}#amendment-${amendment.id}`)
   })
 
   app.post('/amendments/:id/decide', async (c) => {
@@ -246,7 +225,7 @@ export function registerNegotiationRoutes(app: Hono<AppEnv>): void {
     if (decision !== 'incorporated' && decision !== 'rejected')
       return invalidForm(c, [{ path: 'decision', code: 'validation.required' }])
     const result = await decideAmendment(c.var.db, commandContext(c), amendment.id, decision)
-    return outcome(c, result, `/negotiation/${amendment.documentId}#para-${amendment.paragraphId}`)
+    return outcome(c, result, `/paragraphs/${amendment.paragraphId}#amendment-${amendment.id}`)
   })
 
   for (const subjectType of ['paragraph', 'amendment'] as const) {
@@ -263,8 +242,12 @@ export function registerNegotiationRoutes(app: Hono<AppEnv>): void {
         subjectId: subject.id,
         ...parsed.value,
       })
-      const anchor = subjectType === 'paragraph' ? `para-${subject.id}` : `amendment-${subject.id}`
-      return outcome(c, result, `/negotiation/${subject.documentId}#${anchor}`, 'flash.positionRecorded')
+      // back to the paragraph's own page, where the position was given
+      const back =
+        'paragraphId' in subject
+          ? `/paragraphs/${subject.paragraphId}#amendment-${subject.id}`
+          : `/paragraphs/${subject.id}`
+      return outcome(c, result, back, 'flash.positionRecorded')
     })
   }
 
@@ -280,7 +263,7 @@ export function registerNegotiationRoutes(app: Hono<AppEnv>): void {
       parsed.value.declaration,
       parsed.value.note ?? '',
     )
-    return outcome(c, result, `/negotiation/${paragraph.documentId}#para-${paragraph.id}`)
+    return outcome(c, result, `/paragraphs/${paragraph.id}`)
   })
 
   app.post('/negotiation/:id/statements', async (c) => {
@@ -375,7 +358,10 @@ export function registerNegotiationRoutes(app: Hono<AppEnv>): void {
     const parsed = parseWith(CommentInput, forSchema(await readForm(c)))
     if (!parsed.ok) return invalidForm(c, parsed.issues)
     const result = await postComment(c.var.db, commandContext(c), idParam(c), parsed.value)
-    return outcome(c, result, `/negotiation/${idParam(c)}#para-${parsed.value.paragraphId ?? ''}`)
+    const back = parsed.value.paragraphId
+      ? `/paragraphs/${parsed.value.paragraphId}#comments`
+      : `/negotiation/${idParam(c)}`
+    return outcome(c, result, back)
   })
 
   app.post('/comments/:id/answer', async (c) => {
@@ -386,12 +372,5 @@ export function registerNegotiationRoutes(app: Hono<AppEnv>): void {
       ? (c.req.header('referer') as string)
       : '/'
     return outcome(c, result, back)
-  })
-
-  // every paragraph's negotiation rows, for the document page's links from elsewhere
-  app.get('/paragraphs/:id', async (c) => {
-    const paragraph = await findParagraph(c.var.db, idParam(c))
-    if (!paragraph) return respondError(c, { type: 'not_found', id: 'paragraph_not_found' })
-    return c.redirect(`/negotiation/${paragraph.documentId}#para-${paragraph.id}`, 302)
   })
 }

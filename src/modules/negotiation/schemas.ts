@@ -103,3 +103,102 @@ export const CommentInput = z.object({
 })
 
 export const AnswerInput = z.object({ answer: text(10_000) })
+
+// the JSON API's writes (api-write*.ts): the forms' fields under the API's names, with strict
+// JSON types (numbers are numbers) so an outside tool learns its mistakes from the first call
+const apiId = z.number().int().positive()
+const slug = z.string().regex(/^[a-z0-9][a-z0-9-]{0,99}$/, { error: 'validation.format' })
+const speakerFields = {
+  memberState: iso3.optional().openapi({
+    description: 'The State it is for (ISO alpha-3); by default the caller’s own, when the caller speaks for one only',
+    example: 'BRA',
+  }),
+  organization: slug.optional().openapi({
+    description: 'Or the organization it is for (its slug), when the caller represents it',
+  }),
+}
+
+export const AmendmentApiInput = z
+  .object({
+    paragraphId: apiId,
+    operation: z.enum(AMENDMENT_OPERATIONS),
+    quotedOld: optionalText(5_000).openapi({ description: 'The words replaced or deleted, as they stand' }),
+    newText: optionalText(20_000),
+    note: optionalText(5_000).openapi({ description: 'Why (the justification)' }),
+    ...speakerFields,
+  })
+  .openapi('AmendmentInput')
+
+export const PositionApiInput = z
+  .object({
+    paragraphId: apiId.optional(),
+    amendmentId: apiId.optional(),
+    memberState: iso3.openapi({ example: 'BRA' }),
+    position: z.enum(POSITIONS),
+    note: optionalText(2_000),
+  })
+  .superRefine((v, ctx) => {
+    if ((v.paragraphId === undefined) === (v.amendmentId === undefined))
+      ctx.addIssue({ code: 'custom', path: ['paragraphId'], message: 'negotiation.paragraphOrAmendment' })
+  })
+  .openapi('PositionInput', { description: 'Exactly one of paragraphId and amendmentId' })
+
+export const DeclarationApiInput = z
+  .object({ note: optionalText(2_000) })
+  .openapi('DeclarationInput', { description: 'What the Chair says with the declaration (optional)' })
+
+export const ReopenApiInput = z.object({ reason: text(2_000) }).openapi('ReopenInput')
+
+export const ProposalApiInput = z
+  .object({
+    title: text(300),
+    text: text(20_000),
+    rationale: optionalText(10_000),
+    language: z.enum(LOCALES).optional(),
+    ...speakerFields,
+    cosponsors: z
+      .array(z.string().trim().min(1).max(100))
+      .max(250)
+      .default([])
+      .openapi({ description: 'States (ISO alpha-3) and organizations (slugs) asked to co-sponsor', example: ['ZAF'] }),
+  })
+  .openapi('ProposalInput')
+
+export const CosponsorshipApiInput = z
+  .object({ decision: z.enum(['accept', 'decline', 'withdraw']), ...speakerFields })
+  .openapi('CosponsorshipInput')
+
+export const SilenceApiInput = z
+  .object({
+    paragraphIds: z.array(apiId).min(1).max(500),
+    deadline: z.iso
+      .datetime({ offset: true, error: 'validation.format' })
+      .transform((v) => new Date(v))
+      .openapi({ description: 'At least 72 hours ahead (ISO 8601 with an offset)', example: '2026-12-20T17:00:00Z' }),
+    note: optionalText(2_000),
+  })
+  .openapi('SilenceInput')
+
+export const BreakSilenceApiInput = z
+  .object({
+    memberState: iso3.openapi({ example: 'BRA' }),
+    paragraphIds: z
+      .array(apiId)
+      .max(500)
+      .optional()
+      .openapi({ description: 'The paragraphs the objection concerns (default: all circulated)' }),
+    reason: text(2_000),
+  })
+  .openapi('BreakSilenceInput')
+
+export const DocumentApiInput = z
+  .object({
+    title: text(300),
+    symbol: optionalText(100),
+    language: z.enum(LOCALES).optional(),
+    text: z
+      .string()
+      .max(500_000)
+      .openapi({ description: 'The text in the importer’s plain-text form: a title line, then numbered paragraphs' }),
+  })
+  .openapi('NegotiatingDocumentInput')

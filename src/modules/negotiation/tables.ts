@@ -120,6 +120,38 @@ export interface NegotiationPositionTable {
   note: string | null
   accountId: number
   at: CreatedAt
+  /** fingerprint of the text the position was given on (rules/wording.ts) */
+  wording: string
+}
+
+/** Each State's latest word on a subject (one row per State per subject), kept with each position. */
+export interface NegotiationCurrentPositionTable {
+  subjectType: 'paragraph' | 'amendment'
+  subjectId: number
+  memberStateIso3: string
+  documentId: number
+  positionId: number
+  position: Position
+  wording: string
+  note: string | null
+  accountId: number
+  at: Date
+}
+
+/** One row per subject: its counts on its present wording, kept with each position and text change. */
+export interface NegotiationTallyTable {
+  subjectType: 'paragraph' | 'amendment'
+  subjectId: number
+  documentId: number
+  wording: string
+  support: number
+  noObjection: number
+  objection: number
+  reservation: number
+  earlier: number
+  objecting: string[]
+  reserving: string[]
+  earlierObjecting: string[]
 }
 
 export interface NegotiationStatementTable {
@@ -184,6 +216,8 @@ export type NegotiationTables = {
   negotiationParagraph: NegotiationParagraphTable
   negotiationAmendment: NegotiationAmendmentTable
   negotiationPosition: NegotiationPositionTable
+  negotiationCurrentPosition: NegotiationCurrentPositionTable
+  negotiationTally: NegotiationTallyTable
   negotiationStatement: NegotiationStatementTable
   negotiationComment: NegotiationCommentTable
   negotiationRevision: NegotiationRevisionTable

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { signUp, TestClient } from '../../../test/support/client.ts'
 import { createTestRuntime, DATABASE_KINDS, type TestRuntime } from '../../../test/support/runtime.ts'
 import { SYSTEM } from '../../core/auth/actor.ts'
-import { createBody, createProcess, scheduleMeeting } from '../processes/commands.ts'
+import { createBody, createProcess, scheduleMeeting } from '../processes/index.ts'
 import { queueDigests } from './digest.ts'
 
 describe.each(DATABASE_KINDS)('notifications on %s', (kind) => {
@@ -111,9 +111,18 @@ describe.each(DATABASE_KINDS)('notifications on %s', (kind) => {
 
   it('lets only signed-in people follow, and shows everyone the number of followers', async () => {
     const anonymous = new TestClient(runtime)
+    const followers = (html: string) => Number(/(\d+) followers?/.exec(html)?.[1])
     const page = (await anonymous.get(`/processes/${processId}`)).html
     expect(page).toContain('Sign in to follow')
-    expect(page).toMatch(/\d+ followers?/)
+    const before = followers(page)
+    expect(before).toBeGreaterThanOrEqual(0)
+    const anonymousFollow = await anonymous.submit(
+      '/follows',
+      { subject: 'process', id: String(processId), action: 'follow' },
+      `/processes/${processId}`,
+    )
+    expect(anonymousFollow.response.status).toBe(403)
+    expect(followers((await anonymous.get(`/processes/${processId}`)).html)).toBe(before)
     const { client } = await signUp(runtime, 'Unfollower')
     await client.submit(
       '/follows',
@@ -122,6 +131,7 @@ describe.each(DATABASE_KINDS)('notifications on %s', (kind) => {
     )
     const list = (await client.get('/account/notifications')).html
     expect(list).toContain('The Working Group’s 2026 process')
+    expect(followers((await anonymous.get(`/processes/${processId}`)).html)).toBe(before + 1)
     await client.submit(
       '/follows',
       { subject: 'process', id: String(processId), action: 'unfollow' },

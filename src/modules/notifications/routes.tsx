@@ -3,7 +3,7 @@
 import type { Context, Hono } from 'hono'
 import { can } from '../../core/auth/authorize.ts'
 import { type AppEnv, commandContext } from '../../core/http/context.ts'
-import { COOKIES, writeCookie } from '../../core/http/cookies.ts'
+import { flash } from '../../core/http/cookies.ts'
 import { respondError } from '../../core/http/errors.tsx'
 import { forSchema, readForm } from '../../core/http/forms.ts'
 import { requireAccount } from '../../core/http/guards.ts'
@@ -91,7 +91,7 @@ export function registerNotificationRoutes(app: Hono<AppEnv>): void {
     const change = action === 'follow' ? follow : unfollow
     const result = await change(c.var.db, commandContext(c), { type: subject, id })
     if (!result.ok) return respondError(c, result.error)
-    writeCookie(c, COOKIES.flash, action === 'follow' ? 'flash.followed' : 'flash.unfollowed', { maxAgeSeconds: 60 })
+    flash(c, action === 'follow' ? 'flash.followed' : 'flash.unfollowed')
     return c.redirect(back ?? '/account/notifications', 303)
   })
 
@@ -154,7 +154,7 @@ export function registerNotificationRoutes(app: Hono<AppEnv>): void {
     if (!parsed.ok) return respondError(c, { type: 'invalid', id: 'invalid_input', issues: parsed.issues })
     const result = await setFrequency(c.var.db, commandContext(c), parsed.value.frequency)
     if (!result.ok) return respondError(c, result.error)
-    writeCookie(c, COOKIES.flash, 'flash.saved', { maxAgeSeconds: 60 })
+    flash(c, 'flash.saved')
     return c.redirect('/account/notifications', 303)
   })
 }

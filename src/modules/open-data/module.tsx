@@ -2,6 +2,7 @@
 // open licence) of what every module publishes, rebuilt when the data changes.
 
 import { join } from 'node:path'
+import { isoDate } from '../../core/dates.ts'
 import { contentDisposition } from '../../core/formats/content-disposition.ts'
 import { loadCatalogs } from '../../core/i18n/catalog.ts'
 import type { ModuleManifest } from '../../core/module.ts'
@@ -73,7 +74,7 @@ export const openDataModule: ModuleManifest = {
       const { bundle } = await currentBundle(c.var.deps.db, c.var.deps.modules, c.var.deps.now())
       return c.body(new Uint8Array(bundle.content), 200, {
         'Content-Type': 'application/zip',
-        'Content-Disposition': contentDisposition(`ecp-open-data-${bundle.builtAt.toISOString().slice(0, 10)}.zip`),
+        'Content-Disposition': contentDisposition(`ecp-open-data-${isoDate(bundle.builtAt)}.zip`),
         'Cache-Control': 'no-cache',
         ETag: `"${bundle.fingerprint}"`,
       })

@@ -2,10 +2,11 @@
 
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi'
 import type { Context } from 'hono'
+import { isoDate } from '../../core/dates.ts'
 import { contentDisposition } from '../../core/formats/content-disposition.ts'
 import { errorResponses, json, listOf, PUBLIC_READ } from '../../core/http/api.ts'
 import type { AppEnv } from '../../core/http/context.ts'
-import { respondError } from '../../core/http/errors.tsx'
+import { apiError, respondError } from '../../core/http/errors.tsx'
 import { idOrZero, idParam } from '../../core/http/ids.ts'
 import { LOCALES } from '../../core/i18n/locales.ts'
 import { installationId } from '../../core/installation.ts'
@@ -304,7 +305,7 @@ export function registerProcessesApi(api: OpenAPIHono<AppEnv>): void {
   api.openapi(getBodyRoute, async (c) => {
     const { db, i18n } = c.var
     const body = await findBody(db, c.req.valid('param').id)
-    if (!body) return respondError(c, { type: 'not_found', id: 'body_not_found' }) as never
+    if (!body) return apiError(c, { type: 'not_found', id: 'body_not_found' })
     const [chain, members, officers, processes, states] = await Promise.all([
       bodyChain(db, body.id),
       bodyMembers(db, body.id),
@@ -361,10 +362,10 @@ export function registerProcessesApi(api: OpenAPIHono<AppEnv>): void {
     const { db } = c.var
     const id = c.req.valid('param').id
     const process = await findProcess(db, id)
-    if (!process) return respondError(c, { type: 'not_found', id: 'process_not_found' }) as never
+    if (!process) return apiError(c, { type: 'not_found', id: 'process_not_found' })
     const now = c.var.deps.now()
-    const today = now.toISOString().slice(0, 10)
-    const [body, questions, phases, calls, meetings, documents, transmissions, bodies] = await Promise.all([
+    const today = isoDate(now)
+    const [body, questions, phases, calls, meetings, documents, transmissions, bodies, extras] = await Promise.all([
       findBody(db, process.bodyId),
       guidingQuestions(db, id),
       phasesOf(db, id),
@@ -373,6 +374,8 @@ export function registerProcessesApi(api: OpenAPIHono<AppEnv>): void {
       documentsOf(db, id),
       transmissionsOf(db, id),
       listBodies(db),
+      // other modules' fields (the negotiation's documents), declared in ProcessDetailSchema
+      Promise.all(c.var.deps.modules.map((m) => m.processDetail?.(db, id) ?? {})),
     ])
     const bodyById = new Map(bodies.map((b) => [b.id, b]))
     return c.json(
@@ -404,6 +407,8 @@ export function registerProcessesApi(api: OpenAPIHono<AppEnv>): void {
             transmittedOn: t.transmittedOn,
             documentSymbol: t.documentSymbol,
           })),
+          negotiatingDocuments: [],
+          ...Object.assign({}, ...extras),
         },
       },
       200,
@@ -413,7 +418,7 @@ export function registerProcessesApi(api: OpenAPIHono<AppEnv>): void {
   api.openapi(getMeetingRoute, async (c) => {
     const { db, i18n } = c.var
     const meeting = await findMeeting(db, c.req.valid('param').id)
-    if (!meeting) return respondError(c, { type: 'not_found', id: 'meeting_not_found' }) as never
+    if (!meeting) return apiError(c, { type: 'not_found', id: 'meeting_not_found' })
     const [process, agenda, attendance, documents, states] = await Promise.all([
       findProcess(db, meeting.processId),
       agendaOf(db, meeting.id),

@@ -5,9 +5,10 @@ import type { Child } from 'hono/jsx'
 import { isStaff } from '../../core/auth/actor.ts'
 import { can } from '../../core/auth/authorize.ts'
 import { chairedBodies } from '../../core/auth/policy/processes.ts'
+import { isoDate } from '../../core/dates.ts'
 import type { Db } from '../../core/db/database.ts'
 import { type AppEnv, commandContext } from '../../core/http/context.ts'
-import { COOKIES, writeCookie } from '../../core/http/cookies.ts'
+import { flash } from '../../core/http/cookies.ts'
 import { respondError } from '../../core/http/errors.tsx'
 import { type FormValues, forSchema, readForm } from '../../core/http/forms.ts'
 import { denied } from '../../core/http/guards.ts'
@@ -64,10 +65,6 @@ import { renderCallForm, renderDocumentForm, renderMeetingForm, renderProcessFor
 import { type MeetingView, renderMeeting } from './views/meeting.tsx'
 import { renderProcess, renderProcesses } from './views/process.tsx'
 
-function flash(c: Context<AppEnv>, key: string) {
-  writeCookie(c, COOKIES.flash, key, { maxAgeSeconds: 60 })
-}
-
 /** Sections other modules add to a page about a process or a body, in their order. */
 export async function sectionsFor(
   c: Context<AppEnv>,
@@ -117,7 +114,7 @@ function formOutcome<T>(
 async function processView(c: Context<AppEnv>, db: Db, id: number) {
   const process = await findProcess(db, id)
   if (!process) return null
-  const today = c.var.deps.now().toISOString().slice(0, 10)
+  const today = isoDate(c.var.deps.now())
   const [chain, questions, phases, calls, meetings, documents, transmissions, bodies, stateChanges] = await Promise.all(
     [
       bodyChain(db, process.bodyId),

@@ -279,6 +279,9 @@ export const ProcessDetailSchema = ProcessSchema.extend({
       issuedOn: z.string(),
     }),
   ),
+  negotiatingDocuments: z
+    .array(z.object({ id: z.number().int(), title: z.string() }))
+    .openapi({ description: 'The process’s negotiating documents, oldest first (each at GET /negotiation/{id})' }),
   transmissions: z.array(
     z.object({
       toBody: z.string(),

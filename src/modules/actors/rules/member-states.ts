@@ -67,7 +67,3 @@ export function sortByName(states: MemberState[], locale: Locale): MemberState[]
   const collator = new Intl.Collator(locale === 'zh' ? 'zh-Hans-u-co-pinyin' : locale)
   return [...states].sort((a, b) => collator.compare(a.shortName[locale], b.shortName[locale]))
 }
-
-export function todayIso(now: Date): string {
-  return now.toISOString().slice(0, 10)
-}

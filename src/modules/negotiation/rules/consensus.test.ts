@@ -47,6 +47,7 @@ describe('consensus is the absence of formal objection', () => {
     at: at(0),
     accountId: 1,
     note: null,
+    wording: null,
   })
 
   it('a single objection blocks; a reservation does not', () => {
@@ -65,5 +66,54 @@ describe('consensus is the absence of formal objection', () => {
     expect(declarationProblem('agreed_ad_ref', 'proposed', tally([p('BRA', 'no_objection')]))).toBeNull()
     expect(declarationProblem('adopted', 'proposed', tally([]))).toBe('no_positions')
     expect(declarationProblem('agreed_ad_ref', 'deleted', tally([]))).toBe('paragraph_deleted')
+  })
+})
+
+describe('a position is given on a wording', () => {
+  const on = (memberStateIso3: string, position: PositionEvent['position'], wording: string) => ({
+    memberStateIso3,
+    position,
+    at: at(0),
+    accountId: 1,
+    note: null,
+    wording,
+  })
+
+  it('support given on an earlier wording no longer counts: the text is open again', () => {
+    const t = tally([on('BRA', 'support', 'old'), on('ZAF', 'no_objection', 'old')], 'new')
+    expect(t.readiness).toBe('open')
+    expect(t.support + t.no_objection).toBe(0)
+    expect(t.earlier).toBe(2)
+    expect(declarationProblem('adopted', 'proposed', t)).toBe('no_positions')
+  })
+
+  it('an objection on an earlier wording still blocks until the State restates', () => {
+    const before = tally([on('USA', 'objection', 'old'), on('BRA', 'support', 'new')], 'new')
+    expect(before.readiness).toBe('objected')
+    expect(before.objecting).toEqual(['USA'])
+    expect(before.earlierObjecting).toEqual(['USA'])
+    expect(declarationProblem('agreed_ad_ref', 'bracketed', before)).toBe('standing_objection')
+    const restated = tally([on('USA', 'reservation', 'new'), on('BRA', 'support', 'new')], 'new')
+    expect(restated.readiness).toBe('ready')
+    expect(restated.reserving).toEqual(['USA'])
+  })
+
+  it('counts only positions on the present wording, and each State once', () => {
+    const event = fc.record({
+      memberStateIso3: fc.constantFrom('BRA', 'ZAF', 'FRA', 'CHN', 'USA'),
+      position: fc.constantFrom('support', 'no_objection', 'objection', 'reservation' as const),
+      wording: fc.constantFrom('a', 'b'),
+    })
+    fc.assert(
+      fc.property(fc.array(event, { maxLength: 12 }), (events) => {
+        const positions = statePositions(events.map((e, i) => ({ ...e, at: at(i), accountId: 1 })))
+        const t = tally(positions, 'b')
+        const current = positions.filter((p) => p.wording === 'b')
+        expect(t.support + t.no_objection + t.objection + t.reservation).toBe(current.length)
+        expect(t.earlier).toBe(positions.length - current.length)
+        expect(t.objecting.length > 0).toBe(positions.some((p) => p.position === 'objection'))
+        if (t.readiness === 'ready') expect(current.length).toBeGreaterThan(0)
+      }),
+    )
   })
 })

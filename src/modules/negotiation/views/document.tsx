@@ -1,366 +1,63 @@
-// The negotiating document's page: every paragraph with its status and where the States stand
-// (one voice each), the amendments tabled to it, the committees' comments and the Secretariat's
-// answers, the record of declarations and explanations, revisions and silence procedures. The
-// forms each reader may use sit in closed <details>, so the page stays light.
+// The negotiating document's page, light enough for a slow link at 300 paragraphs: the text, each
+// paragraph's status and where the States stand in one line, and the count of open amendments with
+// a link to the paragraph's own page (views/paragraph.tsx), where the amendments, the positions by
+// State and the forms live. A table of contents by section and status, and filters (open,
+// bracketed, with my State's objection, changed since Rev.N) as query parameters. Then the record
+// of declarations and explanations, and the Chair's tools.
 import type { Context } from 'hono'
-import type { Child } from 'hono/jsx'
 import type { AppEnv } from '../../../core/http/context.ts'
 import { textLanguage } from '../../../core/i18n/locales.ts'
 import { Tag } from '../../../core/ui/components.tsx'
 import { Form } from '../../../core/ui/form.tsx'
 import { renderPage } from '../../../core/ui/layout.tsx'
-import { Name } from '../../../core/ui/name.tsx'
 import type { Process } from '../../processes/index.ts'
-import type { Amendment, Comment, NegotiatingDocument, Paragraph, Revision, Silence, Statement } from '../queries.ts'
+import type { NegotiatingDocument, Paragraph, Silence, Statement } from '../queries.ts'
+import type { RevisionEntry } from '../queries-page.ts'
 import { revisionName } from '../rules/amendments.ts'
-import { POSITIONS, type StatePosition, type Tally } from '../rules/consensus.ts'
-import { AMENDMENT_OPERATIONS } from '../tables.ts'
+import type { Tally } from '../rules/consensus.ts'
+import { isFiltered, type ParagraphFilter, passes, sectionsOf } from '../rules/filters.ts'
+import { PositionSummary, Readiness } from './paragraph-forms.tsx'
 import { ParagraphText } from './text.tsx'
-
-export interface Standing {
-  positions: StatePosition[]
-  tally: Tally
-}
+import { ParagraphFilters, TableOfContents } from './toc.tsx'
 
 export interface DocumentView {
   document: NegotiatingDocument
   process: Process
   paragraphs: Paragraph[]
-  paragraphStandings: Map<number, Standing>
-  amendments: Amendment[]
-  amendmentStandings: Map<number, Standing>
+  tallies: Map<number, Tally>
+  /** tabled amendments per paragraph */
+  openAmendments: Map<number, number>
   statements: Statement[]
-  comments: Comment[]
-  revisions: Revision[]
+  revisions: RevisionEntry[]
   silences: Silence[]
+  filter: ParagraphFilter
+  /** the paragraphs as the revision the reader compares with had them */
+  before: Map<number, { text: string; status: string }> | null
   stateName: (iso3: string) => string
-  orgName: (id: number) => string
   can: {
     manage: boolean
     declare: boolean
-    answer: boolean
     /** the States the reader is a delegate of */
     delegations: string[]
-    /** the organizations the reader represents */
-    organizations: number[]
-    tableAsOrganization: boolean
   }
 }
 
-type I18n = Context<AppEnv>['var']['i18n']
-type T = I18n['t']
-
-function Readiness({ i18n, tally, stateName }: { i18n: I18n; tally: Tally; stateName: (iso3: string) => string }) {
-  const t = i18n.t
-  if (tally.readiness === 'objected')
-    return (
-      <Tag tone="warn">
-        {t('negotiation.readiness.objected', { states: i18n.list(tally.objecting.map(stateName)) })}
-      </Tag>
-    )
-  if (tally.readiness === 'ready') return <Tag tone="ok">{t('negotiation.readiness.ready')}</Tag>
-  return <Tag>{t('negotiation.readiness.open')}</Tag>
-}
-
-function PositionSummary({ t, standing }: { t: T; standing: Standing }) {
-  const { tally } = standing
-  if (standing.positions.length === 0) return null
-  return (
-    <span class="muted">
-      {' '}
-      {POSITIONS.filter((p) => tally[p] > 0)
-        .map((p) => t(`negotiation.positionCount.${p}`, { count: tally[p] }))
-        .join(' · ')}
-    </span>
-  )
-}
-
-function PositionForm({
+function ParagraphItem({
   c,
-  action,
-  delegations,
-  stateName,
-  idPrefix,
+  view,
+  paragraph,
+  shown,
 }: {
   c: Context<AppEnv>
-  action: string
-  delegations: string[]
-  stateName: (iso3: string) => string
-  idPrefix: string
+  view: DocumentView
+  paragraph: Paragraph
+  shown: Set<number>
 }) {
-  const { i18n } = c.var
-  const t = i18n.t
-  return (
-    <details>
-      <summary>{t('negotiation.position.give')}</summary>
-      <Form action={action} csrfToken={c.var.csrfToken} class="stacked">
-        {delegations.length === 1 ? (
-          <input type="hidden" name="memberStateIso3" value={delegations[0]} />
-        ) : (
-          <p>
-            <label for={`${idPrefix}-state`}>{t('negotiation.position.state')}</label>{' '}
-            <select id={`${idPrefix}-state`} name="memberStateIso3">
-              {delegations.map((iso3) => (
-                <option value={iso3}>{stateName(iso3)}</option>
-              ))}
-            </select>
-          </p>
-        )}
-        <fieldset>
-          <legend>{t('negotiation.position.legend', { state: i18n.list(delegations.map(stateName)) })}</legend>
-          {POSITIONS.map((p, i) => (
-            <div class="choice">
-              <input type="radio" name="position" id={`${idPrefix}-p${i}`} value={p} required={i === 0} />
-              <label for={`${idPrefix}-p${i}`}>{t(`negotiation.position.${p}`)}</label>
-            </div>
-          ))}
-        </fieldset>
-        <p>
-          <label for={`${idPrefix}-note`}>{t('negotiation.position.note')}</label>
-          <input id={`${idPrefix}-note`} name="note" maxlength={2000} />
-        </p>
-        <button type="submit" class="button">
-          {t('negotiation.position.submit')}
-        </button>
-      </Form>
-    </details>
-  )
-}
-
-function AmendmentItem({ c, view, amendment }: { c: Context<AppEnv>; view: DocumentView; amendment: Amendment }) {
-  const { i18n, csrfToken } = c.var
-  const t = i18n.t
-  const standing = view.amendmentStandings.get(amendment.id)
-  const proponent = amendment.memberStateIso3
-    ? view.stateName(amendment.memberStateIso3)
-    : view.orgName(amendment.organizationId ?? 0)
-  const mine =
-    (amendment.memberStateIso3 && view.can.delegations.includes(amendment.memberStateIso3)) ||
-    (amendment.organizationId && view.can.organizations.includes(amendment.organizationId))
-  return (
-    <li id={`amendment-${amendment.id}`} class="amendment">
-      <p>
-        <strong>{t('negotiation.amendment.label', { id: amendment.id })}</strong>{' '}
-        {t(`negotiation.operation.${amendment.operation}`)} · {t('negotiation.amendment.by', { proponent })} ·{' '}
-        {i18n.dateTime(amendment.createdAt)}{' '}
-        <Tag tone={amendment.status === 'incorporated' ? 'ok' : undefined}>
-          {t(`negotiation.amendmentStatus.${amendment.status}`)}
-        </Tag>
-      </p>
-      {amendment.quotedOld ? (
-        <p>
-          {t('negotiation.amendment.old')} <del {...textLanguage(view.document.language)}>{amendment.quotedOld}</del>
-        </p>
-      ) : null}
-      {amendment.newText ? (
-        <p>
-          {t('negotiation.amendment.new')} <ins {...textLanguage(view.document.language)}>{amendment.newText}</ins>
-        </p>
-      ) : null}
-      {amendment.justification ? (
-        <p class="muted" dir="auto">
-          {amendment.justification}
-        </p>
-      ) : null}
-      {standing && amendment.status === 'tabled' ? (
-        <p>
-          <Readiness i18n={c.var.i18n} tally={standing.tally} stateName={view.stateName} />
-          <PositionSummary t={t} standing={standing} />
-        </p>
-      ) : null}
-      {amendment.status === 'tabled' && view.can.delegations.length ? (
-        <PositionForm
-          c={c}
-          action={`/amendments/${amendment.id}/position`}
-          delegations={view.can.delegations}
-          stateName={view.stateName}
-          idPrefix={`a${amendment.id}`}
-        />
-      ) : null}
-      {amendment.status === 'tabled' && (mine || view.can.manage) ? (
-        <div class="actions">
-          {mine ? (
-            <Form action={`/amendments/${amendment.id}/withdraw`} csrfToken={csrfToken} class="inline">
-              <button type="submit" class="button secondary">
-                {t('negotiation.amendment.withdraw')}
-              </button>
-            </Form>
-          ) : null}
-          {view.can.manage ? (
-            <>
-              <Form action={`/amendments/${amendment.id}/decide`} csrfToken={csrfToken} class="inline">
-                <input type="hidden" name="decision" value="incorporated" />
-                <button type="submit" class="button">
-                  {t('negotiation.amendment.incorporate')}
-                </button>
-              </Form>
-              <Form action={`/amendments/${amendment.id}/decide`} csrfToken={csrfToken} class="inline">
-                <input type="hidden" name="decision" value="rejected" />
-                <button type="submit" class="button secondary">
-                  {t('negotiation.amendment.reject')}
-                </button>
-              </Form>
-            </>
-          ) : null}
-        </div>
-      ) : null}
-    </li>
-  )
-}
-
-function AmendmentForm({ c, view, paragraph }: { c: Context<AppEnv>; view: DocumentView; paragraph: Paragraph }) {
   const t = c.var.i18n.t
-  const p = `p${paragraph.id}-am`
-  const speakers = [
-    ...view.can.delegations.map((iso3) => ({ value: `member_state:${iso3}`, label: view.stateName(iso3) })),
-    ...(view.can.tableAsOrganization
-      ? view.can.organizations.map((id) => ({ value: `organization:${id}`, label: view.orgName(id), name: true }))
-      : []),
-  ]
-  if (speakers.length === 0) return null
-  return (
-    <details>
-      <summary>{t('negotiation.amendment.table')}</summary>
-      <Form action={`/negotiation/${view.document.id}/amendments`} csrfToken={c.var.csrfToken} class="stacked">
-        <input type="hidden" name="paragraphId" value={String(paragraph.id)} />
-        <p>
-          <label for={`${p}-speaker`}>{t('negotiation.amendment.onBehalfOf')}</label>{' '}
-          <select id={`${p}-speaker`} name="speaker">
-            {speakers.map((s) => (
-              <option value={s.value}>{s.label}</option>
-            ))}
-          </select>
-        </p>
-        <p>
-          <label for={`${p}-op`}>{t('negotiation.amendment.operation')}</label>{' '}
-          <select id={`${p}-op`} name="operation">
-            {AMENDMENT_OPERATIONS.map((op) => (
-              <option value={op}>{t(`negotiation.operation.${op}`)}</option>
-            ))}
-          </select>
-        </p>
-        <p>
-          <label for={`${p}-old`}>{t('negotiation.amendment.quotedOld')}</label>
-          <textarea id={`${p}-old`} name="quotedOld" rows={2} maxlength={5000} />
-        </p>
-        <p>
-          <label for={`${p}-new`}>{t('negotiation.amendment.newText')}</label>
-          <textarea id={`${p}-new`} name="newText" rows={2} maxlength={20000} />
-        </p>
-        <p>
-          <label for={`${p}-why`}>{t('negotiation.amendment.justification')}</label>
-          <textarea id={`${p}-why`} name="justification" rows={2} maxlength={5000} />
-        </p>
-        <button type="submit" class="button">
-          {t('negotiation.amendment.submit')}
-        </button>
-      </Form>
-    </details>
-  )
-}
-
-function ChairForm({ c, paragraph }: { c: Context<AppEnv>; paragraph: Paragraph }) {
-  const t = c.var.i18n.t
-  const p = `p${paragraph.id}-chair`
-  return (
-    <details>
-      <summary>{t('negotiation.declare.summary')}</summary>
-      <Form action={`/paragraphs/${paragraph.id}/declare`} csrfToken={c.var.csrfToken} class="stacked">
-        <fieldset>
-          <legend>{t('negotiation.declare.legend')}</legend>
-          {(['agreed_ad_ref', 'adopted', 'no_consensus'] as const).map((d, i) => (
-            <div class="choice">
-              <input type="radio" name="declaration" id={`${p}-${i}`} value={d} required={i === 0} />
-              <label for={`${p}-${i}`}>{t(`negotiation.status.${d}`)}</label>
-            </div>
-          ))}
-        </fieldset>
-        <p>
-          <label for={`${p}-note`}>{t('negotiation.declare.note')}</label>
-          <input id={`${p}-note`} name="note" maxlength={2000} />
-        </p>
-        <button type="submit" class="button">
-          {t('negotiation.declare.submit')}
-        </button>
-      </Form>
-    </details>
-  )
-}
-
-function CommentsOf({ c, view, comments }: { c: Context<AppEnv>; view: DocumentView; comments: Comment[] }) {
-  const { i18n, csrfToken } = c.var
-  const t = i18n.t
-  if (comments.length === 0) return null
-  return (
-    <ul class="comments">
-      {comments.map((k) => (
-        <li id={`comment-${k.id}`}>
-          <p>
-            <strong>
-              {t('negotiation.comment.committee', { group: t(`actors.stakeholder.${k.stakeholderGroup}`) })}
-            </strong>{' '}
-            (<Name>{view.orgName(k.organizationId)}</Name>, {i18n.date(k.createdAt)}): <bdi>{k.text}</bdi>
-          </p>
-          {k.answer ? (
-            <p class="answer-note">
-              <strong>{t('negotiation.comment.answer')}</strong> {k.answer}
-            </p>
-          ) : view.can.answer ? (
-            <Form action={`/comments/${k.id}/answer`} csrfToken={csrfToken} class="stacked">
-              <label for={`c${k.id}-answer`}>{t('negotiation.comment.answerLabel')}</label>
-              <textarea id={`c${k.id}-answer`} name="answer" rows={2} required maxlength={10000} />
-              <button type="submit" class="button secondary">
-                {t('negotiation.comment.answerSubmit')}
-              </button>
-            </Form>
-          ) : (
-            <p class="muted">{t('negotiation.comment.unanswered')}</p>
-          )}
-        </li>
-      ))}
-    </ul>
-  )
-}
-
-function CommentForm({ c, view, paragraph }: { c: Context<AppEnv>; view: DocumentView; paragraph: Paragraph }) {
-  const t = c.var.i18n.t
-  if (view.can.organizations.length === 0) return null
-  const p = `p${paragraph.id}-cm`
-  return (
-    <details>
-      <summary>{t('negotiation.comment.add')}</summary>
-      <Form action={`/negotiation/${view.document.id}/comments`} csrfToken={c.var.csrfToken} class="stacked">
-        <input type="hidden" name="paragraphId" value={String(paragraph.id)} />
-        <p>
-          <label for={`${p}-org`}>{t('negotiation.comment.organization')}</label>{' '}
-          <select id={`${p}-org`} name="organizationId">
-            {view.can.organizations.map((id) => (
-              <option value={String(id)} dir="auto">
-                {view.orgName(id)}
-              </option>
-            ))}
-          </select>
-        </p>
-        <p>
-          <label for={`${p}-text`}>{t('negotiation.comment.text')}</label>
-          <textarea id={`${p}-text`} name="text" rows={3} required maxlength={10000} />
-        </p>
-        <button type="submit" class="button secondary">
-          {t('negotiation.comment.submit')}
-        </button>
-      </Form>
-    </details>
-  )
-}
-
-function ParagraphItem({ c, view, paragraph }: { c: Context<AppEnv>; view: DocumentView; paragraph: Paragraph }) {
-  const t = c.var.i18n.t
-  const standing = view.paragraphStandings.get(paragraph.id)
-  const amendments = view.amendments.filter((a) => a.paragraphId === paragraph.id)
-  const comments = view.comments.filter((k) => k.paragraphId === paragraph.id)
+  const tally = view.tallies.get(paragraph.id)
   const open = paragraph.status !== 'adopted' && paragraph.status !== 'deleted'
   const negotiable = paragraph.kind === 'preambular' || paragraph.kind === 'operative'
-  const children = view.paragraphs.filter((p) => p.parentId === paragraph.id)
+  const children = view.paragraphs.filter((p) => p.parentId === paragraph.id && shown.has(p.id))
   return (
     <li id={`para-${paragraph.id}`} class={`paragraph ${paragraph.kind} ${paragraph.status}`}>
       {paragraph.kind === 'heading' ? (
@@ -376,43 +73,26 @@ function ParagraphItem({ c, view, paragraph }: { c: Context<AppEnv>; view: Docum
       {children.length ? (
         <ol class="paragraphs sub">
           {children.map((child) => (
-            <ParagraphItem c={c} view={view} paragraph={child} />
+            <ParagraphItem c={c} view={view} paragraph={child} shown={shown} />
           ))}
         </ol>
       ) : null}
       {negotiable ? (
-        <div class="paragraph-meta">
+        <p class="paragraph-meta">
           {paragraph.alternativeLabel ? <Tag>{paragraph.alternativeLabel}</Tag> : null}
           <Tag tone={paragraph.status === 'adopted' || paragraph.status === 'agreed_ad_ref' ? 'ok' : undefined}>
             {t(`negotiation.status.${paragraph.status}`)}
           </Tag>{' '}
-          {standing && open ? (
+          {tally && open ? (
             <>
-              <Readiness i18n={c.var.i18n} tally={standing.tally} stateName={view.stateName} />
-              <PositionSummary t={t} standing={standing} />
+              <Readiness i18n={c.var.i18n} tally={tally} stateName={view.stateName} />
+              <PositionSummary t={t} tally={tally} />{' '}
             </>
           ) : null}
-          {open && view.can.delegations.length ? (
-            <PositionForm
-              c={c}
-              action={`/paragraphs/${paragraph.id}/position`}
-              delegations={view.can.delegations}
-              stateName={view.stateName}
-              idPrefix={`p${paragraph.id}`}
-            />
-          ) : null}
-          {open && view.can.declare ? <ChairForm c={c} paragraph={paragraph} /> : null}
-          {amendments.length ? (
-            <ul class="amendments">
-              {amendments.map((a) => (
-                <AmendmentItem c={c} view={view} amendment={a} />
-              ))}
-            </ul>
-          ) : null}
-          {open ? <AmendmentForm c={c} view={view} paragraph={paragraph} /> : null}
-          <CommentsOf c={c} view={view} comments={comments} />
-          {open ? <CommentForm c={c} view={view} paragraph={paragraph} /> : null}
-        </div>
+          <a href={`/paragraphs/${paragraph.id}`}>
+            {t('negotiation.paragraph.link', { count: view.openAmendments.get(paragraph.id) ?? 0 })}
+          </a>
+        </p>
       ) : null}
     </li>
   )
@@ -455,7 +135,24 @@ export function renderDocument(c: Context<AppEnv>, view: DocumentView): Response
   const { document } = view
   const top = view.paragraphs.filter((p) => p.parentId === null)
   const current = view.revisions.at(-1)
-  const sections: Child[] = []
+  const sections = sectionsOf(view.paragraphs)
+  const negotiableCount = sections.reduce((n, s) => n + s.paragraphs.length, 0)
+  // what the filters let through, the parents of what they let through, and their sections' headings
+  const shown = new Set<number>()
+  const byId = new Map(view.paragraphs.map((p) => [p.id, p]))
+  for (const p of view.paragraphs) {
+    const context = { tally: view.tallies.get(p.id), delegations: view.can.delegations, before: view.before }
+    if (!passes(p, view.filter, context)) continue
+    shown.add(p.id)
+    for (let parent = p.parentId; parent !== null; parent = byId.get(parent)?.parentId ?? null) shown.add(parent)
+  }
+  let shownHeadings = 0
+  for (const s of sections) {
+    if (s.heading && (!isFiltered(view.filter) || s.paragraphs.some((p) => shown.has(p.id)))) {
+      if (isFiltered(view.filter)) shownHeadings++
+      shown.add(s.heading.id)
+    }
+  }
   const pending = view.silences.filter((s) => s.status === 'pending')
   return renderPage(
     c,
@@ -513,12 +210,23 @@ export function renderDocument(c: Context<AppEnv>, view: DocumentView): Response
           {document.enactingFormula}
         </p>
       ) : null}
-      <ol class="paragraphs">
-        {top.map((p) => (
-          <ParagraphItem c={c} view={view} paragraph={p} />
-        ))}
+      <TableOfContents c={c} sections={sections} language={document.language} />
+      <ParagraphFilters
+        c={c}
+        documentId={document.id}
+        filter={view.filter}
+        revisions={view.revisions}
+        delegations={view.can.delegations}
+        shown={shown.size - shownHeadings}
+        total={negotiableCount}
+      />
+      <ol class="paragraphs" id="text">
+        {top
+          .filter((p) => shown.has(p.id))
+          .map((p) => (
+            <ParagraphItem c={c} view={view} paragraph={p} shown={shown} />
+          ))}
       </ol>
-      {sections}
       <section aria-labelledby="record">
         <h2 id="record">{t('negotiation.record.title')}</h2>
         <Record c={c} view={view} />

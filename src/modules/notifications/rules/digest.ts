@@ -1,6 +1,8 @@
 // When a digest is due and what it covers. A daily digest covers the last complete UTC day, a
 // weekly one the last complete week from Monday 00:00 UTC; a person receives at most one per
 // period, and none when nothing happened.
+
+import { isoDate } from '../../../core/dates.ts'
 import type { Frequency } from '../tables.ts'
 
 export interface DigestPeriod {
@@ -24,13 +26,13 @@ export function lastCompletePeriod(frequency: Exclude<Frequency, 'never'>, now: 
   const today = utcMidnight(now)
   if (frequency === 'daily') {
     const start = new Date(today.getTime() - DAY_MS)
-    return { frequency, start, end: today, key: `daily:${start.toISOString().slice(0, 10)}` }
+    return { frequency, start, end: today, key: `daily:${isoDate(start)}` }
   }
   // getUTCDay: Sunday 0 ... Saturday 6; weeks start on Monday (ISO 8601)
   const sinceMonday = (today.getUTCDay() + 6) % 7
   const end = new Date(today.getTime() - sinceMonday * DAY_MS)
   const start = new Date(end.getTime() - 7 * DAY_MS)
-  return { frequency, start, end, key: `weekly:${start.toISOString().slice(0, 10)}` }
+  return { frequency, start, end, key: `weekly:${isoDate(start)}` }
 }
 
 /** The period whose digest this person should now receive, or null when it has been dealt with. */

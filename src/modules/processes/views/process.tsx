@@ -3,6 +3,7 @@
 // meetings and the report's transmission.
 import type { Context } from 'hono'
 import type { Child } from 'hono/jsx'
+import { isoDate } from '../../../core/dates.ts'
 import type { AppEnv } from '../../../core/http/context.ts'
 import { Facts, Tag } from '../../../core/ui/components.tsx'
 import type { FormState } from '../../../core/ui/form.tsx'
@@ -119,7 +120,7 @@ export function renderProcess(c: Context<AppEnv>, view: ProcessView) {
   const { i18n } = c.var
   const t = i18n.t
   const { process } = view
-  const today = c.var.deps.now().toISOString().slice(0, 10)
+  const today = isoDate(c.var.deps.now())
   const body = view.chain[0]
   return renderPage(
     c,
