@@ -6,6 +6,7 @@ import type { Context } from 'hono'
 import { sql } from 'kysely'
 import { ANONYMOUS } from '../auth/actor.ts'
 import { type DatabaseFault, FaultReporter } from '../db/errors.ts'
+import type { Issue } from '../result.ts'
 import type { AppEnv } from './context.ts'
 import { errorPage, isApiRequest, respondError } from './errors.tsx'
 
@@ -67,15 +68,44 @@ export async function respondUnavailable(c: Context<AppEnv>, fault: DatabaseFaul
   }
 }
 
+/**
+ * The field that sent `value`, looked up in the body already read (a form, or JSON's top level),
+ * so a value the database refused is named by its field rather than left anonymous.
+ */
+async function fieldHolding(c: Context<AppEnv>, value: string): Promise<string | null> {
+  try {
+    const cache = c.req.bodyCache
+    if (cache.formData) {
+      for (const [name, v] of await cache.formData) if (v === value) return name.replace(/\[\]$/, '')
+    }
+    const text = cache.text ? await cache.text : null
+    if (text) {
+      const json = JSON.parse(text) as unknown
+      if (json && typeof json === 'object') {
+        for (const [name, v] of Object.entries(json)) {
+          if (String(v) === value || (Array.isArray(v) && v.map(String).includes(value))) return name
+        }
+      }
+    }
+  } catch {}
+  for (const [name, v] of new URL(c.req.url).searchParams) if (v === value) return name
+  return null
+}
+
 /** 400 for input the database cannot hold or that names nothing; 409 for a duplicate. */
-export function respondRefusedInput(c: Context<AppEnv>, fault: DatabaseFault): Response | Promise<Response> {
+export async function respondRefusedInput(c: Context<AppEnv>, fault: DatabaseFault): Promise<Response> {
   c.set('i18n', c.var.i18n ?? c.var.deps.messages.translator('en'))
   c.set('actor', c.var.actor ?? ANONYMOUS)
   if (fault.kind === 'duplicate') return respondError(c, { type: 'conflict', id: 'already_exists' })
-  const issues =
-    fault.kind === 'unknown_reference' && fault.field
-      ? [{ path: fault.field, code: 'validation.unknownReference' }]
-      : []
+  let issues: Issue[] = []
+  if (fault.kind === 'unknown_reference' && fault.field) {
+    issues = [{ path: fault.field, code: 'validation.unknownReference' }]
+  } else if (fault.kind === 'invalid_input') {
+    // "value "2147483648" is out of range for type integer", "invalid input syntax ...: "1.5""
+    const value = /"([^"]*)"\s*$/.exec(fault.reason)?.[1] ?? /"([^"]*)"/.exec(fault.reason)?.[1]
+    const field = value === undefined ? null : await fieldHolding(c, value)
+    if (field) issues = [{ path: field, code: 'validation.invalid' }]
+  }
   return respondError(c, { type: 'invalid', id: 'invalid_input', issues })
 }
 
