@@ -5,6 +5,9 @@
     python3 verify_audit_log.py ecp-audit-log.jsonl          # a downloaded export
     python3 verify_audit_log.py --self-test                  # RFC 8785, RFC 6962, RFC 8032 vectors
 
+Add `--anchor SIZE:ROOT` (repeatable) to check that the log's first SIZE entries have the root hash
+ROOT (base64): the anchor a report or compilation prints.
+
 It implements docs/audit-log.md: RFC 8785 canonical JSON, the RFC 6962 Merkle tree, C2SP signed
 checkpoints, and Ed25519 verification (RFC 8032, written out below since the standard library has
 none). Exit status 0 when the log verifies, 1 when it does not, 2 on bad usage.
@@ -318,8 +321,8 @@ def check_entry(line, index):
     return leaf_hash(jcs(entry).encode("utf-8"))
 
 
-def verify(entries, checkpoint, proofs=None):
-    """Recomputes the tree over `entries` and compares it with the signed checkpoint."""
+def verify(entries, checkpoint, proofs=None, anchors=()):
+    """Recomputes the tree over `entries` and compares it with the signed checkpoint (and anchors)."""
     size, root, vkey = check_checkpoint(checkpoint)
     tree = CompactRange()
     leaves, roots = [], {}
@@ -334,6 +337,9 @@ def verify(entries, checkpoint, proofs=None):
         raise Broken("%d entries after the signed checkpoint are covered by no signature" % (len(leaves) - size))
     if tree.root() != root:
         raise Broken("the entries do not give the root hash signed for tree size %d" % size)
+    for anchor_size, anchor_root in anchors:
+        if anchor_size > size or roots.get(anchor_size, sha256()) != anchor_root:
+            raise Broken("the log does not give the anchored root hash for tree size %d" % anchor_size)
     if proofs:
         proofs(leaves, roots, size, root)
     return "audit log OK: %d entries, root %s\nsigned by %s" % (size, base64.b64encode(root).decode(), vkey)
@@ -344,7 +350,7 @@ def get_json(url):
         return json.load(r)
 
 
-def verify_url(base):
+def verify_url(base, anchors=()):
     base = base.rstrip("/")
     checkpoint = get_json(base + "/api/v1/audit/checkpoint")
     size = checkpoint.get("treeSize") if isinstance(checkpoint, dict) else None
@@ -366,10 +372,10 @@ def verify_url(base):
         if not verify_consistency(m, n, roots[m], root, unb(p["hashes"])):
             raise Broken("the consistency proof from %d to %d does not verify" % (m, n))
 
-    return verify(entries, checkpoint, proofs if size else None)
+    return verify(entries, checkpoint, proofs if size else None, anchors)
 
 
-def verify_file(path):
+def verify_file(path, anchors=()):
     entries, checkpoint = [], None
     with open(path, encoding="utf-8") as f:
         for line in f:
@@ -381,7 +387,7 @@ def verify_file(path):
                     entries.append(value)
     if checkpoint is None:
         raise Broken("the file has no checkpoint line")
-    return verify(entries, checkpoint) + "\nnote: the key is the file's own; compare it with the one the installation publishes"
+    return verify(entries, checkpoint, None, anchors) + "\nnote: the key is the file's own; compare it with the one the installation publishes"
 
 
 def self_test(vectors):
@@ -417,18 +423,32 @@ def self_test(vectors):
     return "self-test OK"
 
 
+def parse_anchors(args):
+    anchors = []
+    if len(args) % 2 or any(a != "--anchor" for a in args[::2]):
+        raise ValueError("expected --anchor SIZE:ROOT")
+    for value in args[1::2]:
+        size, _, root = value.partition(":")
+        anchors.append((int(size), b64_32(root, "the anchored root")))
+    return anchors
+
+
 def main(argv):
-    if len(argv) != 2:
-        print(__doc__.strip().split("\n\n")[1], file=sys.stderr)
+    try:
+        anchors = parse_anchors(argv[2:])
+    except (ValueError, Broken):
+        anchors = None
+    if len(argv) < 2 or anchors is None:
+        print("\n\n".join(__doc__.strip().split("\n\n")[1:3]), file=sys.stderr)
         return 2
     try:
         if argv[1] == "--self-test":
             here = os.path.dirname(os.path.abspath(__file__))
             print(self_test(os.path.join(here, "..", "src", "core", "audit", "testdata", "jcs")))
         elif argv[1].startswith(("http://", "https://")):
-            print(verify_url(argv[1]))
+            print(verify_url(argv[1], anchors))
         else:
-            print(verify_file(argv[1]))
+            print(verify_file(argv[1], anchors))
         return 0
     except Broken as problem:
         print("audit log BROKEN: %s" % problem, file=sys.stderr)

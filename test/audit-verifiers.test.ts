@@ -9,6 +9,7 @@ import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { verifyLogFile } from '../src/core/audit/verify-file.ts'
 import { loadDemo } from '../src/demo.ts'
+import { listProcesses } from '../src/modules/processes/index.ts'
 import { type RunningServer, startServer } from '../src/server.ts'
 import { createTestRuntime, DATABASE_KINDS, type TestRuntime } from './support/runtime.ts'
 
@@ -56,6 +57,18 @@ describe.each(DATABASE_KINDS)('the audit log verifiers against a live installati
     expect(node.lines[1]).toBe(pyKey)
     const offline = await python(file)
     expect(offline.out.split('\n')[0]).toBe(pyVerdict)
+  })
+
+  it('checks in Python that the log gives the root hash a report printed', { timeout: 120_000 }, async () => {
+    const [process] = await listProcesses(runtime.deps.db)
+    const report = await (await fetch(`${server.url}/processes/${process?.id}/report.json`)).json()
+    const anchor = report.data.auditCheckpoint
+    const ok = await python(server.url, '--anchor', `${anchor.treeSize}:${anchor.rootHash}`)
+    expect(ok.code, ok.err).toBe(0)
+    const wrong = await python(server.url, '--anchor', `${anchor.treeSize - 1}:${anchor.rootHash}`)
+    expect(wrong.code).toBe(1)
+    expect(wrong.err).toContain(`the anchored root hash for tree size ${anchor.treeSize - 1}`)
+    expect((await python(server.url, '--anchor')).code).toBe(2)
   })
 
   it('refuses a tampered copy in Python as in Node', { timeout: 120_000 }, async () => {

@@ -73,9 +73,31 @@ class OpenApiClient {
     }
     const response = await fetch(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) })
     const answer = { status: response.status, body: (await response.json()) as Json }
-    // every answer is one the document lists for the operation
+    // every answer is one the document lists for the operation, in the shape it describes
     expect(Object.keys(spec.responses), `${operationId} answered ${answer.status}`).toContain(String(answer.status))
+    const described = spec.responses[String(answer.status)]?.content?.['application/json']?.schema
+    expect(this.mismatches(described, answer.body, operationId), 'the answer matches its schema').toEqual([])
     return answer
+  }
+
+  /** Where a value departs from a JSON Schema (the subset an OpenAPI 3.1 document uses here). */
+  mismatches(schema: Json, value: Json, at: string): string[] {
+    const s = this.resolve(schema)
+    if (!s) return []
+    if (s.anyOf) return s.anyOf.some((o: Json) => this.mismatches(o, value, at).length === 0) ? [] : [`${at}: anyOf`]
+    const types: string[] = s.type === undefined ? [] : [s.type].flat()
+    const kind = value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value
+    const fits = (t: string) => t === kind || (t === 'integer' && Number.isInteger(value))
+    if (types.length && !types.some(fits)) return [`${at}: ${kind} is not ${types.join('|')}`]
+    if (s.enum && !s.enum.includes(value)) return [`${at}: ${value} is not one of ${s.enum.join(', ')}`]
+    if (kind === 'array' && s.items)
+      return value.flatMap((v: Json, i: number) => this.mismatches(s.items, v, `${at}[${i}]`))
+    if (kind !== 'object') return []
+    const missing = (s.required ?? []).filter((k: string) => !(k in value)).map((k: string) => `${at}.${k}: missing`)
+    const fields = Object.entries<Json>(s.properties ?? {}).flatMap(([k, sub]) =>
+      k in value ? this.mismatches(sub, value[k], `${at}.${k}`) : [],
+    )
+    return [...missing, ...fields]
   }
 }
 
@@ -140,7 +162,7 @@ describe.each(DATABASE_KINDS)('an outside client using only the OpenAPI document
     await runtime.close()
   })
 
-  it('opens a text, tables an amendment, takes a position and adopts as Chair', async () => {
+  it('opens a text, tables an amendment, takes positions, adopts and reopens as Chair', async () => {
     const chair = await OpenApiClient.load(origin, tokens.chair as string)
     const bra = await OpenApiClient.load(origin, tokens.BRA as string)
     const zaf = await OpenApiClient.load(origin, tokens.ZAF as string)
@@ -180,13 +202,15 @@ describe.each(DATABASE_KINDS)('an outside client using only the OpenAPI document
     const adopted = await chair.call('adoptParagraph', { id: documentId, paragraphId: first.id }, { note: 'agreed' })
     expect(adopted.status).toBe(200)
     expect(adopted.body.data.status).toBe('adopted')
-    // adopted text takes no amendment
-    const late = await bra.call(
-      'tableAmendment',
-      { id: documentId },
-      { paragraphId: first.id, operation: 'delete_paragraph' },
-    )
-    expect(late.status).toBe(409)
+    // adopted text takes no amendment until the Chair reopens it, with a reason
+    const amendment = { paragraphId: first.id, operation: 'delete_paragraph' }
+    expect((await bra.call('tableAmendment', { id: documentId }, amendment)).status).toBe(409)
+    const path = { id: documentId, paragraphId: first.id }
+    expect((await bra.call('reopenParagraph', path, { reason: 'We have new instructions' })).status).toBe(403)
+    const reopened = await chair.call('reopenParagraph', path, { reason: 'A delegation has new instructions' })
+    expect(reopened.status).toBe(200)
+    expect(reopened.body.data.status).not.toBe('adopted')
+    expect((await bra.call('tableAmendment', { id: documentId }, amendment)).status).toBe(201)
   })
 
   it('puts a proposal forward with a co-sponsor', async () => {

@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { SYSTEM } from '../../src/core/auth/actor.ts'
 import { createDocument, issueRevision, parseUnText } from '../../src/modules/negotiation/index.ts'
+import { listProcesses } from '../../src/modules/processes/index.ts'
 import { type BrowserApp, CHROMIUM, newContext, startBrowserApp } from './browser.ts'
 
 describe.skipIf(!CHROMIUM)('downloads in Chromium', () => {
@@ -12,12 +13,15 @@ describe.skipIf(!CHROMIUM)('downloads in Chromium', () => {
   beforeAll(async () => {
     app = await startBrowserApp()
     const ctx = { actor: SYSTEM, now: new Date() }
+    // a concluded process takes no new negotiating document: use one still open
+    const [open] = await listProcesses(app.runtime.deps.db, { state: 'active' })
+    if (!open) throw new Error('the demo has an active process')
     for (const [key, title, language] of [
       ['arabic', 'مشروع التوصيات', 'ar'],
       ['chinese', '关于加强合作的建议草案', 'zh'],
     ] as const) {
       const created = await createDocument(app.runtime.deps.db, ctx, {
-        processId: 1,
+        processId: open.id,
         title,
         language,
         imported: parseUnText(`${title}\n\n1. ${title}.\n`),

@@ -127,6 +127,22 @@ describe.each(DATABASE_KINDS)('the audit log on %s', (kind) => {
     expect(body.issues.map((i: { path: string }) => i.path)).toContain(field)
   })
 
+  it('signs the hourly checkpoint only when the log grew since the last one', async () => {
+    const hourly = runtime.jobs.handlers['core.audit_checkpoint']
+    if (!hourly) throw new Error('no core.audit_checkpoint job')
+    const ctx = { db: runtime.deps.db, deps: runtime.deps, log: runtime.deps.log }
+    const count = async () =>
+      (await sql<{ n: number }>`select count(*)::int as n from audit_checkpoint`.execute(runtime.deps.db)).rows[0]?.n
+    await hourly({}, ctx)
+    const before = await count()
+    await hourly({}, ctx)
+    expect(await count()).toBe(before)
+    await recordAudit(runtime.deps.db, { actor: SYSTEM, action: 'test.hourly', subjectType: 'test', subjectId: 1 })
+    await hourly({}, ctx)
+    expect(await count()).toBe((before ?? 0) + 1)
+    expect(runtime.jobs.recurring['core.audit_checkpoint']).toBe(3600)
+  })
+
   it('signs a checkpoint for a report only when the log grew', async () => {
     const first = await currentCheckpoint(runtime.deps.db)
     expect(await currentCheckpoint(runtime.deps.db)).toEqual(first)

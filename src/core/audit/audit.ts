@@ -6,7 +6,7 @@ import { type Actor, accountIdOf } from '../auth/actor.ts'
 import type { Db } from '../db/database.ts'
 import { inTransaction, jsonb } from '../db/helpers.ts'
 import { commitTo, entryLeafHash, newSalt, normalizePayload, type PublicEntry, publicForm } from './entry.ts'
-import { AUDIT_LOCK_KEY, appendLeaves, catchUpTree, storedTreeSize } from './tree-store.ts'
+import { AUDIT_LOCK_KEY, appendLeaves, catchUpTree } from './tree-store.ts'
 
 export { auditLogSize, readPublicEntries } from './log-read.ts'
 export { verifyAuditLog } from './verify-stored.ts'
@@ -40,10 +40,13 @@ export function auditedBy(ctx: CommandContext): Pick<AuditInput, 'actor' | 'requ
 export async function recordAudit(db: Db, input: AuditInput): Promise<PublicEntry> {
   return inTransaction(db, async (trx) => {
     await sql`select pg_advisory_xact_lock(${AUDIT_LOCK_KEY})`.execute(trx)
-    const last = await trx.selectFrom('auditEntry').select('seq').orderBy('seq', 'desc').limit(1).executeTakeFirst()
-    const lastSeq = Number(last?.seq ?? 0)
-    // entries from before the tree (or written behind our back) get their leaves first
-    if ((await storedTreeSize(trx)) < lastSeq) await catchUpTree(trx)
+    // the last entry and the last leaf in one read; entries from before the tree (or written
+    // behind our back) get their leaves first
+    const heads = await sql<{ seq: number | null; leaves: number | null }>`select
+      (select max(seq) from audit_entry) as seq,
+      (select max(position) + 1 from audit_tree_node where level = 0) as leaves`.execute(trx)
+    const lastSeq = Number(heads.rows[0]?.seq ?? 0)
+    if (Number(heads.rows[0]?.leaves ?? 0) < lastSeq) await catchUpTree(trx)
     const row = {
       seq: lastSeq + 1,
       at: input.at ?? new Date(),

@@ -34,16 +34,18 @@ export function registerAuditRoutes(app: Hono<AppEnv>): void {
         <dl>
           <dt>{t('audit.checkpoint')}</dt>
           <dd>
-            {t('audit.checkpointSize', { count: checkpoint.treeSize })}, {i18n.dateTime(new Date(checkpoint.timestamp))}{' '}
-            (<a href="/audit/checkpoint">{t('audit.checkpointLink')}</a>)
+            {t('audit.checkpointSize', { count: checkpoint.treeSize })} ·{' '}
+            {i18n.dateTime(new Date(checkpoint.timestamp))} ·{' '}
+            <a href="/audit/checkpoint">{t('audit.checkpointLink')}</a>
           </dd>
           <dt>{t('audit.head')}</dt>
           <dd>
-            <code>{checkpoint.rootHash.toString('base64')}</code>
+            {/* base64 and key names read left to right on every page */}
+            <code dir="ltr">{checkpoint.rootHash.toString('base64')}</code>
           </dd>
           <dt>{t('audit.publicKey')}</dt>
           <dd>
-            <code>{verifierKey(checkpoint.origin, checkpoint.publicKey)}</code>
+            <code dir="ltr">{verifierKey(checkpoint.origin, checkpoint.publicKey)}</code>
           </dd>
         </dl>
         <p>

@@ -34,6 +34,7 @@ export async function storedTreeSize(db: Db): Promise<number> {
 
 async function readNodes(db: Db, wanted: { level: number; position: number }[]): Promise<Map<string, Hash>> {
   const found = new Map<string, Hash>()
+  if (wanted.length === 0) return found
   for (let i = 0; i < wanted.length; i += 200) {
     const chunk = wanted.slice(i, i + 200)
     const rows = await db
@@ -71,10 +72,28 @@ export const storedInclusionProof = (db: Db, index: number, size: number) =>
 export const storedConsistencyProof = (db: Db, from: number, to: number) =>
   withStoredTree(db, (t) => consistencyProof(from, to, t))
 
+/** The stored subtrees that appending `count` leaves at `start` merges with: part of the frontier. */
+function leftSiblingsFor(start: number, count: number): { level: number; position: number }[] {
+  const stored = new Map(frontier(start).map((n) => [key(n.level, n.position), n]))
+  const needed = new Map<string, { level: number; position: number }>()
+  for (let i = 0; i < count; i++) {
+    let position = start + i
+    let level = 0
+    while (position % 2 === 1) {
+      const left = stored.get(key(level, position - 1))
+      if (left) needed.set(key(level, position - 1), left)
+      position = (position - 1) / 2
+      level++
+    }
+  }
+  return [...needed.values()]
+}
+
 /** Appends leaves from index `start` (the current size) with every subtree they complete. */
 export async function appendLeaves(trx: Db, start: number, leaves: Hash[]): Promise<void> {
   if (leaves.length === 0) return
-  const known = await readNodes(trx, frontier(start))
+  // only the left siblings the new leaves merge with are read (none when the first index is even)
+  const known = await readNodes(trx, leftSiblingsFor(start, leaves.length))
   const rows: { level: number; position: number; hash: Buffer }[] = []
   leaves.forEach((leaf, i) => {
     let position = start + i

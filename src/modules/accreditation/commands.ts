@@ -64,6 +64,9 @@ export async function requestAccreditation(
       subjectType: 'accreditation_request',
       subjectId: request.id,
       payload: { kind: input.kind, ...target, title: input.title },
+      // a request, its refusal, appeal or withdrawal concern a person: restricted (a commitment is
+      // published); an approval, which makes someone speak for a State or an organization, is public
+      public: false,
     })
     return ok(request)
   })
@@ -165,6 +168,7 @@ export async function refuseAccreditation(
       subjectType: 'accreditation_request',
       subjectId: requestId,
       payload: { reason: text, ...parties(request, decidedBy) },
+      public: false,
     })
     return ok({ ...request, status: 'refused' as const, decisionReason: text, decidedAt: ctx.now, decidedBy })
   })
@@ -200,6 +204,7 @@ export async function appealAccreditation(
       subjectType: 'accreditation_request',
       subjectId: requestId,
       payload: { reason: reason.trim(), requestedBy: request.accountId, refusedBy: request.decidedBy },
+      public: false,
     })
     return ok(undefined)
   })
@@ -231,6 +236,7 @@ export async function withdrawAccreditation(db: Db, ctx: CommandContext, request
       action: outcome.value.onAppeal ? 'accreditation.appeal_withdrawn' : 'accreditation.withdrawn',
       subjectType: 'accreditation_request',
       subjectId: requestId,
+      public: false,
     })
     return ok(undefined)
   })

@@ -44,6 +44,9 @@ describe.each(DATABASE_KINDS)('staff roles on %s', (kind) => {
   })
   afterAll(() => runtime.close())
 
+  const accountIdOf = async (email: string) =>
+    (await db.selectFrom('authAccount').select('id').where('email', '=', email).executeTakeFirstOrThrow()).id
+
   it('grants a Chair for a body, named on the roles page, who then runs that body’s processes and no other', async () => {
     const { client: admin } = await accountWithRole(runtime, 'administrator')
     const { client: chair, email } = await signUp(runtime, 'Body Chair')
@@ -72,6 +75,51 @@ describe.each(DATABASE_KINDS)('staff roles on %s', (kind) => {
     })
     expect(withBody.response.status).toBe(422)
     expect(withBody.html).toContain('Only a Chair is granted for a body')
+  })
+
+  it('revokes the Secretariat role of another account, which loses the Secretariat’s pages at once, both in the audit log', async () => {
+    const { client: admin } = await accountWithRole(runtime, 'administrator')
+    const { client: clerk, email } = await signUp(runtime, 'Temporary Clerk')
+    const accountId = await accountIdOf(email)
+    expect((await clerk.get('/administration/issues')).response.status).toBe(403)
+    expect((await admin.submit('/administration/roles', { email, role: 'secretariat' })).response.status).toBe(303)
+    expect((await clerk.get('/administration/issues')).response.status).toBe(200)
+    const [grant] = await activeGrants(db, accountId)
+    expect(grant?.role).toBe('secretariat')
+    const revoked = await admin.submit(`/administration/roles/${grant?.id}/revoke`, {}, '/administration/roles')
+    expect(revoked.response.status).toBe(303)
+    expect(await activeGrants(db, accountId)).toHaveLength(0)
+    expect((await clerk.get('/administration/issues')).response.status).toBe(403)
+    const entries = await db
+      .selectFrom('auditEntry')
+      .select('action')
+      .where('action', 'in', ['role.granted', 'role.revoked'])
+      .where('subjectType', '=', 'account')
+      .where('subjectId', '=', String(accountId))
+      .orderBy('seq')
+      .execute()
+    expect(entries.map((e) => e.action)).toEqual(['role.granted', 'role.revoked'])
+    // a revoked grant stays revoked: revoking it again changes nothing
+    const again = await admin.submit(`/administration/roles/${grant?.id}/revoke`, {}, '/administration/roles')
+    expect(again.response.status).toBeGreaterThanOrEqual(400)
+  })
+
+  it('lets only an administrator grant or revoke staff roles', async () => {
+    const { client: secretariat } = await accountWithRole(runtime, 'secretariat')
+    const { email } = await signUp(runtime, 'Hopeful Administrator')
+    const accountId = await accountIdOf(email)
+    const refused = await secretariat.submit(
+      '/administration/roles',
+      { email, role: 'administrator' },
+      '/administration',
+    )
+    expect(refused.response.status).toBe(403)
+    expect(await activeGrants(db, accountId)).toHaveLength(0)
+    const { accountId: other } = await accountWithRole(runtime, 'secretariat')
+    const [grant] = await activeGrants(db, other)
+    const revoke = await secretariat.submit(`/administration/roles/${grant?.id}/revoke`, {}, '/administration')
+    expect(revoke.response.status).toBe(403)
+    expect(await activeGrants(db, other)).toHaveLength(1)
   })
 
   it('stops an administrator from granting a role to themselves or revoking their own', async () => {

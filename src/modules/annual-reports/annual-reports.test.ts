@@ -160,4 +160,46 @@ describe.each(DATABASE_KINDS)('annual reports on %s', (kind) => {
     const docx = await new TestClient(runtime).request('/annual-reports/2025/synthesis.docx')
     expect(docx.headers.get('content-type')).toContain('wordprocessingml')
   })
+
+  it('refuses an over-long answer beside its field, keeping what was typed, and keeps the draft as it was', async () => {
+    const opened = await openCycle(
+      runtime.deps.db,
+      { actor: SYSTEM, now: new Date() },
+      { year: 2031, deadline: '2032-03-31', organizationIds: [orgA] },
+      mail(),
+    )
+    expect(opened.ok).toBe(true)
+    const page = `/annual-reports/2031/report?organization=${orgA}`
+    const draft = `/annual-reports/2031/report/draft?organization=${orgA}`
+    await rep.client.submit(draft, { actions: 'A first, short account.' }, page)
+    const long = `A long account. ${'x'.repeat(20_000)}`
+    const refused = await rep.client.submit(draft, { actions: long, 'characteristics.transparency': 'Webcast' }, page)
+    expect(refused.response.status).toBe(422)
+    expect(refused.html).toMatch(/id="field-actions-error"[^>]*>\s*Enter at most 20,000 characters/)
+    expect(refused.html).toContain(long)
+    expect(refused.html).toContain('Webcast')
+    const tooLongCharacteristic = await rep.client.submit(
+      `/annual-reports/2031/report/submit?organization=${orgA}`,
+      { actions: 'Short.', issues: ['spam'], 'characteristics.transparency': 't'.repeat(10_001) },
+      page,
+    )
+    expect(tooLongCharacteristic.response.status).toBe(422)
+    expect(tooLongCharacteristic.html).toContain('id="field-characteristics-transparency-error"')
+    const reread = (await rep.client.get(page)).html
+    expect(reread).toContain('A first, short account.')
+    expect(reread).not.toContain('A long account.')
+    expect((await new TestClient(runtime).json('/api/v1/annual-reports?year=2031')).body.data).toHaveLength(0)
+    const json = await rep.client.request(draft, {
+      method: 'POST',
+      body: new URLSearchParams({ _csrf: rep.client.lastCsrf, actions: long }),
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        origin: 'http://localhost',
+        accept: 'application/json',
+      },
+    })
+    // the autosave script says the save failed; nothing is saved
+    expect(json.status).toBe(400)
+    expect((await rep.client.get(page)).html).toContain('A first, short account.')
+  })
 })

@@ -3,19 +3,7 @@ import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi'
 import { errorResponses, json, PUBLIC_READ } from '../../core/http/api.ts'
 import type { AppEnv } from '../../core/http/context.ts'
 import { publishedReports } from './queries.ts'
-
-const ReportSchema = z
-  .object({
-    id: z.number(),
-    year: z.number(),
-    organization: z.number(),
-    version: z.number(),
-    publishedAt: z.string().nullable(),
-    content: z.record(z.string(), z.unknown()).openapi({
-      description: 'actions, governments, stakeholders, developing, outcomes, plans, issues, characteristics',
-    }),
-  })
-  .openapi('AnnualReport')
+import { ReportJson, ReportsQuery } from './schemas.ts'
 
 export function registerAnnualReportsApi(api: OpenAPIHono<AppEnv>): void {
   api.openapi(
@@ -26,9 +14,9 @@ export function registerAnnualReportsApi(api: OpenAPIHono<AppEnv>): void {
       security: PUBLIC_READ,
       tags: ['Annual reports'],
       summary: 'Published annual reports of organizations on enabling enhanced cooperation',
-      request: { query: z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() }) },
+      request: { query: ReportsQuery },
       responses: {
-        200: json(z.object({ data: z.array(ReportSchema) }), 'Published reports'),
+        200: json(z.object({ data: z.array(ReportJson) }), 'Published reports'),
         401: errorResponses[401],
         400: errorResponses[400],
       },

@@ -7,15 +7,17 @@ import { findAccount } from '../../core/auth/accounts.ts'
 import { accountIdOf } from '../../core/auth/actor.ts'
 import { authorize } from '../../core/auth/authorize.ts'
 import { grantsOfRole } from '../../core/auth/grants.ts'
+import { isoDate } from '../../core/dates.ts'
 import type { Db } from '../../core/db/database.ts'
-import { inTransaction, jsonb } from '../../core/db/helpers.ts'
+import { inTransaction } from '../../core/db/helpers.ts'
 import { isLocale } from '../../core/i18n/locales.ts'
 import type { Messages } from '../../core/i18n/messages.ts'
 import { enqueueMail } from '../../core/mail/outbox.ts'
 import { conflict, invalid, notFound, ok, type Result } from '../../core/result.ts'
 import { isolated } from '../../core/ui/name.tsx'
 import { findOrganizationById, localized } from '../actors/index.ts'
-import { adb, type Cycle, findCycle, findReport, invitationsOf, reportsOf } from './queries.ts'
+import { findCycle, findReport, invitationsOf, reportsOf } from './queries.ts'
+import { allCycles, insertCycle, insertInvitation, markReminded, publishVersion, upsertDraft } from './queries-write.ts'
 import { boardStatus, type ReportContent, submissionProblems } from './rules/report.ts'
 
 /** Mails every representative of an organization once (the key makes a resend a no-op). */
@@ -57,25 +59,19 @@ export async function openCycle(
   if (await findCycle(db, input.year)) return conflict('cycle_exists', { year: input.year })
   if (input.organizationIds.length === 0) return invalid([{ path: 'organizationIds', code: 'validation.required' }])
   return inTransaction(db, async (trx) => {
-    const a = adb(trx)
-    const cycle = await a
-      .insertInto('annualReportsCycle')
-      .values({
+    const cycle = {
+      id: await insertCycle(trx, {
         year: input.year,
         deadline: input.deadline,
         openedBy: accountIdOf(ctx.actor),
         openedAt: ctx.now,
         illustrative: input.illustrative ?? false,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow()
+      }),
+    }
     for (const organizationId of new Set(input.organizationIds)) {
       if (!(await findOrganizationById(trx, organizationId)))
         return invalid([{ path: 'organizationIds', code: 'annualReports.unknownOrganization' }])
-      await a
-        .insertInto('annualReportsInvitation')
-        .values({ cycleId: cycle.id, organizationId, invitedAt: ctx.now, lastRemindedAt: null })
-        .execute()
+      await insertInvitation(trx, cycle.id, organizationId, ctx.now)
       await mailRepresentatives(
         trx,
         mail.messages,
@@ -116,24 +112,13 @@ export async function saveDraft(
   const invited = (await invitationsOf(db, cycle.id)).some((i) => i.organizationId === organizationId)
   if (!invited) return notFound('invitation_not_found')
   return inTransaction(db, async (trx) => {
-    await adb(trx)
-      .insertInto('annualReportsReport')
-      .values({
-        cycleId: cycle.id,
-        organizationId,
-        draft: jsonb(content),
-        draftSavedAt: ctx.now,
-        draftSavedBy: accountIdOf(ctx.actor),
-        published: null,
-        publishedAt: null,
-        createdAt: ctx.now,
-      })
-      .onConflict((oc) =>
-        oc
-          .columns(['cycleId', 'organizationId'])
-          .doUpdateSet({ draft: jsonb(content), draftSavedAt: ctx.now, draftSavedBy: accountIdOf(ctx.actor) }),
-      )
-      .execute()
+    await upsertDraft(trx, {
+      cycleId: cycle.id,
+      organizationId,
+      content,
+      at: ctx.now,
+      by: accountIdOf(ctx.actor),
+    })
     // drafts are private to the organization and the Secretariat: a restricted audit entry
     await recordAudit(trx, {
       ...auditedBy(ctx),
@@ -164,21 +149,13 @@ export async function submitReport(
     const problems = submissionProblems(report.draft)
     if (problems.length) return invalid(problems)
     const version = report.version + 1
-    await adb(trx)
-      .insertInto('annualReportsVersion')
-      .values({
-        reportId: report.id,
-        number: version,
-        content: jsonb(report.draft),
-        submittedBy: accountIdOf(ctx.actor),
-        submittedAt: ctx.now,
-      })
-      .execute()
-    await adb(trx)
-      .updateTable('annualReportsReport')
-      .set({ version, published: jsonb(report.draft), publishedAt: ctx.now })
-      .where('id', '=', report.id)
-      .execute()
+    await publishVersion(trx, {
+      reportId: report.id,
+      number: version,
+      content: report.draft,
+      by: accountIdOf(ctx.actor),
+      at: ctx.now,
+    })
     await recordAudit(trx, {
       ...auditedBy(ctx),
       action: 'annual_report.submitted',
@@ -192,12 +169,10 @@ export async function submitReport(
 
 /** Reminds invited organizations that have not submitted, within two weeks of the deadline or after it. */
 export async function sendReminders(db: Db, now: Date, mail: { messages: Messages; baseUrl: string }): Promise<number> {
-  const today = now.toISOString().slice(0, 10)
+  const today = isoDate(now)
   const week = Math.floor(now.getTime() / (7 * 86_400_000))
   let sent = 0
-  const cycles = await adb(db).selectFrom('annualReportsCycle').selectAll().execute()
-  for (const raw of cycles) {
-    const cycle: Cycle = { ...raw, deadline: String(raw.deadline).slice(0, 10) }
+  for (const cycle of await allCycles(db)) {
     const soon = new Date(`${cycle.deadline}T00:00:00Z`).getTime() - now.getTime() < 14 * 86_400_000
     if (!soon) continue
     const reports = await reportsOf(db, cycle.id)
@@ -218,12 +193,7 @@ export async function sendReminders(db: Db, now: Date, mail: { messages: Message
         },
         mail.baseUrl,
       )
-      await adb(db)
-        .updateTable('annualReportsInvitation')
-        .set({ lastRemindedAt: now })
-        .where('cycleId', '=', cycle.id)
-        .where('organizationId', '=', invitation.organizationId)
-        .execute()
+      await markReminded(db, cycle.id, invitation.organizationId, now)
       sent++
     }
   }

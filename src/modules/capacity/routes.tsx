@@ -12,21 +12,21 @@ import { parseForm } from '../../core/http/forms.ts'
 import { denied } from '../../core/http/guards.ts'
 import { idParam } from '../../core/http/ids.ts'
 import type { FormState } from '../../core/ui/form.tsx'
-import { findOrganizationsByIds, listOrganizations, REGIONAL_GROUPS } from '../actors/index.ts'
-import { matchOffer, recorderOf, recordGap, recordOffer, setGapStatus } from './commands.ts'
+import { REGIONAL_GROUPS } from '../actors/index.ts'
+import { matchOffer, recorderOf, recordGap, setGapStatus } from './commands.ts'
 import { placesFor, providersOf } from './places.ts'
 import { findGap, historyOf, listGaps, listOffers, matchesOf } from './queries.ts'
+import { registerOfferRoutes } from './routes-offers.tsx'
 import { suggestOffers } from './rules/matching.ts'
-import { GapInput, GapListQuery, GapStatusInput, MatchInput, OfferInput } from './schemas.ts'
-import { renderGapForm, renderOfferForm } from './views/forms.tsx'
+import { GapInput, GapListQuery, GapStatusInput, MatchInput } from './schemas.ts'
+import { renderGapForm } from './views/forms.tsx'
 import { renderGap } from './views/gap.tsx'
 import { renderGapList } from './views/gaps.tsx'
-import { renderOffers } from './views/offers.tsx'
 
 // the one id reader (core/http/ids.ts); the route's guard has refused anything else
 const gapId = (c: Context<AppEnv>) => idParam(c)
 
-function saved(c: Context<AppEnv>, to: string) {
+export function saved(c: Context<AppEnv>, to: string) {
   flash(c, 'flash.saved')
   return c.redirect(to, 303)
 }
@@ -42,13 +42,6 @@ async function gapForm(c: Context<AppEnv>, form: FormState, status: 200 | 403 | 
     ? REGIONAL_GROUPS
     : REGIONAL_GROUPS.filter((g) => recorder.groupsOfDelegations.includes(g))
   return renderGapForm(c, { places, states, groups, form, status })
-}
-
-async function offerForm(c: Context<AppEnv>, form: FormState, status: 200 | 403 | 422 = 200) {
-  const organizations = can(c.var.actor, 'capacity.manage')
-    ? (await listOrganizations(c.var.db, { limit: 1000, offset: 0 })).rows
-    : await findOrganizationsByIds(c.var.db, organizationsOf(c.var.actor))
-  return renderOfferForm(c, { places: await placesFor(c), organizations, form, status })
 }
 
 async function gapPage(c: Context<AppEnv>, statusForm?: FormState) {
@@ -143,22 +136,5 @@ export function registerCapacityRoutes(app: Hono<AppEnv>): void {
     return saved(c, `/capacity/gaps/${gapId(c)}`)
   })
 
-  app.get('/capacity/offers', async (c) => {
-    const [places, offers] = await Promise.all([placesFor(c), listOffers(c.var.db)])
-    return renderOffers(c, { places, offers, providers: await providersOf(c, offers) })
-  })
-
-  app.get('/capacity/offers/new', async (c) => {
-    if (!can(c.var.actor, 'capacity.manage') && organizationsOf(c.var.actor).length === 0)
-      return denied(c, 'capacity.offer')
-    return offerForm(c, { values: { languages: ['en'] } })
-  })
-
-  app.post('/capacity/offers/new', async (c) => {
-    const form = await parseForm(c, OfferInput)
-    if (!form.ok) return offerForm(c, form, 422)
-    const result = await recordOffer(c.var.db, commandContext(c), form.value)
-    if (!result.ok) return respondError(c, result.error)
-    return saved(c, '/capacity/offers')
-  })
+  registerOfferRoutes(app)
 }

@@ -1,7 +1,9 @@
 // The compilation as a Word document (.docx), with headings in the reader's language and each
 // answer's Markdown reduced to paragraphs and list items, each answer running in the direction of
 // the language it was written in (an English answer reads left to right in the Arabic compilation).
+
 import { Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx'
+import { auditAnchorText } from '../../core/audit/anchor.tsx'
 import { isRightToLeft } from '../../core/formats/direction.ts'
 import type { Translator } from '../../core/i18n/messages.ts'
 import { markdownBlocks } from '../../core/ui/markdown.ts'
@@ -105,6 +107,9 @@ export async function compilationDocx(compilation: Compilation, i18n: Translator
         )
       }
     }
+  }
+  if (compilation.auditCheckpoint) {
+    children.push(new Paragraph({ text: auditAnchorText(t, compilation.auditCheckpoint), bidirectional: rtl }))
   }
   const document = new Document({
     creator: 'ecp',

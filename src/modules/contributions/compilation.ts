@@ -1,6 +1,7 @@
 // The compilation of a process's contributions, by guiding question (WGEC para 7): each answer
 // with its contributor's name, stakeholder group and region, headed by the summary counts.
 // Built as plain data once, then rendered as HTML (views) or Word (compilation-docx.ts).
+import type { AuditAnchor } from '../../core/audit/anchor.tsx'
 import type { Answer, Contribution } from './queries.ts'
 import { type Summary, summarize } from './rules/summary.ts'
 
@@ -15,6 +16,8 @@ export interface CompilationEntry {
 
 export interface Compilation {
   processTitle: string
+  /** the audit log's checkpoint when the compilation was produced (set by compilationOf) */
+  auditCheckpoint?: AuditAnchor
   summary: Summary
   questions: { id: number; position: number; text: string; entries: CompilationEntry[] }[]
 }

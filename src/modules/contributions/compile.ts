@@ -1,5 +1,6 @@
 // Producing a process's compilation from its published contributions (for the page, the .docx
 // download and `ecp compile`).
+import { currentCheckpoint } from '../../core/audit/checkpoint.ts'
 import type { Db } from '../../core/db/database.ts'
 import { findProcess, guidingQuestions } from '../processes/index.ts'
 import { buildCompilation } from './compilation.ts'
@@ -12,5 +13,7 @@ export async function compilationOf(db: Db, processId: number) {
     guidingQuestions(db, processId),
     publishedWithAnswers(db, processId),
   ])
-  return { process, compilation: buildCompilation(process.title, questions, contributions) }
+  const compilation = buildCompilation(process.title, questions, contributions)
+  // a compilation anchors the audit log as it stands when produced
+  return { process, compilation: { ...compilation, auditCheckpoint: await currentCheckpoint(db) } }
 }

@@ -5,43 +5,19 @@ import type { Context, Hono } from 'hono'
 import { can } from '../../core/auth/authorize.ts'
 import { contentDisposition } from '../../core/formats/content-disposition.ts'
 import { type AppEnv, commandContext } from '../../core/http/context.ts'
-import { flash } from '../../core/http/cookies.ts'
 import { respondError } from '../../core/http/errors.tsx'
 import { parseForm } from '../../core/http/forms.ts'
 import { requireAccount } from '../../core/http/guards.ts'
-import { idParam } from '../../core/http/ids.ts'
 import { pageParam } from '../../core/ui/components.tsx'
-import type { FormState } from '../../core/ui/form.tsx'
-import { localized } from '../actors/index.ts'
-import { listIssues } from '../coordination/index.ts'
-import { decideSuggestion, type ItemInput, publishItem, suggestItem, updateItem } from './commands.ts'
-import { findItem, itemFile, searchLibrary, suggestions, versionsOfWork } from './queries.ts'
-import { DecisionInput, ItemForm, LibraryQuery } from './schemas.ts'
+import { type ItemInput, publishItem, suggestItem } from './commands.ts'
+import { findItem, itemFile, searchLibrary, versionsOfWork } from './queries.ts'
+import { registerCurationRoutes } from './routes-curation.tsx'
+import { issueNames, itemForm, itemId, saved } from './routes-shared.ts'
+import { ItemForm, LibraryQuery } from './schemas.ts'
 import { renderItem } from './views/item.tsx'
-import { renderItemForm } from './views/item-form.tsx'
 import { renderLibrary } from './views/library.tsx'
-import { renderQueue } from './views/queue.tsx'
 
 const PAGE_SIZE = 20
-// the one id reader (core/http/ids.ts); the route's guard has refused anything else
-const itemId = (c: Context<AppEnv>) => idParam(c)
-
-async function issueNames(c: Context<AppEnv>) {
-  const issues = await listIssues(c.var.db)
-  const names = new Map(issues.map((i) => [i.slug, localized(i.name, c.var.i18n.locale)]))
-  return { issues, issueName: (slug: string) => names.get(slug) ?? slug }
-}
-
-function saved(c: Context<AppEnv>, to: string, message = 'flash.saved') {
-  flash(c, message)
-  return c.redirect(to, 303)
-}
-
-async function itemForm(c: Context<AppEnv>, form: FormState, status: 200 | 422 = 200, editing?: number) {
-  const canCurate = can(c.var.actor, 'library.curate')
-  return renderItemForm(c, { form, ...(await issueNames(c)), canCurate, editing, status })
-}
-
 /** The form's fields as the commands take them, with the uploaded file if one was chosen. */
 async function itemInput(c: Context<AppEnv>, form: ItemForm): Promise<ItemInput> {
   const { issues, ...rest } = form
@@ -109,37 +85,6 @@ export function registerKnowledgeRoutes(app: Hono<AppEnv>): void {
     return renderItem(c, { item, versions, issueName, canCurate })
   })
 
-  app.get('/library/:id{[0-9]+}/edit', async (c) => {
-    const actor = await requireAccount(c, 'library.curate')
-    if (actor instanceof Response) return actor
-    const item = await findItem(c.var.db, itemId(c))
-    if (!item) return respondError(c, { type: 'not_found', id: 'library_item_not_found' })
-    const values = {
-      title: item.title,
-      type: item.type,
-      language: item.language,
-      abstract: item.abstract,
-      authors: item.authors.join('; '),
-      publishedOn: item.publishedOn ? String(item.publishedOn).slice(0, 10) : '',
-      url: item.url ?? '',
-      issues: item.issueSlugs,
-    }
-    return itemForm(c, { values }, 200, item.id)
-  })
-
-  app.post('/library/:id{[0-9]+}/edit', async (c) => {
-    const id = itemId(c)
-    const form = await parseForm(c, ItemForm)
-    if (!form.ok) return itemForm(c, form, 422, id)
-    const { versionOf: _ignored, issues, ...rest } = form.value
-    const result = await updateItem(c.var.db, commandContext(c), id, { ...rest, issueSlugs: issues })
-    if (!result.ok)
-      return result.error.type === 'invalid'
-        ? itemForm(c, { values: form.values, issues: result.error.issues }, 422, id)
-        : respondError(c, result.error)
-    return saved(c, `/library/${id}`)
-  })
-
   app.get('/library/:id{[0-9]+}/file', async (c) => {
     const file = await itemFile(c.var.db, itemId(c))
     if (!file?.fileContent || (file.status !== 'published' && !can(c.var.actor, 'library.curate')))
@@ -151,28 +96,5 @@ export function registerKnowledgeRoutes(app: Hono<AppEnv>): void {
     })
   })
 
-  app.get('/administration/library', async (c) => {
-    const actor = await requireAccount(c, 'library.curate')
-    if (actor instanceof Response) return actor
-    return renderQueue(c, { queue: await suggestions(c.var.db) })
-  })
-
-  app.post('/library/:id{[0-9]+}/decide', async (c) => {
-    const form = await parseForm(c, DecisionInput)
-    if (!form.ok) {
-      // a decision the buttons cannot send is a bad request; an over-long note comes back beside its field
-      if (!can(c.var.actor, 'library.curate') || form.issues.some((i) => i.path === 'decision'))
-        return respondError(c, { type: 'invalid', id: 'invalid_input', issues: form.issues })
-      return renderQueue(c, { queue: await suggestions(c.var.db), refused: { id: itemId(c), form } })
-    }
-    const result = await decideSuggestion(
-      c.var.db,
-      commandContext(c),
-      itemId(c),
-      form.value.decision,
-      form.value.note ?? '',
-    )
-    if (!result.ok) return respondError(c, result.error)
-    return saved(c, '/administration/library')
-  })
+  registerCurationRoutes(app)
 }

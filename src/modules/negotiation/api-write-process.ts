@@ -5,6 +5,7 @@ import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi'
 import type { Context } from 'hono'
 import { json, securityFor } from '../../core/http/api.ts'
 import { type AppEnv, commandContext } from '../../core/http/context.ts'
+import { apiError } from '../../core/http/errors.tsx'
 import { type DomainError, ok, type Result } from '../../core/result.ts'
 import { findOrganizationBySlug } from '../actors/index.ts'
 import { DocumentSchema, IdParam, negotiatingDocumentJson, ProposalSchema, proposalJson } from './api.ts'
@@ -12,7 +13,6 @@ import {
   IDEMPOTENT,
   isRefusal,
   jsonBody,
-  refuse,
   SilenceSchema,
   silenceJson,
   speakerOf,
@@ -95,9 +95,9 @@ export function registerProcessWriteApi(api: OpenAPIHono<AppEnv>): void {
   api.openapi(proposeRoute, async (c) => {
     const input = c.req.valid('json')
     const speaker = await speakerOf(c, input)
-    if (isRefusal(speaker)) return refuse(c, speaker)
+    if (isRefusal(speaker)) return apiError(c, speaker)
     const cosponsors = await cosponsorsOf(c, input.cosponsors)
-    if (!cosponsors.ok) return refuse(c, cosponsors.error)
+    if (!cosponsors.ok) return apiError(c, cosponsors.error)
     const proponent = with_(speaker)
     const result = await submitProposal(c.var.db, commandContext(c), {
       processId: c.req.valid('param').id,
@@ -109,9 +109,9 @@ export function registerProcessWriteApi(api: OpenAPIHono<AppEnv>): void {
       memberStates: [...proponent.memberStates, ...cosponsors.value.memberStates],
       organizations: [...proponent.organizations, ...cosponsors.value.organizations],
     })
-    if (!result.ok) return refuse(c, result.error)
+    if (!result.ok) return apiError(c, result.error)
     const proposal = await findProposal(c.var.db, result.value.id)
-    if (!proposal) return refuse(c, { type: 'not_found', id: 'proposal_not_found' })
+    if (!proposal) return apiError(c, { type: 'not_found', id: 'proposal_not_found' })
     c.header('Location', `/proposals/${proposal.id}`)
     return c.json({ data: proposalJson(proposal) }, 201)
   })
@@ -119,17 +119,18 @@ export function registerProcessWriteApi(api: OpenAPIHono<AppEnv>): void {
   api.openapi(openDocumentRoute, async (c) => {
     const input = c.req.valid('json')
     const imported = await readImport(null, input.text)
-    if (!imported.ok) return refuse(c, imported.error as DomainError)
+    if (!imported.ok) return apiError(c, imported.error as DomainError)
     const result = await createDocument(c.var.db, commandContext(c), {
       processId: c.req.valid('param').id,
       title: input.title,
       symbol: input.symbol,
       language: input.language,
+      stakeholdersMayTable: input.stakeholdersMayTable,
       imported: imported.value,
     })
-    if (!result.ok) return refuse(c, result.error)
+    if (!result.ok) return apiError(c, result.error)
     const data = await negotiatingDocumentJson(c.var.db, result.value.id)
-    if (!data) return refuse(c, { type: 'not_found', id: 'negotiating_document_not_found' })
+    if (!data) return apiError(c, { type: 'not_found', id: 'negotiating_document_not_found' })
     c.header('Location', `/api/v1/negotiation/${data.id}`)
     return c.json({ data }, 201)
   })
@@ -141,9 +142,9 @@ export function registerProcessWriteApi(api: OpenAPIHono<AppEnv>): void {
       c.req.valid('param').id,
       c.req.valid('json'),
     )
-    if (!result.ok) return refuse(c, result.error)
+    if (!result.ok) return apiError(c, result.error)
     const data = await silenceJson(c.var.db, result.value.id)
-    if (!data) return refuse(c, { type: 'not_found', id: 'silence_not_found' })
+    if (!data) return apiError(c, { type: 'not_found', id: 'silence_not_found' })
     return c.json({ data }, 201)
   })
 }

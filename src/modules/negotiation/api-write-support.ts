@@ -6,7 +6,6 @@ import { delegationsOf, organizationsOf } from '../../core/auth/actor.ts'
 import type { Db } from '../../core/db/database.ts'
 import { errorResponses } from '../../core/http/api.ts'
 import type { AppEnv } from '../../core/http/context.ts'
-import { respondError } from '../../core/http/errors.tsx'
 import type { DomainError } from '../../core/result.ts'
 import { findOrganizationBySlug } from '../actors/index.ts'
 import { StandingSchema, standingJson } from './api.ts'
@@ -38,9 +37,6 @@ export const jsonBody = <S extends z.ZodType>(schema: S, required = true) => ({
   content: { 'application/json': { schema } },
   required,
 })
-
-/** Answers a refusal (the command's or the boundary's) in the standard error shape. */
-export const refuse = (c: Context<AppEnv>, error: DomainError) => respondError(c, error) as never
 
 export const invalidField = (path: string, code: string): DomainError => ({
   type: 'invalid',

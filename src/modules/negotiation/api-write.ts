@@ -6,25 +6,25 @@ import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi'
 import type { Context } from 'hono'
 import { json, securityFor } from '../../core/http/api.ts'
 import { type AppEnv, commandContext } from '../../core/http/context.ts'
+import { apiError } from '../../core/http/errors.tsx'
 import { AmendmentSchema, amendmentJson, IdParam, StandingSchema, standingJson } from './api.ts'
 import {
   IDEMPOTENT,
-  invalidField,
   isRefusal,
   jsonBody,
   ParagraphSchema,
   paragraphJson,
   pathId,
-  refuse,
   speakerOf,
   tags,
   writeRefusals,
 } from './api-write-support.ts'
 import { declare } from './commands-documents.ts'
+import { reopenParagraph } from './commands-lifecycle.ts'
 import { tableAmendment, takePosition } from './commands-proposals.ts'
 import { findAmendment, findParagraph } from './queries.ts'
 import { standings } from './queries-standing.ts'
-import { AmendmentApiInput, DeclarationApiInput, PositionApiInput } from './schemas.ts'
+import { AmendmentApiInput, DeclarationApiInput, PositionApiInput, ReopenApiInput } from './schemas.ts'
 
 export const ParagraphParams = z.object({ id: pathId('id'), paragraphId: pathId('paragraphId') })
 
@@ -68,6 +68,18 @@ const adoptRoute = createRoute({
   responses: { 200: json(z.object({ data: ParagraphSchema }), 'Adopted'), ...writeRefusals },
 })
 
+const reopenRoute = createRoute({
+  method: 'post',
+  path: '/negotiation/{id}/paragraphs/{paragraphId}/reopen',
+  operationId: 'reopenParagraph',
+  security: securityFor('consensus.declare'),
+  tags,
+  summary: 'The Chair reopens an adopted, agreed ad ref or no-consensus paragraph, with a reason',
+  description: `The reason goes on the document’s record and the paragraph goes back to negotiation (bracketed or proposed), so it takes amendments again. ${IDEMPOTENT}`,
+  request: { params: ParagraphParams, body: jsonBody(ReopenApiInput) },
+  responses: { 200: json(z.object({ data: ParagraphSchema }), 'Reopened'), ...writeRefusals },
+})
+
 /** A paragraph named in a path must be one of the path's document. */
 export async function inDocument(c: Context<AppEnv>, documentId: number, paragraphId: number): Promise<boolean> {
   return (await findParagraph(c.var.db, paragraphId))?.documentId === documentId
@@ -78,7 +90,7 @@ export function registerNegotiationWriteApi(api: OpenAPIHono<AppEnv>): void {
     const documentId = c.req.valid('param').id
     const input = c.req.valid('json')
     const speaker = await speakerOf(c, input)
-    if (isRefusal(speaker)) return refuse(c, speaker)
+    if (isRefusal(speaker)) return apiError(c, speaker)
     const result = await tableAmendment(c.var.db, commandContext(c), documentId, {
       paragraphId: input.paragraphId,
       operation: input.operation,
@@ -87,9 +99,9 @@ export function registerNegotiationWriteApi(api: OpenAPIHono<AppEnv>): void {
       justification: input.note,
       speaker,
     })
-    if (!result.ok) return refuse(c, result.error)
+    if (!result.ok) return apiError(c, result.error)
     const amendment = await findAmendment(c.var.db, result.value.id)
-    if (!amendment) return refuse(c, { type: 'not_found', id: 'amendment_not_found' })
+    if (!amendment) return apiError(c, { type: 'not_found', id: 'amendment_not_found' })
     const standing = await standings(c.var.db, 'amendment', [amendment.id])
     c.header('Location', `/negotiation/${documentId}`)
     return c.json({ data: amendmentJson(standing)(amendment) }, 201)
@@ -100,20 +112,16 @@ export function registerNegotiationWriteApi(api: OpenAPIHono<AppEnv>): void {
     const input = c.req.valid('json')
     const subjectType = input.paragraphId !== undefined ? 'paragraph' : 'amendment'
     const subjectId = (input.paragraphId ?? input.amendmentId) as number
-    // the subject is looked up in the path's document: an id from another document names nothing here
-    const owner =
-      subjectType === 'paragraph'
-        ? (await findParagraph(c.var.db, subjectId))?.documentId
-        : (await findAmendment(c.var.db, subjectId))?.documentId
-    if (owner !== documentId) return refuse(c, invalidField(`${subjectType}Id`, 'negotiation.unknownParagraph'))
     const result = await takePosition(c.var.db, commandContext(c), {
       subjectType,
       subjectId,
       memberStateIso3: input.memberState,
       position: input.position,
       note: input.note,
+      // the command refuses a subject of another document than the path's
+      documentId,
     })
-    if (!result.ok) return refuse(c, result.error)
+    if (!result.ok) return apiError(c, result.error)
     const standing = (await standings(c.var.db, subjectType, [subjectId])).get(subjectId)
     const data = {
       paragraph: input.paragraphId ?? null,
@@ -125,11 +133,21 @@ export function registerNegotiationWriteApi(api: OpenAPIHono<AppEnv>): void {
 
   api.openapi(adoptRoute, async (c) => {
     const { id, paragraphId } = c.req.valid('param')
-    if (!(await inDocument(c, id, paragraphId))) return refuse(c, { type: 'not_found', id: 'paragraph_not_found' })
+    if (!(await inDocument(c, id, paragraphId))) return apiError(c, { type: 'not_found', id: 'paragraph_not_found' })
     const result = await declare(c.var.db, commandContext(c), paragraphId, 'adopted', c.req.valid('json').note ?? '')
-    if (!result.ok) return refuse(c, result.error)
+    if (!result.ok) return apiError(c, result.error)
     const data = await paragraphJson(c.var.db, paragraphId)
-    if (!data) return refuse(c, { type: 'not_found', id: 'paragraph_not_found' })
+    if (!data) return apiError(c, { type: 'not_found', id: 'paragraph_not_found' })
+    return c.json({ data }, 200)
+  })
+
+  api.openapi(reopenRoute, async (c) => {
+    const { id, paragraphId } = c.req.valid('param')
+    const { reason } = c.req.valid('json')
+    const result = await reopenParagraph(c.var.db, commandContext(c), paragraphId, reason, { documentId: id })
+    if (!result.ok) return apiError(c, result.error)
+    const data = await paragraphJson(c.var.db, paragraphId)
+    if (!data) return apiError(c, { type: 'not_found', id: 'paragraph_not_found' })
     return c.json({ data }, 200)
   })
 }

@@ -12,12 +12,13 @@ import type { Locale } from '../../core/i18n/locales.ts'
 import { enqueueJob } from '../../core/jobs/queue.ts'
 import { conflict, invalid, notFound, ok, type Result } from '../../core/result.ts'
 import { findProcess } from '../processes/index.ts'
-import { accountOf, documentWithBody } from './context.ts'
+import { accountOf, documentWithBody, inDocument, negotiationOpen } from './context.ts'
 import { findParagraph, findSilence, ndb, paragraphsOf, proposalsOf } from './queries.ts'
 import { recordPosition, standings } from './queries-standing.ts'
 import { revisionLabel } from './rules/amendments.ts'
 import { hasBrackets } from './rules/brackets.ts'
-import { type Declaration, declarationProblem } from './rules/consensus.ts'
+import type { Declaration } from './rules/consensus.ts'
+import { paragraphTransition } from './rules/lifecycle.ts'
 import type { ParsedDocument, ParsedParagraph } from './rules/parse.ts'
 import type { ParagraphKind } from './tables.ts'
 
@@ -50,6 +51,8 @@ export async function createDocument(db: Db, ctx: CommandContext, input: NewDocu
   if (input.proposalIds && proposals.length !== input.proposalIds.length)
     return invalid([{ path: 'proposalIds', code: 'negotiation.unknownProposal' }])
   return inTransaction(db, async (trx) => {
+    const open = await negotiationOpen(trx, ctx, process.id)
+    if (!open.ok) return open
     const n = ndb(trx)
     const document = await n
       .insertInto('negotiationDocument')
@@ -215,7 +218,11 @@ export async function issueRevision(
   if (!found) return notFound('negotiating_document_not_found')
   const allowed = authorize(ctx.actor, 'negotiation.manage', { bodyId: found.bodyId })
   if (!allowed.ok) return allowed
-  return inTransaction(db, (trx) => issueRevisionIn(trx, ctx, documentId, changeNote))
+  return inTransaction(db, async (trx) => {
+    const open = await negotiationOpen(trx, ctx, found.process.id)
+    if (!open.ok) return open
+    return issueRevisionIn(trx, ctx, documentId, changeNote)
+  })
 }
 
 /** Sets a paragraph's status with its record, and the fate of the proposal it came from. */
@@ -280,12 +287,14 @@ export async function declare(
   const allowed = authorize(ctx.actor, 'consensus.declare', { bodyId: found.bodyId })
   if (!allowed.ok) return allowed
   return inTransaction(db, async (trx) => {
+    const open = await negotiationOpen(trx, ctx, found.process.id)
+    if (!open.ok) return open
     const locked = await findParagraph(trx, paragraphId, { forUpdate: true })
     if (!locked) return notFound('paragraph_not_found')
     const standing = (await standings(trx, 'paragraph', [paragraphId])).get(paragraphId)
     if (!standing) return notFound('paragraph_not_found')
-    const problem = declarationProblem(declaration, locked.status, standing.tally)
-    if (problem) return conflict(problem, { objecting: standing.tally.objecting.join(', ') })
+    const next = paragraphTransition(locked, { kind: 'declare', declaration, tally: standing.tally })
+    if (!next.ok) return next
     await settle(trx, ctx, paragraphId, declaration, 'consensus', note)
     return ok(undefined)
   })
@@ -307,7 +316,11 @@ export async function recordStatement(
   if (!found) return notFound('negotiating_document_not_found')
   const allowed = authorize(ctx.actor, 'consensus.declare', { bodyId: found.bodyId })
   if (!allowed.ok) return allowed
+  const scope = await inDocument(db, documentId, { paragraphId: input.paragraphId })
+  if (!scope.ok) return scope
   return inTransaction(db, async (trx) => {
+    const open = await negotiationOpen(trx, ctx, found.process.id)
+    if (!open.ok) return open
     const row = await ndb(trx)
       .insertInto('negotiationStatement')
       .values({
@@ -351,9 +364,11 @@ export async function circulateUnderSilence(
   const chosen = paragraphs.filter((p) => input.paragraphIds.includes(p.id))
   if (chosen.length === 0 || chosen.length !== input.paragraphIds.length)
     return invalid([{ path: 'paragraphIds', code: 'negotiation.unknownParagraph' }])
-  if (chosen.some((p) => p.status === 'adopted' || p.status === 'deleted'))
+  if (chosen.some((p) => !paragraphTransition(p, { kind: 'circulate' }).ok))
     return invalid([{ path: 'paragraphIds', code: 'negotiation.paragraphSettled' }])
   return inTransaction(db, async (trx) => {
+    const open = await negotiationOpen(trx, ctx, found.process.id)
+    if (!open.ok) return open
     const row = await ndb(trx)
       .insertInto('negotiationSilence')
       .values({

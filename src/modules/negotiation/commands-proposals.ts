@@ -9,13 +9,14 @@ import { inTransaction } from '../../core/db/helpers.ts'
 import type { Locale } from '../../core/i18n/locales.ts'
 import { conflict, forbidden, invalid, notFound, ok, type Result } from '../../core/result.ts'
 import { findOrganizationById } from '../actors/index.ts'
-import { findProcess } from '../processes/index.ts'
-import { accountOf, documentWithBody } from './context.ts'
+import { findProcess, writeRefusal } from '../processes/index.ts'
+import { accountOf, documentWithBody, inDocument, negotiationOpen } from './context.ts'
 import { findAmendment, findComment, findParagraph, findProposal, ndb, paragraphsOf } from './queries.ts'
 import { recordPosition, refreshTally } from './queries-standing.ts'
 import { alternativeLabel, applyTextAmendment, insertedLabel, isStale } from './rules/amendments.ts'
 import { hasBrackets } from './rules/brackets.ts'
 import type { Position } from './rules/consensus.ts'
+import { amendmentTransition, paragraphTransition } from './rules/lifecycle.ts'
 import type { AmendmentOperation } from './tables.ts'
 
 export type Speaker = { memberStateIso3: string } | { organizationId: number }
@@ -45,13 +46,18 @@ export async function submitProposal(
 ): Promise<Result<{ id: number }>> {
   const allowed = authorize(ctx.actor, 'proposal.submit')
   if (!allowed.ok) return allowed
-  if (!(await findProcess(db, input.processId))) return notFound('process_not_found')
+  const process = await findProcess(db, input.processId)
+  if (!process) return notFound('process_not_found')
+  const concluded = writeRefusal(process, 'negotiation')
+  if (!concluded.ok) return concluded
   // the one submitting speaks for at least one proponent; the others are co-sponsors
   const own =
     input.memberStates.some((s) => speaksAs(ctx, { memberStateIso3: s })) ||
     input.organizations.some((o) => speaksAs(ctx, { organizationId: o }))
   if (!own) return forbidden('not_a_proponent')
   return inTransaction(db, async (trx) => {
+    const open = await negotiationOpen(trx, ctx, input.processId)
+    if (!open.ok) return open
     const row = await insertProposal(trx, ctx, { ...input, status: 'submitted' })
     await recordAudit(trx, {
       ...auditedBy(ctx),
@@ -136,6 +142,8 @@ export async function reviseProposal(
   if (!allowed.ok) return allowed
   if (!['submitted', 'under_discussion'].includes(proposal.status)) return conflict(`proposal_${proposal.status}`)
   return inTransaction(db, async (trx) => {
+    const open = await negotiationOpen(trx, ctx, proposal.processId)
+    if (!open.ok) return open
     const n = ndb(trx)
     const updated = await n
       .updateTable('negotiationProposal')
@@ -176,6 +184,8 @@ export async function withdrawProposal(db: Db, ctx: CommandContext, id: number):
   if (!allowed.ok) return allowed
   if (!['submitted', 'under_discussion'].includes(proposal.status)) return conflict(`proposal_${proposal.status}`)
   return inTransaction(db, async (trx) => {
+    const open = await negotiationOpen(trx, ctx, proposal.processId)
+    if (!open.ok) return open
     await ndb(trx)
       .updateTable('negotiationProposal')
       .set({ status: 'withdrawn', updatedAt: ctx.now })
@@ -211,6 +221,8 @@ export async function mergeProposals(
   const open = proposals.find((p) => !['submitted', 'under_discussion'].includes(p.status))
   if (open) return conflict(`proposal_${open.status}`, { id: open.id })
   return inTransaction(db, async (trx) => {
+    const concluded = await negotiationOpen(trx, ctx, processId)
+    if (!concluded.ok) return concluded
     const n = ndb(trx)
     const row = await insertProposal(trx, ctx, {
       processId,
@@ -263,7 +275,8 @@ export async function tableAmendment(
   const paragraph = await findParagraph(db, input.paragraphId)
   if (!paragraph || paragraph.documentId !== documentId)
     return invalid([{ path: 'paragraphId', code: 'negotiation.unknownParagraph' }])
-  if (paragraph.status === 'adopted' || paragraph.status === 'deleted') return conflict('paragraph_settled')
+  const frozen = paragraphTransition(paragraph, { kind: 'table' })
+  if (!frozen.ok) return frozen
   const issues = []
   const needsOld = ['replace_text', 'delete_text'].includes(input.operation)
   const needsNew = ['replace_text', 'insert_text', 'insert_paragraph', 'propose_alternative'].includes(input.operation)
@@ -273,6 +286,13 @@ export async function tableAmendment(
   if (isStale(input.operation, paragraph.text, input.quotedOld ?? null))
     return invalid([{ path: 'quotedOld', code: 'negotiation.quotedNotFound' }])
   return inTransaction(db, async (trx) => {
+    const open = await negotiationOpen(trx, ctx, found.process.id)
+    if (!open.ok) return open
+    // the paragraph as it stands now, locked: adopted in between, it takes no amendment
+    const locked = await findParagraph(trx, paragraph.id, { forUpdate: true })
+    if (!locked) return notFound('paragraph_not_found')
+    const still = paragraphTransition(locked, { kind: 'table' })
+    if (!still.ok) return still
     const row = await ndb(trx)
       .insertInto('negotiationAmendment')
       .values({
@@ -324,7 +344,12 @@ async function decideIn(
   return inTransaction(db, async (trx) => {
     const amendment = await findAmendment(trx, id, { forUpdate: true })
     if (!amendment) return notFound('amendment_not_found')
-    if (amendment.status !== 'tabled') return conflict(`amendment_${amendment.status}`)
+    const document = await documentWithBody(trx, amendment.documentId)
+    if (!document) return notFound('negotiating_document_not_found')
+    const open = await negotiationOpen(trx, ctx, document.process.id)
+    if (!open.ok) return open
+    const decided = amendmentTransition(amendment.status, { kind: 'decide', decision: status })
+    if (!decided.ok) return decided
     if (status === 'incorporated') {
       const applied = await applyAmendment(trx, ctx, amendment)
       if (!applied.ok) return applied
@@ -353,6 +378,8 @@ async function applyAmendment(
   const n = ndb(trx)
   const paragraph = await findParagraph(trx, amendment.paragraphId, { forUpdate: true })
   if (!paragraph) return notFound('paragraph_not_found')
+  const frozen = paragraphTransition(paragraph, { kind: 'incorporate' })
+  if (!frozen.ok) return frozen
   if (amendment.operation === 'delete_paragraph') {
     // kept and shown struck through: nothing is lost from the record
     await n
@@ -483,22 +510,42 @@ export async function takePosition(
     memberStateIso3: string
     position: Position
     note?: string | undefined
+    /** the document the caller speaks in (the API's path): the subject must be one of its own */
+    documentId?: number | undefined
   },
 ): Promise<Result<void>> {
   const allowed = authorize(ctx.actor, 'position.take', { memberStateIso3: input.memberStateIso3 })
   if (!allowed.ok) return allowed
-  if (input.subjectType === 'paragraph') {
-    const paragraph = await findParagraph(db, input.subjectId)
-    if (!paragraph) return notFound('paragraph_not_found')
-    if (paragraph.status === 'adopted' || paragraph.status === 'deleted') return conflict('paragraph_settled')
-  } else {
-    const amendment = await findAmendment(db, input.subjectId)
-    if (!amendment) return notFound('amendment_not_found')
-    if (amendment.status !== 'tabled') return conflict(`amendment_${amendment.status}`)
-  }
   return inTransaction(db, async (trx) => {
+    // the subject as it stands now, locked, so a declaration or a change of text waits for it
+    let documentId: number
+    if (input.subjectType === 'paragraph') {
+      const paragraph = await findParagraph(trx, input.subjectId, { forUpdate: true })
+      if (!paragraph) return notFound('paragraph_not_found')
+      const takes = paragraphTransition(paragraph, { kind: 'take_position' })
+      if (!takes.ok) return takes
+      documentId = paragraph.documentId
+    } else {
+      const amendment = await findAmendment(trx, input.subjectId, { forUpdate: true })
+      if (!amendment) return notFound('amendment_not_found')
+      const takes = amendmentTransition(amendment.status, { kind: 'take_position' })
+      if (!takes.ok) return takes
+      documentId = amendment.documentId
+    }
+    if (input.documentId !== undefined && input.documentId !== documentId)
+      return invalid([
+        {
+          path: input.subjectType === 'paragraph' ? 'paragraphId' : 'amendmentId',
+          code: 'negotiation.unknownParagraph',
+        },
+      ])
+    const document = await documentWithBody(trx, documentId)
+    if (!document) return notFound('negotiating_document_not_found')
+    const open = await negotiationOpen(trx, ctx, document.process.id)
+    if (!open.ok) return open
+    const { documentId: _, ...position } = input
     const row = await recordPosition(trx, {
-      ...input,
+      ...position,
       note: input.note ?? null,
       accountId: accountOf(ctx.actor),
       at: ctx.now,
@@ -532,8 +579,13 @@ export async function postComment(
   if (!speaksAs(ctx, { organizationId: input.organizationId })) return forbidden('not_eligible')
   const org = await findOrganizationById(db, input.organizationId)
   if (!org) return notFound('organization_not_found')
-  if (!(await documentWithBody(db, documentId))) return notFound('negotiating_document_not_found')
+  const found = await documentWithBody(db, documentId)
+  if (!found) return notFound('negotiating_document_not_found')
+  const scope = await inDocument(db, documentId, input)
+  if (!scope.ok) return scope
   return inTransaction(db, async (trx) => {
+    const open = await negotiationOpen(trx, ctx, found.process.id)
+    if (!open.ok) return open
     const row = await ndb(trx)
       .insertInto('negotiationComment')
       .values({
@@ -569,6 +621,10 @@ export async function answerComment(db: Db, ctx: CommandContext, id: number, ans
   const comment = await findComment(db, id)
   if (!comment) return notFound('comment_not_found')
   return inTransaction(db, async (trx) => {
+    const document = await documentWithBody(trx, comment.documentId)
+    if (!document) return notFound('negotiating_document_not_found')
+    const open = await negotiationOpen(trx, ctx, document.process.id)
+    if (!open.ok) return open
     await ndb(trx)
       .updateTable('negotiationComment')
       .set({ answer, answeredBy: accountOf(ctx.actor), answeredAt: ctx.now })

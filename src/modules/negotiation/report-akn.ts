@@ -17,6 +17,9 @@ export function aknNumber(symbol: string): string {
   return symbol.replaceAll('/', '-').replace(/\s+/g, '_')
 }
 
+/** The namespace of ecp's own metadata in <proprietary>. */
+const AUDIT_NS = 'urn:ecp:audit-log'
+
 /** The report's expression is in the language its agreed text was negotiated in. */
 const textLanguageOf = (report: Report) => report.document?.language ?? 'en'
 
@@ -118,6 +121,13 @@ export function reportAkn(report: Report, generatedAt: Date): string {
       showAs: 'bracketed, not yet agreed',
     })
   })
+  // the audit log's checkpoint when the report was produced (docs/audit-log.md)
+  if (report.auditCheckpoint) {
+    meta.ele('proprietary', { source: '#ecp' }).ele(AUDIT_NS, 'ecp:auditCheckpoint', {
+      treeSize: String(report.auditCheckpoint.treeSize),
+      rootHash: report.auditCheckpoint.rootHash,
+    })
+  }
   const preface = doc.ele('preface')
   preface
     .ele('p')

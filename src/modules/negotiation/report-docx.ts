@@ -1,6 +1,8 @@
 // The report as a Word document, in the reader's language for the frame and word for word for
 // the negotiated text.
+
 import { Document, HeadingLevel, Packer, Paragraph, TextRun } from 'docx'
+import { auditAnchorText } from '../../core/audit/anchor.tsx'
 import { isRightToLeft } from '../../core/formats/direction.ts'
 import { textLanguage } from '../../core/i18n/locales.ts'
 import type { Translator } from '../../core/i18n/messages.ts'
@@ -62,6 +64,9 @@ export async function reportDocx(report: Report, i18n: Translator): Promise<Buff
           ]
         : []),
     ]),
+    ...(report.auditCheckpoint
+      ? [new Paragraph({ text: auditAnchorText(t, report.auditCheckpoint), bidirectional })]
+      : []),
   ]
   return Packer.toBuffer(new Document({ creator: 'ecp', title: report.process.title, sections: [{ children }] }))
 }

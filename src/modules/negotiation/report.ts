@@ -3,6 +3,7 @@
 // by consensus, the divergent views that did not reach consensus (2 bis, 2 tres), Annex I the
 // members, Annex II every proposal in full with its fate. The same data feeds HTML, JSON, Word
 // and Akoma Ntoso.
+import type { AuditAnchor } from '../../core/audit/anchor.tsx'
 import type { Db } from '../../core/db/database.ts'
 import type { Translator } from '../../core/i18n/messages.ts'
 import { findOrganizationsByIds, listMemberStates, localized } from '../actors/index.ts'
@@ -31,6 +32,8 @@ export interface Report {
   recommendations: ReportParagraph[]
   divergentViews: ReportParagraph[]
   members: { memberStates: string[]; organizations: { name: string; stakeholderGroup: string }[] }
+  /** the audit log's checkpoint when the report was produced (set by the route, core/audit) */
+  auditCheckpoint?: AuditAnchor
   proposals: {
     id: number
     title: string

@@ -1,6 +1,7 @@
 // The report of a process in its four forms: a page, Word, JSON and Akoma Ntoso XML.
 
 import type { Hono } from 'hono'
+import { currentCheckpoint } from '../../core/audit/checkpoint.ts'
 import { contentDisposition } from '../../core/formats/content-disposition.ts'
 import type { AppEnv } from '../../core/http/context.ts'
 import { respondError } from '../../core/http/errors.tsx'
@@ -12,8 +13,10 @@ import { renderReport } from './views/report.tsx'
 
 export function registerReportRoutes(app: Hono<AppEnv>): void {
   app.get('/processes/:id/:file{report(\\.docx|\\.json|\\.xml)?}', async (c) => {
-    const report = await assembleReport(c.var.db, idParam(c))
-    if (!report) return respondError(c, { type: 'not_found', id: 'process_not_found' })
+    const assembled = await assembleReport(c.var.db, idParam(c))
+    if (!assembled) return respondError(c, { type: 'not_found', id: 'process_not_found' })
+    // every form of the report anchors the audit log as it stands when produced
+    const report = { ...assembled, auditCheckpoint: await currentCheckpoint(c.var.db, c.var.deps.now()) }
     const file = c.req.param('file')
     const name = `report-${report.process.slug}`
     if (file === 'report.json') return c.json({ data: report })

@@ -26,7 +26,13 @@ export const AMENDMENT_OPERATIONS = [
 export type AmendmentOperation = (typeof AMENDMENT_OPERATIONS)[number]
 export const AMENDMENT_STATUSES = ['tabled', 'incorporated', 'rejected', 'withdrawn', 'superseded'] as const
 export type AmendmentStatus = (typeof AMENDMENT_STATUSES)[number]
-export type StatementKind = 'declaration' | 'explanation' | 'reservation'
+export type StatementKind =
+  | 'declaration'
+  | 'explanation'
+  | 'reservation'
+  | 'reopening'
+  | 'silence_break'
+  | 'silence_outcome'
 
 export interface NegotiationDocumentTable {
   id: Generated<number>
@@ -165,6 +171,8 @@ export interface NegotiationStatementTable {
   text: Generated<string>
   recordedBy: number | null
   at: CreatedAt
+  /** the silence procedure a break or an outcome belongs to */
+  silenceId: Generated<number | null>
 }
 
 export interface NegotiationCommentTable {

@@ -1,6 +1,8 @@
 // A process's contributions with filters (guiding question, stakeholder group, regional group,
 // language) and the numbers; the compilation page; and the section on the process page.
+
 import type { Context } from 'hono'
+import { AuditAnchorLine } from '../../../core/audit/anchor.tsx'
 import type { AppEnv } from '../../../core/http/context.ts'
 import { LOCALES, textLanguage } from '../../../core/i18n/locales.ts'
 import { Pagination, Tag } from '../../../core/ui/components.tsx'
@@ -233,6 +235,7 @@ export function renderCompilation(c: Context<AppEnv>, process: Process, compilat
           ))}
         </section>
       ))}
+      {compilation.auditCheckpoint ? <AuditAnchorLine t={t} anchor={compilation.auditCheckpoint} /> : null}
     </>,
   )
 }

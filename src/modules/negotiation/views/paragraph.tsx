@@ -160,11 +160,13 @@ export function renderParagraph(c: Context<AppEnv>, view: ParagraphView): Respon
         <h2 id="positions">{t('negotiation.paragraph.positions')}</h2>
         <PositionsByState c={c} view={view} />
       </section>
-      <section aria-labelledby="comments">
-        <h2 id="comments">{t('negotiation.paragraph.comments')}</h2>
-        <CommentsOf c={c} view={view} comments={view.comments} />
-        {open ? <CommentForm c={c} view={view} paragraph={paragraph} /> : null}
-      </section>
+      {view.comments.length || (open && view.can.organizations.length) ? (
+        <section aria-labelledby="comments">
+          <h2 id="comments">{t('negotiation.paragraph.comments')}</h2>
+          <CommentsOf c={c} view={view} comments={view.comments} />
+          {open ? <CommentForm c={c} view={view} paragraph={paragraph} /> : null}
+        </section>
+      ) : null}
       <p>
         <a href={`/negotiation/${document.id}#para-${paragraph.id}`}>{t('negotiation.paragraph.back')}</a>
       </p>

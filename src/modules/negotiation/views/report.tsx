@@ -1,5 +1,6 @@
 // The report's page: the same content as the Word, JSON and Akoma Ntoso files linked from it.
 import type { Context } from 'hono'
+import { AuditAnchorLine } from '../../../core/audit/anchor.tsx'
 import type { AppEnv } from '../../../core/http/context.ts'
 import { textLanguage } from '../../../core/i18n/locales.ts'
 import { Tag } from '../../../core/ui/components.tsx'
@@ -112,6 +113,7 @@ export function renderReport(c: Context<AppEnv>, report: Report) {
           </article>
         ))}
       </section>
+      {report.auditCheckpoint ? <AuditAnchorLine t={t} anchor={report.auditCheckpoint} /> : null}
     </>,
   )
 }

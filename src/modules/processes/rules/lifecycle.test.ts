@@ -17,6 +17,7 @@ const WRITES: ProcessWrite[] = [
   'contribution_withdrawal',
   'contribution_publication',
   'contribution_hiding',
+  'negotiation',
 ]
 
 describe('a process’s lifecycle', () => {

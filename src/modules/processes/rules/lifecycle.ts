@@ -20,6 +20,8 @@ export type ProcessWrite =
   | 'contribution_withdrawal'
   | 'contribution_publication'
   | 'contribution_hiding'
+  /** anything on a negotiating document or a proposal (negotiation module) */
+  | 'negotiation'
 
 /**
  * What the record of a concluded process still takes, and why each one changes no decision:
