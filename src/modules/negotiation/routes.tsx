@@ -126,6 +126,7 @@ async function documentView(c: Context<AppEnv>, db: Db, documentId: number) {
     revisions,
     silences,
     filter,
+    part: Math.floor(Number(c.req.query('part'))) || 1,
     before,
     stateName: names.stateName,
     can: {
