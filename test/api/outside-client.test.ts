@@ -162,7 +162,7 @@ describe.each(DATABASE_KINDS)('an outside client using only the OpenAPI document
     await runtime.close()
   })
 
-  it('opens a text, tables an amendment, takes a position and adopts as Chair', async () => {
+  it('opens a text, tables an amendment, takes positions, adopts and reopens as Chair', async () => {
     const chair = await OpenApiClient.load(origin, tokens.chair as string)
     const bra = await OpenApiClient.load(origin, tokens.BRA as string)
     const zaf = await OpenApiClient.load(origin, tokens.ZAF as string)
@@ -202,13 +202,15 @@ describe.each(DATABASE_KINDS)('an outside client using only the OpenAPI document
     const adopted = await chair.call('adoptParagraph', { id: documentId, paragraphId: first.id }, { note: 'agreed' })
     expect(adopted.status).toBe(200)
     expect(adopted.body.data.status).toBe('adopted')
-    // adopted text takes no amendment
-    const late = await bra.call(
-      'tableAmendment',
-      { id: documentId },
-      { paragraphId: first.id, operation: 'delete_paragraph' },
-    )
-    expect(late.status).toBe(409)
+    // adopted text takes no amendment until the Chair reopens it, with a reason
+    const amendment = { paragraphId: first.id, operation: 'delete_paragraph' }
+    expect((await bra.call('tableAmendment', { id: documentId }, amendment)).status).toBe(409)
+    const path = { id: documentId, paragraphId: first.id }
+    expect((await bra.call('reopenParagraph', path, { reason: 'We have new instructions' })).status).toBe(403)
+    const reopened = await chair.call('reopenParagraph', path, { reason: 'A delegation has new instructions' })
+    expect(reopened.status).toBe(200)
+    expect(reopened.body.data.status).not.toBe('adopted')
+    expect((await bra.call('tableAmendment', { id: documentId }, amendment)).status).toBe(201)
   })
 
   it('puts a proposal forward with a co-sponsor', async () => {

@@ -125,6 +125,7 @@ export function registerProcessWriteApi(api: OpenAPIHono<AppEnv>): void {
       title: input.title,
       symbol: input.symbol,
       language: input.language,
+      stakeholdersMayTable: input.stakeholdersMayTable,
       imported: imported.value,
     })
     if (!result.ok) return apiError(c, result.error)

@@ -10,7 +10,6 @@ import { apiError } from '../../core/http/errors.tsx'
 import { AmendmentSchema, amendmentJson, IdParam, StandingSchema, standingJson } from './api.ts'
 import {
   IDEMPOTENT,
-  invalidField,
   isRefusal,
   jsonBody,
   ParagraphSchema,
@@ -21,10 +20,11 @@ import {
   writeRefusals,
 } from './api-write-support.ts'
 import { declare } from './commands-documents.ts'
+import { reopenParagraph } from './commands-lifecycle.ts'
 import { tableAmendment, takePosition } from './commands-proposals.ts'
 import { findAmendment, findParagraph } from './queries.ts'
 import { standings } from './queries-standing.ts'
-import { AmendmentApiInput, DeclarationApiInput, PositionApiInput } from './schemas.ts'
+import { AmendmentApiInput, DeclarationApiInput, PositionApiInput, ReopenApiInput } from './schemas.ts'
 
 export const ParagraphParams = z.object({ id: pathId('id'), paragraphId: pathId('paragraphId') })
 
@@ -68,6 +68,18 @@ const adoptRoute = createRoute({
   responses: { 200: json(z.object({ data: ParagraphSchema }), 'Adopted'), ...writeRefusals },
 })
 
+const reopenRoute = createRoute({
+  method: 'post',
+  path: '/negotiation/{id}/paragraphs/{paragraphId}/reopen',
+  operationId: 'reopenParagraph',
+  security: securityFor('consensus.declare'),
+  tags,
+  summary: 'The Chair reopens an adopted, agreed ad ref or no-consensus paragraph, with a reason',
+  description: `The reason goes on the document’s record and the paragraph goes back to negotiation (bracketed or proposed), so it takes amendments again. ${IDEMPOTENT}`,
+  request: { params: ParagraphParams, body: jsonBody(ReopenApiInput) },
+  responses: { 200: json(z.object({ data: ParagraphSchema }), 'Reopened'), ...writeRefusals },
+})
+
 /** A paragraph named in a path must be one of the path's document. */
 export async function inDocument(c: Context<AppEnv>, documentId: number, paragraphId: number): Promise<boolean> {
   return (await findParagraph(c.var.db, paragraphId))?.documentId === documentId
@@ -100,18 +112,14 @@ export function registerNegotiationWriteApi(api: OpenAPIHono<AppEnv>): void {
     const input = c.req.valid('json')
     const subjectType = input.paragraphId !== undefined ? 'paragraph' : 'amendment'
     const subjectId = (input.paragraphId ?? input.amendmentId) as number
-    // the subject is looked up in the path's document: an id from another document names nothing here
-    const owner =
-      subjectType === 'paragraph'
-        ? (await findParagraph(c.var.db, subjectId))?.documentId
-        : (await findAmendment(c.var.db, subjectId))?.documentId
-    if (owner !== documentId) return apiError(c, invalidField(`${subjectType}Id`, 'negotiation.unknownParagraph'))
     const result = await takePosition(c.var.db, commandContext(c), {
       subjectType,
       subjectId,
       memberStateIso3: input.memberState,
       position: input.position,
       note: input.note,
+      // the command refuses a subject of another document than the path's
+      documentId,
     })
     if (!result.ok) return apiError(c, result.error)
     const standing = (await standings(c.var.db, subjectType, [subjectId])).get(subjectId)
@@ -127,6 +135,16 @@ export function registerNegotiationWriteApi(api: OpenAPIHono<AppEnv>): void {
     const { id, paragraphId } = c.req.valid('param')
     if (!(await inDocument(c, id, paragraphId))) return apiError(c, { type: 'not_found', id: 'paragraph_not_found' })
     const result = await declare(c.var.db, commandContext(c), paragraphId, 'adopted', c.req.valid('json').note ?? '')
+    if (!result.ok) return apiError(c, result.error)
+    const data = await paragraphJson(c.var.db, paragraphId)
+    if (!data) return apiError(c, { type: 'not_found', id: 'paragraph_not_found' })
+    return c.json({ data }, 200)
+  })
+
+  api.openapi(reopenRoute, async (c) => {
+    const { id, paragraphId } = c.req.valid('param')
+    const { reason } = c.req.valid('json')
+    const result = await reopenParagraph(c.var.db, commandContext(c), paragraphId, reason, { documentId: id })
     if (!result.ok) return apiError(c, result.error)
     const data = await paragraphJson(c.var.db, paragraphId)
     if (!data) return apiError(c, { type: 'not_found', id: 'paragraph_not_found' })

@@ -196,6 +196,10 @@ export const DocumentApiInput = z
     title: text(300),
     symbol: optionalText(100),
     language: z.enum(LOCALES).optional(),
+    stakeholdersMayTable: z
+      .boolean()
+      .optional()
+      .openapi({ description: 'Whether organizations’ representatives may table amendments (default: no)' }),
     text: z
       .string()
       .max(500_000)
