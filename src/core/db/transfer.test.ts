@@ -137,5 +137,11 @@ describe('export and import', () => {
     expect(header.tables.auth_api_token).toBeUndefined()
     expect(header.tables.auth_account).toBeGreaterThan(0)
     expect(publicFile).toContain('"email":"account-1@redacted.invalid"')
+    expect(header.tables.audit_commitment).toBeUndefined()
+    const restricted = publicFile
+      .split('\n')
+      .filter((l) => l.startsWith('{"table":"audit_entry"') && l.includes('"public":false'))
+    expect(restricted.length).toBeGreaterThan(0)
+    for (const line of restricted) expect(JSON.parse(line).row).toMatchObject({ payload: {}, actor_account_id: null })
   })
 })

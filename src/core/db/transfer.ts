@@ -87,7 +87,8 @@ export async function countRows(db: Db, info: TableInfo): Promise<number> {
 /**
  * `ecp export --public` leaves out personal data: these tables (credentials, mail, follows,
  * throttles, job payloads) are not written, and these columns are replaced (SQL over the row).
- * Names shown on public pages stay; a person's name stays only when their profile is public.
+ * Names shown on public pages stay; a person's name stays only when their profile is public. A
+ * public export is for publishing, not for restoring: its audit log no longer verifies.
  */
 export const PUBLIC_OMITTED_TABLES = [
   'auth_api_token',
@@ -96,6 +97,8 @@ export const PUBLIC_OMITTED_TABLES = [
   'accounts_throttle',
   'notifications_follow',
   'notifications_preference',
+  // a restricted audit entry's salt would let anyone test guesses of its content
+  'audit_commitment',
 ]
 export const PUBLIC_REDACTED_COLUMNS: Record<string, Record<string, string>> = {
   auth_account: {
@@ -105,6 +108,13 @@ export const PUBLIC_REDACTED_COLUMNS: Record<string, Record<string, string>> = {
     preferred_locale: 'null',
     email_confirmation_hash: 'null',
     email_confirmation_expires_at: 'null',
+  },
+  // a restricted entry is published as its commitment only: who, what and about whom stay out
+  audit_entry: {
+    payload: `case when public then payload else '{}'::jsonb end`,
+    actor_account_id: 'case when public then actor_account_id end',
+    subject_id: 'case when public then subject_id end',
+    request_id: 'null',
   },
   actors_person: {
     name: `case when profile_public then name else 'Person ' || id end`,
