@@ -346,6 +346,7 @@ export function registerNegotiationRoutes(app: Hono<AppEnv>): void {
       idParam(c),
       parsed.value.memberStateIso3,
       parsed.value.note ?? '',
+      parsed.value.paragraphIds,
     )
     const back = c.req.header('referer')?.startsWith(new URL(c.req.url).origin)
       ? (c.req.header('referer') as string)

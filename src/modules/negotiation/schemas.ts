@@ -93,7 +93,12 @@ export const SilenceInput = z.object({
   note: optionalText(2_000),
 })
 
-export const BreakSilenceInput = z.object({ memberStateIso3: iso3, note: optionalText(2_000) })
+/** A break names the paragraphs it concerns; none named: all those circulated. */
+export const BreakSilenceInput = z.object({
+  memberStateIso3: iso3,
+  note: optionalText(2_000),
+  paragraphIds: ids.optional(),
+})
 
 export const CommentInput = z.object({
   organizationId: id,
