@@ -137,19 +137,24 @@ export async function findRevision(db: Db, documentId: number, number: number) {
     .executeTakeFirst()
 }
 
+// node-postgres reads a bigint[] as strings; PGlite as numbers
+const silenceRow = (s: Silence): Silence => ({ ...s, paragraphIds: s.paragraphIds.map(Number) })
+
 export async function silencesOf(db: Db, documentId: number): Promise<Silence[]> {
-  return ndb(db)
+  const rows = await ndb(db)
     .selectFrom('negotiationSilence')
     .selectAll()
     .where('documentId', '=', documentId)
     .orderBy('id')
     .execute()
+  return rows.map(silenceRow)
 }
 
 export async function findSilence(db: Db, id: number, options: { forUpdate?: boolean } = {}) {
   let query = ndb(db).selectFrom('negotiationSilence').selectAll().where('id', '=', id)
   if (options.forUpdate) query = query.forUpdate()
-  return query.executeTakeFirst()
+  const row = await query.executeTakeFirst()
+  return row && silenceRow(row)
 }
 
 export interface ProposalDetail extends Proposal {
