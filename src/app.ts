@@ -1,21 +1,24 @@
 // Builds the Hono app: core middleware in order, then each registered module's pages and API.
-import { Hono, type MiddlewareHandler } from 'hono'
+import { type Context, Hono, type MiddlewareHandler } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { compress } from 'hono/compress'
 import { cors } from 'hono/cors'
 import { HTTPException } from 'hono/http-exception'
 import { secureHeaders } from 'hono/secure-headers'
-import { sql } from 'kysely'
 import { MAX_ATTACHMENTS } from './config.ts'
 import { registerAuditApi } from './core/audit/api.ts'
 import { registerAuditRoutes } from './core/audit/routes.tsx'
 import { ANONYMOUS } from './core/auth/actor.ts'
+import { databaseFault } from './core/db/errors.ts'
 import { createApiRouter } from './core/http/api.ts'
 import { type OpenApiDocument, renderApiDocs } from './core/http/api-docs.tsx'
 import type { AppDeps, AppEnv } from './core/http/context.ts'
-import { csrf } from './core/http/csrf.ts'
+import { csrf, csrfOrigin } from './core/http/csrf.ts'
 import { errorPage, isApiRequest, notFoundResponse, respondError } from './core/http/errors.tsx'
+import { formBody } from './core/http/forms.ts'
+import { DatabaseHealth, healthz, respondRefusedInput, respondUnavailable } from './core/http/health.ts'
 import { idempotency } from './core/http/idempotency.ts'
+import { guardRouteParams } from './core/http/ids.ts'
 import { authentication, localization, requestContext } from './core/http/middleware.ts'
 import { mountAssets } from './core/ui/assets.ts'
 
@@ -32,6 +35,7 @@ export const API_INFO = {
 
 export function createApp(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>()
+  const health = deps.health ?? new DatabaseHealth({ dataDir: null })
 
   app.use(requestContext(deps))
   app.use(
@@ -55,10 +59,18 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     }),
   )
   app.use(compress())
-  // forms with files (a contribution's attachments) may carry up to MAX_ATTACHMENTS files
+  app.use('/api/*', cors({ origin: '*', allowMethods: ['GET', 'HEAD'], exposeHeaders: ['X-Request-Id'] }))
+  app.use(authentication())
+  app.use(localization())
+  // a forged or cookie-less write is refused before its body is read
+  app.use(csrfOrigin())
+  // forms with files (a contribution's attachments) may carry up to MAX_ATTACHMENTS files; only a
+  // signed-in account sends files, so a visitor's multipart body gets the ordinary limit
   const uploadLimit = deps.config.bodyLimitBytes + MAX_ATTACHMENTS * deps.config.attachmentMaxBytes
-  const limitOf = (c: { req: { header(name: string): string | undefined } }) =>
-    c.req.header('content-type')?.startsWith('multipart/form-data') ? uploadLimit : deps.config.bodyLimitBytes
+  const limitOf = (c: Context<AppEnv>) =>
+    c.req.header('content-type')?.startsWith('multipart/form-data') && c.var.actor?.kind === 'account'
+      ? uploadLimit
+      : deps.config.bodyLimitBytes
   const limits = new Map(
     [deps.config.bodyLimitBytes, uploadLimit].map((maxSize) => [
       maxSize,
@@ -69,25 +81,18 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     ]),
   )
   app.use((c, next) => (limits.get(limitOf(c)) as MiddlewareHandler<AppEnv>)(c, next))
-  app.use('/api/*', cors({ origin: '*', allowMethods: ['GET', 'HEAD'], exposeHeaders: ['X-Request-Id'] }))
-  app.use(authentication())
-  app.use(localization())
+  app.use(formBody())
   app.use(csrf())
   app.use('/api/v1/*', idempotency())
 
   mountAssets(app)
 
-  app.get('/healthz', async (c) => {
-    try {
-      await sql`select 1`.execute(deps.db)
-      return c.json({ status: 'ok', database: deps.dbKind })
-    } catch (error) {
-      deps.log.error('health check failed', error)
-      return c.json({ status: 'error', database: deps.dbKind }, 503)
-    }
-  })
+  app.get('/healthz', (c) => healthz(c, health))
 
   const api = createApiRouter()
+  // every route's id parameters go through one parser (a bad id is 404 before any query)
+  guardRouteParams(app)
+  guardRouteParams(api)
   for (const module of deps.modules) {
     module.routes?.(app)
     module.api?.(api)
@@ -113,6 +118,22 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
       })
     }
     const requestId = c.var.requestId ?? 'unknown'
+    const fault = databaseFault(error)
+    if (fault?.kind === 'unavailable' || fault?.kind === 'disk_full') {
+      health.record(fault)
+      if (health.reporter.shouldReport(fault.kind)) {
+        deps.log.error(
+          `database ${fault.kind === 'disk_full' ? 'disk full' : 'unavailable'}: ${fault.reason} (said once per 30 s)`,
+        )
+      }
+      return respondUnavailable(c, fault)
+    }
+    if (fault) {
+      // input the database refused (a NUL, a number out of range, a reference to nothing): the
+      // client's, though a route should have refused it first
+      deps.log.debug(`input refused by the database in ${c.req.method} ${c.req.path} [${requestId}]`, fault)
+      return respondRefusedInput(c, fault)
+    }
     deps.log.error(`unhandled error in ${c.req.method} ${c.req.path} [${requestId}]`, error)
     if (isApiRequest(c)) return c.json({ error: 'Internal error', id: 'internal_error', issues: [], requestId }, 500)
     try {

@@ -2,13 +2,23 @@
 // modules contribute. Exit codes: 0 done, 1 failed, 2 bad usage or configuration.
 
 import { once } from 'node:events'
-import { createWriteStream, existsSync } from 'node:fs'
+import { createWriteStream, existsSync, fchmodSync, openSync } from 'node:fs'
 import { type Config, loadConfig } from './config.ts'
 import { verifyAuditLog } from './core/audit/audit.ts'
 import { verifyLogFile } from './core/audit/verify-file.ts'
 import { progressBar } from './core/cli/progress.ts'
+import { describeError, StartupError } from './core/db/data-dir.ts'
+import { databaseFault } from './core/db/errors.ts'
 import { appliedMigrations } from './core/db/migrator.ts'
-import { countRows, describeTables, exportLines, importFile, transientTables } from './core/db/transfer.ts'
+import {
+  countRows,
+  describeTables,
+  exportedTables,
+  exportLines,
+  importFile,
+  transientTables,
+} from './core/db/transfer.ts'
+import { analyzeNow } from './core/db/upkeep.ts'
 import { createLogger } from './core/log.ts'
 import type { CliCommand, CliContext } from './core/module.ts'
 import { loadDemo } from './demo.ts'
@@ -23,7 +33,9 @@ const USAGE = `Usage: ecp <command> [arguments]
   serve               migrate and serve http://localhost:3000 (PORT, HOST)
   migrate             apply pending migrations
   demo                load the demo data into an empty database
-  export FILE         write the whole database as JSON Lines
+  export [--public] FILE
+                      write the whole database as JSON Lines (mode 0600); --public leaves out
+                      personal data (emails, password and token hashes, mail, private names)
   import FILE         load an export into an empty, migrated database
   audit verify [FILE] [--checkpoint FILE|URL]
                       check the audit log's Merkle tree and signed checkpoints (the database's,
@@ -62,7 +74,11 @@ async function serve(config: Config, withDemo: boolean): Promise<number> {
         .select('id')
         .where('email', '=', DEMO_ACCOUNTS[0].email)
         .executeTakeFirst()) !== undefined
-    if (result.loaded) log.info('demo data loaded')
+    if (result.loaded) {
+      log.info('demo data loaded')
+      // on PostgreSQL at once; on PGlite the server's upkeep job runs first thing (startServer)
+      if (runtime.deps.dbKind !== 'pglite') await analyzeNow(runtime.deps.db)
+    }
   }
   const server = await startServer(runtime, { port: config.port, host: config.host })
   const out = (line: string) => process.stdout.write(`${line}\n`)
@@ -81,21 +97,38 @@ async function serve(config: Config, withDemo: boolean): Promise<number> {
   return 0
 }
 
-async function exportCommand(runtime: Runtime, file: string, out: CliContext['out']): Promise<number> {
+async function exportCommand(
+  runtime: Runtime,
+  file: string,
+  publicExport: boolean,
+  out: CliContext['out'],
+): Promise<number> {
   const { db } = runtime.deps
-  const tables = await describeTables(db, transientTables(modules))
+  const tables = exportedTables(await describeTables(db, transientTables(modules)), { public: publicExport })
   const migrations = await appliedMigrations(runtime.database, migrationFiles(modules))
   let total = 0
   for (const t of tables) total += await countRows(db, t)
   const bar = progressBar('export', total)
-  const stream = createWriteStream(file, 'utf8')
-  for await (const line of exportLines(db, tables, migrations, (n) => bar.increment(n))) {
+  // readable by its owner only: a full export holds password and token hashes, emails and mail
+  const fd = openSync(file, 'w', 0o600)
+  fchmodSync(fd, 0o600)
+  const stream = createWriteStream('', { fd, encoding: 'utf8' })
+  let written = 0
+  for await (const line of exportLines(db, tables, migrations, {
+    public: publicExport,
+    onRows: (n) => {
+      written += n
+      bar.increment(n)
+    },
+  })) {
     if (!stream.write(`${line}\n`)) await once(stream, 'drain')
   }
   stream.end()
   await once(stream, 'finish')
   bar.stop()
-  out(`exported ${total} rows from ${tables.length} tables to ${file}`)
+  out(
+    `exported ${written} rows from ${tables.length} tables to ${file}${publicExport ? ' (public: no personal data)' : ''}`,
+  )
   return 0
 }
 
@@ -115,6 +148,8 @@ async function importCommand(runtime: Runtime, file: string, out: CliContext['ou
     return 1
   }
   out(`imported ${result.rows} rows from ${file}`)
+  await analyzeNow(db)
+  out('statistics refreshed (ANALYZE)')
   return 0
 }
 
@@ -145,7 +180,14 @@ export async function main(argv: string[]): Promise<void> {
   try {
     code = await run(config, command, args, out)
   } catch (error) {
-    process.stderr.write(`ecp ${command}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`)
+    // an operator's problem (a locked, read-only or full data directory) is a sentence; a bug keeps its stack
+    const text =
+      error instanceof StartupError || databaseFault(error)
+        ? describeError(error)
+        : error instanceof Error
+          ? (error.stack ?? error.message)
+          : describeError(error)
+    process.stderr.write(`ecp ${command}: ${text}\n`)
     code = 1
   }
   process.exit(code)
@@ -169,19 +211,21 @@ async function run(config: Config, command: string, args: string[], out: CliCont
           process.stderr.write('ecp demo: the database is not empty; the demo loads only into an empty one\n')
           return 1
         }
+        await analyzeNow(runtime.deps.db)
         out('demo data loaded')
         printDemoAccounts(out)
         return 0
       })
     case 'export':
     case 'import': {
-      const file = args[0]
-      if (!file) {
-        process.stderr.write(`usage: ecp ${command} FILE\n`)
+      const publicExport = command === 'export' && args.includes('--public')
+      const file = args.find((a) => a !== '--public')
+      if (!file || args.length > (publicExport ? 2 : 1)) {
+        process.stderr.write(`usage: ecp ${command} ${command === 'export' ? '[--public] ' : ''}FILE\n`)
         return 2
       }
       return withRuntime(config, false, (runtime) =>
-        command === 'export' ? exportCommand(runtime, file, out) : importCommand(runtime, file, out),
+        command === 'export' ? exportCommand(runtime, file, publicExport, out) : importCommand(runtime, file, out),
       )
     }
     case 'audit': {

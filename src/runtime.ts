@@ -7,9 +7,11 @@ import { catchUpTree } from './core/audit/tree-store.ts'
 import { randomToken } from './core/auth/crypto.ts'
 import { purgeExpiredSessions } from './core/auth/sessions.ts'
 import { type Database, type DatabaseTarget, openDatabase, targetFromConfig } from './core/db/database.ts'
+import { FaultReporter } from './core/db/errors.ts'
 import { CORE_MIGRATIONS_DIR, collectMigrations, type MigrationFile, migrateToLatest } from './core/db/migrator.ts'
 import { upkeepDatabase } from './core/db/upkeep.ts'
 import type { AppDeps } from './core/http/context.ts'
+import { DatabaseHealth } from './core/http/health.ts'
 import { purgeOldIdempotencyKeys } from './core/http/idempotency.ts'
 import { purgeOldRateLimits } from './core/http/rate-limit.ts'
 import { CORE_MESSAGES_DIR, loadCatalogs } from './core/i18n/catalog.ts'
@@ -105,9 +107,11 @@ export function jobRegistry(modules: readonly ModuleManifest[]): JobRegistry {
 export async function openRuntime(config: Config, options: RuntimeOptions = {}): Promise<Runtime> {
   const modules = options.modules ?? registeredModules
   const log = options.log ?? createLogger(config.log)
-  const database = await openDatabase(options.target ?? targetFromConfig(config), (error) =>
-    log.error('idle database connection lost', error.message),
-  )
+  // a server restart drops every pooled connection at once: say it once per interval
+  const lost = new FaultReporter(30_000)
+  const database = await openDatabase(options.target ?? targetFromConfig(config), (error) => {
+    if (lost.shouldReport('connection')) log.error('database connection lost (said once per 30 s)', error.message)
+  })
   try {
     const migrated = await migrate(database, modules, log)
     if (options.referenceData !== false) {
@@ -127,6 +131,7 @@ export async function openRuntime(config: Config, options: RuntimeOptions = {}):
       modules,
       csrfSecret,
       now: options.now ?? (() => new Date()),
+      health: new DatabaseHealth({ dataDir: database.dataDir }),
     }
     return {
       deps,

@@ -2,6 +2,7 @@
 import type { AddressInfo } from 'node:net'
 import { serve } from '@hono/node-server'
 import { createApp } from './app.ts'
+import { refreshStatistics } from './core/db/upkeep.ts'
 import { scheduleRecurring, startWorker } from './core/jobs/queue.ts'
 import type { Runtime } from './runtime.ts'
 
@@ -18,7 +19,13 @@ export async function startServer(
   const { deps } = runtime
   const app = createApp(deps)
   const worker = options.worker === false ? null : startWorker(runtime.jobs, { db: deps.db, deps, log: deps.log })
-  if (worker) await scheduleRecurring(deps.db, runtime.jobs.recurring)
+  if (worker) {
+    await scheduleRecurring(deps.db, runtime.jobs.recurring)
+    // statistics at every start, not only the first (see refreshStatistics)
+    refreshStatistics(deps.db, deps.dbKind)
+      .then((done) => deps.log.info(`statistics at start: ${done.replace('_', ' ')}`))
+      .catch((error) => deps.log.error('statistics at start failed', error))
+  }
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const s = serve({ fetch: app.fetch, port: options.port, hostname: options.host }, () => resolve(s))
   })

@@ -7,7 +7,10 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { recordAudit } from '../src/core/audit/audit.ts'
+import { signCheckpoint } from '../src/core/audit/checkpoint.ts'
 import { verifyLogFile } from '../src/core/audit/verify-file.ts'
+import { SYSTEM } from '../src/core/auth/actor.ts'
 import { loadDemo } from '../src/demo.ts'
 import { listProcesses } from '../src/modules/processes/index.ts'
 import { type RunningServer, startServer } from '../src/server.ts'
@@ -69,6 +72,18 @@ describe.each(DATABASE_KINDS)('the audit log verifiers against a live installati
     expect(wrong.code).toBe(1)
     expect(wrong.err).toContain(`the anchored root hash for tree size ${anchor.treeSize - 1}`)
     expect((await python(server.url, '--anchor')).code).toBe(2)
+  })
+
+  it('checks an older download against the newer published checkpoint by its consistency proof', {
+    timeout: 120_000,
+  }, async () => {
+    const file = join(dir, `older-${kind}.jsonl`)
+    writeFileSync(file, await (await fetch(`${server.url}/audit-log.jsonl`)).text())
+    await recordAudit(runtime.deps.db, { actor: SYSTEM, action: 'test.later', subjectType: 'test', subjectId: 1 })
+    await signCheckpoint(runtime.deps.db, 'hourly')
+    const verdict = await verifyLogFile(file, server.url)
+    expect(verdict.ok, verdict.lines.join('\n')).toBe(true)
+    expect(verdict.lines.at(-1)).toMatch(/extends it \(consistency proof verified\)/)
   })
 
   it('refuses a tampered copy in Python as in Node', { timeout: 120_000 }, async () => {

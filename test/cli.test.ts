@@ -1,7 +1,7 @@
 // The `ecp` command as an operator uses it: demo, export, import into an empty database, verify
 // the audit log (in the database and as a downloaded file), with clear exit codes.
 import { spawnSync } from 'node:child_process'
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -36,7 +36,8 @@ describe('the ecp command', { timeout: 240_000 }, () => {
     const considering = parsed.paragraphs.find((p: { text: string }) => /^considering$/i.test(p.text))
     expect(considering.kind).toBe('preambular')
     expect(considering.children.map((c: { label: string }) => c.label)).toEqual(['a)', 'b)', 'c)', 'd)', 'e)'])
-    expect(ecp(['parse'], { ECP_DATA_DIR: join(dir, 'parse') }).code).toBe(2)
+    const usage = ecp(['parse'], { ECP_DATA_DIR: join(dir, 'parse') })
+    expect(usage.code, usage.err).toBe(2)
   })
 
   it('prints its usage and refuses an unknown command with exit code 2', () => {
@@ -62,6 +63,30 @@ describe('the ecp command', { timeout: 240_000 }, () => {
     expect(ecp(['import', file1], second).code).toBe(1)
     expect(ecp(['export', file2], second).code).toBe(0)
     expect(readFileSync(file2, 'utf8')).toBe(readFileSync(file1, 'utf8'))
+  })
+
+  it('writes an export only its owner can read, and a public one without personal data', () => {
+    expect(statSync(join(dir, 'export-1.jsonl')).mode & 0o777).toBe(0o600)
+    const file = join(dir, 'public.jsonl')
+    writeFileSync(file, 'old content, once world-readable')
+    const made = ecp(['export', '--public', file], first)
+    expect(made.code, made.err).toBe(0)
+    expect(made.out).toContain('public')
+    expect(statSync(file).mode & 0o777).toBe(0o600)
+    const text = readFileSync(file, 'utf8')
+    expect(text).not.toMatch(/@ecp\.example/)
+    expect(text).not.toContain('$argon2')
+    expect(ecp(['export'], first).code).toBe(2)
+  })
+
+  it('names the cause and the path when it cannot start (no [object Object])', () => {
+    const blocked = join(dir, 'a-file')
+    writeFileSync(blocked, 'not a directory')
+    const { code, err } = ecp(['migrate'], { ECP_DATA_DIR: blocked })
+    expect(code).toBe(1)
+    expect(err).toContain(blocked)
+    expect(err).not.toContain('[object Object]')
+    expect(err).not.toMatch(/\n\s+at /)
   })
 
   it('verifies the audit log, and names the entry of a tampered download', async () => {

@@ -22,6 +22,7 @@ export type DomainError =
   | { type: 'conflict'; id: string; values?: Record<string, string | number> }
   | { type: 'too_large'; id: string; values?: Record<string, string | number> }
   | { type: 'rate_limited'; id: string; retryAfterSeconds: number }
+  | { type: 'unavailable'; id: string; retryAfterSeconds: number }
 
 export type Result<T, E = DomainError> = { ok: true; value: T } | { ok: false; error: E }
 

@@ -1,10 +1,10 @@
 // Opens the database: embedded PGlite under the data directory by default, a PostgreSQL server
 // when DATABASE_URL is set. One SQL dialect either way; Kysely on top, with camelCase in TypeScript.
-import { mkdirSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { PGlite } from '@electric-sql/pglite'
 import { CamelCasePlugin, Kysely, PostgresDialect, sql } from 'kysely'
 import pg from 'pg'
+import { checkDataDir, describeError, lockDataDir, StartupError } from './data-dir.ts'
 import { SCRIPT_MARKER, SerializedPGliteDialect } from './pglite-dialect.ts'
 import type { CoreTables } from './tables.ts'
 
@@ -16,6 +16,8 @@ export type Db = Kysely<CoreTables>
 export interface Database {
   db: Db
   kind: DatabaseKind
+  /** PGlite's directory on disk (null in memory and on PostgreSQL) */
+  dataDir: string | null
   /** Runs a multi-statement SQL script (migrations). */
   runScript(executor: Kysely<unknown>, script: string): Promise<void>
   close(): Promise<void>
@@ -46,23 +48,37 @@ export async function openDatabase(
       parsers: { [INT8]: (v: string) => Number(v), [DATE]: (v: string) => v },
     }
     let pglite: PGlite
+    let unlock = () => {}
+    let dataDir: string | null = null
     if (target.dataDir === 'memory') {
       pglite = await PGlite.create(options)
     } else {
-      const dir = resolve(target.dataDir, 'pglite')
-      mkdirSync(dir, { recursive: true })
-      pglite = await PGlite.create(dir, options)
+      const root = resolve(target.dataDir)
+      const dir = resolve(root, 'pglite')
+      checkDataDir(root)
+      // one process per directory: two would hand out the same ids and lose each other's writes
+      unlock = lockDataDir(root)
+      try {
+        checkDataDir(dir)
+        pglite = await PGlite.create(dir, options)
+      } catch (error) {
+        unlock()
+        if (error instanceof StartupError) throw error
+        throw new StartupError(`PGlite could not open the data directory ${dir}: ${describeError(error)}`)
+      }
+      dataDir = root
     }
     const db = new Kysely<CoreTables>({ dialect: new SerializedPGliteDialect(pglite), plugins })
     return {
       db,
       kind: 'pglite',
+      dataDir,
       runScript: (executor, script) =>
         sql
           .raw(`${SCRIPT_MARKER}\n${script}`)
           .execute(executor)
           .then(() => undefined),
-      close: () => db.destroy(),
+      close: () => db.destroy().finally(unlock),
     }
   }
   const types = {
@@ -77,12 +93,18 @@ export async function openDatabase(
     max: target.maxConnections ?? 10,
     types: types as pg.CustomTypesConfig,
   })
-  // an idle connection the server closed (restart, failover) must not crash the process
+  // a connection the server closes (restart, failover, pg_terminate_backend) must not crash the
+  // process, idle or checked out: pg emits 'error' on the client, and an unheard 'error' event
+  // ends node. The query in flight fails (503 for its request); the pool drops the broken client.
   pool.on('error', onIdleError)
+  pool.on('connect', (client) => {
+    client.on('error', onIdleError)
+  })
   const db = new Kysely<CoreTables>({ dialect: new PostgresDialect({ pool }), plugins })
   return {
     db,
     kind: 'postgresql',
+    dataDir: null,
     // without parameters pg uses the simple query protocol, which accepts several statements
     runScript: (executor, script) =>
       sql

@@ -9,16 +9,18 @@ import { loadDemo } from '../../demo.ts'
 import { modules } from '../../modules/index.ts'
 import { migrationFiles } from '../../runtime.ts'
 import { verifyAuditLog } from '../audit/audit.ts'
+import { createAccount } from '../auth/accounts.ts'
+import { grantRole } from '../auth/grants.ts'
 import { appliedMigrations } from './migrator.ts'
 import { describeTables, exportLines, importFile, transientTables } from './transfer.ts'
 
 const dir = mkdtempSync(join(tmpdir(), 'ecp-transfer-'))
 
-async function exportTo(runtime: TestRuntime, file: string): Promise<string> {
+async function exportTo(runtime: TestRuntime, file: string, options: { public?: boolean } = {}): Promise<string> {
   const tables = await describeTables(runtime.deps.db, transientTables(modules))
   const migrations = await appliedMigrations(runtime.database, migrationFiles(modules))
   const lines: string[] = []
-  for await (const line of exportLines(runtime.deps.db, tables, migrations)) lines.push(line)
+  for await (const line of exportLines(runtime.deps.db, tables, migrations, options)) lines.push(line)
   writeFileSync(file, `${lines.join('\n')}\n`)
   return readFileSync(file, 'utf8')
 }
@@ -81,5 +83,65 @@ describe('export and import', () => {
     runtimes.push(target)
     writeFileSync(join(dir, 'junk.jsonl'), '{"hello": "world"}\n')
     expect(await importInto(target, join(dir, 'junk.jsonl'))).toMatchObject({ ok: false, problem: 'not_an_export' })
+  })
+
+  for (const kind of DATABASE_KINDS) {
+    it(`exports one consistent moment of a ${kind} database that is being written, which imports`, async () => {
+      const busy = await createTestRuntime(kind)
+      runtimes.push(busy)
+      await loadDemo(busy)
+      // accounts and their grants, written in pairs while the export reads table after table
+      // (auth_account before auth_role_grant): read at different moments, a grant would name an
+      // account the export does not hold
+      let writing = true
+      let pairs = 0
+      const writer = (async () => {
+        while (writing) {
+          const account = await createAccount(busy.deps.db, {
+            email: `load-${kind}-${pairs}@example.org`,
+            displayName: `Load ${pairs}`,
+            password: 'correct horse battery',
+            confirmed: true,
+          })
+          if (!account.ok) throw new Error('account not created')
+          await grantRole(busy.deps.db, {
+            accountId: account.value.id,
+            role: 'secretariat',
+            scope: null,
+            grantedBy: null,
+          })
+          pairs++
+        }
+      })()
+      await new Promise((r) => setTimeout(r, 200))
+      const exported = await exportTo(busy, join(dir, `busy-${kind}.jsonl`))
+      writing = false
+      await writer
+      expect(pairs).toBeGreaterThan(0)
+      const target = await createTestRuntime(kind, { referenceData: false })
+      runtimes.push(target)
+      expect(await importInto(target, join(dir, `busy-${kind}.jsonl`))).toMatchObject({ ok: true })
+      expect(exported.split('\n').length).toBeGreaterThan(100)
+    }, 120_000)
+  }
+
+  it('leaves out personal data from a public export: emails, password and token hashes, mail, private names', async () => {
+    const publicFile = await exportTo(source, join(dir, 'public.jsonl'), { public: true })
+    const full = first
+    expect(full).toMatch(/"email":"[^"]+@ecp\.example"/)
+    expect(full).toContain('$argon2')
+    expect(publicFile).not.toMatch(/@ecp\.example/)
+    expect(publicFile).not.toContain('$argon2')
+    const header = JSON.parse(publicFile.split('\n')[0] as string)
+    expect(header.tables.core_mail_outbox).toBeUndefined()
+    expect(header.tables.auth_api_token).toBeUndefined()
+    expect(header.tables.auth_account).toBeGreaterThan(0)
+    expect(publicFile).toContain('"email":"account-1@redacted.invalid"')
+    expect(header.tables.audit_commitment).toBeUndefined()
+    const restricted = publicFile
+      .split('\n')
+      .filter((l) => l.startsWith('{"table":"audit_entry"') && l.includes('"public":false'))
+    expect(restricted.length).toBeGreaterThan(0)
+    for (const line of restricted) expect(JSON.parse(line).row).toMatchObject({ payload: {}, actor_account_id: null })
   })
 })

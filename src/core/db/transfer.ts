@@ -29,6 +29,8 @@ export interface ExportHeader {
 export interface TableInfo {
   name: string
   primaryKey: string[]
+  /** every column, in table order */
+  columns: string[]
   /** columns an INSERT may write (not generated ones) */
   writable: string[]
   identity: string[]
@@ -65,6 +67,7 @@ export async function describeTables(db: Db, excluded: string[]): Promise<TableI
     .map((name) => ({
       name,
       primaryKey: keys.rows.filter((k) => k.table === name).map((k) => k.column),
+      columns: columns.rows.filter((c) => c.table === name).map((c) => c.column),
       writable: columns.rows.filter((c) => c.table === name && c.generated !== 'ALWAYS').map((c) => c.column),
       identity: columns.rows.filter((c) => c.table === name && c.identity === 'YES').map((c) => c.column),
     }))
@@ -81,34 +84,102 @@ export async function countRows(db: Db, info: TableInfo): Promise<number> {
   return result.rows[0]?.n ?? 0
 }
 
-/** Yields the export line by line (without newlines). */
+/**
+ * `ecp export --public` leaves out personal data: these tables (credentials, mail, follows,
+ * throttles, job payloads) are not written, and these columns are replaced (SQL over the row).
+ * Names shown on public pages stay; a person's name stays only when their profile is public. A
+ * public export is for publishing, not for restoring: its audit log no longer verifies.
+ */
+export const PUBLIC_OMITTED_TABLES = [
+  'auth_api_token',
+  'core_mail_outbox',
+  'core_job',
+  'accounts_throttle',
+  'notifications_follow',
+  'notifications_preference',
+  // a restricted audit entry's salt would let anyone test guesses of its content
+  'audit_commitment',
+]
+export const PUBLIC_REDACTED_COLUMNS: Record<string, Record<string, string>> = {
+  auth_account: {
+    email: `'account-' || id || '@redacted.invalid'`,
+    display_name: `'Account ' || id`,
+    password_hash: `''`,
+    preferred_locale: 'null',
+    email_confirmation_hash: 'null',
+    email_confirmation_expires_at: 'null',
+  },
+  // a restricted entry is published as its commitment only: who, what and about whom stay out
+  audit_entry: {
+    payload: `case when public then payload else '{}'::jsonb end`,
+    actor_account_id: 'case when public then actor_account_id end',
+    subject_id: 'case when public then subject_id end',
+    request_id: 'null',
+  },
+  actors_person: {
+    name: `case when profile_public then name else 'Person ' || id end`,
+    honorific: 'case when profile_public then honorific end',
+  },
+}
+
+export interface ExportOptions {
+  /** leave out personal data (PUBLIC_OMITTED_TABLES, PUBLIC_REDACTED_COLUMNS) */
+  public?: boolean
+  onRows?: (count: number) => void
+}
+
+/** The export's tables: all of them, or without the personal ones for a public export. */
+export function exportedTables(tables: TableInfo[], options: ExportOptions = {}): TableInfo[] {
+  return options.public ? tables.filter((t) => !PUBLIC_OMITTED_TABLES.includes(t.name)) : tables
+}
+
+function rowsOf(t: TableInfo, publicExport: boolean) {
+  const redacted = publicExport ? PUBLIC_REDACTED_COLUMNS[t.name] : undefined
+  if (!redacted) return sql`${ident(t.name)}`
+  const select = sql.join(t.columns.map((c) => (redacted[c] ? sql`${sql.raw(redacted[c])} as ${ident(c)}` : ident(c))))
+  return sql`(select ${select} from ${ident(t.name)})`
+}
+
+/**
+ * Yields the export line by line (without newlines), read in one REPEATABLE READ, READ ONLY
+ * transaction: every table is read at the same moment, so an export taken while people write
+ * holds no row whose reference was written after it was read (and imports).
+ */
 export async function* exportLines(
   db: Db,
-  tables: TableInfo[],
+  allTables: TableInfo[],
   migrations: string[],
-  onRows?: (count: number) => void,
+  options: ExportOptions | ((count: number) => void) = {},
 ): AsyncGenerator<string> {
-  const counts: Record<string, number> = {}
-  for (const t of tables) counts[t.name] = await countRows(db, t)
-  const header: ExportHeader = {
-    format: EXPORT_FORMAT,
-    version: EXPORT_VERSION,
-    migrations,
-    tables: counts,
-  }
-  yield JSON.stringify(header)
-  for (const t of tables) {
-    for (let offset = 0; offset < (counts[t.name] ?? 0); offset += BATCH) {
-      // to_json keeps column order, and UTC makes timestamps the same on every server
-      const rows = await db.transaction().execute(async (trx) => {
-        await sql`set local timezone = 'UTC'`.execute(raw(trx))
-        return sql<{ row: string }>`
-          select to_json(t)::text as row from ${ident(t.name)} t
-          order by ${orderBy(t)} limit ${BATCH} offset ${offset}`.execute(raw(trx))
-      })
-      for (const r of rows.rows) yield `{"table":${JSON.stringify(t.name)},"row":${r.row}}`
-      onRows?.(rows.rows.length)
+  const opts = typeof options === 'function' ? { onRows: options } : options
+  const tables = exportedTables(allTables, opts)
+  const trx = await db.startTransaction().setIsolationLevel('repeatable read').setAccessMode('read only').execute()
+  let done = false
+  try {
+    // to_json keeps column order, and UTC makes timestamps the same on every server
+    await sql`set local timezone = 'UTC'`.execute(raw(trx))
+    const counts: Record<string, number> = {}
+    for (const t of tables) counts[t.name] = await countRows(trx, t)
+    const header: ExportHeader = {
+      format: EXPORT_FORMAT,
+      version: EXPORT_VERSION,
+      migrations,
+      tables: counts,
     }
+    yield JSON.stringify(header)
+    for (const t of tables) {
+      for (let offset = 0; offset < (counts[t.name] ?? 0); offset += BATCH) {
+        const rows = await sql<{ row: string }>`
+          select to_json(t)::text as row from ${rowsOf(t, opts.public === true)} t
+          order by ${orderBy(t)} limit ${BATCH} offset ${offset}`.execute(raw(trx))
+        for (const r of rows.rows) yield `{"table":${JSON.stringify(t.name)},"row":${r.row}}`
+        opts.onRows?.(rows.rows.length)
+      }
+    }
+    await trx.commit().execute()
+    done = true
+  } finally {
+    if (!done) await trx.rollback().execute()
   }
 }
 

@@ -3,8 +3,8 @@
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestRuntime, DATABASE_KINDS, type TestRuntime } from '../../../test/support/runtime.ts'
-import { enqueueJob } from '../jobs/queue.ts'
-import { upkeepDatabase } from './upkeep.ts'
+import { enqueueJob, scheduleRecurring } from '../jobs/queue.ts'
+import { refreshStatistics, UPKEEP_JOB, upkeepDatabase } from './upkeep.ts'
 
 const DAY = 86_400_000
 
@@ -65,6 +65,34 @@ describe.each(DATABASE_KINDS)('database upkeep on %s', (kind) => {
       expect(await tuples()).toBe(1000)
     } else {
       expect(report).toMatchObject({ analyzed: false, vacuumed: [] })
+    }
+  })
+
+  it('refreshes statistics after bulk work: at once on a server, by the upkeep job made due now on PGlite', async () => {
+    const db = runtime.deps.db
+    const start = new Date('2026-11-26T12:00:00Z')
+    // a first start ran the upkeep; the next round is six hours away
+    await scheduleRecurring(db, { [UPKEEP_JOB]: 6 * 3600 }, new Date(start.getTime() + 6 * 3600_000))
+    await sql`create table bulk_probe as select g as id from generate_series(1, 700) g`.execute(db)
+    const tuples = async () =>
+      Number(
+        (await sql<{ n: number }>`select reltuples as n from pg_class where relname = 'bulk_probe'`.execute(db)).rows[0]
+          ?.n,
+      )
+    const done = await refreshStatistics(db, kind, start)
+    if (kind === 'pglite') {
+      expect(done).toBe('upkeep_due')
+      const due = await db
+        .selectFrom('coreJob')
+        .select('runAt')
+        .where('kind', '=', UPKEEP_JOB)
+        .where('completedAt', 'is', null)
+        .where('failedAt', 'is', null)
+        .execute()
+      expect(due.map((j) => new Date(j.runAt).toISOString())).toEqual([start.toISOString()])
+    } else {
+      expect(done).toBe('analyzed')
+      expect(await tuples()).toBe(700)
     }
   })
 })

@@ -46,3 +46,54 @@ export async function upkeepDatabase(db: Db, kind: DatabaseKind, now = new Date(
   await sql`analyze`.execute(db)
   return { purgedJobs, vacuumed: [...HIGH_CHURN_TABLES], analyzed: true }
 }
+
+export const UPKEEP_JOB = 'core.upkeep_database'
+
+/**
+ * ANALYZE now, for a command that has the database to itself after bulk work (`ecp import`,
+ * `ecp demo`): on PGlite the directory lock guarantees no server waits on the connection, and on
+ * PostgreSQL a server's autovacuum may be off or late after a bulk load.
+ */
+export async function analyzeNow(db: Db): Promise<void> {
+  await sql`analyze`.execute(db)
+}
+
+/**
+ * Fresh statistics after bulk work (a start, an import, the demo, a rebuild), so the planner
+ * does not plan over empty tables. On PostgreSQL the command analyzes at once (a server's
+ * autovacuum may be off, or wait long after a bulk load). On PGlite, where ANALYZE holds the one
+ * connection, the upkeep job is made due now: the server's worker runs it first thing, and a CLI
+ * command leaves it due for the next start. Returns what was done.
+ */
+export async function refreshStatistics(
+  db: Db,
+  kind: DatabaseKind,
+  now = new Date(),
+): Promise<'analyzed' | 'upkeep_due'> {
+  if (kind !== 'pglite') {
+    await sql`analyze`.execute(db)
+    return 'analyzed'
+  }
+  const pending = await db
+    .updateTable('coreJob')
+    .set({ runAt: now })
+    .where('kind', '=', UPKEEP_JOB)
+    .where('completedAt', 'is', null)
+    .where('failedAt', 'is', null)
+    .executeTakeFirst()
+  if (Number(pending.numUpdatedRows) === 0) {
+    await db
+      .insertInto('coreJob')
+      .values({ kind: UPKEEP_JOB, payload: sql`'{}'::jsonb`, runAt: now, uniqueKey: `recurring:${UPKEEP_JOB}` })
+      .onConflict((oc) =>
+        oc
+          .column('uniqueKey')
+          .where('completedAt', 'is', null)
+          .where('failedAt', 'is', null)
+          .where('uniqueKey', 'is not', null)
+          .doNothing(),
+      )
+      .execute()
+  }
+  return 'upkeep_due'
+}

@@ -8,6 +8,7 @@ import type { DatabaseKind, Db } from '../db/database.ts'
 import type { Messages, Translator } from '../i18n/messages.ts'
 import type { Logger } from '../log.ts'
 import type { ModuleManifest } from '../module.ts'
+import type { DatabaseHealth } from './health.ts'
 
 export interface AppDeps {
   db: Db
@@ -19,6 +20,8 @@ export interface AppDeps {
   /** installation secret for CSRF tokens, stored in the database so instances share it */
   csrfSecret: string
   now: () => Date
+  /** faults met and the disk watched by /healthz (one per app when absent) */
+  health?: DatabaseHealth
 }
 
 export interface AppEnv {

@@ -49,6 +49,28 @@ async function submittedToken(c: Context<AppEnv>): Promise<string | undefined> {
   return undefined
 }
 
+/** Whether this write must prove it came from our own page (not a token's, not an anonymous API call). */
+function needsProof(c: Context<AppEnv>): boolean {
+  if (SAFE_METHODS.has(c.req.method)) return false
+  const bearer = c.var.actor.kind === 'account' && c.var.actor.via === 'token'
+  // an API call with neither a session nor a token has no credential a forger could ride on
+  const anonymousApi = !c.var.sessionToken && c.req.path.startsWith('/api/') && c.var.actor.kind === 'anonymous'
+  return !bearer && !anonymousApi
+}
+
+/**
+ * The half of the check that needs no body: the request comes from this site and carries the
+ * CSRF cookie. It runs before the body is read, so a forged upload is refused unread.
+ */
+export function csrfOrigin(): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    if (needsProof(c) && (!readCookie(c, COOKIES.csrf) || !originAllowed(c))) {
+      return respondError(c, { type: 'forbidden', id: 'csrf_failed' })
+    }
+    return next()
+  }
+}
+
 export function csrf(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const secret = c.var.deps.csrfSecret
@@ -61,10 +83,7 @@ export function csrf(): MiddlewareHandler<AppEnv> {
       c.set('csrfToken', expectedToken(secret, nonce, c.var.sessionToken))
       return next()
     }
-    const bearer = c.var.actor.kind === 'account' && c.var.actor.via === 'token'
-    // an API call with neither a session nor a token has no credential a forger could ride on
-    const anonymousApi = !c.var.sessionToken && c.req.path.startsWith('/api/') && c.var.actor.kind === 'anonymous'
-    if (!bearer && !anonymousApi) {
+    if (needsProof(c)) {
       const submitted = await submittedToken(c)
       const valid = nonce && submitted && safeEqual(submitted, expectedToken(secret, nonce, c.var.sessionToken))
       if (!valid || !originAllowed(c)) return respondError(c, { type: 'forbidden', id: 'csrf_failed' })

@@ -13,6 +13,7 @@ const STATUS = {
   conflict: 409,
   too_large: 413,
   rate_limited: 429,
+  unavailable: 503,
 } as const satisfies Record<DomainError['type'], number>
 
 export function isApiRequest(c: Context<AppEnv>): boolean {
@@ -34,7 +35,8 @@ export function apiIssues(c: Context<AppEnv>, issues: Issue[]) {
 
 export function respondError(c: Context<AppEnv>, error: DomainError): Response | Promise<Response> {
   const status = STATUS[error.type]
-  if (error.type === 'rate_limited') c.header('Retry-After', String(error.retryAfterSeconds))
+  if (error.type === 'rate_limited' || error.type === 'unavailable')
+    c.header('Retry-After', String(error.retryAfterSeconds))
   if (isApiRequest(c)) {
     return c.json(
       {
@@ -61,7 +63,11 @@ export function apiError(c: Context<AppEnv>, error: DomainError): never {
   return respondError(c, error) as never
 }
 
-export function errorPage(c: Context<AppEnv>, status: 400 | 401 | 403 | 404 | 409 | 413 | 429 | 500, message: string) {
+export function errorPage(
+  c: Context<AppEnv>,
+  status: 400 | 401 | 403 | 404 | 409 | 413 | 429 | 500 | 503,
+  message: string,
+) {
   const t = c.var.i18n.t
   const title = t(`errors.title${status}`)
   return renderPage(

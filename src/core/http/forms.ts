@@ -1,10 +1,44 @@
 // Reading HTML forms: every field as text (an empty field counts as missing), with the raw
 // values kept so a form that fails validation comes back exactly as it was typed.
-import type { Context } from 'hono'
+import type { Context, MiddlewareHandler } from 'hono'
 import type { z } from 'zod'
 import type { Issue } from '../result.ts'
 import type { AppEnv } from './context.ts'
+import { respondError } from './errors.tsx'
 import { parseWith } from './validation.ts'
+
+const FORM_TYPES = /^(multipart\/form-data|application\/x-www-form-urlencoded)/i
+
+/**
+ * Reads a form body once, before anything else does (Hono keeps the parsed body for later
+ * readers): a body that is not the form it says it is (a broken multipart, a boundary missing)
+ * is answered 400 `malformed_request` here, for every route, instead of failing in a handler.
+ */
+export function formBody(): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    if (c.req.method === 'GET' || c.req.method === 'HEAD' || !FORM_TYPES.test(c.req.header('content-type') ?? '')) {
+      return next()
+    }
+    let form: FormData
+    try {
+      form = await c.req.formData()
+    } catch (error) {
+      // the body limit answers through its own error; anything else is a malformed body
+      if ((error as { status?: number }).status === 413) throw error
+      return respondError(c, { type: 'invalid', id: 'malformed_request', issues: [] })
+    }
+    // PostgreSQL text cannot hold NUL: a form field with one is refused by name (a query value is
+    // left to its route: a search box may strip it and answer)
+    for (const [name, value] of form) {
+      if (typeof value === 'string' && value.includes('\u0000')) return refuseNul(c, name.replace(/\[\]$/, ''))
+    }
+    return next()
+  }
+}
+
+function refuseNul(c: Context<AppEnv>, name: string) {
+  return respondError(c, { type: 'invalid', id: 'invalid_input', issues: [{ path: name, code: 'validation.invalid' }] })
+}
 
 /** What the person typed, field by field (repeated fields as arrays). */
 export type FormValues = Record<string, string | string[]>

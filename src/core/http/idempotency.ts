@@ -2,6 +2,7 @@
 // the stored answer, so a retried request is stored once and gets the first answer again
 // (header Idempotent-Replayed: true). A key reused for a different request is refused.
 import type { MiddlewareHandler } from 'hono'
+import { sql } from 'kysely'
 import { sha256 } from '../auth/crypto.ts'
 import type { Db } from '../db/database.ts'
 import type { AppEnv } from './context.ts'
@@ -25,24 +26,40 @@ export function idempotency(): MiddlewareHandler<AppEnv> {
     }
     const actor = c.var.actor
     const scope = actor.kind === 'account' ? `account:${actor.accountId}` : `ip:${c.var.clientIp}`
-    const body = await c.req.raw.clone().text()
+    // a form body was read already (core/http/forms.ts); its cached text stands in for the raw one
+    const body = await c.req.raw
+      .clone()
+      .text()
+      .catch(() => c.req.text())
     const requestHash = sha256(`${c.req.method} ${c.req.path}\n${body}`)
     const { db } = c.var.deps
-    const stored = await db
-      .selectFrom('coreIdempotencyKey')
-      .select(['requestHash', 'status', 'contentType', 'body'])
-      .where('scope', '=', scope)
-      .where('key', '=', key)
-      .executeTakeFirst()
-    if (stored) {
-      if (stored.requestHash !== requestHash) return respondError(c, { type: 'conflict', id: 'idempotency_key_reused' })
-      return new Response(stored.body, {
-        status: stored.status,
-        headers: { 'Content-Type': stored.contentType, 'Idempotent-Replayed': 'true' },
-      })
-    }
+    const lookup = (executor: Db) =>
+      executor
+        .selectFrom('coreIdempotencyKey')
+        .select(['requestHash', 'status', 'contentType', 'body'])
+        .where('scope', '=', scope)
+        .where('key', '=', key)
+        .executeTakeFirst()
+    const replay = (stored: NonNullable<Awaited<ReturnType<typeof lookup>>>) =>
+      stored.requestHash !== requestHash
+        ? respondError(c, { type: 'conflict', id: 'idempotency_key_reused' })
+        : new Response(stored.body, {
+            status: stored.status,
+            headers: { 'Content-Type': stored.contentType, 'Idempotent-Replayed': 'true' },
+          })
+    const stored = await lookup(db)
+    if (stored) return replay(stored)
+    let replayed: Response | null = null
     try {
       await db.transaction().execute(async (trx) => {
+        // the same key sent twice at once: the second waits here for the first to commit, then
+        // finds its answer and replays it, instead of running the request again
+        await sql`select pg_advisory_xact_lock(hashtextextended(${`idempotency ${scope} ${key}`}, 0))`.execute(trx)
+        const committed = await lookup(trx)
+        if (committed) {
+          replayed = await replay(committed)
+          return
+        }
         c.set('db', trx)
         await next()
         if (c.error || c.res.status >= 500) throw new Rollback()
@@ -60,13 +77,12 @@ export function idempotency(): MiddlewareHandler<AppEnv> {
       })
     } catch (error) {
       if (error instanceof Rollback) return
-      // most likely the same key committed first in a concurrent request: nothing of ours was kept
-      c.var.deps.log.error('idempotent request rolled back', error)
-      c.res = undefined as unknown as Response
-      c.res = (await respondError(c, { type: 'conflict', id: 'idempotency_key_in_use' })) as Response
+      // the database failed under us (connection lost): the request's own error answer stands
+      throw error
     } finally {
       c.set('db', db)
     }
+    if (replayed) return replayed
   }
 }
 

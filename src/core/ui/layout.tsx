@@ -13,7 +13,7 @@ export interface PageOptions {
   title: string
   /** a short description for search engines and link previews */
   description?: string
-  status?: 200 | 201 | 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429 | 500
+  status?: 200 | 201 | 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429 | 500 | 503
   /** alternate representations, e.g. an Atom feed */
   alternates?: { type: string; href: string; title: string }[]
 }

@@ -9,6 +9,7 @@ import { COOKIES, clearCookie, flash, writeCookie } from '../../core/http/cookie
 import { respondError } from '../../core/http/errors.tsx'
 import { parseForm } from '../../core/http/forms.ts'
 import { requireAccount } from '../../core/http/guards.ts'
+import { idParam } from '../../core/http/ids.ts'
 import { isLocale } from '../../core/i18n/locales.ts'
 import { ensurePersonForAccount, findPersonByAccount } from '../actors/index.ts'
 import { confirmSignUp, type MailSetting, type RequestInfo, signIn, signUp } from './commands.ts'
@@ -219,7 +220,7 @@ export function registerAccountRoutes(app: Hono<AppEnv>): void {
   app.post('/account/tokens/:id/revoke', async (c) => {
     const actor = await requireAccount(c)
     if (actor instanceof Response) return actor
-    const revoked = await revokeToken(c.var.db, actor, Number(c.req.param('id')) || 0, c.var.requestId)
+    const revoked = await revokeToken(c.var.db, actor, idParam(c), c.var.requestId)
     if (!revoked.ok) return respondError(c, revoked.error)
     if (!revoked.value) return respondError(c, { type: 'not_found', id: 'token_not_found' })
     flash(c, 'flash.tokenRevoked')

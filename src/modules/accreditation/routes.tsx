@@ -6,6 +6,7 @@ import { flash } from '../../core/http/cookies.ts'
 import { respondError } from '../../core/http/errors.tsx'
 import { parseForm } from '../../core/http/forms.ts'
 import { requireAccount } from '../../core/http/guards.ts'
+import { idParam } from '../../core/http/ids.ts'
 import { pageParam } from '../../core/ui/components.tsx'
 import type { FormState } from '../../core/ui/form.tsx'
 import { findOrganizationsByIds, listMemberStates, listOrganizations } from '../actors/index.ts'
@@ -122,7 +123,7 @@ export function registerAccreditationRoutes(app: Hono<AppEnv>): void {
     const result = await withdrawAccreditation(
       c.var.db,
       { actor, requestId: c.var.requestId, now: c.var.deps.now() },
-      Number(c.req.param('id')) || 0,
+      idParam(c),
     )
     if (!result.ok) return respondError(c, result.error)
     flash(c, 'flash.accreditationWithdrawn')
@@ -132,7 +133,7 @@ export function registerAccreditationRoutes(app: Hono<AppEnv>): void {
   app.post('/accreditation/:id/appeal', async (c) => {
     const actor = await requireAccount(c, 'accreditation.request')
     if (actor instanceof Response) return actor
-    const requestId = Number(c.req.param('id')) || 0
+    const requestId = idParam(c)
     const form = await parseForm(c, AppealInput)
     if (!form.ok) return requestPage(c, actor.accountId, {}, 422, { requestId, form })
     const result = await appealAccreditation(
@@ -165,7 +166,7 @@ export function registerAccreditationRoutes(app: Hono<AppEnv>): void {
     const result = await approveAccreditation(
       c.var.db,
       { actor, requestId: c.var.requestId, now: c.var.deps.now() },
-      Number(c.req.param('id')) || 0,
+      idParam(c),
     )
     if (!result.ok) return respondError(c, result.error)
     flash(c, 'flash.accreditationApproved')
@@ -175,7 +176,7 @@ export function registerAccreditationRoutes(app: Hono<AppEnv>): void {
   app.post('/administration/accreditation/:id/refuse', async (c) => {
     const actor = await requireAccount(c, 'accreditation.review')
     if (actor instanceof Response) return actor
-    const requestId = Number(c.req.param('id')) || 0
+    const requestId = idParam(c)
     const form = await parseForm(c, RefusalInput)
     if (!form.ok) return reviewPage(c, { requestId, form })
     const result = await refuseAccreditation(

@@ -5,6 +5,7 @@ import { isoDate } from '../../core/dates.ts'
 import { type AppEnv, commandContext } from '../../core/http/context.ts'
 import { respondError } from '../../core/http/errors.tsx'
 import { parseForm } from '../../core/http/forms.ts'
+import { idParam } from '../../core/http/ids.ts'
 import { pageParam } from '../../core/ui/components.tsx'
 import { createOrganization, updateOrganization } from './commands.ts'
 import { findMemberState, listMemberStates } from './queries/member-states.ts'
@@ -143,7 +144,7 @@ export function registerActorsRoutes(app: Hono<AppEnv>): void {
   })
 
   app.get('/people/:id', async (c) => {
-    const id = Number(c.req.param('id'))
+    const id = idParam(c)
     const person = Number.isSafeInteger(id) && id > 0 ? await findPerson(c.var.db, id) : undefined
     if (!person) return respondError(c, { type: 'not_found', id: 'person_not_found' })
     const affiliations = await affiliationsOfPerson(c.var.db, person.id)

@@ -8,6 +8,7 @@ import { flash } from '../../core/http/cookies.ts'
 import { respondError } from '../../core/http/errors.tsx'
 import { parseForm } from '../../core/http/forms.ts'
 import { requireAccount } from '../../core/http/guards.ts'
+import { idParam } from '../../core/http/ids.ts'
 import { ErrorSummary, Form, type FormState, SelectField, SubmitButton, TextField } from '../../core/ui/form.tsx'
 import { renderPage } from '../../core/ui/layout.tsx'
 import { isolated, Name } from '../../core/ui/name.tsx'
@@ -183,7 +184,7 @@ export function registerAdministrationRoutes(app: Hono<AppEnv>): void {
   app.post('/administration/roles/:id/revoke', async (c) => {
     const actor = await requireAccount(c, 'role.grant')
     if (actor instanceof Response) return actor
-    const result = await revokeStaffRole(c.var.db, commandContext(c), Number(c.req.param('id')) || 0)
+    const result = await revokeStaffRole(c.var.db, commandContext(c), idParam(c))
     if (!result.ok) return respondError(c, result.error)
     flash(c, 'flash.roleRevoked')
     return c.redirect('/administration/roles', 303)

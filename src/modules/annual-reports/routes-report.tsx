@@ -7,6 +7,7 @@ import { flash } from '../../core/http/cookies.ts'
 import { respondError } from '../../core/http/errors.tsx'
 import { parseForm } from '../../core/http/forms.ts'
 import { denied } from '../../core/http/guards.ts'
+import { idOrZero, idParam } from '../../core/http/ids.ts'
 import type { FormState } from '../../core/ui/form.tsx'
 import { saveDraft, submitReport } from './commands.ts'
 import { namesOf } from './names.ts'
@@ -15,12 +16,12 @@ import { ReportInput } from './schemas.ts'
 import { renderReport } from './views/report.tsx'
 import { contentValues, renderReportForm } from './views/report-form.tsx'
 
-export const yearParam = (c: Context<AppEnv>) => Number(c.req.param('year'))
+export const yearParam = (c: Context<AppEnv>) => idParam(c, 'year')
 
 /** The cycle and the organization a report form is for, once the actor may write it. */
 async function formContext(c: Context<AppEnv>): Promise<Response | { cycle: Cycle; organizationId: number }> {
   const cycle = await findCycle(c.var.db, yearParam(c))
-  const organizationId = Number(c.req.query('organization'))
+  const organizationId = idOrZero(c.req.query('organization'))
   if (!cycle) return respondError(c, { type: 'not_found', id: 'cycle_not_found' })
   if (!can(c.var.actor, 'annualReport.write', { organizationId })) return denied(c, 'annualReport.write')
   if (!(await invitationsOf(c.var.db, cycle.id)).some((i) => i.organizationId === organizationId))
@@ -88,7 +89,7 @@ export function registerReportRoutes(app: Hono<AppEnv>): void {
   })
 
   app.get('/annual-reports/reports/:id{[0-9]+}', async (c) => {
-    const report = await findReportById(c.var.db, Number(c.req.param('id')))
+    const report = await findReportById(c.var.db, idParam(c))
     if (!report || report.version === 0) return respondError(c, { type: 'not_found', id: 'annual_report_not_found' })
     const cycle = (await listCycles(c.var.db)).find((x) => x.id === report.cycleId)
     if (!cycle) return respondError(c, { type: 'not_found', id: 'cycle_not_found' })

@@ -10,6 +10,7 @@ import { flash } from '../../core/http/cookies.ts'
 import { respondError } from '../../core/http/errors.tsx'
 import { parseForm } from '../../core/http/forms.ts'
 import { denied } from '../../core/http/guards.ts'
+import { idParam } from '../../core/http/ids.ts'
 import type { FormState } from '../../core/ui/form.tsx'
 import { REGIONAL_GROUPS } from '../actors/index.ts'
 import { matchOffer, recorderOf, recordGap, setGapStatus } from './commands.ts'
@@ -22,7 +23,8 @@ import { renderGapForm } from './views/forms.tsx'
 import { renderGap } from './views/gap.tsx'
 import { renderGapList } from './views/gaps.tsx'
 
-const gapId = (c: Context<AppEnv>) => Number(c.req.param('id'))
+// the one id reader (core/http/ids.ts); the route's guard has refused anything else
+const gapId = (c: Context<AppEnv>) => idParam(c)
 
 export function saved(c: Context<AppEnv>, to: string) {
   flash(c, 'flash.saved')

@@ -320,6 +320,44 @@ describe.each(DATABASE_KINDS)('contributions on %s', (kind) => {
     expect(rows).toHaveLength(1)
   })
 
+  it('answers a double submission with the domain answer and stores it, whatever the keys', async () => {
+    const { accountId } = await accountWithRole(runtime, 'government_delegate', { type: 'member_state', id: 'ISL' })
+    const token = await apiTokenFor(runtime, accountId)
+    const api = new TestClient(runtime, { authorization: `Bearer ${token}`, 'content-type': 'application/json' })
+    const body = JSON.stringify({
+      speakingFor: 'member_state',
+      memberState: 'ISL',
+      language: 'en',
+      answers: [{ questionId: standing.questions[0], text: 'Iceland, clicking twice.' }],
+    })
+    const url = `/api/v1/calls/${standing.callId}/contributions`
+    // five different keys and three times one key, all at once, as impatient clients would
+    const keys = ['isl-a', 'isl-b', 'isl-c', 'isl-d', 'isl-e', 'isl-same', 'isl-same', 'isl-same']
+    const sent = await Promise.all(
+      keys.map((key) => api.json(url, { method: 'POST', body, headers: { 'idempotency-key': key } })),
+    )
+    const statuses = sent.map((r) => r.status)
+    expect(statuses.filter((s) => s === 201)).toHaveLength(1)
+    for (const r of sent.filter((x) => x.status !== 201)) {
+      expect(r.status).toBe(409)
+      expect(r.body.id).toBe('already_contributed')
+    }
+    // the same key answered the same each time, and a retry of any key gets its first answer again
+    const same = sent.filter((_, i) => keys[i] === 'isl-same')
+    expect(new Set(same.map((r) => JSON.stringify(r.body))).size).toBe(1)
+    for (const [i, key] of keys.entries()) {
+      const retry = await api.json(url, { method: 'POST', body, headers: { 'idempotency-key': key } })
+      expect([key, retry.status, retry.body]).toEqual([key, sent[i]?.status, sent[i]?.body])
+    }
+    const rows = await cdb(runtime.deps.db)
+      .selectFrom('contributionsContribution')
+      .select('id')
+      .where('memberStateIso3', '=', 'ISL')
+      .where('callId', '=', standing.callId)
+      .execute()
+    expect(rows).toHaveLength(1)
+  })
+
   it('filters the contributions by language, group and question, on the page and in the API', async () => {
     const anonymous = new TestClient(runtime)
     const french = await anonymous.json(`/api/v1/processes/${wgec.processId}/contributions?language=fr`)

@@ -9,6 +9,7 @@ import { flash } from '../../core/http/cookies.ts'
 import { respondError } from '../../core/http/errors.tsx'
 import type { FormValues } from '../../core/http/forms.ts'
 import { requireAccount } from '../../core/http/guards.ts'
+import { idParam } from '../../core/http/ids.ts'
 import { parseWith } from '../../core/http/validation.ts'
 import { isLocale } from '../../core/i18n/locales.ts'
 import type { Issue, Result } from '../../core/result.ts'
@@ -46,11 +47,6 @@ import { renderContribution } from './views/contribution.tsx'
 import { renderCompilation, renderList } from './views/list.tsx'
 
 const PAGE_SIZE = 25
-
-const idParam = (c: Context<AppEnv>) => {
-  const n = Number(c.req.param('id'))
-  return Number.isSafeInteger(n) && n > 0 ? n : 0
-}
 
 function ctxOf(c: Context<AppEnv>) {
   return { ...commandContext(c), attachmentMaxBytes: c.var.deps.config.attachmentMaxBytes }

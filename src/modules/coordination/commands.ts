@@ -9,8 +9,7 @@ import type { Db } from '../../core/db/database.ts'
 import { inTransaction, jsonb } from '../../core/db/helpers.ts'
 import { conflict, invalid, notFound, ok, type Result } from '../../core/result.ts'
 import { findOrganizationById } from '../actors/index.ts'
-import { findIssue } from './queries.ts'
-import { insertIssue, insertMechanism, lockIssue, updateIssue } from './queries-write.ts'
+import { insertIssueUnlessSlugTaken, insertMechanism, lockIssue, updateIssue } from './queries-write.ts'
 import type {
   DevelopingSupport,
   GovernmentParticipation,
@@ -37,26 +36,33 @@ export async function proposeIssue(
 ): Promise<Result<{ id: number; slug: string }>> {
   const allowed = authorize(ctx.actor, 'issue.propose')
   if (!allowed.ok) return allowed
-  let slug = slugify(input.name) || `issue-${ctx.now.getTime()}`
-  if (await findIssue(db, slug)) slug = `${slug}-${ctx.now.getTime().toString(36)}`
+  const base = slugify(input.name) || `issue-${ctx.now.getTime().toString(36)}`
   return inTransaction(db, async (trx) => {
-    const id = await insertIssue(trx, {
-      slug,
-      basket: input.basket,
-      name: jsonb({ [input.locale]: input.name }),
-      description: jsonb({ [input.locale]: input.description }),
-      scope: 'mixed',
-      status: 'proposed',
-      emerging: true,
-      firstRaisedOn: isoDate(ctx.now),
-      origin: 'proposal',
-      proposedBy: accountIdOf(ctx.actor),
-      triageReason: null,
-      triagedBy: null,
-      triagedAt: null,
-      createdAt: ctx.now,
-      updatedAt: ctx.now,
-    })
+    // two people proposing the same name at once (a double click) both get an issue: a taken
+    // slug takes the next free suffix, and the insert never fails on it
+    let id: number | null = null
+    let slug = base
+    for (let n = 1; id === null && n <= 50; n++) {
+      slug = n === 1 ? base : `${base}-${n}`
+      id = await insertIssueUnlessSlugTaken(trx, {
+        slug,
+        basket: input.basket,
+        name: jsonb({ [input.locale]: input.name }),
+        description: jsonb({ [input.locale]: input.description }),
+        scope: 'mixed',
+        status: 'proposed',
+        emerging: true,
+        firstRaisedOn: isoDate(ctx.now),
+        origin: 'proposal',
+        proposedBy: accountIdOf(ctx.actor),
+        triageReason: null,
+        triagedBy: null,
+        triagedAt: null,
+        createdAt: ctx.now,
+        updatedAt: ctx.now,
+      })
+    }
+    if (id === null) return conflict('issue_slug_taken')
     await recordAudit(trx, {
       ...auditedBy(ctx),
       action: 'issue.proposed',

@@ -12,6 +12,17 @@ export async function insertIssue(db: Db, row: IssueRow): Promise<number> {
   return (await cdb(db).insertInto('coordinationIssue').values(row).returning('id').executeTakeFirstOrThrow()).id
 }
 
+/** Inserts the issue unless its slug is taken (then null): a concurrent insert never fails on it. */
+export async function insertIssueUnlessSlugTaken(db: Db, row: IssueRow): Promise<number | null> {
+  const added = await cdb(db)
+    .insertInto('coordinationIssue')
+    .values(row)
+    .onConflict((oc) => oc.column('slug').doNothing())
+    .returning('id')
+    .executeTakeFirst()
+  return added?.id ?? null
+}
+
 /** The reference issues not there yet (by slug); how many were added. */
 export async function insertMissingIssues(db: Db, rows: IssueRow[]): Promise<number> {
   const added = await cdb(db)

@@ -9,6 +9,7 @@ import { flash } from '../../core/http/cookies.ts'
 import { respondError } from '../../core/http/errors.tsx'
 import { parseForm } from '../../core/http/forms.ts'
 import { requireAccount } from '../../core/http/guards.ts'
+import { idParam } from '../../core/http/ids.ts'
 import type { FormState } from '../../core/ui/form.tsx'
 import { findOrganizationsByIds, listOrganizations } from '../actors/index.ts'
 import { createMechanism, proposeIssue, reviseIssue, triageIssue } from './commands.ts'
@@ -21,7 +22,8 @@ import { renderMechanismForm } from './views/mechanism-form.tsx'
 import { renderMechanism, renderMechanisms } from './views/mechanisms.tsx'
 import { renderPropose, renderTriage } from './views/triage.tsx'
 
-const idOf = (c: Context<AppEnv>) => Number(c.req.param('id'))
+// the one id reader (core/http/ids.ts); the route's guard has refused anything else
+const idOf = (c: Context<AppEnv>) => idParam(c)
 
 function saved(c: Context<AppEnv>, to: string, message = 'flash.saved') {
   flash(c, message)

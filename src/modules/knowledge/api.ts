@@ -3,7 +3,7 @@ import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi'
 import { errorResponses, json, PUBLIC_READ } from '../../core/http/api.ts'
 import type { AppEnv } from '../../core/http/context.ts'
 import { searchLibrary } from './queries.ts'
-import { LibraryApiQuery, LibraryQuery } from './schemas.ts'
+import { ItemJson, LibraryApiQuery, LibraryQuery } from './schemas.ts'
 
 const PAGE_SIZE = 50
 const Facet = z.array(z.object({ key: z.string(), n: z.number() }))
@@ -22,20 +22,7 @@ export function registerKnowledgeApi(api: OpenAPIHono<AppEnv>): void {
         401: errorResponses[401],
         200: json(
           z.object({
-            data: z.array(
-              z.object({
-                id: z.number(),
-                title: z.string(),
-                type: z.string(),
-                language: z.string(),
-                abstract: z.string(),
-                authors: z.array(z.string()),
-                issues: z.array(z.string()),
-                publishedOn: z.string().nullable(),
-                url: z.string().nullable(),
-                rank: z.number(),
-              }),
-            ),
+            data: z.array(ItemJson),
             meta: z.object({
               total: z.number(),
               facets: z.object({ issues: Facet, types: Facet, languages: Facet, years: Facet }),

@@ -4,12 +4,14 @@ import type { Context } from 'hono'
 import { can } from '../../core/auth/authorize.ts'
 import type { AppEnv } from '../../core/http/context.ts'
 import { flash } from '../../core/http/cookies.ts'
+import { idParam } from '../../core/http/ids.ts'
 import type { FormState } from '../../core/ui/form.tsx'
 import { localized } from '../actors/index.ts'
 import { listIssues } from '../coordination/index.ts'
 import { renderItemForm } from './views/item-form.tsx'
 
-export const itemId = (c: Context<AppEnv>) => Number(c.req.param('id'))
+// the one id reader (core/http/ids.ts); the route's guard has refused anything else
+export const itemId = (c: Context<AppEnv>) => idParam(c)
 
 export async function issueNames(c: Context<AppEnv>) {
   const issues = await listIssues(c.var.db)

@@ -40,6 +40,24 @@ describe.each(DATABASE_KINDS)('the negotiation write API on a document on %s', (
       )
     })
 
+    it('stores a retried amendment once when it carries an Idempotency-Key', async () => {
+      const { id, byLabel } = await openDocument()
+      const send = () =>
+        world.api.BRA?.request(`/api/v1/negotiation/${id}/amendments`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'idempotency-key': `retry-${id}` },
+          body: JSON.stringify({ paragraphId: byLabel('1').id, operation: 'delete_paragraph' }),
+        })
+      const first = await send()
+      const again = await send()
+      expect(first?.status).toBe(201)
+      expect(again?.status).toBe(201)
+      expect(again?.headers.get('idempotent-replayed')).toBe('true')
+      expect(await again?.json()).toEqual(await first?.json())
+      const read = await world.api.anonymous?.json(`/api/v1/negotiation/${id}/amendments`)
+      expect(read?.body.data).toHaveLength(1)
+    })
+
     it('tables for an organization, named by its slug or by default, where stakeholders may table', async () => {
       const open = await openDocument(undefined, { stakeholdersMayTable: true })
       const amendment = { paragraphId: open.byLabel('3').id, operation: 'delete_paragraph' }

@@ -2,7 +2,7 @@
 // (.docx, read with mammoth), Markdown or plain text; then the UN-style parser.
 
 import { fileTypeFromBuffer } from 'file-type'
-import mammoth from 'mammoth'
+import { docxText } from '../../core/formats/docx-text.ts'
 import { invalid, ok, type Result } from '../../core/result.ts'
 import { type ParsedDocument, parseUnText } from './rules/parse.ts'
 
@@ -14,8 +14,12 @@ export async function readImport(file: File | null, pasted: string | undefined):
     if (file.size > MAX_BYTES) return invalid([{ path: 'file', code: 'negotiation.fileTooLarge', values: { max: 10 } }])
     const bytes = Buffer.from(await file.arrayBuffer())
     const type = await fileTypeFromBuffer(bytes)
-    if (type?.ext === 'docx') source = (await mammoth.extractRawText({ buffer: bytes })).value
-    else if (!type && /\.(txt|md)$/i.test(file.name)) source = bytes.toString('utf8')
+    if (type?.ext === 'docx') {
+      // a hostile file (a DOCTYPE, a zip bomb, a parser trap) is refused, never a 500 or a stall
+      const read = await docxText(bytes)
+      if (!read.ok) return invalid([{ path: 'file', code: 'validation.fileUnreadable' }])
+      source = read.text
+    } else if (!type && /\.(txt|md)$/i.test(file.name)) source = bytes.toString('utf8')
     else return invalid([{ path: 'file', code: 'negotiation.fileWrongType', values: { name: file.name } }])
   }
   if (!source.trim()) return invalid([{ path: 'text', code: 'validation.required' }])

@@ -137,10 +137,11 @@ describe.each(DATABASE_KINDS)('the paragraph page on %s', (kind) => {
 
   it('returns every form on a paragraph to the paragraph’s page', async () => {
     const doc = await newDocument()
-    const p = doc.byLabel('2')
+    const p = doc.byLabel('3')
     const here = `/paragraphs/${p}`
     const bra = clients.bra as TestClient
     const position = await bra.submit(`${here}/position`, { memberStateIso3: 'BRA', position: 'support' }, here)
+    expect(position.response.status, position.html.slice(0, 2000)).toBe(303)
     expect(position.response.headers.get('location')).toBe(here)
     const tabled = await bra.submit(
       `/negotiation/${doc.id}/amendments`,
@@ -163,6 +164,13 @@ describe.each(DATABASE_KINDS)('the paragraph page on %s', (kind) => {
       { declaration: 'no_consensus' },
       here,
     )
+    expect(
+      declared.response.status,
+      declared.html
+        .replace(/<[^>]+>/g, ' ')
+        .replace(/\s+/g, ' ')
+        .slice(0, 1500),
+    ).toBe(303)
     expect(declared.response.headers.get('location')).toBe(here)
     // a refusal is still a refusal: France may not speak for Brazil
     const posing = await (clients.fra as TestClient).submit(
@@ -345,5 +353,52 @@ describe.each(DATABASE_KINDS)('the negotiation API at scale on %s', (kind) => {
     expect(positions.body).toEqual({ data: [], meta: { total: 0 } })
     expect((await client.json(`/api/v1/negotiation/${documentId}/amendments?status=lost`)).status).toBe(400)
     expect((await client.json('/api/v1/negotiation/999999/amendments')).status).toBe(404)
+  })
+})
+
+describe.each(DATABASE_KINDS)('a long text in parts on %s', (kind) => {
+  let runtime: TestRuntime
+  afterAll(() => runtime?.close())
+
+  it('shows a long text in parts of whole sections, which the table of contents links to', {
+    timeout: 180_000,
+  }, async () => {
+    runtime = await createTestRuntime(kind)
+    const db = runtime.deps.db
+    const body = await createBody(db, { actor: SYSTEM, now: new Date() }, { slug: 'wg', name: 'WG', acronym: 'WG' })
+    if (!body.ok) throw new Error(JSON.stringify(body.error))
+    const process = await createProcess(
+      db,
+      { actor: SYSTEM, now: new Date() },
+      { bodyId: body.value.id, slug: 'wg-long', title: 'Drafting', mandateSymbol: 'E/RES/2026/1' },
+    )
+    if (!process.ok) throw new Error(JSON.stringify(process.error))
+    const section = (name: string, from: number) =>
+      `${name}\n\n${Array.from({ length: 60 }, (_, i) => `${from + i}. Decides to act on matter ${from + i};`).join('\n\n')}`
+    const created = await createDocument(
+      db,
+      { actor: SYSTEM, now: new Date() },
+      {
+        processId: process.value.id,
+        title: 'Long draft',
+        imported: parseUnText(`Long draft\n\nI. First\n\n${section('', 1)}\n\nII. Second\n\n${section('', 61)}`),
+      },
+    )
+    if (!created.ok) throw new Error(JSON.stringify(created.error))
+    const id = created.value.id
+    const second = (await paragraphsOf(db, id)).find((p) => p.text === 'II. Second')?.id
+    const visitor = new TestClient(runtime)
+    const first = (await visitor.get(`/negotiation/${id}`)).html
+    expect(first).toContain('matter 60;')
+    expect(first).not.toContain('matter 61;')
+    expect(first).toContain(`href="/negotiation/${id}?part=2#para-${second}"`)
+    const next = (await visitor.get(`/negotiation/${id}?part=2`)).html
+    expect(next).toContain('matter 61;')
+    expect(next).not.toContain('matter 60;')
+    expect(next).toContain('aria-current="page"')
+    // a filter pages its results the same way; nonsense parts are the nearest part
+    expect((await visitor.get(`/negotiation/${id}?open=1&part=2`)).html).toContain('matter 120;')
+    for (const part of ['0', '-3', '99', '1.5', 'x'])
+      expect((await visitor.get(`/negotiation/${id}?part=${part}`)).response.status, part).toBe(200)
   })
 })

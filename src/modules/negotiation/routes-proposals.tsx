@@ -8,6 +8,7 @@ import { type AppEnv, commandContext } from '../../core/http/context.ts'
 import { respondError } from '../../core/http/errors.tsx'
 import { type FormValues, fieldValue, fieldValues, forSchema, readForm } from '../../core/http/forms.ts'
 import { denied } from '../../core/http/guards.ts'
+import { idOrZero } from '../../core/http/ids.ts'
 import { parseWith } from '../../core/http/validation.ts'
 import type { Issue } from '../../core/result.ts'
 import { findProcess, type Process } from '../processes/index.ts'
@@ -75,7 +76,7 @@ export function registerProposalRoutes(app: Hono<AppEnv>): void {
   })
 
   app.get('/proposals/new', async (c) => {
-    const process = await processOr404(c, Number(c.req.query('process')))
+    const process = await processOr404(c, idOrZero(c.req.query('process')))
     if (process instanceof Response) return process
     if (!can(c.var.actor, 'proposal.submit')) return denied(c, 'proposal.submit')
     const { names, speakers } = await speakerChoices(c)
@@ -84,7 +85,7 @@ export function registerProposalRoutes(app: Hono<AppEnv>): void {
 
   app.post('/proposals', async (c) => {
     const values = await readForm(c)
-    const process = await processOr404(c, Number(values.processId))
+    const process = await processOr404(c, idOrZero(values.processId))
     if (process instanceof Response) return process
     const again = async (issues: Issue[], status: 403 | 422 = 422) => {
       const { names, speakers } = await speakerChoices(c)

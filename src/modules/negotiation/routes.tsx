@@ -12,6 +12,7 @@ import { COOKIES, writeCookie } from '../../core/http/cookies.ts'
 import { respondError } from '../../core/http/errors.tsx'
 import { type FormValues, forSchema, readForm } from '../../core/http/forms.ts'
 import { denied } from '../../core/http/guards.ts'
+import { countOrNone, idOrZero, idParam } from '../../core/http/ids.ts'
 import { parseWith } from '../../core/http/validation.ts'
 import type { Issue, Result } from '../../core/result.ts'
 import { findOrganizationsByIds, listMemberStates, localized } from '../actors/index.ts'
@@ -66,10 +67,8 @@ import { renderDocument } from './views/document.tsx'
 import { renderNewDocument } from './views/new.tsx'
 import { renderComparison, renderRevision, renderRevisions } from './views/revisions.tsx'
 
-export const idParam = (c: Context<AppEnv>, name = 'id') => {
-  const n = Number(c.req.param(name))
-  return Number.isSafeInteger(n) && n > 0 ? n : 0
-}
+// the one id reader (core/http/ids.ts), re-exported for this module's other route files
+export { idParam }
 
 export function flash(c: Context<AppEnv>, key: string) {
   writeCookie(c, COOKIES.flash, key, { maxAgeSeconds: 60 })
@@ -127,6 +126,7 @@ async function documentView(c: Context<AppEnv>, db: Db, documentId: number) {
     revisions,
     silences,
     filter,
+    part: Math.floor(Number(c.req.query('part'))) || 1,
     before,
     stateName: names.stateName,
     can: {
@@ -139,7 +139,7 @@ async function documentView(c: Context<AppEnv>, db: Db, documentId: number) {
 
 export function registerNegotiationRoutes(app: Hono<AppEnv>): void {
   app.get('/negotiation/new', async (c) => {
-    const process = await findProcess(c.var.db, Number(c.req.query('process')))
+    const process = await findProcess(c.var.db, idOrZero(c.req.query('process')))
     if (!process) return respondError(c, { type: 'not_found', id: 'process_not_found' })
     if (!can(c.var.actor, 'negotiation.manage', { bodyId: process.bodyId })) return denied(c, 'negotiation.manage')
     const proposals = (await proposalsOf(c.var.db, process.id)).filter(
@@ -161,7 +161,7 @@ export function registerNegotiationRoutes(app: Hono<AppEnv>): void {
         values[key.replace(/\[\]$/, '')] = key.endsWith('[]') ? strings : (strings[0] ?? '')
       }
     }
-    const process = await findProcess(c.var.db, Number(values.processId))
+    const process = await findProcess(c.var.db, idOrZero(values.processId))
     if (!process) return respondError(c, { type: 'not_found', id: 'process_not_found' })
     const again = async (issues: Issue[]) => {
       const proposals = (await proposalsOf(c.var.db, process.id)).filter(
@@ -289,7 +289,9 @@ export function registerNegotiationRoutes(app: Hono<AppEnv>): void {
 
   app.get('/negotiation/:id/revisions/:number{[0-9]+}', async (c) => {
     const found = await documentWithBody(c.var.db, idParam(c))
-    const revision = found ? await findRevision(c.var.db, found.document.id, Number(c.req.param('number'))) : undefined
+    const revision = found
+      ? await findRevision(c.var.db, found.document.id, countOrNone(c.req.param('number')))
+      : undefined
     if (!found || !revision) return respondError(c, { type: 'not_found', id: 'revision_not_found' })
     return renderRevision(c, {
       document: found.document,
@@ -302,8 +304,8 @@ export function registerNegotiationRoutes(app: Hono<AppEnv>): void {
     const found = await documentWithBody(c.var.db, idParam(c))
     if (!found) return null
     const [from, to] = await Promise.all([
-      findRevision(c.var.db, found.document.id, Number(c.req.query('from'))),
-      findRevision(c.var.db, found.document.id, Number(c.req.query('to'))),
+      findRevision(c.var.db, found.document.id, countOrNone(c.req.query('from'))),
+      findRevision(c.var.db, found.document.id, countOrNone(c.req.query('to'))),
     ])
     if (!from || !to) return null
     const changes = compareRevisions(from.snapshot as SnapshotParagraph[], to.snapshot as SnapshotParagraph[])

@@ -7,6 +7,7 @@ import { contentDisposition } from '../../core/formats/content-disposition.ts'
 import { errorResponses, json, listOf, PUBLIC_READ } from '../../core/http/api.ts'
 import type { AppEnv } from '../../core/http/context.ts'
 import { apiError, respondError } from '../../core/http/errors.tsx'
+import { idOrZero, idParam } from '../../core/http/ids.ts'
 import { LOCALES } from '../../core/i18n/locales.ts'
 import { installationId } from '../../core/installation.ts'
 import { electoralGroup, findOrganizationsByIds, listMemberStates, localized } from '../actors/index.ts'
@@ -205,12 +206,13 @@ function documentOnly(
   })
 }
 
-const ICS = /^([1-9][0-9]{0,15})\.ics$/
+/** The id in "<id>.ics" (0, which names nothing, when it is not an id). */
+const icsId = (file: string) => idOrZero(file.replace(/\.ics$/, ''))
 
 export function registerProcessesApi(api: OpenAPIHono<AppEnv>): void {
   // the .ics and .atom representations come first: /meetings/{id} would otherwise take them
   api.get('/meetings/:file{[0-9]+\\.ics}', async (c) => {
-    const id = Number(ICS.exec(c.req.param('file'))?.[1])
+    const id = icsId(c.req.param('file'))
     const meeting = await findMeeting(c.var.db, id)
     if (!meeting) return respondError(c, { type: 'not_found', id: 'meeting_not_found' })
     const process = await findProcess(c.var.db, meeting.processId)
@@ -236,7 +238,7 @@ export function registerProcessesApi(api: OpenAPIHono<AppEnv>): void {
   )
 
   api.get('/bodies/:file{[0-9]+\\.ics}', async (c) => {
-    const id = Number(ICS.exec(c.req.param('file'))?.[1])
+    const id = icsId(c.req.param('file'))
     const body = await findBody(c.var.db, id)
     if (!body) return respondError(c, { type: 'not_found', id: 'body_not_found' })
     const [meetings, processes] = await Promise.all([
@@ -269,7 +271,7 @@ export function registerProcessesApi(api: OpenAPIHono<AppEnv>): void {
   )
 
   api.get('/processes/:id{[0-9]+}/feed.atom', async (c) => {
-    const process = await findProcess(c.var.db, Number(c.req.param('id')))
+    const process = await findProcess(c.var.db, idParam(c))
     if (!process) return respondError(c, { type: 'not_found', id: 'process_not_found' })
     const [body, items] = await Promise.all([
       findBody(c.var.db, process.bodyId),

@@ -12,6 +12,7 @@ import { flash } from '../../core/http/cookies.ts'
 import { respondError } from '../../core/http/errors.tsx'
 import { type FormValues, forSchema, readForm } from '../../core/http/forms.ts'
 import { denied } from '../../core/http/guards.ts'
+import { idParam } from '../../core/http/ids.ts'
 import { parseWith } from '../../core/http/validation.ts'
 import type { Result } from '../../core/result.ts'
 import type { FormState } from '../../core/ui/form.tsx'
@@ -63,11 +64,6 @@ import { renderBodies, renderBody } from './views/bodies.tsx'
 import { renderCallForm, renderDocumentForm, renderMeetingForm, renderProcessForm } from './views/manage.tsx'
 import { type MeetingView, renderMeeting } from './views/meeting.tsx'
 import { renderProcess, renderProcesses } from './views/process.tsx'
-
-const idParam = (c: Context<AppEnv>) => {
-  const n = Number(c.req.param('id'))
-  return Number.isSafeInteger(n) && n > 0 ? n : 0
-}
 
 /** Sections other modules add to a page about a process or a body, in their order. */
 export async function sectionsFor(

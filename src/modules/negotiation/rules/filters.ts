@@ -77,3 +77,31 @@ export function sectionsOf<P extends { kind: string; parentId: number | null }>(
   if (current.heading || current.paragraphs.length) sections.push(current)
   return sections
 }
+
+/**
+ * The shown top-level paragraphs cut into parts of about `size` paragraphs (headings not counted),
+ * a part ending before a heading whose section would not fit, so a long text's page stays light:
+ * `?part=N` shows one, the table of contents links each section to its part.
+ */
+export function partsOf<P extends { id: number; kind: string }>(items: readonly P[], size: number): P[][] {
+  const parts: P[][] = []
+  let current: P[] = []
+  let count = 0
+  const sectionLength = (from: number) => {
+    let n = 0
+    for (let i = from + 1; i < items.length && items[i]?.kind !== 'heading'; i++) n++
+    return n
+  }
+  items.forEach((item, i) => {
+    const heading = item.kind === 'heading'
+    if (count > 0 && (count >= size || (heading && count + sectionLength(i) > size))) {
+      parts.push(current)
+      current = []
+      count = 0
+    }
+    current.push(item)
+    if (!heading) count++
+  })
+  if (current.length) parts.push(current)
+  return parts
+}

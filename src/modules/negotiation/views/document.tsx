@@ -15,10 +15,13 @@ import type { NegotiatingDocument, Paragraph, Silence, Statement } from '../quer
 import type { RevisionEntry } from '../queries-page.ts'
 import { revisionName } from '../rules/amendments.ts'
 import type { Tally } from '../rules/consensus.ts'
-import { isFiltered, type ParagraphFilter, passes, sectionsOf } from '../rules/filters.ts'
+import { isFiltered, type ParagraphFilter, partsOf, passes, sectionsOf } from '../rules/filters.ts'
 import { PositionSummary, Readiness } from './paragraph-forms.tsx'
 import { ParagraphText } from './text.tsx'
 import { ParagraphFilters, TableOfContents } from './toc.tsx'
+
+/** paragraphs a part of the document page shows (headings not counted) */
+export const PART_SIZE = 100
 
 export interface DocumentView {
   document: NegotiatingDocument
@@ -31,6 +34,8 @@ export interface DocumentView {
   revisions: RevisionEntry[]
   silences: Silence[]
   filter: ParagraphFilter
+  /** which part of a long text to show (1 = the first) */
+  part: number
   /** the paragraphs as the revision the reader compares with had them */
   before: Map<number, { text: string; status: string }> | null
   stateName: (iso3: string) => string
@@ -98,6 +103,36 @@ function ParagraphItem({
   )
 }
 
+function Parts({
+  c,
+  count,
+  current,
+  href,
+}: {
+  c: Context<AppEnv>
+  count: number
+  current: number
+  href: (part: number) => string
+}) {
+  const t = c.var.i18n.t
+  if (count < 2) return null
+  return (
+    <nav aria-label={t('negotiation.parts.label')}>
+      <ul class="pagination">
+        {Array.from({ length: count }, (_, i) => i + 1).map((n) => (
+          <li>
+            {n === current ? (
+              <strong aria-current="page">{t('negotiation.toc.untitled', { number: n })}</strong>
+            ) : (
+              <a href={`${href(n)}#text`}>{t('negotiation.toc.untitled', { number: n })}</a>
+            )}
+          </li>
+        ))}
+      </ul>
+    </nav>
+  )
+}
+
 function Record({ c, view }: { c: Context<AppEnv>; view: DocumentView }) {
   const { i18n } = c.var
   const t = i18n.t
@@ -152,6 +187,23 @@ export function renderDocument(c: Context<AppEnv>, view: DocumentView): Response
       if (isFiltered(view.filter)) shownHeadings++
       shown.add(s.heading.id)
     }
+  }
+  // a long text comes in parts of about PART_SIZE paragraphs, so its page stays light
+  const parts = partsOf(
+    top.filter((p) => shown.has(p.id)),
+    PART_SIZE,
+  )
+  const partIndex = Math.min(Math.max(1, view.part), Math.max(1, parts.length)) - 1
+  const inPart = parts[partIndex] ?? []
+  const partOf = new Map(parts.flatMap((items, i) => items.map((p) => [p.id, i + 1] as const)))
+  const partHref = (n: number) => {
+    const query = new URLSearchParams()
+    if (view.filter.open) query.set('open', '1')
+    if (view.filter.bracketed) query.set('bracketed', '1')
+    if (view.filter.mine) query.set('mine', '1')
+    if (view.filter.since !== null) query.set('since', String(view.filter.since))
+    if (n > 1) query.set('part', String(n))
+    return `/negotiation/${document.id}${query.size ? `?${query}` : ''}`
   }
   const pending = view.silences.filter((s) => s.status === 'pending')
   return renderPage(
@@ -221,7 +273,14 @@ export function renderDocument(c: Context<AppEnv>, view: DocumentView): Response
           {document.enactingFormula}
         </p>
       ) : null}
-      <TableOfContents c={c} sections={sections} language={document.language} />
+      <TableOfContents
+        c={c}
+        sections={sections}
+        language={document.language}
+        href={(id) =>
+          isFiltered(view.filter) || parts.length < 2 ? `#para-${id}` : `${partHref(partOf.get(id) ?? 1)}#para-${id}`
+        }
+      />
       <ParagraphFilters
         c={c}
         documentId={document.id}
@@ -231,13 +290,13 @@ export function renderDocument(c: Context<AppEnv>, view: DocumentView): Response
         shown={shown.size - shownHeadings}
         total={negotiableCount}
       />
+      <Parts c={c} count={parts.length} current={partIndex + 1} href={partHref} />
       <ol class="paragraphs" id="text">
-        {top
-          .filter((p) => shown.has(p.id))
-          .map((p) => (
-            <ParagraphItem c={c} view={view} paragraph={p} shown={shown} />
-          ))}
+        {inPart.map((p) => (
+          <ParagraphItem c={c} view={view} paragraph={p} shown={shown} />
+        ))}
       </ol>
+      <Parts c={c} count={parts.length} current={partIndex + 1} href={partHref} />
       <section aria-labelledby="record">
         <h2 id="record">{t('negotiation.record.title')}</h2>
         <Record c={c} view={view} />
@@ -256,7 +315,7 @@ export function renderDocument(c: Context<AppEnv>, view: DocumentView): Response
             <Form action={`/negotiation/${document.id}/silence`} csrfToken={csrfToken} class="stacked">
               <fieldset>
                 <legend>{t('negotiation.silence.legend')}</legend>
-                {top
+                {inPart
                   .filter(
                     (p) =>
                       (p.kind === 'operative' || p.kind === 'preambular') &&
@@ -295,7 +354,7 @@ export function renderDocument(c: Context<AppEnv>, view: DocumentView): Response
               <label for="st-para">{t('negotiation.statement.paragraph')}</label>{' '}
               <select id="st-para" name="paragraphId">
                 <option value="">{t('negotiation.statement.wholeText')}</option>
-                {top.map((p) => (
+                {inPart.map((p) => (
                   <option value={String(p.id)}>{p.label ?? p.text.slice(0, 40)}</option>
                 ))}
               </select>

@@ -13,10 +13,13 @@ export function TableOfContents({
   c,
   sections,
   language,
+  href,
 }: {
   c: Context<AppEnv>
   sections: Section<Paragraph>[]
   language: string
+  /** where a heading is: on this page or in another part */
+  href: (id: number) => string
 }) {
   const t = c.var.i18n.t
   if (sections.length < 2) return null
@@ -31,7 +34,7 @@ export function TableOfContents({
           })).filter((x) => x.count > 0)
           return (
             <li>
-              <a href={`#${s.heading ? `para-${s.heading.id}` : 'text'}`} {...textLanguage(language)}>
+              <a href={s.heading ? href(s.heading.id) : '#text'} {...textLanguage(language)}>
                 {s.heading ? s.heading.text : t('negotiation.toc.untitled', { number: i + 1 })}
               </a>{' '}
               <span class="muted">
