@@ -100,4 +100,27 @@ describe.each(DATABASE_KINDS)('co-sponsorship with consent on %s', (kind) => {
         values (${id}, 'ZAF', 'cosponsor')`.execute(db()),
     ).rejects.toThrow(/accepted/)
   })
+
+  it('answers through the proposal page’s forms, for the reader’s own State only', async () => {
+    const id = await proposeWith(['FRA', 'ZAF'])
+    const page = `/proposals/${id}`
+    const html = (await f.clients.zaf.get(page)).html
+    expect(html).toContain('value="member_state:ZAF"')
+    expect((await f.clients.fra.get(page)).html).not.toContain('value="member_state:ZAF"')
+    const posing = await f.clients.fra.submit(
+      `${page}/cosponsorship`,
+      { party: 'member_state:ZAF', answer: 'accept' },
+      page,
+    )
+    expect(posing.response.status).toBe(403)
+    const accepted = await f.clients.zaf.submit(
+      `${page}/cosponsorship`,
+      { party: 'member_state:ZAF', answer: 'accept' },
+      page,
+    )
+    expect(accepted.response.status).toBe(303)
+    expect((await findProposal(db(), id))?.memberStates.sort()).toEqual(['FRA', 'ZAF'])
+    const bad = await f.clients.zaf.submit(`${page}/cosponsorship`, { party: 'ZAF', answer: 'maybe' }, page)
+    expect(bad.response.status).toBe(400)
+  })
 })

@@ -25,6 +25,7 @@ import {
   issueRevision,
   recordStatement,
 } from './commands-documents.ts'
+import { reopenParagraph } from './commands-lifecycle.ts'
 import {
   answerComment,
   decideAmendment,
@@ -59,6 +60,7 @@ import {
   DeclarationInput,
   DocumentInput,
   PositionInput,
+  ReopenInput,
   RevisionInput,
   SilenceInput,
   StatementInput,
@@ -265,6 +267,13 @@ export function registerNegotiationRoutes(app: Hono<AppEnv>): void {
       parsed.value.note ?? '',
     )
     return outcome(c, result, `/paragraphs/${paragraph.id}`)
+  })
+
+  app.post('/paragraphs/:id/reopen', async (c) => {
+    const parsed = parseWith(ReopenInput, forSchema(await readForm(c)))
+    if (!parsed.ok) return invalidForm(c, parsed.issues)
+    const result = await reopenParagraph(c.var.db, commandContext(c), idParam(c), parsed.value.reason)
+    return outcome(c, result, `/paragraphs/${idParam(c)}`, 'flash.paragraphReopened')
   })
 
   app.post('/negotiation/:id/statements', async (c) => {
