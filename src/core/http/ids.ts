@@ -29,6 +29,11 @@ export function parseCount(text: string | null | undefined): number | null {
 /** A zod id for forms, queries and the API: text or number, an integer in 1..MAX_ID. */
 export const idSchema = () => z.coerce.number().int().min(1).max(MAX_ID)
 
+/** The `{id}` path parameter of an API operation, documented with its range. */
+export const IdPathParam = z.object({
+  id: idSchema().openapi({ param: { name: 'id', in: 'path' }, example: 1 }),
+})
+
 /** Parameter names that hold an id (`id`, `processId`...). */
 export function isIdParam(name: string): boolean {
   return name === 'id' || /Id$/.test(name)

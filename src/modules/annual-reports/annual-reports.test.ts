@@ -35,6 +35,13 @@ describe.each(DATABASE_KINDS)('annual reports on %s', (kind) => {
       { type: 'organization', id: String(orgA) },
       'Rep of A',
     )
+    // the year the draft test writes in; every other test opens its own year
+    await openCycle(
+      runtime.deps.db,
+      { actor: SYSTEM, now: new Date() },
+      { year: 2025, deadline: '2026-03-31', organizationIds: [orgA, orgB] },
+      { messages: runtime.deps.messages, baseUrl: 'http://localhost' },
+    )
   })
   afterAll(() => runtime.close())
 
@@ -44,27 +51,33 @@ describe.each(DATABASE_KINDS)('annual reports on %s', (kind) => {
 
   it('opens a cycle only for the Secretariat, and invites the organizations’ representatives by mail', async () => {
     const { client: secretariat } = await accountWithRole(runtime, 'secretariat')
+    // an organization nobody represents yet: invited, but nobody to mail
+    const unrepresented = await createOrganization(
+      runtime.deps.db,
+      { actor: SYSTEM, now: new Date() },
+      { acronym: 'CCU', name: { en: 'CCU Union' }, stakeholderGroup: 'intergovernmental_organization' },
+    )
+    if (!unrepresented.ok) throw new Error(JSON.stringify(unrepresented.error))
     const refused = await rep.client.submit(
       '/annual-reports',
-      { year: '2025', deadline: '2026-03-31', organizationIds: [String(orgA)] },
+      { year: '2026', deadline: '2027-03-31', organizationIds: [String(orgA)] },
       '/annual-reports',
     )
     expect(refused.response.status).toBe(403)
     const opened = await secretariat.submit(
       '/annual-reports',
-      { year: '2025', deadline: '2026-03-31', organizationIds: [String(orgA), String(orgB)] },
+      { year: '2026', deadline: '2027-03-31', organizationIds: [String(orgA), String(unrepresented.value.id)] },
       '/annual-reports/new',
     )
     expect(opened.response.status).toBe(303)
     const again = await secretariat.submit(
       '/annual-reports',
-      { year: '2025', deadline: '2026-03-31', organizationIds: [String(orgA)] },
+      { year: '2026', deadline: '2027-03-31', organizationIds: [String(orgA)] },
       '/annual-reports/new',
     )
     expect(again.response.status).toBe(409)
-    const invitations = await outbox('annual_report_invitation')
+    const invitations = (await outbox('annual_report_invitation')).filter((m) => m.subject.includes('2026'))
     expect(invitations.map((m) => m.toAddress)).toEqual([rep.email])
-    expect(invitations[0]?.subject).toContain('2025')
   })
 
   it('keeps the draft as written and publishes only on submission, then locks it to new versions', async () => {
@@ -130,7 +143,11 @@ describe.each(DATABASE_KINDS)('annual reports on %s', (kind) => {
   })
 
   it('shows who is late on the board and reminds them at most once a week', async () => {
-    const board = (await new TestClient(runtime).get('/annual-reports/2025')).html
+    const ctx = { actor: SYSTEM, now: new Date() }
+    await openCycle(runtime.deps.db, ctx, { year: 2029, deadline: '2030-03-31', organizationIds: [orgA, orgB] }, mail())
+    await saveDraft(runtime.deps.db, ctx, 2029, orgA, { actions: 'Consultations held', issues: ['spam'] })
+    await submitReport(runtime.deps.db, ctx, 2029, orgA)
+    const board = (await new TestClient(runtime).get('/annual-reports/2029')).html
     expect(board).toContain('Submitted and published')
     expect(board).toContain('Invited')
     const rep2 = await accountWithRole(
@@ -139,25 +156,30 @@ describe.each(DATABASE_KINDS)('annual reports on %s', (kind) => {
       { type: 'organization', id: String(orgB) },
       'Rep of B',
     )
-    const afterDeadline = new Date('2026-04-02T08:00:00Z')
-    expect(await sendReminders(runtime.deps.db, afterDeadline, mail())).toBe(1)
-    await sendReminders(runtime.deps.db, new Date('2026-04-03T08:00:00Z'), mail())
-    const reminders = await outbox('annual_report_reminder')
+    // two days of the same week after the deadline: one reminder, to the late organization only
+    await sendReminders(runtime.deps.db, new Date('2030-04-02T08:00:00Z'), mail())
+    await sendReminders(runtime.deps.db, new Date('2030-04-03T08:00:00Z'), mail())
+    const reminders = (await outbox('annual_report_reminder')).filter((m) => m.subject.includes('2029'))
     expect(reminders.map((m) => m.toAddress)).toEqual([rep2.email])
   })
 
   it('compiles the synthesis per issue against the previous year, in HTML, Word and JSON', async () => {
     const ctx = { actor: SYSTEM, now: new Date() }
-    await openCycle(runtime.deps.db, ctx, { year: 2024, deadline: '2025-03-31', organizationIds: [orgB] }, mail())
-    await saveDraft(runtime.deps.db, ctx, 2024, orgB, { actions: 'Earlier work', issues: ['cybercrime'] })
-    await submitReport(runtime.deps.db, ctx, 2024, orgB)
-    const synthesis = await new TestClient(runtime).json('/annual-reports/2025/synthesis.json')
+    await openCycle(runtime.deps.db, ctx, { year: 2027, deadline: '2028-03-31', organizationIds: [orgB] }, mail())
+    await saveDraft(runtime.deps.db, ctx, 2027, orgB, { actions: 'Earlier work', issues: ['cybercrime'] })
+    await submitReport(runtime.deps.db, ctx, 2027, orgB)
+    await openCycle(runtime.deps.db, ctx, { year: 2028, deadline: '2029-03-31', organizationIds: [orgA] }, mail())
+    await saveDraft(runtime.deps.db, ctx, 2028, orgA, { actions: 'This year', issues: ['cybercrime', 'spam'] })
+    await submitReport(runtime.deps.db, ctx, 2028, orgA)
+    const synthesis = await new TestClient(runtime).json('/annual-reports/2028/synthesis.json')
     const cyber = synthesis.body.data.issues.find((i: { issue: string }) => i.issue === 'cybercrime')
     expect(cyber).toEqual({ issue: 'cybercrime', organizations: [orgA], previous: 1 })
-    expect(synthesis.body.data.previousYear).toBe(2024)
-    const page = (await new TestClient(runtime).get('/annual-reports/2025/synthesis')).html
+    const spam = synthesis.body.data.issues.find((i: { issue: string }) => i.issue === 'spam')
+    expect(spam).toEqual({ issue: 'spam', organizations: [orgA], previous: 0 })
+    expect(synthesis.body.data.previousYear).toBe(2027)
+    const page = (await new TestClient(runtime).get('/annual-reports/2028/synthesis')).html
     expect(page).toContain('AAU Union')
-    const docx = await new TestClient(runtime).request('/annual-reports/2025/synthesis.docx')
+    const docx = await new TestClient(runtime).request('/annual-reports/2028/synthesis.docx')
     expect(docx.headers.get('content-type')).toContain('wordprocessingml')
   })
 

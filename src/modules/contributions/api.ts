@@ -6,6 +6,7 @@ import { can } from '../../core/auth/authorize.ts'
 import { errorResponses, json, listOf, PUBLIC_READ, securityFor } from '../../core/http/api.ts'
 import type { AppEnv } from '../../core/http/context.ts'
 import { apiError } from '../../core/http/errors.tsx'
+import { IdPathParam } from '../../core/http/ids.ts'
 import { findProcess } from '../processes/index.ts'
 import { submitContribution } from './commands.ts'
 import {
@@ -21,13 +22,7 @@ import { ContributionInput, ContributionQuery, ContributionSchema } from './sche
 
 const tags = ['Contributions']
 const PAGE_SIZE = 50
-const IdParam = z.object({
-  id: z.coerce
-    .number()
-    .int()
-    .positive()
-    .openapi({ param: { name: 'id', in: 'path' }, example: 1 }),
-})
+const IdParam = IdPathParam
 
 export function contributionJson(k: Contribution, answers: Answer[], attachments: Attachment[]) {
   const shown = k.status === 'published' || k.status === 'pending_review'

@@ -1,6 +1,7 @@
 // The processes' boundary schemas: the same zod objects validate the Secretariat's forms and the
 // JSON API, and describe the API in the OpenAPI document.
 import { z } from '@hono/zod-openapi'
+import { IdPathParam } from '../../core/http/ids.ts'
 import { LOCALES } from '../../core/i18n/locales.ts'
 import { STAKEHOLDER_GROUPS } from '../actors/index.ts'
 import {
@@ -168,13 +169,8 @@ export type TransmissionInput = z.infer<typeof TransmissionInput>
 
 // ---- API output ----
 
-export const IdParam = z.object({
-  id: z.coerce
-    .number()
-    .int()
-    .positive()
-    .openapi({ param: { name: 'id', in: 'path' }, example: 1 }),
-})
+/** An `{id}` path parameter: the one id parser's range (core/http/ids.ts). */
+export const IdParam = IdPathParam
 
 export const BodySchema = z
   .object({
