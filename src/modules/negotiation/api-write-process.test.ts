@@ -159,4 +159,36 @@ describe.each(DATABASE_KINDS)('the negotiation write API on a process on %s', (k
       }
     })
   })
+
+  describe('breaking a silence procedure', () => {
+    const deadline = () => new Date(Date.now() + 4 * 86_400_000).toISOString()
+
+    it('records the State’s objection and breaks the procedure; a later break is refused (409)', async () => {
+      const { id, byLabel } = await openDocument()
+      const circulated = await post('chair', `/negotiation/${id}/silence`, {
+        paragraphIds: [byLabel('1').id],
+        deadline: deadline(),
+      })
+      const path = `/silence/${circulated.body.data.id}/break`
+      const broken = await post('BRA', path, { memberState: 'BRA', reason: 'Not on reporting' })
+      expect(broken.status).toBe(200)
+      expect(broken.body.data).toMatchObject({ status: 'broken', brokenBy: 'BRA' })
+      const over = await post('ZAF', path, { memberState: 'ZAF', reason: 'Late' })
+      expect(over.status).toBe(409)
+      expect(over.body.id).toBe('silence_over')
+    })
+
+    it('refuses another State’s break (403), no reason (400) and an unknown procedure (404)', async () => {
+      const { id, byLabel } = await openDocument()
+      const circulated = await post('chair', `/negotiation/${id}/silence`, {
+        paragraphIds: [byLabel('1').id],
+        deadline: deadline(),
+      })
+      const path = `/silence/${circulated.body.data.id}/break`
+      expect((await post('BRA', path, { memberState: 'FRA', reason: 'For them' })).status).toBe(403)
+      expect((await post('braReadOnly', path, { memberState: 'BRA', reason: 'Read only' })).status).toBe(403)
+      expect((await post('BRA', path, { memberState: 'BRA' })).status).toBe(400)
+      expect((await post('BRA', '/silence/999999/break', { memberState: 'BRA', reason: 'X' })).status).toBe(404)
+    })
+  })
 })

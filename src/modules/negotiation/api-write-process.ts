@@ -11,6 +11,7 @@ import { findOrganizationBySlug } from '../actors/index.ts'
 import { DocumentSchema, IdParam, negotiatingDocumentJson, ProposalSchema, proposalJson } from './api.ts'
 import {
   IDEMPOTENT,
+  invalidField,
   isRefusal,
   jsonBody,
   SilenceSchema,
@@ -19,11 +20,11 @@ import {
   tags,
   writeRefusals,
 } from './api-write-support.ts'
-import { circulateUnderSilence, createDocument } from './commands-documents.ts'
+import { breakSilence, circulateUnderSilence, createDocument } from './commands-documents.ts'
 import { type Speaker, submitProposal } from './commands-proposals.ts'
 import { readImport } from './import.ts'
 import { findProposal } from './queries.ts'
-import { DocumentApiInput, ProposalApiInput, SilenceApiInput } from './schemas.ts'
+import { BreakSilenceApiInput, DocumentApiInput, ProposalApiInput, SilenceApiInput } from './schemas.ts'
 
 const proposeRoute = createRoute({
   method: 'post',
@@ -62,6 +63,20 @@ const silenceRoute = createRoute({
   description: `Unbroken at the deadline, the paragraphs are adopted; the deadline is at least 72 hours ahead. ${IDEMPOTENT}`,
   request: { params: IdParam, body: jsonBody(SilenceApiInput) },
   responses: { 201: json(z.object({ data: SilenceSchema }), 'Circulated'), ...writeRefusals },
+})
+
+const BreakAnswer = z.object({ data: SilenceSchema })
+
+const breakRoute = createRoute({
+  method: 'post',
+  path: '/silence/{id}/break',
+  operationId: 'breakSilence',
+  security: securityFor('position.take'),
+  tags,
+  summary: 'A State breaks a silence procedure',
+  description: `The State’s formal objection is recorded on the paragraphs circulated and the procedure is broken. ${IDEMPOTENT}`,
+  request: { params: IdParam, body: jsonBody(BreakSilenceApiInput) },
+  responses: { 200: json(BreakAnswer, 'Broken'), ...writeRefusals },
 })
 
 const ISO3 = /^[A-Z]{3}$/
@@ -133,6 +148,18 @@ export function registerProcessWriteApi(api: OpenAPIHono<AppEnv>): void {
     if (!data) return apiError(c, { type: 'not_found', id: 'negotiating_document_not_found' })
     c.header('Location', `/api/v1/negotiation/${data.id}`)
     return c.json({ data }, 201)
+  })
+
+  api.openapi(breakRoute, async (c) => {
+    const input = c.req.valid('json')
+    // the command breaks the whole procedure: a break on some paragraphs only is not offered yet
+    if (input.paragraphIds !== undefined) return apiError(c, invalidField('paragraphIds', 'validation.unknownField'))
+    const silenceId = c.req.valid('param').id
+    const result = await breakSilence(c.var.db, commandContext(c), silenceId, input.memberState, input.reason)
+    if (!result.ok) return apiError(c, result.error)
+    const data = await silenceJson(c.var.db, silenceId)
+    if (!data) return apiError(c, { type: 'not_found', id: 'silence_not_found' })
+    return c.json({ data }, 200)
   })
 
   api.openapi(silenceRoute, async (c) => {
