@@ -38,6 +38,8 @@ const SUBJECTS: Partial<Record<Action, unknown>> = {
   'proposal.merge': { bodyId: 1 },
   // a proposal co-sponsored by the delegate's State and the representative's organization
   'proposal.revise': { memberStates: [STATE, 'ZAF'], organizations: [ORG] },
+  // the State and the organization asked to co-sponsor
+  'proposal.cosponsor': { memberStates: [STATE], organizations: [ORG] },
   // a body whose rules let stakeholders table amendments
   'amendment.table': { stakeholdersMayTable: true },
   'amendment.withdraw': { memberStates: [STATE], organizations: [] },
@@ -79,6 +81,7 @@ const EXPECTED: Record<Action, Role[]> = {
   'consensus.declare': ['chair'],
   'proposal.submit': ['government_delegate', 'stakeholder_representative'],
   'proposal.revise': ['government_delegate', 'stakeholder_representative'],
+  'proposal.cosponsor': ['government_delegate', 'stakeholder_representative'],
   'proposal.merge': [...STAFF, 'chair'],
   'amendment.table': ['government_delegate', 'stakeholder_representative'],
   'amendment.withdraw': ['government_delegate'],

@@ -36,6 +36,7 @@ export const ACTION_SCOPES = {
   // the negotiation itself: what delegations and stakeholders say on the text
   'proposal.submit': 'negotiate',
   'proposal.revise': 'negotiate',
+  'proposal.cosponsor': 'negotiate',
   'amendment.table': 'negotiate',
   'amendment.withdraw': 'negotiate',
   'position.take': 'negotiate',

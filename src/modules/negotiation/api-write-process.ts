@@ -11,7 +11,6 @@ import { findOrganizationBySlug } from '../actors/index.ts'
 import { DocumentSchema, IdParam, negotiatingDocumentJson, ProposalSchema, proposalJson } from './api.ts'
 import {
   IDEMPOTENT,
-  invalidField,
   isRefusal,
   jsonBody,
   SilenceSchema,
@@ -74,7 +73,7 @@ const breakRoute = createRoute({
   security: securityFor('position.take'),
   tags,
   summary: 'A State breaks a silence procedure',
-  description: `The State’s formal objection is recorded on the paragraphs circulated and the procedure is broken. ${IDEMPOTENT}`,
+  description: `The State’s formal objection is recorded on the paragraphs named (none named: all those circulated), and the break and its reason go on the document’s record; the procedure ends once every circulated paragraph is broken. ${IDEMPOTENT}`,
   request: { params: IdParam, body: jsonBody(BreakSilenceApiInput) },
   responses: { 200: json(BreakAnswer, 'Broken'), ...writeRefusals },
 })
@@ -152,10 +151,16 @@ export function registerProcessWriteApi(api: OpenAPIHono<AppEnv>): void {
 
   api.openapi(breakRoute, async (c) => {
     const input = c.req.valid('json')
-    // the command breaks the whole procedure: a break on some paragraphs only is not offered yet
-    if (input.paragraphIds !== undefined) return apiError(c, invalidField('paragraphIds', 'validation.unknownField'))
     const silenceId = c.req.valid('param').id
-    const result = await breakSilence(c.var.db, commandContext(c), silenceId, input.memberState, input.reason)
+    // a break names the paragraphs it concerns; none named: all those circulated
+    const result = await breakSilence(
+      c.var.db,
+      commandContext(c),
+      silenceId,
+      input.memberState,
+      input.reason,
+      input.paragraphIds,
+    )
     if (!result.ok) return apiError(c, result.error)
     const data = await silenceJson(c.var.db, silenceId)
     if (!data) return apiError(c, { type: 'not_found', id: 'silence_not_found' })

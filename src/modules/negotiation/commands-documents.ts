@@ -13,7 +13,7 @@ import { enqueueJob } from '../../core/jobs/queue.ts'
 import { conflict, invalid, notFound, ok, type Result } from '../../core/result.ts'
 import { findProcess } from '../processes/index.ts'
 import { accountOf, documentWithBody, inDocument, negotiationOpen } from './context.ts'
-import { findParagraph, findSilence, ndb, paragraphsOf, proposalsOf } from './queries.ts'
+import { findParagraph, findSilence, ndb, paragraphsOf, proposalsOf, type Silence } from './queries.ts'
 import { recordPosition, standings } from './queries-standing.ts'
 import { revisionLabel } from './rules/amendments.ts'
 import { hasBrackets } from './rules/brackets.ts'
@@ -366,6 +366,9 @@ export async function circulateUnderSilence(
     return invalid([{ path: 'paragraphIds', code: 'negotiation.unknownParagraph' }])
   if (chosen.some((p) => !paragraphTransition(p, { kind: 'circulate' }).ok))
     return invalid([{ path: 'paragraphIds', code: 'negotiation.paragraphSettled' }])
+  // silence adopts: text still in brackets cannot be adopted
+  if (chosen.some((p) => hasBrackets(p.text)))
+    return invalid([{ path: 'paragraphIds', code: 'negotiation.bracketsRemain' }])
   return inTransaction(db, async (trx) => {
     const open = await negotiationOpen(trx, ctx, found.process.id)
     if (!open.ok) return open
@@ -399,26 +402,39 @@ export async function circulateUnderSilence(
   })
 }
 
-/** One State's objection breaks the silence. */
+/**
+ * A State breaks the silence on the paragraphs it names (all those circulated when it names none):
+ * its objection is recorded on those alone, and the break, with its reason, goes on the document's
+ * record. The other paragraphs stay under silence until the deadline; when every circulated
+ * paragraph is broken, the procedure ends at once.
+ */
 export async function breakSilence(
   db: Db,
   ctx: CommandContext,
   silenceId: number,
   memberStateIso3: string,
   note: string,
-): Promise<Result<void>> {
+  paragraphIds?: readonly number[] | undefined,
+): Promise<Result<{ paragraphIds: number[]; status: 'pending' | 'broken' }>> {
   const allowed = authorize(ctx.actor, 'position.take', { memberStateIso3 })
   if (!allowed.ok) return allowed
   return inTransaction(db, async (trx) => {
     const silence = await findSilence(trx, silenceId, { forUpdate: true })
     if (!silence) return notFound('silence_not_found')
+    const found = await documentWithBody(trx, silence.documentId)
+    if (!found) return notFound('negotiating_document_not_found')
+    const open = await negotiationOpen(trx, ctx, found.process.id)
+    if (!open.ok) return open
     if (silence.status !== 'pending' || ctx.now >= silence.deadline) return conflict('silence_over')
-    await ndb(trx)
-      .updateTable('negotiationSilence')
-      .set({ status: 'broken', brokenBy: memberStateIso3, brokenAt: ctx.now })
-      .where('id', '=', silenceId)
-      .execute()
-    for (const paragraphId of silence.paragraphIds) {
+    const named = paragraphIds?.length ? [...new Set(paragraphIds)] : silence.paragraphIds
+    if (named.some((id) => !silence.paragraphIds.includes(id)))
+      return invalid([{ path: 'paragraphIds', code: 'negotiation.notCirculated' }])
+    const n = ndb(trx)
+    for (const paragraphId of named) {
+      const paragraph = await findParagraph(trx, paragraphId, { forUpdate: true })
+      if (!paragraph) return notFound('paragraph_not_found')
+      const takes = paragraphTransition(paragraph, { kind: 'take_position' })
+      if (!takes.ok) return takes
       await recordPosition(trx, {
         subjectType: 'paragraph',
         subjectId: paragraphId,
@@ -428,19 +444,97 @@ export async function breakSilence(
         accountId: accountOf(ctx.actor),
         at: ctx.now,
       })
+      await n
+        .insertInto('negotiationStatement')
+        .values({
+          documentId: silence.documentId,
+          paragraphId,
+          kind: 'silence_break',
+          declaration: null,
+          method: 'silence_procedure',
+          memberStateIso3,
+          text: note,
+          recordedBy: accountOf(ctx.actor) || null,
+          at: ctx.now,
+          silenceId,
+        })
+        .execute()
     }
+    const broken = await brokenParagraphs(trx, silenceId)
+    const allBroken = silence.paragraphIds.every((id) => broken.has(id))
+    await n
+      .updateTable('negotiationSilence')
+      .set({
+        status: allBroken ? 'broken' : 'pending',
+        brokenBy: silence.brokenBy ?? memberStateIso3,
+        brokenAt: silence.brokenAt ?? ctx.now,
+      })
+      .where('id', '=', silenceId)
+      .execute()
+    if (allBroken) await recordOutcomes(trx, ctx, silence, broken)
     await recordAudit(trx, {
       ...auditedBy(ctx),
       action: 'negotiation.silence_broken',
       subjectType: 'negotiating_document',
       subjectId: silence.documentId,
-      payload: { silenceId, memberStateIso3, note },
+      payload: { silenceId, memberStateIso3, note, paragraphIds: named },
     })
-    return ok(undefined)
+    return ok({ paragraphIds: named, status: allBroken ? 'broken' : 'pending' })
   })
 }
 
-/** The deadline has passed: unbroken silence adopts the paragraphs. Idempotent. */
+/** Which circulated paragraphs were broken, and by which States. */
+async function brokenParagraphs(trx: Db, silenceId: number): Promise<Map<number, string[]>> {
+  const rows = await ndb(trx)
+    .selectFrom('negotiationStatement')
+    .select(['paragraphId', 'memberStateIso3'])
+    .where('silenceId', '=', silenceId)
+    .where('kind', '=', 'silence_break')
+    .orderBy('id')
+    .execute()
+  const broken = new Map<number, string[]>()
+  for (const r of rows) {
+    if (r.paragraphId === null || !r.memberStateIso3) continue
+    const states = broken.get(r.paragraphId) ?? []
+    if (!states.includes(r.memberStateIso3)) broken.set(r.paragraphId, [...states, r.memberStateIso3])
+  }
+  return broken
+}
+
+/**
+ * Each paragraph's outcome on the record: adopted by silence (a declaration), or not, broken by
+ * whom (a statement of kind 'silence_outcome' per breaking State).
+ */
+async function recordOutcomes(trx: Db, ctx: CommandContext, silence: Silence, broken: Map<number, string[]>) {
+  for (const paragraphId of silence.paragraphIds) {
+    const by = broken.get(paragraphId)
+    if (by) {
+      for (const memberStateIso3 of by)
+        await ndb(trx)
+          .insertInto('negotiationStatement')
+          .values({
+            documentId: silence.documentId,
+            paragraphId,
+            kind: 'silence_outcome',
+            declaration: null,
+            method: 'silence_procedure',
+            memberStateIso3,
+            text: '',
+            recordedBy: accountOf(ctx.actor) || null,
+            at: ctx.now,
+            silenceId: silence.id,
+          })
+          .execute()
+      continue
+    }
+    const paragraph = await findParagraph(trx, paragraphId, { forUpdate: true })
+    // adopted by silence when nothing stands in the way: not deleted, not adopted, brackets empty
+    if (paragraph && paragraph.status !== 'adopted' && paragraph.status !== 'deleted' && !hasBrackets(paragraph.text))
+      await settle(trx, ctx, paragraphId, 'adopted', 'silence_procedure', silence.note)
+  }
+}
+
+/** The deadline has passed: each paragraph not broken is adopted; each broken one is recorded so. Idempotent. */
 export async function concludeSilence(
   db: Db,
   ctx: CommandContext,
@@ -451,12 +545,13 @@ export async function concludeSilence(
     if (!silence) return notFound('silence_not_found')
     if (silence.status !== 'pending') return ok(silence.status)
     if (ctx.now < silence.deadline) return ok('pending')
-    for (const paragraphId of silence.paragraphIds) {
-      const paragraph = await findParagraph(trx, paragraphId, { forUpdate: true })
-      if (paragraph && paragraph.status !== 'adopted' && paragraph.status !== 'deleted')
-        await settle(trx, ctx, paragraphId, 'adopted', 'silence_procedure', silence.note)
-    }
-    await ndb(trx).updateTable('negotiationSilence').set({ status: 'adopted' }).where('id', '=', silenceId).execute()
-    return ok('adopted')
+    const found = await documentWithBody(trx, silence.documentId)
+    // a concluded process's record is closed: the procedure ends with it, unrecorded
+    if (!found || !(await negotiationOpen(trx, ctx, found.process.id)).ok) return ok('pending')
+    const broken = await brokenParagraphs(trx, silenceId)
+    await recordOutcomes(trx, ctx, silence, broken)
+    const status = broken.size > 0 ? 'broken' : 'adopted'
+    await ndb(trx).updateTable('negotiationSilence').set({ status }).where('id', '=', silenceId).execute()
+    return ok(status)
   })
 }

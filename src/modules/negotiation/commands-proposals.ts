@@ -10,6 +10,7 @@ import type { Locale } from '../../core/i18n/locales.ts'
 import { conflict, forbidden, invalid, notFound, ok, type Result } from '../../core/result.ts'
 import { findOrganizationById } from '../actors/index.ts'
 import { findProcess, writeRefusal } from '../processes/index.ts'
+import { knownParties, requestCosponsors } from './commands-cosponsors.ts'
 import { accountOf, documentWithBody, inDocument, negotiationOpen } from './context.ts'
 import { findAmendment, findComment, findParagraph, findProposal, ndb, paragraphsOf } from './queries.ts'
 import { recordPosition, refreshTally } from './queries-standing.ts'
@@ -50,15 +51,27 @@ export async function submitProposal(
   if (!process) return notFound('process_not_found')
   const concluded = writeRefusal(process, 'negotiation')
   if (!concluded.ok) return concluded
-  // the one submitting speaks for at least one proponent; the others are co-sponsors
-  const own =
-    input.memberStates.some((s) => speaksAs(ctx, { memberStateIso3: s })) ||
-    input.organizations.some((o) => speaksAs(ctx, { organizationId: o }))
-  if (!own) return forbidden('not_a_proponent')
+  // the one submitting speaks for at least one proponent; the others are asked to co-sponsor
+  const states = [...new Set(input.memberStates)]
+  const orgs = [...new Set(input.organizations)]
+  const ownStates = states.filter((s) => speaksAs(ctx, { memberStateIso3: s }))
+  const ownOrgs = orgs.filter((o) => speaksAs(ctx, { organizationId: o }))
+  if (ownStates.length + ownOrgs.length === 0) return forbidden('not_a_proponent')
+  const known = await knownParties(db, states, orgs)
+  if (!known.ok) return known
   return inTransaction(db, async (trx) => {
     const open = await negotiationOpen(trx, ctx, input.processId)
     if (!open.ok) return open
-    const row = await insertProposal(trx, ctx, { ...input, status: 'submitted' })
+    const row = await insertProposal(trx, ctx, {
+      ...input,
+      memberStates: ownStates,
+      organizations: ownOrgs,
+      status: 'submitted',
+    })
+    await requestCosponsors(trx, ctx, row.id, {
+      memberStates: states.filter((s) => !ownStates.includes(s)),
+      organizations: orgs.filter((o) => !ownOrgs.includes(o)),
+    })
     await recordAudit(trx, {
       ...auditedBy(ctx),
       action: 'proposal.submitted',
@@ -68,8 +81,12 @@ export async function submitProposal(
         processId: input.processId,
         title: input.title,
         text: input.text,
-        memberStates: input.memberStates,
-        organizations: input.organizations,
+        memberStates: ownStates,
+        organizations: ownOrgs,
+        cosponsorsAsked: {
+          memberStates: states.filter((s) => !ownStates.includes(s)),
+          organizations: orgs.filter((o) => !ownOrgs.includes(o)),
+        },
         contributionIds: input.contributionIds ?? [],
       },
     })
@@ -135,9 +152,10 @@ export async function reviseProposal(
 ): Promise<Result<{ version: number }>> {
   const proposal = await findProposal(db, id)
   if (!proposal) return notFound('proposal_not_found')
+  // the original proponents alone: a co-sponsor may withdraw its co-sponsorship, not the proposal
   const allowed = authorize(ctx.actor, 'proposal.revise', {
-    memberStates: proposal.memberStates,
-    organizations: proposal.organizations,
+    memberStates: proposal.proponentStates,
+    organizations: proposal.proponentOrganizations,
   })
   if (!allowed.ok) return allowed
   if (!['submitted', 'under_discussion'].includes(proposal.status)) return conflict(`proposal_${proposal.status}`)
@@ -177,9 +195,10 @@ export async function reviseProposal(
 export async function withdrawProposal(db: Db, ctx: CommandContext, id: number): Promise<Result<void>> {
   const proposal = await findProposal(db, id)
   if (!proposal) return notFound('proposal_not_found')
+  // the original proponents alone: a co-sponsor may withdraw its co-sponsorship, not the proposal
   const allowed = authorize(ctx.actor, 'proposal.revise', {
-    memberStates: proposal.memberStates,
-    organizations: proposal.organizations,
+    memberStates: proposal.proponentStates,
+    organizations: proposal.proponentOrganizations,
   })
   if (!allowed.ok) return allowed
   if (!['submitted', 'under_discussion'].includes(proposal.status)) return conflict(`proposal_${proposal.status}`)

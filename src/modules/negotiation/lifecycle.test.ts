@@ -180,4 +180,18 @@ describe.each(DATABASE_KINDS)('the lifecycle of a negotiated text on %s', (kind)
         values ('paragraph', ${id}, 'ZAF', 'objection', 1, '')`.execute(db()),
     ).rejects.toThrow(/concluded/)
   })
+
+  it('reopens through the paragraph page’s form, which only the Chair sees, and asks for a reason', async () => {
+    const { id } = await adopted()
+    const here = `/paragraphs/${id}`
+    expect((await f.clients.chair.get(here)).html).toContain(`action="${here}/reopen"`)
+    expect((await f.clients.fra.get(here)).html).not.toContain(`action="${here}/reopen"`)
+    const empty = await f.clients.chair.submit(`${here}/reopen`, { reason: '' }, here)
+    expect(empty.response.status).toBe(400)
+    const byDelegate = await f.clients.fra.submit(`${here}/reopen`, { reason: 'why not' }, here)
+    expect(byDelegate.response.status).toBe(403)
+    const done = await f.clients.chair.submit(`${here}/reopen`, { reason: 'A State asked to look again' }, here)
+    expect(done.response.status).toBe(303)
+    expect((await findParagraph(db(), id))?.status).toBe('proposed')
+  })
 })

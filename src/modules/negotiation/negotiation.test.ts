@@ -16,6 +16,7 @@ import { activeGrants } from '../../core/auth/grants.ts'
 import { runDueJobs } from '../../core/jobs/queue.ts'
 import { jobRegistry } from '../../runtime.ts'
 import { createBody, createProcess } from '../processes/index.ts'
+import { answerCosponsorship } from './commands-cosponsors.ts'
 import { circulateUnderSilence, createDocument, declare, issueRevision } from './commands-documents.ts'
 import { mergeProposals, submitProposal, tableAmendment, takePosition } from './commands-proposals.ts'
 import { findParagraph, findProposal, paragraphsOf } from './queries.ts'
@@ -352,6 +353,15 @@ describe.each(DATABASE_KINDS)('negotiation on %s', (kind) => {
     })
     expect(posing.ok).toBe(false)
     if (!a.ok || !b.ok) throw new Error('proposals')
+    // South Africa is asked to co-sponsor A, and accepts
+    const accepted = await answerCosponsorship(
+      db,
+      at(actors.zaf as Actor),
+      a.value.id,
+      { memberStateIso3: 'ZAF' },
+      'accept',
+    )
+    expect(accepted.ok).toBe(true)
     const merged = await mergeProposals(db, at(actors.chair as Actor), {
       ids: [a.value.id, b.value.id],
       title: 'A+B',

@@ -7,6 +7,7 @@ import type { PositionEvent } from './rules/consensus.ts'
 import type {
   NegotiationAmendmentTable,
   NegotiationCommentTable,
+  NegotiationCosponsorshipTable,
   NegotiationDocumentTable,
   NegotiationParagraphTable,
   NegotiationProposalTable,
@@ -27,6 +28,7 @@ export type Statement = Selectable<NegotiationStatementTable>
 export type Comment = Selectable<NegotiationCommentTable>
 export type Revision = Selectable<NegotiationRevisionTable>
 export type Silence = Selectable<NegotiationSilenceTable>
+export type Cosponsorship = Selectable<NegotiationCosponsorshipTable>
 
 export async function findDocument(db: Db, id: number, options: { forUpdate?: boolean } = {}) {
   let query = ndb(db).selectFrom('negotiationDocument').selectAll().where('id', '=', id)
@@ -135,24 +137,35 @@ export async function findRevision(db: Db, documentId: number, number: number) {
     .executeTakeFirst()
 }
 
+// node-postgres reads a bigint[] as strings; PGlite as numbers
+const silenceRow = (s: Silence): Silence => ({ ...s, paragraphIds: s.paragraphIds.map(Number) })
+
 export async function silencesOf(db: Db, documentId: number): Promise<Silence[]> {
-  return ndb(db)
+  const rows = await ndb(db)
     .selectFrom('negotiationSilence')
     .selectAll()
     .where('documentId', '=', documentId)
     .orderBy('id')
     .execute()
+  return rows.map(silenceRow)
 }
 
 export async function findSilence(db: Db, id: number, options: { forUpdate?: boolean } = {}) {
   let query = ndb(db).selectFrom('negotiationSilence').selectAll().where('id', '=', id)
   if (options.forUpdate) query = query.forUpdate()
-  return query.executeTakeFirst()
+  const row = await query.executeTakeFirst()
+  return row && silenceRow(row)
 }
 
 export interface ProposalDetail extends Proposal {
+  /** the States and organizations it speaks for: original proponents and accepted co-sponsors */
   memberStates: string[]
   organizations: number[]
+  /** the original proponents alone (they revise and withdraw it) */
+  proponentStates: string[]
+  proponentOrganizations: number[]
+  /** every request to co-sponsor it, with its answer */
+  cosponsorships: Cosponsorship[]
   versions: { number: number; text: string; rationale: string; createdAt: Date }[]
   contributions: number[]
   /** proposals merged into this one */
@@ -178,7 +191,7 @@ async function withDetails(db: Db, proposals: Proposal[]): Promise<ProposalDetai
   const ids = proposals.map((p) => p.id)
   if (ids.length === 0) return []
   const n = ndb(db)
-  const [proponents, versions, sources] = await Promise.all([
+  const [proponents, versions, sources, cosponsorships] = await Promise.all([
     n.selectFrom('negotiationProposalProponent').selectAll().where('proposalId', 'in', ids).execute(),
     n
       .selectFrom('negotiationProposalVersion')
@@ -187,6 +200,7 @@ async function withDetails(db: Db, proposals: Proposal[]): Promise<ProposalDetai
       .orderBy('number')
       .execute(),
     n.selectFrom('negotiationProposalSource').selectAll().where('proposalId', 'in', ids).execute(),
+    n.selectFrom('negotiationCosponsorship').selectAll().where('proposalId', 'in', ids).orderBy('id').execute(),
   ])
   const merged = await n
     .selectFrom('negotiationProposal')
@@ -201,6 +215,13 @@ async function withDetails(db: Db, proposals: Proposal[]): Promise<ProposalDetai
     organizations: proponents
       .filter((x) => x.proposalId === p.id && x.organizationId)
       .map((x) => x.organizationId as number),
+    proponentStates: proponents
+      .filter((x) => x.proposalId === p.id && x.memberStateIso3 && x.role === 'proponent')
+      .map((x) => x.memberStateIso3 as string),
+    proponentOrganizations: proponents
+      .filter((x) => x.proposalId === p.id && x.organizationId && x.role === 'proponent')
+      .map((x) => x.organizationId as number),
+    cosponsorships: cosponsorships.filter((c) => c.proposalId === p.id),
     versions: versions.filter((v) => v.proposalId === p.id),
     contributions: sources.filter((s) => s.proposalId === p.id).map((s) => s.contributionId),
     mergedFrom: merged.filter((m) => m.mergedIntoId === p.id).map((m) => m.id),

@@ -12,10 +12,11 @@ import { idOrZero } from '../../core/http/ids.ts'
 import { parseWith } from '../../core/http/validation.ts'
 import type { Issue } from '../../core/result.ts'
 import { findProcess, type Process } from '../processes/index.ts'
+import { answerCosponsorship } from './commands-cosponsors.ts'
 import { mergeProposals, reviseProposal, submitProposal, withdrawProposal } from './commands-proposals.ts'
 import { documentsOf, findProposal, ndb, proposalsOf } from './queries.ts'
 import { flash, idParam, namesFor, outcome } from './routes.tsx'
-import { MergeInput, ProposalInput, ProposalRevisionInput } from './schemas.ts'
+import { CosponsorshipInput, MergeInput, ProposalInput, ProposalRevisionInput } from './schemas.ts'
 import { renderProposal, renderProposalForm, renderProposals } from './views/proposals.tsx'
 
 async function speakerChoices(c: Context<AppEnv>) {
@@ -122,7 +123,10 @@ export function registerProposalRoutes(app: Hono<AppEnv>): void {
     if (!process) return respondError(c, { type: 'not_found', id: 'process_not_found' })
     const from = mergedFrom.filter((p) => p !== undefined)
     const names = await namesFor(c, [
-      ...new Set([proposal, ...from, ...(mergedInto ? [mergedInto] : [])].flatMap((p) => p.organizations)),
+      ...new Set([
+        ...[proposal, ...from, ...(mergedInto ? [mergedInto] : [])].flatMap((p) => p.organizations),
+        ...proposal.cosponsorships.flatMap((k) => (k.organizationId ? [k.organizationId] : [])),
+      ]),
     ])
     return renderProposal(c, {
       ...names,
@@ -132,9 +136,11 @@ export function registerProposalRoutes(app: Hono<AppEnv>): void {
       mergedFrom: from,
       paragraphs,
       canRevise: can(c.var.actor, 'proposal.revise', {
-        memberStates: proposal.memberStates,
-        organizations: proposal.organizations,
+        memberStates: proposal.proponentStates,
+        organizations: proposal.proponentOrganizations,
       }),
+      delegations: delegationsOf(c.var.actor),
+      organizations: organizationsOf(c.var.actor),
     })
   })
 
@@ -143,6 +149,15 @@ export function registerProposalRoutes(app: Hono<AppEnv>): void {
     if (!parsed.ok) return respondError(c, { type: 'invalid', id: 'invalid_input', issues: parsed.issues })
     const result = await reviseProposal(c.var.db, commandContext(c), idParam(c), parsed.value)
     return outcome(c, result, `/proposals/${idParam(c)}`, 'flash.proposalRevised')
+  })
+
+  app.post('/proposals/:id/cosponsorship', async (c) => {
+    const parsed = parseWith(CosponsorshipInput, forSchema(await readForm(c)))
+    if (!parsed.ok) return respondError(c, { type: 'invalid', id: 'invalid_input', issues: parsed.issues })
+    const [kind, code] = parsed.value.party.split(':') as [string, string]
+    const party = kind === 'member_state' ? { memberStateIso3: code } : { organizationId: Number(code) }
+    const result = await answerCosponsorship(c.var.db, commandContext(c), idParam(c), party, parsed.value.answer)
+    return outcome(c, result, `/proposals/${idParam(c)}`, 'flash.cosponsorshipAnswered')
   })
 
   app.post('/proposals/:id/withdraw', async (c) => {

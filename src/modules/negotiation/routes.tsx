@@ -25,6 +25,7 @@ import {
   issueRevision,
   recordStatement,
 } from './commands-documents.ts'
+import { reopenParagraph } from './commands-lifecycle.ts'
 import {
   answerComment,
   decideAmendment,
@@ -59,6 +60,7 @@ import {
   DeclarationInput,
   DocumentInput,
   PositionInput,
+  ReopenInput,
   RevisionInput,
   SilenceInput,
   StatementInput,
@@ -267,6 +269,13 @@ export function registerNegotiationRoutes(app: Hono<AppEnv>): void {
     return outcome(c, result, `/paragraphs/${paragraph.id}`)
   })
 
+  app.post('/paragraphs/:id/reopen', async (c) => {
+    const parsed = parseWith(ReopenInput, forSchema(await readForm(c)))
+    if (!parsed.ok) return invalidForm(c, parsed.issues)
+    const result = await reopenParagraph(c.var.db, commandContext(c), idParam(c), parsed.value.reason)
+    return outcome(c, result, `/paragraphs/${idParam(c)}`, 'flash.paragraphReopened')
+  })
+
   app.post('/negotiation/:id/statements', async (c) => {
     const parsed = parseWith(StatementInput, forSchema(await readForm(c)))
     if (!parsed.ok) return invalidForm(c, parsed.issues)
@@ -348,6 +357,7 @@ export function registerNegotiationRoutes(app: Hono<AppEnv>): void {
       idParam(c),
       parsed.value.memberStateIso3,
       parsed.value.note ?? '',
+      parsed.value.paragraphIds,
     )
     const back = c.req.header('referer')?.startsWith(new URL(c.req.url).origin)
       ? (c.req.header('referer') as string)

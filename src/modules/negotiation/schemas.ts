@@ -78,6 +78,14 @@ export const DeclarationInput = z.object({
   note: optionalText(2_000),
 })
 
+export const ReopenInput = z.object({ reason: text(2_000) })
+
+/** A State's or organization's answer to a request to co-sponsor ("member_state:ZAF", "organization:12"). */
+export const CosponsorshipInput = z.object({
+  party: z.string().regex(/^(member_state:[A-Z]{3}|organization:[1-9][0-9]{0,15})$/, { error: 'validation.format' }),
+  answer: z.enum(['accept', 'decline', 'withdraw']),
+})
+
 export const StatementInput = z.object({
   kind: z.enum(['explanation', 'reservation']),
   memberStateIso3: iso3,
@@ -93,7 +101,12 @@ export const SilenceInput = z.object({
   note: optionalText(2_000),
 })
 
-export const BreakSilenceInput = z.object({ memberStateIso3: iso3, note: optionalText(2_000) })
+/** A break names the paragraphs it concerns; none named: all those circulated. */
+export const BreakSilenceInput = z.object({
+  memberStateIso3: iso3,
+  note: optionalText(2_000),
+  paragraphIds: ids.optional(),
+})
 
 export const CommentInput = z.object({
   organizationId: id,

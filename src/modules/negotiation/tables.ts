@@ -76,6 +76,24 @@ export interface NegotiationProposalProponentTable {
   proposalId: number
   memberStateIso3: string | null
   organizationId: number | null
+  /** an original proponent, or a co-sponsor that accepted */
+  role: Generated<'proponent' | 'cosponsor'>
+}
+
+export const COSPONSORSHIP_STATUSES = ['requested', 'accepted', 'declined', 'withdrawn'] as const
+export type CosponsorshipStatus = (typeof COSPONSORSHIP_STATUSES)[number]
+
+/** A request to co-sponsor a proposal, and the answer of the State or organization asked. */
+export interface NegotiationCosponsorshipTable {
+  id: Generated<number>
+  proposalId: number
+  memberStateIso3: string | null
+  organizationId: number | null
+  status: Generated<CosponsorshipStatus>
+  requestedBy: number
+  requestedAt: Date
+  answeredBy: number | null
+  answeredAt: Date | null
 }
 
 export interface NegotiationProposalSourceTable {
@@ -221,6 +239,7 @@ export type NegotiationTables = {
   negotiationProposalVersion: NegotiationProposalVersionTable
   negotiationProposalProponent: NegotiationProposalProponentTable
   negotiationProposalSource: NegotiationProposalSourceTable
+  negotiationCosponsorship: NegotiationCosponsorshipTable
   negotiationParagraph: NegotiationParagraphTable
   negotiationAmendment: NegotiationAmendmentTable
   negotiationPosition: NegotiationPositionTable

@@ -1,7 +1,7 @@
 // Shared by the negotiation module's integration tests: a body with its process, its Chair, a
 // Chair of another body, delegates of four States, a Secretariat member and an organization's
 // representative, each as an Actor the commands take.
-import { accountWithRole } from '../../../test/support/client.ts'
+import { accountWithRole, type TestClient } from '../../../test/support/client.ts'
 import type { TestRuntime } from '../../../test/support/runtime.ts'
 import { type Actor, SYSTEM } from '../../core/auth/actor.ts'
 import { activeGrants } from '../../core/auth/grants.ts'
@@ -29,6 +29,8 @@ export interface Fixture {
   /** a process of another body, chaired by `otherChair` */
   otherProcessId: number
   actors: Record<Who, Actor>
+  /** each one's signed-in browser */
+  clients: Record<Who, TestClient>
   at: (who: Who, now?: Date) => { actor: Actor; now: Date }
   newDocument: (text?: string, processId?: number) => Promise<{ id: number; byLabel: (l: string) => number }>
 }
@@ -75,9 +77,11 @@ export async function negotiationFixture(runtime: TestRuntime): Promise<Fixture>
     ['secretariat', 'secretariat', null],
   ]
   const actors = {} as Record<Who, Actor>
+  const clients = {} as Record<Who, TestClient>
   for (const [who, role, scope] of roles) {
     const a = await accountWithRole(runtime, role, scope, who)
     actors[who] = await actorOf(runtime, a.accountId, who)
+    clients[who] = a.client
   }
   const at = (who: Who, now = new Date()) => ({ actor: actors[who], now })
   return {
@@ -85,6 +89,7 @@ export async function negotiationFixture(runtime: TestRuntime): Promise<Fixture>
     processId: own.processId,
     otherProcessId: other.processId,
     actors,
+    clients,
     at,
     newDocument: async (text = DRAFT, processId = own.processId) => {
       const chair = processId === own.processId ? 'chair' : 'otherChair'

@@ -29,6 +29,8 @@ export const negotiationPolicy = {
   'proposal.submit': (actor: Actor) => delegationsOf(actor).length > 0 || organizationsOf(actor).length > 0,
   /** Revise or withdraw a proposal: whoever speaks for one of its proponents. */
   'proposal.revise': (actor: Actor, subject: Proponents) => speaksForAny(actor, subject),
+  /** Answer a request to co-sponsor (accept, decline, withdraw): whoever speaks for the party asked. */
+  'proposal.cosponsor': (actor: Actor, subject: Proponents) => speaksForAny(actor, subject),
   /** Merge proposals into one: the Chair or the Secretariat. */
   'proposal.merge': (actor: Actor, subject: { bodyId: number }) => isStaff(actor) || chairsBody(actor, subject.bodyId),
   /** Table an amendment: a State's delegation; a stakeholder where the body's rules allow it. */

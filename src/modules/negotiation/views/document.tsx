@@ -248,6 +248,17 @@ export function renderDocument(c: Context<AppEnv>, view: DocumentView): Response
                   <option value={iso3}>{view.stateName(iso3)}</option>
                 ))}
               </select>{' '}
+              <fieldset>
+                <legend>{t('negotiation.silence.breakOn')}</legend>
+                {s.paragraphIds.map((id) => (
+                  <div class="choice">
+                    <input type="checkbox" name="paragraphIds[]" id={`s${s.id}-p${id}`} value={String(id)} />
+                    <label for={`s${s.id}-p${id}`}>
+                      {view.paragraphs.find((p) => p.id === id)?.label ?? String(id)}
+                    </label>
+                  </div>
+                ))}
+              </fieldset>
               <label for={`s${s.id}-note`}>{t('negotiation.silence.reason')}</label>{' '}
               <input id={`s${s.id}-note`} name="note" maxlength={2000} />{' '}
               <button type="submit" class="button secondary">

@@ -292,6 +292,26 @@ export function ChairForm({ c, paragraph }: { c: Context<AppEnv>; paragraph: Par
   )
 }
 
+/** The Chair reopens a settled paragraph, saying why; the reason goes on the document's record. */
+export function ReopenForm({ c, paragraph }: { c: Context<AppEnv>; paragraph: Paragraph }) {
+  const t = c.var.i18n.t
+  const p = `p${paragraph.id}-reopen`
+  return (
+    <details>
+      <summary>{t('negotiation.reopen.summary')}</summary>
+      <Form action={`/paragraphs/${paragraph.id}/reopen`} csrfToken={c.var.csrfToken} class="stacked">
+        <p>
+          <label for={`${p}-reason`}>{t('negotiation.reopen.reason')}</label>
+          <textarea id={`${p}-reason`} name="reason" rows={2} maxlength={2000} required />
+        </p>
+        <button type="submit" class="button secondary">
+          {t('negotiation.reopen.submit')}
+        </button>
+      </Form>
+    </details>
+  )
+}
+
 export function CommentsOf({ c, view, comments }: { c: Context<AppEnv>; view: ParagraphContext; comments: Comment[] }) {
   const { i18n, csrfToken } = c.var
   const t = i18n.t

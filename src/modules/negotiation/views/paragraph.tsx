@@ -19,6 +19,7 @@ import {
   PositionForm,
   PositionSummary,
   Readiness,
+  ReopenForm,
 } from './paragraph-forms.tsx'
 import { ParagraphText } from './text.tsx'
 
@@ -126,6 +127,9 @@ export function renderParagraph(c: Context<AppEnv>, view: ParagraphView): Respon
           />
         ) : null}
         {open && view.can.declare ? <ChairForm c={c} paragraph={paragraph} /> : null}
+        {view.can.declare && ['adopted', 'agreed_ad_ref', 'no_consensus'].includes(paragraph.status) ? (
+          <ReopenForm c={c} paragraph={paragraph} />
+        ) : null}
       </div>
       <section aria-labelledby="amendments">
         <h2 id="amendments">{t('negotiation.paragraph.amendments', { count: view.open.length })}</h2>

@@ -9,6 +9,7 @@ import { ErrorSummary, Form, type FormState, LanguageField, TextArea, TextField 
 import { renderPage } from '../../../core/ui/layout.tsx'
 import type { Process } from '../../processes/index.ts'
 import type { NegotiatingDocument, Paragraph, ProposalDetail } from '../queries.ts'
+import { Cosponsorships } from './cosponsorship.tsx'
 import { BracketedText } from './text.tsx'
 
 type Names = { stateName: (iso3: string) => string; orgName: (id: number) => string }
@@ -119,6 +120,9 @@ export function renderProposal(
     mergedFrom: ProposalDetail[]
     paragraphs: (Paragraph & { documentTitle: string })[]
     canRevise: boolean
+    /** the States and organizations the reader speaks for (to answer a request to co-sponsor) */
+    delegations: string[]
+    organizations: number[]
   },
 ) {
   const { i18n, csrfToken } = c.var
@@ -219,6 +223,14 @@ export function renderProposal(
             ))}
         </section>
       ) : null}
+      <Cosponsorships
+        c={c}
+        proposal={proposal}
+        stateName={view.stateName}
+        orgName={view.orgName}
+        delegations={view.delegations}
+        organizations={view.organizations}
+      />
       {view.canRevise && open ? (
         <section aria-labelledby="revise">
           <h2 id="revise">{t('negotiation.proposal.revise')}</h2>
