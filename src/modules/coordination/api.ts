@@ -6,47 +6,9 @@ import type { AppEnv } from '../../core/http/context.ts'
 import { analyses, DEFAULT_OVERLAP, gapRows, overlapRows } from './analyses.ts'
 import { listIssues, listMechanisms } from './queries.ts'
 import { GAP_KINDS } from './rules/map.ts'
-import { MapApiQuery, OverlapApiQuery } from './schemas.ts'
-import {
-  BASKETS,
-  DEVELOPING_SUPPORT,
-  GOVERNMENT_PARTICIPATION,
-  MECHANISM_TYPES,
-  SCOPES,
-  STAKEHOLDER_PARTICIPATION,
-} from './vocabulary.ts'
+import { IssueSchema, MapApiQuery, MechanismSchema, OverlapApiQuery } from './schemas.ts'
 
 const tags = ['Coordination']
-const Names = z.record(z.string(), z.string()).openapi({ description: 'By language code (ar, zh, en, fr, ru, es)' })
-
-const IssueSchema = z
-  .object({
-    id: z.number(),
-    slug: z.string(),
-    basket: z.enum(BASKETS).or(z.string()),
-    name: Names,
-    description: Names,
-    scope: z.enum(SCOPES),
-    scopeRationale: z.string(),
-    emerging: z.boolean(),
-    firstRaisedOn: z.string().nullable(),
-  })
-  .openapi('PolicyIssue')
-
-const MechanismSchema = z
-  .object({
-    id: z.number(),
-    organization: z.number(),
-    name: z.string(),
-    type: z.enum(MECHANISM_TYPES),
-    description: z.string(),
-    governments: z.enum(GOVERNMENT_PARTICIPATION),
-    stakeholders: z.enum(STAKEHOLDER_PARTICIPATION),
-    support: z.array(z.enum(DEVELOPING_SUPPORT).or(z.string())),
-    website: z.string().nullable(),
-    issues: z.array(z.number()),
-  })
-  .openapi('Mechanism')
 
 export function registerCoordinationApi(api: OpenAPIHono<AppEnv>): void {
   api.openapi(

@@ -68,3 +68,35 @@ export const MechanismInput = z.object({
 
 /** A revision of an issue already in the taxonomy: the triage's fields without the decision. */
 export const ReviseInput = TriageInput.omit({ decision: true })
+
+// the API's answers
+const Names = z.record(z.string(), z.string()).openapi({ description: 'By language code (ar, zh, en, fr, ru, es)' })
+
+export const IssueSchema = z
+  .object({
+    id: z.number(),
+    slug: z.string(),
+    basket: z.enum(BASKETS).or(z.string()),
+    name: Names,
+    description: Names,
+    scope: z.enum(SCOPES),
+    scopeRationale: z.string(),
+    emerging: z.boolean(),
+    firstRaisedOn: z.string().nullable(),
+  })
+  .openapi('PolicyIssue')
+
+export const MechanismSchema = z
+  .object({
+    id: z.number(),
+    organization: z.number(),
+    name: z.string(),
+    type: z.enum(MECHANISM_TYPES),
+    description: z.string(),
+    governments: z.enum(GOVERNMENT_PARTICIPATION),
+    stakeholders: z.enum(STAKEHOLDER_PARTICIPATION),
+    support: z.array(z.enum(DEVELOPING_SUPPORT).or(z.string())),
+    website: z.string().nullable(),
+    issues: z.array(z.number()),
+  })
+  .openapi('Mechanism')
