@@ -4,10 +4,10 @@
 // POST alone and while another client keeps reloading the document page. BENCH_NEGOTIATION=small
 // builds the test suite's size instead.
 import { sql } from 'kysely'
-import type { Actor } from '../../src/core/auth/actor.ts'
+import { type Actor, SYSTEM } from '../../src/core/auth/actor.ts'
 import { activeGrants } from '../../src/core/auth/grants.ts'
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../src/modules/accounts/index.ts'
-import { listProcesses } from '../../src/modules/processes/index.ts'
+import { changeProcessState, listProcesses } from '../../src/modules/processes/index.ts'
 import { fmt, percentile } from '../measure.ts'
 import { buildNegotiation, FULL, SMALL } from '../negotiation-document.ts'
 import type { BenchContext, Scenario } from '../scenario.ts'
@@ -56,6 +56,14 @@ export const negotiation: Scenario = {
     const wgec = (await listProcesses(db)).find((p) => p.slug === 'wgec-2016-2018')
     if (!wgec) throw new Error('the demo WGEC process is missing')
     const size = process.env.BENCH_NEGOTIATION === 'small' ? SMALL : FULL
+    // the demo's WGEC is concluded (its texts frozen): reopened, as a body would for a new session
+    if (wgec.state === 'concluded') {
+      const reopened = await changeProcessState(db, { actor: SYSTEM, now: new Date() }, wgec.id, {
+        to: 'active',
+        reason: 'bench: a negotiation at the size of a real one',
+      })
+      if (!reopened.ok) throw new Error(`reopening the WGEC: ${JSON.stringify(reopened.error)}`)
+    }
     const started = performance.now()
     const built = await buildNegotiation(db, {
       processId: wgec.id,

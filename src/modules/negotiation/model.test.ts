@@ -1,5 +1,5 @@
 // Model-based tests of issue 9 §1 on each database: random sequences of position / table and
-// incorporate / agree ad ref / adopt / reopen / silence start / break / co-sponsor / conclude run
+// incorporate / withdraw / agree ad ref / adopt / reopen / revise / silence start / break / co-sponsor / conclude run
 // against a small reference model of the rules; after every step the statuses, the standings (read
 // model against history and against the model) and the frozen text are checked.
 import fc from 'fast-check'
@@ -10,9 +10,15 @@ import { SYSTEM } from '../../core/auth/actor.ts'
 import type { Db } from '../../core/db/database.ts'
 import { changeProcessState, findProcess } from '../processes/index.ts'
 import { answerCosponsorship } from './commands-cosponsors.ts'
-import { breakSilence, circulateUnderSilence, declare } from './commands-documents.ts'
+import { breakSilence, circulateUnderSilence, declare, issueRevision } from './commands-documents.ts'
 import { reopenParagraph } from './commands-lifecycle.ts'
-import { decideAmendment, submitProposal, tableAmendment, takePosition } from './commands-proposals.ts'
+import {
+  decideAmendment,
+  submitProposal,
+  tableAmendment,
+  takePosition,
+  withdrawAmendment,
+} from './commands-proposals.ts'
 import { findParagraph, findProposal, positionEvents } from './queries.ts'
 import { standingsOf } from './queries-standing.ts'
 import { type Position, type StatePosition, statePositions, tally } from './rules/consensus.ts'
@@ -106,6 +112,27 @@ const amendCmd = (paragraph: number) =>
     expect(done.ok, JSON.stringify(done)).toBe(true)
     p.version += 1
   })
+
+const withdrawCmd = (paragraph: number) =>
+  step(`table and withdraw on ${paragraph}`, async (m, r) => {
+    const p = m.paragraphs[paragraph] as ParagraphModel
+    const tabled = await tableAmendment(r.db, r.f.at('usa'), r.documentId, {
+      paragraphId: r.ids[paragraph] as number,
+      operation: 'insert_text',
+      newText: 'withdrawn words',
+      speaker: { memberStateIso3: 'USA' },
+    })
+    expect(tabled.ok, JSON.stringify(tabled)).toBe(!m.concluded && !frozen(p.status))
+    if (!tabled.ok) return
+    expect((await withdrawAmendment(r.db, r.f.at('usa'), tabled.value.id)).ok).toBe(true)
+    // withdrawn once, it is decided: nothing more
+    expect((await decideAmendment(r.db, r.f.at('chair'), tabled.value.id, 'incorporated')).ok).toBe(false)
+  })
+
+const reviseCmd = step('issue a revision', async (m, r) => {
+  const result = await issueRevision(r.db, r.f.at('chair'), r.documentId, 'Rev.')
+  expect(result.ok, JSON.stringify(result)).toBe(!m.concluded)
+})
 
 const declareCmd = (paragraph: number, declaration: 'agreed_ad_ref' | 'adopted' | 'no_consensus') =>
   step(`declare ${declaration} on ${paragraph}`, async (m, r) => {
@@ -254,6 +281,8 @@ describe.each(DATABASE_KINDS)('the negotiation rules under random sequences of c
       declaration,
       declaration,
       p.map(reopenCmd),
+      p.map(withdrawCmd),
+      fc.constant(reviseCmd),
       fc.constant(silenceCmd),
       fc.tuple(s, p).map(([a, b]) => breakCmd(a, b)),
       fc.constant(cosponsorCmd),
