@@ -7,8 +7,9 @@ export default defineConfig({
     include: ['src/**/*.test.{ts,tsx}', 'test/**/*.test.{ts,tsx}'],
     globalSetup: ['test/support/tiers.ts'],
     pool: 'forks',
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
+    // generous: CI shares two cores with PostgreSQL and Chromium; a slow machine is not a failure
+    testTimeout: 60_000,
+    hookTimeout: 180_000,
     env: { NODE_ENV: 'test' },
   },
 })

@@ -213,16 +213,25 @@ describe.each(DATABASE_KINDS)('an outside client using only the OpenAPI document
     expect((await bra.call('tableAmendment', { id: documentId }, amendment)).status).toBe(201)
   })
 
-  it('puts a proposal forward with a co-sponsor', async () => {
+  it('puts a proposal forward; the State asked co-sponsors it only by accepting', async () => {
     const bra = await OpenApiClient.load(origin, tokens.BRA as string)
+    const zaf = await OpenApiClient.load(origin, tokens.ZAF as string)
     const proposed = await bra.call(
       'submitProposal',
       { id: processId },
       { title: 'Focal points', text: 'Invites Member States to establish national focal points.', cosponsors: ['ZAF'] },
     )
     expect(proposed.status).toBe(201)
-    expect(proposed.body.data.memberStates).toContain('BRA')
+    const id = proposed.body.data.id
+    expect(proposed.body.data.memberStates).toEqual(['BRA'])
+    expect(proposed.body.data.cosponsorships).toMatchObject([{ memberState: 'ZAF', status: 'requested' }])
+    // Brazil cannot consent for South Africa; South Africa's own delegate can
+    expect((await bra.call('answerCosponsorship', { id }, { decision: 'accept', memberState: 'ZAF' })).status).toBe(403)
+    const accepted = await zaf.call('answerCosponsorship', { id }, { decision: 'accept' })
+    expect(accepted.status).toBe(200)
     const listed = await bra.call('listProcessProposals', { id: processId })
-    expect(listed.body.data.map((p: Json) => p.id)).toContain(proposed.body.data.id)
+    const shown = listed.body.data.find((p: Json) => p.id === id)
+    expect(shown.memberStates).toEqual(expect.arrayContaining(['BRA', 'ZAF']))
+    expect(shown.cosponsorships).toMatchObject([{ memberState: 'ZAF', status: 'accepted' }])
   })
 })

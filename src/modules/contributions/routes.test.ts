@@ -44,7 +44,7 @@ describe.each(DATABASE_KINDS)('contributions on %s', (kind) => {
       reason: 'Reopened to test its call',
     })
     if (!reopened.ok) throw new Error(JSON.stringify(reopened.error))
-  }, 60_000)
+  }, 180_000)
   afterAll(() => runtime.close())
 
   /** Posts the contribution form as a browser does (multipart, with the page's CSRF token). */

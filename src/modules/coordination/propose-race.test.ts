@@ -9,7 +9,7 @@ describe.each(DATABASE_KINDS)('issue proposals at the same moment on %s', (kind)
   let runtime: TestRuntime
   beforeAll(async () => {
     runtime = await createTestRuntime(kind)
-  }, 60_000)
+  }, 180_000)
   afterAll(() => runtime.close())
 
   it('keeps every concurrent proposal of one name, each under its own slug', async () => {

@@ -75,8 +75,11 @@ describe.each(DATABASE_KINDS)('the negotiation write API on a process on %s', (k
         cosponsors: [world.organization.slug],
       })
       expect(withOrganization.status).toBe(201)
-      // the organization is asked to co-sponsor: it is listed once its own representative accepts
-      expect(withOrganization.body.data.organizations).not.toContain(world.organization.id)
+      // asked, not yet shown as co-sponsor: the organization has not consented
+      expect(withOrganization.body.data.organizations).toEqual([])
+      expect(withOrganization.body.data.cosponsorships).toMatchObject([
+        { organization: world.organization.id, status: 'requested' },
+      ])
       const byOrganization = await post('apc', `/processes/${world.processId}/proposals`, {
         title: 'Capacity',
         text: 'Encourages capacity building.',
@@ -139,11 +142,17 @@ describe.each(DATABASE_KINDS)('the negotiation write API on a process on %s', (k
       const { id, byLabel } = await openDocument(undefined, {}, processId)
       const adopted = byLabel('1').id
       await adopt(id, adopted)
+      const paragraphId = byLabel('3').id
+      const deadline = new Date(Date.now() + 4 * 86_400_000).toISOString()
+      const silence = await post('chair', `/negotiation/${id}/silence`, { paragraphIds: [paragraphId], deadline })
+      const proposal = await post('BRA', `/processes/${processId}/proposals`, {
+        title: 'Before the end',
+        text: 'In time.',
+        cosponsors: ['ZAF'],
+      })
       const system = { actor: SYSTEM, now: new Date() }
       expect((await changeProcessState(world.runtime.deps.db, system, processId, { to: 'active' })).ok).toBe(true)
       expect((await changeProcessState(world.runtime.deps.db, system, processId, { to: 'concluded' })).ok).toBe(true)
-      const paragraphId = byLabel('3').id
-      const deadline = new Date(Date.now() + 4 * 86_400_000).toISOString()
       const attempts = [
         post('BRA', `/negotiation/${id}/amendments`, { paragraphId, operation: 'delete_paragraph' }),
         post('BRA', `/negotiation/${id}/positions`, { paragraphId, memberState: 'BRA', position: 'support' }),
@@ -152,6 +161,8 @@ describe.each(DATABASE_KINDS)('the negotiation write API on a process on %s', (k
         post('chair', `/negotiation/${id}/silence`, { paragraphIds: [paragraphId], deadline }),
         post('BRA', `/processes/${processId}/proposals`, { title: 'Late', text: 'Too late.' }),
         post('chair', `/processes/${processId}/negotiation`, { title: 'Late', text: DRAFT }),
+        post('ZAF', `/proposals/${proposal.body.data.id}/cosponsorship`, { decision: 'accept' }),
+        post('BRA', `/silence/${silence.body.data.id}/break`, { memberState: 'BRA', reason: 'After the end' }),
       ]
       for (const answer of await Promise.all(attempts)) {
         expect(answer.status).toBe(409)
@@ -160,25 +171,88 @@ describe.each(DATABASE_KINDS)('the negotiation write API on a process on %s', (k
     })
   })
 
+  describe('co-sponsorship with consent', () => {
+    async function propose(cosponsors: string[]) {
+      const made = await post('BRA', `/processes/${world.processId}/proposals`, {
+        title: 'Focal points',
+        text: 'Invites Member States to establish national focal points.',
+        cosponsors,
+      })
+      expect(made.status).toBe(201)
+      return made.body.data
+    }
+
+    it('asks the co-sponsors, who appear only once they accept, and may later withdraw', async () => {
+      const proposal = await propose(['ZAF', world.organization.slug])
+      expect(proposal.memberStates).toEqual(['BRA'])
+      expect(proposal.proponents).toEqual({ memberStates: ['BRA'], organizations: [] })
+      expect(proposal.cosponsorships).toEqual([
+        expect.objectContaining({ memberState: 'ZAF', organization: null, status: 'requested', answeredAt: null }),
+        expect.objectContaining({ memberState: null, organization: world.organization.id, status: 'requested' }),
+      ])
+      const path = `/proposals/${proposal.id}/cosponsorship`
+      const accepted = await post('ZAF', path, { decision: 'accept' })
+      expect(accepted.status).toBe(200)
+      expect(accepted.body.data.memberStates).toEqual(expect.arrayContaining(['BRA', 'ZAF']))
+      const declined = await post('apc', path, { decision: 'decline' })
+      expect(declined.status).toBe(200)
+      expect(declined.body.data.organizations).toEqual([])
+      const withdrawn = await post('ZAF', path, { decision: 'withdraw', memberState: 'ZAF' })
+      expect(withdrawn.status).toBe(200)
+      expect(withdrawn.body.data.memberStates).toEqual(['BRA'])
+      expect(withdrawn.body.data.cosponsorships[0].status).toBe('withdrawn')
+    })
+
+    it('refuses an answer for another State (403), from one not asked (404), twice (409) and bad input (400)', async () => {
+      const proposal = await propose(['ZAF'])
+      const path = `/proposals/${proposal.id}/cosponsorship`
+      expect((await post('FRA', path, { decision: 'accept', memberState: 'ZAF' })).status).toBe(403)
+      expect((await post('braReadOnly', path, { decision: 'accept', memberState: 'BRA' })).status).toBe(403)
+      expect((await post('FRA', path, { decision: 'accept' })).status).toBe(404)
+      expect((await post('ZAF', path, { decision: 'accept' })).status).toBe(200)
+      const again = await post('ZAF', path, { decision: 'accept' })
+      expect(again.status).toBe(409)
+      expect(again.body.id).toBe('cosponsorship_accepted')
+      expect((await post('ZAF', path, { decision: 'maybe' })).status).toBe(400)
+      expect((await post('ZAF', '/proposals/999999/cosponsorship', { decision: 'accept' })).status).toBe(404)
+    })
+
+    it('refuses a co-sponsor code that is no State (400)', async () => {
+      const made = await post('BRA', `/processes/${world.processId}/proposals`, {
+        title: 'T',
+        text: 'Text.',
+        cosponsors: ['ZZZ'],
+      })
+      expect(made.status).toBe(400)
+      expect(made.body.issues[0].code).toBe('negotiation.unknownCosponsor')
+    })
+  })
+
   describe('breaking a silence procedure', () => {
     const deadline = () => new Date(Date.now() + 4 * 86_400_000).toISOString()
 
-    it('records the State’s objection and breaks the procedure; a later break is refused (409)', async () => {
+    it('records the objection on the paragraphs named only, and the procedure breaks when all are', async () => {
       const { id, byLabel } = await openDocument()
+      const [one, three] = [byLabel('1').id, byLabel('3').id]
       const circulated = await post('chair', `/negotiation/${id}/silence`, {
-        paragraphIds: [byLabel('1').id],
+        paragraphIds: [one, three],
         deadline: deadline(),
       })
       const path = `/silence/${circulated.body.data.id}/break`
-      const broken = await post('BRA', path, { memberState: 'BRA', reason: 'Not on reporting' })
-      expect(broken.status).toBe(200)
-      expect(broken.body.data).toMatchObject({ status: 'broken', brokenBy: 'BRA' })
-      const over = await post('ZAF', path, { memberState: 'ZAF', reason: 'Late' })
+      const partial = await post('BRA', path, { memberState: 'BRA', paragraphIds: [one], reason: 'Not on reporting' })
+      expect(partial.status).toBe(200)
+      expect(partial.body.data).toMatchObject({ objectedTo: [one], status: 'pending', brokenBy: 'BRA' })
+      const onOne = await world.api.anonymous?.json(`/api/v1/paragraphs/${one}/positions`)
+      expect(JSON.stringify(onOne?.body)).toContain('BRA')
+      const rest = await post('ZAF', path, { memberState: 'ZAF', reason: 'Not yet' })
+      expect(rest.status).toBe(200)
+      expect(rest.body.data).toMatchObject({ objectedTo: [one, three], status: 'broken' })
+      const over = await post('FRA', path, { memberState: 'FRA', reason: 'Late' })
       expect(over.status).toBe(409)
       expect(over.body.id).toBe('silence_over')
     })
 
-    it('refuses another State’s break (403), no reason (400) and an unknown procedure (404)', async () => {
+    it('refuses another State’s break (403), a paragraph not circulated and no reason (400)', async () => {
       const { id, byLabel } = await openDocument()
       const circulated = await post('chair', `/negotiation/${id}/silence`, {
         paragraphIds: [byLabel('1').id],
@@ -187,6 +261,13 @@ describe.each(DATABASE_KINDS)('the negotiation write API on a process on %s', (k
       const path = `/silence/${circulated.body.data.id}/break`
       expect((await post('BRA', path, { memberState: 'FRA', reason: 'For them' })).status).toBe(403)
       expect((await post('braReadOnly', path, { memberState: 'BRA', reason: 'Read only' })).status).toBe(403)
+      const notCirculated = await post('BRA', path, {
+        memberState: 'BRA',
+        paragraphIds: [byLabel('3').id],
+        reason: 'X',
+      })
+      expect(notCirculated.status).toBe(400)
+      expect(notCirculated.body.issues[0].path).toBe('paragraphIds')
       expect((await post('BRA', path, { memberState: 'BRA' })).status).toBe(400)
       expect((await post('BRA', '/silence/999999/break', { memberState: 'BRA', reason: 'X' })).status).toBe(404)
     })

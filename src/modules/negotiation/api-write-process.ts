@@ -1,6 +1,7 @@
 // The negotiation's JSON API for writing around a process: put a proposal forward with the
-// co-sponsors it asks for, open a negotiating document from a text, and the Chair's silence
-// procedures. Each operation parses, then calls the command the HTML forms call.
+// co-sponsors it asks for and their answers, open a negotiating document from a text, the Chair's
+// silence procedures and a State's break of one. Each operation parses, then calls the command
+// the HTML forms call.
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi'
 import type { Context } from 'hono'
 import { json, securityFor } from '../../core/http/api.ts'
@@ -19,11 +20,18 @@ import {
   tags,
   writeRefusals,
 } from './api-write-support.ts'
+import { answerCosponsorship } from './commands-cosponsors.ts'
 import { breakSilence, circulateUnderSilence, createDocument } from './commands-documents.ts'
 import { type Speaker, submitProposal } from './commands-proposals.ts'
 import { readImport } from './import.ts'
 import { findProposal } from './queries.ts'
-import { BreakSilenceApiInput, DocumentApiInput, ProposalApiInput, SilenceApiInput } from './schemas.ts'
+import {
+  BreakSilenceApiInput,
+  CosponsorshipApiInput,
+  DocumentApiInput,
+  ProposalApiInput,
+  SilenceApiInput,
+} from './schemas.ts'
 
 const proposeRoute = createRoute({
   method: 'post',
@@ -64,7 +72,28 @@ const silenceRoute = createRoute({
   responses: { 201: json(z.object({ data: SilenceSchema }), 'Circulated'), ...writeRefusals },
 })
 
-const BreakAnswer = z.object({ data: SilenceSchema })
+const cosponsorshipRoute = createRoute({
+  method: 'post',
+  path: '/proposals/{id}/cosponsorship',
+  operationId: 'answerCosponsorship',
+  security: securityFor('proposal.cosponsor'),
+  tags,
+  summary: 'A State or organization asked to co-sponsor a proposal accepts, declines or later withdraws',
+  description: `Only its own delegates or representatives answer for it (\`memberState\` or \`organization\`, by default the caller’s own); it is shown as co-sponsor only once it accepts. ${IDEMPOTENT}`,
+  request: { params: IdParam, body: jsonBody(CosponsorshipApiInput) },
+  responses: {
+    200: json(z.object({ data: ProposalSchema }), 'Answered; the proposal as it now stands'),
+    ...writeRefusals,
+  },
+})
+
+const BreakAnswer = z.object({
+  data: SilenceSchema.extend({
+    objectedTo: z
+      .array(z.number())
+      .openapi({ description: 'The paragraphs this break records the State’s objection on' }),
+  }),
+})
 
 const breakRoute = createRoute({
   method: 'post',
@@ -72,10 +101,10 @@ const breakRoute = createRoute({
   operationId: 'breakSilence',
   security: securityFor('position.take'),
   tags,
-  summary: 'A State breaks a silence procedure',
-  description: `The State’s formal objection is recorded on the paragraphs named (none named: all those circulated), and the break and its reason go on the document’s record; the procedure ends once every circulated paragraph is broken. ${IDEMPOTENT}`,
+  summary: 'A State breaks a silence procedure on some or all of the paragraphs circulated',
+  description: `The State’s formal objection is recorded on the paragraphs named (default: all circulated) and the break, with its reason, goes on the document’s record; the other paragraphs stay under silence. ${IDEMPOTENT}`,
   request: { params: IdParam, body: jsonBody(BreakSilenceApiInput) },
-  responses: { 200: json(BreakAnswer, 'Broken'), ...writeRefusals },
+  responses: { 200: json(BreakAnswer, 'Broken on those paragraphs'), ...writeRefusals },
 })
 
 const ISO3 = /^[A-Z]{3}$/
@@ -149,22 +178,27 @@ export function registerProcessWriteApi(api: OpenAPIHono<AppEnv>): void {
     return c.json({ data }, 201)
   })
 
+  api.openapi(cosponsorshipRoute, async (c) => {
+    const input = c.req.valid('json')
+    const party = await speakerOf(c, input)
+    if (isRefusal(party)) return apiError(c, party)
+    const proposalId = c.req.valid('param').id
+    const result = await answerCosponsorship(c.var.db, commandContext(c), proposalId, party, input.decision)
+    if (!result.ok) return apiError(c, result.error)
+    const proposal = await findProposal(c.var.db, proposalId)
+    if (!proposal) return apiError(c, { type: 'not_found', id: 'proposal_not_found' })
+    return c.json({ data: proposalJson(proposal) }, 200)
+  })
+
   api.openapi(breakRoute, async (c) => {
     const input = c.req.valid('json')
     const silenceId = c.req.valid('param').id
-    // a break names the paragraphs it concerns; none named: all those circulated
-    const result = await breakSilence(
-      c.var.db,
-      commandContext(c),
-      silenceId,
-      input.memberState,
-      input.reason,
-      input.paragraphIds,
-    )
+    const ctx = commandContext(c)
+    const result = await breakSilence(c.var.db, ctx, silenceId, input.memberState, input.reason, input.paragraphIds)
     if (!result.ok) return apiError(c, result.error)
-    const data = await silenceJson(c.var.db, silenceId)
-    if (!data) return apiError(c, { type: 'not_found', id: 'silence_not_found' })
-    return c.json({ data }, 200)
+    const silence = await silenceJson(c.var.db, silenceId)
+    if (!silence) return apiError(c, { type: 'not_found', id: 'silence_not_found' })
+    return c.json({ data: { ...silence, objectedTo: result.value.paragraphIds } }, 200)
   })
 
   api.openapi(silenceRoute, async (c) => {

@@ -13,7 +13,13 @@ import { documentWithBody } from './context.ts'
 import { type amendmentsOf, type ProposalDetail, paragraphsOf, proposalsOf } from './queries.ts'
 import { openAmendmentCounts, paragraphTallies, revisionListOf } from './queries-page.ts'
 import { POSITIONS } from './rules/consensus.ts'
-import { AMENDMENT_OPERATIONS, AMENDMENT_STATUSES, PARAGRAPH_KINDS, PROPOSAL_STATUSES } from './tables.ts'
+import {
+  AMENDMENT_OPERATIONS,
+  AMENDMENT_STATUSES,
+  COSPONSORSHIP_STATUSES,
+  PARAGRAPH_KINDS,
+  PROPOSAL_STATUSES,
+} from './tables.ts'
 
 const tags = ['Negotiation']
 export const IdParam = z.object({
@@ -81,8 +87,24 @@ export const ProposalSchema = z
     title: z.string(),
     language: z.enum(LOCALES).openapi({ description: 'the language the proposal is written in' }),
     status: z.enum(PROPOSAL_STATUSES),
-    memberStates: z.array(z.string()),
-    organizations: z.array(z.number()),
+    memberStates: z
+      .array(z.string())
+      .openapi({ description: 'The States it speaks for: its proponents and the co-sponsors that accepted' }),
+    organizations: z.array(z.number()).openapi({ description: 'Likewise, the organizations (ids)' }),
+    proponents: z
+      .object({ memberStates: z.array(z.string()), organizations: z.array(z.number()) })
+      .openapi({ description: 'Who put it forward (they alone revise or withdraw it)' }),
+    cosponsorships: z
+      .array(
+        z.object({
+          memberState: z.string().nullable(),
+          organization: z.number().nullable(),
+          status: z.enum(COSPONSORSHIP_STATUSES),
+          requestedAt: z.string(),
+          answeredAt: z.string().nullable(),
+        }),
+      )
+      .openapi({ description: 'Every request to co-sponsor it, with the answer of the State or organization asked' }),
     mergedInto: z.number().nullable(),
     mergedFrom: z.array(z.number()),
     contributions: z.array(z.number()),
@@ -172,6 +194,14 @@ export const proposalJson = (p: ProposalDetail) => ({
   status: p.status,
   memberStates: p.memberStates,
   organizations: p.organizations,
+  proponents: { memberStates: p.proponentStates, organizations: p.proponentOrganizations },
+  cosponsorships: p.cosponsorships.map((c) => ({
+    memberState: c.memberStateIso3,
+    organization: c.organizationId,
+    status: c.status,
+    requestedAt: c.requestedAt.toISOString(),
+    answeredAt: c.answeredAt?.toISOString() ?? null,
+  })),
   mergedInto: p.mergedIntoId,
   mergedFrom: p.mergedFrom,
   contributions: p.contributions,

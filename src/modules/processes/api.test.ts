@@ -20,7 +20,7 @@ describe.each(DATABASE_KINDS)('processes API on %s', (kind) => {
     await loadDemo(runtime)
     wgecId = (await listProcesses(runtime.deps.db)).find((p) => p.slug === 'wgec-2016-2018')?.id as number
     wgecBodyId = (await findBody(runtime.deps.db, 'wgec'))?.id as number
-  }, 60_000)
+  }, 180_000)
   afterAll(() => runtime.close())
 
   it('lists bodies with the chain they report to', async () => {
