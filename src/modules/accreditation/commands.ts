@@ -18,6 +18,7 @@ import {
   appealsOf,
   decideAppeal,
   decideRequest,
+  hasOtherOpenRequest,
   insertAppeal,
   insertRequest,
   lockRequest,
@@ -189,6 +190,8 @@ export async function appealAccreditation(
     if (!allowed.ok) return allowed
     const outcome = decide(facts, { kind: 'appeal', by: accountIdOf(ctx.actor), reason })
     if (!outcome.ok) return outcome
+    // one open request per role: a newer request already asks again, so the old refusal is not reopened
+    if (await hasOtherOpenRequest(trx, request)) return conflict('accreditation_pending')
     await insertAppeal(trx, {
       requestId,
       lodgedBy: request.accountId,

@@ -121,6 +121,24 @@ export async function decideAppeal(
     .execute()
 }
 
+/** Whether the requester has another open request (pending or appealed) for the same role. */
+export async function hasOtherOpenRequest(db: Db, request: AccreditationRequest): Promise<boolean> {
+  let query = adb(db)
+    .selectFrom('accreditationRequest')
+    .select('id')
+    .where('accountId', '=', request.accountId)
+    .where('kind', '=', request.kind)
+    .where('status', 'in', ['pending', 'appealed'])
+    .where('id', '<>', request.id)
+  query = request.memberStateIso3
+    ? query.where('memberStateIso3', '=', request.memberStateIso3)
+    : query.where('memberStateIso3', 'is', null)
+  query = request.organizationId
+    ? query.where('organizationId', '=', request.organizationId)
+    : query.where('organizationId', 'is', null)
+  return (await query.executeTakeFirst()) !== undefined
+}
+
 /** Changes only a request's status (an appeal lodged, or withdrawn: the refusal stands). */
 export async function setRequestStatus(db: Db, id: number, status: AccreditationStatus): Promise<void> {
   await adb(db).updateTable('accreditationRequest').set({ status }).where('id', '=', id).execute()
