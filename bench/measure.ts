@@ -2,6 +2,7 @@
 // autocannon in a child process (so the load generator does not share the server's event loop).
 import { spawn } from 'node:child_process'
 import { join } from 'node:path'
+import { DEMO_PASSWORD } from '../src/modules/accounts/index.ts'
 import type { LoadResult, TimingResult } from './scenario.ts'
 
 export function percentile(sorted: number[], p: number): number {
@@ -52,3 +53,24 @@ export function loadTest(
 }
 
 export const fmt = (n: number, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : '-')
+
+/** Signs a demo account in over HTTP, as a browser would, and gives the cookies to send. */
+export async function signInCookie(baseUrl: string, email: string): Promise<string> {
+  const page = await fetch(`${baseUrl}/sign-in`)
+  const csrfCookie = page.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ')
+  const token = /name="_csrf" value="([^"]+)"/.exec(await page.text())?.[1] ?? ''
+  const res = await fetch(`${baseUrl}/sign-in`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: csrfCookie, origin: baseUrl },
+    body: new URLSearchParams({ _csrf: token, email, password: DEMO_PASSWORD }),
+  })
+  const session = res.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ')
+  return `${csrfCookie}; ${session}`
+}

@@ -11,11 +11,11 @@ import { testConfig } from '../src/config.ts'
 import type { DatabaseKind, DatabaseTarget } from '../src/core/db/database.ts'
 import { createLogger } from '../src/core/log.ts'
 import { loadDemo } from '../src/demo.ts'
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../src/modules/accounts/index.ts'
+import { DEMO_ACCOUNTS } from '../src/modules/accounts/index.ts'
 import { openRuntime, type Runtime } from '../src/runtime.ts'
 import { startServer } from '../src/server.ts'
 import { freshPostgresDatabase } from '../test/support/runtime.ts'
-import { fmt, loadTest, timeRepeated } from './measure.ts'
+import { fmt, loadTest, signInCookie, timeRepeated } from './measure.ts'
 import type { BenchContext } from './scenario.ts'
 import { scenarios } from './scenarios/index.ts'
 
@@ -68,26 +68,6 @@ function wireSize(
     req.on('error', reject)
     req.end()
   })
-}
-
-async function signInCookie(baseUrl: string, email: string): Promise<string> {
-  const page = await fetch(`${baseUrl}/sign-in`)
-  const csrfCookie = page.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ')
-  const token = /name="_csrf" value="([^"]+)"/.exec(await page.text())?.[1] ?? ''
-  const res = await fetch(`${baseUrl}/sign-in`, {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: csrfCookie, origin: baseUrl },
-    body: new URLSearchParams({ _csrf: token, email, password: DEMO_PASSWORD }),
-  })
-  const session = res.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ')
-  return `${csrfCookie}; ${session}`
 }
 
 /** Follows same-site links from the home page (as a visitor, then as the administrator). */

@@ -6,9 +6,9 @@
 import { sql } from 'kysely'
 import { type Actor, SYSTEM } from '../../src/core/auth/actor.ts'
 import { activeGrants } from '../../src/core/auth/grants.ts'
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../src/modules/accounts/index.ts'
+import { DEMO_ACCOUNTS } from '../../src/modules/accounts/index.ts'
 import { changeProcessState, listProcesses } from '../../src/modules/processes/index.ts'
-import { fmt, percentile } from '../measure.ts'
+import { fmt, percentile, signInCookie } from '../measure.ts'
 import { buildNegotiation, FULL, SMALL } from '../negotiation-document.ts'
 import type { BenchContext, Scenario } from '../scenario.ts'
 
@@ -17,26 +17,7 @@ const PAGE_KB = 30
 const API_MS = 100
 const POST_MS = 50
 
-async function signIn(baseUrl: string, handle: string): Promise<string> {
-  const email = DEMO_ACCOUNTS.find((a) => a.handle === handle)?.email ?? ''
-  const page = await fetch(`${baseUrl}/sign-in`)
-  const csrfCookie = page.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ')
-  const token = /name="_csrf" value="([^"]+)"/.exec(await page.text())?.[1] ?? ''
-  const res = await fetch(`${baseUrl}/sign-in`, {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: csrfCookie, origin: baseUrl },
-    body: new URLSearchParams({ _csrf: token, email, password: DEMO_PASSWORD }),
-  })
-  const session = res.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ')
-  return `${csrfCookie}; ${session}`
-}
+const email = (handle: string) => DEMO_ACCOUNTS.find((a) => a.handle === handle)?.email ?? ''
 
 async function demoActor(ctx: BenchContext, handle: string): Promise<Actor> {
   const email = DEMO_ACCOUNTS.find((a) => a.handle === handle)?.email ?? ''
@@ -85,8 +66,8 @@ export const negotiation: Scenario = {
     const paragraphId = busiest.rows[0]?.id ?? 0
     const cookies: Record<string, string | undefined> = {
       visitor: undefined,
-      delegate: await signIn(ctx.baseUrl, 'delegate-bra'),
-      Chair: await signIn(ctx.baseUrl, 'chair'),
+      delegate: await signInCookie(ctx.baseUrl, email('delegate-bra')),
+      Chair: await signInCookie(ctx.baseUrl, email('chair')),
     }
     const { createApp } = await import('../../src/app.ts')
     const app = createApp(ctx.runtime.deps)
