@@ -7,6 +7,7 @@ import { actorsModule } from './actors/index.ts'
 import { administrationModule } from './administration/index.ts'
 import { annualReportsModule } from './annual-reports/index.ts'
 import { capacityModule } from './capacity/index.ts'
+import { consultationModule } from './consultation/index.ts'
 import { contributionsModule } from './contributions/index.ts'
 import { coordinationModule } from './coordination/index.ts'
 import { knowledgeModule } from './knowledge/index.ts'
@@ -24,6 +25,7 @@ export const modules: readonly ModuleManifest[] = [
   administrationModule,
   processesModule,
   contributionsModule,
+  consultationModule,
   negotiationModule,
   coordinationModule,
   annualReportsModule,

@@ -1,4 +1,13 @@
 // What other modules may use of the contributions module (never its tables).
+export {
+  type ContributionText,
+  contributionTexts,
+  contributionTextsOfCall,
+  type ImportBatch,
+  type ImportedContribution,
+  insertImportedContributions,
+  platformContributionsAfter,
+} from './bulk.ts'
 export { compilationDocx } from './compilation-docx.ts'
 export { compilationOf } from './compile.ts'
 export { contributionsModule } from './module.tsx'
