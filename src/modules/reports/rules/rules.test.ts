@@ -1,7 +1,9 @@
 // The report's pure rules: symbols, consecutive numbering, divergent labels, attribution and the
 // paragraphs never considered.
 import { describe, expect, it } from 'vitest'
+import { arrange } from './arrange.ts'
 import { attributeViews } from './attribution.ts'
+import { currentStatus, tallyForYear, yearByYear } from './follow-up.ts'
 import { notConsidered } from './not-considered.ts'
 import { divergentLabel, numberRecommendations, splitLabel } from './numbering.ts'
 import { isConferenceRoomPaper, symbolProblem } from './symbol.ts'
@@ -100,5 +102,112 @@ describe('paragraphs not considered', () => {
       { id: 7, kind: 'operative', parentId: null, status: 'no_consensus' },
     ]
     expect(notConsidered(rows).map((r) => r.id)).toEqual([2, 4])
+  })
+})
+
+describe('follow-up of recommendations', () => {
+  const at = (iso: string) => new Date(iso)
+  const records = [
+    { id: 1, paragraphId: 10, year: 2019, status: 'not_started' as const, recordedAt: at('2019-03-01T00:00:00Z') },
+    { id: 2, paragraphId: 10, year: 2019, status: 'under_way' as const, recordedAt: at('2019-09-01T00:00:00Z') },
+    { id: 3, paragraphId: 10, year: 2020, status: 'implemented' as const, recordedAt: at('2020-05-01T00:00:00Z') },
+    { id: 4, paragraphId: 11, year: 2020, status: 'superseded' as const, recordedAt: at('2020-05-01T00:00:00Z') },
+  ]
+  it('keeps the latest record of each year, newest year first, and never loses the earlier years', () => {
+    expect(yearByYear(records.filter((r) => r.paragraphId === 10)).map((r) => r.id)).toEqual([3, 2])
+  })
+  it('says a recommendation without any record has not started', () => {
+    expect(currentStatus([])).toBe('not_started')
+    expect(currentStatus(records.filter((r) => r.paragraphId === 10))).toBe('implemented')
+  })
+  it('tallies a year for the synthesis, counting recommendations without a record as not started', () => {
+    expect(tallyForYear([10, 11, 12], records, 2020)).toEqual({
+      not_started: 1,
+      under_way: 0,
+      implemented: 1,
+      superseded: 1,
+    })
+    expect(tallyForYear([10, 11, 12], records, 2019)).toEqual({
+      not_started: 2,
+      under_way: 1,
+      implemented: 0,
+      superseded: 0,
+    })
+  })
+})
+
+describe('arranging the negotiated text for the report', () => {
+  // the 2018 WGEC report's shape: recommendations, a deleted 3, a "2 bis" and "2 tres" answering each other
+  const text = [
+    { id: 1, parentId: null, kind: 'preambular', label: null, text: 'Recalling the Tunis Agenda,', status: 'adopted' },
+    {
+      id: 2,
+      parentId: null,
+      kind: 'operative',
+      label: '1.',
+      text: 'Enhanced cooperation should respect ...',
+      status: 'adopted',
+    },
+    {
+      id: 3,
+      parentId: null,
+      kind: 'operative',
+      label: '2.',
+      text: 'Enhanced cooperation should be ...',
+      status: 'deleted',
+    },
+    { id: 4, parentId: null, kind: 'operative', label: '3.', text: 'Governments should ...', status: 'adopted' },
+    {
+      id: 5,
+      parentId: null,
+      kind: 'operative',
+      label: '3 bis',
+      text: 'a UN body is needed',
+      status: 'no_consensus',
+      alternativeGroup: 'g3',
+    },
+    {
+      id: 6,
+      parentId: null,
+      kind: 'narrative',
+      label: null,
+      text: '- could take an evolutionary form',
+      status: 'proposed',
+    },
+    {
+      id: 7,
+      parentId: null,
+      kind: 'operative',
+      label: '3 tres',
+      text: 'no new body is needed',
+      status: 'no_consensus',
+      alternativeGroup: 'g3',
+    },
+    { id: 8, parentId: null, kind: 'operative', label: '4.', text: 'Capacity building [in LDCs]', status: 'bracketed' },
+    { id: 9, parentId: null, kind: 'operative', label: '5.', text: 'Stakeholders should ...', status: 'adopted' },
+    { id: 10, parentId: 9, kind: 'operative', label: '(a)', text: 'in their respective roles;', status: 'adopted' },
+  ]
+  const arranged = arrange(text, new Map())
+
+  it('numbers the adopted recommendations consecutively, keeping their lettered parts with them', () => {
+    expect(arranged.recommendations.map((r) => [r.id, r.label, r.originalLabel])).toEqual([
+      [1, null, null],
+      [2, '1.', '1.'],
+      [4, '2.', '3.'],
+      [9, '3.', '5.'],
+    ])
+    expect(arranged.recommendations.at(-1)?.continuation).toEqual(['(a) in their respective roles;'])
+  })
+
+  it('puts 3 bis and 3 tres beside the new number 2, to some and other participants, with the bullets that follow', () => {
+    expect(arranged.divergentViews.map((v) => [v.label, v.lead.kind])).toEqual([
+      ['2 bis', 'some'],
+      ['2 tres', 'other'],
+    ])
+    expect(arranged.divergentViews[0]?.continuation).toEqual(['- could take an evolutionary form'])
+  })
+
+  it('lists the bracketed paragraph as not considered, not the deleted one', () => {
+    expect(arranged.notConsidered.map((p) => [p.id, p.status])).toEqual([[8, 'bracketed']])
   })
 })
