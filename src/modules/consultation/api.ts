@@ -61,7 +61,7 @@ const bulkRoute = createRoute({
   method: 'post',
   path: '/calls/{id}/contributions/bulk',
   operationId: 'importContributions',
-  security: securityFor('contribution.moderate'),
+  security: securityFor('contribution.import'),
   tags,
   summary: 'Import contributions to a call (the Secretariat): one JSON object a line',
   description:
@@ -159,7 +159,7 @@ export function registerConsultationApi(api: OpenAPIHono<AppEnv>): void {
   api.openapi(bulkRoute, async (c) => {
     const { db } = c.var
     const ctx = commandContext(c)
-    const allowed = authorize(ctx.actor, 'contribution.moderate')
+    const allowed = authorize(ctx.actor, 'contribution.import')
     if (!allowed.ok) return apiError(c, allowed.error)
     if (ctx.actor.kind !== 'account') return apiError(c, { type: 'unauthenticated', id: 'sign_in_required' })
     const callId = c.req.valid('param').id

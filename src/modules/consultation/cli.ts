@@ -14,7 +14,8 @@ import { toCsv } from '../../core/formats/csv.ts'
 import type { CliCommand, CliContext } from '../../core/module.ts'
 import { rejectsCsvRows, runImport, sha256Of, startImport } from './intake.ts'
 import { rejectsOf } from './queries.ts'
-import { rebuildCampaigns, setThreshold } from './rebuild.ts'
+import { rebuildCampaigns } from './rebuild.ts'
+import { setThreshold } from './settings.ts'
 import { FORMATS, type Format, formatOf } from './sources/records.ts'
 
 const IMPORT_USAGE =

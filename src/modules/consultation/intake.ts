@@ -42,7 +42,7 @@ export function sha256Of(bytes: Uint8Array | string): string {
 
 /** Starts an import, or finds the unfinished (or finished) one of the same file for the call. */
 export async function startImport(db: Db, ctx: CommandContext, input: StartImport): Promise<Result<ImportRow>> {
-  const allowed = authorize(ctx.actor, 'contribution.moderate')
+  const allowed = authorize(ctx.actor, 'contribution.import')
   if (!allowed.ok) return allowed
   const call = await findCall(db, input.callId)
   if (!call) return notFound('call_not_found')

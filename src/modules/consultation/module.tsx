@@ -7,7 +7,9 @@ import type { ModuleManifest } from '../../core/module.ts'
 import { registerConsultationApi } from './api.ts'
 import { campaignsCommand, contributionsImportCommand } from './cli.ts'
 import { consultationJobs } from './jobs.ts'
+import { consultationActions } from './permissions.ts'
 import { registerConsultationRoutes } from './routes.tsx'
+import { consultationSection } from './section.tsx'
 
 export const consultationModule: ModuleManifest = {
   id: 'consultation',
@@ -15,7 +17,9 @@ export const consultationModule: ModuleManifest = {
   messages: loadCatalogs(join(import.meta.dirname, 'messages')),
   routes: registerConsultationRoutes,
   api: registerConsultationApi,
+  permissions: consultationActions,
   commands: [contributionsImportCommand, campaignsCommand],
   jobs: consultationJobs,
   recurringJobs: { 'consultation.assign': 15 },
+  sections: { process: { order: 12, render: consultationSection } },
 }

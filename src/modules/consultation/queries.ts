@@ -189,3 +189,25 @@ export async function campaignOfContribution(db: Db, contributionId: number): Pr
     .executeTakeFirst()
   return row?.campaignId ? Number(row.campaignId) : null
 }
+
+/** The call's contributions in no campaign (as far as the analysis has read), in id order. */
+export async function loneContributions(db: Db, callId: number, page: { limit: number; offset: number }) {
+  const [rows, total] = await Promise.all([
+    kdb(db)
+      .selectFrom('consultationMember')
+      .select('contributionId')
+      .where('callId', '=', callId)
+      .where('campaignId', 'is', null)
+      .orderBy('contributionId')
+      .limit(page.limit)
+      .offset(page.offset)
+      .execute(),
+    kdb(db)
+      .selectFrom('consultationMember')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .where('callId', '=', callId)
+      .where('campaignId', 'is', null)
+      .executeTakeFirstOrThrow(),
+  ])
+  return { ids: rows.map((r) => Number(r.contributionId)), total: Number(total.n) }
+}

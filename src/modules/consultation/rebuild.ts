@@ -11,9 +11,10 @@ import { inTransaction } from '../../core/db/helpers.ts'
 import { notFound, ok, type Result } from '../../core/result.ts'
 import { contributionTexts, contributionTextsOfCall } from '../contributions/index.ts'
 import { findCall } from '../processes/index.ts'
-import { kdb, thresholdOf } from './queries.ts'
+import { thresholdOf } from './queries.ts'
 import { personalAdditions } from './rules/additions.ts'
 import { clusterSignatures } from './rules/clusters.ts'
+import { Codes, fnv, inChunks } from './rules/compact.ts'
 import { bucketId, DEFAULT_METHOD, type Method, signature, signatureBytes } from './rules/minhash.ts'
 import { textHash, words } from './rules/normalize.ts'
 import { isNewAccount } from './rules/profile.ts'
@@ -31,38 +32,13 @@ export interface RebuildSummary {
   seconds: { read: number; cluster: number; write: number }
 }
 
-function fnv(text: string): number {
-  let h = 0x811c9dc5
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193)
-  return h >>> 0
-}
-
-/** Interns strings as small numbers (the stakeholder groups and regions of a million members). */
-class Codes {
-  readonly values: string[] = []
-  private readonly index = new Map<string, number>()
-  code(value: string): number {
-    let c = this.index.get(value)
-    if (c === undefined) {
-      c = this.values.length
-      this.values.push(value)
-      this.index.set(value, c)
-    }
-    return c
-  }
-}
-
-async function inChunks<T>(items: T[], size: number, fn: (chunk: T[]) => Promise<void>) {
-  for (let i = 0; i < items.length; i += size) await fn(items.slice(i, i + size))
-}
-
 export async function rebuildCampaigns(
   db: Db,
   ctx: CommandContext,
   callId: number,
   options: { onProgress?: (read: number) => void } = {},
 ): Promise<Result<RebuildSummary>> {
-  const allowed = authorize(ctx.actor, 'contribution.moderate')
+  const allowed = authorize(ctx.actor, 'campaign.rebuild')
   if (!allowed.ok) return allowed
   if (!(await findCall(db, callId))) return notFound('call_not_found')
   const method: Method = { ...DEFAULT_METHOD, threshold: await thresholdOf(db, callId) }
@@ -293,31 +269,4 @@ export async function rebuildCampaigns(
     method,
     seconds: { read: (t1 - t0) / 1000, cluster: (t2 - t1) / 1000, write: (t3 - t2) / 1000 },
   })
-}
-
-/** Sets the call's similarity threshold (audited); the campaigns change at the next rebuild. */
-export async function setThreshold(
-  db: Db,
-  ctx: CommandContext,
-  callId: number,
-  threshold: number,
-): Promise<Result<void>> {
-  const allowed = authorize(ctx.actor, 'contribution.moderate')
-  if (!allowed.ok) return allowed
-  if (!(await findCall(db, callId))) return notFound('call_not_found')
-  await inTransaction(db, async (trx) => {
-    await kdb(trx)
-      .insertInto('consultationSetting')
-      .values({ callId, threshold })
-      .onConflict((oc) => oc.column('callId').doUpdateSet({ threshold }))
-      .execute()
-    await recordAudit(trx, {
-      ...auditedBy(ctx),
-      action: 'campaigns.threshold_set',
-      subjectType: 'call',
-      subjectId: callId,
-      payload: { threshold },
-    })
-  })
-  return ok(undefined)
 }

@@ -92,7 +92,7 @@ describe('reading an mbox', () => {
         language: 'en',
       },
     })
-    expect((records[0] as { fields: { text: string } }).fields.text).toContain(
+    expect((records[0] as unknown as { fields: { text: string } }).fields.text).toContain(
       'Acesso à Internet para todos.\nFrom the heart.',
     )
     expect(records[1]).toMatchObject({
