@@ -7,6 +7,7 @@ import { loadCatalogs } from '../../core/i18n/catalog.ts'
 import type { ModuleManifest } from '../../core/module.ts'
 import { registerBodiesApi } from './api.ts'
 import { loadBodiesDemo } from './demo.ts'
+import { bodiesActions } from './permissions.ts'
 import { listBodies } from './queries.ts'
 import { registerBodyRoutes } from './routes.tsx'
 
@@ -14,6 +15,7 @@ export const bodiesModule: ModuleManifest = {
   id: 'bodies',
   migrations: join(import.meta.dirname, 'migrations'),
   messages: loadCatalogs(join(import.meta.dirname, 'messages')),
+  permissions: bodiesActions,
   routes: registerBodyRoutes,
   api: registerBodiesApi,
   navigation: [{ href: '/bodies', label: 'bodies.navigation', order: 20 }],

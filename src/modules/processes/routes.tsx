@@ -1,9 +1,8 @@
 // Pages of processes and meetings, and the forms that run them. Thin: parse, authorize
 // (in the commands), call, render.
 import type { Context, Hono } from 'hono'
-import { isStaff } from '../../core/auth/actor.ts'
+import { chairedBodies, isStaff } from '../../core/auth/actor.ts'
 import { can } from '../../core/auth/authorize.ts'
-import { chairedBodies } from '../../core/auth/policy/processes.ts'
 import { isoDate } from '../../core/dates.ts'
 import type { Db } from '../../core/db/database.ts'
 import { type AppEnv, commandContext } from '../../core/http/context.ts'
