@@ -7,6 +7,7 @@ import { annualReportsPolicy, capacityPolicy, coordinationPolicy, knowledgePolic
 import { negotiationPolicy } from './policy/negotiation.ts'
 import { platformPolicy } from './policy/platform.ts'
 import { processesPolicy } from './policy/processes.ts'
+import { reportsPolicy } from './policy/reports.ts'
 import { credentialAllows } from './scopes.ts'
 
 export const policy = {
@@ -18,6 +19,7 @@ export const policy = {
   ...annualReportsPolicy,
   ...knowledgePolicy,
   ...capacityPolicy,
+  ...reportsPolicy,
 }
 
 export type Policy = typeof policy

@@ -58,6 +58,9 @@ export const ACTION_SCOPES = {
   'issue.triage': 'secretariat',
   'mechanism.manage': 'secretariat',
   'annualReport.manage': 'secretariat',
+  'report.issue': 'secretariat',
+  'report.transmit': 'secretariat',
+  'report.follow_up': 'secretariat',
   'library.curate': 'secretariat',
   'capacity.manage': 'secretariat',
 } as const satisfies Record<Action, TokenScope | SessionOnly>
