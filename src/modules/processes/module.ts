@@ -9,7 +9,7 @@ import { registerProcessesApi } from './api.ts'
 import { loadProcessesDemo } from './demo.ts'
 import { processesOpenData } from './open-data.ts'
 import { processesActions } from './permissions.ts'
-import { listProcesses, pdb } from './queries.ts'
+import { countMeetings, listProcesses } from './queries.ts'
 import { registerProcessRoutes } from './routes.tsx'
 import { BodyProcesses } from './views/body-processes.tsx'
 
@@ -23,16 +23,10 @@ export const processesModule: ModuleManifest = {
   navigation: [{ href: '/processes', label: 'processes.processes.navigation', order: 21 }],
   administration: [{ href: '/processes/new', label: 'processes.manage.newProcess', order: 20 }],
   statistics: async (db) => {
-    const [processes, meetings] = await Promise.all([
-      listProcesses(db),
-      pdb(db)
-        .selectFrom('processesMeeting')
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .executeTakeFirstOrThrow(),
-    ])
+    const [processes, meetings] = await Promise.all([listProcesses(db), countMeetings(db)])
     return [
       { label: 'processes.stats.processes', value: processes.length, href: '/processes', order: 21 },
-      { label: 'processes.stats.meetings', value: Number(meetings.n), href: '/processes', order: 22 },
+      { label: 'processes.stats.meetings', value: meetings, href: '/processes', order: 22 },
     ]
   },
   sections: {
