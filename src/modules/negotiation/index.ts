@@ -1,6 +1,5 @@
 // What other modules may use of the negotiation module (never its tables).
 
-export { requestCosponsors } from './commands-cosponsors.ts'
 export {
   breakSilence,
   circulateUnderSilence,

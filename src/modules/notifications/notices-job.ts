@@ -9,8 +9,9 @@ import { inTransaction } from '../../core/db/helpers.ts'
 import type { AppDeps } from '../../core/http/context.ts'
 import { deliver } from './deliver.ts'
 import { applyDeadline, entriesAfter, lockCursor, markWarned, moveCursor, openDeadlines } from './queries-notices.ts'
-import { readEntry, warningFor } from './rules/events.ts'
+import { readEntry } from './rules/events.ts'
 import { inWarningWindow } from './rules/kinds.ts'
+import { warningFor } from './rules/warnings.ts'
 
 export interface ReadOptions {
   /** entries per transaction */

@@ -3,6 +3,7 @@
 // scheduled check watches. Pure: finding the people and the titles is recipients.ts's work.
 import type { DeadlineKind } from '../tables.ts'
 import type { NoticeKind } from './kinds.ts'
+import { date, num, str } from './payload.ts'
 
 /** What the reader needs of an audit entry. */
 export interface AuditFact {
@@ -57,19 +58,8 @@ export interface Reading {
 
 const NONE: Reading = { events: [], deadlines: [] }
 
-const num = (v: unknown): number | null => {
-  const n = typeof v === 'string' ? Number(v) : v
-  return typeof n === 'number' && Number.isSafeInteger(n) && n > 0 ? n : null
-}
-const str = (v: unknown): string => (typeof v === 'string' ? v : '')
-const date = (v: unknown): Date | null => {
-  if (typeof v !== 'string' || v === '') return null
-  // a bare calendar date is due at the end of that day (UTC)
-  const d = new Date(/^\d{4}-\d{2}-\d{2}$/.test(v) ? `${v}T23:59:59Z` : v)
-  return Number.isNaN(d.getTime()) ? null : d
-}
-
-const NEGOTIATION: Audience[] = [{ type: 'followers' }, { type: 'body_delegates' }]
+/** A negotiation's events: its followers and the delegates of the body's member States. */
+export const NEGOTIATION: Audience[] = [{ type: 'followers' }, { type: 'body_delegates' }]
 
 const ACCREDITATION_OUTCOMES: Record<string, 'approved' | 'refused'> = {
   'accreditation.approved': 'approved',
@@ -280,52 +270,4 @@ export function readEntry(e: AuditFact): Reading {
     })
   }
   return NONE
-}
-
-/** A deadline's warning: the notice the scheduled check makes when the window opens. */
-export function warningFor(deadline: {
-  kind: DeadlineKind
-  ref: string
-  dueAt: Date
-  facts: Record<string, unknown>
-}): NoticeEvent | null {
-  const f = deadline.facts
-  if (deadline.kind === 'call') {
-    const processId = num(f.processId)
-    if (!processId) return null
-    return {
-      kind: 'call_closing',
-      sourceKey: `call-closing:${deadline.ref}:${deadline.dueAt.toISOString()}`,
-      place: { type: 'process', processId },
-      audience: [{ type: 'followers' }],
-      href: `/calls/${deadline.ref}/contribute`,
-      values: { call: str(f.title) },
-      dueAt: deadline.dueAt,
-    }
-  }
-  if (deadline.kind === 'silence') {
-    const documentId = num(f.documentId)
-    if (!documentId) return null
-    return {
-      kind: 'silence_24h',
-      sourceKey: `silence-24h:${deadline.ref}`,
-      place: { type: 'document', documentId },
-      audience: NEGOTIATION,
-      href: `/negotiation/${documentId}`,
-      values: { count: num(f.count) ?? 0 },
-      dueAt: deadline.dueAt,
-    }
-  }
-  const year = num(f.year)
-  const organizationId = num(f.organizationId)
-  if (!year || !organizationId) return null
-  return {
-    kind: 'annual_report_reminder',
-    sourceKey: `annual-report-reminder:${deadline.ref}`,
-    place: { type: 'none' },
-    audience: [{ type: 'organization', organizationId }],
-    href: `/annual-reports/${year}/report?organization=${organizationId}`,
-    values: { year },
-    dueAt: deadline.dueAt,
-  }
 }
