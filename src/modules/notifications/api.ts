@@ -18,7 +18,7 @@ const listRoute = createRoute({
   method: 'get',
   path: '/me/notifications',
   operationId: 'listMyNotifications',
-  security: securityFor('follow.manage'),
+  security: securityFor('notice.read'),
   tags,
   summary: 'My notices, newest first (50 a page), with what to do by when',
   request: { query: NoticeListQuery },
@@ -37,7 +37,7 @@ const readRoute = createRoute({
   method: 'post',
   path: '/me/notifications/{id}/read',
   operationId: 'markMyNotificationRead',
-  security: securityFor('follow.manage'),
+  security: securityFor('notice.manage'),
   tags,
   summary: 'Mark one of my notices as read',
   request: { params: z.object({ id: idSchema() }) },
@@ -52,7 +52,7 @@ const readRoute = createRoute({
 export function registerNoticesApi(api: OpenAPIHono<AppEnv>): void {
   api.openapi(listRoute, async (c) => {
     const actor = c.var.actor
-    const allowed = authorize(actor, 'follow.manage')
+    const allowed = authorize(actor, 'notice.read')
     if (!allowed.ok) return apiError(c, allowed.error)
     if (actor.kind !== 'account') return apiError(c, { type: 'unauthenticated', id: 'sign_in_required' })
     const query = c.req.valid('query')

@@ -12,7 +12,7 @@ import { NOTICE_KINDS, type NoticeKind } from './rules/kinds.ts'
 import type { Delivery } from './tables.ts'
 
 function signedIn(ctx: CommandContext): Result<number> {
-  const allowed = authorize(ctx.actor, 'follow.manage')
+  const allowed = authorize(ctx.actor, 'notice.manage')
   if (!allowed.ok) return allowed
   if (ctx.actor.kind !== 'account') return err({ type: 'unauthenticated', id: 'sign_in_required' })
   return ok(ctx.actor.accountId)
@@ -47,7 +47,7 @@ export async function markRead(
     if (marked > 0)
       await recordAudit(trx, {
         ...auditedBy(ctx),
-        action: 'notice.read',
+        action: 'notice.marked_read',
         subjectType: 'account',
         subjectId: account.value,
         payload: { notice: which, marked },

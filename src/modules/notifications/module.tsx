@@ -10,6 +10,7 @@ import { registerNoticesApi } from './api.ts'
 import { queueDigests } from './digest.ts'
 import { queueNoticeDigests } from './notice-digest.ts'
 import { checkDeadlines, readAuditLog } from './notices-job.ts'
+import { notificationsActions } from './permissions.ts'
 import { FollowSection, registerNotificationRoutes } from './routes.tsx'
 import { registerNoticeRoutes } from './routes-notices.tsx'
 
@@ -17,6 +18,7 @@ export const notificationsModule: ModuleManifest = {
   id: 'notifications',
   migrations: join(import.meta.dirname, 'migrations'),
   messages: loadCatalogs(join(import.meta.dirname, 'messages')),
+  permissions: notificationsActions,
   routes: (app) => {
     registerNotificationRoutes(app)
     registerNoticeRoutes(app)
@@ -51,7 +53,7 @@ export const notificationsModule: ModuleManifest = {
         )
     },
   },
-  // digests are due once a day or once a week; checking every quarter of an hour sends them soon after
-  // notices follow the audit log within a minute; deadline warnings and digests ride along
+  // digests are due once a day or once a week; checking every quarter of an hour sends them soon
+  // after; notices follow the audit log within a minute; deadline warnings and digests ride along
   recurringJobs: { 'notifications.digest': 900, 'notifications.notices': 60 },
 }

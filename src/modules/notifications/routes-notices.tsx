@@ -50,7 +50,7 @@ async function preferencesPage(
 
 export function registerNoticeRoutes(app: Hono<AppEnv>): void {
   app.get('/me/notifications', async (c) => {
-    const actor = await requireAccount(c, 'follow.manage')
+    const actor = await requireAccount(c, 'notice.read')
     if (actor instanceof Response) return actor
     const query = parseWith(NoticeListQuery, c.req.query())
     const page = query.ok ? (query.value.page ?? 1) : 1
@@ -88,13 +88,13 @@ export function registerNoticeRoutes(app: Hono<AppEnv>): void {
   })
 
   app.get('/me/notifications/preferences', async (c) => {
-    const actor = await requireAccount(c, 'follow.manage')
+    const actor = await requireAccount(c, 'notice.manage')
     if (actor instanceof Response) return actor
     return preferencesPage(c, actor.accountId)
   })
 
   app.post('/me/notifications/preferences', async (c) => {
-    const actor = await requireAccount(c, 'follow.manage')
+    const actor = await requireAccount(c, 'notice.manage')
     if (actor instanceof Response) return actor
     const parsed = await parseForm(c, NoticePreferencesInput)
     if (!parsed.ok) return preferencesPage(c, actor.accountId, { values: parsed.values, issues: parsed.issues })
