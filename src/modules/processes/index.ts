@@ -3,6 +3,7 @@
 // the bodies module's own, re-exported for modules written before bodies had a module; new code
 // imports them from '../bodies/index.ts'
 export {
+  addBodyMember,
   type Body,
   type BodyMember,
   bodyLabel,
@@ -13,7 +14,7 @@ export {
 } from '../bodies/index.ts'
 export { allActivity } from './activity.ts'
 export { baseUrl, callJson } from './api.ts'
-export { changeProcessState, createProcess, openCall, scheduleMeeting } from './commands.ts'
+export { changeProcessState, createProcess, extendCall, openCall, scheduleMeeting } from './commands.ts'
 export { processesModule } from './module.ts'
 export {
   callsOf,
