@@ -1,6 +1,7 @@
 // The reports' boundary schemas: the same zod objects validate the Secretariat's forms and the JSON
 // API. A refused value comes back beside its field with what was typed.
 import { z } from '@hono/zod-openapi'
+import { idSchema } from '../../core/http/ids.ts'
 import { LOCALES } from '../../core/i18n/locales.ts'
 import { ATTRIBUTIONS } from './rules/attribution.ts'
 import { FOLLOW_UP_SOURCES, FOLLOW_UP_STATUSES } from './rules/follow-up.ts'
@@ -8,11 +9,7 @@ import { SYMBOL_MAX, symbolProblem } from './rules/symbol.ts'
 import { DISTRIBUTIONS } from './tables.ts'
 
 const isoDate = z.iso.date({ error: 'validation.format' }).openapi({ example: '2018-05-14' })
-const id = z.coerce
-  .number()
-  .int()
-  .positive()
-  .max(2 ** 53 - 1)
+const id = idSchema()
 /** A UN document symbol, checked (rules/symbol.ts) and kept as typed, trimmed. */
 export const symbol = z
   .string()

@@ -33,6 +33,9 @@ export interface ArrangedText {
   notConsidered: (ArrangedParagraph & { status: string })[]
 }
 
+/** The Latin suffixes of paragraphs inserted after N, in order. */
+const SUFFIXES = ['bis', 'ter', 'quater', 'quinquies', 'sexies', 'septies', 'octies', 'novies', 'decies']
+
 const isTopLevelText = (p: SourceParagraph): p is SourceParagraph & { kind: 'preambular' | 'operative' } =>
   p.parentId === null && (p.kind === 'operative' || p.kind === 'preambular')
 
@@ -78,11 +81,26 @@ export function arrange(
     divergent.map(({ p }) => ({ id: p.id, alternativeGroup: p.alternativeGroup ?? null })),
     choices,
   )
-  const divergentViews = divergent.map(({ p, i }, k) => ({
-    ...base(p as SourceParagraph & { kind: 'preambular' | 'operative' }, i),
-    label: divergentLabel(p.label, numbered),
-    lead: leads[k] ?? { kind: 'none' as const },
-  }))
+  // a view labelled "N bis" goes beside what N became; one with a plain label goes after the
+  // recommendation it followed in the text, as the next "bis", "ter" ... of that number
+  const used = new Set<string>()
+  const numberBefore = (index: number) =>
+    recommendations.filter((r, k) => r.number !== null && (adopted[k]?.i ?? 0) < index).at(-1)?.number ?? 0
+  const divergentViews = divergent.map(({ p, i }, k) => {
+    const mapped = divergentLabel(p.label, numbered)
+    const kept = mapped !== p.label || /\s\S+$/.test(p.label ?? '')
+    let label = mapped
+    if (p.kind === 'operative' && !kept) {
+      const n = numberBefore(i)
+      label = `${n} ${SUFFIXES.find((s) => !used.has(`${n} ${s}`)) ?? SUFFIXES.at(-1)}`
+    } else if (p.kind === 'preambular') label = null
+    if (label) used.add(label)
+    return {
+      ...base(p as SourceParagraph & { kind: 'preambular' | 'operative' }, i),
+      label,
+      lead: leads[k] ?? { kind: 'none' as const },
+    }
+  })
   const undecided = new Set(notConsidered(paragraphs).map((p) => p.id))
   const notConsideredList = indexed
     .filter(({ p }) => undecided.has(p.id))

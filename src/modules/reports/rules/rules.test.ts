@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest'
 import { arrange } from './arrange.ts'
 import { attributeViews } from './attribution.ts'
+import { authorsOfChanges } from './authorship.ts'
 import { currentStatus, tallyForYear, yearByYear } from './follow-up.ts'
 import { notConsidered } from './not-considered.ts'
 import { divergentLabel, numberRecommendations, splitLabel } from './numbering.ts'
@@ -207,7 +208,47 @@ describe('arranging the negotiated text for the report', () => {
     expect(arranged.divergentViews[0]?.continuation).toEqual(['- could take an evolutionary form'])
   })
 
+  it('labels a divergent view with a plain number after the recommendation it followed, never with a number a recommendation has', () => {
+    const plain = arrange(
+      [
+        { id: 1, parentId: null, kind: 'operative', label: '1.', text: 'a', status: 'adopted' },
+        { id: 2, parentId: null, kind: 'operative', label: '2.', text: 'b', status: 'no_consensus' },
+        { id: 3, parentId: null, kind: 'operative', label: '3.', text: 'c', status: 'no_consensus' },
+        { id: 4, parentId: null, kind: 'operative', label: '4.', text: 'd', status: 'adopted' },
+        { id: 5, parentId: null, kind: 'preambular', label: null, text: 'Noting', status: 'no_consensus' },
+      ],
+      new Map(),
+    )
+    expect(plain.divergentViews.map((v) => [v.label, v.originalLabel])).toEqual([
+      ['1 bis', '2.'],
+      ['1 ter', '3.'],
+      [null, null],
+    ])
+  })
+
   it('lists the bracketed paragraph as not considered, not the deleted one', () => {
     expect(arranged.notConsidered.map((p) => [p.id, p.status])).toEqual([[8, 'bracketed']])
+  })
+})
+
+describe('who made each change between two revisions', () => {
+  const join = (names: string[]) => names.join(' and ')
+  const window = { after: new Date('2026-05-01T00:00:00Z'), upTo: new Date('2026-05-10T12:00:00Z') }
+  const amendments = [
+    { paragraphId: 1, delegation: 'Brazil', decidedAt: new Date('2026-05-03T10:00:00.123Z') },
+    { paragraphId: 1, delegation: 'Egypt', decidedAt: new Date('2026-05-04T10:00:00Z') },
+    { paragraphId: 1, delegation: 'Brazil', decidedAt: new Date('2026-05-05T10:00:00Z') },
+    // before the earlier revision: it made that one, not this change
+    { paragraphId: 2, delegation: 'Chile', decidedAt: new Date('2026-04-30T10:00:00Z') },
+    // after the later revision: not in it yet
+    { paragraphId: 3, delegation: 'Kenya', decidedAt: new Date('2026-05-11T10:00:00Z') },
+  ]
+  const authorOf = authorsOfChanges(amendments, window, 'Chair', join)
+  it('names the delegations whose amendments were incorporated between the revisions, once each, on the last date', () => {
+    expect(authorOf(1)).toEqual({ author: 'Brazil and Egypt', date: '2026-05-05T10:00:00Z' })
+  })
+  it('gives the Chair and the later revision’s date to changes no amendment in the window made', () => {
+    expect(authorOf(2)).toEqual({ author: 'Chair', date: '2026-05-10T12:00:00Z' })
+    expect(authorOf(3)).toEqual({ author: 'Chair', date: '2026-05-10T12:00:00Z' })
   })
 })
