@@ -6,6 +6,7 @@ import { loadCatalogs } from '../../core/i18n/catalog.ts'
 import type { ModuleManifest } from '../../core/module.ts'
 import { registerConsultationApi } from './api.ts'
 import { campaignsCommand, contributionsImportCommand } from './cli.ts'
+import { loadConsultationDemo } from './demo.ts'
 import { consultationJobs } from './jobs.ts'
 import { consultationActions } from './permissions.ts'
 import { registerConsultationRoutes } from './routes.tsx'
@@ -18,6 +19,7 @@ export const consultationModule: ModuleManifest = {
   routes: registerConsultationRoutes,
   api: registerConsultationApi,
   permissions: consultationActions,
+  demo: loadConsultationDemo,
   commands: [contributionsImportCommand, campaignsCommand],
   jobs: consultationJobs,
   recurringJobs: { 'consultation.assign': 15 },
