@@ -1,95 +1,76 @@
-// What happened in processes, for their Atom feeds and followers' digests: calls opened,
-// meetings scheduled, documents issued, reports transmitted (each module adds its own).
-import type { Db } from '../../core/db/database.ts'
-import type { ActivityItem, ActivityQuery, ModuleManifest } from '../../core/module.ts'
+// What happens in processes that this module records, as activity sources (core/activity.ts reads
+// every module's in one query): calls opened, meetings scheduled, documents issued, reports
+// transmitted.
+import { sql } from 'kysely'
+import { type ActivitySource, activityColumns } from '../../core/activity.ts'
 import { pdb } from './queries.ts'
 
-export async function processesActivity(db: Db, query: ActivityQuery): Promise<ActivityItem[]> {
-  if (query.processIds.length === 0) return []
-  const p = pdb(db)
-  const [calls, meetings, documents, transmissions] = await Promise.all([
+export const processesActivity: ActivitySource[] = [
+  {
     // a call is news when it opens, not when the Secretariat prepared it
-    p
-      .selectFrom('processesCall')
-      .select(['id', 'processId', 'title', 'opensAt'])
-      .where('processId', 'in', query.processIds)
-      .where('opensAt', '>', query.since)
-      .$if(query.until !== undefined, (q) => q.where('opensAt', '<=', query.until as Date))
-      .orderBy('opensAt', 'desc')
-      .limit(query.limit)
-      .execute(),
-    p
-      .selectFrom('processesMeeting')
-      .select(['id', 'processId', 'title', 'createdAt', 'startsAt'])
-      .where('processId', 'in', query.processIds)
-      .where('createdAt', '>', query.since)
-      .orderBy('createdAt', 'desc')
-      .limit(query.limit)
-      .execute(),
-    p
-      .selectFrom('processesDocument')
-      .select(['id', 'processId', 'title', 'symbol', 'createdAt'])
-      .where('processId', 'in', query.processIds)
-      .where('createdAt', '>', query.since)
-      .orderBy('createdAt', 'desc')
-      .limit(query.limit)
-      .execute(),
-    p
-      .selectFrom('processesTransmission')
-      .select(['id', 'processId', 'occasion', 'createdAt'])
-      .where('processId', 'in', query.processIds)
-      .where('createdAt', '>', query.since)
-      .orderBy('createdAt', 'desc')
-      .limit(query.limit)
-      .execute(),
-  ])
-  return [
-    ...calls.map((r) => ({
-      id: `call:${r.id}`,
-      at: r.opensAt,
-      processId: r.processId,
-      message: 'processes.activity.callOpened',
-      values: { title: r.title },
-      href: `/processes/${r.processId}#call-${r.id}`,
-    })),
-    ...meetings.map((r) => ({
-      id: `meeting:${r.id}`,
-      at: r.createdAt,
-      processId: r.processId,
-      message: 'processes.activity.meetingScheduled',
-      values: { title: r.title, date: r.startsAt },
-      href: `/meetings/${r.id}`,
-    })),
-    ...documents.map((r) => ({
-      id: `document:${r.id}`,
-      at: r.createdAt,
-      processId: r.processId,
-      message: 'processes.activity.documentIssued',
-      values: { title: r.symbol ? `${r.symbol}: ${r.title}` : r.title },
-      href: `/processes/${r.processId}#documents`,
-    })),
-    ...transmissions.map((r) => ({
-      id: `transmission:${r.id}`,
-      at: r.createdAt,
-      processId: r.processId,
-      message: 'processes.activity.reportTransmitted',
-      values: { occasion: r.occasion },
-      href: `/processes/${r.processId}#transmissions`,
-    })),
-  ]
-    .sort((a, b) => b.at.getTime() - a.at.getTime())
-    .slice(0, query.limit)
-}
-
-/** Every module's activity in these processes, newest first. */
-export async function allActivity(
-  db: Db,
-  modules: readonly ModuleManifest[],
-  query: ActivityQuery,
-): Promise<ActivityItem[]> {
-  const lists = await Promise.all(modules.flatMap((m) => (m.activity ? [m.activity(db, query)] : [])))
-  return lists
-    .flat()
-    .sort((a, b) => b.at.getTime() - a.at.getTime())
-    .slice(0, query.limit)
-}
+    kind: 'call',
+    rows: (db) =>
+      pdb(db)
+        .selectFrom('processesCall')
+        .select((eb) =>
+          activityColumns({
+            id: sql`'call:' || id`,
+            processId: eb.ref('processId'),
+            at: eb.ref('opensAt'),
+            message: 'processes.activity.callOpened',
+            values: { title: eb.ref('title') },
+            href: sql`'/processes/' || process_id || '#call-' || id`,
+          }),
+        ),
+  },
+  {
+    kind: 'meeting',
+    rows: (db) =>
+      pdb(db)
+        .selectFrom('processesMeeting')
+        .select((eb) =>
+          activityColumns({
+            id: sql`'meeting:' || id`,
+            processId: eb.ref('processId'),
+            at: eb.ref('createdAt'),
+            message: 'processes.activity.meetingScheduled',
+            values: { title: eb.ref('title') },
+            href: sql`'/meetings/' || id`,
+          }),
+        ),
+  },
+  {
+    kind: 'document',
+    rows: (db) =>
+      pdb(db)
+        .selectFrom('processesDocument')
+        .select((eb) =>
+          activityColumns({
+            id: sql`'document:' || id`,
+            processId: eb.ref('processId'),
+            at: eb.ref('createdAt'),
+            message: 'processes.activity.documentIssued',
+            values: {
+              title: sql`case when symbol is not null and symbol <> '' then symbol || ': ' || title else title end`,
+            },
+            href: sql`'/processes/' || process_id || '#documents'`,
+          }),
+        ),
+  },
+  {
+    kind: 'transmission',
+    rows: (db) =>
+      pdb(db)
+        .selectFrom('processesTransmission')
+        .select((eb) =>
+          activityColumns({
+            id: sql`'transmission:' || id`,
+            processId: eb.ref('processId'),
+            at: eb.ref('createdAt'),
+            message: 'processes.activity.reportTransmitted',
+            values: { occasion: eb.ref('occasion') },
+            href: sql`'/processes/' || process_id || '#transmissions'`,
+          }),
+        ),
+  },
+]

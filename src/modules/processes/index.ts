@@ -1,5 +1,4 @@
 // What other modules may use of the processes module (never its tables).
-export { allActivity } from './activity.ts'
 export { baseUrl, callJson } from './api.ts'
 export { changeProcessState, createBody, createProcess, openCall, scheduleMeeting } from './commands.ts'
 export { processesModule } from './module.ts'
