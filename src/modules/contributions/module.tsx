@@ -5,14 +5,14 @@ import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { loadCatalogs } from '../../core/i18n/catalog.ts'
 import type { ModuleManifest } from '../../core/module.ts'
-import { contributionsActivity } from './activity.ts'
 import { registerContributionsApi } from './api.ts'
 import { compilationDocx } from './compilation-docx.ts'
 import { compilationOf } from './compile.ts'
 import { loadContributionsDemo } from './demo.ts'
 import { contributionsOpenData } from './open-data.ts'
 import { contributionsActions } from './permissions.ts'
-import { cdb, listContributions, summaryRows } from './queries.ts'
+import { listContributions, summaryRows } from './queries.ts'
+import { contributionsActivity, countPublishedContributions } from './queries-activity.ts'
 import { registerContributionRoutes, visibleStatuses } from './routes.tsx'
 import { summaryFromGroups } from './rules/summary.ts'
 import { ProcessContributions } from './views/list.tsx'
@@ -50,12 +50,8 @@ export const contributionsModule: ModuleManifest = {
     },
   },
   statistics: async (db) => {
-    const row = await cdb(db)
-      .selectFrom('contributionsContribution')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('status', '=', 'published')
-      .executeTakeFirstOrThrow()
-    return [{ label: 'contributions.stats.contributions', value: Number(row.n), href: '/processes', order: 23 }]
+    const published = await countPublishedContributions(db)
+    return [{ label: 'contributions.stats.contributions', value: published, href: '/processes', order: 23 }]
   },
   activity: contributionsActivity,
   commands: [

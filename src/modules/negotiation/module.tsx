@@ -1,11 +1,10 @@
 // The negotiation module: proposals of recommendations, negotiating documents with amendments and
 // brackets, one voice per Member State, the Chair's declarations and silence procedures, revisions
-// and their comparison, and the report in HTML, Word, JSON and Akoma Ntoso.
+// and their comparison. The report is the reports module's.
 import { join } from 'node:path'
 import { SYSTEM } from '../../core/auth/actor.ts'
 import { loadCatalogs } from '../../core/i18n/catalog.ts'
 import type { ModuleManifest } from '../../core/module.ts'
-import { negotiationActivity } from './activity.ts'
 import { registerNegotiationApi } from './api.ts'
 import { registerNegotiationWriteApi } from './api-write.ts'
 import { registerProcessWriteApi } from './api-write-process.ts'
@@ -15,10 +14,10 @@ import { loadNegotiationDemo } from './demo.ts'
 import { negotiationOpenData } from './open-data.ts'
 import { negotiationActions } from './permissions.ts'
 import { documentsOf, proposalsOf } from './queries.ts'
+import { negotiationActivity } from './queries-activity.ts'
 import { registerNegotiationRoutes } from './routes.tsx'
 import { registerParagraphRoutes } from './routes-paragraph.tsx'
 import { registerProposalRoutes } from './routes-proposals.tsx'
-import { registerReportRoutes } from './routes-report.tsx'
 
 export const negotiationModule: ModuleManifest = {
   id: 'negotiation',
@@ -27,7 +26,6 @@ export const negotiationModule: ModuleManifest = {
   permissions: negotiationActions,
   routes: (app) => {
     registerProposalRoutes(app)
-    registerReportRoutes(app)
     registerNegotiationRoutes(app)
     registerParagraphRoutes(app)
   },

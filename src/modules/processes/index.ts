@@ -1,6 +1,14 @@
 // What other modules may use of the processes module (never its tables).
 export { baseUrl, callJson } from './api.ts'
-export { changeProcessState, createBody, createProcess, openCall, scheduleMeeting } from './commands.ts'
+export {
+  addBodyMember,
+  changeProcessState,
+  createBody,
+  createProcess,
+  extendCall,
+  openCall,
+  scheduleMeeting,
+} from './commands.ts'
 export { processesModule } from './module.ts'
 export {
   type Body,

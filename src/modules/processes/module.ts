@@ -4,12 +4,12 @@
 import { join } from 'node:path'
 import { loadCatalogs } from '../../core/i18n/catalog.ts'
 import type { ModuleManifest } from '../../core/module.ts'
-import { processesActivity } from './activity.ts'
 import { registerProcessesApi } from './api.ts'
 import { loadProcessesDemo } from './demo.ts'
 import { processesOpenData } from './open-data.ts'
 import { processesActions } from './permissions.ts'
-import { listBodies, listProcesses, pdb } from './queries.ts'
+import { countMeetings, listBodies, listProcesses } from './queries.ts'
+import { processesActivity } from './queries-activity.ts'
 import { registerProcessRoutes } from './routes.tsx'
 
 export const processesModule: ModuleManifest = {
@@ -25,18 +25,11 @@ export const processesModule: ModuleManifest = {
   ],
   administration: [{ href: '/processes/new', label: 'processes.manage.newProcess', order: 20 }],
   statistics: async (db) => {
-    const [bodies, processes, meetings] = await Promise.all([
-      listBodies(db),
-      listProcesses(db),
-      pdb(db)
-        .selectFrom('processesMeeting')
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .executeTakeFirstOrThrow(),
-    ])
+    const [bodies, processes, meetings] = await Promise.all([listBodies(db), listProcesses(db), countMeetings(db)])
     return [
       { label: 'processes.stats.bodies', value: bodies.length, href: '/bodies', order: 20 },
       { label: 'processes.stats.processes', value: processes.length, href: '/processes', order: 21 },
-      { label: 'processes.stats.meetings', value: Number(meetings.n), href: '/processes', order: 22 },
+      { label: 'processes.stats.meetings', value: meetings, href: '/processes', order: 22 },
     ]
   },
   activity: processesActivity,

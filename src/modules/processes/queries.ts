@@ -387,3 +387,12 @@ export async function processIdsOfBodies(db: Db, bodyIds: number[]): Promise<num
   const rows = await pdb(db).selectFrom('processesProcess').select('id').where('bodyId', 'in', bodyIds).execute()
   return rows.map((r) => r.id)
 }
+
+/** How many meetings the bodies have held or planned (the home page's figure). */
+export async function countMeetings(db: Db): Promise<number> {
+  const row = await pdb(db)
+    .selectFrom('processesMeeting')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow()
+  return Number(row.n)
+}

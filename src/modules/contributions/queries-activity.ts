@@ -1,10 +1,11 @@
-// What happens to contributions in a process, as an activity source (core/activity.ts reads every
-// module's in one query): published, revised, withdrawn; what waits for review or was hidden is
-// not news.
+// What the contributions module tells the rest of the platform: its activity source in processes
+// (core/activity.ts reads every module's in one query, for feeds and digests) and the home page's figure.
 import { sql } from 'kysely'
 import { type ActivitySource, activityColumns } from '../../core/activity.ts'
+import type { Db } from '../../core/db/database.ts'
 import { cdb } from './queries.ts'
 
+/** Published, revised and withdrawn contributions (what waits for review or was hidden is not news). */
 export const contributionsActivity: ActivitySource[] = [
   {
     kind: 'contribution',
@@ -27,3 +28,13 @@ export const contributionsActivity: ActivitySource[] = [
         ),
   },
 ]
+
+/** How many contributions are published. */
+export async function countPublishedContributions(db: Db): Promise<number> {
+  const row = await cdb(db)
+    .selectFrom('contributionsContribution')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('status', '=', 'published')
+    .executeTakeFirstOrThrow()
+  return Number(row.n)
+}
