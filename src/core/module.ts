@@ -162,6 +162,8 @@ export interface ModuleManifest {
   openData?: (db: Db) => Promise<OpenDataset[]>
   /** tables left out of `ecp export`: transient ones, and ones derived from others by triggers */
   transientTables?: string[]
+  /** tables of personal data `ecp export --public` leaves out (besides core's: credentials, mail ...) */
+  privateTables?: string[]
 }
 
 /**

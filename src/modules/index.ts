@@ -15,6 +15,7 @@ import { negotiationModule } from './negotiation/index.ts'
 import { notificationsModule } from './notifications/index.ts'
 import { openDataModule } from './open-data/index.ts'
 import { processesModule } from './processes/index.ts'
+import { reportsModule } from './reports/index.ts'
 import { siteModule } from './site/index.ts'
 
 export const modules: readonly ModuleManifest[] = [
@@ -26,6 +27,7 @@ export const modules: readonly ModuleManifest[] = [
   processesModule,
   contributionsModule,
   negotiationModule,
+  reportsModule,
   coordinationModule,
   annualReportsModule,
   knowledgeModule,

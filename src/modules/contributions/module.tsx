@@ -131,4 +131,6 @@ export const contributionsModule: ModuleManifest = {
   openData: contributionsOpenData,
   demo: loadContributionsDemo,
   transientTables: ['contributions_tally'],
+  // drafts are their authors' alone
+  privateTables: ['contributions_draft'],
 }

@@ -1,6 +1,6 @@
 // The negotiation module: proposals of recommendations, negotiating documents with amendments and
 // brackets, one voice per Member State, the Chair's declarations and silence procedures, revisions
-// and their comparison, and the report in HTML, Word, JSON and Akoma Ntoso.
+// and their comparison. The report is the reports module's.
 import { join } from 'node:path'
 import { SYSTEM } from '../../core/auth/actor.ts'
 import { loadCatalogs } from '../../core/i18n/catalog.ts'
@@ -17,7 +17,6 @@ import { documentsOf, ndb, proposalsOf } from './queries.ts'
 import { registerNegotiationRoutes } from './routes.tsx'
 import { registerParagraphRoutes } from './routes-paragraph.tsx'
 import { registerProposalRoutes } from './routes-proposals.tsx'
-import { registerReportRoutes } from './routes-report.tsx'
 
 export const negotiationModule: ModuleManifest = {
   id: 'negotiation',
@@ -26,7 +25,6 @@ export const negotiationModule: ModuleManifest = {
   permissions: negotiationActions,
   routes: (app) => {
     registerProposalRoutes(app)
-    registerReportRoutes(app)
     registerNegotiationRoutes(app)
     registerParagraphRoutes(app)
   },

@@ -8,8 +8,8 @@ import type { Db } from '../../core/db/database.ts'
 import type { Translator } from '../../core/i18n/messages.ts'
 import { findOrganizationsByIds, listMemberStates, localized } from '../actors/index.ts'
 import { type Summary, summaryFromGroups, summaryRows } from '../contributions/index.ts'
+import { documentsOf, paragraphsOf, proposalsOf } from '../negotiation/index.ts'
 import { bodyMembers, findBody, findProcess, meetingsOf } from '../processes/index.ts'
-import { documentsOf, paragraphsOf, proposalsOf } from './queries.ts'
 
 export interface ReportParagraph {
   id: number
@@ -154,7 +154,7 @@ export function introduction(report: Report, i18n: Translator): string[] {
   const t = i18n.t
   const body = report.body.acronym ?? report.body.name
   const lines = [
-    t('negotiation.report.intro.mandate', {
+    t('reports.intro.mandate', {
       body: report.body.name,
       symbol: report.process.mandateSymbol,
       paragraph: report.process.mandateParagraph ?? '',
@@ -164,7 +164,7 @@ export function introduction(report: Report, i18n: Translator): string[] {
   const last = report.meetings.at(-1)
   if (first && last) {
     lines.push(
-      t('negotiation.report.intro.meetings', {
+      t('reports.intro.meetings', {
         body,
         count: report.meetings.length,
         first: i18n.date(first.startsAt, 'long'),
@@ -180,7 +180,7 @@ export function introduction(report: Report, i18n: Translator): string[] {
     )
     const regions = Object.entries(c.byRegionalGroup).map(([g, n]) => `${t(`actors.group.${g}`)} (${i18n.number(n)})`)
     lines.push(
-      t('negotiation.report.intro.contributions', {
+      t('reports.intro.contributions', {
         count: c.total,
         groups: i18n.list(groups),
         regions: regions.length ? i18n.list(regions) : '—',
@@ -188,7 +188,7 @@ export function introduction(report: Report, i18n: Translator): string[] {
     )
   }
   lines.push(
-    t('negotiation.report.intro.outcome', {
+    t('reports.intro.outcome', {
       recommendations: report.recommendations.length,
       divergent: report.divergentViews.length,
       proposals: report.proposals.length,

@@ -7,8 +7,8 @@
 import { create } from 'xmlbuilder2'
 import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces.js'
 import { isLocale, LOCALE_INFO } from '../../core/i18n/locales.ts'
+import { segments } from '../negotiation/index.ts'
 import type { Report } from './report.ts'
-import { segments } from './rules/brackets.ts'
 
 const NS = 'http://docs.oasis-open.org/legaldocml/ns/akn/3.0'
 

@@ -12,12 +12,11 @@ import { el, validateXsd, xpath } from '../../../test/support/xml.ts'
 import { SYSTEM } from '../../core/auth/actor.ts'
 import type { Locale } from '../../core/i18n/locales.ts'
 import { compilationDocx } from '../contributions/index.ts'
+import { createDocument, issueRevision, parseUnText } from '../negotiation/index.ts'
 import { createBody, createProcess } from '../processes/index.ts'
-import { createDocument, issueRevision } from './commands-documents.ts'
 import type { Report } from './report.ts'
 import { reportAkn } from './report-akn.ts'
 import { reportDocx } from './report-docx.ts'
-import { parseUnText } from './rules/parse.ts'
 
 const SCHEMA = join(import.meta.dirname, '..', '..', '..', 'reference', 'akn', 'akomantoso30.xsd')
 

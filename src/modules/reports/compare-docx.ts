@@ -5,14 +5,9 @@
 import { Document, HeadingLevel, Packer, Paragraph, TextRun } from 'docx'
 import { isRightToLeft } from '../../core/formats/direction.ts'
 import type { Translator } from '../../core/i18n/messages.ts'
-import type { NegotiatingDocument, Revision } from './queries.ts'
-import { revisionName } from './rules/amendments.ts'
-import type { ParagraphChange } from './rules/compare.ts'
+import { type Comparison, revisionName } from '../negotiation/index.ts'
 
-export async function comparisonDocx(
-  view: { document: NegotiatingDocument; from: Revision; to: Revision; changes: ParagraphChange[] },
-  i18n: Translator,
-): Promise<Buffer> {
+export async function comparisonDocx(view: Comparison, i18n: Translator): Promise<Buffer> {
   const t = i18n.t
   const readerRtl = i18n.dir === 'rtl'
   const textRtl = isRightToLeft(view.document.title, view.document.language)
@@ -41,11 +36,11 @@ export async function comparisonDocx(
         children: [
           new Paragraph({ text: view.document.title, heading: HeadingLevel.TITLE, bidirectional: textRtl }),
           new Paragraph({
-            text: t('negotiation.compare.title', { from: revisionName(t, view.from), to: revisionName(t, view.to) }),
+            text: t('reports.compare.title', { from: revisionName(t, view.from), to: revisionName(t, view.to) }),
             heading: HeadingLevel.HEADING_1,
             bidirectional: readerRtl,
           }),
-          new Paragraph({ text: t('negotiation.compare.legend'), bidirectional: readerRtl }),
+          new Paragraph({ text: t('reports.compare.legend'), bidirectional: readerRtl }),
           ...paragraphs,
         ],
       },

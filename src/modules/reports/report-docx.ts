@@ -26,18 +26,18 @@ export async function reportDocx(report: Report, i18n: Translator): Promise<Buff
       ? new Paragraph({ text: report.document.title, heading: HeadingLevel.TITLE, bidirectional: textRtl })
       : heading(report.process.title, HeadingLevel.TITLE),
     ...(report.document?.symbol ? [new Paragraph({ text: report.document.symbol, bidirectional })] : []),
-    heading(t('negotiation.report.introduction'), HeadingLevel.HEADING_1),
+    heading(t('reports.introduction'), HeadingLevel.HEADING_1),
     ...introduction(report, i18n).map((line) => new Paragraph({ text: line, bidirectional })),
-    heading(t('negotiation.report.recommendations'), HeadingLevel.HEADING_1),
+    heading(t('reports.recommendations'), HeadingLevel.HEADING_1),
     ...report.recommendations.flatMap((p) => [para(p.label, p.text), ...p.continuation.map((l) => para(null, l))]),
     ...(report.divergentViews.length
       ? [
-          heading(t('negotiation.report.divergentViews'), HeadingLevel.HEADING_2),
-          new Paragraph({ text: t('negotiation.report.divergentNote'), bidirectional }),
+          heading(t('reports.divergentViews'), HeadingLevel.HEADING_2),
+          new Paragraph({ text: t('reports.divergentNote'), bidirectional }),
           ...report.divergentViews.flatMap((p) => [para(p.label, p.text), ...p.continuation.map((l) => para(null, l))]),
         ]
       : []),
-    heading(t('negotiation.report.annex1'), HeadingLevel.HEADING_1),
+    heading(t('reports.annex1'), HeadingLevel.HEADING_1),
     // names are given as recorded (English for States): each runs the way its own letters do
     ...report.members.memberStates.map((s) => new Paragraph({ text: s, bidirectional: isRightToLeft(s) })),
     ...report.members.organizations.map(
@@ -47,11 +47,11 @@ export async function reportDocx(report: Report, i18n: Translator): Promise<Buff
           bidirectional: isRightToLeft(o.name),
         }),
     ),
-    heading(t('negotiation.report.annex2'), HeadingLevel.HEADING_1),
+    heading(t('reports.annex2'), HeadingLevel.HEADING_1),
     ...report.proposals.flatMap((p) => [
       new Paragraph({ text: p.title, heading: HeadingLevel.HEADING_3, bidirectional: rtl(p.language) }),
       new Paragraph({
-        text: `${i18n.list(p.proponents)} · ${t(`negotiation.proposalStatus.${p.status}`)}`,
+        text: `${i18n.list(p.proponents)} · ${t(`reports.proposalStatus.${p.status}`)}`,
         bidirectional,
       }),
       para(null, p.text, rtl(p.language)),

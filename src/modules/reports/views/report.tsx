@@ -6,19 +6,19 @@ import { textLanguage } from '../../../core/i18n/locales.ts'
 import { Tag } from '../../../core/ui/components.tsx'
 import { renderPage } from '../../../core/ui/layout.tsx'
 import { Name } from '../../../core/ui/name.tsx'
+import { ParagraphText } from '../../negotiation/index.ts'
 import { introduction, type Report } from '../report.ts'
-import { ParagraphText } from './text.tsx'
 
 export function renderReport(c: Context<AppEnv>, report: Report) {
   const { i18n } = c.var
   const t = i18n.t
-  const title = report.document?.title ?? t('negotiation.report.title')
+  const title = report.document?.title ?? t('reports.title')
   // the agreed text is in the negotiating document's language, whatever the page's
   const text = report.document ? textLanguage(report.document.language) : {}
   const base = `/processes/${report.process.id}/report`
   return renderPage(
     c,
-    { title: `${t('negotiation.report.title')}: ${report.process.title}` },
+    { title: `${t('reports.title')}: ${report.process.title}` },
     <>
       <p class="eyebrow">
         <a href={`/processes/${report.process.id}`}>{report.process.title}</a>
@@ -27,24 +27,24 @@ export function renderReport(c: Context<AppEnv>, report: Report) {
       {report.document?.symbol ? <p>{report.document.symbol}</p> : null}
       <ul class="inline-list">
         <li>
-          <a href={`${base}.docx`}>{t('negotiation.report.docx')}</a>
+          <a href={`${base}.docx`}>{t('reports.docx')}</a>
         </li>
         <li>
-          <a href={`${base}.json`}>{t('negotiation.report.json')}</a>
+          <a href={`${base}.json`}>{t('reports.json')}</a>
         </li>
         <li>
-          <a href={`${base}.xml`}>{t('negotiation.report.akn')}</a>
+          <a href={`${base}.xml`}>{t('reports.akn')}</a>
         </li>
       </ul>
       <section aria-labelledby="introduction">
-        <h2 id="introduction">{t('negotiation.report.introduction')}</h2>
+        <h2 id="introduction">{t('reports.introduction')}</h2>
         {introduction(report, i18n).map((line) => (
           <p>{line}</p>
         ))}
       </section>
       <section aria-labelledby="recommendations">
-        <h2 id="recommendations">{t('negotiation.report.recommendations')}</h2>
-        {report.recommendations.length === 0 ? <p>{t('negotiation.report.noRecommendations')}</p> : null}
+        <h2 id="recommendations">{t('reports.recommendations')}</h2>
+        {report.recommendations.length === 0 ? <p>{t('reports.noRecommendations')}</p> : null}
         <ol class="paragraphs">
           {report.recommendations.map((p) => (
             <li {...text}>
@@ -59,8 +59,8 @@ export function renderReport(c: Context<AppEnv>, report: Report) {
         </ol>
         {report.divergentViews.length ? (
           <>
-            <h3>{t('negotiation.report.divergentViews')}</h3>
-            <p class="muted">{t('negotiation.report.divergentNote')}</p>
+            <h3>{t('reports.divergentViews')}</h3>
+            <p class="muted">{t('reports.divergentNote')}</p>
             <ol class="paragraphs">
               {report.divergentViews.map((p) => (
                 <li {...text}>
@@ -77,7 +77,7 @@ export function renderReport(c: Context<AppEnv>, report: Report) {
         ) : null}
       </section>
       <section aria-labelledby="annex1">
-        <h2 id="annex1">{t('negotiation.report.annex1')}</h2>
+        <h2 id="annex1">{t('reports.annex1')}</h2>
         <ul class="inline-list">
           {report.members.memberStates.map((s) => (
             <li>{s}</li>
@@ -92,14 +92,14 @@ export function renderReport(c: Context<AppEnv>, report: Report) {
         </ul>
       </section>
       <section aria-labelledby="annex2">
-        <h2 id="annex2">{t('negotiation.report.annex2')}</h2>
+        <h2 id="annex2">{t('reports.annex2')}</h2>
         {report.proposals.map((p) => (
           <article class="card">
             <h3 {...textLanguage(p.language)}>
               <a href={`/proposals/${p.id}`}>{p.title}</a>
             </h3>
             <p>
-              <Tag tone={p.status === 'adopted' ? 'ok' : undefined}>{t(`negotiation.proposalStatus.${p.status}`)}</Tag>{' '}
+              <Tag tone={p.status === 'adopted' ? 'ok' : undefined}>{t(`reports.proposalStatus.${p.status}`)}</Tag>{' '}
               {i18n.list(p.proponents)}
             </p>
             <p class="prose" {...textLanguage(p.language)}>
