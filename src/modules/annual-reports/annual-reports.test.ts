@@ -89,7 +89,9 @@ describe.each(DATABASE_KINDS)('annual reports on %s', (kind) => {
     )
     const { client: secretariat } = await accountWithRole(runtime, 'secretariat', null, 'Secretariat officer')
     // the board offers the Secretariat every invited organization's form
-    expect((await secretariat.get('/annual-reports/2033')).html).toContain(`/annual-reports/2033/report?organization=${orgB}`)
+    expect((await secretariat.get('/annual-reports/2033')).html).toContain(
+      `/annual-reports/2033/report?organization=${orgB}`,
+    )
     const page = `/annual-reports/2033/report?organization=${orgB}`
     const keyed = await secretariat.submit(
       `/annual-reports/2033/report/submit?organization=${orgB}`,
@@ -99,7 +101,10 @@ describe.each(DATABASE_KINDS)('annual reports on %s', (kind) => {
     expect(keyed.response.status).toBe(303)
     const published = await new TestClient(runtime).get(keyed.response.headers.get('location') as string)
     expect(published.html).toContain('Keyed in by the Secretariat on the organization')
-    const [version] = await versionsOf(runtime.deps.db, Number(keyed.response.headers.get('location')?.split('/').at(-1)))
+    const [version] = await versionsOf(
+      runtime.deps.db,
+      Number(keyed.response.headers.get('location')?.split('/').at(-1)),
+    )
     expect(version?.keyedInBySecretariat).toBe(true)
     // the organization's own representative submits without the note
     const own = await rep.client.submit(

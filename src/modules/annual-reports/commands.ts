@@ -144,7 +144,8 @@ export async function submitReport(
   const cycle = await findCycle(db, year)
   if (!cycle) return notFound('cycle_not_found')
   // the Secretariat keying in the report of an organization it does not represent: recorded as such
-  const keyedIn = ctx.actor.kind === 'account' && isStaff(ctx.actor) && !organizationsOf(ctx.actor).includes(organizationId)
+  const keyedIn =
+    ctx.actor.kind === 'account' && isStaff(ctx.actor) && !organizationsOf(ctx.actor).includes(organizationId)
   return inTransaction(db, async (trx) => {
     const report = await findReport(trx, cycle.id, organizationId, { forUpdate: true })
     if (!report) return invalid([{ path: 'actions', code: 'validation.required' }])

@@ -73,7 +73,9 @@ export function registerAnnualReportRoutes(app: Hono<AppEnv>): void {
       rows.map((r) => r.organizationId),
     )
     // representatives write their organization's report; the Secretariat may key in any invited one's
-    const mine = rows.map((r) => r.organizationId).filter((id) => can(c.var.actor, 'annualReport.write', { organizationId: id }))
+    const mine = rows
+      .map((r) => r.organizationId)
+      .filter((id) => can(c.var.actor, 'annualReport.write', { organizationId: id }))
     return renderBoard(c, { ...names, cycle, rows, writable: mine })
   })
 

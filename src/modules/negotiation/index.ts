@@ -1,16 +1,20 @@
 // What other modules may use of the negotiation module (never its tables).
-export { createDocument, declare, issueRevision } from './commands-documents.ts'
+export { createDocument, declare, issueRevision, recordStatement } from './commands-documents.ts'
 export { decideAmendment, tableAmendment, takePosition, withdrawAmendment } from './commands-proposals.ts'
 export { type Comparison, comparisonOf } from './comparison.ts'
 export { negotiationModule } from './module.tsx'
 export {
+  amendmentsOf,
   documentsOf,
   findParagraph,
+  findRevision,
   type NegotiatingDocument,
   paragraphsOf,
   proposalsOf,
   type Revision,
+  statementsOf,
 } from './queries.ts'
+export { revisionListOf } from './queries-page.ts'
 export { revisionName } from './rules/amendments.ts'
 export { segments } from './rules/brackets.ts'
 export type { ParagraphChange } from './rules/compare.ts'

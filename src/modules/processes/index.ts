@@ -1,9 +1,19 @@
 // What other modules may use of the processes module (never its tables).
 export { allActivity } from './activity.ts'
 export { baseUrl, callJson } from './api.ts'
-export { changeProcessState, createBody, createProcess, openCall, scheduleMeeting } from './commands.ts'
+export {
+  addDocument,
+  changeProcessState,
+  createBody,
+  createProcess,
+  openCall,
+  recordAttendance,
+  recordTransmission,
+  scheduleMeeting,
+} from './commands.ts'
 export { processesModule } from './module.ts'
 export {
+  attendanceOf,
   type Body,
   type BodyMember,
   bodyMembers,

@@ -15,7 +15,7 @@ import { addDocument, findBody, findProcess, recordTransmission } from '../proce
 import { findIssue, rdb } from './queries.ts'
 import type { AttributionInput, FollowUpInput, IssueInput, TransmissionInput } from './schemas.ts'
 
-const audit = (trx: Db, ctx: CommandContext, action: string, processId: number, payload: object) =>
+const audit = (trx: Db, ctx: CommandContext, action: string, processId: number, payload: Record<string, unknown>) =>
   recordAudit(trx, { ...auditedBy(ctx), action, subjectType: 'process', subjectId: processId, payload })
 
 /** Sets (or corrects) the report's issue. The document must be the process's, the revision issued. */

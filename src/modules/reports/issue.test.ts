@@ -55,7 +55,11 @@ describe.each(DATABASE_KINDS)('issuing a report on %s', (kind) => {
   beforeAll(async () => {
     runtime = await createTestRuntime(kind)
     const db = runtime.deps.db
-    const cstd = await createBody(db, system(), { slug: 'cstd', name: 'Commission on Science and Technology for Development', acronym: 'CSTD' })
+    const cstd = await createBody(db, system(), {
+      slug: 'cstd',
+      name: 'Commission on Science and Technology for Development',
+      acronym: 'CSTD',
+    })
     if (!cstd.ok) throw new Error('cstd')
     cstdBodyId = cstd.value.id
     const wg = await createBody(db, system(), {
@@ -65,12 +69,26 @@ describe.each(DATABASE_KINDS)('issuing a report on %s', (kind) => {
       parentBodyId: cstdBodyId,
     })
     if (!wg.ok) throw new Error('wg')
-    const p = await createProcess(db, system(), { bodyId: wg.value.id, slug: 'wgec-2', title: 'WGEC 2016-2018', mandateSymbol: 'A/RES/70/125' })
-    const q = await createProcess(db, system(), { bodyId: cstdBodyId, slug: 'cstd-21', title: 'CSTD 21st session', mandateSymbol: 'E/RES/2006/46' })
+    const p = await createProcess(db, system(), {
+      bodyId: wg.value.id,
+      slug: 'wgec-2',
+      title: 'WGEC 2016-2018',
+      mandateSymbol: 'A/RES/70/125',
+    })
+    const q = await createProcess(db, system(), {
+      bodyId: cstdBodyId,
+      slug: 'cstd-21',
+      title: 'CSTD 21st session',
+      mandateSymbol: 'E/RES/2006/46',
+    })
     if (!p.ok || !q.ok) throw new Error('process')
     processId = p.value.id
     cstdProcessId = q.value.id
-    const created = await createDocument(db, system(), { processId, title: 'Draft recommendations', imported: parseUnText(TEXT) })
+    const created = await createDocument(db, system(), {
+      processId,
+      title: 'Draft recommendations',
+      imported: parseUnText(TEXT),
+    })
     if (!created.ok) throw new Error(JSON.stringify(created.error))
     documentId = created.value.id
     for (const para of await paragraphsOf(db, documentId)) ids[para.label?.replace(/\.$/, '') ?? 'preamble'] = para.id
@@ -101,7 +119,11 @@ describe.each(DATABASE_KINDS)('issuing a report on %s', (kind) => {
 
   it('refuses the report’s issue page and its forms to the Chair: the symbol is the Secretariat’s', async () => {
     expect((await chair.get(page())).response.status).toBe(403)
-    const { response } = await chair.submit(`/processes/${processId}/report/issue`, issue(), `/processes/${processId}/report`)
+    const { response } = await chair.submit(
+      `/processes/${processId}/report/issue`,
+      issue(),
+      `/processes/${processId}/report`,
+    )
     expect(response.status).toBe(403)
     const json = await chair.json(`/processes/${processId}/report.json`)
     expect(json.body.data.issue).toBeNull()
@@ -125,15 +147,19 @@ describe.each(DATABASE_KINDS)('issuing a report on %s', (kind) => {
     const text = xpath(xml, 'string(/)')
     expect(text).toContain('E/CN.16/2018/CRP.3')
     expect(text).toContain('Distr.: General')
-    expect(text).toContain('14 May 2018')
+    expect(text).toContain(runtime.deps.messages.translator('en').date('2018-05-14', 'long'))
     expect(text).toContain('Item 3 of the provisional agenda')
-    const numbered = (words: string) => xpath(xml, `string((//${el('p')}[contains(string(.), '${words}')]//${el('t')})[1])`)
+    const numbered = (words: string) =>
+      xpath(xml, `string((//${el('p')}[contains(string(.), '${words}')]//${el('t')})[1])`)
     // recommendations 1 and 3 of the negotiation are 1 and 2 of the report; 2 did not reach consensus
     expect(numbered('report annually')).toBe('1.')
     expect(numbered('national focal points')).toBe('2.')
     expect(numbered('new intergovernmental body')).toBe('1 bis')
     const style = (words: string) =>
-      xpath(xml, `string(//${el('p')}[contains(string(.), '${words}')]/${el('pPr')}/${el('pStyle')}/@*[local-name()='val'])`)
+      xpath(
+        xml,
+        `string(//${el('p')}[contains(string(.), '${words}')]/${el('pPr')}/${el('pStyle')}/@*[local-name()='val'])`,
+      )
     expect(style('Recalling paragraphs 69')).toBe('Preambular')
     expect(style('report annually')).toBe('SingleTxt')
     expect(text).toContain('Some participants held the following view:')
@@ -152,13 +178,25 @@ describe.each(DATABASE_KINDS)('issuing a report on %s', (kind) => {
   })
 
   it('attributes a divergent view to the States that asked, and refuses an attribution to States without naming one', async () => {
-    const refused = await secretariat.submit(`/processes/${processId}/report/attribution`, { paragraphId: String(ids['2']), attribution: 'states', memberStates: '' }, page())
+    const refused = await secretariat.submit(
+      `/processes/${processId}/report/attribution`,
+      { paragraphId: String(ids['2']), attribution: 'states', memberStates: '' },
+      page(),
+    )
     expect(refused.response.status).toBe(422)
     expect(refused.html).toContain('Name the States that asked to be named.')
-    const unknown = await secretariat.submit(`/processes/${processId}/report/attribution`, { paragraphId: String(ids['2']), attribution: 'states', memberStates: 'XYZ' }, page())
+    const unknown = await secretariat.submit(
+      `/processes/${processId}/report/attribution`,
+      { paragraphId: String(ids['2']), attribution: 'states', memberStates: 'XYZ' },
+      page(),
+    )
     expect(unknown.response.status).toBe(422)
     expect(unknown.html).toContain('value="XYZ"')
-    const done = await secretariat.submit(`/processes/${processId}/report/attribution`, { paragraphId: String(ids['2']), attribution: 'states', memberStates: 'BRA EGY' }, page())
+    const done = await secretariat.submit(
+      `/processes/${processId}/report/attribution`,
+      { paragraphId: String(ids['2']), attribution: 'states', memberStates: 'BRA EGY' },
+      page(),
+    )
     expect(done.response.status).toBe(303)
     const { html } = await secretariat.get(`/processes/${processId}/report`)
     expect(html).toContain('Brazil and Egypt held the following view:')
@@ -172,9 +210,21 @@ describe.each(DATABASE_KINDS)('issuing a report on %s', (kind) => {
   })
 
   it('records the transmission to the CSTD from the Secretariat only, and the CSTD’s process lists the report among its documents', async () => {
-    const fields = { toBodyId: String(cstdBodyId), toProcessId: String(cstdProcessId), symbol: 'E/CN.16/2018/CRP.3', transmittedOn: '2018-05-14' }
-    expect((await chair.submit(`/processes/${processId}/report/transmission`, fields, `/processes/${processId}/report`)).response.status).toBe(403)
-    const wrong = await secretariat.submit(`/processes/${processId}/report/transmission`, { ...fields, toProcessId: String(processId) }, page())
+    const fields = {
+      toBodyId: String(cstdBodyId),
+      toProcessId: String(cstdProcessId),
+      symbol: 'E/CN.16/2018/CRP.3',
+      transmittedOn: '2018-05-14',
+    }
+    expect(
+      (await chair.submit(`/processes/${processId}/report/transmission`, fields, `/processes/${processId}/report`))
+        .response.status,
+    ).toBe(403)
+    const wrong = await secretariat.submit(
+      `/processes/${processId}/report/transmission`,
+      { ...fields, toProcessId: String(processId) },
+      page(),
+    )
     expect(wrong.response.status).toBe(422)
     const done = await secretariat.submit(`/processes/${processId}/report/transmission`, fields, page())
     expect(done.response.status).toBe(303)
@@ -183,10 +233,30 @@ describe.each(DATABASE_KINDS)('issuing a report on %s', (kind) => {
   })
 
   it('records a follow-up a year later, shown beside the recommendation, and refuses one on a paragraph that is not a recommendation', async () => {
-    const notOne = await secretariat.submit(`/processes/${processId}/report/follow-up`, { paragraphId: String(ids['2']), year: '2019', status: 'under_way', sourceKind: 'resolution', sourceReference: 'E/RES/2019/24' }, page())
+    const notOne = await secretariat.submit(
+      `/processes/${processId}/report/follow-up`,
+      {
+        paragraphId: String(ids['2']),
+        year: '2019',
+        status: 'under_way',
+        sourceKind: 'resolution',
+        sourceReference: 'E/RES/2019/24',
+      },
+      page(),
+    )
     expect(notOne.response.status).toBe(422)
     expect(notOne.html).toContain('value="E/RES/2019/24"')
-    const done = await secretariat.submit(`/processes/${processId}/report/follow-up`, { paragraphId: String(ids['1']), year: '2019', status: 'implemented', sourceKind: 'resolution', sourceReference: 'E/RES/2019/24' }, page())
+    const done = await secretariat.submit(
+      `/processes/${processId}/report/follow-up`,
+      {
+        paragraphId: String(ids['1']),
+        year: '2019',
+        status: 'implemented',
+        sourceKind: 'resolution',
+        sourceReference: 'E/RES/2019/24',
+      },
+      page(),
+    )
     expect(done.response.status).toBe(303)
     const { html } = await secretariat.get(`/processes/${processId}/report`)
     expect(html).toMatch(/2019: Implemented \(Resolution: E\/RES\/2019\/24\)/)
