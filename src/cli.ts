@@ -6,6 +6,7 @@ import { createWriteStream, existsSync, fchmodSync, openSync } from 'node:fs'
 import { type Config, loadConfig } from './config.ts'
 import { verifyAuditLog } from './core/audit/audit.ts'
 import { verifyLogFile } from './core/audit/verify-file.ts'
+import { findAccountByEmail } from './core/auth/accounts.ts'
 import { progressBar } from './core/cli/progress.ts'
 import { describeError, StartupError } from './core/db/data-dir.ts'
 import { databaseFault } from './core/db/errors.ts'
@@ -62,13 +63,7 @@ async function serve(config: Config, withDemo: boolean): Promise<number> {
   let demoPresent = false
   if (demoWanted) {
     const result = await loadDemo(runtime)
-    demoPresent =
-      result.loaded ||
-      (await runtime.deps.db
-        .selectFrom('authAccount')
-        .select('id')
-        .where('email', '=', DEMO_ACCOUNTS[0].email)
-        .executeTakeFirst()) !== undefined
+    demoPresent = result.loaded || (await findAccountByEmail(runtime.deps.db, DEMO_ACCOUNTS[0].email)) !== undefined
     if (result.loaded) {
       log.info('demo data loaded')
       // on PostgreSQL at once; on PGlite the server's upkeep job runs first thing (startServer)

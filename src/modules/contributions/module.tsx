@@ -13,7 +13,8 @@ import { compilationOf } from './compile.ts'
 import { loadContributionsDemo } from './demo.ts'
 import { contributionsOpenData } from './open-data.ts'
 import { contributionsActions } from './permissions.ts'
-import { cdb, listContributions, summaryRows } from './queries.ts'
+import { listContributions, summaryRows } from './queries.ts'
+import { contributionActivityRows, countPublishedContributions } from './queries-activity.ts'
 import { registerContributionRoutes, visibleStatuses } from './routes.tsx'
 import { summaryFromGroups } from './rules/summary.ts'
 import { ProcessContributions } from './views/list.tsx'
@@ -22,25 +23,7 @@ async function contributionsActivity(
   db: Db,
   query: { processIds: number[]; since: Date; limit: number },
 ): Promise<ActivityItem[]> {
-  if (query.processIds.length === 0) return []
-  const rows = await cdb(db)
-    .selectFrom('contributionsContribution')
-    .select([
-      'id',
-      'processId',
-      'contributorName',
-      'status',
-      'revisionCount',
-      'publishedAt',
-      'withdrawnAt',
-      'updatedAt',
-    ])
-    .where('processId', 'in', query.processIds)
-    .where('status', 'in', ['published', 'withdrawn'])
-    .where('updatedAt', '>', query.since)
-    .orderBy('updatedAt', 'desc')
-    .limit(query.limit)
-    .execute()
+  const rows = await contributionActivityRows(db, query)
   return rows.map((r) => ({
     id: `contribution:${r.id}:${r.status}:${r.revisionCount}`,
     at: r.updatedAt,
@@ -89,12 +72,8 @@ export const contributionsModule: ModuleManifest = {
     },
   },
   statistics: async (db) => {
-    const row = await cdb(db)
-      .selectFrom('contributionsContribution')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('status', '=', 'published')
-      .executeTakeFirstOrThrow()
-    return [{ label: 'contributions.stats.contributions', value: Number(row.n), href: '/processes', order: 23 }]
+    const published = await countPublishedContributions(db)
+    return [{ label: 'contributions.stats.contributions', value: published, href: '/processes', order: 23 }]
   },
   activity: contributionsActivity,
   commands: [

@@ -1,7 +1,18 @@
 // What other modules may use of the negotiation module (never its tables).
-export { createDocument, declare, issueRevision, recordStatement } from './commands-documents.ts'
+
+export {
+  breakSilence,
+  circulateUnderSilence,
+  concludeSilence,
+  createDocument,
+  declare,
+  issueRevision,
+  recordStatement,
+} from './commands-documents.ts'
+export { reopenParagraph } from './commands-lifecycle.ts'
 export { decideAmendment, tableAmendment, takePosition, withdrawAmendment } from './commands-proposals.ts'
 export { type Comparison, comparisonOf } from './comparison.ts'
+export { documentWithBody } from './context.ts'
 export { negotiationModule } from './module.tsx'
 export {
   amendmentsOf,
