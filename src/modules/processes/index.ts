@@ -12,7 +12,6 @@ export {
   findBody,
   listBodies,
 } from '../bodies/index.ts'
-export { allActivity } from './activity.ts'
 export { baseUrl, callJson } from './api.ts'
 export {
   addDocument,
