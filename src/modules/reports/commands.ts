@@ -13,7 +13,8 @@ import { findMemberState } from '../actors/index.ts'
 import { findBody } from '../bodies/index.ts'
 import { documentsOf, findParagraph, findRevision } from '../negotiation/index.ts'
 import { addDocument, findProcess, recordTransmission } from '../processes/index.ts'
-import { findIssue, rdb } from './queries.ts'
+import { findIssue } from './queries.ts'
+import { insertFollowUp, upsertDivergentView, upsertIssue } from './queries-write.ts'
 import type { AttributionInput, FollowUpInput, IssueInput, TransmissionInput } from './schemas.ts'
 
 const audit = (trx: Db, ctx: CommandContext, action: string, processId: number, payload: Record<string, unknown>) =>
@@ -47,11 +48,7 @@ export async function setReportIssue(
     updatedAt: ctx.now,
   }
   return inTransaction(db, async (trx) => {
-    await rdb(trx)
-      .insertInto('reportsIssue')
-      .values({ processId, ...values })
-      .onConflict((oc) => oc.column('processId').doUpdateSet(values))
-      .execute()
+    await upsertIssue(trx, processId, values)
     await audit(trx, ctx, 'report.issue_set', processId, input)
     return ok(undefined)
   })
@@ -81,11 +78,7 @@ export async function attributeDivergentView(
     updatedAt: ctx.now,
   }
   return inTransaction(db, async (trx) => {
-    await rdb(trx)
-      .insertInto('reportsDivergentView')
-      .values({ processId, paragraphId: input.paragraphId, ...values })
-      .onConflict((oc) => oc.columns(['processId', 'paragraphId']).doUpdateSet(values))
-      .execute()
+    await upsertDivergentView(trx, processId, input.paragraphId, values)
     await audit(trx, ctx, 'report.divergent_view_attributed', processId, { ...input, memberStates: states })
     return ok(undefined)
   })
@@ -169,22 +162,18 @@ export async function writeFollowUp(
   if (paragraph?.documentId !== issue.documentId || paragraph.kind !== 'operative' || paragraph.status !== 'adopted')
     return invalid([{ path: 'paragraphId', code: 'reports.notARecommendation' }])
   return inTransaction(db, async (trx) => {
-    const row = await rdb(trx)
-      .insertInto('reportsFollowUp')
-      .values({
-        processId,
-        paragraphId: input.paragraphId,
-        year: input.year,
-        status: input.status,
-        sourceKind: input.sourceKind,
-        sourceReference: input.sourceReference,
-        annualReportId: input.annualReportId ?? null,
-        note: input.note ?? '',
-        recordedBy: accountIdOf(ctx.actor),
-        recordedAt: ctx.now,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow()
+    const row = await insertFollowUp(trx, {
+      processId,
+      paragraphId: input.paragraphId,
+      year: input.year,
+      status: input.status,
+      sourceKind: input.sourceKind,
+      sourceReference: input.sourceReference,
+      annualReportId: input.annualReportId ?? null,
+      note: input.note ?? '',
+      recordedBy: accountIdOf(ctx.actor),
+      recordedAt: ctx.now,
+    })
     await audit(trx, ctx, 'report.follow_up_recorded', processId, { id: row.id, ...input })
     return ok(row)
   })
