@@ -2,6 +2,7 @@
 
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi'
 import type { Context } from 'hono'
+import { activityOf } from '../../core/activity.ts'
 import { isoDate } from '../../core/dates.ts'
 import { contentDisposition } from '../../core/formats/content-disposition.ts'
 import { errorResponses, json, listOf, PUBLIC_READ } from '../../core/http/api.ts'
@@ -22,7 +23,6 @@ import {
   findBody,
   listBodies,
 } from '../bodies/index.ts'
-import { allActivity } from './activity.ts'
 import { meetingsCalendar } from './calendar.ts'
 import { processFeed } from './feed.ts'
 import {
@@ -268,7 +268,7 @@ export function registerProcessesApi(api: OpenAPIHono<AppEnv>): void {
     if (!process) return respondError(c, { type: 'not_found', id: 'process_not_found' })
     const [body, items] = await Promise.all([
       findBody(c.var.db, process.bodyId),
-      allActivity(c.var.db, c.var.deps.modules, {
+      activityOf(c.var.db, c.var.deps.modules, {
         processIds: [process.id],
         since: new Date(0),
         until: c.var.deps.now(),
