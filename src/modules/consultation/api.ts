@@ -10,7 +10,6 @@ import { apiError } from '../../core/http/errors.tsx'
 import { IdPathParam } from '../../core/http/ids.ts'
 import { contributionTexts } from '../contributions/index.ts'
 import { findCall } from '../processes/index.ts'
-import { runImport, sha256Of, startImport } from './intake.ts'
 import { afterImport } from './jobs.ts'
 import {
   assignedCount,
@@ -21,6 +20,7 @@ import {
   rejectsOf,
   thresholdOf,
 } from './queries.ts'
+import { runImport, sha256Of, startImport } from './queries-intake.ts'
 import { DEFAULT_METHOD } from './rules/minhash.ts'
 import { CampaignListSchema, CampaignMemberSchema, ImportSchema, PAGE_SIZE, PageQuery } from './schemas.ts'
 

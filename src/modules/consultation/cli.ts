@@ -12,10 +12,10 @@ import { SYSTEM } from '../../core/auth/actor.ts'
 import { progressBar } from '../../core/cli/progress.ts'
 import { toCsv } from '../../core/formats/csv.ts'
 import type { CliCommand, CliContext } from '../../core/module.ts'
-import { rejectsCsvRows, runImport, sha256Of, startImport } from './intake.ts'
-import { rejectsOf } from './queries.ts'
-import { rebuildCampaigns } from './rebuild.ts'
-import { setThreshold } from './settings.ts'
+import { firstStaffAccount, rejectsOf } from './queries.ts'
+import { rejectsCsvRows, runImport, sha256Of, startImport } from './queries-intake.ts'
+import { rebuildCampaigns } from './queries-rebuild.ts'
+import { setThreshold } from './queries-settings.ts'
 import { FORMATS, type Format, formatOf } from './sources/records.ts'
 
 const IMPORT_USAGE =
@@ -24,14 +24,7 @@ const IMPORT_USAGE =
 async function importAccount(ctx: CliContext, email: string | undefined): Promise<number | null> {
   if (email) return (await findAccountByEmail(ctx.deps.db, email))?.id ?? null
   // by default, the first administrator or Secretariat member
-  const row = await ctx.deps.db
-    .selectFrom('authRoleGrant')
-    .select('accountId')
-    .where('role', 'in', ['administrator', 'secretariat'])
-    .where('revokedAt', 'is', null)
-    .orderBy('id')
-    .executeTakeFirst()
-  return row ? Number(row.accountId) : null
+  return firstStaffAccount(ctx.deps.db)
 }
 
 async function runImportCommand(args: string[], ctx: CliContext): Promise<number> {

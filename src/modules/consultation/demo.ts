@@ -4,8 +4,8 @@ import { Readable } from 'node:stream'
 import { SYSTEM } from '../../core/auth/actor.ts'
 import type { DemoContext } from '../../core/module.ts'
 import { callsOf, listProcesses } from '../processes/index.ts'
-import { runImport, sha256Of, startImport } from './intake.ts'
-import { rebuildCampaigns } from './rebuild.ts'
+import { runImport, sha256Of, startImport } from './queries-intake.ts'
+import { rebuildCampaigns } from './queries-rebuild.ts'
 
 const TEMPLATE =
   'We ask the Working Group to keep the Internet open, affordable and available in every language. Decisions about the network should be taken in the open, with the people who use it, and with time for everyone to answer.'

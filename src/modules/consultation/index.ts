@@ -1,7 +1,8 @@
 // What other modules (and the bench) may use of the consultation module (never its tables).
-export { assignContribution } from './assign.ts'
-export { runImport, startImport } from './intake.ts'
+
 export { consultationModule } from './module.tsx'
-export { rebuildCampaigns } from './rebuild.ts'
+export { assignContribution } from './queries-assign.ts'
+export { runImport, startImport } from './queries-intake.ts'
+export { rebuildCampaigns } from './queries-rebuild.ts'
 export { pairwiseQuality } from './rules/clusters.ts'
 export { type GeneratedContribution, generateContributions } from './rules/generate.ts'

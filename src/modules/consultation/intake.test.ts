@@ -10,11 +10,11 @@ import { SYSTEM } from '../../core/auth/actor.ts'
 import type { Db } from '../../core/db/database.ts'
 import { contributionTexts } from '../contributions/index.ts'
 import { changeProcessState, createBody, createProcess, guidingQuestions, openCall } from '../processes/index.ts'
-import { assignContribution } from './assign.ts'
-import { runImport, sha256Of, startImport } from './intake.ts'
 import { assignArrived } from './jobs.ts'
 import { campaignsOfCall, rejectsOf } from './queries.ts'
-import { rebuildCampaigns } from './rebuild.ts'
+import { assignContribution } from './queries-assign.ts'
+import { runImport, sha256Of, startImport } from './queries-intake.ts'
+import { rebuildCampaigns } from './queries-rebuild.ts'
 
 const day = 86_400_000
 const system = () => ({ actor: SYSTEM, now: new Date() })

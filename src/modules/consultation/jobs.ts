@@ -7,10 +7,10 @@ import type { Db } from '../../core/db/database.ts'
 import { enqueueJob } from '../../core/jobs/queue.ts'
 import type { JobHandler } from '../../core/module.ts'
 import { contributionTexts, platformContributionsAfter } from '../contributions/index.ts'
-import { assignContribution } from './assign.ts'
-import { runImport } from './intake.ts'
-import { findImport, importContent, kdb } from './queries.ts'
-import { rebuildCampaigns } from './rebuild.ts'
+import { findImport, importContent, setWatermark, watermark } from './queries.ts'
+import { assignContribution } from './queries-assign.ts'
+import { runImport } from './queries-intake.ts'
+import { rebuildCampaigns } from './queries-rebuild.ts'
 
 /** Imports this small are assigned one by one; larger ones rebuild the call's campaigns. */
 export const ASSIGN_ONE_BY_ONE_UP_TO = 2000
@@ -47,12 +47,10 @@ const rebuildJob: JobHandler = async (payload, { db, deps }) => {
 
 /** Assigns what was submitted on the platform since the watermark, 500 at a time. */
 export async function assignArrived(db: Db): Promise<number> {
-  const mark = await kdb(db).selectFrom('consultationWatermark').select('contributionId').executeTakeFirst()
-  const after = Number(mark?.contributionId ?? 0)
-  const arrived = await platformContributionsAfter(db, after, 500)
+  const arrived = await platformContributionsAfter(db, await watermark(db), 500)
   for (const c of arrived) await assignContribution(db, c)
   const last = arrived.at(-1)
-  if (last) await kdb(db).updateTable('consultationWatermark').set({ contributionId: last.id }).execute()
+  if (last) await setWatermark(db, last.id)
   return arrived.length
 }
 

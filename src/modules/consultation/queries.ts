@@ -211,3 +211,25 @@ export async function loneContributions(db: Db, callId: number, page: { limit: n
   ])
   return { ids: rows.map((r) => Number(r.contributionId)), total: Number(total.n) }
 }
+
+/** The first administrator or Secretariat member: who a CLI import is recorded under by default. */
+export async function firstStaffAccount(db: Db): Promise<number | null> {
+  const row = await db
+    .selectFrom('authRoleGrant')
+    .select('accountId')
+    .where('role', 'in', ['administrator', 'secretariat'])
+    .where('revokedAt', 'is', null)
+    .orderBy('id')
+    .executeTakeFirst()
+  return row ? Number(row.accountId) : null
+}
+
+/** How far the assignment of platform submissions has read. */
+export async function watermark(db: Db): Promise<number> {
+  const row = await kdb(db).selectFrom('consultationWatermark').select('contributionId').executeTakeFirst()
+  return Number(row?.contributionId ?? 0)
+}
+
+export async function setWatermark(db: Db, contributionId: number): Promise<void> {
+  await kdb(db).updateTable('consultationWatermark').set({ contributionId }).execute()
+}

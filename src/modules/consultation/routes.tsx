@@ -10,9 +10,9 @@ import { requireAccount } from '../../core/http/guards.ts'
 import { idParam } from '../../core/http/ids.ts'
 import { enqueueJob } from '../../core/jobs/queue.ts'
 import { pageParam } from '../../core/ui/components.tsx'
+import { renderPage } from '../../core/ui/layout.tsx'
 import { contributionTexts } from '../contributions/index.ts'
 import { findCall } from '../processes/index.ts'
-import { rejectsCsvRows, sha256Of, startImport } from './intake.ts'
 import {
   assignedCount,
   campaignOfContribution,
@@ -25,6 +25,7 @@ import {
   rejectsOf,
   thresholdOf,
 } from './queries.ts'
+import { rejectsCsvRows, sha256Of, startImport } from './queries-intake.ts'
 import { DEFAULT_METHOD, type Method } from './rules/minhash.ts'
 import { formatOf } from './sources/records.ts'
 import { CAMPAIGNS_PER_PAGE, renderCampaign, renderCampaigns } from './views/campaigns.tsx'
@@ -65,9 +66,20 @@ export function registerConsultationRoutes(app: Hono<AppEnv>): void {
   })
 
   app.get('/contributions/:id{[0-9]+}/campaign', async (c) => {
-    const campaignId = await campaignOfContribution(c.var.db, idParam(c))
-    if (campaignId === null) return respondError(c, { type: 'not_found', id: 'campaign_not_found' })
-    return c.redirect(`/campaigns/${campaignId}`, 303)
+    const id = idParam(c)
+    const campaignId = await campaignOfContribution(c.var.db, id)
+    if (campaignId !== null) return c.redirect(`/campaigns/${campaignId}`, 303)
+    const t = c.var.i18n.t
+    return renderPage(
+      c,
+      { title: t('consultation.contribution.none') },
+      <>
+        <h1>{t('consultation.contribution.none')}</h1>
+        <p>
+          <a href={`/contributions/${id}`}>{t('consultation.contribution.back')}</a>
+        </p>
+      </>,
+    )
   })
 
   app.get('/calls/:id{[0-9]+}/compilation/campaigns', async (c) => {

@@ -1,4 +1,9 @@
 // What other modules may use of the contributions module (never its tables).
+
+export { compilationDocx } from './compilation-docx.ts'
+export { compilationOf } from './compile.ts'
+export { contributionsModule } from './module.tsx'
+export { summaryRows } from './queries.ts'
 export {
   type ContributionText,
   contributionTexts,
@@ -7,9 +12,5 @@ export {
   type ImportedContribution,
   insertImportedContributions,
   platformContributionsAfter,
-} from './bulk.ts'
-export { compilationDocx } from './compilation-docx.ts'
-export { compilationOf } from './compile.ts'
-export { contributionsModule } from './module.tsx'
-export { summaryRows } from './queries.ts'
+} from './queries-bulk.ts'
 export { type Summary, summaryFromGroups } from './rules/summary.ts'
