@@ -9,6 +9,7 @@ import { annualReportsModule } from './annual-reports/index.ts'
 import { capacityModule } from './capacity/index.ts'
 import { contributionsModule } from './contributions/index.ts'
 import { coordinationModule } from './coordination/index.ts'
+import { deliberationModule } from './deliberation/index.ts'
 import { knowledgeModule } from './knowledge/index.ts'
 import { negotiationModule } from './negotiation/index.ts'
 import { notificationsModule } from './notifications/index.ts'
@@ -29,6 +30,7 @@ export const modules: readonly ModuleManifest[] = [
   annualReportsModule,
   knowledgeModule,
   capacityModule,
+  deliberationModule,
   notificationsModule,
   openDataModule,
 ]

@@ -98,6 +98,9 @@ const EXPECTED: Record<Action, Role[]> = {
   'capacity.record': [...STAFF, 'government_delegate'],
   'capacity.offer': [...STAFF, 'stakeholder_representative'],
   'capacity.manage': STAFF,
+  'deliberation.open': STAFF,
+  'deliberation.moderate': STAFF,
+  'deliberation.participate': SIGNED_IN,
 }
 
 describe('authorization', () => {

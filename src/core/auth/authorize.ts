@@ -3,7 +3,13 @@
 import { err, ok, type Result } from '../result.ts'
 import type { Actor } from './actor.ts'
 import { actorsPolicy } from './policy/actors.ts'
-import { annualReportsPolicy, capacityPolicy, coordinationPolicy, knowledgePolicy } from './policy/coordination.ts'
+import {
+  annualReportsPolicy,
+  capacityPolicy,
+  coordinationPolicy,
+  deliberationPolicy,
+  knowledgePolicy,
+} from './policy/coordination.ts'
 import { negotiationPolicy } from './policy/negotiation.ts'
 import { platformPolicy } from './policy/platform.ts'
 import { processesPolicy } from './policy/processes.ts'
@@ -18,6 +24,7 @@ export const policy = {
   ...annualReportsPolicy,
   ...knowledgePolicy,
   ...capacityPolicy,
+  ...deliberationPolicy,
 }
 
 export type Policy = typeof policy

@@ -33,6 +33,7 @@ export const ACTION_SCOPES = {
   'annualReport.write': 'contribute',
   'capacity.record': 'contribute',
   'capacity.offer': 'contribute',
+  'deliberation.participate': 'contribute',
   // the negotiation itself: what delegations and stakeholders say on the text
   'proposal.submit': 'negotiate',
   'proposal.revise': 'negotiate',
@@ -60,6 +61,8 @@ export const ACTION_SCOPES = {
   'annualReport.manage': 'secretariat',
   'library.curate': 'secretariat',
   'capacity.manage': 'secretariat',
+  'deliberation.open': 'secretariat',
+  'deliberation.moderate': 'secretariat',
 } as const satisfies Record<Action, TokenScope | SessionOnly>
 
 /** The roles that make a scope worth having; `read` and `contribute` need none. */

@@ -28,3 +28,10 @@ export const capacityPolicy = {
     isStaff(actor) || organizationsOf(actor).includes(subject.organizationId),
   'capacity.manage': (actor: Actor) => isStaff(actor),
 }
+
+/** Deliberations: the Secretariat opens and moderates; anyone signed in writes statements and votes. */
+export const deliberationPolicy = {
+  'deliberation.open': (actor: Actor) => isStaff(actor),
+  'deliberation.moderate': (actor: Actor) => isStaff(actor),
+  'deliberation.participate': (actor: Actor) => isSignedIn(actor),
+}
