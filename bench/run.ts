@@ -141,16 +141,20 @@ async function benchOn(kind: DatabaseKind, firstRun: boolean): Promise<void> {
     target = { kind: 'postgresql', url: fresh.url, maxConnections: 10 }
     cleanup = fresh.drop
   }
-  const runtime: Runtime = await openRuntime(testConfig({ env: 'production' }), { target, log: createLogger('error') })
+  // the server as in production, visitors' copies of pages included (64 MB, the default outside
+  // tests); the in-process app that times server work keeps none, so it times the work itself
+  const config = testConfig({ env: 'production', pageCacheBytes: 64 * 1024 * 1024 })
+  const runtime: Runtime = await openRuntime(config, { target, log: createLogger('error') })
   await loadDemo(runtime)
   const server = await startServer(runtime, { port: 0, host: '127.0.0.1', worker: false })
   const { createApp } = await import('../src/app.ts')
-  const app = createApp(runtime.deps)
+  const app = createApp({ ...runtime.deps, config: { ...config, pageCacheBytes: 0 } })
   const baseUrl = `http://127.0.0.1:${server.port}`
   const ctx: BenchContext = {
     kind,
     runtime,
     baseUrl,
+    app,
     serverTime: (path, samples = 100, headers = {}) =>
       timeRepeated(async () => {
         const res = await app.request(path, { headers: { host: '127.0.0.1', ...headers } })

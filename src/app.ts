@@ -20,6 +20,7 @@ import { DatabaseHealth, healthz, respondRefusedInput, respondUnavailable } from
 import { idempotency } from './core/http/idempotency.ts'
 import { guardRouteParams } from './core/http/ids.ts'
 import { authentication, localization, requestContext } from './core/http/middleware.ts'
+import { DataVersion, pageCache } from './core/http/page-cache.ts'
 import { mountAssets } from './core/ui/assets.ts'
 
 export const API_INFO = {
@@ -37,6 +38,14 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>()
   const health = deps.health ?? new DatabaseHealth({ dataDir: null })
 
+  // visitors' reads answered from memory while the data has not moved (before all else: a copy
+  // carries the headers the chain below gave it)
+  if (deps.config.pageCacheBytes > 0) {
+    const version = new DataVersion(deps.db, 250)
+    app.use(
+      pageCache(version, { maxBytes: deps.config.pageCacheBytes, maxAgeMs: 60_000, now: () => deps.now().getTime() }),
+    )
+  }
   app.use(requestContext(deps))
   app.use(
     secureHeaders({

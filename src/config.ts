@@ -34,6 +34,9 @@ const EnvSchema = z.object({
   ECP_LOG: z.enum(['silent', 'error', 'info', 'debug']).default('info'),
   SMTP_URL: z.url().optional(),
   ECP_MAIL_FROM: z.string().min(3).default('ecp <noreply@ecp.localhost>'),
+  // visitors' pages kept in memory (0 turns the copies off); off by default under NODE_ENV=test,
+  // where tests write through commands behind the HTTP layer's back
+  ECP_PAGE_CACHE_MB: z.coerce.number().int().min(0).max(4096).optional(),
 })
 
 /** At most this many files go with one contribution (a form's upload limit follows from it). */
@@ -55,6 +58,8 @@ export type Config = Readonly<{
   log: 'silent' | 'error' | 'info' | 'debug'
   smtpUrl: string | undefined
   mailFrom: string
+  /** memory for visitors' pages (src/core/http/page-cache.ts); 0 keeps no copies */
+  pageCacheBytes: number
 }>
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: string[] }
@@ -87,6 +92,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       log: e.ECP_LOG,
       smtpUrl: e.SMTP_URL,
       mailFrom: e.ECP_MAIL_FROM,
+      pageCacheBytes: (e.ECP_PAGE_CACHE_MB ?? (e.NODE_ENV === 'test' ? 0 : 64)) * 1024 * 1024,
     }),
   }
 }

@@ -69,8 +69,7 @@ export const negotiation: Scenario = {
       delegate: await signInCookie(ctx.baseUrl, email('delegate-bra')),
       Chair: await signInCookie(ctx.baseUrl, email('chair')),
     }
-    const { createApp } = await import('../../src/app.ts')
-    const app = createApp(ctx.runtime.deps)
+    const app = ctx.app
     const get = async (path: string, cookie?: string) => {
       const res = await app.request(path, {
         headers: { host: '127.0.0.1', 'accept-encoding': 'gzip', ...(cookie ? { cookie } : {}) },

@@ -1,9 +1,11 @@
 // The typed manifest through which a capability registers itself with the app (our Decidim
 // component.rb): its SQL, its messages, its routes and API, its navigation, reference and demo
-// data, CLI commands and jobs. modules/index.ts lists the manifests in order.
+// data, CLI commands and jobs, and its permissions. modules/index.ts lists the manifests in order
+// and registers them.
 import type { OpenAPIHono } from '@hono/zod-openapi'
 import type { Context, Hono } from 'hono'
 import type { Child } from 'hono/jsx'
+import { type Permissions, registerActions, undeclaredActions } from './auth/actions.ts'
 import type { Actor } from './auth/actor.ts'
 import type { Db } from './db/database.ts'
 import type { AppDeps, AppEnv } from './http/context.ts'
@@ -126,6 +128,11 @@ export interface ModuleManifest {
   /** folder of forward-only .sql migrations */
   migrations?: string
   messages: Catalogs
+  /**
+   * the actions this module declares (its permissions.ts, made with `defineActions`): each one's
+   * rule, API-token scope and expected outcomes, evaluated by core's `authorize`
+   */
+  permissions?: Permissions
   routes?: (app: Hono<AppEnv>) => void
   /** JSON API, mounted under /api/v1 and described in the OpenAPI document */
   api?: (api: OpenAPIHono<AppEnv>) => void
@@ -155,4 +162,21 @@ export interface ModuleManifest {
   openData?: (db: Db) => Promise<OpenDataset[]>
   /** tables left out of `ecp export`: transient ones, and ones derived from others by triggers */
   transientTables?: string[]
+}
+
+/**
+ * Registers the manifests' permissions with `authorize`; src/modules/index.ts calls it once over
+ * the module list. Throws (a bug, found by any test) when two modules declare one action, or when
+ * an API route named an action no module declares.
+ */
+export function registerModules<M extends readonly ModuleManifest[]>(manifests: M): M {
+  const ids = new Set<string>()
+  for (const manifest of manifests) {
+    if (ids.has(manifest.id)) throw new Error(`two modules have the id "${manifest.id}"`)
+    ids.add(manifest.id)
+    if (manifest.permissions) registerActions(manifest.id, manifest.permissions)
+  }
+  const missing = undeclaredActions()
+  if (missing.length > 0) throw new Error(`no module declares the actions ${missing.join(', ')}`)
+  return manifests
 }

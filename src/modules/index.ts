@@ -1,6 +1,7 @@
 // The ordered registry of modules. Order matters for demo data (a module's demo may use what an
-// earlier one created) and for navigation ties.
-import type { ModuleManifest } from '../core/module.ts'
+// earlier one created) and for navigation ties. Registering the list hands each manifest's
+// permissions to `authorize`.
+import { type ModuleManifest, registerModules } from '../core/module.ts'
 import { accountsModule } from './accounts/index.ts'
 import { accreditationModule } from './accreditation/index.ts'
 import { actorsModule } from './actors/index.ts'
@@ -34,3 +35,5 @@ export const modules: readonly ModuleManifest[] = [
   notificationsModule,
   openDataModule,
 ]
+
+registerModules(modules)

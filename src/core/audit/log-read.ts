@@ -40,3 +40,12 @@ export async function auditLogSize(db: Db): Promise<number> {
     .executeTakeFirstOrThrow()
   return Number(row.n)
 }
+
+/** The sequence number of the newest entry (0 for an empty log): moves with every state change. */
+export async function auditHead(db: Db): Promise<number> {
+  const row = await db
+    .selectFrom('auditEntry')
+    .select((eb) => eb.fn.max('seq').as('seq'))
+    .executeTakeFirst()
+  return Number(row?.seq ?? 0)
+}

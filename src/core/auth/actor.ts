@@ -79,3 +79,18 @@ export function organizationsOf(actor: Actor): number[] {
   if (actor.kind !== 'account') return []
   return actor.grants.filter((g) => g.role === 'stakeholder_representative' && g.scope).map((g) => Number(g.scope?.id))
 }
+
+/**
+ * The Chair of a body: a chair grant scoped to that body. A Chair chairs bodies, not the platform:
+ * a chair grant without a body chairs nothing (the database refuses new ones; see
+ * src/modules/administration/rules/grants.ts).
+ */
+export function chairsBody(actor: Actor, bodyId: number): boolean {
+  return chairedBodies(actor).includes(bodyId)
+}
+
+/** The bodies (ids) this actor chairs. */
+export function chairedBodies(actor: Actor): number[] {
+  if (actor.kind !== 'account') return []
+  return actor.grants.flatMap((g) => (g.role === 'chair' && g.scope?.type === 'body' ? [Number(g.scope.id)] : []))
+}

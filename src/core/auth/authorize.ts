@@ -1,39 +1,21 @@
-// The single place that decides whether an actor may perform an action on a subject.
-// Every route calls `authorize`; the policies per area live in ./policy and are merged here.
+// The single place that decides whether an actor may perform an action on a subject. It knows no
+// module's action: each module declares its own in its manifest (`permissions`, see actions.ts),
+// and src/modules/index.ts registers them; this file only evaluates.
 import { err, ok, type Result } from '../result.ts'
+import { type Action, type Actions, declaredAction, registerActions } from './actions.ts'
 import type { Actor } from './actor.ts'
-import { actorsPolicy } from './policy/actors.ts'
-import {
-  annualReportsPolicy,
-  capacityPolicy,
-  coordinationPolicy,
-  deliberationPolicy,
-  knowledgePolicy,
-} from './policy/coordination.ts'
-import { negotiationPolicy } from './policy/negotiation.ts'
-import { platformPolicy } from './policy/platform.ts'
-import { processesPolicy } from './policy/processes.ts'
+import { coreActions } from './permissions.ts'
 import { credentialAllows } from './scopes.ts'
 
-export const policy = {
-  ...platformPolicy,
-  ...actorsPolicy,
-  ...processesPolicy,
-  ...negotiationPolicy,
-  ...coordinationPolicy,
-  ...annualReportsPolicy,
-  ...knowledgePolicy,
-  ...capacityPolicy,
-  ...deliberationPolicy,
-}
+registerActions('core', coreActions)
 
-export type Policy = typeof policy
-export type Action = keyof Policy
-type Rule = (actor: Actor, subject: never) => boolean
-type SubjectOf<A extends Action> = Policy[A] extends (actor: Actor, subject: infer S) => boolean ? S : never
-type SubjectArgs<A extends Action> = Policy[A] extends (actor: Actor) => boolean ? [] : [subject: SubjectOf<A>]
+export type { Action } from './actions.ts'
 
-export const ACTIONS = Object.keys(policy) as Action[]
+type SubjectArgs<A extends Action> = Actions[A] extends (actor: Actor) => boolean
+  ? []
+  : Actions[A] extends (actor: Actor, subject: infer S) => boolean
+    ? [subject: S]
+    : never
 
 /** Actions decided by role alone, without a subject (e.g. "organization.create"). */
 export type SubjectlessAction = { [A in Action]: SubjectArgs<A> extends [] ? A : never }[Action]
@@ -49,15 +31,22 @@ export type SubjectlessAction = { [A in Action]: SubjectArgs<A> extends [] ? A :
  * if (!decision.ok) return decision
  */
 export function authorize<A extends Action>(actor: Actor, action: A, ...subject: SubjectArgs<A>): Result<void> {
+  return decide(actor, action, subject[0])
+}
+
+/** `authorize` for a name and subject known only at run time (the matrix test walks the registry). */
+export function decide(actor: Actor, action: string, subject: unknown): Result<void> {
+  const declared = declaredAction(action)
   // the platform acting on its own behalf (demo, jobs, CLI) is not subject to roles
   if (actor.kind === 'system') return ok(undefined)
   // a token is checked twice: for what it was made for, then (below) for what its owner may do
-  const credential = credentialAllows(actor, action)
+  const credential = credentialAllows(actor, declared.declaration.scope)
   if (!credential.ok) {
     return err({ type: 'forbidden', id: credential.needs === 'session' ? 'session_required' : 'insufficient_scope' })
   }
-  const rule = policy[action] as Rule
-  if ((rule as (actor: Actor, subject: unknown) => boolean)(actor, subject[0])) return ok(undefined)
+  // the subject's type was checked where the name was written (authorize's signature)
+  const allow = declared.declaration.allow as (actor: Actor, subject: unknown) => boolean
+  if (allow(actor, subject)) return ok(undefined)
   return actor.kind === 'anonymous'
     ? err({ type: 'unauthenticated', id: 'sign_in_required' })
     : err({ type: 'forbidden', id: `forbidden:${action}` })

@@ -2,8 +2,7 @@
 // error format, the security schemes (API token, session cookie) and each operation's
 // requirement, and the schemas of errors and list envelopes that every endpoint reuses.
 import { OpenAPIHono, z } from '@hono/zod-openapi'
-import type { Action } from '../auth/authorize.ts'
-import { ACTION_SCOPES } from '../auth/scopes.ts'
+import { type Action, whenDeclared } from '../auth/actions.ts'
 import type { AppEnv } from './context.ts'
 import { COOKIES } from './cookies.ts'
 import { respondError } from './errors.tsx'
@@ -45,10 +44,19 @@ type SecurityRequirement = Record<string, string[]>
  */
 export const PUBLIC_READ: SecurityRequirement[] = [{}, { bearerToken: ['read'] }, { sessionCookie: [] }]
 
-/** What an action needs: a token with the action's scope (core/auth/scopes.ts), or a session. */
+/**
+ * What an action needs: a token with the scope its module declares for it, or a session. Routes
+ * are defined while the modules load, before every manifest's actions are registered: the
+ * requirement is filled in once the action is (registerModules fails on one never declared).
+ */
 export function securityFor(action: Action): SecurityRequirement[] {
-  const scope = ACTION_SCOPES[action]
-  return scope === 'session' ? [{ sessionCookie: [] }] : [{ bearerToken: [scope] }, { sessionCookie: [] }]
+  const requirement: SecurityRequirement[] = []
+  whenDeclared(action, ({ declaration: { scope } }) => {
+    requirement.push(
+      ...(scope === 'session' ? [{ sessionCookie: [] }] : [{ bearerToken: [scope] }, { sessionCookie: [] }]),
+    )
+  })
+  return requirement
 }
 
 export const ErrorSchema = z

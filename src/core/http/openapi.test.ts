@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestRuntime, type TestRuntime } from '../../../test/support/runtime.ts'
-import { ACTION_SCOPES } from '../auth/scopes.ts'
+import { scopeOf } from '../auth/scopes.ts'
 
 type Operation = { operationId?: string; security?: Record<string, string[]>[]; responses: Record<string, unknown> }
 // biome-ignore lint/suspicious/noExplicitAny: the document is read as JSON
@@ -51,7 +51,7 @@ describe('the OpenAPI document', () => {
       expect(optional, `${method} ${path}`).toBe(method === 'get')
     }
     const create = doc.paths['/organizations'].post as Operation
-    expect(create.security).toEqual([{ bearerToken: [ACTION_SCOPES['organization.create']] }, { sessionCookie: [] }])
+    expect(create.security).toEqual([{ bearerToken: [scopeOf('organization.create')] }, { sessionCookie: [] }])
     const submit = doc.paths['/calls/{id}/contributions'].post as Operation
     expect(submit.security).toEqual([{ bearerToken: ['contribute'] }, { sessionCookie: [] }])
   })

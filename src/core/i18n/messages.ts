@@ -21,10 +21,31 @@ export interface Translator {
   list(items: string[]): string
 }
 
+const MAX_FORMATTED = 20_000
+// a value holding the key's own separators could pass for another set of values
+const hasSeparator = (value: string) => ['\u0001', '\u0002', '\u0003'].some((c) => value.includes(c))
+
+/** The key of a formatted result, or null when a value is a date or long text (not worth keeping). */
+function formattedKey(messageKey: string, values: MessageValues | undefined): string | null {
+  if (!values) return messageKey
+  let key = messageKey
+  for (const name in values) {
+    const value = values[name]
+    if (typeof value === 'number') key += `\u0001${name}\u0002${value}`
+    else if (typeof value === 'string' && value.length <= 200 && !hasSeparator(value))
+      key += `\u0001${name}\u0003${value}`
+    else return null
+  }
+  return key
+}
+
 /** All catalogs merged, with compiled messages cached per language. */
 export class Messages {
   readonly catalogs: Record<Locale, Record<string, string>>
   readonly #compiled = new Map<string, IntlMessageFormat>()
+  // formatted results for plain values: a 300-paragraph page formats the same few counts hundreds
+  // of times, and intl-messageformat's formatting was a third of such a page's render time
+  readonly #formatted = new Map<string, string>()
   readonly #translators = new Map<string, Translator>()
 
   constructor(parts: readonly Catalogs[]) {
@@ -41,6 +62,11 @@ export class Messages {
 
   format(locale: Locale, key: string, values?: MessageValues): string {
     const cacheKey = `${locale}\u0000${key}`
+    const resultKey = formattedKey(cacheKey, values)
+    if (resultKey !== null) {
+      const known = this.#formatted.get(resultKey)
+      if (known !== undefined) return known
+    }
     let compiled = this.#compiled.get(cacheKey)
     if (!compiled) {
       const source = this.catalogs[locale][key] ?? this.catalogs[DEFAULT_LOCALE][key]
@@ -48,7 +74,13 @@ export class Messages {
       compiled = new IntlMessageFormat(source, LOCALE_INFO[locale].tag)
       this.#compiled.set(cacheKey, compiled)
     }
-    return String(compiled.format(values))
+    const result = String(compiled.format(values))
+    if (resultKey !== null) {
+      // bounded: when full, start again (the hot results come back at once)
+      if (this.#formatted.size >= MAX_FORMATTED) this.#formatted.clear()
+      this.#formatted.set(resultKey, result)
+    }
+    return result
   }
 
   translator(locale: Locale, timeZone = 'UTC'): Translator {

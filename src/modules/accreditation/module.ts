@@ -5,12 +5,14 @@ import { isSignedIn, isStaff } from '../../core/auth/actor.ts'
 import { loadCatalogs } from '../../core/i18n/catalog.ts'
 import type { ModuleManifest } from '../../core/module.ts'
 import { loadAccreditationDemo } from './demo.ts'
+import { accreditationActions } from './permissions.ts'
 import { registerAccreditationRoutes } from './routes.tsx'
 
 export const accreditationModule: ModuleManifest = {
   id: 'accreditation',
   migrations: join(import.meta.dirname, 'migrations'),
   messages: loadCatalogs(join(import.meta.dirname, 'messages')),
+  permissions: accreditationActions,
   routes: registerAccreditationRoutes,
   navigation: [
     {

@@ -7,6 +7,7 @@ import type { ModuleManifest } from '../../core/module.ts'
 import { registerActorsApi } from './api.ts'
 import { loadActorsDemo } from './demo.ts'
 import { actorsOpenData } from './open-data.ts'
+import { actorsActions } from './permissions.ts'
 import { listMemberStates, syncMemberStates } from './queries/member-states.ts'
 import { countOrganizationsByGroup } from './queries/organizations.ts'
 import type { ReferenceFile } from './reference/build-member-states.ts'
@@ -18,6 +19,7 @@ export const actorsModule: ModuleManifest = {
   id: 'actors',
   migrations: join(import.meta.dirname, 'migrations'),
   messages: loadCatalogs(join(import.meta.dirname, 'messages')),
+  permissions: actorsActions,
   routes: registerActorsRoutes,
   api: registerActorsApi,
   navigation: [

@@ -5,11 +5,13 @@ import { loadCatalogs } from '../../core/i18n/catalog.ts'
 import type { ModuleManifest } from '../../core/module.ts'
 import { revokeGrantsBreakingRules } from './commands.ts'
 import { registerOutboxRoutes } from './outbox.tsx'
+import { administrationActions } from './permissions.ts'
 import { registerAdministrationRoutes } from './routes.tsx'
 
 export const administrationModule: ModuleManifest = {
   id: 'administration',
   messages: loadCatalogs(join(import.meta.dirname, 'messages')),
+  permissions: administrationActions,
   routes: (app) => {
     registerAdministrationRoutes(app)
     registerOutboxRoutes(app)

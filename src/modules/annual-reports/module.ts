@@ -7,6 +7,7 @@ import type { ModuleManifest } from '../../core/module.ts'
 import { registerAnnualReportsApi } from './api.ts'
 import { sendReminders } from './commands.ts'
 import { loadAnnualReportsDemo } from './demo.ts'
+import { annualReportsActions } from './permissions.ts'
 import { publishedReports } from './queries.ts'
 import { registerAnnualReportRoutes } from './routes.tsx'
 
@@ -14,6 +15,7 @@ export const annualReportsModule: ModuleManifest = {
   id: 'annualReports',
   migrations: join(import.meta.dirname, 'migrations'),
   messages: loadCatalogs(join(import.meta.dirname, 'messages')),
+  permissions: annualReportsActions,
   routes: registerAnnualReportRoutes,
   api: registerAnnualReportsApi,
   navigation: [{ href: '/annual-reports', label: 'annualReports.nav', order: 55 }],

@@ -5,6 +5,7 @@ import { loadCatalogs } from '../../core/i18n/catalog.ts'
 import type { ModuleManifest } from '../../core/module.ts'
 import { registerCapacityApi } from './api.ts'
 import { loadCapacityDemo } from './demo.ts'
+import { capacityActions } from './permissions.ts'
 import { listGaps, listOffers } from './queries.ts'
 import { registerCapacityRoutes } from './routes.tsx'
 
@@ -12,6 +13,7 @@ export const capacityModule: ModuleManifest = {
   id: 'capacity',
   migrations: join(import.meta.dirname, 'migrations'),
   messages: loadCatalogs(join(import.meta.dirname, 'messages')),
+  permissions: capacityActions,
   routes: registerCapacityRoutes,
   api: registerCapacityApi,
   navigation: [{ href: '/capacity', label: 'capacity.nav', order: 65 }],

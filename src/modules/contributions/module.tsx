@@ -12,6 +12,7 @@ import { compilationDocx } from './compilation-docx.ts'
 import { compilationOf } from './compile.ts'
 import { loadContributionsDemo } from './demo.ts'
 import { contributionsOpenData } from './open-data.ts'
+import { contributionsActions } from './permissions.ts'
 import { cdb, listContributions, summaryRows } from './queries.ts'
 import { registerContributionRoutes, visibleStatuses } from './routes.tsx'
 import { summaryFromGroups } from './rules/summary.ts'
@@ -59,6 +60,7 @@ export const contributionsModule: ModuleManifest = {
   id: 'contributions',
   migrations: join(import.meta.dirname, 'migrations'),
   messages: loadCatalogs(join(import.meta.dirname, 'messages')),
+  permissions: contributionsActions,
   routes: registerContributionRoutes,
   api: registerContributionsApi,
   sections: {

@@ -7,6 +7,7 @@ import { LOCALES } from '../../core/i18n/locales.ts'
 import type { ModuleManifest } from '../../core/module.ts'
 import { registerCoordinationApi } from './api.ts'
 import { loadCoordinationDemo } from './demo.ts'
+import { coordinationActions } from './permissions.ts'
 import { listIssues, listMechanisms } from './queries.ts'
 import { syncTaxonomy } from './reference.ts'
 import { registerCoordinationRoutes } from './routes.tsx'
@@ -15,6 +16,7 @@ export const coordinationModule: ModuleManifest = {
   id: 'coordination',
   migrations: join(import.meta.dirname, 'migrations'),
   messages: loadCatalogs(join(import.meta.dirname, 'messages')),
+  permissions: coordinationActions,
   referenceData: syncTaxonomy,
   routes: registerCoordinationRoutes,
   api: registerCoordinationApi,

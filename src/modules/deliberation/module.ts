@@ -10,12 +10,14 @@ import { deliberationCommand } from './cli.ts'
 import { ANALYZE_JOB } from './commands.ts'
 import { runAnalysis } from './engine.ts'
 import { deliberationOpenData } from './open-data.ts'
+import { deliberationActions } from './permissions.ts'
 import { registerDeliberationRoutes } from './routes.tsx'
 
 export const deliberationModule: ModuleManifest = {
   id: 'deliberation',
   migrations: join(import.meta.dirname, 'migrations'),
   messages: loadCatalogs(join(import.meta.dirname, 'messages')),
+  permissions: deliberationActions,
   routes: registerDeliberationRoutes,
   api: registerDeliberationApi,
   navigation: [{ href: '/deliberations', label: 'deliberation.nav', order: 67 }],

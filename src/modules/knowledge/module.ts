@@ -5,6 +5,7 @@ import { loadCatalogs } from '../../core/i18n/catalog.ts'
 import type { ModuleManifest } from '../../core/module.ts'
 import { registerKnowledgeApi } from './api.ts'
 import { loadKnowledgeDemo } from './demo.ts'
+import { knowledgeActions } from './permissions.ts'
 import { publishedItems } from './queries.ts'
 import { registerKnowledgeRoutes } from './routes.tsx'
 
@@ -12,6 +13,7 @@ export const knowledgeModule: ModuleManifest = {
   id: 'knowledge',
   migrations: join(import.meta.dirname, 'migrations'),
   messages: loadCatalogs(join(import.meta.dirname, 'messages')),
+  permissions: knowledgeActions,
   routes: registerKnowledgeRoutes,
   api: registerKnowledgeApi,
   navigation: [{ href: '/library', label: 'knowledge.nav', order: 60 }],

@@ -12,6 +12,7 @@ import { parseCommand } from './cli.ts'
 import { concludeSilence } from './commands-documents.ts'
 import { loadNegotiationDemo } from './demo.ts'
 import { negotiationOpenData } from './open-data.ts'
+import { negotiationActions } from './permissions.ts'
 import { documentsOf, ndb, proposalsOf } from './queries.ts'
 import { registerNegotiationRoutes } from './routes.tsx'
 import { registerParagraphRoutes } from './routes-paragraph.tsx'
@@ -22,6 +23,7 @@ export const negotiationModule: ModuleManifest = {
   id: 'negotiation',
   migrations: join(import.meta.dirname, 'migrations'),
   messages: loadCatalogs(join(import.meta.dirname, 'messages')),
+  permissions: negotiationActions,
   routes: (app) => {
     registerProposalRoutes(app)
     registerReportRoutes(app)

@@ -5,12 +5,14 @@ import { isSignedIn } from '../../core/auth/actor.ts'
 import { loadCatalogs } from '../../core/i18n/catalog.ts'
 import type { ModuleManifest } from '../../core/module.ts'
 import { queueDigests } from './digest.ts'
+import { notificationsActions } from './permissions.ts'
 import { FollowSection, registerNotificationRoutes } from './routes.tsx'
 
 export const notificationsModule: ModuleManifest = {
   id: 'notifications',
   migrations: join(import.meta.dirname, 'migrations'),
   messages: loadCatalogs(join(import.meta.dirname, 'messages')),
+  permissions: notificationsActions,
   routes: registerNotificationRoutes,
   navigation: [{ href: '/account/notifications', label: 'notifications.title', order: 85, visible: isSignedIn }],
   sections: {

@@ -8,6 +8,7 @@ import { processesActivity } from './activity.ts'
 import { registerProcessesApi } from './api.ts'
 import { loadProcessesDemo } from './demo.ts'
 import { processesOpenData } from './open-data.ts'
+import { processesActions } from './permissions.ts'
 import { listBodies, listProcesses, pdb } from './queries.ts'
 import { registerProcessRoutes } from './routes.tsx'
 
@@ -15,6 +16,7 @@ export const processesModule: ModuleManifest = {
   id: 'processes',
   migrations: join(import.meta.dirname, 'migrations'),
   messages: loadCatalogs(join(import.meta.dirname, 'messages')),
+  permissions: processesActions,
   routes: registerProcessRoutes,
   api: registerProcessesApi,
   navigation: [

@@ -2,9 +2,8 @@
 // (in the commands), call, render.
 import type { Context, Hono } from 'hono'
 import type { Child } from 'hono/jsx'
-import { isStaff } from '../../core/auth/actor.ts'
+import { chairedBodies, isStaff } from '../../core/auth/actor.ts'
 import { can } from '../../core/auth/authorize.ts'
-import { chairedBodies } from '../../core/auth/policy/processes.ts'
 import { isoDate } from '../../core/dates.ts'
 import type { Db } from '../../core/db/database.ts'
 import { type AppEnv, commandContext } from '../../core/http/context.ts'

@@ -1,0 +1,117 @@
+// Who may do what in a negotiation. Member States negotiate: their delegates table amendments and
+// give positions, one voice per State. Stakeholders propose, comment through their advisory
+// committee and, where the body's rules allow it, table amendments. Only the Chair declares
+// consensus and circulates text under silence; the Secretariat runs the documents and answers
+// the committees' comments.
+import { type ActionsOf, defineActions } from '../../core/auth/actions.ts'
+import { type Actor, chairsBody, delegationsOf, isSignedIn, isStaff, organizationsOf } from '../../core/auth/actor.ts'
+import { EVERYONE, NOBODY, PERSONA, STAFF } from '../../core/auth/personas.ts'
+
+/** Proponents of a proposal or amendment: the States and organizations it speaks for. */
+export interface Proponents {
+  memberStates: readonly string[]
+  organizations: readonly number[]
+}
+
+function speaksForAny(actor: Actor, p: Proponents): boolean {
+  const states = delegationsOf(actor)
+  const orgs = organizationsOf(actor)
+  return p.memberStates.some((s) => states.includes(s)) || p.organizations.some((o) => orgs.includes(o))
+}
+
+function runsBody(actor: Actor, subject: { bodyId: number }): boolean {
+  return isStaff(actor) || chairsBody(actor, subject.bodyId)
+}
+
+const THE_BODY = { bodyId: PERSONA.bodyId }
+const DELEGATE_OR_REPRESENTATIVE = ['government_delegate', 'stakeholder_representative'] as const
+
+export const negotiationActions = defineActions({
+  'negotiation.read': { scope: 'read', allow: () => true, expect: [{ allowed: EVERYONE }] },
+  /** Open negotiating documents, import text, issue revisions, rule on amendments. */
+  'negotiation.manage': {
+    scope: 'chair',
+    allow: runsBody,
+    expect: [{ subject: THE_BODY, allowed: [...STAFF, 'chair'] }],
+  },
+  /** Declare a paragraph agreed ad ref, adopted or without consensus; circulate under silence. */
+  'consensus.declare': {
+    scope: 'chair',
+    allow: (actor: Actor, subject: { bodyId: number }) => chairsBody(actor, subject.bodyId),
+    // the Chair alone, not the Secretariat
+    expect: [{ subject: THE_BODY, allowed: ['chair'] }],
+  },
+  /** Put a proposal forward on behalf of a State or an organization. */
+  'proposal.submit': {
+    scope: 'negotiate',
+    allow: (actor: Actor) => delegationsOf(actor).length > 0 || organizationsOf(actor).length > 0,
+    expect: [{ allowed: DELEGATE_OR_REPRESENTATIVE }],
+  },
+  /** Revise or withdraw a proposal: whoever speaks for one of its proponents. */
+  'proposal.revise': {
+    scope: 'negotiate',
+    allow: (actor: Actor, subject: Proponents) => speaksForAny(actor, subject),
+    expect: [
+      // co-sponsored by the delegate's State and the representative's organization
+      {
+        subject: {
+          memberStates: [PERSONA.memberState, PERSONA.otherMemberState],
+          organizations: [PERSONA.organizationId],
+        },
+        allowed: DELEGATE_OR_REPRESENTATIVE,
+      },
+      { subject: { memberStates: [PERSONA.otherMemberState], organizations: [] }, allowed: NOBODY },
+    ],
+  },
+  /** Answer a request to co-sponsor (accept, decline, withdraw): whoever speaks for the party asked. */
+  'proposal.cosponsor': {
+    scope: 'negotiate',
+    allow: (actor: Actor, subject: Proponents) => speaksForAny(actor, subject),
+    expect: [
+      {
+        subject: { memberStates: [PERSONA.memberState], organizations: [PERSONA.organizationId] },
+        allowed: DELEGATE_OR_REPRESENTATIVE,
+      },
+    ],
+  },
+  /** Merge proposals into one: the Chair or the Secretariat. */
+  'proposal.merge': { scope: 'chair', allow: runsBody, expect: [{ subject: THE_BODY, allowed: [...STAFF, 'chair'] }] },
+  /** Table an amendment: a State's delegation; a stakeholder where the body's rules allow it. */
+  'amendment.table': {
+    scope: 'negotiate',
+    allow: (actor: Actor, subject: { stakeholdersMayTable: boolean }) =>
+      delegationsOf(actor).length > 0 || (subject.stakeholdersMayTable && organizationsOf(actor).length > 0),
+    expect: [
+      { subject: { stakeholdersMayTable: true }, allowed: DELEGATE_OR_REPRESENTATIVE },
+      { subject: { stakeholdersMayTable: false }, allowed: ['government_delegate'] },
+    ],
+  },
+  /** Withdraw an amendment: whoever speaks for its proponent. */
+  'amendment.withdraw': {
+    scope: 'negotiate',
+    allow: (actor: Actor, subject: Proponents) => speaksForAny(actor, subject),
+    expect: [{ subject: { memberStates: [PERSONA.memberState], organizations: [] }, allowed: ['government_delegate'] }],
+  },
+  /** Give a State's position: its delegates only. */
+  'position.take': {
+    scope: 'negotiate',
+    allow: (actor: Actor, subject: { memberStateIso3: string }) =>
+      delegationsOf(actor).includes(subject.memberStateIso3),
+    expect: [
+      { subject: { memberStateIso3: PERSONA.memberState }, allowed: ['government_delegate'] },
+      { subject: { memberStateIso3: PERSONA.otherMemberState }, allowed: NOBODY },
+    ],
+  },
+  /** Comment as a stakeholder advisory committee: representatives of organizations. */
+  'comment.post': {
+    scope: 'negotiate',
+    allow: (actor: Actor) => isSignedIn(actor) && organizationsOf(actor).length > 0,
+    expect: [{ allowed: ['stakeholder_representative'] }],
+  },
+  /** Answer a committee's comment with how it was taken into account. */
+  'comment.answer': { scope: 'secretariat', allow: (actor: Actor) => isStaff(actor), expect: [{ allowed: STAFF }] },
+})
+
+declare module '../../core/auth/actions.ts' {
+  interface Actions extends ActionsOf<typeof negotiationActions> {}
+}

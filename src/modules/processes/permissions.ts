@@ -1,0 +1,32 @@
+// Who may run bodies and processes: the Secretariat sets bodies up; a body's Chair (or the
+// Secretariat) runs its processes.
+import { type ActionsOf, defineActions } from '../../core/auth/actions.ts'
+import { type Actor, chairsBody, isStaff } from '../../core/auth/actor.ts'
+import { EVERYONE, PERSONA, STAFF } from '../../core/auth/personas.ts'
+
+function runsBody(actor: Actor, subject: { bodyId: number }): boolean {
+  return isStaff(actor) || chairsBody(actor, subject.bodyId)
+}
+
+export const processesActions = defineActions({
+  'body.read': { scope: 'read', allow: () => true, expect: [{ allowed: EVERYONE }] },
+  'process.read': { scope: 'read', allow: () => true, expect: [{ allowed: EVERYONE }] },
+  /** Set up bodies: composition, members, officers. */
+  'body.manage': { scope: 'secretariat', allow: (actor: Actor) => isStaff(actor), expect: [{ allowed: STAFF }] },
+  /** Run a process of a body: calls, meetings, documents, attendance, phases, transmission. */
+  'process.manage': {
+    scope: 'chair',
+    allow: runsBody,
+    expect: [{ subject: { bodyId: PERSONA.bodyId }, allowed: [...STAFF, 'chair'] }],
+  },
+  /** Extend a call past its closing time: the Chair decides; the Secretariat may record it. */
+  'call.extend': {
+    scope: 'chair',
+    allow: runsBody,
+    expect: [{ subject: { bodyId: PERSONA.bodyId }, allowed: [...STAFF, 'chair'] }],
+  },
+})
+
+declare module '../../core/auth/actions.ts' {
+  interface Actions extends ActionsOf<typeof processesActions> {}
+}
