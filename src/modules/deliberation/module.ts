@@ -8,6 +8,7 @@ import type { ModuleManifest } from '../../core/module.ts'
 import { registerDeliberationApi } from './api.ts'
 import { deliberationCommand } from './cli.ts'
 import { ANALYZE_JOB } from './commands.ts'
+import { loadDeliberationDemo } from './demo.ts'
 import { runAnalysis } from './engine.ts'
 import { deliberationOpenData } from './open-data.ts'
 import { deliberationActions } from './permissions.ts'
@@ -29,4 +30,5 @@ export const deliberationModule: ModuleManifest = {
     },
   },
   openData: deliberationOpenData,
+  demo: loadDeliberationDemo,
 }

@@ -3,7 +3,7 @@
 // by one (how a person voted is not public), only counted.
 import type { Db } from '../../core/db/database.ts'
 import type { OpenDataset } from '../../core/module.ts'
-import { ddb, listDeliberations } from './queries.ts'
+import { ddb, listAnalyses, listDeliberations } from './queries.ts'
 
 async function statementRows(db: Db) {
   return ddb(db)
@@ -25,10 +25,7 @@ async function statementRows(db: Db) {
 }
 
 async function scoreRows(db: Db) {
-  const rows = await ddb(db)
-    .selectFrom('deliberationAnalysis')
-    .select(['deliberationId', 'result', 'computedAt'])
-    .execute()
+  const rows = await listAnalyses(db)
   return rows.flatMap((a) => {
     const consensus = new Map(a.result.consensus.map((r) => [r.statement, r.score]))
     const divisive = new Map(a.result.divisive.map((r) => [r.statement, r.score]))
