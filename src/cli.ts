@@ -6,18 +6,14 @@ import { createWriteStream, existsSync, fchmodSync, openSync } from 'node:fs'
 import { type Config, loadConfig } from './config.ts'
 import { verifyAuditLog } from './core/audit/audit.ts'
 import { verifyLogFile } from './core/audit/verify-file.ts'
+import { findAccountByEmail } from './core/auth/accounts.ts'
 import { progressBar } from './core/cli/progress.ts'
 import { describeError, StartupError } from './core/db/data-dir.ts'
 import { databaseFault } from './core/db/errors.ts'
 import { appliedMigrations } from './core/db/migrator.ts'
-import {
-  countRows,
-  describeTables,
-  exportedTables,
-  exportLines,
-  importFile,
-  transientTables,
-} from './core/db/transfer.ts'
+import { countRows, describeTables, exportLines, transientTables } from './core/db/transfer.ts'
+import { importFile } from './core/db/transfer-import.ts'
+import { exportedTables } from './core/db/transfer-public.ts'
 import { analyzeNow } from './core/db/upkeep.ts'
 import { createLogger } from './core/log.ts'
 import type { CliCommand, CliContext } from './core/module.ts'
@@ -67,13 +63,7 @@ async function serve(config: Config, withDemo: boolean): Promise<number> {
   let demoPresent = false
   if (demoWanted) {
     const result = await loadDemo(runtime)
-    demoPresent =
-      result.loaded ||
-      (await runtime.deps.db
-        .selectFrom('authAccount')
-        .select('id')
-        .where('email', '=', DEMO_ACCOUNTS[0].email)
-        .executeTakeFirst()) !== undefined
+    demoPresent = result.loaded || (await findAccountByEmail(runtime.deps.db, DEMO_ACCOUNTS[0].email)) !== undefined
     if (result.loaded) {
       log.info('demo data loaded')
       // on PostgreSQL at once; on PGlite the server's upkeep job runs first thing (startServer)
@@ -104,7 +94,11 @@ async function exportCommand(
   out: CliContext['out'],
 ): Promise<number> {
   const { db } = runtime.deps
-  const tables = exportedTables(await describeTables(db, transientTables(modules)), { public: publicExport })
+  const privateTables = modules.flatMap((m) => m.privateTables ?? [])
+  const tables = exportedTables(await describeTables(db, transientTables(modules)), {
+    public: publicExport,
+    privateTables,
+  })
   const migrations = await appliedMigrations(runtime.database, migrationFiles(modules))
   let total = 0
   for (const t of tables) total += await countRows(db, t)
@@ -116,6 +110,7 @@ async function exportCommand(
   let written = 0
   for await (const line of exportLines(db, tables, migrations, {
     public: publicExport,
+    privateTables,
     onRows: (n) => {
       written += n
       bar.increment(n)

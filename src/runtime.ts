@@ -1,14 +1,14 @@
 // Opens everything a running ecp needs, for the server and the CLI alike: the database (migrated),
 // the reference data, the installation secret and the message catalogs.
-import { sql } from 'kysely'
 import type { Config } from './config.ts'
 import { ensureSigningKey, signCheckpoint } from './core/audit/checkpoint.ts'
 import { catchUpTree } from './core/audit/tree-store.ts'
-import { randomToken } from './core/auth/crypto.ts'
+import { hasAccounts } from './core/auth/accounts.ts'
 import { purgeExpiredSessions } from './core/auth/sessions.ts'
 import { type Database, type DatabaseTarget, openDatabase, targetFromConfig } from './core/db/database.ts'
 import { FaultReporter } from './core/db/errors.ts'
 import { CORE_MIGRATIONS_DIR, collectMigrations, type MigrationFile, migrateToLatest } from './core/db/migrator.ts'
+import { installationSecret } from './core/db/secrets.ts'
 import { upkeepDatabase } from './core/db/upkeep.ts'
 import type { AppDeps } from './core/http/context.ts'
 import { DatabaseHealth } from './core/http/health.ts'
@@ -34,17 +34,6 @@ export async function migrate(database: Database, modules: readonly ModuleManife
   }
   if (error) throw error instanceof Error ? error : new Error(String(error))
   return results ?? []
-}
-
-async function installationSecret(database: Database, name: string): Promise<string> {
-  const { db } = database
-  await db
-    .insertInto('coreSecret')
-    .values({ name, value: randomToken(32) })
-    .onConflict((oc) => oc.column('name').doNothing())
-    .execute()
-  const row = await db.selectFrom('coreSecret').select('value').where('name', '=', name).executeTakeFirstOrThrow()
-  return row.value
 }
 
 export function loadMessages(modules: readonly ModuleManifest[]): Messages {
@@ -117,7 +106,7 @@ export async function openRuntime(config: Config, options: RuntimeOptions = {}):
     if (options.referenceData !== false) {
       for (const m of modules) await m.referenceData?.(database.db, log)
     }
-    const csrfSecret = await installationSecret(database, 'csrf')
+    const csrfSecret = await installationSecret(database.db, 'csrf')
     // the log's signing key is made at installation; entries from before the Merkle tree get their leaves
     await ensureSigningKey(database.db, config.publicUrl)
     const upgraded = await catchUpTree(database.db)
@@ -148,6 +137,5 @@ export async function openRuntime(config: Config, options: RuntimeOptions = {}):
 
 /** True when no module has stored anything yet (reference data aside): the demo may load. */
 export async function isDatabaseEmpty(database: Database): Promise<boolean> {
-  const row = await sql<{ n: number }>`select count(*)::int as n from auth_account`.execute(database.db)
-  return (row.rows[0]?.n ?? 0) === 0
+  return !(await hasAccounts(database.db))
 }

@@ -7,6 +7,7 @@ import { accreditationModule } from './accreditation/index.ts'
 import { actorsModule } from './actors/index.ts'
 import { administrationModule } from './administration/index.ts'
 import { annualReportsModule } from './annual-reports/index.ts'
+import { bodiesModule } from './bodies/index.ts'
 import { capacityModule } from './capacity/index.ts'
 import { contributionsModule } from './contributions/index.ts'
 import { coordinationModule } from './coordination/index.ts'
@@ -16,6 +17,7 @@ import { negotiationModule } from './negotiation/index.ts'
 import { notificationsModule } from './notifications/index.ts'
 import { openDataModule } from './open-data/index.ts'
 import { processesModule } from './processes/index.ts'
+import { reportsModule } from './reports/index.ts'
 import { siteModule } from './site/index.ts'
 
 export const modules: readonly ModuleManifest[] = [
@@ -24,9 +26,11 @@ export const modules: readonly ModuleManifest[] = [
   accountsModule,
   accreditationModule,
   administrationModule,
+  bodiesModule,
   processesModule,
   contributionsModule,
   negotiationModule,
+  reportsModule,
   coordinationModule,
   annualReportsModule,
   knowledgeModule,

@@ -13,9 +13,6 @@ const root = join(import.meta.dirname, '..', '..')
  * only shrinks, and a file not listed may not grow past the limit. Do not add to it.
  */
 const STILL_TOO_LONG: readonly string[] = [
-  'src/core/db/transfer.ts',
-  'src/modules/contributions/commands.ts',
-  'src/modules/contributions/routes.tsx',
   'src/modules/negotiation/commands-documents.ts',
   'src/modules/negotiation/commands-proposals.ts',
   'src/modules/negotiation/open-data.ts',
@@ -28,7 +25,6 @@ const STILL_TOO_LONG: readonly string[] = [
   'src/modules/processes/commands.ts',
   'src/modules/processes/queries.ts',
   'src/modules/processes/routes.tsx',
-  'src/modules/processes/schemas.ts',
 ]
 
 describe('file size', () => {

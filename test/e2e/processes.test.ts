@@ -122,7 +122,7 @@ describe.skipIf(!CHROMIUM)('policy processes in Chromium', () => {
       }
       // a contribution form sent back with errors is accessible too
       await staff.goto('/calls/2/contribute')
-      await staff.locator('form[action="/calls/2/contribute"] button[type=submit]').click()
+      await staff.locator('form[action="/calls/2/contribute/draft"] button[formaction="/calls/2/contribute"]').click()
       await staff.waitForLoadState('domcontentloaded')
       await expectAccessible(staff, '/calls/2/contribute (with errors)')
     })

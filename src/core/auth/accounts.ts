@@ -76,6 +76,11 @@ export async function findAccount(db: Db, id: number): Promise<Account | undefin
   return db.selectFrom('authAccount').select(accountColumns).where('id', '=', id).executeTakeFirst()
 }
 
+/** Whether any account exists yet (an installation without one may load the demo). */
+export async function hasAccounts(db: Db): Promise<boolean> {
+  return (await db.selectFrom('authAccount').select('id').limit(1).executeTakeFirst()) !== undefined
+}
+
 export async function findAccountByEmail(db: Db, email: string) {
   return db
     .selectFrom('authAccount')

@@ -12,7 +12,8 @@ import { verifyAuditLog } from '../audit/audit.ts'
 import { createAccount } from '../auth/accounts.ts'
 import { grantRole } from '../auth/grants.ts'
 import { appliedMigrations } from './migrator.ts'
-import { describeTables, exportLines, importFile, transientTables } from './transfer.ts'
+import { describeTables, exportLines, transientTables } from './transfer.ts'
+import { importFile } from './transfer-import.ts'
 
 const dir = mkdtempSync(join(tmpdir(), 'ecp-transfer-'))
 

@@ -3,58 +3,19 @@
 
 import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import type { Db } from '../../core/db/database.ts'
 import { loadCatalogs } from '../../core/i18n/catalog.ts'
-import type { ActivityItem, ModuleManifest } from '../../core/module.ts'
-import { isolated } from '../../core/ui/name.tsx'
+import type { ModuleManifest } from '../../core/module.ts'
 import { registerContributionsApi } from './api.ts'
 import { compilationDocx } from './compilation-docx.ts'
 import { compilationOf } from './compile.ts'
 import { loadContributionsDemo } from './demo.ts'
 import { contributionsOpenData } from './open-data.ts'
 import { contributionsActions } from './permissions.ts'
-import { cdb, listContributions, summaryRows } from './queries.ts'
+import { listContributions, summaryRows } from './queries.ts'
+import { contributionsActivity, countPublishedContributions } from './queries-activity.ts'
 import { registerContributionRoutes, visibleStatuses } from './routes.tsx'
 import { summaryFromGroups } from './rules/summary.ts'
 import { ProcessContributions } from './views/list.tsx'
-
-async function contributionsActivity(
-  db: Db,
-  query: { processIds: number[]; since: Date; limit: number },
-): Promise<ActivityItem[]> {
-  if (query.processIds.length === 0) return []
-  const rows = await cdb(db)
-    .selectFrom('contributionsContribution')
-    .select([
-      'id',
-      'processId',
-      'contributorName',
-      'status',
-      'revisionCount',
-      'publishedAt',
-      'withdrawnAt',
-      'updatedAt',
-    ])
-    .where('processId', 'in', query.processIds)
-    .where('status', 'in', ['published', 'withdrawn'])
-    .where('updatedAt', '>', query.since)
-    .orderBy('updatedAt', 'desc')
-    .limit(query.limit)
-    .execute()
-  return rows.map((r) => ({
-    id: `contribution:${r.id}:${r.status}:${r.revisionCount}`,
-    at: r.updatedAt,
-    processId: r.processId,
-    message:
-      r.status === 'withdrawn'
-        ? 'contributions.activity.withdrawn'
-        : r.revisionCount > 1
-          ? 'contributions.activity.revised'
-          : 'contributions.activity.published',
-    values: { name: isolated(r.contributorName), revision: r.revisionCount },
-    href: `/contributions/${r.id}`,
-  }))
-}
 
 export const contributionsModule: ModuleManifest = {
   id: 'contributions',
@@ -89,12 +50,8 @@ export const contributionsModule: ModuleManifest = {
     },
   },
   statistics: async (db) => {
-    const row = await cdb(db)
-      .selectFrom('contributionsContribution')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('status', '=', 'published')
-      .executeTakeFirstOrThrow()
-    return [{ label: 'contributions.stats.contributions', value: Number(row.n), href: '/processes', order: 23 }]
+    const published = await countPublishedContributions(db)
+    return [{ label: 'contributions.stats.contributions', value: published, href: '/processes', order: 23 }]
   },
   activity: contributionsActivity,
   commands: [
@@ -131,4 +88,6 @@ export const contributionsModule: ModuleManifest = {
   openData: contributionsOpenData,
   demo: loadContributionsDemo,
   transientTables: ['contributions_tally'],
+  // drafts are their authors' alone
+  privateTables: ['contributions_draft'],
 }

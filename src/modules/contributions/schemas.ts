@@ -1,9 +1,8 @@
 // The contributions' boundary schemas: the JSON API's input and output, shared with the forms.
 import { z } from '@hono/zod-openapi'
 import { LOCALES } from '../../core/i18n/locales.ts'
+import { ANSWER_MAX } from './rules/answers.ts'
 import { CONTRIBUTION_STATUSES, SPEAKING_FOR } from './tables.ts'
-
-export const ANSWER_MAX = 50_000
 
 export const AnswerInput = z.object({
   questionId: z.coerce.number().int().positive(),

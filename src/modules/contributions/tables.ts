@@ -1,6 +1,6 @@
 // Kysely types of the contributions tables (migrations/).
 import type { Generated } from 'kysely'
-import type { CreatedAt } from '../../core/db/tables.ts'
+import type { CreatedAt, Json } from '../../core/db/tables.ts'
 
 export const SPEAKING_FOR = ['member_state', 'organization', 'self'] as const
 export type SpeakingFor = (typeof SPEAKING_FOR)[number]
@@ -74,7 +74,21 @@ export interface ContributionsTallyTable {
   n: number
 }
 
+/** What an author typed for a call and has not submitted yet (private to them). */
+export interface ContributionsDraftTable {
+  id: Generated<number>
+  callId: number
+  accountId: number
+  /** a speaker key (rules/eligibility.ts), '' when none chosen yet */
+  speaker: string
+  language: string
+  /** question id -> text */
+  answers: Json<Record<string, string>>
+  savedAt: Date
+}
+
 export type ContributionsTables = {
+  contributionsDraft: ContributionsDraftTable
   contributionsTally: ContributionsTallyTable
   contributionsContribution: ContributionsContributionTable
   contributionsRevision: ContributionsRevisionTable

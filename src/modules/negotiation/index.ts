@@ -1,8 +1,29 @@
 // What other modules may use of the negotiation module (never its tables).
-export { createDocument, declare, issueRevision } from './commands-documents.ts'
+
+export {
+  breakSilence,
+  circulateUnderSilence,
+  concludeSilence,
+  createDocument,
+  declare,
+  issueRevision,
+} from './commands-documents.ts'
+export { reopenParagraph } from './commands-lifecycle.ts'
 export { decideAmendment, tableAmendment, takePosition, withdrawAmendment } from './commands-proposals.ts'
+export { type Comparison, comparisonOf } from './comparison.ts'
+export { documentWithBody } from './context.ts'
 export { negotiationModule } from './module.tsx'
-export { findParagraph, paragraphsOf } from './queries.ts'
-export { assembleReport, type Report } from './report.ts'
+export {
+  documentsOf,
+  findParagraph,
+  type NegotiatingDocument,
+  paragraphsOf,
+  proposalsOf,
+  type Revision,
+} from './queries.ts'
+export { revisionName } from './rules/amendments.ts'
+export { segments } from './rules/brackets.ts'
+export type { ParagraphChange } from './rules/compare.ts'
 export type { Position } from './rules/consensus.ts'
 export { type ParsedDocument, type ParsedParagraph, parseUnText } from './rules/parse.ts'
+export { ParagraphText } from './views/text.tsx'

@@ -6,7 +6,6 @@ import type { Context, Hono } from 'hono'
 import { delegationsOf } from '../../core/auth/actor.ts'
 import { can } from '../../core/auth/authorize.ts'
 import type { Db } from '../../core/db/database.ts'
-import { contentDisposition } from '../../core/formats/content-disposition.ts'
 import { type AppEnv, commandContext } from '../../core/http/context.ts'
 import { COOKIES, writeCookie } from '../../core/http/cookies.ts'
 import { respondError } from '../../core/http/errors.tsx'
@@ -34,7 +33,7 @@ import {
   takePosition,
   withdrawAmendment,
 } from './commands-proposals.ts'
-import { comparisonDocx } from './compare-docx.ts'
+import { comparisonOf } from './comparison.ts'
 import { documentWithBody } from './context.ts'
 import { readImport } from './import.ts'
 import {
@@ -48,8 +47,7 @@ import {
   statementsOf,
 } from './queries.ts'
 import { openAmendmentCounts, paragraphTallies, revisionListOf, snapshotTexts } from './queries-page.ts'
-import { revisionName } from './rules/amendments.ts'
-import { compareRevisions, type SnapshotParagraph } from './rules/compare.ts'
+import type { SnapshotParagraph } from './rules/compare.ts'
 import { parseFilter } from './rules/filters.ts'
 import type { ParsedDocument } from './rules/parse.ts'
 import {
@@ -309,34 +307,15 @@ export function registerNegotiationRoutes(app: Hono<AppEnv>): void {
     })
   })
 
-  async function comparison(c: Context<AppEnv>) {
-    const found = await documentWithBody(c.var.db, idParam(c))
-    if (!found) return null
-    const [from, to] = await Promise.all([
-      findRevision(c.var.db, found.document.id, countOrNone(c.req.query('from'))),
-      findRevision(c.var.db, found.document.id, countOrNone(c.req.query('to'))),
-    ])
-    if (!from || !to) return null
-    const changes = compareRevisions(from.snapshot as SnapshotParagraph[], to.snapshot as SnapshotParagraph[])
-    return { document: found.document, from, to, changes }
-  }
-
   app.get('/negotiation/:id/compare', async (c) => {
-    const view = await comparison(c)
+    const view = await comparisonOf(
+      c.var.db,
+      idParam(c),
+      countOrNone(c.req.query('from')),
+      countOrNone(c.req.query('to')),
+    )
     if (!view) return respondError(c, { type: 'not_found', id: 'revision_not_found' })
     return renderComparison(c, view)
-  })
-
-  app.get('/negotiation/:id/compare.docx', async (c) => {
-    const view = await comparison(c)
-    if (!view) return respondError(c, { type: 'not_found', id: 'revision_not_found' })
-    const bytes = await comparisonDocx(view, c.var.i18n)
-    return c.body(new Uint8Array(bytes), 200, {
-      'Content-Type': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-      'Content-Disposition': contentDisposition(
-        `${view.document.title} (${revisionName(c.var.i18n.t, view.from)} - ${revisionName(c.var.i18n.t, view.to)}).docx`,
-      ),
-    })
   })
 
   app.post('/negotiation/:id/silence', async (c) => {

@@ -1,12 +1,13 @@
 // The form to answer a call (and to revise an answer): on whose behalf, the language, one answer
-// per guiding question in Markdown, and up to three attachments. Works without JavaScript.
+// per guiding question in Markdown, and up to three attachments. Works without JavaScript: its
+// "Save draft" button keeps what is typed on the server; with scripts it is saved as it is typed
+// (data-autosave), and kept in the browser too (data-keep) until the server has it.
 import type { Context } from 'hono'
 import type { AppEnv } from '../../../core/http/context.ts'
 import { LOCALES } from '../../../core/i18n/locales.ts'
 import {
   ChoiceGroup,
   ErrorSummary,
-  Form,
   type FormState,
   SelectField,
   SubmitButton,
@@ -26,6 +27,8 @@ export interface ContributeView {
   speakers: { speaker: Speaker; label: string }[]
   form: FormState
   maxMegabytes: number
+  /** when the author's draft for this call was last saved */
+  draftSavedAt?: Date
   status?: 200 | 403 | 409 | 413 | 422
 }
 
@@ -52,11 +55,24 @@ export function renderContribute(c: Context<AppEnv>, view: ContributeView) {
       {view.speakers.length === 0 && !view.revising ? (
         <p class="notice">{t('contributions.contribute.notEligible')}</p>
       ) : (
-        <Form
-          action={view.revising ? `/contributions/${view.revising.id}/revise` : `/calls/${call.id}/contribute`}
-          csrfToken={csrfToken}
+        <form
+          method="post"
+          action={view.revising ? `/contributions/${view.revising.id}/revise` : `/calls/${call.id}/contribute/draft`}
           enctype="multipart/form-data"
+          id="field-form"
+          novalidate
+          data-autosave={view.revising ? undefined : 'draft-status'}
+          data-autosave-failed={view.revising ? undefined : t('contributions.draft.saveFailed')}
+          data-keep={view.revising ? `revise:${view.revising.id}` : `contribute:${call.id}`}
+          data-keep-since={view.draftSavedAt ? String(view.draftSavedAt.getTime()) : '0'}
+          data-keep-restored={t('contributions.draft.restored')}
         >
+          <input type="hidden" name="_csrf" value={csrfToken} />
+          {view.revising ? null : (
+            <p id="draft-status" role="status" aria-live="polite" class="muted">
+              {view.draftSavedAt ? t('contributions.draft.savedAt', { date: i18n.dateTime(view.draftSavedAt) }) : ''}
+            </p>
+          )}
           {view.revising ? null : (
             <ChoiceGroup
               t={t}
@@ -104,10 +120,19 @@ export function renderContribute(c: Context<AppEnv>, view: ContributeView) {
               aria-describedby="field-attachments-hint"
             />
           </div>
-          <SubmitButton>
-            {view.revising ? t('contributions.revise.submit') : t('contributions.contribute.submit')}
-          </SubmitButton>
-        </Form>
+          {view.revising ? (
+            <SubmitButton>{t('contributions.revise.submit')}</SubmitButton>
+          ) : (
+            <div class="actions">
+              <button type="submit" class="button secondary">
+                {t('contributions.draft.save')}
+              </button>
+              <button type="submit" class="button" formaction={`/calls/${call.id}/contribute`}>
+                {t('contributions.contribute.submit')}
+              </button>
+            </div>
+          )}
+        </form>
       )}
     </>,
   )

@@ -5,6 +5,7 @@ import type { Context } from 'hono'
 import type { AppEnv } from '../../../core/http/context.ts'
 import { textLanguage } from '../../../core/i18n/locales.ts'
 import { Facts, Tag } from '../../../core/ui/components.tsx'
+import { ErrorSummary, type FormState, TextField } from '../../../core/ui/form.tsx'
 import { renderPage } from '../../../core/ui/layout.tsx'
 import { markdown } from '../../../core/ui/markdown.ts'
 import { isolated, Name } from '../../../core/ui/name.tsx'
@@ -25,6 +26,10 @@ export interface ContributionView {
   /** false once the process concluded: its record is read-only but for hiding abuse */
   processOpen: boolean
   callOpen: boolean
+  /** a refused withdrawal or hiding, shown again with what was typed and why */
+  withdrawForm?: FormState
+  hideForm?: FormState
+  status?: 200 | 409 | 422
 }
 
 export function statusTone(status: Contribution['status']) {
@@ -67,11 +72,15 @@ export function renderContribution(c: Context<AppEnv>, view: ContributionView) {
   const { contribution: k } = view
   const current = view.revisions[0]
   const visible = k.status === 'published' || k.status === 'pending_review'
+  const withdrawForm: FormState = { idPrefix: 'withdraw-', ...view.withdrawForm }
+  const hideForm: FormState = { idPrefix: 'hide-', ...view.hideForm }
   const title = t('contributions.contributionBy', { name: isolated(view.contributorLabel) })
   return renderPage(
     c,
-    { title },
+    { title, status: view.status ?? 200 },
     <>
+      <ErrorSummary t={t} form={withdrawForm} />
+      <ErrorSummary t={t} form={hideForm} />
       <p class="eyebrow">
         <a href={`/processes/${view.process.id}`}>{view.process.title}</a>
       </p>
@@ -155,12 +164,20 @@ export function renderContribution(c: Context<AppEnv>, view: ContributionView) {
               </a>
             </p>
           ) : null}
-          <form method="post" action={`/contributions/${k.id}/withdraw`}>
+          <form
+            method="post"
+            action={`/contributions/${k.id}/withdraw`}
+            id="withdraw-field-form"
+            data-forget={`contribute:${k.callId} revise:${k.id}`}
+          >
             <input type="hidden" name="_csrf" value={csrfToken} />
-            <div class="field">
-              <label for="withdraw-note">{t('contributions.withdraw.note')}</label>
-              <input id="withdraw-note" name="note" maxlength={1000} />
-            </div>
+            <TextField
+              t={t}
+              form={withdrawForm}
+              name="note"
+              label={t('contributions.withdraw.note')}
+              maxlength={1000}
+            />
             <button type="submit" class="button secondary" data-confirm={t('contributions.withdraw.confirm')}>
               {t('contributions.withdraw.action')}
             </button>
@@ -176,12 +193,16 @@ export function renderContribution(c: Context<AppEnv>, view: ContributionView) {
               <button type="submit">{t('contributions.publish')}</button>
             </form>
           ) : null}
-          <form method="post" action={`/contributions/${k.id}/hide`}>
+          <form method="post" action={`/contributions/${k.id}/hide`} id="hide-field-form">
             <input type="hidden" name="_csrf" value={csrfToken} />
-            <div class="field">
-              <label for="hide-reason">{t('contributions.hide.reason')}</label>
-              <input id="hide-reason" name="reason" required maxlength={1000} />
-            </div>
+            <TextField
+              t={t}
+              form={hideForm}
+              name="reason"
+              label={t('contributions.hide.reason')}
+              required
+              maxlength={1000}
+            />
             <button type="submit" class="button secondary">
               {t('contributions.hide.action')}
             </button>

@@ -1,0 +1,23 @@
+// Sections other modules add to a page about a process or a body (a follow button, a process's
+// contributions, a body's processes), in their order: see PageSection in core/module.ts.
+import type { Context } from 'hono'
+import type { Child } from 'hono/jsx'
+import type { AppEnv } from '../http/context.ts'
+
+export async function sectionsFor(
+  c: Context<AppEnv>,
+  kind: 'process' | 'body',
+  subject: { id: number; bodyId: number },
+  placement: 'header' | 'main' = 'main',
+): Promise<Child[]> {
+  const sections = c.var.deps.modules
+    .flatMap((m) => (m.sections?.[kind] ? [m.sections[kind]] : []))
+    .filter((s) => (s.placement ?? 'main') === placement)
+    .sort((a, b) => a.order - b.order)
+  const rendered: Child[] = []
+  for (const section of sections) {
+    const node = await section.render(c, subject)
+    if (node !== null) rendered.push(node)
+  }
+  return rendered
+}

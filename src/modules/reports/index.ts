@@ -1,0 +1,3 @@
+// What other modules may use of the reports module.
+export { reportsModule } from './module.ts'
+export { assembleReport, type Report } from './report.ts'
