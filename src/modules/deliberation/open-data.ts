@@ -3,26 +3,7 @@
 // by one (how a person voted is not public), only counted.
 import type { Db } from '../../core/db/database.ts'
 import type { OpenDataset } from '../../core/module.ts'
-import { ddb, listAnalyses, listDeliberations } from './queries.ts'
-
-async function statementRows(db: Db) {
-  return ddb(db)
-    .selectFrom('deliberationStatement as s')
-    .leftJoin('deliberationVote as v', 'v.statementId', 's.id')
-    .select(({ fn }) => [
-      's.id',
-      's.deliberationId',
-      's.externalId',
-      's.text',
-      fn.sum<number>(({ case: when }) => when().when('v.vote', '=', 1).then(1).else(0).end()).as('agree'),
-      fn.sum<number>(({ case: when }) => when().when('v.vote', '=', -1).then(1).else(0).end()).as('disagree'),
-      fn.sum<number>(({ case: when }) => when().when('v.vote', '=', 0).then(1).else(0).end()).as('pass'),
-    ])
-    .where('s.status', '=', 'accepted')
-    .groupBy(['s.id', 's.deliberationId', 's.externalId', 's.text'])
-    .orderBy('s.id')
-    .execute()
-}
+import { listAnalyses, listDeliberations, statementTallies } from './queries.ts'
 
 async function scoreRows(db: Db) {
   const rows = await listAnalyses(db)
@@ -44,7 +25,7 @@ async function scoreRows(db: Db) {
 export async function deliberationOpenData(db: Db): Promise<OpenDataset[]> {
   const [deliberations, statements, scores] = await Promise.all([
     listDeliberations(db),
-    statementRows(db),
+    statementTallies(db),
     scoreRows(db),
   ])
   return [

@@ -176,3 +176,23 @@ export async function listAnalyses(db: Db): Promise<StoredAnalysis[]> {
   const rows = await ddb(db).selectFrom('deliberationAnalysis').selectAll().orderBy('deliberationId').execute()
   return rows.map((row) => ({ ...row, result: restoredResult(row.result) }))
 }
+
+/** Every accepted statement with its votes counted (agree, disagree, pass): the open data. */
+export async function statementTallies(db: Db) {
+  return ddb(db)
+    .selectFrom('deliberationStatement as s')
+    .leftJoin('deliberationVote as v', 'v.statementId', 's.id')
+    .select(({ fn }) => [
+      's.id',
+      's.deliberationId',
+      's.externalId',
+      's.text',
+      fn.sum<number>(({ case: when }) => when().when('v.vote', '=', 1).then(1).else(0).end()).as('agree'),
+      fn.sum<number>(({ case: when }) => when().when('v.vote', '=', -1).then(1).else(0).end()).as('disagree'),
+      fn.sum<number>(({ case: when }) => when().when('v.vote', '=', 0).then(1).else(0).end()).as('pass'),
+    ])
+    .where('s.status', '=', 'accepted')
+    .groupBy(['s.id', 's.deliberationId', 's.externalId', 's.text'])
+    .orderBy('s.id')
+    .execute()
+}
