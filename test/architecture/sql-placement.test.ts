@@ -17,13 +17,11 @@ const STILL_OUTSIDE_QUERIES: readonly string[] = [
   'src/modules/negotiation/commands-documents.ts',
   'src/modules/negotiation/commands-lifecycle.ts',
   'src/modules/negotiation/commands-proposals.ts',
-  'src/modules/negotiation/module.tsx',
   'src/modules/negotiation/routes-proposals.tsx',
   'src/modules/notifications/commands-notices.ts',
   'src/modules/notifications/commands.ts',
   'src/modules/notifications/digest.ts',
   'src/modules/notifications/recipients.ts',
-  'src/modules/processes/activity.ts',
   'src/modules/processes/commands.ts',
   'src/modules/processes/open-data.ts',
 ]
