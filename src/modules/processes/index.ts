@@ -13,7 +13,7 @@ export {
   listBodies,
 } from '../bodies/index.ts'
 export { allActivity } from './activity.ts'
-export { baseUrl, callJson } from './api.ts'
+export { baseUrl } from './api-formats.ts'
 export { changeProcessState, createProcess, extendCall, openCall, scheduleMeeting } from './commands.ts'
 export { processesModule } from './module.ts'
 export {
@@ -37,5 +37,6 @@ export {
   writeRefusal,
 } from './rules/lifecycle.ts'
 export { instantToLocal, localToInstant } from './rules/time.ts'
+export { callJson } from './serialize.ts'
 export type { Eligibility } from './tables.ts'
 export { processTakes } from './writes.ts'

@@ -33,6 +33,10 @@ export const ProcessInput = z
       .max(PHASE_KINDS.length)
       .optional(),
   })
+  .refine((p) => p.recurrence !== 'annual' || p.cycleYear !== undefined, {
+    path: ['cycleYear'],
+    message: 'processes.cycleYearNeeded',
+  })
   .openapi('ProcessInput')
 export type ProcessInput = z.infer<typeof ProcessInput>
 

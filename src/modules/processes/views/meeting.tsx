@@ -5,6 +5,7 @@ import type { AppEnv } from '../../../core/http/context.ts'
 import { Facts, Tag } from '../../../core/ui/components.tsx'
 import { renderPage } from '../../../core/ui/layout.tsx'
 import { Name } from '../../../core/ui/name.tsx'
+import type { AttendanceRow } from '../detail.ts'
 import type { AgendaItem, Meeting, Process, ProcessDocument } from '../queries.ts'
 import { meetingDates } from './process.tsx'
 
@@ -13,7 +14,7 @@ export interface MeetingView {
   process: Process
   agenda: AgendaItem[]
   documents: Map<number, ProcessDocument>
-  attendance: { name: string; href: string; mode: 'in_person' | 'remote'; kind: 'state' | 'organization' }[]
+  attendance: AttendanceRow[]
   canManage: boolean
 }
 
