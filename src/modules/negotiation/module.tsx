@@ -4,7 +4,7 @@
 import { join } from 'node:path'
 import { SYSTEM } from '../../core/auth/actor.ts'
 import { loadCatalogs } from '../../core/i18n/catalog.ts'
-import type { ActivityItem, ModuleManifest } from '../../core/module.ts'
+import type { ModuleManifest } from '../../core/module.ts'
 import { registerNegotiationApi } from './api.ts'
 import { registerNegotiationWriteApi } from './api-write.ts'
 import { registerProcessWriteApi } from './api-write-process.ts'
@@ -13,7 +13,8 @@ import { concludeSilence } from './commands-documents.ts'
 import { loadNegotiationDemo } from './demo.ts'
 import { negotiationOpenData } from './open-data.ts'
 import { negotiationActions } from './permissions.ts'
-import { documentsOf, ndb, proposalsOf } from './queries.ts'
+import { documentsOf, proposalsOf } from './queries.ts'
+import { negotiationActivity } from './queries-activity.ts'
 import { registerNegotiationRoutes } from './routes.tsx'
 import { registerParagraphRoutes } from './routes-paragraph.tsx'
 import { registerProposalRoutes } from './routes-proposals.tsx'
@@ -67,47 +68,7 @@ export const negotiationModule: ModuleManifest = {
       },
     },
   },
-  activity: async (db, query): Promise<ActivityItem[]> => {
-    if (query.processIds.length === 0) return []
-    const n = ndb(db)
-    const [revisions, proposals] = await Promise.all([
-      n
-        .selectFrom('negotiationRevision as r')
-        .innerJoin('negotiationDocument as d', 'd.id', 'r.documentId')
-        .select(['r.id', 'r.label', 'r.issuedAt', 'r.number', 'd.id as documentId', 'd.title', 'd.processId'])
-        .where('d.processId', 'in', query.processIds)
-        .where('r.issuedAt', '>', query.since)
-        .orderBy('r.issuedAt', 'desc')
-        .limit(query.limit)
-        .execute(),
-      n
-        .selectFrom('negotiationProposal')
-        .select(['id', 'title', 'processId', 'createdAt'])
-        .where('processId', 'in', query.processIds)
-        .where('createdAt', '>', query.since)
-        .orderBy('createdAt', 'desc')
-        .limit(query.limit)
-        .execute(),
-    ])
-    return [
-      ...revisions.map((r) => ({
-        id: `revision:${r.id}`,
-        at: r.issuedAt,
-        processId: r.processId,
-        message: r.number === 0 ? 'negotiation.activity.zeroDraft' : 'negotiation.activity.revision',
-        values: { label: r.label, title: r.title },
-        href: `/negotiation/${r.documentId}/revisions/${r.number}`,
-      })),
-      ...proposals.map((p) => ({
-        id: `proposal:${p.id}`,
-        at: p.createdAt,
-        processId: p.processId,
-        message: 'negotiation.activity.proposal',
-        values: { title: p.title },
-        href: `/proposals/${p.id}`,
-      })),
-    ]
-  },
+  activity: negotiationActivity,
   processDetail: async (db, processId) => ({
     negotiatingDocuments: (await documentsOf(db, processId)).map((d) => ({ id: d.id, title: d.title })),
   }),

@@ -3,6 +3,7 @@
 // only the person it names); switching a kind off works; "immediate" mails at once and "daily"
 // waits for the day's digest; a crash before the cursor moves loses and repeats nothing; the
 // 24-hour warning comes once; the text is in the reader's language and time zone.
+import { gzipSync } from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { accountWithRole, signUp, TestClient } from '../../../test/support/client.ts'
 import { createTestRuntime, DATABASE_KINDS, type TestRuntime } from '../../../test/support/runtime.ts'
@@ -501,6 +502,10 @@ describe.each(DATABASE_KINDS)('notices on %s', (kind) => {
       '/me/notifications/preferences',
     )
     expect(saved.response.status).toBe(303)
-    expect((await client.get('/me/notifications/preferences')).html).toMatch(/value="Africa\/Nairobi" selected/)
+    const preferences = (await client.get('/me/notifications/preferences')).html
+    expect(preferences).toMatch(/value="Africa\/Nairobi" selected/)
+    // every time zone in the list, fourteen kinds with four choices: still a light page
+    for (const html of [preferences, (await client.get('/me/notifications')).html])
+      expect(gzipSync(html).length).toBeLessThan(30_000)
   })
 })

@@ -2,6 +2,7 @@
 // process's activity as Atom; described in the OpenAPI document as documents.
 import { type OpenAPIHono, z } from '@hono/zod-openapi'
 import type { Context } from 'hono'
+import { activityOf } from '../../core/activity.ts'
 import { contentDisposition } from '../../core/formats/content-disposition.ts'
 import { errorResponses, PUBLIC_READ } from '../../core/http/api.ts'
 import type { AppEnv } from '../../core/http/context.ts'
@@ -9,7 +10,6 @@ import { respondError } from '../../core/http/errors.tsx'
 import { idOrZero, idParam } from '../../core/http/ids.ts'
 import { installationId } from '../../core/installation.ts'
 import { findBody } from '../bodies/index.ts'
-import { allActivity } from './activity.ts'
 import { meetingsCalendar } from './calendar.ts'
 import { processFeed } from './feed.ts'
 import { findMeeting, findProcess, listProcesses, meetingsOf } from './queries.ts'
@@ -114,7 +114,7 @@ export function registerProcessFormats(api: OpenAPIHono<AppEnv>): void {
     if (!process) return respondError(c, { type: 'not_found', id: 'process_not_found' })
     const [body, items] = await Promise.all([
       findBody(c.var.db, process.bodyId),
-      allActivity(c.var.db, c.var.deps.modules, {
+      activityOf(c.var.db, c.var.deps.modules, {
         processIds: [process.id],
         since: new Date(0),
         until: c.var.deps.now(),

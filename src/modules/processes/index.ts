@@ -12,7 +12,6 @@ export {
   findBody,
   listBodies,
 } from '../bodies/index.ts'
-export { allActivity } from './activity.ts'
 export { baseUrl } from './api-formats.ts'
 export { changeProcessState, createProcess, extendCall, openCall, scheduleMeeting } from './commands.ts'
 export { processesModule } from './module.ts'

@@ -4,12 +4,12 @@
 import { join } from 'node:path'
 import { loadCatalogs } from '../../core/i18n/catalog.ts'
 import type { ModuleManifest } from '../../core/module.ts'
-import { processesActivity } from './activity.ts'
 import { registerProcessesApi } from './api.ts'
 import { loadProcessesDemo } from './demo.ts'
 import { processesOpenData } from './open-data.ts'
 import { processesActions } from './permissions.ts'
 import { countMeetings, listProcesses } from './queries.ts'
+import { processesActivity } from './queries-activity.ts'
 import { registerProcessRoutes } from './routes.tsx'
 import { BodyProcesses } from './views/body-processes.tsx'
 
