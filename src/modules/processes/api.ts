@@ -2,8 +2,8 @@
 // JSON comes from the same read models as the pages (detail.ts, serialize.ts); the calendars and
 // the feed are in api-formats.ts.
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi'
-import { errorResponses, json, listOf, PUBLIC_READ } from '../../core/http/api.ts'
-import type { AppEnv } from '../../core/http/context.ts'
+import { errorResponses, json, listOf, PUBLIC_READ, securityFor } from '../../core/http/api.ts'
+import { type AppEnv, commandContext } from '../../core/http/context.ts'
 import { apiError } from '../../core/http/errors.tsx'
 import { LOCALES } from '../../core/i18n/locales.ts'
 import {
@@ -17,9 +17,10 @@ import {
   listBodies,
 } from '../bodies/index.ts'
 import { registerProcessFormats } from './api-formats.ts'
+import { recordAttendance } from './commands.ts'
 import { meetingDetail, processDetail } from './detail.ts'
 import { listProcesses } from './queries.ts'
-import { IdParam, MeetingSchema, ProcessDetailSchema, ProcessSchema } from './schemas.ts'
+import { AttendanceInput, IdParam, MeetingSchema, ProcessDetailSchema, ProcessSchema } from './schemas.ts'
 import { meetingJson, processDetailJson, processJson } from './serialize.ts'
 import { PROCESS_STATES } from './tables.ts'
 
@@ -107,6 +108,28 @@ const getMeetingRoute = createRoute({
   },
 })
 
+const recordAttendanceRoute = createRoute({
+  method: 'post',
+  path: '/meetings/{id}/attendance',
+  operationId: 'recordAttendance',
+  security: securityFor('process.manage'),
+  tags,
+  summary: 'Record who attended a meeting: delegations and their representatives, in person or remote',
+  description: 'The Secretariat or the Chair of the body. A delegation or a person recorded again changes its mode.',
+  request: {
+    params: IdParam,
+    body: { content: { 'application/json': { schema: AttendanceInput } }, required: true },
+  },
+  responses: {
+    200: json(z.object({ data: MeetingSchema }), 'The meeting with its attendance'),
+    400: errorResponses[400],
+    401: errorResponses[401],
+    403: errorResponses[403],
+    404: errorResponses[404],
+    409: errorResponses[409],
+  },
+})
+
 export function registerProcessesApi(api: OpenAPIHono<AppEnv>): void {
   registerProcessFormats(api)
 
@@ -165,6 +188,15 @@ export function registerProcessesApi(api: OpenAPIHono<AppEnv>): void {
 
   api.openapi(getMeetingRoute, async (c) => {
     const detail = await meetingDetail(c.var.db, c.req.valid('param').id, c.var.i18n.locale)
+    if (!detail) return apiError(c, { type: 'not_found', id: 'meeting_not_found' })
+    return c.json({ data: meetingJson(detail) }, 200)
+  })
+
+  api.openapi(recordAttendanceRoute, async (c) => {
+    const id = c.req.valid('param').id
+    const result = await recordAttendance(c.var.db, commandContext(c), id, c.req.valid('json'))
+    if (!result.ok) return apiError(c, result.error)
+    const detail = await meetingDetail(c.var.db, id, c.var.i18n.locale)
     if (!detail) return apiError(c, { type: 'not_found', id: 'meeting_not_found' })
     return c.json({ data: meetingJson(detail) }, 200)
   })

@@ -1,13 +1,20 @@
 // State changes of a process's meetings (schedule, outcome, attendance), its documents and the
 // report's transmission. Each authorizes, writes in one transaction and leaves an audit entry.
-import { sql } from 'kysely'
 import type { CommandContext } from '../../core/audit/audit.ts'
 import type { Db } from '../../core/db/database.ts'
-import { inTransaction, jsonb } from '../../core/db/helpers.ts'
+import { inTransaction } from '../../core/db/helpers.ts'
 import { conflict, invalid, notFound, ok, type Result } from '../../core/result.ts'
 import { findBody } from '../bodies/index.ts'
 import { audit, isUniqueViolation, managedProcess, memberTargetProblem } from './command-kit.ts'
-import { findMeeting, pdb } from './queries.ts'
+import { findMeeting } from './queries.ts'
+import {
+  insertAgenda,
+  insertDocument,
+  insertMeeting,
+  insertTransmission,
+  updateMeetingRecord,
+  upsertAttendance,
+} from './queries-write-meetings.ts'
 import type { AttendanceInput, DocumentInput, MeetingInput, MeetingRecordInput, TransmissionInput } from './schemas.ts'
 import { processTakes } from './writes.ts'
 
@@ -21,38 +28,9 @@ export async function scheduleMeeting(
     return await inTransaction(db, async (trx) => {
       const process = await managedProcess(trx, ctx, processId, 'meeting')
       if (!process.ok) return process
-      const row = await pdb(trx)
-        .insertInto('processesMeeting')
-        .values({
-          processId,
-          number: input.number,
-          title: input.title,
-          startsAt: input.startsAt,
-          endsAt: input.endsAt,
-          timeZone: input.timeZone ?? 'UTC',
-          venue: input.venue ?? null,
-          remoteUrl: input.remoteUrl ?? null,
-          interpretationLanguages: input.interpretationLanguages ?? [],
-          liveCaptioning: input.liveCaptioning ?? false,
-          createdAt: ctx.now,
-          updatedAt: ctx.now,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow()
+      const row = await insertMeeting(trx, processId, input, ctx.now)
       if (input.agenda?.length) {
-        await pdb(trx)
-          .insertInto('processesAgendaItem')
-          .values(
-            input.agenda.map((item, i) => ({
-              meetingId: row.id,
-              position: i + 1,
-              title: item.title,
-              description: item.description ?? '',
-              documentIds: item.documentIds ?? [],
-              links: jsonb(item.links ?? []),
-            })),
-          )
-          .execute()
+        await insertAgenda(trx, row.id, input.agenda)
       }
       await audit(trx, ctx, 'meeting.scheduled', 'meeting', row.id, {
         processId,
@@ -80,15 +58,7 @@ export async function recordMeetingOutcome(
   return inTransaction(db, async (trx) => {
     const process = await managedProcess(trx, ctx, meeting.processId, 'meeting_record')
     if (!process.ok) return process
-    await pdb(trx)
-      .updateTable('processesMeeting')
-      .set({
-        ...(input.outcomeSummary !== undefined ? { outcomeSummary: input.outcomeSummary } : {}),
-        ...(input.transcript !== undefined ? { transcript: input.transcript } : {}),
-        updatedAt: ctx.now,
-      })
-      .where('id', '=', meetingId)
-      .execute()
+    await updateMeetingRecord(trx, meetingId, input, ctx.now)
     await audit(trx, ctx, 'meeting.outcome_recorded', 'meeting', meetingId, {
       processId: meeting.processId,
       outcomeSummary: input.outcomeSummary ?? null,
@@ -119,20 +89,7 @@ export async function recordAttendance(
     const open = await processTakes(trx, ctx, meeting.processId, 'attendance')
     if (!open.ok) return open
     for (const entry of input.entries) {
-      await pdb(trx)
-        .insertInto('processesAttendance')
-        .values({
-          meetingId,
-          memberStateIso3: entry.memberStateIso3?.toUpperCase() ?? null,
-          organizationId: entry.organizationId ?? null,
-          mode: entry.mode,
-        })
-        .onConflict((oc) =>
-          oc
-            .expression(sql`meeting_id, coalesce(member_state_iso3, ''), coalesce(organization_id, 0)` as never)
-            .doUpdateSet({ mode: entry.mode }),
-        )
-        .execute()
+      await upsertAttendance(trx, meetingId, entry)
     }
     await audit(trx, ctx, 'meeting.attendance_recorded', 'meeting', meetingId, {
       processId: meeting.processId,
@@ -156,21 +113,7 @@ export async function addDocument(
       const meeting = await findMeeting(trx, input.meetingId)
       if (meeting?.processId !== processId) return invalid([{ path: 'meetingId', code: 'processes.unknownMeeting' }])
     }
-    const row = await pdb(trx)
-      .insertInto('processesDocument')
-      .values({
-        processId,
-        meetingId: input.meetingId ?? null,
-        kind: input.kind,
-        symbol: input.symbol ?? null,
-        title: input.title,
-        url: input.url ?? null,
-        language: input.language ?? 'en',
-        issuedOn: input.issuedOn,
-        createdAt: ctx.now,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow()
+    const row = await insertDocument(trx, processId, input, ctx.now)
     await audit(trx, ctx, 'document.issued', 'document', row.id, { processId, ...input })
     return ok(row)
   })
@@ -187,11 +130,7 @@ export async function recordTransmission(
   if (!process.ok) return process
   if (!(await findBody(db, input.toBodyId))) return invalid([{ path: 'toBodyId', code: 'processes.unknownBody' }])
   return inTransaction(db, async (trx) => {
-    const row = await pdb(trx)
-      .insertInto('processesTransmission')
-      .values({ processId, ...input, documentSymbol: input.documentSymbol ?? null, createdAt: ctx.now })
-      .returning('id')
-      .executeTakeFirstOrThrow()
+    const row = await insertTransmission(trx, processId, input, ctx.now)
     await audit(trx, ctx, 'process.report_transmitted', 'process', processId, { ...input })
     return ok(row)
   })

@@ -59,6 +59,7 @@ export type ProcessDetail = NonNullable<Awaited<ReturnType<typeof processDetail>
 export interface AttendanceRow {
   kind: 'state' | 'organization'
   memberStateIso3: string | null
+  organizationId: number | null
   organizationSlug: string | null
   /** in the reader's language */
   name: string
@@ -87,6 +88,7 @@ export async function meetingDetail(db: Db, id: number, locale: Locale) {
         {
           kind: 'state',
           memberStateIso3: a.memberStateIso3,
+          organizationId: null,
           organizationSlug: null,
           name,
           href: `/member-states/${a.memberStateIso3}`,
@@ -101,6 +103,7 @@ export async function meetingDetail(db: Db, id: number, locale: Locale) {
       {
         kind: 'organization',
         memberStateIso3: null,
+        organizationId: o.id,
         organizationSlug: o.slug,
         name,
         href: `/organizations/${o.slug}`,

@@ -16,6 +16,13 @@ export { baseUrl } from './api-formats.ts'
 export { changeProcessState, createProcess, extendCall, openCall, scheduleMeeting } from './commands.ts'
 export { processesModule } from './module.ts'
 export {
+  type Attendee,
+  type Delegation,
+  type ParticipantList,
+  participantsOf,
+  participantsOfProcess,
+} from './participants.ts'
+export {
   callsOf,
   findCall,
   findProcess,

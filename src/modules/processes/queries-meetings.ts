@@ -132,3 +132,45 @@ export async function countMeetings(db: Db): Promise<number> {
     .executeTakeFirstOrThrow()
   return Number(row.n)
 }
+
+export interface DelegationRow {
+  meetingId: number
+  attendanceId: number
+  memberStateIso3: string | null
+  organizationId: number | null
+  mode: AttendanceMode
+  people: { name: string; function: string | null; mode: AttendanceMode }[]
+}
+
+/** The delegations recorded at these meetings, each with its representatives in the order recorded. */
+export async function delegationsAt(db: Db, meetingIds: number[]): Promise<DelegationRow[]> {
+  if (meetingIds.length === 0) return []
+  const rows = await pdb(db)
+    .selectFrom('processesAttendance')
+    .select(['id', 'meetingId', 'memberStateIso3', 'organizationId', 'mode'])
+    .where('meetingId', 'in', meetingIds)
+    .orderBy('id')
+    .execute()
+  const people = rows.length
+    ? await pdb(db)
+        .selectFrom('processesAttendee')
+        .select(['attendanceId', 'name', 'function', 'mode'])
+        .where(
+          'attendanceId',
+          'in',
+          rows.map((r) => r.id),
+        )
+        .orderBy('id')
+        .execute()
+    : []
+  return rows.map((r) => ({
+    meetingId: r.meetingId,
+    attendanceId: r.id,
+    memberStateIso3: r.memberStateIso3,
+    organizationId: r.organizationId,
+    mode: r.mode,
+    people: people
+      .filter((p) => p.attendanceId === r.id)
+      .map(({ name, function: fn, mode }) => ({ name, function: fn, mode })),
+  }))
+}

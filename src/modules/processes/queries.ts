@@ -185,6 +185,8 @@ export {
   agendaOf,
   attendanceOf,
   countMeetings,
+  type DelegationRow,
+  delegationsAt,
   documentsOf,
   findMeeting,
   type Meeting,

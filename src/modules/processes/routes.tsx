@@ -17,6 +17,7 @@ import { changeProcessState, createProcess } from './commands.ts'
 import { processDetail } from './detail.ts'
 import { listProcesses } from './queries.ts'
 import { formOutcome, refused } from './route-kit.ts'
+import { registerAttendanceRoutes } from './routes-attendance.tsx'
 import { registerProcessManagementRoutes } from './routes-manage.tsx'
 import { registerMeetingRoutes } from './routes-meetings.tsx'
 import { ProcessInput, ProcessStateInput } from './schemas.ts'
@@ -116,4 +117,5 @@ export function registerProcessRoutes(app: Hono<AppEnv>): void {
 
   registerProcessManagementRoutes(app)
   registerMeetingRoutes(app)
+  registerAttendanceRoutes(app)
 }

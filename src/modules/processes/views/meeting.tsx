@@ -94,6 +94,15 @@ export function renderMeeting(c: Context<AppEnv>, view: MeetingView) {
       </section>
       <section aria-labelledby="attendance">
         <h2 id="attendance">{t('processes.meetings.attendance')}</h2>
+        <p>
+          <a href={`/meetings/${meeting.id}/participants`}>{t('processes.meetings.participants')}</a>
+          {view.canManage ? (
+            <>
+              {' · '}
+              <a href={`/meetings/${meeting.id}/attendance`}>{t('processes.meetings.recordAttendance')}</a>
+            </>
+          ) : null}
+        </p>
         {view.attendance.length === 0 ? (
           <p>{t('processes.meetings.noAttendance')}</p>
         ) : (
