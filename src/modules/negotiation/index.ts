@@ -7,6 +7,7 @@ export {
   createDocument,
   declare,
   issueRevision,
+  recordStatement,
 } from './commands-documents.ts'
 export { reopenParagraph } from './commands-lifecycle.ts'
 export { decideAmendment, tableAmendment, takePosition, withdrawAmendment } from './commands-proposals.ts'
@@ -14,13 +15,17 @@ export { type Comparison, comparisonOf } from './comparison.ts'
 export { documentWithBody } from './context.ts'
 export { negotiationModule } from './module.tsx'
 export {
+  amendmentsOf,
   documentsOf,
   findParagraph,
+  findRevision,
   type NegotiatingDocument,
   paragraphsOf,
   proposalsOf,
   type Revision,
+  statementsOf,
 } from './queries.ts'
+export { revisionListOf } from './queries-page.ts'
 export { revisionName } from './rules/amendments.ts'
 export { segments } from './rules/brackets.ts'
 export type { ParagraphChange } from './rules/compare.ts'

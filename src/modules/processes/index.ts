@@ -13,7 +13,16 @@ export {
   listBodies,
 } from '../bodies/index.ts'
 export { baseUrl } from './api-formats.ts'
-export { changeProcessState, createProcess, extendCall, openCall, scheduleMeeting } from './commands.ts'
+export {
+  addDocument,
+  changeProcessState,
+  createProcess,
+  extendCall,
+  openCall,
+  recordAttendance,
+  recordTransmission,
+  scheduleMeeting,
+} from './commands.ts'
 export { processesModule } from './module.ts'
 export {
   type Attendee,
@@ -23,6 +32,7 @@ export {
   participantsOfProcess,
 } from './participants.ts'
 export {
+  attendanceOf,
   callsOf,
   findCall,
   findProcess,
