@@ -15,6 +15,7 @@ import { negotiationModule } from './negotiation/index.ts'
 import { notificationsModule } from './notifications/index.ts'
 import { openDataModule } from './open-data/index.ts'
 import { processesModule } from './processes/index.ts'
+import { proposalsModule } from './proposals/index.ts'
 import { reportsModule } from './reports/index.ts'
 import { siteModule } from './site/index.ts'
 
@@ -26,6 +27,7 @@ export const modules: readonly ModuleManifest[] = [
   administrationModule,
   processesModule,
   contributionsModule,
+  proposalsModule,
   negotiationModule,
   reportsModule,
   coordinationModule,

@@ -1,6 +1,8 @@
 // What other modules may use of the negotiation module (never its tables).
+
+export { decideAmendment, tableAmendment, withdrawAmendment } from './commands-amendments.ts'
 export { createDocument, declare, issueRevision } from './commands-documents.ts'
-export { decideAmendment, tableAmendment, takePosition, withdrawAmendment } from './commands-proposals.ts'
+export { takePosition } from './commands-positions.ts'
 export { type Comparison, comparisonOf } from './comparison.ts'
 export { negotiationModule } from './module.tsx'
 export {
@@ -8,11 +10,9 @@ export {
   findParagraph,
   type NegotiatingDocument,
   paragraphsOf,
-  proposalsOf,
   type Revision,
 } from './queries.ts'
 export { revisionName } from './rules/amendments.ts'
-export { segments } from './rules/brackets.ts'
 export type { ParagraphChange } from './rules/compare.ts'
 export type { Position } from './rules/consensus.ts'
 export { type ParsedDocument, type ParsedParagraph, parseUnText } from './rules/parse.ts'

@@ -1,10 +1,12 @@
-// The negotiation module: proposals of recommendations, negotiating documents with amendments and
+// The negotiation module: negotiating documents (opened blank, from a text or from proposals) with amendments and
 // brackets, one voice per Member State, the Chair's declarations and silence procedures, revisions
 // and their comparison. The report is the reports module's.
 import { join } from 'node:path'
 import { SYSTEM } from '../../core/auth/actor.ts'
+import { can } from '../../core/auth/authorize.ts'
 import { loadCatalogs } from '../../core/i18n/catalog.ts'
 import type { ActivityItem, ModuleManifest } from '../../core/module.ts'
+import { proposalsOf } from '../proposals/index.ts'
 import { registerNegotiationApi } from './api.ts'
 import { registerNegotiationWriteApi } from './api-write.ts'
 import { registerProcessWriteApi } from './api-write-process.ts'
@@ -13,10 +15,10 @@ import { concludeSilence } from './commands-documents.ts'
 import { loadNegotiationDemo } from './demo.ts'
 import { negotiationOpenData } from './open-data.ts'
 import { negotiationActions } from './permissions.ts'
-import { documentsOf, ndb, proposalsOf } from './queries.ts'
+import { documentsOf, paragraphsFromProposal, revisionActivity } from './queries.ts'
 import { registerNegotiationRoutes } from './routes.tsx'
 import { registerParagraphRoutes } from './routes-paragraph.tsx'
-import { registerProposalRoutes } from './routes-proposals.tsx'
+import { DocumentsOfProcess, OpenDocumentButton, WhereItWent } from './views/proposal-sections.tsx'
 
 export const negotiationModule: ModuleManifest = {
   id: 'negotiation',
@@ -24,7 +26,6 @@ export const negotiationModule: ModuleManifest = {
   messages: loadCatalogs(join(import.meta.dirname, 'messages')),
   permissions: negotiationActions,
   routes: (app) => {
-    registerProposalRoutes(app)
     registerNegotiationRoutes(app)
     registerParagraphRoutes(app)
   },
@@ -34,6 +35,28 @@ export const negotiationModule: ModuleManifest = {
     registerProcessWriteApi(api)
   },
   sections: {
+    // on the proposals' pages (the proposals module renders them)
+    'proposal-actions': {
+      order: 10,
+      render: async (c, process) =>
+        can(c.var.actor, 'negotiation.manage', { bodyId: process.bodyId }) ? (
+          <OpenDocumentButton c={c} processId={process.id} />
+        ) : null,
+    },
+    proposals: {
+      order: 10,
+      render: async (c, process) => {
+        const documents = await documentsOf(c.var.db, process.id)
+        return documents.length ? <DocumentsOfProcess c={c} documents={documents} /> : null
+      },
+    },
+    proposal: {
+      order: 10,
+      render: async (c, proposal) => {
+        const paragraphs = await paragraphsFromProposal(c.var.db, proposal.id)
+        return paragraphs.length ? <WhereItWent c={c} paragraphs={paragraphs} /> : null
+      },
+    },
     process: {
       order: 20,
       render: async (c, process) => {
@@ -67,47 +90,15 @@ export const negotiationModule: ModuleManifest = {
       },
     },
   },
-  activity: async (db, query): Promise<ActivityItem[]> => {
-    if (query.processIds.length === 0) return []
-    const n = ndb(db)
-    const [revisions, proposals] = await Promise.all([
-      n
-        .selectFrom('negotiationRevision as r')
-        .innerJoin('negotiationDocument as d', 'd.id', 'r.documentId')
-        .select(['r.id', 'r.label', 'r.issuedAt', 'r.number', 'd.id as documentId', 'd.title', 'd.processId'])
-        .where('d.processId', 'in', query.processIds)
-        .where('r.issuedAt', '>', query.since)
-        .orderBy('r.issuedAt', 'desc')
-        .limit(query.limit)
-        .execute(),
-      n
-        .selectFrom('negotiationProposal')
-        .select(['id', 'title', 'processId', 'createdAt'])
-        .where('processId', 'in', query.processIds)
-        .where('createdAt', '>', query.since)
-        .orderBy('createdAt', 'desc')
-        .limit(query.limit)
-        .execute(),
-    ])
-    return [
-      ...revisions.map((r) => ({
-        id: `revision:${r.id}`,
-        at: r.issuedAt,
-        processId: r.processId,
-        message: r.number === 0 ? 'negotiation.activity.zeroDraft' : 'negotiation.activity.revision',
-        values: { label: r.label, title: r.title },
-        href: `/negotiation/${r.documentId}/revisions/${r.number}`,
-      })),
-      ...proposals.map((p) => ({
-        id: `proposal:${p.id}`,
-        at: p.createdAt,
-        processId: p.processId,
-        message: 'negotiation.activity.proposal',
-        values: { title: p.title },
-        href: `/proposals/${p.id}`,
-      })),
-    ]
-  },
+  activity: async (db, query): Promise<ActivityItem[]> =>
+    (await revisionActivity(db, query)).map((r) => ({
+      id: `revision:${r.id}`,
+      at: r.issuedAt,
+      processId: r.processId,
+      message: r.number === 0 ? 'negotiation.activity.zeroDraft' : 'negotiation.activity.revision',
+      values: { label: r.label, title: r.title },
+      href: `/negotiation/${r.documentId}/revisions/${r.number}`,
+    })),
   processDetail: async (db, processId) => ({
     negotiatingDocuments: (await documentsOf(db, processId)).map((d) => ({ id: d.id, title: d.title })),
   }),

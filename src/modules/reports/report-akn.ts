@@ -6,8 +6,8 @@
 // across the file, annexes included. Validated against the official schema in the tests.
 import { create } from 'xmlbuilder2'
 import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces.js'
+import { segments } from '../../core/formats/brackets.ts'
 import { isLocale, LOCALE_INFO } from '../../core/i18n/locales.ts'
-import { segments } from '../negotiation/index.ts'
 import type { Report } from './report.ts'
 
 const NS = 'http://docs.oasis-open.org/legaldocml/ns/akn/3.0'

@@ -8,8 +8,9 @@ import type { Db } from '../../core/db/database.ts'
 import type { Translator } from '../../core/i18n/messages.ts'
 import { findOrganizationsByIds, listMemberStates, localized } from '../actors/index.ts'
 import { type Summary, summaryFromGroups, summaryRows } from '../contributions/index.ts'
-import { documentsOf, paragraphsOf, proposalsOf } from '../negotiation/index.ts'
+import { documentsOf, paragraphsOf } from '../negotiation/index.ts'
 import { bodyMembers, findBody, findProcess, meetingsOf } from '../processes/index.ts'
+import { proposalsOf } from '../proposals/index.ts'
 
 export interface ReportParagraph {
   id: number

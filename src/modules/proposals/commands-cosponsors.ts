@@ -8,7 +8,7 @@ import { inTransaction } from '../../core/db/helpers.ts'
 import { conflict, type Issue, invalid, notFound, ok, type Result } from '../../core/result.ts'
 import { findMemberState, findOrganizationById } from '../actors/index.ts'
 import { accountOf, negotiationOpen } from './context.ts'
-import { findProposal, ndb } from './queries.ts'
+import { findProposal, pdb } from './queries.ts'
 import { type CosponsorshipAnswer, cosponsorshipTransition } from './rules/cosponsorship.ts'
 import type { CosponsorshipStatus } from './tables.ts'
 
@@ -42,7 +42,7 @@ export async function requestCosponsors(
     ...asked.organizations.map((organizationId) => ({ memberStateIso3: null, organizationId })),
   ]
   for (const party of rows) {
-    const row = await ndb(trx)
+    const row = await pdb(trx)
       .insertInto('negotiationCosponsorship')
       .values({ proposalId, ...party, requestedBy: accountOf(ctx.actor), requestedAt: ctx.now })
       .returning('id')
@@ -83,7 +83,7 @@ export async function answerCosponsorship(
   return inTransaction(db, async (trx) => {
     const open = await negotiationOpen(trx, ctx, proposal.processId)
     if (!open.ok) return open
-    const n = ndb(trx)
+    const n = pdb(trx)
     const locked = await n
       .selectFrom('negotiationCosponsorship')
       .selectAll()
