@@ -5,12 +5,15 @@
 import type { OpenAPIHono } from '@hono/zod-openapi'
 import type { Context, Hono } from 'hono'
 import type { Child } from 'hono/jsx'
+import type { ActivitySource } from './activity.ts'
 import { type Permissions, registerActions, undeclaredActions } from './auth/actions.ts'
 import type { Actor } from './auth/actor.ts'
 import type { Db } from './db/database.ts'
 import type { AppDeps, AppEnv } from './http/context.ts'
-import type { Catalogs, MessageValues } from './i18n/messages.ts'
+import type { Catalogs } from './i18n/messages.ts'
 import type { Logger } from './log.ts'
+
+export type { ActivityItem, ActivityQuery, ActivitySource } from './activity.ts'
 
 export interface NavigationItem {
   href: string
@@ -94,26 +97,6 @@ export interface OpenDataset {
   rows: Array<Record<string, unknown>>
 }
 
-/** Which activity to read: in these processes, after `since`, not after `until` (default: no end). */
-export interface ActivityQuery {
-  processIds: number[]
-  since: Date
-  until?: Date
-  limit: number
-}
-
-/** Something that happened in a process, for its Atom feed and its followers' digests. */
-export interface ActivityItem {
-  /** stable across runs, e.g. "contribution:12:2" (the feed entry's id) */
-  id: string
-  at: Date
-  processId: number
-  /** message key and values that say what happened */
-  message: string
-  values?: MessageValues
-  href: string
-}
-
 /** A section a module adds to another module's page (a process's contributions, a follow button ...). */
 export interface PageSection {
   order: number
@@ -153,11 +136,11 @@ export interface ModuleManifest {
    * sections of other modules' pages, by page kind: 'process' and 'body' (the processes module's
    * pages), 'proposals' (a process's proposals), 'proposal-actions' (buttons beside them) and
    * 'proposal' (one proposal) of the proposals module; the module that owns a page renders the
-   * sections of its kind with `renderSections` (core/ui/sections.ts)
+   * sections of its kind with `sectionsFor` (core/ui/sections.ts)
    */
   sections?: Partial<Record<string, PageSection>>
-  /** what happened in the given processes since a time (and, when given, up to another), newest first */
-  activity?: (db: Db, query: ActivityQuery) => Promise<ActivityItem[]>
+  /** the kinds of event this module records in processes: core/activity.ts reads them all in one query */
+  activity?: ActivitySource[]
   /**
    * fields this module adds to `GET /api/v1/processes/{id}` (each declared in the processes module's
    * ProcessDetailSchema, so the OpenAPI document describes them)

@@ -7,6 +7,7 @@ import { accreditationModule } from './accreditation/index.ts'
 import { actorsModule } from './actors/index.ts'
 import { administrationModule } from './administration/index.ts'
 import { annualReportsModule } from './annual-reports/index.ts'
+import { bodiesModule } from './bodies/index.ts'
 import { capacityModule } from './capacity/index.ts'
 import { contributionsModule } from './contributions/index.ts'
 import { coordinationModule } from './coordination/index.ts'
@@ -25,6 +26,7 @@ export const modules: readonly ModuleManifest[] = [
   accountsModule,
   accreditationModule,
   administrationModule,
+  bodiesModule,
   processesModule,
   contributionsModule,
   proposalsModule,

@@ -7,6 +7,7 @@ import { createApp } from '../../src/app.ts'
 import { type Config, testConfig } from '../../src/config.ts'
 import type { DatabaseKind, DatabaseTarget } from '../../src/core/db/database.ts'
 import { createLogger } from '../../src/core/log.ts'
+import type { ModuleManifest } from '../../src/core/module.ts'
 import { openRuntime, type Runtime } from '../../src/runtime.ts'
 
 export const DATABASE_KINDS: DatabaseKind[] = process.env.TEST_DATABASE_URL ? ['pglite', 'postgresql'] : ['pglite']
@@ -41,7 +42,13 @@ export async function freshPostgresDatabase(): Promise<{ url: string; drop: () =
 
 export async function createTestRuntime(
   kind: DatabaseKind,
-  options: { referenceData?: boolean; now?: () => Date; config?: Partial<Config> } = {},
+  options: {
+    referenceData?: boolean
+    now?: () => Date
+    config?: Partial<Config>
+    /** the modules to run (default: src/modules/index.ts's list) */
+    modules?: readonly ModuleManifest[]
+  } = {},
 ): Promise<TestRuntime> {
   let target: DatabaseTarget
   let drop: (() => Promise<void>) | null = null

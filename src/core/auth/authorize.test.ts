@@ -3,44 +3,12 @@
 // A rule changed without its expectation (or an expectation without its rule) fails here.
 import { describe, expect, it } from 'vitest'
 import { modules } from '../../modules/index.ts'
-import { type DeclaredAction, declaredActions, registerActions } from './actions.ts'
+import { declaredActions, registerActions } from './actions.ts'
 import type { Actor } from './actor.ts'
 import { authorize, decide } from './authorize.ts'
+import { matrix, mismatches } from './matrix.ts'
 import { coreActions } from './permissions.ts'
-import { EVERYONE, PERSONA, PERSONAS, type Persona, STAFF } from './personas.ts'
-
-interface Row {
-  action: string
-  owner: string
-  persona: Persona
-  /** which expectation of the action (1-based), when it has several */
-  row: number
-  subject: unknown
-  expected: boolean
-}
-
-/** The matrix: every expectation of every declared action, for every persona. */
-function matrix(actions: readonly DeclaredAction[]): Row[] {
-  return actions.flatMap(({ name, owner, declaration }) =>
-    declaration.expect.flatMap((expectation, row) =>
-      EVERYONE.map((persona) => ({
-        action: name,
-        owner,
-        persona,
-        row: row + 1,
-        subject: expectation.subject,
-        expected: expectation.allowed.includes(persona),
-      })),
-    ),
-  )
-}
-
-/** The rows where the rule answers otherwise than its expectation. */
-function mismatches(rows: readonly Row[]): string[] {
-  return rows
-    .filter((r) => decide(PERSONAS[r.persona], r.action, r.subject).ok !== r.expected)
-    .map((r) => `${r.action} (${r.owner}, case ${r.row}): ${r.persona} is ${r.expected ? 'refused' : 'let in'}`)
-}
+import { PERSONA, PERSONAS, STAFF } from './personas.ts'
 
 const actions = declaredActions()
 

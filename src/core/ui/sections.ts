@@ -1,9 +1,11 @@
-// Sections other modules add to a module's page (ModuleManifest.sections), in their order.
+// Sections other modules add to a page about a process or a body (a follow button, a process's
+// contributions, a body's processes, what the negotiation made of a proposal), in their order:
+// see PageSection in core/module.ts.
 import type { Context } from 'hono'
 import type { Child } from 'hono/jsx'
 import type { AppEnv } from '../http/context.ts'
 
-export async function renderSections(
+export async function sectionsFor(
   c: Context<AppEnv>,
   kind: string,
   subject: { id: number; bodyId: number },

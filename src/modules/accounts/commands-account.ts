@@ -13,8 +13,8 @@ import type { Db } from '../../core/db/database.ts'
 import { inTransaction } from '../../core/db/helpers.ts'
 import { invalid, ok, type Result } from '../../core/result.ts'
 import { ensurePersonForAccount, updatePerson } from '../actors/index.ts'
+import { clearThrottle, countFailure } from './queries-throttle.ts'
 import { THROTTLES } from './rules/throttle.ts'
-import { clearThrottle, countFailure } from './throttle.ts'
 
 type AccountActor = Extract<Actor, { kind: 'account' }>
 

@@ -25,8 +25,8 @@ import { enqueueMail } from '../../core/mail/outbox.ts'
 import { invalid, ok, type Result } from '../../core/result.ts'
 import { isolated } from '../../core/ui/name.tsx'
 import { ensurePersonForAccount } from '../actors/index.ts'
+import { checkThrottle, clearThrottle, countFailure, type ThrottleDecision } from './queries-throttle.ts'
 import { THROTTLES } from './rules/throttle.ts'
-import { checkThrottle, clearThrottle, countFailure, type ThrottleDecision } from './throttle.ts'
 
 export interface RequestInfo {
   ip: string

@@ -6,8 +6,8 @@ import { loadCatalogs } from '../../core/i18n/catalog.ts'
 import type { ModuleManifest } from '../../core/module.ts'
 import { tokenCommand } from './cli.ts'
 import { loadAccountsDemo } from './demo.ts'
+import { purgeOldThrottles } from './queries-throttle.ts'
 import { registerAccountRoutes } from './routes.tsx'
-import { purgeOldThrottles } from './throttle.ts'
 
 export const accountsModule: ModuleManifest = {
   id: 'accounts',

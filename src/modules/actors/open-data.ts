@@ -3,8 +3,8 @@
 import type { Db } from '../../core/db/database.ts'
 import { LOCALES } from '../../core/i18n/locales.ts'
 import type { OpenDataField, OpenDataset } from '../../core/module.ts'
-import { actorsDb } from './queries/db.ts'
 import { listMemberStates } from './queries/member-states.ts'
+import { organizationsForOpenData } from './queries/organizations.ts'
 import { electoralGroup } from './rules/member-states.ts'
 
 const languageName = (code: string) => new Intl.DisplayNames('en', { type: 'language' }).of(code) ?? code
@@ -17,14 +17,7 @@ const byLanguage = (prefix: string, names: Partial<Record<string, string>>) =>
   Object.fromEntries(LOCALES.map((l) => [`${prefix}_${l}`, names[l] ?? null]))
 
 export async function actorsOpenData(db: Db): Promise<OpenDataset[]> {
-  const [states, organizations] = await Promise.all([
-    listMemberStates(db),
-    actorsDb(db)
-      .selectFrom('actorsOrganization')
-      .select(['id', 'slug', 'name', 'acronym', 'stakeholderGroup', 'headquartersIso3', 'website', 'createdAt'])
-      .orderBy('id')
-      .execute(),
-  ])
+  const [states, organizations] = await Promise.all([listMemberStates(db), organizationsForOpenData(db)])
   const until = (state: (typeof states)[number], kind: 'ldc' | 'lldc' | 'sids') =>
     state.classifications.find((c) => c.kind === kind)
   return [

@@ -3,10 +3,8 @@
 
 import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import type { Db } from '../../core/db/database.ts'
 import { loadCatalogs } from '../../core/i18n/catalog.ts'
-import type { ActivityItem, ModuleManifest } from '../../core/module.ts'
-import { isolated } from '../../core/ui/name.tsx'
+import type { ModuleManifest } from '../../core/module.ts'
 import { registerContributionsApi } from './api.ts'
 import { compilationDocx } from './compilation-docx.ts'
 import { compilationOf } from './compile.ts'
@@ -14,30 +12,10 @@ import { loadContributionsDemo } from './demo.ts'
 import { contributionsOpenData } from './open-data.ts'
 import { contributionsActions } from './permissions.ts'
 import { listContributions, summaryRows } from './queries.ts'
-import { contributionActivityRows, countPublishedContributions } from './queries-activity.ts'
+import { contributionsActivity, countPublishedContributions } from './queries-activity.ts'
 import { registerContributionRoutes, visibleStatuses } from './routes.tsx'
 import { summaryFromGroups } from './rules/summary.ts'
 import { ProcessContributions } from './views/list.tsx'
-
-async function contributionsActivity(
-  db: Db,
-  query: { processIds: number[]; since: Date; limit: number },
-): Promise<ActivityItem[]> {
-  const rows = await contributionActivityRows(db, query)
-  return rows.map((r) => ({
-    id: `contribution:${r.id}:${r.status}:${r.revisionCount}`,
-    at: r.updatedAt,
-    processId: r.processId,
-    message:
-      r.status === 'withdrawn'
-        ? 'contributions.activity.withdrawn'
-        : r.revisionCount > 1
-          ? 'contributions.activity.revised'
-          : 'contributions.activity.published',
-    values: { name: isolated(r.contributorName), revision: r.revisionCount },
-    href: `/contributions/${r.id}`,
-  }))
-}
 
 export const contributionsModule: ModuleManifest = {
   id: 'contributions',

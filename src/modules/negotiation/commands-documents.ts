@@ -468,7 +468,7 @@ export async function breakSilence(
       action: 'negotiation.silence_broken',
       subjectType: 'negotiating_document',
       subjectId: silence.documentId,
-      payload: { silenceId, memberStateIso3, note, paragraphIds: named },
+      payload: { silenceId, memberStateIso3, note, paragraphIds: named, status: allBroken ? 'broken' : 'pending' },
     })
     return ok({ paragraphIds: named, status: allBroken ? 'broken' : 'pending' })
   })
@@ -543,6 +543,19 @@ export async function concludeSilence(
     await recordOutcomes(trx, ctx, silence, broken)
     const status = broken.size > 0 ? 'broken' : 'adopted'
     await ndb(trx).updateTable('negotiationSilence').set({ status }).where('id', '=', silenceId).execute()
+    // the end of the procedure is a change of state too: on the record (and read for notices)
+    await recordAudit(trx, {
+      ...auditedBy(ctx),
+      action: 'negotiation.silence_ended',
+      subjectType: 'negotiating_document',
+      subjectId: silence.documentId,
+      payload: {
+        silenceId,
+        status,
+        adopted: silence.paragraphIds.filter((id) => !broken.has(id)),
+        broken: [...broken.keys()],
+      },
+    })
     return ok(status)
   })
 }

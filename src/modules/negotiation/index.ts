@@ -1,9 +1,18 @@
 // What other modules may use of the negotiation module (never its tables).
 
 export { decideAmendment, tableAmendment, withdrawAmendment } from './commands-amendments.ts'
-export { createDocument, declare, issueRevision } from './commands-documents.ts'
+export {
+  breakSilence,
+  circulateUnderSilence,
+  concludeSilence,
+  createDocument,
+  declare,
+  issueRevision,
+} from './commands-documents.ts'
+export { reopenParagraph } from './commands-lifecycle.ts'
 export { takePosition } from './commands-positions.ts'
 export { type Comparison, comparisonOf } from './comparison.ts'
+export { documentWithBody } from './context.ts'
 export { negotiationModule } from './module.tsx'
 export {
   documentsOf,

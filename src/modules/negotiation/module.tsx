@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import { SYSTEM } from '../../core/auth/actor.ts'
 import { can } from '../../core/auth/authorize.ts'
 import { loadCatalogs } from '../../core/i18n/catalog.ts'
-import type { ActivityItem, ModuleManifest } from '../../core/module.ts'
+import type { ModuleManifest } from '../../core/module.ts'
 import { proposalsOf } from '../proposals/index.ts'
 import { registerNegotiationApi } from './api.ts'
 import { registerNegotiationWriteApi } from './api-write.ts'
@@ -15,7 +15,8 @@ import { concludeSilence } from './commands-documents.ts'
 import { loadNegotiationDemo } from './demo.ts'
 import { negotiationOpenData } from './open-data.ts'
 import { negotiationActions } from './permissions.ts'
-import { documentsOf, paragraphsFromProposal, revisionActivity } from './queries.ts'
+import { documentsOf, paragraphsFromProposal } from './queries.ts'
+import { negotiationActivity } from './queries-activity.ts'
 import { registerNegotiationRoutes } from './routes.tsx'
 import { registerParagraphRoutes } from './routes-paragraph.tsx'
 import { DocumentsOfProcess, OpenDocumentButton, WhereItWent } from './views/proposal-sections.tsx'
@@ -90,15 +91,7 @@ export const negotiationModule: ModuleManifest = {
       },
     },
   },
-  activity: async (db, query): Promise<ActivityItem[]> =>
-    (await revisionActivity(db, query)).map((r) => ({
-      id: `revision:${r.id}`,
-      at: r.issuedAt,
-      processId: r.processId,
-      message: r.number === 0 ? 'negotiation.activity.zeroDraft' : 'negotiation.activity.revision',
-      values: { label: r.label, title: r.title },
-      href: `/negotiation/${r.documentId}/revisions/${r.number}`,
-    })),
+  activity: negotiationActivity,
   processDetail: async (db, processId) => ({
     negotiatingDocuments: (await documentsOf(db, processId)).map((d) => ({ id: d.id, title: d.title })),
   }),

@@ -36,7 +36,9 @@ describe('the SQL of the consensus standing', () => {
   })
 
   it('reads each amendment’s tally row', async () => {
-    await expect(await sqlOf((db) => amendmentStandingsOf(db, 7))).toMatchFileSnapshot('__sql__/amendment-standings.sql')
+    await expect(await sqlOf((db) => amendmentStandingsOf(db, 7))).toMatchFileSnapshot(
+      '__sql__/amendment-standings.sql',
+    )
   })
 
   it('recounts one subject’s tally from the current positions in one statement', async () => {

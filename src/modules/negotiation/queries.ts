@@ -3,7 +3,6 @@
 import type { Kysely, Selectable } from 'kysely'
 import type { Db } from '../../core/db/database.ts'
 import type { CoreTables } from '../../core/db/tables.ts'
-import type { ActivityQuery } from '../../core/module.ts'
 import type { PositionEvent } from './rules/consensus.ts'
 import type {
   NegotiationAmendmentTable,
@@ -162,19 +161,5 @@ export async function paragraphsFromProposal(db: Db, proposalId: number) {
     .selectAll('p')
     .select('d.title as documentTitle')
     .where('p.proposalId', '=', proposalId)
-    .execute()
-}
-
-/** Revisions issued in these processes after `since`, newest first (the processes' activity). */
-export async function revisionActivity(db: Db, query: ActivityQuery) {
-  if (query.processIds.length === 0) return []
-  return ndb(db)
-    .selectFrom('negotiationRevision as r')
-    .innerJoin('negotiationDocument as d', 'd.id', 'r.documentId')
-    .select(['r.id', 'r.label', 'r.issuedAt', 'r.number', 'd.id as documentId', 'd.title', 'd.processId'])
-    .where('d.processId', 'in', query.processIds)
-    .where('r.issuedAt', '>', query.since)
-    .orderBy('r.issuedAt', 'desc')
-    .limit(query.limit)
     .execute()
 }

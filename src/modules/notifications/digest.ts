@@ -3,14 +3,15 @@
 // period is marked as dealt with in the same transaction as the message is queued, and the
 // outbox's dedupe key makes a second digest for the same period impossible even if two app
 // instances run the job at once.
+
+import { type ActivityItem, activityOf } from '../../core/activity.ts'
 import type { Db } from '../../core/db/database.ts'
 import { inTransaction } from '../../core/db/helpers.ts'
 import type { AppDeps } from '../../core/http/context.ts'
 import { DEFAULT_LOCALE, isLocale } from '../../core/i18n/locales.ts'
 import { enqueueMail } from '../../core/mail/outbox.ts'
-import type { ActivityItem } from '../../core/module.ts'
 import { isolated } from '../../core/ui/name.tsx'
-import { allActivity, findProcess, processIdsOfBodies } from '../processes/index.ts'
+import { findProcess, processIdsOfBodies } from '../processes/index.ts'
 import { followsOf, ndb, type Subscriber, subscribers } from './queries.ts'
 import { type DigestPeriod, duePeriod, groupByProcess } from './rules/digest.ts'
 
@@ -69,7 +70,7 @@ export async function queueDigests(db: Db, deps: AppDeps, now: Date): Promise<Di
     run.considered++
     const processIds = await followedProcessIds(db, subscriber.accountId)
     const items = (
-      await allActivity(db, deps.modules, {
+      await activityOf(db, deps.modules, {
         processIds,
         since: new Date(period.start.getTime() - 1),
         until: period.end,

@@ -7,7 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { accountWithRole, signUp, TestClient } from '../../../test/support/client.ts'
 import { createTestRuntime, DATABASE_KINDS, type TestRuntime } from '../../../test/support/runtime.ts'
 import { loadDemo } from '../../demo.ts'
-import { findBody, listProcesses } from './queries.ts'
+import { findBody } from '../bodies/index.ts'
+import { listProcesses } from './queries.ts'
 
 describe.each(DATABASE_KINDS)('processes API on %s', (kind) => {
   let runtime: TestRuntime

@@ -2,6 +2,7 @@
 
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi'
 import type { Context } from 'hono'
+import { activityOf } from '../../core/activity.ts'
 import { isoDate } from '../../core/dates.ts'
 import { contentDisposition } from '../../core/formats/content-disposition.ts'
 import { errorResponses, json, listOf, PUBLIC_READ } from '../../core/http/api.ts'
@@ -10,24 +11,28 @@ import { apiError, respondError } from '../../core/http/errors.tsx'
 import { idOrZero, idParam } from '../../core/http/ids.ts'
 import { LOCALES } from '../../core/i18n/locales.ts'
 import { installationId } from '../../core/installation.ts'
-import { electoralGroup, findOrganizationsByIds, listMemberStates, localized } from '../actors/index.ts'
-import { allActivity } from './activity.ts'
+import { findOrganizationsByIds, listMemberStates, localized } from '../actors/index.ts'
+import {
+  type Body,
+  BodyDetailSchema,
+  BodySchema,
+  bodyChain,
+  bodyDetail,
+  bodyDetailJson,
+  bodyJson,
+  findBody,
+  listBodies,
+} from '../bodies/index.ts'
 import { meetingsCalendar } from './calendar.ts'
 import { processFeed } from './feed.ts'
 import {
   agendaOf,
   attendanceOf,
-  type Body,
-  bodyChain,
-  bodyMembers,
-  bodyOfficers,
   callsOf,
   documentsOf,
-  findBody,
   findMeeting,
   findProcess,
   guidingQuestions,
-  listBodies,
   listProcesses,
   type Meeting,
   meetingsOf,
@@ -37,31 +42,19 @@ import {
 } from './queries.ts'
 import { type Call, callClosesAt, callState } from './rules/calls.ts'
 import { orderPhases, phaseStatus } from './rules/timeline.ts'
-import { BodyDetailSchema, BodySchema, IdParam, MeetingSchema, ProcessDetailSchema, ProcessSchema } from './schemas.ts'
+import { IdParam, MeetingSchema, ProcessDetailSchema, ProcessSchema } from './schemas.ts'
 import { PROCESS_STATES } from './tables.ts'
 
 const tags = ['Processes']
+
+/** A body as the bodies module gives it, with its processes (GET /bodies/{id}). */
+const BodyWithProcessesSchema = BodyDetailSchema.extend({
+  processes: z.array(z.object({ id: z.number().int(), title: z.string(), state: z.enum(PROCESS_STATES) })),
+}).openapi('BodyWithProcesses')
 const LangQuery = z.object({ lang: z.enum(LOCALES).optional() })
 
 export function baseUrl(c: Context<AppEnv>): string {
   return c.var.deps.config.publicUrl ?? new URL(c.req.url).origin
-}
-
-function bodyJson(body: Body, chain: Body[]) {
-  return {
-    id: body.id,
-    slug: body.slug,
-    name: body.name,
-    acronym: body.acronym,
-    description: body.description,
-    reportsTo: chain.slice(1).map((b) => ({ id: b.id, name: b.name, acronym: b.acronym })),
-    composition: {
-      memberStateSeats: body.memberStateSeats,
-      stakeholderSeats: body.stakeholderSeats as Record<string, number>,
-    },
-    illustrativeMembership: body.illustrativeMembership,
-    url: `/bodies/${body.slug}`,
-  }
 }
 
 function processJson(p: Process, body: Body | undefined) {
@@ -126,7 +119,7 @@ const getBodyRoute = createRoute({
   summary: 'One body, with its members, officers and processes',
   request: { params: IdParam, query: LangQuery },
   responses: {
-    200: json(z.object({ data: BodyDetailSchema }), 'The body'),
+    200: json(z.object({ data: BodyWithProcessesSchema }), 'The body'),
     401: errorResponses[401],
     404: errorResponses[404],
   },
@@ -275,7 +268,7 @@ export function registerProcessesApi(api: OpenAPIHono<AppEnv>): void {
     if (!process) return respondError(c, { type: 'not_found', id: 'process_not_found' })
     const [body, items] = await Promise.all([
       findBody(c.var.db, process.bodyId),
-      allActivity(c.var.db, c.var.deps.modules, {
+      activityOf(c.var.db, c.var.deps.modules, {
         processIds: [process.id],
         since: new Date(0),
         until: c.var.deps.now(),
@@ -298,7 +291,9 @@ export function registerProcessesApi(api: OpenAPIHono<AppEnv>): void {
 
   api.openapi(listBodiesRoute, async (c) => {
     const bodies = await listBodies(c.var.db)
-    const data = await Promise.all(bodies.map(async (b) => bodyJson(b, await bodyChain(c.var.db, b.id))))
+    const data = await Promise.all(
+      bodies.map(async (b) => bodyJson(b, await bodyChain(c.var.db, b.id), c.var.i18n.locale)),
+    )
     return c.json({ data, meta: { total: data.length } }, 200)
   })
 
@@ -306,38 +301,14 @@ export function registerProcessesApi(api: OpenAPIHono<AppEnv>): void {
     const { db, i18n } = c.var
     const body = await findBody(db, c.req.valid('param').id)
     if (!body) return apiError(c, { type: 'not_found', id: 'body_not_found' })
-    const [chain, members, officers, processes, states] = await Promise.all([
-      bodyChain(db, body.id),
-      bodyMembers(db, body.id),
-      bodyOfficers(db, body.id),
+    const [detail, processes] = await Promise.all([
+      bodyDetail(db, body, i18n.locale),
       listProcesses(db, { bodyId: body.id }),
-      listMemberStates(db),
     ])
-    const stateByIso = new Map(states.map((s) => [s.iso3, s]))
-    const orgs = new Map(
-      (
-        await findOrganizationsByIds(
-          db,
-          members.flatMap((m) => (m.organizationId ? [m.organizationId] : [])),
-        )
-      ).map((o) => [o.id, o]),
-    )
     return c.json(
       {
         data: {
-          ...bodyJson(body, chain),
-          members: members.map((m) => {
-            const state = m.memberStateIso3 ? stateByIso.get(m.memberStateIso3) : undefined
-            const org = m.organizationId ? orgs.get(m.organizationId) : undefined
-            return {
-              standing: m.standing,
-              memberState: m.memberStateIso3,
-              organization: org?.slug ?? null,
-              name: state ? state.shortName[i18n.locale] : org ? localized(org.name, i18n.locale) : '',
-              group: state ? electoralGroup(state) : (org?.stakeholderGroup ?? null),
-            }
-          }),
-          officers: officers.map((o) => ({ office: o.office, name: o.name, memberState: o.memberStateIso3 })),
+          ...bodyDetailJson(detail, i18n.locale),
           processes: processes.map((p) => ({ id: p.id, title: p.title, state: p.state })),
         },
       },

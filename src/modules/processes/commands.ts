@@ -1,4 +1,4 @@
-// State changes of bodies and processes. Each one authorizes, writes in one transaction and
+// State changes of processes. Each one authorizes, writes in one transaction and
 // leaves an entry in the audit log.
 import { sql } from 'kysely'
 import { auditedBy, type CommandContext, recordAudit } from '../../core/audit/audit.ts'
@@ -8,19 +8,17 @@ import type { Db } from '../../core/db/database.ts'
 import { inTransaction, jsonb } from '../../core/db/helpers.ts'
 import { conflict, invalid, notFound, ok, type Result } from '../../core/result.ts'
 import { findMemberState, findOrganizationById } from '../actors/index.ts'
-import { type BodyMember, findBody, findCall, findMeeting, findProcess, guidingQuestions, pdb } from './queries.ts'
+import { findBody } from '../bodies/index.ts'
+import { findCall, findMeeting, findProcess, guidingQuestions, pdb } from './queries.ts'
 import type { Call } from './rules/calls.ts'
 import { extensionProblem } from './rules/calls.ts'
 import { nextState, type ProcessWrite, type StateCommand } from './rules/lifecycle.ts'
 import type {
   AttendanceInput,
-  BodyInput,
   CallInput,
   DocumentInput,
   MeetingInput,
   MeetingRecordInput,
-  MemberInput,
-  OfficerInput,
   ProcessInput,
   TransmissionInput,
 } from './schemas.ts'
@@ -39,33 +37,6 @@ function isUniqueViolation(error: unknown): boolean {
   return typeof error === 'object' && error !== null && 'code' in error && (error as { code: string }).code === '23505'
 }
 
-export async function createBody(db: Db, ctx: CommandContext, input: BodyInput): Promise<Result<{ id: number }>> {
-  const allowed = authorize(ctx.actor, 'body.manage')
-  if (!allowed.ok) return allowed
-  if (input.parentBodyId && !(await findBody(db, input.parentBodyId))) {
-    return invalid([{ path: 'parentBodyId', code: 'processes.unknownBody' }])
-  }
-  if (await findBody(db, input.slug)) return conflict('body_slug_taken')
-  return inTransaction(db, async (trx) => {
-    const row = await pdb(trx)
-      .insertInto('processesBody')
-      .values({
-        slug: input.slug,
-        name: input.name,
-        acronym: input.acronym ?? null,
-        description: input.description ?? '',
-        parentBodyId: input.parentBodyId ?? null,
-        memberStateSeats: input.memberStateSeats ?? null,
-        stakeholderSeats: jsonb(input.stakeholderSeats ?? {}),
-        illustrativeMembership: input.illustrativeMembership ?? false,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow()
-    await audit(trx, ctx, 'body.created', 'body', row.id, { slug: input.slug, name: input.name })
-    return ok(row)
-  })
-}
-
 async function memberTargetProblem(
   db: Db,
   input: { memberStateIso3?: string | undefined; organizationId?: number | undefined },
@@ -80,68 +51,6 @@ async function memberTargetProblem(
     return invalid([{ path: 'organizationId', code: 'processes.unknownOrganization' }])
   }
   return null
-}
-
-export async function addBodyMember(
-  db: Db,
-  ctx: CommandContext,
-  bodyId: number,
-  input: MemberInput,
-): Promise<Result<BodyMember>> {
-  const allowed = authorize(ctx.actor, 'body.manage')
-  if (!allowed.ok) return allowed
-  if (!(await findBody(db, bodyId))) return notFound('body_not_found')
-  const problem = await memberTargetProblem(db, input)
-  if (problem) return problem
-  return inTransaction(db, async (trx) => {
-    const row = await pdb(trx)
-      .insertInto('processesBodyMember')
-      .values({
-        bodyId,
-        standing: input.standing,
-        memberStateIso3: input.memberStateIso3?.toUpperCase() ?? null,
-        organizationId: input.organizationId ?? null,
-        since: input.since ?? null,
-      })
-      .onConflict((oc) => oc.doNothing())
-      .returning(['id', 'standing', 'memberStateIso3', 'organizationId'])
-      .executeTakeFirst()
-    if (!row) return conflict('already_member')
-    await audit(trx, ctx, 'body.member_added', 'body', bodyId, {
-      standing: row.standing,
-      memberState: row.memberStateIso3,
-      organizationId: row.organizationId,
-    })
-    return ok(row)
-  })
-}
-
-export async function addBodyOfficer(
-  db: Db,
-  ctx: CommandContext,
-  bodyId: number,
-  input: OfficerInput,
-): Promise<Result<{ id: number }>> {
-  const allowed = authorize(ctx.actor, 'body.manage')
-  if (!allowed.ok) return allowed
-  if (!(await findBody(db, bodyId))) return notFound('body_not_found')
-  return inTransaction(db, async (trx) => {
-    const row = await pdb(trx)
-      .insertInto('processesBodyOfficer')
-      .values({
-        bodyId,
-        office: input.office,
-        name: input.name,
-        personId: input.personId ?? null,
-        memberStateIso3: input.memberStateIso3?.toUpperCase() ?? null,
-        organizationId: input.organizationId ?? null,
-        since: input.since ?? null,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow()
-    await audit(trx, ctx, 'body.officer_added', 'body', bodyId, { office: input.office, name: input.name })
-    return ok(row)
-  })
 }
 
 export async function createProcess(db: Db, ctx: CommandContext, input: ProcessInput): Promise<Result<{ id: number }>> {

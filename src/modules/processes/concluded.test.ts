@@ -9,10 +9,10 @@ import { createTestRuntime, DATABASE_KINDS, type TestRuntime } from '../../../te
 import { SYSTEM } from '../../core/auth/actor.ts'
 import { activeGrants } from '../../core/auth/grants.ts'
 import type { Db } from '../../core/db/database.ts'
+import { createBody } from '../bodies/index.ts'
 import {
   addDocument,
   changeProcessState,
-  createBody,
   createProcess,
   extendCall,
   openCall,

@@ -10,59 +10,6 @@ export const WGEC_QUESTIONS = [
   'Taking into consideration the work of the previous WGEC and the Tunis Agenda, particularly paragraphs 69-71, what kind of recommendations should be considered?',
 ]
 
-/**
- * Twenty-two Member States, four to five per regional group. The report names only the Chair's
- * country; the others are an illustrative, plausible membership, and the page says so.
- */
-export const WGEC_STATES = [
-  'ZAF',
-  'EGY',
-  'KEN',
-  'NGA',
-  'TUN',
-  'CHN',
-  'IND',
-  'IRN',
-  'JPN',
-  'SAU',
-  'RUS',
-  'POL',
-  'LVA',
-  'BRA',
-  'MEX',
-  'ARG',
-  'CUB',
-  'USA',
-  'FRA',
-  'CHE',
-  'GBR',
-  'SWE',
-]
-
-/** Twenty stakeholder members across the five groups of seed 003 para 2 (illustrative). */
-export const WGEC_ORGANIZATIONS = [
-  'icc',
-  'gsma',
-  'iti',
-  'digitaleurope',
-  'apc',
-  'article-19',
-  'gpd',
-  'it-for-change',
-  'derechos-digitales',
-  'isoc',
-  'icann',
-  'ripe-ncc',
-  'afrinic',
-  'lacnic',
-  'oii',
-  'giganet',
-  'itu',
-  'unesco',
-  'oecd',
-  'coe',
-]
-
 const GENEVA = 'Palais des Nations, Geneva'
 const REMOTE = 'https://unctad.org/meetings/wgec'
 

@@ -1,21 +1,14 @@
-// Loads the demo: the chain of bodies (General Assembly, ECOSOC, CSTD, WGEC), the WGEC 2016-2018
+// Loads the demo on the bodies the bodies demo set up (GA, ECOSOC, CSTD, WGEC): the WGEC 2016-2018
 // with its mandate, questions, call, five meetings and the report's transmission, and the
-// CSTD's standing agenda item on enhanced cooperation for 2027 with an open call. The demo's Chair
-// chairs the two bodies whose processes it runs (the WGEC and the CSTD); the WGEC process concludes
-// once every module's demo has written its history into it.
-import { recordAudit } from '../../core/audit/audit.ts'
+// CSTD's standing agenda item on enhanced cooperation for 2027 with an open call. The WGEC process
+// concludes once every module's demo has written its history into it.
 import { SYSTEM } from '../../core/auth/actor.ts'
-import { grantRole } from '../../core/auth/grants.ts'
-import type { Db } from '../../core/db/database.ts'
 import type { DemoContext } from '../../core/module.ts'
 import type { Result } from '../../core/result.ts'
-import { findOrganizationBySlug } from '../actors/index.ts'
+import { bodyMembers, findBody } from '../bodies/index.ts'
 import {
-  addBodyMember,
-  addBodyOfficer,
   addDocument,
   changeProcessState,
-  createBody,
   createProcess,
   openCall,
   recordAttendance,
@@ -23,14 +16,7 @@ import {
   recordTransmission,
   scheduleMeeting,
 } from './commands.ts'
-import {
-  CSTD_2027_QUESTIONS,
-  WGEC_MANDATE,
-  WGEC_MEETINGS,
-  WGEC_ORGANIZATIONS,
-  WGEC_QUESTIONS,
-  WGEC_STATES,
-} from './demo-data.ts'
+import { CSTD_2027_QUESTIONS, WGEC_MANDATE, WGEC_MEETINGS, WGEC_QUESTIONS } from './demo-data.ts'
 import { guidingQuestions } from './queries.ts'
 import { localToInstant } from './rules/time.ts'
 
@@ -41,107 +27,17 @@ function must<T>(result: Result<T>, what: string): T {
 
 const geneva = (local: string) => localToInstant(local, 'Europe/Zurich') as Date
 
-async function organizationIds(db: Db, slugs: string[]): Promise<number[]> {
-  const ids: number[] = []
-  for (const slug of slugs) {
-    const org = await findOrganizationBySlug(db, slug)
-    if (!org) throw new Error(`demo organization ${slug} is missing`)
-    ids.push(org.id)
-  }
-  return ids
-}
-
-/** The demo's Chair account chairs `bodyId`: a grant scoped to that body, as an administrator makes it. */
-async function chairOf(ctx: DemoContext, bodyId: number) {
-  const chair = ctx.accounts.get('chair')
-  if (!chair) throw new Error('demo account chair is missing')
-  const scope = { type: 'body' as const, id: String(bodyId) }
-  const grant = await grantRole(ctx.db, { accountId: chair.id, role: 'chair', scope, grantedBy: null })
-  await recordAudit(ctx.db, {
-    actor: SYSTEM,
-    action: 'role.granted',
-    subjectType: 'account',
-    subjectId: chair.id,
-    payload: { grantId: grant.id, role: 'chair', scope },
-  })
-}
-
 export async function loadProcessesDemo(demo: DemoContext): Promise<void> {
   const { db } = demo
   const at = (iso: string) => ({ actor: SYSTEM, now: new Date(iso) })
-  const ctx = at('2016-05-13T12:00:00Z')
-  const ga = must(
-    await createBody(db, ctx, { slug: 'unga', name: 'United Nations General Assembly', acronym: 'UNGA' }),
-    'GA',
+  const wgec = await findBody(db, 'wgec')
+  const cstd = await findBody(db, 'cstd')
+  if (!wgec || !cstd) throw new Error('demo bodies are missing (the bodies demo runs first)')
+  const orgIds = (await bodyMembers(db, wgec.id)).flatMap((m) =>
+    m.standing === 'member' && m.organizationId ? [m.organizationId] : [],
   )
-  const ecosoc = must(
-    await createBody(db, ctx, {
-      slug: 'ecosoc',
-      name: 'Economic and Social Council',
-      acronym: 'ECOSOC',
-      parentBodyId: ga.id,
-      memberStateSeats: 54,
-    }),
-    'ECOSOC',
-  )
-  const cstd = must(
-    await createBody(db, ctx, {
-      slug: 'cstd',
-      name: 'Commission on Science and Technology for Development',
-      acronym: 'CSTD',
-      parentBodyId: ecosoc.id,
-      memberStateSeats: 43,
-      description:
-        'A subsidiary body of ECOSOC and the UN system’s focal point for the follow-up of the World Summit on the Information Society.',
-    }),
-    'CSTD',
-  )
-  const wgec = must(
-    await createBody(db, ctx, {
-      slug: 'wgec',
-      name: 'Working Group on Enhanced Cooperation',
-      acronym: 'WGEC',
-      parentBodyId: cstd.id,
-      memberStateSeats: 22,
-      stakeholderSeats: {
-        private_sector: 4,
-        civil_society: 5,
-        technical_community: 5,
-        academic_community: 2,
-        intergovernmental_organization: 4,
-      },
-      illustrativeMembership: true,
-      description:
-        'Established by the Chair of the CSTD in 2016 under A/RES/70/125 para 65 to develop recommendations on how to further implement enhanced cooperation as envisioned by the Tunis Agenda.',
-    }),
-    'WGEC',
-  )
-  await chairOf(demo, wgec.id)
-  await chairOf(demo, cstd.id)
-  for (const iso3 of WGEC_STATES) {
-    must(
-      await addBodyMember(db, ctx, wgec.id, { standing: 'member', memberStateIso3: iso3, since: '2016-06-01' }),
-      iso3,
-    )
-  }
-  const orgIds = await organizationIds(db, WGEC_ORGANIZATIONS)
-  for (const organizationId of orgIds) {
-    must(await addBodyMember(db, ctx, wgec.id, { standing: 'member', organizationId, since: '2016-06-01' }), 'member')
-  }
-  const [unDesa] = await organizationIds(db, ['un-desa'])
-  must(await addBodyMember(db, ctx, wgec.id, { standing: 'observer', organizationId: unDesa as number }), 'observer')
-  must(
-    await addBodyOfficer(db, ctx, wgec.id, {
-      office: 'chair',
-      name: 'Ambassador Benedicto Fonseca Filho',
-      memberStateIso3: 'BRA',
-      since: '2016-09-30',
-    }),
-    'Chair',
-  )
-  must(
-    await addBodyOfficer(db, ctx, wgec.id, { office: 'secretariat', name: 'CSTD secretariat (UNCTAD)' }),
-    'Secretariat',
+  const wgecStates = (await bodyMembers(db, wgec.id)).flatMap((m) =>
+    m.standing === 'member' && m.memberStateIso3 ? [m.memberStateIso3] : [],
   )
 
   const wgecProcess = must(
@@ -204,7 +100,7 @@ export async function loadProcessesDemo(demo: DemoContext): Promise<void> {
     must(
       await recordAttendance(db, after, meeting.id, {
         entries: [
-          ...WGEC_STATES.map((iso3, i) => ({
+          ...wgecStates.map((iso3, i) => ({
             memberStateIso3: iso3,
             mode: (i + m.number) % 7 === 0 ? ('remote' as const) : ('in_person' as const),
           })),

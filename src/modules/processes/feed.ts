@@ -5,7 +5,8 @@
 import { create } from 'xmlbuilder2'
 import type { Translator } from '../../core/i18n/messages.ts'
 import type { ActivityItem } from '../../core/module.ts'
-import type { Body, Process } from './queries.ts'
+import type { Body } from '../bodies/index.ts'
+import type { Process } from './queries.ts'
 
 const ATOM = 'http://www.w3.org/2005/Atom'
 

@@ -1,19 +1,26 @@
 // What other modules may use of the processes module (never its tables).
-export { allActivity } from './activity.ts'
-export { baseUrl, callJson } from './api.ts'
-export { changeProcessState, createBody, createProcess, openCall, scheduleMeeting } from './commands.ts'
-export { processesModule } from './module.ts'
+
+// the bodies module's own, re-exported for modules written before bodies had a module; new code
+// imports them from '../bodies/index.ts'
 export {
+  addBodyMember,
   type Body,
   type BodyMember,
+  bodyLabel,
   bodyMembers,
-  callsOf,
+  createBody,
   findBody,
+  listBodies,
+} from '../bodies/index.ts'
+export { baseUrl, callJson } from './api.ts'
+export { changeProcessState, createProcess, extendCall, openCall, scheduleMeeting } from './commands.ts'
+export { processesModule } from './module.ts'
+export {
+  callsOf,
   findCall,
   findProcess,
   type GuidingQuestion,
   guidingQuestions,
-  listBodies,
   listProcesses,
   type Meeting,
   meetingsOf,
@@ -30,5 +37,4 @@ export {
 } from './rules/lifecycle.ts'
 export { instantToLocal, localToInstant } from './rules/time.ts'
 export type { Eligibility } from './tables.ts'
-export { bodyLabel } from './views/bodies.tsx'
 export { processTakes } from './writes.ts'

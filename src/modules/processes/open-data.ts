@@ -1,7 +1,8 @@
 // The processes module's open data: bodies, processes, calls for contributions and meetings.
 import type { Db } from '../../core/db/database.ts'
 import type { OpenDataset } from '../../core/module.ts'
-import { listBodies, listProcesses, meetingsOf, pdb } from './queries.ts'
+import { listBodies } from '../bodies/index.ts'
+import { listProcesses, meetingsOf, pdb } from './queries.ts'
 
 export async function processesOpenData(db: Db): Promise<OpenDataset[]> {
   const [bodies, processes, meetings, calls] = await Promise.all([

@@ -1,5 +1,5 @@
-// Who may run bodies and processes: the Secretariat sets bodies up; a body's Chair (or the
-// Secretariat) runs its processes.
+// Who may run processes: a body's Chair (or the Secretariat) runs its processes. Who sets bodies
+// up is the bodies module's (bodies/permissions.ts).
 import { type ActionsOf, defineActions } from '../../core/auth/actions.ts'
 import { type Actor, chairsBody, isStaff } from '../../core/auth/actor.ts'
 import { EVERYONE, PERSONA, STAFF } from '../../core/auth/personas.ts'
@@ -9,10 +9,7 @@ function runsBody(actor: Actor, subject: { bodyId: number }): boolean {
 }
 
 export const processesActions = defineActions({
-  'body.read': { scope: 'read', allow: () => true, expect: [{ allowed: EVERYONE }] },
   'process.read': { scope: 'read', allow: () => true, expect: [{ allowed: EVERYONE }] },
-  /** Set up bodies: composition, members, officers. */
-  'body.manage': { scope: 'secretariat', allow: (actor: Actor) => isStaff(actor), expect: [{ allowed: STAFF }] },
   /** Run a process of a body: calls, meetings, documents, attendance, phases, transmission. */
   'process.manage': {
     scope: 'chair',

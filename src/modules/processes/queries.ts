@@ -1,49 +1,12 @@
-// SQL for bodies, processes, calls, meetings and documents.
+// SQL for processes, calls, meetings and documents (bodies are the bodies module's).
 import type { Kysely } from 'kysely'
 import type { Db } from '../../core/db/database.ts'
 import type { CoreTables } from '../../core/db/tables.ts'
 import type { Call } from './rules/calls.ts'
-import type {
-  AgendaLink,
-  AttendanceMode,
-  DocumentKind,
-  Office,
-  PhaseKind,
-  ProcessesTables,
-  ProcessState,
-  StakeholderSeats,
-} from './tables.ts'
+import type { AgendaLink, AttendanceMode, DocumentKind, PhaseKind, ProcessesTables, ProcessState } from './tables.ts'
 
 type ProcessesDb = Kysely<CoreTables & ProcessesTables>
 export const pdb = (db: Db): ProcessesDb => db.withTables<ProcessesTables>()
-
-export interface Body {
-  id: number
-  slug: string
-  name: string
-  acronym: string | null
-  description: string
-  parentBodyId: number | null
-  memberStateSeats: number | null
-  stakeholderSeats: StakeholderSeats
-  illustrativeMembership: boolean
-}
-
-export interface BodyMember {
-  id: number
-  standing: 'member' | 'observer'
-  memberStateIso3: string | null
-  organizationId: number | null
-}
-
-export interface BodyOfficer {
-  id: number
-  office: Office
-  name: string
-  personId: number | null
-  memberStateIso3: string | null
-  organizationId: number | null
-}
 
 export interface Process {
   id: number
@@ -132,18 +95,6 @@ export interface Transmission {
   documentSymbol: string | null
 }
 
-const bodyColumns = [
-  'id',
-  'slug',
-  'name',
-  'acronym',
-  'description',
-  'parentBodyId',
-  'memberStateSeats',
-  'stakeholderSeats',
-  'illustrativeMembership',
-] as const
-
 const processColumns = [
   'id',
   'bodyId',
@@ -206,45 +157,6 @@ const documentColumns = [
   'issuedOn',
   'createdAt',
 ] as const
-
-export async function listBodies(db: Db): Promise<Body[]> {
-  return pdb(db).selectFrom('processesBody').select(bodyColumns).orderBy('id').execute()
-}
-
-export async function findBody(db: Db, idOrSlug: number | string): Promise<Body | undefined> {
-  const query = pdb(db).selectFrom('processesBody').select(bodyColumns)
-  return (
-    typeof idOrSlug === 'number' ? query.where('id', '=', idOrSlug) : query.where('slug', '=', idOrSlug)
-  ).executeTakeFirst()
-}
-
-/** The body and the bodies it reports to, nearest first (working group, CSTD, ECOSOC, GA). */
-export async function bodyChain(db: Db, bodyId: number): Promise<Body[]> {
-  const all = new Map((await listBodies(db)).map((b) => [b.id, b]))
-  const chain: Body[] = []
-  for (let body = all.get(bodyId); body && !chain.includes(body); body = all.get(body.parentBodyId ?? -1)) {
-    chain.push(body)
-  }
-  return chain
-}
-
-export async function bodyMembers(db: Db, bodyId: number): Promise<BodyMember[]> {
-  return pdb(db)
-    .selectFrom('processesBodyMember')
-    .select(['id', 'standing', 'memberStateIso3', 'organizationId'])
-    .where('bodyId', '=', bodyId)
-    .orderBy('id')
-    .execute()
-}
-
-export async function bodyOfficers(db: Db, bodyId: number): Promise<BodyOfficer[]> {
-  return pdb(db)
-    .selectFrom('processesBodyOfficer')
-    .select(['id', 'office', 'name', 'personId', 'memberStateIso3', 'organizationId'])
-    .where('bodyId', '=', bodyId)
-    .orderBy('id')
-    .execute()
-}
 
 export async function listProcesses(
   db: Db,

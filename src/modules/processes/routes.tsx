@@ -1,7 +1,6 @@
-// Pages of bodies, processes and meetings, and the forms that run them. Thin: parse, authorize
+// Pages of processes and meetings, and the forms that run them. Thin: parse, authorize
 // (in the commands), call, render.
 import type { Context, Hono } from 'hono'
-import type { Child } from 'hono/jsx'
 import { chairedBodies, isStaff } from '../../core/auth/actor.ts'
 import { can } from '../../core/auth/authorize.ts'
 import { isoDate } from '../../core/dates.ts'
@@ -15,7 +14,9 @@ import { idParam } from '../../core/http/ids.ts'
 import { parseWith } from '../../core/http/validation.ts'
 import type { Result } from '../../core/result.ts'
 import type { FormState } from '../../core/ui/form.tsx'
-import { electoralGroup, findOrganizationsByIds, listMemberStates, localized } from '../actors/index.ts'
+import { sectionsFor } from '../../core/ui/sections.ts'
+import { findOrganizationsByIds, listMemberStates, localized } from '../actors/index.ts'
+import { bodyChain, listBodies } from '../bodies/index.ts'
 import {
   addDocument,
   changeProcessState,
@@ -28,17 +29,12 @@ import {
 import {
   agendaOf,
   attendanceOf,
-  bodyChain,
-  bodyMembers,
-  bodyOfficers,
   callsOf,
   documentsOf,
-  findBody,
   findCall,
   findMeeting,
   findProcess,
   guidingQuestions,
-  listBodies,
   listProcesses,
   meetingsOf,
   phasesOf,
@@ -46,7 +42,6 @@ import {
   transmissionsOf,
 } from './queries.ts'
 import { acceptsWrites } from './rules/lifecycle.ts'
-import { seatCounts } from './rules/membership.ts'
 import { localToInstant } from './rules/time.ts'
 import { currentPhase, orderPhases } from './rules/timeline.ts'
 import {
@@ -59,29 +54,9 @@ import {
   ProcessStateInput,
 } from './schemas.ts'
 import { PHASE_KINDS } from './tables.ts'
-import { renderBodies, renderBody } from './views/bodies.tsx'
 import { renderCallForm, renderDocumentForm, renderMeetingForm, renderProcessForm } from './views/manage.tsx'
 import { type MeetingView, renderMeeting } from './views/meeting.tsx'
 import { renderProcess, renderProcesses } from './views/process.tsx'
-
-/** Sections other modules add to a page about a process or a body, in their order. */
-export async function sectionsFor(
-  c: Context<AppEnv>,
-  kind: 'process' | 'body',
-  subject: { id: number; bodyId: number },
-  placement: 'header' | 'main' = 'main',
-) {
-  const sections = c.var.deps.modules
-    .flatMap((m) => (m.sections?.[kind] ? [m.sections[kind]] : []))
-    .filter((s) => (s.placement ?? 'main') === placement)
-    .sort((a, b) => a.order - b.order)
-  const rendered: Child[] = []
-  for (const section of sections) {
-    const node = await section.render(c, subject)
-    if (node !== null) rendered.push(node)
-  }
-  return rendered
-}
 
 /** Form values with the wall-clock fields turned into instants in the reader's time zone. */
 function withInstants(values: FormValues, fields: string[], timeZone: string): Record<string, unknown> {
@@ -144,59 +119,6 @@ async function processView(c: Context<AppEnv>, db: Db, id: number) {
 }
 
 export function registerProcessRoutes(app: Hono<AppEnv>): void {
-  app.get('/bodies', async (c) => {
-    const bodies = await listBodies(c.var.db)
-    return renderBodies(c, { bodies, parents: new Map(bodies.map((b) => [b.id, b])) })
-  })
-
-  app.get('/bodies/:slug', async (c) => {
-    const { db, i18n } = c.var
-    const body = await findBody(db, c.req.param('slug'))
-    if (!body) return respondError(c, { type: 'not_found', id: 'body_not_found' })
-    const [chain, officers, members, processes, states] = await Promise.all([
-      bodyChain(db, body.id),
-      bodyOfficers(db, body.id),
-      bodyMembers(db, body.id),
-      listProcesses(db, { bodyId: body.id }),
-      listMemberStates(db),
-    ])
-    const stateByIso = new Map(states.map((s) => [s.iso3, s]))
-    const orgIds = members.flatMap((m) => (m.organizationId ? [m.organizationId] : []))
-    const orgs = new Map((await findOrganizationsByIds(db, orgIds)).map((o) => [o.id, o]))
-    const stateName = (iso3: string) => stateByIso.get(iso3)?.shortName[i18n.locale] ?? iso3
-    const full = members.filter((m) => m.standing === 'member')
-    const stateMembers = full.flatMap((m) => {
-      const s = m.memberStateIso3 ? stateByIso.get(m.memberStateIso3) : undefined
-      return s ? [{ iso3: s.iso3, name: s.shortName[i18n.locale], regionalGroup: electoralGroup(s) }] : []
-    })
-    const orgMembers = full.flatMap((m) => {
-      const o = m.organizationId ? orgs.get(m.organizationId) : undefined
-      return o
-        ? [{ id: o.id, slug: o.slug, name: localized(o.name, i18n.locale), stakeholderGroup: o.stakeholderGroup }]
-        : []
-    })
-    const observers = members
-      .filter((m) => m.standing === 'observer')
-      .flatMap((m) => {
-        if (m.memberStateIso3)
-          return [{ name: stateName(m.memberStateIso3), href: `/member-states/${m.memberStateIso3}` }]
-        const o = m.organizationId ? orgs.get(m.organizationId) : undefined
-        return o ? [{ name: localized(o.name, i18n.locale), href: `/organizations/${o.slug}` }] : []
-      })
-    return renderBody(c, {
-      body,
-      chain,
-      officers: officers.map((o) => ({ ...o, from: o.memberStateIso3 ? stateName(o.memberStateIso3) : null })),
-      states: stateMembers,
-      organizations: orgMembers,
-      observers,
-      seats: seatCounts(body, stateMembers, orgMembers),
-      processes,
-      sections: await sectionsFor(c, 'body', { id: body.id, bodyId: body.id }),
-      headerSections: await sectionsFor(c, 'body', { id: body.id, bodyId: body.id }, 'header'),
-    })
-  })
-
   app.get('/processes', async (c) => {
     const [processes, bodies] = await Promise.all([listProcesses(c.var.db), listBodies(c.var.db)])
     return renderProcesses(c, { processes, bodies: new Map(bodies.map((b) => [b.id, b])) })

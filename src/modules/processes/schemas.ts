@@ -3,16 +3,7 @@
 import { z } from '@hono/zod-openapi'
 import { IdPathParam } from '../../core/http/ids.ts'
 import { LOCALES } from '../../core/i18n/locales.ts'
-import { STAKEHOLDER_GROUPS } from '../actors/index.ts'
-import {
-  ATTENDANCE_MODES,
-  DOCUMENT_KINDS,
-  ELIGIBILITIES,
-  MODERATIONS,
-  OFFICES,
-  PHASE_KINDS,
-  PROCESS_STATES,
-} from './tables.ts'
+import { ATTENDANCE_MODES, DOCUMENT_KINDS, ELIGIBILITIES, MODERATIONS, PHASE_KINDS, PROCESS_STATES } from './tables.ts'
 
 const text = (max: number) => z.string().trim().min(1).max(max)
 const isoDate = z.iso.date({ error: 'validation.format' }).openapi({ example: '2017-01-26' })
@@ -23,20 +14,6 @@ const slug = z
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: 'validation.format' })
   .max(80)
 const httpsUrl = z.url({ protocol: /^https?$/, error: 'validation.url' }).max(500)
-
-export const BodyInput = z
-  .object({
-    slug,
-    name: text(300),
-    acronym: text(30).optional(),
-    description: z.string().trim().max(5000).optional(),
-    parentBodyId: z.coerce.number().int().positive().optional(),
-    memberStateSeats: z.coerce.number().int().min(0).max(195).optional(),
-    stakeholderSeats: z.partialRecord(z.enum(STAKEHOLDER_GROUPS), z.coerce.number().int().min(0).max(100)).optional(),
-    illustrativeMembership: z.boolean().optional(),
-  })
-  .openapi('BodyInput')
-export type BodyInput = z.infer<typeof BodyInput>
 
 export const ProcessInput = z
   .object({
@@ -141,24 +118,6 @@ export const DocumentInput = z
   .openapi('DocumentInput')
 export type DocumentInput = z.infer<typeof DocumentInput>
 
-export const MemberInput = z.object({
-  standing: z.enum(['member', 'observer']),
-  memberStateIso3: z.string().length(3).optional(),
-  organizationId: z.coerce.number().int().positive().optional(),
-  since: isoDate.optional(),
-})
-export type MemberInput = z.infer<typeof MemberInput>
-
-export const OfficerInput = z.object({
-  office: z.enum(OFFICES),
-  name: text(200),
-  personId: z.coerce.number().int().positive().optional(),
-  memberStateIso3: z.string().length(3).optional(),
-  organizationId: z.coerce.number().int().positive().optional(),
-  since: isoDate.optional(),
-})
-export type OfficerInput = z.infer<typeof OfficerInput>
-
 export const TransmissionInput = z.object({
   toBodyId: z.coerce.number().int().positive(),
   occasion: text(300),
@@ -171,39 +130,6 @@ export type TransmissionInput = z.infer<typeof TransmissionInput>
 
 /** An `{id}` path parameter: the one id parser's range (core/http/ids.ts). */
 export const IdParam = IdPathParam
-
-export const BodySchema = z
-  .object({
-    id: z.number().int(),
-    slug: z.string(),
-    name: z.string(),
-    acronym: z.string().nullable(),
-    description: z.string(),
-    reportsTo: z.array(z.object({ id: z.number().int(), name: z.string(), acronym: z.string().nullable() })).openapi({
-      description: 'The chain of bodies it reports to, nearest first',
-    }),
-    composition: z.object({
-      memberStateSeats: z.number().int().nullable(),
-      stakeholderSeats: z.record(z.string(), z.number().int()),
-    }),
-    illustrativeMembership: z.boolean(),
-    url: z.string(),
-  })
-  .openapi('Body')
-
-export const BodyDetailSchema = BodySchema.extend({
-  members: z.array(
-    z.object({
-      standing: z.enum(['member', 'observer']),
-      memberState: z.string().nullable().openapi({ description: 'ISO alpha-3' }),
-      organization: z.string().nullable().openapi({ description: 'Organization slug' }),
-      name: z.string(),
-      group: z.string().nullable().openapi({ description: 'Regional group (States) or stakeholder group' }),
-    }),
-  ),
-  officers: z.array(z.object({ office: z.enum(OFFICES), name: z.string(), memberState: z.string().nullable() })),
-  processes: z.array(z.object({ id: z.number().int(), title: z.string(), state: z.enum(PROCESS_STATES) })),
-}).openapi('BodyDetail')
 
 export const CallSchema = z
   .object({

@@ -1,7 +1,7 @@
-// Kysely types of the processes tables (migrations/).
+// Kysely types of the processes tables (migrations/). The body tables that the first migration
+// created belong to the bodies module (renamed bodies_* by its migration 20261207-0230).
 import type { Generated } from 'kysely'
 import type { CreatedAt, Json } from '../../core/db/tables.ts'
-import type { StakeholderGroup } from '../actors/index.ts'
 
 export const PHASE_KINDS = [
   'call_for_contributions',
@@ -18,8 +18,6 @@ export const ELIGIBILITIES = ['members', 'accredited_stakeholders', 'everyone'] 
 export type Eligibility = (typeof ELIGIBILITIES)[number]
 export const MODERATIONS = ['immediate', 'after_review'] as const
 export type Moderation = (typeof MODERATIONS)[number]
-export const OFFICES = ['chair', 'vice_chair', 'secretariat'] as const
-export type Office = (typeof OFFICES)[number]
 export const DOCUMENT_KINDS = [
   'agenda',
   'background',
@@ -33,43 +31,6 @@ export const DOCUMENT_KINDS = [
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number]
 export const ATTENDANCE_MODES = ['in_person', 'remote'] as const
 export type AttendanceMode = (typeof ATTENDANCE_MODES)[number]
-
-export type StakeholderSeats = Partial<Record<StakeholderGroup, number>>
-
-export interface ProcessesBodyTable {
-  id: Generated<number>
-  slug: string
-  name: string
-  acronym: string | null
-  description: Generated<string>
-  parentBodyId: number | null
-  memberStateSeats: number | null
-  stakeholderSeats: Json<StakeholderSeats>
-  illustrativeMembership: Generated<boolean>
-  createdAt: CreatedAt
-}
-
-export interface ProcessesBodyMemberTable {
-  id: Generated<number>
-  bodyId: number
-  standing: 'member' | 'observer'
-  memberStateIso3: string | null
-  organizationId: number | null
-  since: string | null
-  until: string | null
-}
-
-export interface ProcessesBodyOfficerTable {
-  id: Generated<number>
-  bodyId: number
-  office: Office
-  name: string
-  personId: number | null
-  memberStateIso3: string | null
-  organizationId: number | null
-  since: string | null
-  until: string | null
-}
 
 export interface ProcessesProcessTable {
   id: Generated<number>
@@ -200,9 +161,6 @@ export interface ProcessesTransmissionTable {
 }
 
 export type ProcessesTables = {
-  processesBody: ProcessesBodyTable
-  processesBodyMember: ProcessesBodyMemberTable
-  processesBodyOfficer: ProcessesBodyOfficerTable
   processesProcess: ProcessesProcessTable
   processesStateChange: ProcessesStateChangeTable
   processesGuidingQuestion: ProcessesGuidingQuestionTable

@@ -10,7 +10,8 @@ import { conflict, forbidden, invalid, notFound, ok, type Result } from '../../c
 import { findProcess, writeRefusal } from '../processes/index.ts'
 import { knownParties, requestCosponsors } from './commands-cosponsors.ts'
 import { accountOf, negotiationOpen } from './context.ts'
-import { findProposal, pdb } from './queries.ts'
+import { findProposal } from './queries.ts'
+import { addVersion, insertProposal, setMerged, setWithdrawn } from './queries-write.ts'
 
 export type Speaker = { memberStateIso3: string } | { organizationId: number }
 
@@ -55,12 +56,16 @@ export async function submitProposal(
   return inTransaction(db, async (trx) => {
     const open = await negotiationOpen(trx, ctx, input.processId)
     if (!open.ok) return open
-    const row = await insertProposal(trx, ctx, {
-      ...input,
-      memberStates: ownStates,
-      organizations: ownOrgs,
-      status: 'submitted',
-    })
+    const row = await insertProposal(
+      trx,
+      { accountId: accountOf(ctx.actor), now: ctx.now },
+      {
+        ...input,
+        memberStates: ownStates,
+        organizations: ownOrgs,
+        status: 'submitted',
+      },
+    )
     await requestCosponsors(trx, ctx, row.id, {
       memberStates: states.filter((s) => !ownStates.includes(s)),
       organizations: orgs.filter((o) => !ownOrgs.includes(o)),
@@ -87,56 +92,6 @@ export async function submitProposal(
   })
 }
 
-/** A proposal with its first version, its proponents and the contributions it draws on. */
-async function insertProposal(
-  trx: Db,
-  ctx: CommandContext,
-  input: ProposalInput & { status: 'submitted' | 'under_discussion' },
-): Promise<{ id: number }> {
-  const n = pdb(trx)
-  const row = await n
-    .insertInto('negotiationProposal')
-    .values({
-      processId: input.processId,
-      title: input.title,
-      status: input.status,
-      mergedIntoId: null,
-      authorAccountId: accountOf(ctx.actor),
-      language: input.language ?? 'en',
-      createdAt: ctx.now,
-      updatedAt: ctx.now,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow()
-  await n
-    .insertInto('negotiationProposalVersion')
-    .values({
-      proposalId: row.id,
-      number: 1,
-      text: input.text,
-      rationale: input.rationale ?? '',
-      createdBy: accountOf(ctx.actor),
-      createdAt: ctx.now,
-    })
-    .execute()
-  await insertProponents(trx, row.id, input.memberStates, input.organizations)
-  const sources = [...new Set(input.contributionIds ?? [])]
-  if (sources.length)
-    await n
-      .insertInto('negotiationProposalSource')
-      .values(sources.map((contributionId) => ({ proposalId: row.id, contributionId })))
-      .execute()
-  return row
-}
-
-async function insertProponents(trx: Db, proposalId: number, states: readonly string[], orgs: readonly number[]) {
-  const rows = [
-    ...[...new Set(states)].map((memberStateIso3) => ({ proposalId, memberStateIso3, organizationId: null })),
-    ...[...new Set(orgs)].map((organizationId) => ({ proposalId, memberStateIso3: null, organizationId })),
-  ]
-  if (rows.length) await pdb(trx).insertInto('negotiationProposalProponent').values(rows).execute()
-}
-
 export async function reviseProposal(
   db: Db,
   ctx: CommandContext,
@@ -155,25 +110,12 @@ export async function reviseProposal(
   return inTransaction(db, async (trx) => {
     const open = await negotiationOpen(trx, ctx, proposal.processId)
     if (!open.ok) return open
-    const n = pdb(trx)
-    const updated = await n
-      .updateTable('negotiationProposal')
-      .set((eb) => ({ versionCount: eb('versionCount', '+', 1), updatedAt: ctx.now }))
-      .where('id', '=', id)
-      .returning('versionCount')
-      .executeTakeFirstOrThrow()
-    const version = updated.versionCount
-    await n
-      .insertInto('negotiationProposalVersion')
-      .values({
-        proposalId: id,
-        number: version,
-        text: input.text,
-        rationale: input.rationale ?? proposal.versions.at(-1)?.rationale ?? '',
-        createdBy: accountOf(ctx.actor),
-        createdAt: ctx.now,
-      })
-      .execute()
+    const version = await addVersion(trx, id, {
+      text: input.text,
+      rationale: input.rationale ?? proposal.versions.at(-1)?.rationale ?? '',
+      createdBy: accountOf(ctx.actor),
+      now: ctx.now,
+    })
     await recordAudit(trx, {
       ...auditedBy(ctx),
       action: 'proposal.revised',
@@ -198,11 +140,7 @@ export async function withdrawProposal(db: Db, ctx: CommandContext, id: number):
   return inTransaction(db, async (trx) => {
     const open = await negotiationOpen(trx, ctx, proposal.processId)
     if (!open.ok) return open
-    await pdb(trx)
-      .updateTable('negotiationProposal')
-      .set({ status: 'withdrawn', updatedAt: ctx.now })
-      .where('id', '=', id)
-      .execute()
+    await setWithdrawn(trx, id, ctx.now)
     await recordAudit(trx, {
       ...auditedBy(ctx),
       action: 'proposal.withdrawn',
@@ -235,23 +173,22 @@ export async function mergeProposals(
   return inTransaction(db, async (trx) => {
     const concluded = await negotiationOpen(trx, ctx, processId)
     if (!concluded.ok) return concluded
-    const n = pdb(trx)
-    const row = await insertProposal(trx, ctx, {
-      processId,
-      title: input.title,
-      text: input.text,
-      rationale: input.rationale,
-      language: input.language ?? proposals[0]?.language,
-      status: 'under_discussion',
-      memberStates: proposals.flatMap((p) => p.memberStates),
-      organizations: proposals.flatMap((p) => p.organizations),
-      contributionIds: proposals.flatMap((p) => p.contributions),
-    })
-    await n
-      .updateTable('negotiationProposal')
-      .set({ status: 'merged', mergedIntoId: row.id, updatedAt: ctx.now })
-      .where('id', 'in', input.ids)
-      .execute()
+    const row = await insertProposal(
+      trx,
+      { accountId: accountOf(ctx.actor), now: ctx.now },
+      {
+        processId,
+        title: input.title,
+        text: input.text,
+        rationale: input.rationale,
+        language: input.language ?? proposals[0]?.language,
+        status: 'under_discussion',
+        memberStates: proposals.flatMap((p) => p.memberStates),
+        organizations: proposals.flatMap((p) => p.organizations),
+        contributionIds: proposals.flatMap((p) => p.contributions),
+      },
+    )
+    await setMerged(trx, input.ids, row.id, ctx.now)
     await recordAudit(trx, {
       ...auditedBy(ctx),
       action: 'proposal.merged',

@@ -12,12 +12,7 @@ export {
 export { answerCosponsorship, type Party } from './commands-cosponsors.ts'
 export { proposalsModule } from './module.tsx'
 export { namesFor } from './names.ts'
-export {
-  findProposal,
-  markUnderDiscussion,
-  type ProposalDetail,
-  proposalsOf,
-  recordProposalFate,
-} from './queries.ts'
+export { findProposal, type ProposalDetail, proposalsOf } from './queries.ts'
+export { markUnderDiscussion, recordProposalFate } from './queries-write.ts'
 export { speakerFields } from './schemas.ts'
 export { speakerOf } from './speaker.ts'

@@ -4,11 +4,11 @@
 // negotiation reads and settles proposals through index.ts.
 import { join } from 'node:path'
 import { loadCatalogs } from '../../core/i18n/catalog.ts'
-import type { ActivityItem, ModuleManifest } from '../../core/module.ts'
+import type { ModuleManifest } from '../../core/module.ts'
 import { registerProposalApi } from './api.ts'
 import { proposalsOpenData } from './open-data.ts'
 import { proposalActions } from './permissions.ts'
-import { proposalActivity } from './queries.ts'
+import { proposalActivity } from './queries-activity.ts'
 import { registerProposalRoutes } from './routes.tsx'
 
 export const proposalsModule: ModuleManifest = {
@@ -17,14 +17,6 @@ export const proposalsModule: ModuleManifest = {
   permissions: proposalActions,
   routes: registerProposalRoutes,
   api: registerProposalApi,
-  activity: async (db, query): Promise<ActivityItem[]> =>
-    (await proposalActivity(db, query)).map((p) => ({
-      id: `proposal:${p.id}`,
-      at: p.createdAt,
-      processId: p.processId,
-      message: 'proposals.activity.proposal',
-      values: { title: p.title },
-      href: `/proposals/${p.id}`,
-    })),
+  activity: proposalActivity,
   openData: proposalsOpenData,
 }

@@ -1,10 +1,7 @@
-// Reading proposals with their versions, proponents, co-sponsorships, sources and lineage; and the
-// two writes the negotiation asks for through index.ts (a proposal taken into a document, the
-// fate of the paragraph it became).
+// Reading proposals with their versions, proponents, co-sponsorships, sources and lineage.
 import type { Kysely, Selectable } from 'kysely'
 import type { Db } from '../../core/db/database.ts'
 import type { CoreTables } from '../../core/db/tables.ts'
-import type { ActivityQuery } from '../../core/module.ts'
 import type { NegotiationCosponsorshipTable, NegotiationProposalTable, ProposalTables } from './tables.ts'
 
 type ProposalsDb = Kysely<CoreTables & ProposalTables>
@@ -82,42 +79,4 @@ async function withDetails(db: Db, proposals: Proposal[]): Promise<ProposalDetai
     contributions: sources.filter((s) => s.proposalId === p.id).map((s) => s.contributionId),
     mergedFrom: merged.filter((m) => m.mergedIntoId === p.id).map((m) => m.id),
   }))
-}
-
-/** Proposals a new negotiating document starts from are under discussion from then on. */
-export async function markUnderDiscussion(trx: Db, proposalId: number, now: Date): Promise<void> {
-  await pdb(trx)
-    .updateTable('negotiationProposal')
-    .set({ status: 'under_discussion', updatedAt: now })
-    .where('id', '=', proposalId)
-    .where('status', '=', 'submitted')
-    .execute()
-}
-
-/** The fate of a proposal whose paragraph was adopted or declared without consensus. */
-export async function recordProposalFate(
-  trx: Db,
-  proposalId: number,
-  fate: 'adopted' | 'no_consensus',
-  now: Date,
-): Promise<void> {
-  await pdb(trx)
-    .updateTable('negotiationProposal')
-    .set({ status: fate, updatedAt: now })
-    .where('id', '=', proposalId)
-    .where('status', 'in', ['submitted', 'under_discussion'])
-    .execute()
-}
-
-/** Proposals put forward in these processes after `since`, newest first (the processes' activity). */
-export async function proposalActivity(db: Db, query: ActivityQuery) {
-  if (query.processIds.length === 0) return []
-  return pdb(db)
-    .selectFrom('negotiationProposal')
-    .select(['id', 'title', 'processId', 'createdAt'])
-    .where('processId', 'in', query.processIds)
-    .where('createdAt', '>', query.since)
-    .orderBy('createdAt', 'desc')
-    .limit(query.limit)
-    .execute()
 }

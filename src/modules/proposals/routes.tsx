@@ -12,7 +12,7 @@ import { denied } from '../../core/http/guards.ts'
 import { idOrZero, idParam } from '../../core/http/ids.ts'
 import { parseWith } from '../../core/http/validation.ts'
 import type { Issue, Result } from '../../core/result.ts'
-import { renderSections } from '../../core/ui/sections.ts'
+import { sectionsFor } from '../../core/ui/sections.ts'
 import { findProcess, type Process } from '../processes/index.ts'
 import { mergeProposals, reviseProposal, submitProposal, withdrawProposal } from './commands.ts'
 import { answerCosponsorship } from './commands-cosponsors.ts'
@@ -72,8 +72,8 @@ export function registerProposalRoutes(app: Hono<AppEnv>): void {
     const subject = { id: process.id, bodyId: process.bodyId }
     const [proposals, actions, sections] = await Promise.all([
       proposalsOf(c.var.db, process.id),
-      renderSections(c, 'proposal-actions', subject),
-      renderSections(c, 'proposals', subject),
+      sectionsFor(c, 'proposal-actions', subject),
+      sectionsFor(c, 'proposals', subject),
     ])
     const names = await namesFor(c, [...new Set(proposals.flatMap((p) => p.organizations))])
     return renderProposals(c, {
@@ -125,7 +125,7 @@ export function registerProposalRoutes(app: Hono<AppEnv>): void {
       Promise.all(proposal.mergedFrom.map((id) => findProposal(c.var.db, id))),
     ])
     if (!process) return respondError(c, { type: 'not_found', id: 'process_not_found' })
-    const sections = await renderSections(c, 'proposal', { id: proposal.id, bodyId: process.bodyId })
+    const sections = await sectionsFor(c, 'proposal', { id: proposal.id, bodyId: process.bodyId })
     const from = mergedFrom.filter((p) => p !== undefined)
     const names = await namesFor(c, [
       ...new Set([

@@ -135,3 +135,12 @@ export async function countOrganizationsByGroup(db: Db): Promise<Record<string, 
     .execute()
   return Object.fromEntries(rows.map((r) => [r.stakeholderGroup, Number(r.n)]))
 }
+
+/** Every organization with its public columns, in id order (the open-data table). */
+export async function organizationsForOpenData(db: Db) {
+  return actorsDb(db)
+    .selectFrom('actorsOrganization')
+    .select(['id', 'slug', 'name', 'acronym', 'stakeholderGroup', 'headquartersIso3', 'website', 'createdAt'])
+    .orderBy('id')
+    .execute()
+}

@@ -14,9 +14,9 @@ import {
   TextField,
 } from '../../../core/ui/form.tsx'
 import { renderPage } from '../../../core/ui/layout.tsx'
-import type { Body, GuidingQuestion, Process } from '../queries.ts'
+import { type Body, bodyLabel } from '../../bodies/index.ts'
+import type { GuidingQuestion, Process } from '../queries.ts'
 import { DOCUMENT_KINDS, ELIGIBILITIES, MODERATIONS, PHASE_KINDS } from '../tables.ts'
-import { bodyLabel } from './bodies.tsx'
 
 type Status = 200 | 409 | 422
 
@@ -48,7 +48,7 @@ export function renderProcessForm(c: Context<AppEnv>, view: { bodies: Body[]; fo
         name="bodyId"
         label={t('processes.body')}
         required
-        options={view.bodies.map((b) => ({ value: String(b.id), label: bodyLabel(b) }))}
+        options={view.bodies.map((b) => ({ value: String(b.id), label: bodyLabel(b, c.var.i18n.locale) }))}
       />
       <TextField t={t} form={form} name="title" label={t('processes.titleField')} required maxlength={300} />
       <TextField t={t} form={form} name="slug" label={t('processes.slug')} hint={t('processes.slugHint')} required />

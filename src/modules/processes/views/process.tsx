@@ -8,10 +8,10 @@ import type { AppEnv } from '../../../core/http/context.ts'
 import { Facts, Tag } from '../../../core/ui/components.tsx'
 import type { FormState } from '../../../core/ui/form.tsx'
 import { renderPage } from '../../../core/ui/layout.tsx'
-import type { Body, GuidingQuestion, Meeting, Process, ProcessDocument, StateChange, Transmission } from '../queries.ts'
+import { type Body, bodyLabel } from '../../bodies/index.ts'
+import type { GuidingQuestion, Meeting, Process, ProcessDocument, StateChange, Transmission } from '../queries.ts'
 import { type Call, callClosesAt, callState } from '../rules/calls.ts'
 import { type Phase, phaseStatus } from '../rules/timeline.ts'
-import { bodyLabel } from './bodies.tsx'
 import { ManageSection, StateRecord } from './lifecycle.tsx'
 
 export function renderProcesses(c: Context<AppEnv>, view: { processes: Process[]; bodies: Map<number, Body> }) {
@@ -32,7 +32,7 @@ export function renderProcesses(c: Context<AppEnv>, view: { processes: Process[]
                 <a href={`/processes/${p.id}`}>{p.title}</a>
               </h2>
               <p>
-                {body ? bodyLabel(body) : null} <Tag>{t(`processes.state.${p.state}`)}</Tag>
+                {body ? bodyLabel(body, c.var.i18n.locale) : null} <Tag>{t(`processes.state.${p.state}`)}</Tag>
                 {p.recurrence === 'annual' ? <Tag>{t('processes.recurring', { year: p.cycleYear ?? '' })}</Tag> : null}
               </p>
             </li>
@@ -132,7 +132,7 @@ export function renderProcess(c: Context<AppEnv>, view: ProcessView) {
       ],
     },
     <>
-      <p class="eyebrow">{body ? <a href={`/bodies/${body.slug}`}>{bodyLabel(body)}</a> : null}</p>
+      <p class="eyebrow">{body ? <a href={`/bodies/${body.slug}`}>{bodyLabel(body, c.var.i18n.locale)}</a> : null}</p>
       <h1>{process.title}</h1>
       <p>
         <Tag tone={process.state === 'active' ? 'ok' : undefined}>{t(`processes.state.${process.state}`)}</Tag>
@@ -265,7 +265,7 @@ export function renderProcess(c: Context<AppEnv>, view: ProcessView) {
             {view.transmissions.map((tr) => (
               <li>
                 {t('processes.transmittedTo', {
-                  body: tr.toBody ? bodyLabel(tr.toBody) : '',
+                  body: tr.toBody ? bodyLabel(tr.toBody, c.var.i18n.locale) : '',
                   occasion: tr.occasion,
                   date: i18n.date(tr.transmittedOn, 'long'),
                 })}

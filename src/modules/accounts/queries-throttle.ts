@@ -1,4 +1,4 @@
-// Password-attempt throttles in the database (shared by every app instance). An attempt is
+// The password-attempt throttles' table (shared by every app instance). An attempt is
 // counted as a failure before the password is checked, so parallel guesses cannot slip past a
 // delay; a success then clears its key, so successes never count.
 import type { Db } from '../../core/db/database.ts'

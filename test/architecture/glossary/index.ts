@@ -1,0 +1,3 @@
+// What other modules may import from the glossary.
+export { glossaryModule } from './module.ts'
+export { listTerms } from './queries.ts'
