@@ -52,6 +52,17 @@ describe('authorization matrix', () => {
     expect(authorize(twoBodies, 'process.manage', { bodyId: 3 }).ok).toBe(false)
   })
 
+  it('type-checks action names and subjects against the declaring module (tsc fails on these lines otherwise)', () => {
+    const actor = PERSONAS.government_delegate
+    // @ts-expect-error: no module declares this action
+    expect(() => authorize(actor, 'amendment.tabled')).toThrow(/no registered module/)
+    // @ts-expect-error: the rule needs its subject
+    expect(() => authorize(actor, 'position.take')).toThrow()
+    // @ts-expect-error: and a subject of its own type
+    expect(authorize(actor, 'position.take', { bodyId: 1 }).ok).toBe(false)
+    expect(authorize(actor, 'amendment.table', { stakeholdersMayTable: false }).ok).toBe(true)
+  })
+
   it('lets the platform itself act (demo, jobs)', () => {
     expect(authorize({ kind: 'system' }, 'role.grant').ok).toBe(true)
   })

@@ -80,6 +80,43 @@ describe.each(DATABASE_KINDS)('annual reports on %s', (kind) => {
     expect(invitations.map((m) => m.toAddress)).toEqual([rep.email])
   })
 
+  it('lets the Secretariat key in an organization’s report, recorded as such on the published report', async () => {
+    await openCycle(
+      runtime.deps.db,
+      { actor: SYSTEM, now: new Date() },
+      { year: 2033, deadline: '2034-03-31', organizationIds: [orgA, orgB] },
+      mail(),
+    )
+    const { client: secretariat } = await accountWithRole(runtime, 'secretariat', null, 'Secretariat officer')
+    // the board offers the Secretariat every invited organization's form
+    expect((await secretariat.get('/annual-reports/2033')).html).toContain(
+      `/annual-reports/2033/report?organization=${orgB}`,
+    )
+    const page = `/annual-reports/2033/report?organization=${orgB}`
+    const keyed = await secretariat.submit(
+      `/annual-reports/2033/report/submit?organization=${orgB}`,
+      { actions: 'Workshops, as in the PDF the organization sent.', issues: ['spam'] },
+      page,
+    )
+    expect(keyed.response.status).toBe(303)
+    const published = await new TestClient(runtime).get(keyed.response.headers.get('location') as string)
+    expect(published.html).toContain('Keyed in by the Secretariat on the organization')
+    const [version] = await versionsOf(
+      runtime.deps.db,
+      Number(keyed.response.headers.get('location')?.split('/').at(-1)),
+    )
+    expect(version?.keyedInBySecretariat).toBe(true)
+    // the organization's own representative submits without the note
+    const own = await rep.client.submit(
+      `/annual-reports/2033/report/submit?organization=${orgA}`,
+      { actions: 'Our own account.', issues: ['spam'] },
+      `/annual-reports/2033/report?organization=${orgA}`,
+    )
+    expect(own.response.status).toBe(303)
+    const ownPage = await new TestClient(runtime).get(own.response.headers.get('location') as string)
+    expect(ownPage.html).not.toContain('Keyed in by the Secretariat')
+  })
+
   it('keeps the draft as written and publishes only on submission, then locks it to new versions', async () => {
     const page = `/annual-reports/2025/report?organization=${orgA}`
     const saved = await rep.client.submit(

@@ -4,7 +4,7 @@
 // through the mail outbox, one per organization representative per week.
 import { auditedBy, type CommandContext, recordAudit } from '../../core/audit/audit.ts'
 import { findAccount } from '../../core/auth/accounts.ts'
-import { accountIdOf } from '../../core/auth/actor.ts'
+import { accountIdOf, isStaff, organizationsOf } from '../../core/auth/actor.ts'
 import { authorize } from '../../core/auth/authorize.ts'
 import { grantsOfRole } from '../../core/auth/grants.ts'
 import { isoDate } from '../../core/dates.ts'
@@ -143,6 +143,9 @@ export async function submitReport(
   if (!allowed.ok) return allowed
   const cycle = await findCycle(db, year)
   if (!cycle) return notFound('cycle_not_found')
+  // the Secretariat keying in the report of an organization it does not represent: recorded as such
+  const keyedIn =
+    ctx.actor.kind === 'account' && isStaff(ctx.actor) && !organizationsOf(ctx.actor).includes(organizationId)
   return inTransaction(db, async (trx) => {
     const report = await findReport(trx, cycle.id, organizationId, { forUpdate: true })
     if (!report) return invalid([{ path: 'actions', code: 'validation.required' }])
@@ -155,13 +158,14 @@ export async function submitReport(
       content: report.draft,
       by: accountIdOf(ctx.actor),
       at: ctx.now,
+      keyedIn,
     })
     await recordAudit(trx, {
       ...auditedBy(ctx),
       action: 'annual_report.submitted',
       subjectType: 'annual_report',
       subjectId: report.id,
-      payload: { year, organizationId, version, content: report.draft },
+      payload: { year, organizationId, version, keyedIn, content: report.draft },
     })
     return ok({ version })
   })

@@ -47,11 +47,18 @@ export async function upsertDraft(
 /** The draft published as the report's next version, kept in its version history. */
 export async function publishVersion(
   db: Db,
-  v: { reportId: number; number: number; content: ReportContent; by: number | null; at: Date },
+  v: { reportId: number; number: number; content: ReportContent; by: number | null; at: Date; keyedIn: boolean },
 ): Promise<void> {
   await adb(db)
     .insertInto('annualReportsVersion')
-    .values({ reportId: v.reportId, number: v.number, content: jsonb(v.content), submittedBy: v.by, submittedAt: v.at })
+    .values({
+      reportId: v.reportId,
+      number: v.number,
+      content: jsonb(v.content),
+      submittedBy: v.by,
+      submittedAt: v.at,
+      keyedInBySecretariat: v.keyedIn,
+    })
     .execute()
   await adb(db)
     .updateTable('annualReportsReport')

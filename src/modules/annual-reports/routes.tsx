@@ -2,7 +2,6 @@
 // (page, Word, JSON). Routes parse (schemas.ts), call a command and answer; the commands
 // authorize. The report form and a published report are in routes-report.tsx.
 import type { Context, Hono } from 'hono'
-import { organizationsOf } from '../../core/auth/actor.ts'
 import { can } from '../../core/auth/authorize.ts'
 import { isoDate } from '../../core/dates.ts'
 import { contentDisposition } from '../../core/formats/content-disposition.ts'
@@ -73,7 +72,10 @@ export function registerAnnualReportRoutes(app: Hono<AppEnv>): void {
       c,
       rows.map((r) => r.organizationId),
     )
-    const mine = organizationsOf(c.var.actor).filter((id) => rows.some((r) => r.organizationId === id))
+    // representatives write their organization's report; the Secretariat may key in any invited one's
+    const mine = rows
+      .map((r) => r.organizationId)
+      .filter((id) => can(c.var.actor, 'annualReport.write', { organizationId: id }))
     return renderBoard(c, { ...names, cycle, rows, writable: mine })
   })
 

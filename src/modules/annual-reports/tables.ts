@@ -39,6 +39,8 @@ export interface AnnualReportsVersionTable {
   content: ReportContent
   submittedBy: number | null
   submittedAt: Date
+  /** submitted by the Secretariat on the organization's behalf, not by its representative */
+  keyedInBySecretariat: Generated<boolean>
 }
 
 export type AnnualReportsTables = {

@@ -8,6 +8,7 @@ export {
   createDocument,
   declare,
   issueRevision,
+  recordStatement,
 } from './commands-documents.ts'
 export { reopenParagraph } from './commands-lifecycle.ts'
 export { takePosition } from './commands-positions.ts'
@@ -15,12 +16,16 @@ export { type Comparison, comparisonOf } from './comparison.ts'
 export { documentWithBody } from './context.ts'
 export { negotiationModule } from './module.tsx'
 export {
+  amendmentsOf,
   documentsOf,
   findParagraph,
+  findRevision,
   type NegotiatingDocument,
   paragraphsOf,
   type Revision,
+  statementsOf,
 } from './queries.ts'
+export { revisionListOf } from './queries-page.ts'
 export { revisionName } from './rules/amendments.ts'
 export type { ParagraphChange } from './rules/compare.ts'
 export type { Position } from './rules/consensus.ts'

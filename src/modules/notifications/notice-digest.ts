@@ -9,12 +9,8 @@ import { enqueueMail } from '../../core/mail/outbox.ts'
 import { isolated } from '../../core/ui/name.tsx'
 import { siteUrl, translatorFor } from './deliver.ts'
 import { markMailed, pendingDaily, readers, toNotice } from './queries-notices.ts'
+import { localDay } from './rules/day.ts'
 import { noticeText } from './rules/text.ts'
-
-/** The calendar day of an instant in a time zone, as YYYY-MM-DD. */
-export function localDay(at: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at)
-}
 
 /** Queues the digests due at `now`; returns how many messages were queued. */
 export async function queueNoticeDigests(db: Db, deps: AppDeps, now: Date): Promise<number> {
@@ -35,7 +31,7 @@ export async function queueNoticeDigests(db: Db, deps: AppDeps, now: Date): Prom
     const lines = [i18n.t('notifications.mail.greeting', { name: isolated(reader.displayName) }), '']
     for (const row of due) {
       const notice = toNotice(row)
-      const text = noticeText(i18n, notice)
+      const text = noticeText(i18n, notice, now)
       lines.push(`- ${text.title}`, `  ${text.todo}`, `  ${base}${notice.href}`)
     }
     lines.push('', '--', i18n.t('notifications.mail.footer', { url: `${base}/me/notifications/preferences` }))

@@ -14,7 +14,7 @@ import { inWarningWindow } from './rules/kinds.ts'
 import { warningFor } from './rules/warnings.ts'
 
 export interface ReadOptions {
-  /** entries per transaction */
+  /** entries per transaction (small: on PGlite a transaction holds the one connection) */
   batch?: number
   /** for tests: runs after the notices are written, before the cursor moves (a crash there) */
   beforeCursorMoves?: () => void | Promise<void>
@@ -31,7 +31,7 @@ export async function readAuditLog(
   for (;;) {
     const step = await inTransaction(db, async (trx) => {
       const cursor = await lockCursor(trx)
-      const entries = await entriesAfter(trx, cursor, options.batch ?? 200)
+      const entries = await entriesAfter(trx, cursor, options.batch ?? 50)
       let notices = 0
       for (const entry of entries) {
         const fact = {

@@ -111,6 +111,10 @@ export function registerNotificationRoutes(app: Hono<AppEnv>): void {
       <>
         <p>
           <a href="/account">{t('notifications.backToAccount')}</a>
+          {' · '}
+          <a href="/me/notifications">{t('notifications.inbox.title')}</a>
+          {' · '}
+          <a href="/me/notifications/preferences">{t('notifications.preferences.title')}</a>
         </p>
         <h1>{title}</h1>
         <p class="lead">{t('notifications.lead')}</p>

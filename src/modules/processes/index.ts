@@ -13,9 +13,19 @@ export {
   listBodies,
 } from '../bodies/index.ts'
 export { baseUrl, callJson } from './api.ts'
-export { changeProcessState, createProcess, extendCall, openCall, scheduleMeeting } from './commands.ts'
+export {
+  addDocument,
+  changeProcessState,
+  createProcess,
+  extendCall,
+  openCall,
+  recordAttendance,
+  recordTransmission,
+  scheduleMeeting,
+} from './commands.ts'
 export { processesModule } from './module.ts'
 export {
+  attendanceOf,
   callsOf,
   findCall,
   findProcess,

@@ -16,7 +16,7 @@ import { createDocument, issueRevision, parseUnText } from '../negotiation/index
 import { createBody, createProcess } from '../processes/index.ts'
 import type { Report } from './report.ts'
 import { reportAkn } from './report-akn.ts'
-import { reportDocx } from './report-docx.ts'
+import { reportWord } from './report-word.ts'
 
 const SCHEMA = join(import.meta.dirname, '..', '..', '..', 'reference', 'akn', 'akomantoso30.xsd')
 
@@ -153,7 +153,7 @@ describe.each(DATABASE_KINDS)('negotiation formats on %s', (kind) => {
   })
 
   it('runs each name of the Word report’s Annex I its own way, and the negotiated text by its language', async () => {
-    const xml = documentXml(await reportDocx(sampleReport(), runtime.deps.messages.translator('ar')))
+    const xml = documentXml(await reportWord(sampleReport(), runtime.deps.messages.translator('ar')))
     expect(directions(xml, 'Brazil')).toEqual({ rtl: 0, ltr: 1 })
     expect(directions(xml, 'Recommends that')).toEqual({ rtl: 0, ltr: 1 })
     expect(directions(xml, 'جمعية الإنترنت')).toEqual({ rtl: 1, ltr: 0 })
@@ -197,7 +197,16 @@ function entry(contributionId: number, contributor: string, language: string, te
 function sampleReport(): Report {
   return {
     process: { id: 1, slug: 'formats', title: 'Formats', mandateSymbol: 'E/RES/2026/5', mandateParagraph: '3' },
-    body: { name: 'Working Group on Formats', acronym: 'WGF', slug: 'wg-formats' },
+    body: {
+      id: 1,
+      name: 'Working Group on Formats',
+      acronym: 'WGF',
+      slug: 'wg-formats',
+      parentBodyId: null,
+      parentName: null,
+    },
+    issue: null,
+    basedOn: { number: null, label: '' },
     document: { id: 1, title: 'Draft recommendations', symbol: null, language: 'en', revision: 1 },
     date: '2026-06-01',
     meetings: [],
@@ -225,13 +234,31 @@ function sampleReport(): Report {
       },
     ],
     divergentViews: [
-      { id: 3, kind: 'preambular', label: null, text: 'Noting [with concern] the gaps,', continuation: [] },
-      { id: 4, kind: 'operative', label: '2 bis', text: '[Some participants emphasized ...]', continuation: [] },
+      {
+        id: 3,
+        kind: 'preambular',
+        label: null,
+        text: 'Noting [with concern] the gaps,',
+        continuation: [],
+        lead: { kind: 'some' },
+      },
+      {
+        id: 4,
+        kind: 'operative',
+        label: '2 bis',
+        text: '[Some participants emphasized ...]',
+        continuation: [],
+        lead: { kind: 'other' },
+      },
     ],
     members: {
       memberStates: ['Brazil', 'Egypt'],
       organizations: [{ name: 'جمعية الإنترنت', stakeholderGroup: 'technical_community' }],
+      attendance: { recorded: false, attended: [] },
     },
+    notConsidered: [],
+    statements: [],
+    followUps: [],
     proposals: [],
   }
 }

@@ -1,97 +1,41 @@
 // The report in Akoma Ntoso 3.0 (OASIS LegalDocML), following the AKN4UN naming: a `doc` named
-// "report" (subtype paper) with the preambular paragraphs as recitals in the preamble, the
-// introduction and the operative recommendations in mainBody, the divergent
-// views marked refersTo="#divergentView", Annex I (members) as an attached doc and Annex II (every
-// proposal and its fate) as an amendmentList, as ../shared/akn/patterns show. eIds are unique
-// across the file, annexes included. Validated against the official schema in the tests.
+// "report" (subtype paper) numbered after the symbol the Secretariat set, with the preambular
+// paragraphs as recitals in the preamble, the introduction and the operative recommendations
+// (numbered 1, 2, 3) in mainBody, the divergent views marked refersTo="#divergentView" with their
+// attribution, the paragraphs not considered marked refersTo="#notConsidered", Annex I (members
+// and attendance) and Annex II (explanations of position and reservations) as attached docs and
+// Annex III (every proposal and its fate) as an amendmentList, as ../shared/akn/patterns show.
+// eIds are unique across the file, annexes included. Validated against the official schema.
 import { create } from 'xmlbuilder2'
 import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces.js'
-import { segments } from '../../core/formats/brackets.ts'
-import { isLocale, LOCALE_INFO } from '../../core/i18n/locales.ts'
 import type { Report } from './report.ts'
+import {
+  AUDIT_NS,
+  aknNumber,
+  identification,
+  labelId,
+  NS,
+  references,
+  textLanguageOf,
+  textWithBrackets,
+} from './report-akn-meta.ts'
 
-const NS = 'http://docs.oasis-open.org/legaldocml/ns/akn/3.0'
+export { aknNumber } from './report-akn-meta.ts'
 
-/** "E/CN.16/2018/CRP.3" -> "E-CN.16-2018-CRP.3"; spaces become "_" (AKN4UN 6.1). */
-export function aknNumber(symbol: string): string {
-  return symbol.replaceAll('/', '-').replace(/\s+/g, '_')
-}
-
-/** The namespace of ecp's own metadata in <proprietary>. */
-const AUDIT_NS = 'urn:ecp:audit-log'
-
-/** The report's expression is in the language its agreed text was negotiated in. */
-const textLanguageOf = (report: Report) => report.document?.language ?? 'en'
-
-function identification(
-  parent: XMLBuilder,
-  prefix: string,
-  work: {
-    type: string
-    subtype: string
-    actor: string
-    date: string
-    number: string
-    showAs: string
-    language: string
-  },
-  generated: string,
-) {
-  const uri = `/akn/un/${work.type}/${work.subtype}/${work.actor}/${work.date}/${work.number}`
-  const language = isLocale(work.language) ? LOCALE_INFO[work.language].iso639_2 : 'eng'
-  const expression = `${uri}/${language}@${work.date}`
-  const id = parent.ele('identification', { source: `#${prefix}ecp` })
-  const w = id.ele('FRBRWork')
-  w.ele('FRBRthis', { value: `${uri}/!main` })
-  w.ele('FRBRuri', { value: uri })
-  w.ele('FRBRdate', { date: work.date, name: 'adoption' })
-  w.ele('FRBRauthor', { href: `#${prefix}body` })
-  w.ele('FRBRcountry', { value: 'un' })
-  w.ele('FRBRsubtype', { value: work.subtype })
-  w.ele('FRBRnumber', { value: work.number, showAs: work.showAs })
-  const e = id.ele('FRBRExpression')
-  e.ele('FRBRthis', { value: `${expression}/!main` })
-  e.ele('FRBRuri', { value: expression })
-  e.ele('FRBRdate', { date: work.date, name: 'adoption' })
-  e.ele('FRBRauthor', { href: `#${prefix}body` })
-  e.ele('FRBRlanguage', { language })
-  const m = id.ele('FRBRManifestation')
-  m.ele('FRBRthis', { value: `${expression}/!main.xml` })
-  // the manifestation is the expression in a format: its IRI adds ".xml" (AKN naming convention 1.0)
-  m.ele('FRBRuri', { value: `${expression}.xml` })
-  m.ele('FRBRdate', { date: generated, name: 'generation' })
-  m.ele('FRBRauthor', { href: `#${prefix}ecp` })
-  m.ele('FRBRformat', { value: 'xml' })
-}
-
-function references(meta: XMLBuilder, prefix: string, report: Report, actor: string, extra?: (r: XMLBuilder) => void) {
-  const r = meta.ele('references', { source: `#${prefix}ecp` })
-  r.ele('TLCOrganization', { eId: `${prefix}ecp`, href: '/akn/ontology/organization/un/ecp', showAs: 'ecp' })
-  r.ele('TLCOrganization', {
-    eId: `${prefix}body`,
-    href: `/akn/ontology/organization/un/${actor}`,
-    showAs: report.body.name,
-  })
-  extra?.(r)
-}
-
-/** Text with its bracketed spans as <inline name="bracket">. */
-function textWithBrackets(p: XMLBuilder, text: string, eIdBase: string) {
-  let n = 0
-  for (const s of segments(text)) {
-    if (s.bracketed)
-      p.ele('inline', { eId: `${eIdBase}__inline_${++n}`, name: 'bracket', refersTo: '#notAgreed' }).txt(s.text)
-    else p.txt(s.text)
-  }
-}
-
-const labelId = (label: string | null, fallback: number) =>
-  (label ?? String(fallback)).replace(/\.$/, '').replace(/[^A-Za-z0-9]+/g, '') || String(fallback)
+/** The lead-in of a divergent view, in English like the rest of the XML's frame. */
+const leadLine = (lead: Report['divergentViews'][number]['lead']): string | null =>
+  lead.kind === 'some'
+    ? 'Some participants held the following view:'
+    : lead.kind === 'other'
+      ? 'Other participants held the following view:'
+      : lead.kind === 'states'
+        ? `${lead.states.join(', ')} held the following view:`
+        : null
 
 export function reportAkn(report: Report, generatedAt: Date): string {
   const generated = generatedAt.toISOString().slice(0, 10)
   const actor = `un-${report.body.slug}`
-  const number = aknNumber(report.document?.symbol ?? `${report.process.slug}-report`)
+  const number = aknNumber(report.issue?.symbol ?? report.document?.symbol ?? `${report.process.slug}-report`)
   const root = create({ version: '1.0', encoding: 'UTF-8' }).ele(NS, 'akomaNtoso')
   const doc = root.ele('doc', { name: 'report' })
   const meta = doc.ele('meta')
@@ -104,7 +48,7 @@ export function reportAkn(report: Report, generatedAt: Date): string {
       actor,
       date: report.date,
       number,
-      showAs: report.document?.symbol ?? report.process.title,
+      showAs: report.issue?.symbol ?? report.document?.symbol ?? report.process.title,
       language: textLanguageOf(report),
     },
     generated,
@@ -114,6 +58,11 @@ export function reportAkn(report: Report, generatedAt: Date): string {
       eId: 'divergentView',
       href: '/akn/ontology/concept/un/divergentView',
       showAs: 'divergent view (no consensus)',
+    })
+    r.ele('TLCConcept', {
+      eId: 'notConsidered',
+      href: '/akn/ontology/concept/un/notConsidered',
+      showAs: 'not considered (no decision taken)',
     })
     r.ele('TLCConcept', {
       eId: 'notAgreed',
@@ -177,21 +126,36 @@ export function reportAkn(report: Report, generatedAt: Date): string {
   recs.ele('heading').txt('Recommendations')
   const paragraph = (
     parent: XMLBuilder,
-    p: { id: number; label: string | null; text: string; continuation: string[] },
-    divergent: boolean,
+    p: {
+      id: number
+      label: string | null
+      text: string
+      continuation: string[]
+      lead?: Report['divergentViews'][number]['lead']
+    },
+    concept: 'divergentView' | 'notConsidered' | null,
   ) => {
     const eId = uniqueId(`para_${labelId(p.label, p.id)}`, p.id)
-    const el = parent.ele('paragraph', { eId, ...(divergent ? { refersTo: '#divergentView' } : {}) })
+    const el = parent.ele('paragraph', { eId, ...(concept ? { refersTo: `#${concept}` } : {}) })
     if (p.label) el.ele('num').txt(p.label)
     const content = el.ele('content')
+    const lead = p.lead ? leadLine(p.lead) : null
+    if (lead) content.ele('p', { class: 'attribution' }).txt(lead)
     textWithBrackets(content.ele('p'), p.text, eId)
     for (const [i, line] of p.continuation.entries()) textWithBrackets(content.ele('p'), line, `${eId}__p_${i + 2}`)
   }
   if (operative.recommendations.length === 0 && operative.divergentViews.length === 0)
     recs.ele('content').ele('p').txt('No recommendation was adopted.')
   else {
-    for (const p of operative.recommendations) paragraph(recs, p, false)
-    for (const p of operative.divergentViews) paragraph(recs, p, true)
+    for (const p of operative.recommendations) paragraph(recs, p, null)
+    for (const p of operative.divergentViews) paragraph(recs, p, 'divergentView')
+  }
+  // what the body never declared on is listed, not dropped
+  if (report.notConsidered.length) {
+    const listed = main.ele('hcontainer', { eId: 'hcontainer_notConsidered', name: 'notConsidered' })
+    listed.ele('heading').txt('Paragraphs not considered')
+    for (const p of report.notConsidered)
+      paragraph(listed, { ...p, label: p.originalLabel ?? p.label }, 'notConsidered')
   }
 
   const attachments = doc.ele('attachments')
@@ -214,21 +178,24 @@ export function reportAkn(report: Report, generatedAt: Date): string {
   )
   references(m1, 'a1_', report, actor)
   const b1 = a1.ele('mainBody')
-  b1.ele('p').txt('Annex I. Members')
-  for (const s of report.members.memberStates) b1.ele('p').txt(s)
+  b1.ele('p').txt('Annex I. Members and attendance')
+  const { attendance } = report.members
+  if (!attendance.recorded) b1.ele('p').txt('Attendance at the meetings was not recorded.')
+  const came = (name: string) =>
+    attendance.recorded ? (attendance.attended.includes(name) ? ' (attended)' : ' (did not attend)') : ''
+  for (const s of report.members.memberStates) b1.ele('p').txt(`${s}${came(s)}`)
   for (const o of report.members.organizations)
-    b1.ele('p').txt(`${o.name} (${o.stakeholderGroup.replaceAll('_', ' ')})`)
+    b1.ele('p').txt(`${o.name} (${o.stakeholderGroup.replaceAll('_', ' ')})${came(o.name)}`)
 
-  // Annex II: every proposal in full, with its fate (an amendmentList needs at least one)
-  if (report.proposals.length === 0) return root.end({ prettyPrint: true })
-  const list = attachments.ele('attachment', { eId: 'att_2' }).ele('amendmentList', { name: 'proposals' })
-  const m2 = list.ele('meta')
+  // Annex II: explanations of position and reservations, with their States
+  const a2 = attachments.ele('attachment', { eId: 'att_2' }).ele('doc', { name: 'annex' })
+  const m2s = a2.ele('meta')
   identification(
-    m2,
+    m2s,
     'a2_',
     {
-      type: 'amendmentList',
-      subtype: 'proposals',
+      type: 'doc',
+      subtype: 'annex',
       actor,
       date: report.date,
       number: `${number}-annex-II`,
@@ -237,11 +204,38 @@ export function reportAkn(report: Report, generatedAt: Date): string {
     },
     generated,
   )
-  references(m2, 'a2_', report, actor)
+  references(m2s, 'a2_', report, actor)
+  const b2 = a2.ele('mainBody')
+  b2.ele('p').txt('Annex II. Explanations of position and reservations')
+  if (report.statements.length === 0) b2.ele('p').txt('None was recorded.')
+  for (const s of report.statements)
+    b2.ele('p').txt(
+      `${s.state}, ${s.kind === 'explanation' ? 'explanation of position' : 'reservation'} ${s.paragraph ? `on paragraph ${s.paragraph}` : 'on the text as a whole'}: ${s.text}`,
+    )
+
+  // Annex III: every proposal in full, with its fate (an amendmentList needs at least one)
+  if (report.proposals.length === 0) return root.end({ prettyPrint: true })
+  const list = attachments.ele('attachment', { eId: 'att_3' }).ele('amendmentList', { name: 'proposals' })
+  const m2 = list.ele('meta')
+  identification(
+    m2,
+    'a3_',
+    {
+      type: 'amendmentList',
+      subtype: 'proposals',
+      actor,
+      date: report.date,
+      number: `${number}-annex-III`,
+      showAs: 'Annex III',
+      language: textLanguageOf(report),
+    },
+    generated,
+  )
+  references(m2, 'a3_', report, actor)
   const collection = list.ele('collectionBody')
   for (const p of report.proposals) {
     const prefix = `p${p.id}_`
-    const amendment = collection.ele('component', { eId: `a2_cmp_${p.id}` }).ele('amendment', { name: 'proposal' })
+    const amendment = collection.ele('component', { eId: `a3_cmp_${p.id}` }).ele('amendment', { name: 'proposal' })
     const meta = amendment.ele('meta')
     identification(
       meta,

@@ -1,38 +1,81 @@
-// The report, assembled from the process's records: an introduction written from them (meetings
-// and their dates, contributions by stakeholder group and region), the recommendations adopted
-// by consensus, the divergent views that did not reach consensus (2 bis, 2 tres), Annex I the
-// members, Annex II every proposal in full with its fate. The same data feeds HTML, JSON, Word
-// and Akoma Ntoso.
+// The report, assembled from the process's records as the Secretariat issues it: its symbol,
+// distribution, date and original language (issue), built from the negotiating document and the
+// revision the Secretariat chose (else the latest document as it stands, shown as a draft). The
+// introduction is written from the record (report-intro.ts); the recommendations adopted by
+// consensus are numbered 1, 2, 3; the divergent views sit beside them with their attribution; the
+// paragraphs never declared are listed as not considered; Annex I lists the members and who
+// attended, Annex II the explanations of position and reservations with their States, Annex III
+// every proposal with its fate. The same data feeds HTML, JSON, Word and Akoma Ntoso.
 import type { AuditAnchor } from '../../core/audit/anchor.tsx'
 import type { Db } from '../../core/db/database.ts'
-import type { Translator } from '../../core/i18n/messages.ts'
 import { findOrganizationsByIds, listMemberStates, localized } from '../actors/index.ts'
+import { bodyMembers, findBody } from '../bodies/index.ts'
 import { type Summary, summaryFromGroups, summaryRows } from '../contributions/index.ts'
-import { documentsOf, paragraphsOf } from '../negotiation/index.ts'
-import { bodyMembers, findBody, findProcess, meetingsOf } from '../processes/index.ts'
+import { documentsOf, findRevision, paragraphsOf, statementsOf } from '../negotiation/index.ts'
+import { attendanceOf, findProcess, meetingsOf } from '../processes/index.ts'
 import { proposalsOf } from '../proposals/index.ts'
+import { divergentChoices, findIssue, followUpsOf } from './queries.ts'
+import { arrange, type SourceParagraph } from './rules/arrange.ts'
+import { yearByYear } from './rules/follow-up.ts'
+import type { Distribution } from './tables.ts'
+
+export { introduction } from './report-intro.ts'
 
 export interface ReportParagraph {
   id: number
   /** preambular paragraphs open the text (Akoma Ntoso's preamble); operative ones decide */
   kind: 'preambular' | 'operative'
+  /** the label the report prints: "1.", "2 bis"; null for a preambular paragraph */
   label: string | null
+  /** the label in the negotiating document */
+  originalLabel?: string | null
   text: string
   /** the lines that go with it: its lettered parts and the list or bullets that follow it */
   continuation: string[]
 }
 
+/** Who held a divergent view, as the body decided: States by name. */
+export type ReportLead = { kind: 'none' } | { kind: 'some' } | { kind: 'other' } | { kind: 'states'; states: string[] }
+
 export interface Report {
   process: { id: number; slug: string; title: string; mandateSymbol: string; mandateParagraph: string | null }
-  body: { name: string; acronym: string | null; slug: string }
+  body: {
+    id: number
+    name: string
+    acronym: string | null
+    slug: string
+    parentBodyId: number | null
+    parentName: string | null
+  }
+  /** what the Secretariat set; null while the report is a draft */
+  issue: {
+    symbol: string
+    distribution: Distribution
+    issuedOn: string
+    originalLanguage: string
+    agendaItem: string
+    session: string
+  } | null
   document: { id: number; title: string; symbol: string | null; language: string; revision: number } | null
-  /** the work's date: the end of the latest meeting, else the day the process was opened (stable, never today) */
+  /** the revision the text comes from: its number and label, or null for the text as it stands */
+  basedOn: { number: number | null; label: string }
+  /** the work's date: the issue's, else the end of the latest meeting, else the day the process opened */
   date: string
   meetings: { number: number; title: string; startsAt: string; endsAt: string; venue: string | null }[]
   contributions: Summary
   recommendations: ReportParagraph[]
-  divergentViews: ReportParagraph[]
-  members: { memberStates: string[]; organizations: { name: string; stakeholderGroup: string }[] }
+  divergentViews: (ReportParagraph & { lead: ReportLead })[]
+  notConsidered: (ReportParagraph & { status: string })[]
+  /** explanations of position and reservations, with their States */
+  statements: { kind: 'explanation' | 'reservation'; state: string; paragraph: string | null; text: string }[]
+  members: {
+    memberStates: string[]
+    organizations: { name: string; stakeholderGroup: string }[]
+    /** who attended at least one meeting (names as listed above); recorded: false when nobody's attendance was */
+    attendance: { recorded: boolean; attended: string[] }
+  }
+  /** each recommendation's follow-up, the latest record of each year, newest year first */
+  followUps: { paragraphId: number; year: number; status: string; sourceKind: string; sourceReference: string }[]
   /** the audit log's checkpoint when the report was produced (set by the route, core/audit) */
   auditCheckpoint?: AuditAnchor
   proposals: {
@@ -47,61 +90,67 @@ export interface Report {
   }[]
 }
 
+/** The paragraphs as Rev.N had them (a snapshot), or as they stand. */
+async function textOf(db: Db, documentId: number, revision: number | null): Promise<SourceParagraph[]> {
+  if (revision !== null) {
+    const row = await findRevision(db, documentId, revision)
+    if (row) return (typeof row.snapshot === 'string' ? JSON.parse(row.snapshot) : row.snapshot) as SourceParagraph[]
+  }
+  return paragraphsOf(db, documentId)
+}
+
 export async function assembleReport(db: Db, processId: number): Promise<Report | null> {
   const process = await findProcess(db, processId)
   if (!process) return null
   const body = await findBody(db, process.bodyId)
   if (!body) return null
-  const [meetings, tally, documents, proposals, members] = await Promise.all([
+  const [meetings, tally, documents, proposals, members, issue, choices, followUps, parent] = await Promise.all([
     meetingsOf(db, { processId }),
     summaryRows(db, processId),
     documentsOf(db, processId),
     proposalsOf(db, processId),
     bodyMembers(db, body.id),
+    findIssue(db, processId),
+    divergentChoices(db, processId),
+    followUpsOf(db, processId),
+    body.parentBodyId ? findBody(db, body.parentBodyId) : undefined,
   ])
-  const document = documents.at(-1) ?? null
-  const paragraphs = document ? await paragraphsOf(db, document.id) : []
-  // every State's name from one read of the reference data, for Annex I and the proponents
+  // the document the Secretariat chose; before that, the latest one as it stands
+  const document = (issue ? documents.find((d) => d.id === issue.documentId) : documents.at(-1)) ?? null
+  const revision = issue?.revision ?? null
+  const [paragraphs, statements, basedOnRow] = document
+    ? await Promise.all([
+        textOf(db, document.id, revision),
+        statementsOf(db, document.id),
+        revision === null ? undefined : findRevision(db, document.id, revision),
+      ])
+    : [[], [], undefined]
+  // every State's name from one read of the reference data, for the annexes and the proponents
   const stateNames = new Map((await listMemberStates(db)).map((st) => [st.iso3, st.shortName.en]))
-  const states = members.flatMap((m) =>
-    m.standing === 'member' && m.memberStateIso3 ? [stateNames.get(m.memberStateIso3) ?? m.memberStateIso3] : [],
-  )
+  const stateName = (iso3: string) => stateNames.get(iso3) ?? iso3
+  const memberRows = members.filter((m) => m.standing === 'member')
   const orgIds = [
     ...new Set([
-      ...members.filter((m) => m.standing === 'member' && m.organizationId).map((m) => m.organizationId as number),
+      ...memberRows.flatMap((m) => (m.organizationId ? [m.organizationId] : [])),
       ...proposals.flatMap((p) => p.organizations),
     ]),
   ]
   const orgs = await findOrganizationsByIds(db, orgIds)
   const orgName = (id: number) => localized(orgs.find((o) => o.id === id)?.name, 'en') || `#${id}`
-  // a list or bullets after a paragraph (narrative in the text) and its lettered parts belong to it
-  const continuation = (index: number): string[] => {
-    const owner = paragraphs[index]
-    const lines: string[] = []
-    for (const p of paragraphs.slice(index + 1)) {
-      if (p.parentId === owner?.id) lines.push(p.label ? `${p.label} ${p.text}` : p.text)
-      else if (p.kind === 'narrative' && p.parentId === null) lines.push(p.text)
-      else if (p.parentId === null) break
-    }
-    return lines
-  }
-  const part = (status: string) =>
-    paragraphs.flatMap((p, i) =>
-      p.status === status && (p.kind === 'operative' || p.kind === 'preambular') && p.parentId === null
-        ? [
-            {
-              id: p.id,
-              kind: p.kind as 'preambular' | 'operative',
-              label: p.label,
-              text: p.text,
-              continuation: continuation(i),
-            },
-          ]
-        : [],
-    )
+  const arranged = arrange(paragraphs, choices)
+  const printed = new Map(
+    [...arranged.recommendations, ...arranged.divergentViews, ...arranged.notConsidered].map((p) => [p.id, p]),
+  )
   const sortedMeetings = [...meetings].sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime())
+  // who attended any meeting: recorded only when some meeting's attendance was
+  const attendance = (await Promise.all(sortedMeetings.map((m) => attendanceOf(db, m.id)))).flat()
+  const attended = new Set([
+    ...attendance.flatMap((a) => (a.memberStateIso3 ? [stateName(a.memberStateIso3)] : [])),
+    ...attendance.flatMap((a) => (a.organizationId ? [orgName(a.organizationId)] : [])),
+  ])
   // a date that does not move from one day to the next, so the work keeps its identifier
-  const date = (sortedMeetings.at(-1)?.endsAt ?? process.createdAt).toISOString().slice(0, 10)
+  const date = issue?.issuedOn ?? (sortedMeetings.at(-1)?.endsAt ?? process.createdAt).toISOString().slice(0, 10)
+  const recommendationIds = new Set(arranged.recommendations.map((r) => r.id))
   return {
     process: {
       id: process.id,
@@ -110,7 +159,24 @@ export async function assembleReport(db: Db, processId: number): Promise<Report 
       mandateSymbol: process.mandateSymbol,
       mandateParagraph: process.mandateParagraph,
     },
-    body: { name: body.name, acronym: body.acronym, slug: body.slug },
+    body: {
+      id: body.id,
+      name: body.name,
+      acronym: body.acronym,
+      slug: body.slug,
+      parentBodyId: body.parentBodyId,
+      parentName: parent?.name ?? null,
+    },
+    issue: issue
+      ? {
+          symbol: issue.symbol,
+          distribution: issue.distribution,
+          issuedOn: issue.issuedOn,
+          originalLanguage: issue.originalLanguage,
+          agendaItem: issue.agendaItem,
+          session: issue.session,
+        }
+      : null,
     document: document
       ? {
           id: document.id,
@@ -120,6 +186,7 @@ export async function assembleReport(db: Db, processId: number): Promise<Report 
           revision: document.currentRevision,
         }
       : null,
+    basedOn: { number: revision, label: basedOnRow?.label ?? '' },
     date,
     meetings: sortedMeetings.map((m) => ({
       number: m.number,
@@ -129,20 +196,48 @@ export async function assembleReport(db: Db, processId: number): Promise<Report 
       venue: m.venue,
     })),
     contributions: summaryFromGroups(tally),
-    recommendations: part('adopted'),
-    divergentViews: part('no_consensus'),
+    recommendations: arranged.recommendations.map(({ number: _n, ...p }) => p),
+    divergentViews: arranged.divergentViews.map((p) => ({
+      ...p,
+      lead: p.lead.kind === 'states' ? { kind: 'states', states: p.lead.states.map(stateName) } : p.lead,
+    })),
+    notConsidered: arranged.notConsidered,
+    statements: statements.flatMap((s) =>
+      (s.kind === 'explanation' || s.kind === 'reservation') && s.memberStateIso3
+        ? [
+            {
+              kind: s.kind,
+              state: stateName(s.memberStateIso3),
+              paragraph: s.paragraphId
+                ? (printed.get(s.paragraphId)?.label ?? labelOf(paragraphs, s.paragraphId))
+                : null,
+              text: s.text,
+            },
+          ]
+        : [],
+    ),
     members: {
-      memberStates: states.sort(),
+      memberStates: memberRows.flatMap((m) => (m.memberStateIso3 ? [stateName(m.memberStateIso3)] : [])).sort(),
       organizations: orgs
-        .filter((o) => members.some((m) => m.organizationId === o.id && m.standing === 'member'))
+        .filter((o) => memberRows.some((m) => m.organizationId === o.id))
         .map((o) => ({ name: localized(o.name, 'en'), stakeholderGroup: o.stakeholderGroup }))
         .sort((a, b) => a.name.localeCompare(b.name)),
+      attendance: { recorded: attendance.length > 0, attended: [...attended].sort() },
     },
+    followUps: [...recommendationIds].flatMap((id) =>
+      yearByYear(followUps.filter((f) => f.paragraphId === id)).map((f) => ({
+        paragraphId: f.paragraphId,
+        year: f.year,
+        status: f.status,
+        sourceKind: f.sourceKind,
+        sourceReference: f.sourceReference,
+      })),
+    ),
     proposals: proposals.map((p) => ({
       id: p.id,
       title: p.title,
       language: p.language,
-      proponents: [...p.memberStates.map((s) => stateNames.get(s) ?? s), ...p.organizations.map(orgName)],
+      proponents: [...p.memberStates.map(stateName), ...p.organizations.map(orgName)],
       text: p.versions.at(-1)?.text ?? '',
       rationale: p.versions.at(-1)?.rationale ?? '',
       status: p.status,
@@ -150,50 +245,5 @@ export async function assembleReport(db: Db, processId: number): Promise<Report 
   }
 }
 
-/** The introduction's paragraphs, written from the records in the reader's language. */
-export function introduction(report: Report, i18n: Translator): string[] {
-  const t = i18n.t
-  const body = report.body.acronym ?? report.body.name
-  const lines = [
-    t('reports.intro.mandate', {
-      body: report.body.name,
-      symbol: report.process.mandateSymbol,
-      paragraph: report.process.mandateParagraph ?? '',
-    }),
-  ]
-  const first = report.meetings[0]
-  const last = report.meetings.at(-1)
-  if (first && last) {
-    lines.push(
-      t('reports.intro.meetings', {
-        body,
-        count: report.meetings.length,
-        first: i18n.date(first.startsAt, 'long'),
-        last: i18n.date(last.endsAt, 'long'),
-      }),
-    )
-  }
-  const c = report.contributions
-  if (c.total > 0) {
-    const groups = Object.entries(c.byStakeholderGroup).map(
-      ([g, n]) =>
-        `${g === 'government' || g === 'individual' ? t(`contributions.group.${g}`) : t(`actors.stakeholder.${g}`)} (${i18n.number(n)})`,
-    )
-    const regions = Object.entries(c.byRegionalGroup).map(([g, n]) => `${t(`actors.group.${g}`)} (${i18n.number(n)})`)
-    lines.push(
-      t('reports.intro.contributions', {
-        count: c.total,
-        groups: i18n.list(groups),
-        regions: regions.length ? i18n.list(regions) : '—',
-      }),
-    )
-  }
-  lines.push(
-    t('reports.intro.outcome', {
-      recommendations: report.recommendations.length,
-      divergent: report.divergentViews.length,
-      proposals: report.proposals.length,
-    }),
-  )
-  return lines
-}
+const labelOf = (paragraphs: readonly SourceParagraph[], id: number) =>
+  paragraphs.find((p) => p.id === id)?.label?.replace(/\.$/, '') ?? null

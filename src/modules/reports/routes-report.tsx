@@ -1,8 +1,9 @@
 // The report of a process in its four forms (a page, Word, JSON and Akoma Ntoso XML), and the
-// comparison of two revisions in Word.
+// comparison of two revisions as Word tracked changes.
 
 import type { Hono } from 'hono'
 import { currentCheckpoint } from '../../core/audit/checkpoint.ts'
+import { can } from '../../core/auth/authorize.ts'
 import { contentDisposition } from '../../core/formats/content-disposition.ts'
 import type { AppEnv } from '../../core/http/context.ts'
 import { respondError } from '../../core/http/errors.tsx'
@@ -11,7 +12,7 @@ import { comparisonOf, revisionName } from '../negotiation/index.ts'
 import { comparisonDocx } from './compare-docx.ts'
 import { assembleReport } from './report.ts'
 import { reportAkn } from './report-akn.ts'
-import { reportDocx } from './report-docx.ts'
+import { reportWord } from './report-word.ts'
 import { renderReport } from './views/report.tsx'
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
@@ -31,11 +32,11 @@ export function registerReportRoutes(app: Hono<AppEnv>): void {
         'Content-Disposition': contentDisposition(`${name}.xml`, 'inline'),
       })
     if (file === 'report.docx')
-      return c.body(new Uint8Array(await reportDocx(report, c.var.i18n)), 200, {
+      return c.body(new Uint8Array(await reportWord(report, c.var.i18n)), 200, {
         'Content-Type': DOCX,
         'Content-Disposition': contentDisposition(`${name}.docx`),
       })
-    return renderReport(c, report)
+    return renderReport(c, report, { issue: can(c.var.actor, 'report.issue') })
   })
 
   app.get('/negotiation/:id/compare.docx', async (c) => {
@@ -47,7 +48,7 @@ export function registerReportRoutes(app: Hono<AppEnv>): void {
     )
     if (!view) return respondError(c, { type: 'not_found', id: 'revision_not_found' })
     const t = c.var.i18n.t
-    const bytes = await comparisonDocx(view, c.var.i18n)
+    const bytes = await comparisonDocx(c.var.db, view, c.var.i18n)
     return c.body(new Uint8Array(bytes), 200, {
       'Content-Type': DOCX,
       'Content-Disposition': contentDisposition(

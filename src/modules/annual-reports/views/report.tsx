@@ -48,7 +48,11 @@ export function ReportBody({ c, content, names }: { c: Context<AppEnv>; content:
 
 export function renderReport(
   c: Context<AppEnv>,
-  view: Names & { cycle: Cycle; report: Report; versions: { number: number; submittedAt: Date }[] },
+  view: Names & {
+    cycle: Cycle
+    report: Report
+    versions: { number: number; submittedAt: Date; keyedInBySecretariat: boolean }[]
+  },
 ) {
   const { i18n } = c.var
   const t = i18n.t
@@ -72,6 +76,7 @@ export function renderReport(
         })}{' '}
         {cycle.illustrative ? <Tag tone="warn">{t('annualReports.illustrative')}</Tag> : null}
       </p>
+      {view.versions.at(-1)?.keyedInBySecretariat ? <p class="notice">{t('annualReports.keyedIn')}</p> : null}
       {report.published ? <ReportBody c={c} content={report.published} names={view} /> : null}
       {view.versions.length > 1 ? (
         <p class="muted">

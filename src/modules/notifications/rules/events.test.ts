@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { loadCatalogs } from '../../../core/i18n/catalog.ts'
 import { Messages } from '../../../core/i18n/messages.ts'
+import { localDay } from './day.ts'
 import { readEntry } from './events.ts'
 import { DEFAULT_DELIVERY, deliveryFor, inWarningWindow, NOTICE_KINDS } from './kinds.ts'
 import { noticeText } from './text.ts'
@@ -119,6 +120,9 @@ describe('reading the audit log for notices', () => {
     const en = noticeText(messages.translator('en', 'Asia/Tokyo'), notice)
     expect(en.title).toContain('3 paragraphs of “\u2068مشروع التوصيات\u2069”')
     expect(en.todo).toContain('6:00')
+    // read after the deadline, it no longer asks to act
+    const late = noticeText(messages.translator('en', 'Asia/Tokyo'), notice, new Date('2030-01-11T00:00:00Z'))
+    expect(late.todo).toMatch(/^The deadline, .*6:00.*, has passed/)
     const ar = noticeText(messages.translator('ar', 'Asia/Riyadh'), notice)
     expect(ar.title).toContain('بقيت 24 ساعة')
     expect(ar.todo).toMatch(/١٢:٠٠|12:00/)
@@ -128,5 +132,15 @@ describe('reading the audit log for notices', () => {
       dueAt: null,
     })
     expect(state.title).toContain('Afrique du Sud')
+  })
+})
+
+describe('the reader’s day, for the daily digest', () => {
+  it('ends at midnight where the reader is', () => {
+    const late = new Date('2030-01-01T14:00:00Z')
+    expect(localDay(late, 'Asia/Tokyo')).toBe('2030-01-01')
+    expect(localDay(new Date('2030-01-01T15:30:00Z'), 'Asia/Tokyo')).toBe('2030-01-02')
+    expect(localDay(new Date('2030-01-01T15:30:00Z'), 'UTC')).toBe('2030-01-01')
+    expect(localDay(new Date('2030-01-02T03:00:00Z'), 'America/New_York')).toBe('2030-01-01')
   })
 })

@@ -23,6 +23,7 @@ export interface ArrangedParagraph {
   label: string | null
   /** the label in the negotiating document */
   originalLabel: string | null
+  text: string
   /** the lines that go with it: its lettered parts and the list or bullets that follow it */
   continuation: string[]
 }
@@ -43,7 +44,7 @@ const isTopLevelText = (p: SourceParagraph): p is SourceParagraph & { kind: 'pre
 export function arrange(
   paragraphs: readonly SourceParagraph[],
   choices: ReadonlyMap<number, DivergentChoice>,
-): ArrangedText & { text: Map<number, string> } {
+): ArrangedText {
   // a list or bullets after a paragraph (narrative in the text) and its lettered parts belong to it
   const continuation = (index: number): string[] => {
     const owner = paragraphs[index]
@@ -55,12 +56,12 @@ export function arrange(
     }
     return lines
   }
-  const text = new Map(paragraphs.map((p) => [p.id, p.text]))
   const base = (p: SourceParagraph & { kind: 'preambular' | 'operative' }, i: number) => ({
     id: p.id,
     kind: p.kind,
     label: p.label,
     originalLabel: p.label,
+    text: p.text,
     continuation: continuation(i),
   })
   const indexed = paragraphs.map((p, i) => ({ p, i })).filter(({ p }) => isTopLevelText(p))
@@ -105,5 +106,5 @@ export function arrange(
   const notConsideredList = indexed
     .filter(({ p }) => undecided.has(p.id))
     .map(({ p, i }) => ({ ...base(p as SourceParagraph & { kind: 'preambular' | 'operative' }, i), status: p.status }))
-  return { recommendations, divergentViews, notConsidered: notConsideredList, text }
+  return { recommendations, divergentViews, notConsidered: notConsideredList }
 }
