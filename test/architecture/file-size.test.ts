@@ -18,10 +18,6 @@ const STILL_TOO_LONG: readonly string[] = [
   'src/modules/negotiation/rules/parse.ts',
   'src/modules/negotiation/views/document.tsx',
   'src/modules/negotiation/views/paragraph-forms.tsx',
-  'src/modules/processes/api.ts',
-  'src/modules/processes/commands.ts',
-  'src/modules/processes/queries.ts',
-  'src/modules/processes/routes.tsx',
 ]
 
 describe('file size', () => {

@@ -135,7 +135,9 @@ const declareCmd = (paragraph: number, declaration: 'agreed_ad_ref' | 'adopted' 
     const result = await declare(r.db, r.f.at('chair'), r.ids[paragraph] as number, declaration)
     const t = modelTally(p)
     let expected = !m.concluded && p.status !== 'adopted'
-    if (declaration !== 'no_consensus') {
+    // agreed ad referendum is frozen: only adoption goes on from it (or a reopening first)
+    if (declaration === 'no_consensus') expected &&= p.status !== 'agreed_ad_ref'
+    else {
       expected &&= t.readiness !== 'objected' && !p.brackets
       if (declaration === 'adopted') expected &&= p.status === 'agreed_ad_ref' || t.readiness !== 'open'
     }
