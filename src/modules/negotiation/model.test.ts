@@ -9,17 +9,12 @@ import { createTestRuntime, DATABASE_KINDS, type TestRuntime } from '../../../te
 import { SYSTEM } from '../../core/auth/actor.ts'
 import type { Db } from '../../core/db/database.ts'
 import { changeProcessState, findProcess } from '../processes/index.ts'
-import { answerCosponsorship } from './commands-cosponsors.ts'
+import { answerCosponsorship, findProposal, submitProposal } from '../proposals/index.ts'
+import { decideAmendment, tableAmendment, withdrawAmendment } from './commands-amendments.ts'
 import { breakSilence, circulateUnderSilence, declare, issueRevision } from './commands-documents.ts'
 import { reopenParagraph } from './commands-lifecycle.ts'
-import {
-  decideAmendment,
-  submitProposal,
-  tableAmendment,
-  takePosition,
-  withdrawAmendment,
-} from './commands-proposals.ts'
-import { findParagraph, findProposal, positionEvents } from './queries.ts'
+import { takePosition } from './commands-positions.ts'
+import { findParagraph, positionEvents } from './queries.ts'
 import { standingsOf } from './queries-standing.ts'
 import { type Position, type StatePosition, statePositions, tally } from './rules/consensus.ts'
 import { paragraphWording } from './rules/wording.ts'
