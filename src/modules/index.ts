@@ -11,6 +11,7 @@ import { bodiesModule } from './bodies/index.ts'
 import { capacityModule } from './capacity/index.ts'
 import { contributionsModule } from './contributions/index.ts'
 import { coordinationModule } from './coordination/index.ts'
+import { deliberationModule } from './deliberation/index.ts'
 import { knowledgeModule } from './knowledge/index.ts'
 import { negotiationModule } from './negotiation/index.ts'
 import { notificationsModule } from './notifications/index.ts'
@@ -34,6 +35,7 @@ export const modules: readonly ModuleManifest[] = [
   annualReportsModule,
   knowledgeModule,
   capacityModule,
+  deliberationModule,
   notificationsModule,
   openDataModule,
 ]

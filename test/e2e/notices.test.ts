@@ -41,11 +41,11 @@ describe.skipIf(!CHROMIUM)('a delegate’s notices in Chromium', () => {
     await signInAs(page, 'delegate.bra@ecp.example', DEMO_PASSWORD)
     await page.goto('/me/notifications?lang=en')
     expect(await page.locator('h1').textContent()).toBe('Your notices')
-    const notice = page.locator('li.notice', { hasText: 'You are asked to co-sponsor a proposal' })
+    const notice = page.locator('.inbox li', { hasText: 'You are asked to co-sponsor a proposal' })
     expect(await notice.getByRole('link').getAttribute('href')).toBe('/proposals/1')
     await expectAccessible(page, 'the inbox')
     await notice.getByRole('button', { name: /Mark as read/ }).click()
-    await expect.poll(() => page.locator('li.notice.unread', { hasText: 'co-sponsor' }).count()).toBe(0)
+    await expect.poll(() => page.locator('.inbox li.unread', { hasText: 'co-sponsor' }).count()).toBe(0)
 
     await page.goto('/me/notifications/preferences?lang=en')
     await expectAccessible(page, 'the preferences')

@@ -64,7 +64,7 @@ export function registerNoticesApi(api: OpenAPIHono<AppEnv>): void {
       unreadOnly: query.unread ?? false,
     })
     const data = list.rows.map((n) => {
-      const text = noticeText(i18n, n)
+      const text = noticeText(i18n, n, c.var.deps.now())
       return {
         id: n.id,
         kind: n.kind as z.infer<typeof NoticeJson>['kind'],

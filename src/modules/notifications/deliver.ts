@@ -29,10 +29,11 @@ export function noticeMail(
   deps: AppDeps,
   reader: Reader,
   notice: { kind: string; href: string; values: NoticeValues; dueAt: Date | null },
+  now: Date,
 ) {
   const i18n = translatorFor(deps, reader)
   const base = siteUrl(deps)
-  const text = noticeText(i18n, notice)
+  const text = noticeText(i18n, notice, now)
   const body = [
     i18n.t('notifications.mail.greeting', { name: isolated(reader.displayName) }),
     '',
@@ -73,7 +74,7 @@ export async function deliver(
     if (id === undefined) continue
     made++
     if (delivery !== 'immediate' || !reader.mailable) continue
-    const mail = noticeMail(deps, reader, { ...event, values: place.values })
+    const mail = noticeMail(deps, reader, { ...event, values: place.values }, now)
     await enqueueMail(trx, {
       toAddress: reader.email,
       toAccountId: reader.accountId,

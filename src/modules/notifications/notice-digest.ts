@@ -31,7 +31,7 @@ export async function queueNoticeDigests(db: Db, deps: AppDeps, now: Date): Prom
     const lines = [i18n.t('notifications.mail.greeting', { name: isolated(reader.displayName) }), '']
     for (const row of due) {
       const notice = toNotice(row)
-      const text = noticeText(i18n, notice)
+      const text = noticeText(i18n, notice, now)
       lines.push(`- ${text.title}`, `  ${text.todo}`, `  ${base}${notice.href}`)
     }
     lines.push('', '--', i18n.t('notifications.mail.footer', { url: `${base}/me/notifications/preferences` }))

@@ -74,6 +74,7 @@ export function registerNoticeRoutes(app: Hono<AppEnv>): void {
         pageSize={PAGE_SIZE}
         url={new URL(c.req.url)}
         unreadOnly={unreadOnly}
+        now={c.var.deps.now()}
       />,
     )
   })

@@ -120,6 +120,9 @@ describe('reading the audit log for notices', () => {
     const en = noticeText(messages.translator('en', 'Asia/Tokyo'), notice)
     expect(en.title).toContain('3 paragraphs of “\u2068مشروع التوصيات\u2069”')
     expect(en.todo).toContain('6:00')
+    // read after the deadline, it no longer asks to act
+    const late = noticeText(messages.translator('en', 'Asia/Tokyo'), notice, new Date('2030-01-11T00:00:00Z'))
+    expect(late.todo).toMatch(/^The deadline, .*6:00.*, has passed/)
     const ar = noticeText(messages.translator('ar', 'Asia/Riyadh'), notice)
     expect(ar.title).toContain('بقيت 24 ساعة')
     expect(ar.todo).toMatch(/١٢:٠٠|12:00/)

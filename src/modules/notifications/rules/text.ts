@@ -18,6 +18,8 @@ export interface NoticeText {
 export function noticeText(
   i18n: Pick<Translator, 't' | 'locale' | 'dateTime'>,
   notice: { kind: string; values: NoticeValues; dueAt: Date | null },
+  /** when given and the deadline is behind it, the notice says so instead of asking to act */
+  now?: Date,
 ): NoticeText {
   const values: Record<string, string | number> = {}
   for (const [name, value] of Object.entries(notice.values)) {
@@ -28,6 +30,9 @@ export function noticeText(
   if (notice.dueAt) values.due = i18n.dateTime(notice.dueAt)
   return {
     title: i18n.t(`notifications.notice.${notice.kind}`, values),
-    todo: i18n.t(`notifications.todo.${notice.kind}`, values),
+    todo:
+      now && notice.dueAt && notice.dueAt <= now
+        ? i18n.t('notifications.todo.passed', values)
+        : i18n.t(`notifications.todo.${notice.kind}`, values),
   }
 }

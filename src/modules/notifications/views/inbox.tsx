@@ -16,6 +16,7 @@ export interface InboxProps {
   pageSize: number
   url: URL
   unreadOnly: boolean
+  now: Date
 }
 
 export function InboxView(p: InboxProps) {
@@ -46,11 +47,11 @@ export function InboxView(p: InboxProps) {
         </Form>
       ) : null}
       {p.notices.length === 0 ? <p>{t('notifications.inbox.empty')}</p> : null}
-      <ol class="notices" aria-label={t('notifications.inbox.title')}>
+      <ol class="inbox" aria-label={t('notifications.inbox.title')}>
         {p.notices.map((n) => {
-          const text = noticeText(p.i18n, n)
+          const text = noticeText(p.i18n, n, p.now)
           return (
-            <li class={n.readAt ? 'notice' : 'notice unread'} id={`notice-${n.id}`}>
+            <li class={n.readAt ? 'read' : 'unread'} id={`notice-${n.id}`}>
               <p>
                 {n.readAt ? null : <strong class="tag">{t('notifications.inbox.new')}</strong>}{' '}
                 <a href={n.href}>{text.title}</a>

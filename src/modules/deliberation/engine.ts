@@ -1,0 +1,114 @@
+// Runs the analysis of a deliberation and stores it. A process keeps each deliberation's vote
+// grid in memory after the first run, so the next run reads only the votes changed since (the
+// vote sequence) and warm-starts from the last components and base centres: an incremental
+// update. The stored state makes a cold run in a fresh process start warm too. The cache is
+// only speed: what matters is in the database.
+import type { Db } from '../../core/db/database.ts'
+import { REGIONAL_GROUPS } from '../actors/index.ts'
+import { findAnalysis, participantsOf, statementsOf, votesSince } from './queries.ts'
+import { saveAnalysis } from './queries-write.ts'
+import { type AnalysisResult, type AnalysisState, analyze } from './rules/analyze.ts'
+import { DECLARED_STAKEHOLDER_GROUPS } from './rules/declared.ts'
+import { type Vote, VoteGrid } from './rules/matrix.ts'
+
+interface Cached {
+  grid: VoteGrid
+  lastSeq: number
+  lastParticipant: number
+  /** participant id (as a grid key) -> declared groups' indices */
+  regional: Map<string, number>
+  stakeholder: Map<string, number>
+  /** participant id -> identifier shown (the one given at import, or ecp's id) */
+  shown: Map<string, string>
+  state: AnalysisState | undefined
+}
+
+const cache = new Map<number, Cached>()
+
+/** Forgets the in-memory grids (tests; or to force a cold run). */
+export function forgetCachedAnalyses(): void {
+  cache.clear()
+}
+
+export interface AnalysisRun {
+  result: AnalysisResult
+  durationMs: number
+  computedAt: Date
+  /** whether the run started from a grid already in memory */
+  incremental: boolean
+  votesRead: number
+}
+
+const regionalIndex = new Map<string, number>(REGIONAL_GROUPS.map((g, i) => [g, i]))
+const stakeholderIndex = new Map<string, number>(DECLARED_STAKEHOLDER_GROUPS.map((g, i) => [g, i]))
+
+/** Recomputes the analysis of a deliberation from its votes and stores it. */
+export async function runAnalysis(
+  db: Db,
+  deliberationId: number,
+  now: () => Date = () => new Date(),
+): Promise<AnalysisRun> {
+  const started = performance.now()
+  const statements = await statementsOf(db, deliberationId)
+  let cached = cache.get(deliberationId)
+  const incremental = cached !== undefined && cached.grid.width >= statements.length
+  if (!cached || !incremental) {
+    const stored = await findAnalysis(db, deliberationId)
+    cached = {
+      grid: new VoteGrid(Math.max(64, Math.ceil(statements.length * 1.25)), 1024),
+      lastSeq: 0,
+      lastParticipant: 0,
+      regional: new Map(),
+      stakeholder: new Map(),
+      shown: new Map(),
+      state: stored?.state,
+    }
+  }
+  const engine = cached
+  for (const p of await participantsOf(db, deliberationId, engine.lastParticipant)) {
+    const key = String(p.id)
+    engine.shown.set(key, p.externalId ?? key)
+    engine.regional.set(key, regionalIndex.get(p.regionalGroup ?? '') ?? -1)
+    engine.stakeholder.set(key, stakeholderIndex.get(p.stakeholderGroup ?? '') ?? -1)
+    engine.lastParticipant = Math.max(engine.lastParticipant, p.id)
+  }
+  const votes = await votesSince(db, deliberationId, engine.lastSeq)
+  let lastKey = ''
+  let row = -1
+  for (const v of votes) {
+    // votes come in participant order: one lookup per participant
+    const key = String(v.participantId)
+    if (key !== lastKey) {
+      row = engine.grid.participant(key)
+      lastKey = key
+    }
+    const column = engine.grid.statement(String(v.statementId))
+    if (column >= 0) engine.grid.set(row, column, v.vote as Vote)
+    engine.lastSeq = Math.max(engine.lastSeq, Number(v.seq))
+  }
+  // moderated-out statements drop out of the analysis (Polis: zero columns)
+  const accepted = new Set(statements.filter((s) => s.status === 'accepted').map((s) => String(s.id)))
+  const shownStatement = new Map(statements.map((s) => [String(s.id), s.externalId ?? String(s.id)]))
+  const keep = Uint8Array.from(engine.grid.statementIds, (id) => (accepted.has(id) ? 1 : 0))
+  const sparse = engine.grid.sparse(keep)
+  const participantKeys = engine.grid.participantIds
+  const { result, state } = analyze({
+    votes: sparse,
+    participantIds: participantKeys.map((key) => engine.shown.get(key) ?? key),
+    statementIds: sparse.statementIds.map((id) => shownStatement.get(id) ?? id),
+    declared: [
+      { names: REGIONAL_GROUPS, labels: Int32Array.from(participantKeys, (key) => engine.regional.get(key) ?? -1) },
+      {
+        names: DECLARED_STAKEHOLDER_GROUPS,
+        labels: Int32Array.from(participantKeys, (key) => engine.stakeholder.get(key) ?? -1),
+      },
+    ],
+    previous: engine.state,
+  })
+  engine.state = state
+  cache.set(deliberationId, engine)
+  const durationMs = Math.round(performance.now() - started)
+  const computedAt = now()
+  await saveAnalysis(db, { deliberationId, result, state, lastSeq: engine.lastSeq, computedAt, durationMs })
+  return { result, durationMs, computedAt, incremental, votesRead: votes.length }
+}

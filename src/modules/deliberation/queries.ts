@@ -1,0 +1,198 @@
+// The only code that reads the deliberation tables: deliberations, participants, statements,
+// the votes (all of them, or those changed since an analysis) and the stored analysis.
+import type { Kysely, Selectable } from 'kysely'
+import type { Db } from '../../core/db/database.ts'
+import type { CoreTables } from '../../core/db/tables.ts'
+import { REGIONAL_GROUPS } from '../actors/index.ts'
+import type { AnalysisResult } from './rules/analyze.ts'
+import { DECLARED_STAKEHOLDER_GROUPS } from './rules/declared.ts'
+import type {
+  DeliberationAnalysisTable,
+  DeliberationParticipantTable,
+  DeliberationStatementTable,
+  DeliberationTable,
+  DeliberationTables,
+  StatementStatus,
+} from './tables.ts'
+
+type DeliberationDb = Kysely<CoreTables & DeliberationTables>
+export const ddb = (db: Db): DeliberationDb => db.withTables<DeliberationTables>()
+
+export type Deliberation = Selectable<DeliberationTable>
+export type Participant = Selectable<DeliberationParticipantTable>
+export type Statement = Selectable<DeliberationStatementTable>
+export type StoredAnalysis = Selectable<DeliberationAnalysisTable>
+
+export async function findDeliberation(db: Db, id: number): Promise<Deliberation | undefined> {
+  return ddb(db).selectFrom('deliberation').selectAll().where('id', '=', id).executeTakeFirst()
+}
+
+export async function listDeliberations(db: Db): Promise<Deliberation[]> {
+  return ddb(db).selectFrom('deliberation').selectAll().orderBy('id', 'desc').execute()
+}
+
+/** The deliberations a proposal opened, newest first. */
+export async function deliberationsOfProposal(db: Db, proposalId: number): Promise<Deliberation[]> {
+  return ddb(db)
+    .selectFrom('deliberation')
+    .selectAll()
+    .where('proposalId', '=', proposalId)
+    .orderBy('id', 'desc')
+    .execute()
+}
+
+export async function participantOfAccount(db: Db, deliberationId: number, accountId: number) {
+  return ddb(db)
+    .selectFrom('deliberationParticipant')
+    .selectAll()
+    .where('deliberationId', '=', deliberationId)
+    .where('accountId', '=', accountId)
+    .executeTakeFirst()
+}
+
+/** Every participant with their declared groups (the analysis reads them once a cold run). */
+export async function participantsOf(db: Db, deliberationId: number, sinceId = 0) {
+  return ddb(db)
+    .selectFrom('deliberationParticipant')
+    .select(['id', 'externalId', 'regionalGroup', 'stakeholderGroup'])
+    .where('deliberationId', '=', deliberationId)
+    .where('id', '>', sinceId)
+    .orderBy('id')
+    .execute()
+}
+
+export async function statementsOf(db: Db, deliberationId: number, status?: StatementStatus): Promise<Statement[]> {
+  let query = ddb(db).selectFrom('deliberationStatement').selectAll().where('deliberationId', '=', deliberationId)
+  if (status) query = query.where('status', '=', status)
+  return query.orderBy('id').execute()
+}
+
+export async function findStatement(db: Db, deliberationId: number, id: number): Promise<Statement | undefined> {
+  return ddb(db)
+    .selectFrom('deliberationStatement')
+    .selectAll()
+    .where('deliberationId', '=', deliberationId)
+    .where('id', '=', id)
+    .executeTakeFirst()
+}
+
+/**
+ * The statement to show a participant next: an accepted one they have not voted on, the least
+ * voted first (so every statement gets seen), then the oldest.
+ */
+export async function nextStatementFor(db: Db, deliberationId: number, participantId: number | null) {
+  let query = ddb(db)
+    .selectFrom('deliberationStatement as s')
+    .select(['s.id', 's.text', 's.externalId'])
+    .where('s.deliberationId', '=', deliberationId)
+    .where('s.status', '=', 'accepted')
+  if (participantId !== null) {
+    query = query.where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('deliberationVote as v')
+            .select('v.statementId')
+            .whereRef('v.statementId', '=', 's.id')
+            .where('v.participantId', '=', participantId),
+        ),
+      ),
+    )
+  }
+  return query
+    .orderBy(({ selectFrom }) =>
+      selectFrom('deliberationVote as c')
+        .select(({ fn }) => fn.countAll().as('n'))
+        .whereRef('c.statementId', '=', 's.id'),
+    )
+    .orderBy('s.id')
+    .limit(1)
+    .executeTakeFirst()
+}
+
+/** How many accepted statements a participant has voted on, and how many there are. */
+export async function progressOf(db: Db, deliberationId: number, participantId: number | null) {
+  const total = await ddb(db)
+    .selectFrom('deliberationStatement')
+    .select(({ fn }) => fn.countAll<number>().as('n'))
+    .where('deliberationId', '=', deliberationId)
+    .where('status', '=', 'accepted')
+    .executeTakeFirstOrThrow()
+  if (participantId === null) return { voted: 0, total: Number(total.n) }
+  const voted = await ddb(db)
+    .selectFrom('deliberationVote')
+    .select(({ fn }) => fn.countAll<number>().as('n'))
+    .where('participantId', '=', participantId)
+    .executeTakeFirstOrThrow()
+  return { voted: Number(voted.n), total: Number(total.n) }
+}
+
+/** Votes changed after `sinceSeq` (all of them from 0), in participant order. */
+export async function votesSince(db: Db, deliberationId: number, sinceSeq: number) {
+  return ddb(db)
+    .selectFrom('deliberationVote')
+    .select(['participantId', 'statementId', 'vote', 'seq'])
+    .where('deliberationId', '=', deliberationId)
+    .where('seq', '>', sinceSeq)
+    .orderBy('participantId')
+    .execute()
+}
+
+export async function countVotes(db: Db, deliberationId: number): Promise<number> {
+  const row = await ddb(db)
+    .selectFrom('deliberationVote')
+    .select(({ fn }) => fn.countAll<number>().as('n'))
+    .where('deliberationId', '=', deliberationId)
+    .executeTakeFirstOrThrow()
+  return Number(row.n)
+}
+
+// the CamelCasePlugin renames the keys of JSON read back ("civil_society" -> "civilSociety"):
+// group names are keys of byGroup and declared, so they are put back as ecp names them
+const camel = (name: string) => name.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase())
+const GROUP_NAMES = new Map([...REGIONAL_GROUPS, ...DECLARED_STAKEHOLDER_GROUPS].map((name) => [camel(name), name]))
+const groupKeys = (record: Record<string, number>) =>
+  Object.fromEntries(Object.entries(record).map(([key, value]) => [GROUP_NAMES.get(key) ?? key, value]))
+
+/** The analysis as stored, with the declared groups' names as ecp spells them. */
+export function restoredResult(result: AnalysisResult): AnalysisResult {
+  return {
+    ...result,
+    declared: groupKeys(result.declared),
+    bridging: result.bridging.map((row) => ({ ...row, byGroup: groupKeys(row.byGroup) })),
+  }
+}
+
+export async function findAnalysis(db: Db, deliberationId: number): Promise<StoredAnalysis | undefined> {
+  const row = await ddb(db)
+    .selectFrom('deliberationAnalysis')
+    .selectAll()
+    .where('deliberationId', '=', deliberationId)
+    .executeTakeFirst()
+  return row ? { ...row, result: restoredResult(row.result) } : undefined
+}
+
+/** Every stored analysis (the open data). */
+export async function listAnalyses(db: Db): Promise<StoredAnalysis[]> {
+  const rows = await ddb(db).selectFrom('deliberationAnalysis').selectAll().orderBy('deliberationId').execute()
+  return rows.map((row) => ({ ...row, result: restoredResult(row.result) }))
+}
+
+/** Every accepted statement with its votes counted (agree, disagree, pass): the open data. */
+export async function statementTallies(db: Db) {
+  return ddb(db)
+    .selectFrom('deliberationStatement as s')
+    .leftJoin('deliberationVote as v', 'v.statementId', 's.id')
+    .select(({ fn }) => [
+      's.id',
+      's.deliberationId',
+      's.externalId',
+      's.text',
+      fn.sum<number>(({ case: when }) => when().when('v.vote', '=', 1).then(1).else(0).end()).as('agree'),
+      fn.sum<number>(({ case: when }) => when().when('v.vote', '=', -1).then(1).else(0).end()).as('disagree'),
+      fn.sum<number>(({ case: when }) => when().when('v.vote', '=', 0).then(1).else(0).end()).as('pass'),
+    ])
+    .where('s.status', '=', 'accepted')
+    .groupBy(['s.id', 's.deliberationId', 's.externalId', 's.text'])
+    .orderBy('s.id')
+    .execute()
+}
