@@ -39,3 +39,4 @@ export {
   type StakeholderGroup,
 } from './rules/vocabulary.ts'
 export { memberStateJson, organizationJson } from './serialize.ts'
+export { OrganizationField } from './views/organization-field.tsx'

@@ -27,6 +27,8 @@ describe.each(DATABASE_KINDS)('contributions to a concluded process on %s', (kin
   let author: TestClient
   let published: number
   let pending: number
+  /** hidden by one test: apart from the ones the others read, so any order holds */
+  let abusive: number
 
   beforeAll(async () => {
     runtime = await createTestRuntime(kind)
@@ -60,6 +62,8 @@ describe.each(DATABASE_KINDS)('contributions to a concluded process on %s', (kin
     const answer = (text: string) => ({ speaker: 'self', language: 'en', [`answers.${question}`]: text })
     published = await contribute(author, callId, answer('Said before the conclusion.'))
     pending = await contribute(author, reviewedCallId, answer('Waiting for review.'))
+    const other = (await signUp(runtime, 'Abusive Contributor')).client
+    abusive = await contribute(other, callId, answer('Something abusive about a third person.'))
     must(await changeProcessState(db, system(), processId, { to: 'concluded' }))
   })
   afterAll(() => runtime.close())
@@ -134,13 +138,14 @@ describe.each(DATABASE_KINDS)('contributions to a concluded process on %s', (kin
     const { client: secretariat } = await accountWithRole(runtime, 'secretariat')
     const publish = await secretariat.submit(`/contributions/${pending}/publish`, {}, `/contributions/${pending}`)
     expect(publish.response.status).toBe(409)
+    expect(publish.html).toContain('This process is concluded')
     const hidden = await secretariat.submit(
-      `/contributions/${published}/hide`,
+      `/contributions/${abusive}/hide`,
       { reason: 'Personal data of a third person' },
-      `/contributions/${published}`,
+      `/contributions/${abusive}`,
     )
     expect(hidden.response.status).toBe(303)
-    expect((await new TestClient(runtime).get(`/contributions/${published}`)).html).toContain(
+    expect((await new TestClient(runtime).get(`/contributions/${abusive}`)).html).toContain(
       'Personal data of a third person',
     )
   })

@@ -13,7 +13,7 @@ import {
   TextField,
 } from '../../../core/ui/form.tsx'
 import { renderPage } from '../../../core/ui/layout.tsx'
-import { localized, type Organization, REGIONAL_GROUPS } from '../../actors/index.ts'
+import { type Organization, OrganizationField, REGIONAL_GROUPS } from '../../actors/index.ts'
 import type { Places } from '../places.ts'
 import { MODALITIES } from '../rules/matching.ts'
 
@@ -95,18 +95,7 @@ export function renderOfferForm(c: Context<AppEnv>, view: OfferFormView) {
       <h1>{title}</h1>
       <ErrorSummary t={t} form={form} />
       <Form action="/capacity/offers/new" csrfToken={c.var.csrfToken}>
-        <SelectField
-          t={t}
-          form={form}
-          name="organizationId"
-          label={t('capacity.field.provider')}
-          required
-          options={view.organizations.map((o) => ({
-            value: String(o.id),
-            label: localized(o.name, c.var.i18n.locale),
-            name: true,
-          }))}
-        />
+        <OrganizationField c={c} form={form} label={t('capacity.field.provider')} organizations={view.organizations} />
         <TextField t={t} form={form} name="title" label={t('capacity.field.title')} required maxlength={300} />
         <TextArea t={t} form={form} name="description" label={t('capacity.field.description')} rows={3} />
         <SelectField

@@ -3,21 +3,13 @@
 import type { Context } from 'hono'
 import type { AppEnv } from '../../../core/http/context.ts'
 import { Tag } from '../../../core/ui/components.tsx'
-import {
-  ChoiceGroup,
-  ErrorSummary,
-  Form,
-  type FormState,
-  SelectField,
-  TextArea,
-  TextField,
-} from '../../../core/ui/form.tsx'
+import { ErrorSummary, Form, type FormState } from '../../../core/ui/form.tsx'
 import { renderPage } from '../../../core/ui/layout.tsx'
 import { localized, type Organization } from '../../actors/index.ts'
 import type { Issue, Mechanism } from '../queries.ts'
 import type { Gap, MapFilter } from '../rules/map.ts'
-import { BASKETS, SCOPES } from '../vocabulary.ts'
-import { Filters, issueName, MechanismTable, Nav } from './parts.tsx'
+import { BASKETS } from '../vocabulary.ts'
+import { ClassificationFields, Filters, issueName, MechanismTable, Nav } from './parts.tsx'
 
 export function renderIssues(
   c: Context<AppEnv>,
@@ -132,32 +124,7 @@ function ReviseForm({ c, issue, form: refused }: { c: Context<AppEnv>; issue: Is
       <summary>{t('coordination.revise.title')}</summary>
       <ErrorSummary t={t} form={form} />
       <Form action={`/issues/${issue.id}/revise`} csrfToken={c.var.csrfToken} class="stacked">
-        <SelectField
-          t={t}
-          form={form}
-          name="scope"
-          label={t('coordination.scope')}
-          required
-          options={SCOPES.map((x) => ({ value: x, label: t(`coordination.scopes.${x}`) }))}
-        />
-        <SelectField
-          t={t}
-          form={form}
-          name="basket"
-          label={t('coordination.basket')}
-          required
-          options={BASKETS.map((b) => ({ value: b, label: t(`coordination.baskets.${b}`) }))}
-        />
-        <TextField t={t} form={form} name="scopeRationale" label={t('coordination.triage.scopeRationale')} />
-        <ChoiceGroup
-          t={t}
-          form={form}
-          type="checkbox"
-          name="emerging"
-          label={t('coordination.triage.emergingLabel')}
-          options={[{ value: 'true', label: t('coordination.emerging') }]}
-        />
-        <TextArea t={t} form={form} name="reason" label={t('coordination.triage.reason')} required rows={2} />
+        <ClassificationFields t={t} form={form} />
         <button type="submit" class="button secondary">
           {t('coordination.revise.submit')}
         </button>

@@ -12,7 +12,7 @@ import {
   TextField,
 } from '../../../core/ui/form.tsx'
 import { renderPage } from '../../../core/ui/layout.tsx'
-import { localized, type Organization } from '../../actors/index.ts'
+import { type Organization, OrganizationField } from '../../actors/index.ts'
 import type { Issue } from '../queries.ts'
 import {
   DEVELOPING_SUPPORT,
@@ -37,17 +37,11 @@ export function renderMechanismForm(
       <h1>{title}</h1>
       <ErrorSummary t={t} form={form} />
       <Form action="/mechanisms/new" csrfToken={c.var.csrfToken}>
-        <SelectField
-          t={t}
+        <OrganizationField
+          c={c}
           form={form}
-          name="organizationId"
           label={t('coordination.organization')}
-          required
-          options={view.organizations.map((o) => ({
-            value: String(o.id),
-            label: localized(o.name, i18n.locale),
-            name: true,
-          }))}
+          organizations={view.organizations}
         />
         <TextField t={t} form={form} name="name" label={t('coordination.mechanism')} required maxlength={300} />
         <SelectField

@@ -3,6 +3,7 @@
 import type { Context } from 'hono'
 import type { AppEnv } from '../../../core/http/context.ts'
 import { FilterSelect } from '../../../core/ui/components.tsx'
+import { ChoiceGroup, type FormState, SelectField, TextArea, TextField } from '../../../core/ui/form.tsx'
 import { Name } from '../../../core/ui/name.tsx'
 import { localized, type Organization } from '../../actors/index.ts'
 import type { Issue, Mechanism } from '../queries.ts'
@@ -128,5 +129,47 @@ export function MechanismTable({
         </tbody>
       </table>
     </div>
+  )
+}
+
+/** How the Secretariat classifies an issue (triage and revision alike): scope, basket, the scope's
+ * rationale, the emerging flag, and the reason recorded. */
+export function ClassificationFields({ t, form }: { t: T; form: FormState }) {
+  return (
+    <>
+      <SelectField
+        t={t}
+        form={form}
+        name="scope"
+        label={t('coordination.scope')}
+        required
+        options={SCOPES.map((s) => ({ value: s, label: t(`coordination.scopes.${s}`) }))}
+      />
+      <BasketField t={t} form={form} />
+      <TextField t={t} form={form} name="scopeRationale" label={t('coordination.triage.scopeRationale')} />
+      <ChoiceGroup
+        t={t}
+        form={form}
+        type="checkbox"
+        name="emerging"
+        label={t('coordination.triage.emergingLabel')}
+        options={[{ value: 'true', label: t('coordination.emerging') }]}
+      />
+      <TextArea t={t} form={form} name="reason" label={t('coordination.triage.reason')} required rows={2} />
+    </>
+  )
+}
+
+/** The basket an issue belongs to. */
+export function BasketField({ t, form }: { t: T; form: FormState }) {
+  return (
+    <SelectField
+      t={t}
+      form={form}
+      name="basket"
+      label={t('coordination.basket')}
+      required
+      options={BASKETS.map((b) => ({ value: b, label: t(`coordination.baskets.${b}`) }))}
+    />
   )
 }

@@ -2,20 +2,11 @@
 // (with its scope and basket) or declined, saying why. A refused form comes back as it was typed.
 import type { Context } from 'hono'
 import type { AppEnv } from '../../../core/http/context.ts'
-import {
-  ChoiceGroup,
-  ErrorSummary,
-  Form,
-  type FormState,
-  SelectField,
-  TextArea,
-  TextField,
-} from '../../../core/ui/form.tsx'
+import { ErrorSummary, Form, type FormState, TextArea, TextField } from '../../../core/ui/form.tsx'
 import { renderPage } from '../../../core/ui/layout.tsx'
 import { localized } from '../../actors/index.ts'
 import type { Issue } from '../queries.ts'
-import { BASKETS, SCOPES } from '../vocabulary.ts'
-import { issueName } from './parts.tsx'
+import { BasketField, ClassificationFields, issueName } from './parts.tsx'
 
 export function renderPropose(c: Context<AppEnv>, form: FormState, status: 200 | 422 = 200) {
   const t = c.var.i18n.t
@@ -37,14 +28,7 @@ export function renderPropose(c: Context<AppEnv>, form: FormState, status: 200 |
           required
           rows={4}
         />
-        <SelectField
-          t={t}
-          form={form}
-          name="basket"
-          label={t('coordination.basket')}
-          required
-          options={BASKETS.map((b) => ({ value: b, label: t(`coordination.baskets.${b}`) }))}
-        />
+        <BasketField t={t} form={form} />
         <button type="submit" class="button">
           {t('coordination.propose.submit')}
         </button>
@@ -83,32 +67,7 @@ export function renderTriage(
             <p class="muted">{t('coordination.triage.proposedOn', { date: i18n.date(issue.createdAt) })}</p>
             <ErrorSummary t={t} form={form} />
             <Form action={`/issues/${issue.id}/triage`} csrfToken={csrfToken}>
-              <SelectField
-                t={t}
-                form={form}
-                name="scope"
-                label={t('coordination.scope')}
-                required
-                options={SCOPES.map((s) => ({ value: s, label: t(`coordination.scopes.${s}`) }))}
-              />
-              <SelectField
-                t={t}
-                form={form}
-                name="basket"
-                label={t('coordination.basket')}
-                required
-                options={BASKETS.map((b) => ({ value: b, label: t(`coordination.baskets.${b}`) }))}
-              />
-              <TextField t={t} form={form} name="scopeRationale" label={t('coordination.triage.scopeRationale')} />
-              <ChoiceGroup
-                t={t}
-                form={form}
-                type="checkbox"
-                name="emerging"
-                label={t('coordination.triage.emergingLabel')}
-                options={[{ value: 'true', label: t('coordination.emerging') }]}
-              />
-              <TextArea t={t} form={form} name="reason" label={t('coordination.triage.reason')} required rows={2} />
+              <ClassificationFields t={t} form={form} />
               <div class="actions">
                 <button type="submit" class="button" name="decision" value="accept">
                   {t('coordination.triage.accept')}
