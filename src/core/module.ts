@@ -102,7 +102,7 @@ export interface PageSection {
   order: number
   /** under the page's title (a follow button) or, by default, among its sections */
   placement?: 'header' | 'main'
-  /** `subject` is the process (with its body) or the body the page is about */
+  /** `subject` is what the page is about (a process, a body, a proposal) with the body it belongs to */
   render(c: Context<AppEnv>, subject: { id: number; bodyId: number }): Promise<Child | null>
 }
 
@@ -132,8 +132,13 @@ export interface ModuleManifest {
   jobs?: Record<string, JobHandler>
   /** jobs that reschedule themselves: kind -> interval in seconds */
   recurringJobs?: Record<string, number>
-  /** sections of the pages of processes and bodies */
-  sections?: Partial<Record<'process' | 'body', PageSection>>
+  /**
+   * sections of other modules' pages, by page kind: 'process' and 'body' (the processes module's
+   * pages), 'proposals' (a process's proposals), 'proposal-actions' (buttons beside them) and
+   * 'proposal' (one proposal) of the proposals module; the module that owns a page renders the
+   * sections of its kind with `sectionsFor` (core/ui/sections.ts)
+   */
+  sections?: Partial<Record<string, PageSection>>
   /** the kinds of event this module records in processes: core/activity.ts reads them all in one query */
   activity?: ActivitySource[]
   /**

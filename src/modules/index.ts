@@ -17,6 +17,7 @@ import { negotiationModule } from './negotiation/index.ts'
 import { notificationsModule } from './notifications/index.ts'
 import { openDataModule } from './open-data/index.ts'
 import { processesModule } from './processes/index.ts'
+import { proposalsModule } from './proposals/index.ts'
 import { reportsModule } from './reports/index.ts'
 import { siteModule } from './site/index.ts'
 
@@ -29,6 +30,7 @@ export const modules: readonly ModuleManifest[] = [
   bodiesModule,
   processesModule,
   contributionsModule,
+  proposalsModule,
   negotiationModule,
   reportsModule,
   coordinationModule,

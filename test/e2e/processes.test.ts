@@ -21,6 +21,7 @@ const PUBLIC_PAGES = [
   '/contributions/1',
   '/contributions/5',
   '/meetings/1',
+  '/meetings/1/participants',
   '/negotiation/1',
   '/negotiation/1?open=1&since=0',
   '/paragraphs/7?closed=1',
@@ -74,6 +75,10 @@ const SIGNED_IN_PAGES = [
   '/administration/library',
   '/capacity/gaps/new',
   '/capacity/offers/new',
+  '/bodies/new',
+  '/bodies/wgec/edit',
+  '/bodies/wgec/members/new',
+  '/bodies/wgec/officers/new',
 ]
 
 async function expectAccessible(page: Page, path: string) {

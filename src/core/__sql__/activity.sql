@@ -15,13 +15,13 @@ union all select $13::text as kind, "contribution".*
 from ((select ('contribution:' || id || ':' || status || ':' || revision_count)::text as "id", "process_id" as "process_id", "updated_at" as "at", case when status = 'withdrawn' then 'contributions.activity.withdrawn' when revision_count > 1 then 'contributions.activity.revised' else 'contributions.activity.published' end as "message", jsonb_build_object($14::text, "contributor_name", $15::text, "revision_count") as "values", ('/contributions/' || id)::text as "href"
 from "contributions_contribution"
 where "status" in ($16, $17))) as "contribution"
-union all select $18::text as kind, "revision".*
-from ((select ('revision:' || r.id)::text as "id", "d"."process_id" as "process_id", "r"."issued_at" as "at", case when r.number = 0 then 'negotiation.activity.zeroDraft' else 'negotiation.activity.revision' end as "message", jsonb_build_object($19::text, "r"."label", $20::text, "d"."title") as "values", ('/negotiation/' || d.id || '/revisions/' || r.number)::text as "href"
+union all select $18::text as kind, "proposal".*
+from ((select ('proposal:' || id)::text as "id", "process_id" as "process_id", "created_at" as "at", $19::text as "message", jsonb_build_object($20::text, "title") as "values", ('/proposals/' || id)::text as "href"
+from "negotiation_proposal")) as "proposal"
+union all select $21::text as kind, "revision".*
+from ((select ('revision:' || r.id)::text as "id", "d"."process_id" as "process_id", "r"."issued_at" as "at", case when r.number = 0 then 'negotiation.activity.zeroDraft' else 'negotiation.activity.revision' end as "message", jsonb_build_object($22::text, "r"."label", $23::text, "d"."title") as "values", ('/negotiation/' || d.id || '/revisions/' || r.number)::text as "href"
 from "negotiation_revision" as "r"
-inner join "negotiation_document" as "d" on "d"."id" = "r"."document_id")) as "revision"
-union all select $21::text as kind, "proposal".*
-from ((select ('proposal:' || id)::text as "id", "process_id" as "process_id", "created_at" as "at", $22::text as "message", jsonb_build_object($23::text, "title") as "values", ('/proposals/' || id)::text as "href"
-from "negotiation_proposal")) as "proposal") as activity
+inner join "negotiation_document" as "d" on "d"."id" = "r"."document_id")) as "revision") as activity
 where process_id in ($24, $25) and at > $26 and at <= $27
 order by at desc, id
 limit $28;

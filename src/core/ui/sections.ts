@@ -1,12 +1,13 @@
 // Sections other modules add to a page about a process or a body (a follow button, a process's
-// contributions, a body's processes), in their order: see PageSection in core/module.ts.
+// contributions, a body's processes, what the negotiation made of a proposal), in their order:
+// see PageSection in core/module.ts.
 import type { Context } from 'hono'
 import type { Child } from 'hono/jsx'
 import type { AppEnv } from '../http/context.ts'
 
 export async function sectionsFor(
   c: Context<AppEnv>,
-  kind: 'process' | 'body',
+  kind: string,
   subject: { id: number; bodyId: number },
   placement: 'header' | 'main' = 'main',
 ): Promise<Child[]> {

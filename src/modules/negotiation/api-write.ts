@@ -19,9 +19,10 @@ import {
   tags,
   writeRefusals,
 } from './api-write-support.ts'
+import { tableAmendment } from './commands-amendments.ts'
 import { declare } from './commands-documents.ts'
 import { reopenParagraph } from './commands-lifecycle.ts'
-import { tableAmendment, takePosition } from './commands-proposals.ts'
+import { takePosition } from './commands-positions.ts'
 import { findAmendment, findParagraph } from './queries.ts'
 import { standings } from './queries-standing.ts'
 import { AmendmentApiInput, DeclarationApiInput, PositionApiInput, ReopenApiInput } from './schemas.ts'

@@ -1,25 +1,17 @@
 // The negotiation's JSON API: a negotiating document with each paragraph's status and standing
-// summary (its amendments and each State's position are paginated, in api-pages.ts), and a
-// process's proposals with their lineage; public reads.
+// summary (its amendments and each State's position are paginated, in api-pages.ts); public reads.
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi'
 import type { Db } from '../../core/db/database.ts'
 import { errorResponses, json, PUBLIC_READ } from '../../core/http/api.ts'
 import type { AppEnv } from '../../core/http/context.ts'
 import { respondError } from '../../core/http/errors.tsx'
 import { LOCALES } from '../../core/i18n/locales.ts'
-import { findProcess } from '../processes/index.ts'
 import { registerNegotiationPagedApi, StandingSummarySchema, standingSummary } from './api-pages.ts'
 import { documentWithBody } from './context.ts'
-import { type amendmentsOf, type ProposalDetail, paragraphsOf, proposalsOf } from './queries.ts'
+import { type amendmentsOf, paragraphsOf } from './queries.ts'
 import { openAmendmentCounts, paragraphTallies, revisionListOf } from './queries-page.ts'
 import { POSITIONS } from './rules/consensus.ts'
-import {
-  AMENDMENT_OPERATIONS,
-  AMENDMENT_STATUSES,
-  COSPONSORSHIP_STATUSES,
-  PARAGRAPH_KINDS,
-  PROPOSAL_STATUSES,
-} from './tables.ts'
+import { AMENDMENT_OPERATIONS, AMENDMENT_STATUSES, PARAGRAPH_KINDS } from './tables.ts'
 
 const tags = ['Negotiation']
 export const IdParam = z.object({
@@ -80,37 +72,6 @@ export const DocumentSchema = z
     ),
   })
   .openapi('NegotiatingDocument')
-
-export const ProposalSchema = z
-  .object({
-    id: z.number(),
-    title: z.string(),
-    language: z.enum(LOCALES).openapi({ description: 'the language the proposal is written in' }),
-    status: z.enum(PROPOSAL_STATUSES),
-    memberStates: z
-      .array(z.string())
-      .openapi({ description: 'The States it speaks for: its proponents and the co-sponsors that accepted' }),
-    organizations: z.array(z.number()).openapi({ description: 'Likewise, the organizations (ids)' }),
-    proponents: z
-      .object({ memberStates: z.array(z.string()), organizations: z.array(z.number()) })
-      .openapi({ description: 'Who put it forward (they alone revise or withdraw it)' }),
-    cosponsorships: z
-      .array(
-        z.object({
-          memberState: z.string().nullable(),
-          organization: z.number().nullable(),
-          status: z.enum(COSPONSORSHIP_STATUSES),
-          requestedAt: z.string(),
-          answeredAt: z.string().nullable(),
-        }),
-      )
-      .openapi({ description: 'Every request to co-sponsor it, with the answer of the State or organization asked' }),
-    mergedInto: z.number().nullable(),
-    mergedFrom: z.array(z.number()),
-    contributions: z.array(z.number()),
-    versions: z.array(z.object({ number: z.number(), text: z.string(), rationale: z.string(), createdAt: z.string() })),
-  })
-  .openapi('Proposal')
 
 export type Standing = {
   positions: { memberStateIso3: string; position: (typeof POSITIONS)[number]; at: Date; note: string | null }[]
@@ -186,33 +147,6 @@ export const amendmentJson =
     standing: standingJson(standingsOf.get(a.id)),
   })
 
-/** A proposal as the API shows it: every version, its proponents and its lineage. */
-export const proposalJson = (p: ProposalDetail) => ({
-  id: p.id,
-  title: p.title,
-  language: p.language,
-  status: p.status,
-  memberStates: p.memberStates,
-  organizations: p.organizations,
-  proponents: { memberStates: p.proponentStates, organizations: p.proponentOrganizations },
-  cosponsorships: p.cosponsorships.map((c) => ({
-    memberState: c.memberStateIso3,
-    organization: c.organizationId,
-    status: c.status,
-    requestedAt: c.requestedAt.toISOString(),
-    answeredAt: c.answeredAt?.toISOString() ?? null,
-  })),
-  mergedInto: p.mergedIntoId,
-  mergedFrom: p.mergedFrom,
-  contributions: p.contributions,
-  versions: p.versions.map((v) => ({
-    number: v.number,
-    text: v.text,
-    rationale: v.rationale,
-    createdAt: v.createdAt.toISOString(),
-  })),
-})
-
 export function registerNegotiationApi(api: OpenAPIHono<AppEnv>): void {
   api.openapi(
     createRoute({
@@ -238,33 +172,5 @@ export function registerNegotiationApi(api: OpenAPIHono<AppEnv>): void {
     },
   )
 
-  api.openapi(
-    createRoute({
-      method: 'get',
-      path: '/processes/{id}/proposals',
-      operationId: 'listProcessProposals',
-      security: PUBLIC_READ,
-      tags,
-      summary: 'A process’s proposals with every version and their lineage',
-      request: { params: IdParam },
-      responses: {
-        200: json(z.object({ data: z.array(ProposalSchema) }), 'The proposals'),
-        401: errorResponses[401],
-        404: errorResponses[404],
-      },
-    }),
-    async (c) => {
-      const processId = c.req.valid('param').id
-      if (!(await findProcess(c.var.db, processId)))
-        return respondError(c, { type: 'not_found', id: 'process_not_found' }) as never
-      const proposals = await proposalsOf(c.var.db, processId)
-      return c.json(
-        {
-          data: proposals.map(proposalJson),
-        },
-        200,
-      )
-    },
-  )
   registerNegotiationPagedApi(api)
 }

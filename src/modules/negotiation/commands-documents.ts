@@ -8,15 +8,16 @@ import { authorize } from '../../core/auth/authorize.ts'
 import { sha256 } from '../../core/auth/crypto.ts'
 import type { Db } from '../../core/db/database.ts'
 import { inTransaction } from '../../core/db/helpers.ts'
+import { hasBrackets } from '../../core/formats/brackets.ts'
 import type { Locale } from '../../core/i18n/locales.ts'
 import { enqueueJob } from '../../core/jobs/queue.ts'
 import { conflict, invalid, notFound, ok, type Result } from '../../core/result.ts'
 import { findProcess } from '../processes/index.ts'
+import { markUnderDiscussion, proposalsOf, recordProposalFate } from '../proposals/index.ts'
 import { accountOf, documentWithBody, inDocument, negotiationOpen } from './context.ts'
-import { findParagraph, findSilence, ndb, paragraphsOf, proposalsOf, type Silence } from './queries.ts'
+import { findParagraph, findSilence, ndb, paragraphsOf, type Silence } from './queries.ts'
 import { recordPosition, standings } from './queries-standing.ts'
 import { revisionLabel } from './rules/amendments.ts'
-import { hasBrackets } from './rules/brackets.ts'
 import type { Declaration } from './rules/consensus.ts'
 import { paragraphTransition } from './rules/lifecycle.ts'
 import type { ParsedDocument, ParsedParagraph } from './rules/parse.ts'
@@ -113,12 +114,7 @@ export async function createDocument(db: Db, ctx: CommandContext, input: NewDocu
           updatedAt: ctx.now,
         })
         .execute()
-      await n
-        .updateTable('negotiationProposal')
-        .set({ status: 'under_discussion', updatedAt: ctx.now })
-        .where('id', '=', proposal.id)
-        .where('status', '=', 'submitted')
-        .execute()
+      await markUnderDiscussion(trx, proposal.id, ctx.now)
     }
     await recordAudit(trx, {
       ...auditedBy(ctx),
@@ -256,12 +252,7 @@ async function settle(
     })
     .execute()
   if (paragraph.proposalId && declaration !== 'agreed_ad_ref') {
-    await n
-      .updateTable('negotiationProposal')
-      .set({ status: declaration === 'adopted' ? 'adopted' : 'no_consensus', updatedAt: ctx.now })
-      .where('id', '=', paragraph.proposalId)
-      .where('status', 'in', ['submitted', 'under_discussion'])
-      .execute()
+    await recordProposalFate(trx, paragraph.proposalId, declaration === 'adopted' ? 'adopted' : 'no_consensus', ctx.now)
   }
   await recordAudit(trx, {
     ...auditedBy(ctx),

@@ -13,16 +13,10 @@ import type { DemoContext } from '../../core/module.ts'
 import type { Result } from '../../core/result.ts'
 import { findOrganizationBySlug } from '../actors/index.ts'
 import { listProcesses } from '../processes/index.ts'
+import { mergeProposals, submitProposal } from '../proposals/index.ts'
+import { decideAmendment, tableAmendment } from './commands-amendments.ts'
 import { circulateUnderSilence, createDocument, declare, issueRevision, recordStatement } from './commands-documents.ts'
-import {
-  answerComment,
-  decideAmendment,
-  mergeProposals,
-  postComment,
-  submitProposal,
-  tableAmendment,
-  takePosition,
-} from './commands-proposals.ts'
+import { answerComment, postComment, takePosition } from './commands-positions.ts'
 import { paragraphsOf } from './queries.ts'
 import type { Position } from './rules/consensus.ts'
 import { parseUnText } from './rules/parse.ts'

@@ -1,5 +1,6 @@
 // What other modules may use of the negotiation module (never its tables).
 
+export { decideAmendment, tableAmendment, withdrawAmendment } from './commands-amendments.ts'
 export {
   breakSilence,
   circulateUnderSilence,
@@ -10,7 +11,7 @@ export {
   recordStatement,
 } from './commands-documents.ts'
 export { reopenParagraph } from './commands-lifecycle.ts'
-export { decideAmendment, tableAmendment, takePosition, withdrawAmendment } from './commands-proposals.ts'
+export { takePosition } from './commands-positions.ts'
 export { type Comparison, comparisonOf } from './comparison.ts'
 export { documentWithBody } from './context.ts'
 export { negotiationModule } from './module.tsx'
@@ -21,13 +22,11 @@ export {
   findRevision,
   type NegotiatingDocument,
   paragraphsOf,
-  proposalsOf,
   type Revision,
   statementsOf,
 } from './queries.ts'
 export { revisionListOf } from './queries-page.ts'
 export { revisionName } from './rules/amendments.ts'
-export { segments } from './rules/brackets.ts'
 export type { ParagraphChange } from './rules/compare.ts'
 export type { Position } from './rules/consensus.ts'
 export { type ParsedDocument, type ParsedParagraph, parseUnText } from './rules/parse.ts'

@@ -9,17 +9,12 @@ import { createTestRuntime, DATABASE_KINDS, type TestRuntime } from '../../../te
 import { SYSTEM } from '../../core/auth/actor.ts'
 import type { Db } from '../../core/db/database.ts'
 import { changeProcessState, findProcess } from '../processes/index.ts'
-import { answerCosponsorship } from './commands-cosponsors.ts'
+import { answerCosponsorship, findProposal, submitProposal } from '../proposals/index.ts'
+import { decideAmendment, tableAmendment, withdrawAmendment } from './commands-amendments.ts'
 import { breakSilence, circulateUnderSilence, declare, issueRevision } from './commands-documents.ts'
 import { reopenParagraph } from './commands-lifecycle.ts'
-import {
-  decideAmendment,
-  submitProposal,
-  tableAmendment,
-  takePosition,
-  withdrawAmendment,
-} from './commands-proposals.ts'
-import { findParagraph, findProposal, positionEvents } from './queries.ts'
+import { takePosition } from './commands-positions.ts'
+import { findParagraph, positionEvents } from './queries.ts'
 import { standingsOf } from './queries-standing.ts'
 import { type Position, type StatePosition, statePositions, tally } from './rules/consensus.ts'
 import { paragraphWording } from './rules/wording.ts'
@@ -140,7 +135,9 @@ const declareCmd = (paragraph: number, declaration: 'agreed_ad_ref' | 'adopted' 
     const result = await declare(r.db, r.f.at('chair'), r.ids[paragraph] as number, declaration)
     const t = modelTally(p)
     let expected = !m.concluded && p.status !== 'adopted'
-    if (declaration !== 'no_consensus') {
+    // agreed ad referendum is frozen: only adoption goes on from it (or a reopening first)
+    if (declaration === 'no_consensus') expected &&= p.status !== 'agreed_ad_ref'
+    else {
       expected &&= t.readiness !== 'objected' && !p.brackets
       if (declaration === 'adopted') expected &&= p.status === 'agreed_ad_ref' || t.readiness !== 'open'
     }

@@ -1,10 +1,12 @@
-// The negotiation module: proposals of recommendations, negotiating documents with amendments and
+// The negotiation module: negotiating documents (opened blank, from a text or from proposals) with amendments and
 // brackets, one voice per Member State, the Chair's declarations and silence procedures, revisions
 // and their comparison. The report is the reports module's.
 import { join } from 'node:path'
 import { SYSTEM } from '../../core/auth/actor.ts'
+import { can } from '../../core/auth/authorize.ts'
 import { loadCatalogs } from '../../core/i18n/catalog.ts'
 import type { ModuleManifest } from '../../core/module.ts'
+import { proposalsOf } from '../proposals/index.ts'
 import { registerNegotiationApi } from './api.ts'
 import { registerNegotiationWriteApi } from './api-write.ts'
 import { registerProcessWriteApi } from './api-write-process.ts'
@@ -13,11 +15,11 @@ import { concludeSilence } from './commands-documents.ts'
 import { loadNegotiationDemo } from './demo.ts'
 import { negotiationOpenData } from './open-data.ts'
 import { negotiationActions } from './permissions.ts'
-import { documentsOf, proposalsOf } from './queries.ts'
+import { documentsOf, paragraphsFromProposal } from './queries.ts'
 import { negotiationActivity } from './queries-activity.ts'
 import { registerNegotiationRoutes } from './routes.tsx'
 import { registerParagraphRoutes } from './routes-paragraph.tsx'
-import { registerProposalRoutes } from './routes-proposals.tsx'
+import { DocumentsOfProcess, OpenDocumentButton, WhereItWent } from './views/proposal-sections.tsx'
 
 export const negotiationModule: ModuleManifest = {
   id: 'negotiation',
@@ -25,7 +27,6 @@ export const negotiationModule: ModuleManifest = {
   messages: loadCatalogs(join(import.meta.dirname, 'messages')),
   permissions: negotiationActions,
   routes: (app) => {
-    registerProposalRoutes(app)
     registerNegotiationRoutes(app)
     registerParagraphRoutes(app)
   },
@@ -35,6 +36,28 @@ export const negotiationModule: ModuleManifest = {
     registerProcessWriteApi(api)
   },
   sections: {
+    // on the proposals' pages (the proposals module renders them)
+    'proposal-actions': {
+      order: 10,
+      render: async (c, process) =>
+        can(c.var.actor, 'negotiation.manage', { bodyId: process.bodyId }) ? (
+          <OpenDocumentButton c={c} processId={process.id} />
+        ) : null,
+    },
+    proposals: {
+      order: 10,
+      render: async (c, process) => {
+        const documents = await documentsOf(c.var.db, process.id)
+        return documents.length ? <DocumentsOfProcess c={c} documents={documents} /> : null
+      },
+    },
+    proposal: {
+      order: 10,
+      render: async (c, proposal) => {
+        const paragraphs = await paragraphsFromProposal(c.var.db, proposal.id)
+        return paragraphs.length ? <WhereItWent c={c} paragraphs={paragraphs} /> : null
+      },
+    },
     process: {
       order: 20,
       render: async (c, process) => {

@@ -16,10 +16,11 @@ import { activeGrants } from '../../core/auth/grants.ts'
 import { runDueJobs } from '../../core/jobs/queue.ts'
 import { jobRegistry } from '../../runtime.ts'
 import { createBody, createProcess } from '../processes/index.ts'
-import { answerCosponsorship } from './commands-cosponsors.ts'
+import { answerCosponsorship, findProposal, mergeProposals, submitProposal } from '../proposals/index.ts'
+import { tableAmendment } from './commands-amendments.ts'
 import { circulateUnderSilence, createDocument, declare, issueRevision } from './commands-documents.ts'
-import { mergeProposals, submitProposal, tableAmendment, takePosition } from './commands-proposals.ts'
-import { findParagraph, findProposal, paragraphsOf } from './queries.ts'
+import { takePosition } from './commands-positions.ts'
+import { findParagraph, paragraphsOf } from './queries.ts'
 import { parseUnText } from './rules/parse.ts'
 
 const SCHEMA = join(import.meta.dirname, '..', '..', '..', 'reference', 'akn', 'akomantoso30.xsd')
@@ -276,7 +277,7 @@ describe.each(DATABASE_KINDS)('negotiation on %s', (kind) => {
       speaker: { memberStateIso3: 'BRA' },
     })
     if (!amendment.ok) throw new Error('amendment')
-    const { decideAmendment } = await import('./commands-proposals.ts')
+    const { decideAmendment } = await import('./commands-amendments.ts')
     await decideAmendment(db, at(actors.chair as Actor), amendment.value.id, 'incorporated')
     const issued = await issueRevision(db, at(actors.chair as Actor), doc.id, 'First reading')
     expect(issued.ok && issued.value.number).toBe(1)

@@ -1,5 +1,4 @@
-// The negotiation module's open data: proposals, and the negotiation record of every negotiating
-// document (its paragraphs, the amendments tabled, each Member State's positions as given, the
+// The negotiation module's open data: the negotiation record of every negotiating document (its paragraphs, the amendments tabled, each Member State's positions as given, the
 // Chair's declarations and the revisions issued). Read through the module's own query functions,
 // so the datasets follow any change to how positions and the rest are stored. Who spoke for a
 // State (the delegate's account) is left out; the State is the one that holds the position.
@@ -12,7 +11,6 @@ import {
   type NegotiatingDocument,
   paragraphsOf,
   positionEvents,
-  proposalsOf,
   revisionsOf,
   statementsOf,
 } from './queries.ts'
@@ -51,57 +49,12 @@ async function records(db: Db, documents: readonly NegotiatingDocument[]) {
 export async function negotiationOpenData(db: Db): Promise<OpenDataset[]> {
   const processes = await listProcesses(db)
   const documents: NegotiatingDocument[] = []
-  const proposals = []
   for (const process of processes) {
     documents.push(...(await documentsOf(db, process.id)))
-    proposals.push(...(await proposalsOf(db, process.id)))
   }
   const record = await records(db, documents)
   const documentKey = [{ fields: ['document_id'], reference: { resource: 'negotiating_documents', fields: ['id'] } }]
   return [
-    {
-      name: 'proposals',
-      description: 'Proposals of recommendations, in their latest version, with their proponents and fate',
-      fields: [
-        { name: 'id', type: 'integer', description: 'Identifier' },
-        { name: 'process_id', type: 'integer', description: 'The process' },
-        { name: 'title', type: 'string', description: 'Title' },
-        { name: 'language', type: 'string', description: 'The language it is written in' },
-        {
-          name: 'status',
-          type: 'string',
-          description: 'submitted, under_discussion, merged, adopted, no_consensus or withdrawn',
-        },
-        { name: 'versions', type: 'integer', description: 'Number of versions' },
-        { name: 'merged_into_id', type: 'integer', description: 'The proposal it was merged into' },
-        { name: 'member_states', type: 'string', description: 'Proponent States (ISO alpha-3), separated by spaces' },
-        { name: 'organizations', type: 'string', description: 'Proponent organizations (ids), separated by spaces' },
-        { name: 'text', type: 'string', description: 'The text of the latest version' },
-        { name: 'rationale', type: 'string', description: 'Its rationale' },
-        { name: 'submitted_at', type: 'datetime', description: 'When it was first submitted (UTC)' },
-      ],
-      primaryKey: ['id'],
-      foreignKeys: [
-        { fields: ['process_id'], reference: { resource: 'processes', fields: ['id'] } },
-        { fields: ['merged_into_id'], reference: { resource: 'proposals', fields: ['id'] } },
-      ],
-      rows: proposals
-        .sort((a, b) => a.id - b.id)
-        .map((p) => ({
-          id: p.id,
-          process_id: p.processId,
-          title: p.title,
-          language: p.language,
-          status: p.status,
-          versions: p.versionCount,
-          merged_into_id: p.mergedIntoId,
-          member_states: p.memberStates.join(' '),
-          organizations: p.organizations.join(' '),
-          text: p.versions.at(-1)?.text ?? '',
-          rationale: p.versions.at(-1)?.rationale ?? '',
-          submitted_at: p.createdAt,
-        })),
-    },
     {
       name: 'negotiating_documents',
       description: 'Negotiating documents (draft outcomes negotiated paragraph by paragraph)',

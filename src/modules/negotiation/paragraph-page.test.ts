@@ -8,8 +8,9 @@ import { createTestRuntime, DATABASE_KINDS, type TestRuntime } from '../../../te
 import { type Actor, SYSTEM } from '../../core/auth/actor.ts'
 import { activeGrants } from '../../core/auth/grants.ts'
 import { createBody, createProcess } from '../processes/index.ts'
+import { decideAmendment, tableAmendment } from './commands-amendments.ts'
 import { createDocument, issueRevision } from './commands-documents.ts'
-import { decideAmendment, tableAmendment, takePosition } from './commands-proposals.ts'
+import { takePosition } from './commands-positions.ts'
 import { paragraphsOf } from './queries.ts'
 import { parseUnText } from './rules/parse.ts'
 

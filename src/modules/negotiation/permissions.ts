@@ -41,41 +41,6 @@ export const negotiationActions = defineActions({
     // the Chair alone, not the Secretariat
     expect: [{ subject: THE_BODY, allowed: ['chair'] }],
   },
-  /** Put a proposal forward on behalf of a State or an organization. */
-  'proposal.submit': {
-    scope: 'negotiate',
-    allow: (actor: Actor) => delegationsOf(actor).length > 0 || organizationsOf(actor).length > 0,
-    expect: [{ allowed: DELEGATE_OR_REPRESENTATIVE }],
-  },
-  /** Revise or withdraw a proposal: whoever speaks for one of its proponents. */
-  'proposal.revise': {
-    scope: 'negotiate',
-    allow: (actor: Actor, subject: Proponents) => speaksForAny(actor, subject),
-    expect: [
-      // co-sponsored by the delegate's State and the representative's organization
-      {
-        subject: {
-          memberStates: [PERSONA.memberState, PERSONA.otherMemberState],
-          organizations: [PERSONA.organizationId],
-        },
-        allowed: DELEGATE_OR_REPRESENTATIVE,
-      },
-      { subject: { memberStates: [PERSONA.otherMemberState], organizations: [] }, allowed: NOBODY },
-    ],
-  },
-  /** Answer a request to co-sponsor (accept, decline, withdraw): whoever speaks for the party asked. */
-  'proposal.cosponsor': {
-    scope: 'negotiate',
-    allow: (actor: Actor, subject: Proponents) => speaksForAny(actor, subject),
-    expect: [
-      {
-        subject: { memberStates: [PERSONA.memberState], organizations: [PERSONA.organizationId] },
-        allowed: DELEGATE_OR_REPRESENTATIVE,
-      },
-    ],
-  },
-  /** Merge proposals into one: the Chair or the Secretariat. */
-  'proposal.merge': { scope: 'chair', allow: runsBody, expect: [{ subject: THE_BODY, allowed: [...STAFF, 'chair'] }] },
   /** Table an amendment: a State's delegation; a stakeholder where the body's rules allow it. */
   'amendment.table': {
     scope: 'negotiate',

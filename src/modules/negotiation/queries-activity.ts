@@ -1,5 +1,5 @@
 // What happens in a negotiation that others follow, as activity sources (core/activity.ts reads
-// every module's in one query): revisions issued (the zero draft first) and proposals put forward.
+// every module's in one query): revisions issued (the zero draft first).
 import { sql } from 'kysely'
 import { type ActivitySource, activityColumns } from '../../core/activity.ts'
 import { ndb } from './queries.ts'
@@ -19,22 +19,6 @@ export const negotiationActivity: ActivitySource[] = [
             message: sql`case when r.number = 0 then 'negotiation.activity.zeroDraft' else 'negotiation.activity.revision' end`,
             values: { label: eb.ref('r.label'), title: eb.ref('d.title') },
             href: sql`'/negotiation/' || d.id || '/revisions/' || r.number`,
-          }),
-        ),
-  },
-  {
-    kind: 'proposal',
-    rows: (db) =>
-      ndb(db)
-        .selectFrom('negotiationProposal')
-        .select((eb) =>
-          activityColumns({
-            id: sql`'proposal:' || id`,
-            processId: eb.ref('processId'),
-            at: eb.ref('createdAt'),
-            message: 'negotiation.activity.proposal',
-            values: { title: eb.ref('title') },
-            href: sql`'/proposals/' || id`,
           }),
         ),
   },

@@ -1,4 +1,4 @@
-// Reading negotiating documents, their paragraphs, proposals, amendments, positions, the record
+// Reading negotiating documents, their paragraphs, amendments, positions, the record
 // of statements, committee comments, revisions and silence procedures.
 import type { Kysely, Selectable } from 'kysely'
 import type { Db } from '../../core/db/database.ts'
@@ -7,10 +7,8 @@ import type { PositionEvent } from './rules/consensus.ts'
 import type {
   NegotiationAmendmentTable,
   NegotiationCommentTable,
-  NegotiationCosponsorshipTable,
   NegotiationDocumentTable,
   NegotiationParagraphTable,
-  NegotiationProposalTable,
   NegotiationRevisionTable,
   NegotiationSilenceTable,
   NegotiationStatementTable,
@@ -22,13 +20,11 @@ export const ndb = (db: Db): NegotiationDb => db.withTables<NegotiationTables>()
 
 export type NegotiatingDocument = Selectable<NegotiationDocumentTable>
 export type Paragraph = Selectable<NegotiationParagraphTable>
-export type Proposal = Selectable<NegotiationProposalTable>
 export type Amendment = Selectable<NegotiationAmendmentTable>
 export type Statement = Selectable<NegotiationStatementTable>
 export type Comment = Selectable<NegotiationCommentTable>
 export type Revision = Selectable<NegotiationRevisionTable>
 export type Silence = Selectable<NegotiationSilenceTable>
-export type Cosponsorship = Selectable<NegotiationCosponsorshipTable>
 
 export async function findDocument(db: Db, id: number, options: { forUpdate?: boolean } = {}) {
   let query = ndb(db).selectFrom('negotiationDocument').selectAll().where('id', '=', id)
@@ -157,73 +153,13 @@ export async function findSilence(db: Db, id: number, options: { forUpdate?: boo
   return row && silenceRow(row)
 }
 
-export interface ProposalDetail extends Proposal {
-  /** the States and organizations it speaks for: original proponents and accepted co-sponsors */
-  memberStates: string[]
-  organizations: number[]
-  /** the original proponents alone (they revise and withdraw it) */
-  proponentStates: string[]
-  proponentOrganizations: number[]
-  /** every request to co-sponsor it, with its answer */
-  cosponsorships: Cosponsorship[]
-  versions: { number: number; text: string; rationale: string; createdAt: Date }[]
-  contributions: number[]
-  /** proposals merged into this one */
-  mergedFrom: number[]
-}
-
-export async function proposalsOf(db: Db, processId: number): Promise<ProposalDetail[]> {
-  const proposals = await ndb(db)
-    .selectFrom('negotiationProposal')
-    .selectAll()
-    .where('processId', '=', processId)
-    .orderBy('id')
+/** The paragraphs a proposal's text became, with the title of their document. */
+export async function paragraphsFromProposal(db: Db, proposalId: number) {
+  return ndb(db)
+    .selectFrom('negotiationParagraph as p')
+    .innerJoin('negotiationDocument as d', 'd.id', 'p.documentId')
+    .selectAll('p')
+    .select('d.title as documentTitle')
+    .where('p.proposalId', '=', proposalId)
     .execute()
-  return withDetails(db, proposals)
-}
-
-export async function findProposal(db: Db, id: number): Promise<ProposalDetail | undefined> {
-  const proposal = await ndb(db).selectFrom('negotiationProposal').selectAll().where('id', '=', id).executeTakeFirst()
-  return proposal ? (await withDetails(db, [proposal]))[0] : undefined
-}
-
-async function withDetails(db: Db, proposals: Proposal[]): Promise<ProposalDetail[]> {
-  const ids = proposals.map((p) => p.id)
-  if (ids.length === 0) return []
-  const n = ndb(db)
-  const [proponents, versions, sources, cosponsorships] = await Promise.all([
-    n.selectFrom('negotiationProposalProponent').selectAll().where('proposalId', 'in', ids).execute(),
-    n
-      .selectFrom('negotiationProposalVersion')
-      .select(['proposalId', 'number', 'text', 'rationale', 'createdAt'])
-      .where('proposalId', 'in', ids)
-      .orderBy('number')
-      .execute(),
-    n.selectFrom('negotiationProposalSource').selectAll().where('proposalId', 'in', ids).execute(),
-    n.selectFrom('negotiationCosponsorship').selectAll().where('proposalId', 'in', ids).orderBy('id').execute(),
-  ])
-  const merged = await n
-    .selectFrom('negotiationProposal')
-    .select(['id', 'mergedIntoId'])
-    .where('mergedIntoId', 'in', ids)
-    .execute()
-  return proposals.map((p) => ({
-    ...p,
-    memberStates: proponents
-      .filter((x) => x.proposalId === p.id && x.memberStateIso3)
-      .map((x) => x.memberStateIso3 as string),
-    organizations: proponents
-      .filter((x) => x.proposalId === p.id && x.organizationId)
-      .map((x) => x.organizationId as number),
-    proponentStates: proponents
-      .filter((x) => x.proposalId === p.id && x.memberStateIso3 && x.role === 'proponent')
-      .map((x) => x.memberStateIso3 as string),
-    proponentOrganizations: proponents
-      .filter((x) => x.proposalId === p.id && x.organizationId && x.role === 'proponent')
-      .map((x) => x.organizationId as number),
-    cosponsorships: cosponsorships.filter((c) => c.proposalId === p.id),
-    versions: versions.filter((v) => v.proposalId === p.id),
-    contributions: sources.filter((s) => s.proposalId === p.id).map((s) => s.contributionId),
-    mergedFrom: merged.filter((m) => m.mergedIntoId === p.id).map((m) => m.id),
-  }))
 }

@@ -7,15 +7,16 @@ import { delegationsOf } from '../../core/auth/actor.ts'
 import { can } from '../../core/auth/authorize.ts'
 import type { Db } from '../../core/db/database.ts'
 import { type AppEnv, commandContext } from '../../core/http/context.ts'
-import { COOKIES, writeCookie } from '../../core/http/cookies.ts'
+import { flash } from '../../core/http/cookies.ts'
 import { respondError } from '../../core/http/errors.tsx'
 import { type FormValues, forSchema, readForm } from '../../core/http/forms.ts'
 import { denied } from '../../core/http/guards.ts'
 import { countOrNone, idOrZero, idParam } from '../../core/http/ids.ts'
 import { parseWith } from '../../core/http/validation.ts'
 import type { Issue, Result } from '../../core/result.ts'
-import { findOrganizationsByIds, listMemberStates, localized } from '../actors/index.ts'
 import { findProcess, localToInstant } from '../processes/index.ts'
+import { namesFor, proposalsOf } from '../proposals/index.ts'
+import { decideAmendment, tableAmendment, withdrawAmendment } from './commands-amendments.ts'
 import {
   breakSilence,
   circulateUnderSilence,
@@ -25,14 +26,7 @@ import {
   recordStatement,
 } from './commands-documents.ts'
 import { reopenParagraph } from './commands-lifecycle.ts'
-import {
-  answerComment,
-  decideAmendment,
-  postComment,
-  tableAmendment,
-  takePosition,
-  withdrawAmendment,
-} from './commands-proposals.ts'
+import { answerComment, postComment, takePosition } from './commands-positions.ts'
 import { comparisonOf } from './comparison.ts'
 import { documentWithBody } from './context.ts'
 import { readImport } from './import.ts'
@@ -41,7 +35,6 @@ import {
   findParagraph,
   findRevision,
   paragraphsOf,
-  proposalsOf,
   revisionsOf,
   silencesOf,
   statementsOf,
@@ -68,26 +61,7 @@ import { renderNewDocument } from './views/new.tsx'
 import { renderComparison, renderRevision, renderRevisions } from './views/revisions.tsx'
 
 // the one id reader (core/http/ids.ts), re-exported for this module's other route files
-export { idParam }
-
-export function flash(c: Context<AppEnv>, key: string) {
-  writeCookie(c, COOKIES.flash, key, { maxAgeSeconds: 60 })
-}
-
-/** Names of States and organizations in the reader's language. */
-export async function namesFor(c: Context<AppEnv>, organizationIds: number[]) {
-  const locale = c.var.i18n.locale
-  const [states, orgs] = await Promise.all([
-    listMemberStates(c.var.db),
-    findOrganizationsByIds(c.var.db, organizationIds),
-  ])
-  const stateNames = new Map(states.map((s) => [s.iso3, s.shortName[locale] ?? s.shortName.en]))
-  const orgNames = new Map(orgs.map((o) => [o.id, localized(o.name, locale)]))
-  return {
-    stateName: (iso3: string) => stateNames.get(iso3) ?? iso3,
-    orgName: (id: number) => orgNames.get(id) ?? `#${id}`,
-  }
-}
+export { flash, idParam, namesFor }
 
 /** A command's outcome as a redirect back with a message, or the error page. */
 export function outcome(c: Context<AppEnv>, result: Result<unknown>, back: string, message = 'flash.saved') {

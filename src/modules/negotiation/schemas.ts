@@ -1,6 +1,7 @@
 // The negotiation's boundary schemas, shared by the HTML forms and the JSON API.
 import { z } from '@hono/zod-openapi'
 import { LOCALES } from '../../core/i18n/locales.ts'
+import { speakerFields } from '../proposals/index.ts'
 import { POSITIONS } from './rules/consensus.ts'
 import { AMENDMENT_OPERATIONS } from './tables.ts'
 
@@ -26,27 +27,6 @@ export const DocumentInput = z.object({
   source: z.enum(['blank', 'text', 'proposals']),
   text: z.string().max(500_000).optional(),
   proposalIds: ids.optional(),
-})
-
-export const ProposalInput = z.object({
-  processId: id,
-  title: text(300),
-  text: text(20_000),
-  rationale: optionalText(10_000),
-  language: z.enum(LOCALES).optional(),
-  memberStates: z.array(iso3).max(193).default([]),
-  organizations: ids.default([]),
-  contributionIds: ids.optional(),
-})
-
-export const ProposalRevisionInput = z.object({ text: text(20_000), rationale: optionalText(10_000) })
-
-export const MergeInput = z.object({
-  ids: ids.min(2),
-  title: text(300),
-  text: text(20_000),
-  rationale: optionalText(10_000),
-  language: z.enum(LOCALES).optional(),
 })
 
 /** "member_state:BRA" or "organization:12", as the forms send a speaker */
@@ -81,11 +61,6 @@ export const DeclarationInput = z.object({
 export const ReopenInput = z.object({ reason: text(2_000) })
 
 /** A State's or organization's answer to a request to co-sponsor ("member_state:ZAF", "organization:12"). */
-export const CosponsorshipInput = z.object({
-  party: z.string().regex(/^(member_state:[A-Z]{3}|organization:[1-9][0-9]{0,15})$/, { error: 'validation.format' }),
-  answer: z.enum(['accept', 'decline', 'withdraw']),
-})
-
 export const StatementInput = z.object({
   kind: z.enum(['explanation', 'reservation']),
   memberStateIso3: iso3,
@@ -120,17 +95,6 @@ export const AnswerInput = z.object({ answer: text(10_000) })
 // the JSON API's writes (api-write*.ts): the forms' fields under the API's names, with strict
 // JSON types (numbers are numbers) so an outside tool learns its mistakes from the first call
 const apiId = z.number().int().positive()
-const slug = z.string().regex(/^[a-z0-9][a-z0-9-]{0,99}$/, { error: 'validation.format' })
-const speakerFields = {
-  memberState: iso3.optional().openapi({
-    description: 'The State it is for (ISO alpha-3); by default the caller’s own, when the caller speaks for one only',
-    example: 'BRA',
-  }),
-  organization: slug.optional().openapi({
-    description: 'Or the organization it is for (its slug), when the caller represents it',
-  }),
-}
-
 export const AmendmentApiInput = z
   .object({
     paragraphId: apiId,
@@ -161,25 +125,6 @@ export const DeclarationApiInput = z
   .openapi('DeclarationInput', { description: 'What the Chair says with the declaration (optional)' })
 
 export const ReopenApiInput = z.object({ reason: text(2_000) }).openapi('ReopenInput')
-
-export const ProposalApiInput = z
-  .object({
-    title: text(300),
-    text: text(20_000),
-    rationale: optionalText(10_000),
-    language: z.enum(LOCALES).optional(),
-    ...speakerFields,
-    cosponsors: z
-      .array(z.string().trim().min(1).max(100))
-      .max(250)
-      .default([])
-      .openapi({ description: 'States (ISO alpha-3) and organizations (slugs) asked to co-sponsor', example: ['ZAF'] }),
-  })
-  .openapi('ProposalInput')
-
-export const CosponsorshipApiInput = z
-  .object({ decision: z.enum(['accept', 'decline', 'withdraw']), ...speakerFields })
-  .openapi('CosponsorshipInput')
 
 export const SilenceApiInput = z
   .object({

@@ -1,4 +1,5 @@
-// Kysely types of the negotiation tables (migrations/).
+// Kysely types of the negotiation tables (migrations/). The proposal tables created by the same
+// migrations are the proposals module's (src/modules/proposals/tables.ts).
 import type { Generated } from 'kysely'
 import type { CreatedAt } from '../../core/db/tables.ts'
 import type { Locale } from '../../core/i18n/locales.ts'
@@ -6,15 +7,6 @@ import type { ParagraphStatus, Position } from './rules/consensus.ts'
 
 export const PARAGRAPH_KINDS = ['preambular', 'operative', 'heading', 'narrative'] as const
 export type ParagraphKind = (typeof PARAGRAPH_KINDS)[number]
-export const PROPOSAL_STATUSES = [
-  'submitted',
-  'under_discussion',
-  'merged',
-  'adopted',
-  'no_consensus',
-  'withdrawn',
-] as const
-export type ProposalStatus = (typeof PROPOSAL_STATUSES)[number]
 export const AMENDMENT_OPERATIONS = [
   'insert_paragraph',
   'delete_paragraph',
@@ -47,58 +39,6 @@ export interface NegotiationDocumentTable {
   createdBy: number | null
   createdAt: CreatedAt
   updatedAt: CreatedAt
-}
-
-export interface NegotiationProposalTable {
-  id: Generated<number>
-  processId: number
-  title: string
-  status: Generated<ProposalStatus>
-  versionCount: Generated<number>
-  mergedIntoId: number | null
-  authorAccountId: number
-  /** the language the proposal is written in */
-  language: Generated<Locale>
-  createdAt: CreatedAt
-  updatedAt: CreatedAt
-}
-
-export interface NegotiationProposalVersionTable {
-  proposalId: number
-  number: number
-  text: string
-  rationale: Generated<string>
-  createdBy: number
-  createdAt: CreatedAt
-}
-
-export interface NegotiationProposalProponentTable {
-  proposalId: number
-  memberStateIso3: string | null
-  organizationId: number | null
-  /** an original proponent, or a co-sponsor that accepted */
-  role: Generated<'proponent' | 'cosponsor'>
-}
-
-export const COSPONSORSHIP_STATUSES = ['requested', 'accepted', 'declined', 'withdrawn'] as const
-export type CosponsorshipStatus = (typeof COSPONSORSHIP_STATUSES)[number]
-
-/** A request to co-sponsor a proposal, and the answer of the State or organization asked. */
-export interface NegotiationCosponsorshipTable {
-  id: Generated<number>
-  proposalId: number
-  memberStateIso3: string | null
-  organizationId: number | null
-  status: Generated<CosponsorshipStatus>
-  requestedBy: number
-  requestedAt: Date
-  answeredBy: number | null
-  answeredAt: Date | null
-}
-
-export interface NegotiationProposalSourceTable {
-  proposalId: number
-  contributionId: number
 }
 
 export interface NegotiationParagraphTable {
@@ -235,11 +175,6 @@ export interface NegotiationSilenceTable {
 
 export type NegotiationTables = {
   negotiationDocument: NegotiationDocumentTable
-  negotiationProposal: NegotiationProposalTable
-  negotiationProposalVersion: NegotiationProposalVersionTable
-  negotiationProposalProponent: NegotiationProposalProponentTable
-  negotiationProposalSource: NegotiationProposalSourceTable
-  negotiationCosponsorship: NegotiationCosponsorshipTable
   negotiationParagraph: NegotiationParagraphTable
   negotiationAmendment: NegotiationAmendmentTable
   negotiationPosition: NegotiationPositionTable

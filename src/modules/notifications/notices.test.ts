@@ -10,6 +10,7 @@ import { createTestRuntime, DATABASE_KINDS, type TestRuntime } from '../../../te
 import { recordAudit } from '../../core/audit/audit.ts'
 import { type Actor, SYSTEM } from '../../core/auth/actor.ts'
 import { activeGrants } from '../../core/auth/grants.ts'
+import { addBodyMember, createBody } from '../bodies/index.ts'
 import {
   breakSilence,
   circulateUnderSilence,
@@ -21,7 +22,7 @@ import {
   parseUnText,
   reopenParagraph,
 } from '../negotiation/index.ts'
-import { addBodyMember, createBody, createProcess, guidingQuestions, openCall } from '../processes/index.ts'
+import { createProcess, guidingQuestions, openCall } from '../processes/index.ts'
 import { follow } from './commands.ts'
 import { setNoticePreferences } from './commands-notices.ts'
 import { queueNoticeDigests } from './notice-digest.ts'

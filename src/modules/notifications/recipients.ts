@@ -4,8 +4,9 @@
 import { grantsOfRole } from '../../core/auth/grants.ts'
 import type { Db } from '../../core/db/database.ts'
 import { findMemberState } from '../actors/index.ts'
+import { memberStatesOf } from '../bodies/index.ts'
 import { documentWithBody, findParagraph } from '../negotiation/index.ts'
-import { bodyMembers, findProcess } from '../processes/index.ts'
+import { findProcess } from '../processes/index.ts'
 import { ndb } from './queries.ts'
 import { type Audience, type NoticeEvent, PERSONAL } from './rules/events.ts'
 import type { NoticeValues } from './rules/text.ts'
@@ -58,12 +59,7 @@ async function followersOf(db: Db, processId: number, bodyId: number): Promise<n
 
 /** Delegates of every Member State that is a member (not an observer) of the body. */
 async function bodyDelegates(db: Db, bodyId: number): Promise<number[]> {
-  const states = (await bodyMembers(db, bodyId))
-    .filter((m) => m.standing === 'member' && m.memberStateIso3)
-    .map((m) => m.memberStateIso3 as string)
-  const ids: number[] = []
-  for (const iso3 of new Set(states)) ids.push(...(await stateDelegates(db, iso3)))
-  return ids
+  return (await memberStatesOf(db, bodyId)).flatMap((s) => s.delegateAccountIds)
 }
 
 async function stateDelegates(db: Db, iso3: string): Promise<number[]> {

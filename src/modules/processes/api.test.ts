@@ -94,6 +94,31 @@ describe.each(DATABASE_KINDS)('processes API on %s', (kind) => {
     expect(page.html).toContain('E/CN.16/2018/CRP.3')
   })
 
+  it('offers “recurs each year” on the process form, refusing it without the cycle’s year and keeping what was typed', async () => {
+    const { client: secretariat } = await accountWithRole(runtime, 'secretariat')
+    const form = (await secretariat.get('/processes/new')).html
+    expect(form).toContain('Recurs each year')
+    expect(form).toMatch(/name="recurrence" value="none" checked/)
+    const fields = {
+      bodyId: String(wgecBodyId),
+      slug: 'standing-item-2030',
+      title: 'Standing item 2030',
+      mandateSymbol: 'E/RES/2030/1',
+      recurrence: 'annual',
+    }
+    const refused = await secretariat.submit('/processes/new', fields)
+    expect(refused.response.status).toBe(422)
+    expect(refused.html).toContain('A process that recurs each year needs the year of this cycle.')
+    expect(refused.html).toMatch(/name="recurrence" value="annual" checked/)
+    expect(refused.html).toContain('value="Standing item 2030"')
+    const created = await secretariat.submit('/processes/new', { ...fields, cycleYear: '2030' })
+    expect(created.response.status).toBe(303)
+    const id = Number((created.response.headers.get('location') as string).split('/').pop())
+    const json = await anonymous().json(`/api/v1/processes/${id}`)
+    expect(json.body.data).toMatchObject({ recurrence: 'annual', cycleYear: 2030 })
+    expect((await anonymous().get(`/processes/${id}`)).html).toContain('Recurs each year (2030)')
+  })
+
   it('shows a body’s members grouped by regional group and by stakeholder group', async () => {
     const page = (await anonymous().get('/bodies/wgec')).html
     for (const group of ['African Group', 'Asia-Pacific Group', 'Civil society', 'Technical community']) {

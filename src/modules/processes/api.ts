@@ -1,19 +1,12 @@
-// The processes' JSON API (public reads), with the iCalendar and Atom representations.
-
+// The processes' JSON API (public reads): bodies with their processes, processes, meetings. The
+// JSON comes from the same read models as the pages (detail.ts, serialize.ts); the calendars and
+// the feed are in api-formats.ts.
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi'
-import type { Context } from 'hono'
-import { activityOf } from '../../core/activity.ts'
-import { isoDate } from '../../core/dates.ts'
-import { contentDisposition } from '../../core/formats/content-disposition.ts'
-import { errorResponses, json, listOf, PUBLIC_READ } from '../../core/http/api.ts'
-import type { AppEnv } from '../../core/http/context.ts'
-import { apiError, respondError } from '../../core/http/errors.tsx'
-import { idOrZero, idParam } from '../../core/http/ids.ts'
+import { errorResponses, json, listOf, PUBLIC_READ, securityFor } from '../../core/http/api.ts'
+import { type AppEnv, commandContext } from '../../core/http/context.ts'
+import { apiError } from '../../core/http/errors.tsx'
 import { LOCALES } from '../../core/i18n/locales.ts'
-import { installationId } from '../../core/installation.ts'
-import { findOrganizationsByIds, listMemberStates, localized } from '../actors/index.ts'
 import {
-  type Body,
   BodyDetailSchema,
   BodySchema,
   bodyChain,
@@ -23,26 +16,12 @@ import {
   findBody,
   listBodies,
 } from '../bodies/index.ts'
-import { meetingsCalendar } from './calendar.ts'
-import { processFeed } from './feed.ts'
-import {
-  agendaOf,
-  attendanceOf,
-  callsOf,
-  documentsOf,
-  findMeeting,
-  findProcess,
-  guidingQuestions,
-  listProcesses,
-  type Meeting,
-  meetingsOf,
-  type Process,
-  phasesOf,
-  transmissionsOf,
-} from './queries.ts'
-import { type Call, callClosesAt, callState } from './rules/calls.ts'
-import { orderPhases, phaseStatus } from './rules/timeline.ts'
-import { IdParam, MeetingSchema, ProcessDetailSchema, ProcessSchema } from './schemas.ts'
+import { registerProcessFormats } from './api-formats.ts'
+import { recordAttendance } from './commands.ts'
+import { meetingDetail, processDetail } from './detail.ts'
+import { listProcesses } from './queries.ts'
+import { AttendanceInput, IdParam, MeetingSchema, ProcessDetailSchema, ProcessSchema } from './schemas.ts'
+import { meetingJson, processDetailJson, processJson } from './serialize.ts'
 import { PROCESS_STATES } from './tables.ts'
 
 const tags = ['Processes']
@@ -52,52 +31,6 @@ const BodyWithProcessesSchema = BodyDetailSchema.extend({
   processes: z.array(z.object({ id: z.number().int(), title: z.string(), state: z.enum(PROCESS_STATES) })),
 }).openapi('BodyWithProcesses')
 const LangQuery = z.object({ lang: z.enum(LOCALES).optional() })
-
-export function baseUrl(c: Context<AppEnv>): string {
-  return c.var.deps.config.publicUrl ?? new URL(c.req.url).origin
-}
-
-function processJson(p: Process, body: Body | undefined) {
-  return {
-    id: p.id,
-    slug: p.slug,
-    title: p.title,
-    body: { id: p.bodyId, name: body?.name ?? '', acronym: body?.acronym ?? null },
-    state: p.state,
-    recurrence: p.recurrence,
-    cycleYear: p.cycleYear,
-    url: `/processes/${p.id}`,
-  }
-}
-
-export function callJson(call: Call, now: Date) {
-  return {
-    id: call.id,
-    title: call.title,
-    opensAt: call.opensAt.toISOString(),
-    closesAt: callClosesAt(call).toISOString(),
-    originalClosesAt: call.closesAt.toISOString(),
-    extended: call.extendedUntil !== null,
-    state: callState(call, now),
-    eligibility: call.eligibility,
-    languages: call.languages,
-    moderation: call.moderation,
-    guidingQuestions: call.questionIds,
-    contributionsUrl: `/api/v1/calls/${call.id}/contributions`,
-  }
-}
-
-function meetingSummaryJson(m: Meeting) {
-  return {
-    id: m.id,
-    number: m.number,
-    title: m.title,
-    startsAt: m.startsAt.toISOString(),
-    endsAt: m.endsAt.toISOString(),
-    venue: m.venue,
-    url: `/api/v1/meetings/${m.id}`,
-  }
-}
 
 const listBodiesRoute = createRoute({
   method: 'get',
@@ -175,119 +108,30 @@ const getMeetingRoute = createRoute({
   },
 })
 
-function documentOnly(
-  api: OpenAPIHono<AppEnv>,
-  operationId: string,
-  path: string,
-  summary: string,
-  type: string,
-  description: string,
-) {
-  api.openAPIRegistry.registerPath({
-    method: 'get',
-    path,
-    operationId,
-    security: PUBLIC_READ,
-    tags,
-    summary,
-    request: { params: IdParam },
-    responses: {
-      200: { description, content: { [type]: { schema: z.string() } } },
-      401: errorResponses[401],
-      404: errorResponses[404],
-    },
-  })
-}
-
-/** The id in "<id>.ics" (0, which names nothing, when it is not an id). */
-const icsId = (file: string) => idOrZero(file.replace(/\.ics$/, ''))
+const recordAttendanceRoute = createRoute({
+  method: 'post',
+  path: '/meetings/{id}/attendance',
+  operationId: 'recordAttendance',
+  security: securityFor('process.manage'),
+  tags,
+  summary: 'Record who attended a meeting: delegations and their representatives, in person or remote',
+  description: 'The Secretariat or the Chair of the body. A delegation or a person recorded again changes its mode.',
+  request: {
+    params: IdParam,
+    body: { content: { 'application/json': { schema: AttendanceInput } }, required: true },
+  },
+  responses: {
+    200: json(z.object({ data: MeetingSchema }), 'The meeting with its attendance'),
+    400: errorResponses[400],
+    401: errorResponses[401],
+    403: errorResponses[403],
+    404: errorResponses[404],
+    409: errorResponses[409],
+  },
+})
 
 export function registerProcessesApi(api: OpenAPIHono<AppEnv>): void {
-  // the .ics and .atom representations come first: /meetings/{id} would otherwise take them
-  api.get('/meetings/:file{[0-9]+\\.ics}', async (c) => {
-    const id = icsId(c.req.param('file'))
-    const meeting = await findMeeting(c.var.db, id)
-    if (!meeting) return respondError(c, { type: 'not_found', id: 'meeting_not_found' })
-    const process = await findProcess(c.var.db, meeting.processId)
-    const base = baseUrl(c)
-    const body = meetingsCalendar([{ ...meeting, processTitle: process?.title ?? '' }], {
-      name: meeting.title,
-      baseUrl: base,
-      installationId: await installationId(c.var.db),
-      i18n: c.var.i18n,
-    })
-    return c.body(body, 200, {
-      'content-type': 'text/calendar; charset=utf-8',
-      'content-disposition': contentDisposition(`meeting-${meeting.id}.ics`),
-    })
-  })
-  documentOnly(
-    api,
-    'getMeetingCalendar',
-    '/meetings/{id}.ics',
-    'One meeting as iCalendar (RFC 5545)',
-    'text/calendar',
-    'The event',
-  )
-
-  api.get('/bodies/:file{[0-9]+\\.ics}', async (c) => {
-    const id = icsId(c.req.param('file'))
-    const body = await findBody(c.var.db, id)
-    if (!body) return respondError(c, { type: 'not_found', id: 'body_not_found' })
-    const [meetings, processes] = await Promise.all([
-      meetingsOf(c.var.db, { bodyId: id }),
-      listProcesses(c.var.db, { bodyId: id }),
-    ])
-    const titles = new Map(processes.map((p) => [p.id, p.title]))
-    const base = baseUrl(c)
-    const text = meetingsCalendar(
-      meetings.map((m) => ({ ...m, processTitle: titles.get(m.processId) ?? '' })),
-      {
-        name: body.acronym ?? body.name,
-        baseUrl: base,
-        installationId: await installationId(c.var.db),
-        i18n: c.var.i18n,
-      },
-    )
-    return c.body(text, 200, {
-      'content-type': 'text/calendar; charset=utf-8',
-      'content-disposition': contentDisposition(`${body.slug}.ics`),
-    })
-  })
-  documentOnly(
-    api,
-    'getBodyCalendar',
-    '/bodies/{id}.ics',
-    'Every meeting of a body as iCalendar (RFC 5545)',
-    'text/calendar',
-    'The events',
-  )
-
-  api.get('/processes/:id{[0-9]+}/feed.atom', async (c) => {
-    const process = await findProcess(c.var.db, idParam(c))
-    if (!process) return respondError(c, { type: 'not_found', id: 'process_not_found' })
-    const [body, items] = await Promise.all([
-      findBody(c.var.db, process.bodyId),
-      activityOf(c.var.db, c.var.deps.modules, {
-        processIds: [process.id],
-        since: new Date(0),
-        until: c.var.deps.now(),
-        limit: 50,
-      }),
-    ])
-    if (!body) return respondError(c, { type: 'not_found', id: 'body_not_found' })
-    return c.body(processFeed(process, body, items, c.var.i18n, baseUrl(c)), 200, {
-      'content-type': 'application/atom+xml; charset=utf-8',
-    })
-  })
-  documentOnly(
-    api,
-    'getProcessFeed',
-    '/processes/{id}/feed.atom',
-    'A process’s activity as an Atom feed',
-    'application/atom+xml',
-    'The feed',
-  )
+  registerProcessFormats(api)
 
   api.openapi(listBodiesRoute, async (c) => {
     const bodies = await listBodies(c.var.db)
@@ -332,116 +176,28 @@ export function registerProcessesApi(api: OpenAPIHono<AppEnv>): void {
   api.openapi(getProcessRoute, async (c) => {
     const { db } = c.var
     const id = c.req.valid('param').id
-    const process = await findProcess(db, id)
-    if (!process) return apiError(c, { type: 'not_found', id: 'process_not_found' })
     const now = c.var.deps.now()
-    const today = isoDate(now)
-    const [body, questions, phases, calls, meetings, documents, transmissions, bodies, extras] = await Promise.all([
-      findBody(db, process.bodyId),
-      guidingQuestions(db, id),
-      phasesOf(db, id),
-      callsOf(db, id),
-      meetingsOf(db, { processId: id }),
-      documentsOf(db, id),
-      transmissionsOf(db, id),
-      listBodies(db),
+    const [detail, extras] = await Promise.all([
+      processDetail(db, id, now),
       // other modules' fields (the negotiation's documents), declared in ProcessDetailSchema
       Promise.all(c.var.deps.modules.map((m) => m.processDetail?.(db, id) ?? {})),
     ])
-    const bodyById = new Map(bodies.map((b) => [b.id, b]))
-    return c.json(
-      {
-        data: {
-          ...processJson(process, body),
-          description: process.description,
-          objectives: process.objectives,
-          mandate: { symbol: process.mandateSymbol, paragraph: process.mandateParagraph, text: process.mandateText },
-          guidingQuestions: questions.map((q) => ({ id: q.id, position: q.position, text: q.text })),
-          phases: orderPhases(phases).map((p) => ({
-            kind: p.kind,
-            startsOn: p.startsOn,
-            endsOn: p.endsOn,
-            status: phaseStatus(p, today),
-          })),
-          calls: calls.map((call) => callJson(call, now)),
-          meetings: meetings.map(meetingSummaryJson),
-          documents: documents.map((d) => ({
-            kind: d.kind,
-            symbol: d.symbol,
-            title: d.title,
-            url: d.url,
-            issuedOn: d.issuedOn,
-          })),
-          transmissions: transmissions.map((t) => ({
-            toBody: bodyById.get(t.toBodyId)?.name ?? '',
-            occasion: t.occasion,
-            transmittedOn: t.transmittedOn,
-            documentSymbol: t.documentSymbol,
-          })),
-          negotiatingDocuments: [],
-          ...Object.assign({}, ...extras),
-        },
-      },
-      200,
-    )
+    if (!detail) return apiError(c, { type: 'not_found', id: 'process_not_found' })
+    return c.json({ data: { ...processDetailJson(detail, now), ...Object.assign({}, ...extras) } }, 200)
   })
 
   api.openapi(getMeetingRoute, async (c) => {
-    const { db, i18n } = c.var
-    const meeting = await findMeeting(db, c.req.valid('param').id)
-    if (!meeting) return apiError(c, { type: 'not_found', id: 'meeting_not_found' })
-    const [process, agenda, attendance, documents, states] = await Promise.all([
-      findProcess(db, meeting.processId),
-      agendaOf(db, meeting.id),
-      attendanceOf(db, meeting.id),
-      documentsOf(db, meeting.processId),
-      listMemberStates(db),
-    ])
-    const docs = new Map(documents.map((d) => [d.id, d]))
-    const stateByIso = new Map(states.map((s) => [s.iso3, s]))
-    const orgs = new Map(
-      (
-        await findOrganizationsByIds(
-          db,
-          attendance.flatMap((a) => (a.organizationId ? [a.organizationId] : [])),
-        )
-      ).map((o) => [o.id, o]),
-    )
-    return c.json(
-      {
-        data: {
-          ...meetingSummaryJson(meeting),
-          process: { id: meeting.processId, title: process?.title ?? '' },
-          timeZone: meeting.timeZone,
-          remoteUrl: meeting.remoteUrl,
-          interpretationLanguages: meeting.interpretationLanguages,
-          liveCaptioning: meeting.liveCaptioning,
-          agenda: agenda.map((item) => ({
-            position: item.position,
-            title: item.title,
-            description: item.description,
-            documents: item.documentIds.flatMap((id) => {
-              const d = docs.get(id)
-              return d ? [{ symbol: d.symbol, title: d.title, url: d.url }] : []
-            }),
-            links: item.links,
-          })),
-          attendance: attendance.map((a) => {
-            const state = a.memberStateIso3 ? stateByIso.get(a.memberStateIso3) : undefined
-            const org = a.organizationId ? orgs.get(a.organizationId) : undefined
-            return {
-              memberState: a.memberStateIso3,
-              organization: org?.slug ?? null,
-              name: state ? state.shortName[i18n.locale] : org ? localized(org.name, i18n.locale) : '',
-              mode: a.mode,
-            }
-          }),
-          outcomeSummary: meeting.outcomeSummary,
-          transcript: meeting.transcript,
-          calendarUrl: `/api/v1/meetings/${meeting.id}.ics`,
-        },
-      },
-      200,
-    )
+    const detail = await meetingDetail(c.var.db, c.req.valid('param').id, c.var.i18n.locale)
+    if (!detail) return apiError(c, { type: 'not_found', id: 'meeting_not_found' })
+    return c.json({ data: meetingJson(detail) }, 200)
+  })
+
+  api.openapi(recordAttendanceRoute, async (c) => {
+    const id = c.req.valid('param').id
+    const result = await recordAttendance(c.var.db, commandContext(c), id, c.req.valid('json'))
+    if (!result.ok) return apiError(c, result.error)
+    const detail = await meetingDetail(c.var.db, id, c.var.i18n.locale)
+    if (!detail) return apiError(c, { type: 'not_found', id: 'meeting_not_found' })
+    return c.json({ data: meetingJson(detail) }, 200)
   })
 }

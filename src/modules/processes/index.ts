@@ -12,7 +12,7 @@ export {
   findBody,
   listBodies,
 } from '../bodies/index.ts'
-export { baseUrl, callJson } from './api.ts'
+export { baseUrl } from './api-formats.ts'
 export {
   addDocument,
   changeProcessState,
@@ -24,6 +24,13 @@ export {
   scheduleMeeting,
 } from './commands.ts'
 export { processesModule } from './module.ts'
+export {
+  type Attendee,
+  type Delegation,
+  type ParticipantList,
+  participantsOf,
+  participantsOfProcess,
+} from './participants.ts'
 export {
   attendanceOf,
   callsOf,
@@ -46,5 +53,6 @@ export {
   writeRefusal,
 } from './rules/lifecycle.ts'
 export { instantToLocal, localToInstant } from './rules/time.ts'
+export { callJson } from './serialize.ts'
 export type { Eligibility } from './tables.ts'
 export { processTakes } from './writes.ts'

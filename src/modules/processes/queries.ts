@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely'
 import type { Db } from '../../core/db/database.ts'
 import type { CoreTables } from '../../core/db/tables.ts'
 import type { Call } from './rules/calls.ts'
-import type { AgendaLink, AttendanceMode, DocumentKind, PhaseKind, ProcessesTables, ProcessState } from './tables.ts'
+import type { PhaseKind, ProcessesTables, ProcessState } from './tables.ts'
 
 type ProcessesDb = Kysely<CoreTables & ProcessesTables>
 export const pdb = (db: Db): ProcessesDb => db.withTables<ProcessesTables>()
@@ -38,53 +38,6 @@ export interface PhaseRow {
   kind: PhaseKind
   startsOn: string
   endsOn: string
-}
-
-export interface Meeting {
-  id: number
-  processId: number
-  number: number
-  title: string
-  startsAt: Date
-  endsAt: Date
-  timeZone: string
-  venue: string | null
-  remoteUrl: string | null
-  interpretationLanguages: string[]
-  liveCaptioning: boolean
-  outcomeSummary: string
-  transcript: string
-  /** the event's revision for calendars (iCalendar SEQUENCE) */
-  sequence: number
-  updatedAt: Date
-}
-
-export interface ProcessDocument {
-  id: number
-  processId: number
-  meetingId: number | null
-  kind: DocumentKind
-  symbol: string | null
-  title: string
-  url: string | null
-  language: string
-  issuedOn: string
-  createdAt: Date
-}
-
-export interface AgendaItem {
-  id: number
-  position: number
-  title: string
-  description: string
-  documentIds: number[]
-  links: AgendaLink[]
-}
-
-export interface Attendance {
-  memberStateIso3: string | null
-  organizationId: number | null
-  mode: AttendanceMode
 }
 
 export interface Transmission {
@@ -124,37 +77,6 @@ const callColumns = [
   'languages',
   'moderation',
   'questionIds',
-  'createdAt',
-] as const
-
-const meetingColumns = [
-  'id',
-  'processId',
-  'number',
-  'title',
-  'startsAt',
-  'endsAt',
-  'timeZone',
-  'venue',
-  'remoteUrl',
-  'interpretationLanguages',
-  'liveCaptioning',
-  'outcomeSummary',
-  'transcript',
-  'sequence',
-  'updatedAt',
-] as const
-
-const documentColumns = [
-  'id',
-  'processId',
-  'meetingId',
-  'kind',
-  'symbol',
-  'title',
-  'url',
-  'language',
-  'issuedOn',
   'createdAt',
 ] as const
 
@@ -241,49 +163,6 @@ export async function findCall(db: Db, id: number, options: { forUpdate?: boolea
   return (options.forUpdate ? query.forUpdate() : query).executeTakeFirst()
 }
 
-export async function meetingsOf(db: Db, filter: { processId?: number; bodyId?: number }): Promise<Meeting[]> {
-  let query = pdb(db)
-    .selectFrom('processesMeeting as m')
-    .select(meetingColumns.map((c) => `m.${c}` as const))
-  if (filter.processId) query = query.where('m.processId', '=', filter.processId)
-  if (filter.bodyId) {
-    query = query.innerJoin('processesProcess as p', 'p.id', 'm.processId').where('p.bodyId', '=', filter.bodyId)
-  }
-  return query.orderBy('m.startsAt').execute()
-}
-
-export async function findMeeting(db: Db, id: number): Promise<Meeting | undefined> {
-  return pdb(db).selectFrom('processesMeeting').select(meetingColumns).where('id', '=', id).executeTakeFirst()
-}
-
-export async function agendaOf(db: Db, meetingId: number): Promise<AgendaItem[]> {
-  return pdb(db)
-    .selectFrom('processesAgendaItem')
-    .select(['id', 'position', 'title', 'description', 'documentIds', 'links'])
-    .where('meetingId', '=', meetingId)
-    .orderBy('position')
-    .execute()
-}
-
-export async function attendanceOf(db: Db, meetingId: number): Promise<Attendance[]> {
-  return pdb(db)
-    .selectFrom('processesAttendance')
-    .select(['memberStateIso3', 'organizationId', 'mode'])
-    .where('meetingId', '=', meetingId)
-    .orderBy('id')
-    .execute()
-}
-
-export async function documentsOf(db: Db, processId: number): Promise<ProcessDocument[]> {
-  return pdb(db)
-    .selectFrom('processesDocument')
-    .select(documentColumns)
-    .where('processId', '=', processId)
-    .orderBy('issuedOn')
-    .orderBy('id')
-    .execute()
-}
-
 export async function transmissionsOf(db: Db, processId: number): Promise<Transmission[]> {
   return pdb(db)
     .selectFrom('processesTransmission')
@@ -300,11 +179,17 @@ export async function processIdsOfBodies(db: Db, bodyIds: number[]): Promise<num
   return rows.map((r) => r.id)
 }
 
-/** How many meetings the bodies have held or planned (the home page's figure). */
-export async function countMeetings(db: Db): Promise<number> {
-  const row = await pdb(db)
-    .selectFrom('processesMeeting')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow()
-  return Number(row.n)
-}
+export {
+  type AgendaItem,
+  type Attendance,
+  agendaOf,
+  attendanceOf,
+  countMeetings,
+  type DelegationRow,
+  delegationsAt,
+  documentsOf,
+  findMeeting,
+  type Meeting,
+  meetingsOf,
+  type ProcessDocument,
+} from './queries-meetings.ts'

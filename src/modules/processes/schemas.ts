@@ -33,6 +33,10 @@ export const ProcessInput = z
       .max(PHASE_KINDS.length)
       .optional(),
   })
+  .refine((p) => p.recurrence !== 'annual' || p.cycleYear !== undefined, {
+    path: ['cycleYear'],
+    message: 'processes.cycleYearNeeded',
+  })
   .openapi('ProcessInput')
 export type ProcessInput = z.infer<typeof ProcessInput>
 
@@ -99,6 +103,17 @@ export const AttendanceInput = z.object({
         memberStateIso3: z.string().length(3).optional(),
         organizationId: z.coerce.number().int().positive().optional(),
         mode: z.enum(ATTENDANCE_MODES),
+        representatives: z
+          .array(
+            z.object({
+              name: z.string().trim().min(1).max(200),
+              function: z.string().trim().min(1).max(200).optional(),
+              mode: z.enum(ATTENDANCE_MODES),
+            }),
+          )
+          .max(50)
+          .optional()
+          .openapi({ description: 'The delegation’s representatives, each in person or remote' }),
       })
       .refine((e) => Boolean(e.memberStateIso3) !== Boolean(e.organizationId), { message: 'validation.invalid' }),
   ),

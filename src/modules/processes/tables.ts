@@ -150,6 +150,15 @@ export interface ProcessesAttendanceTable {
   mode: AttendanceMode
 }
 
+export interface ProcessesAttendeeTable {
+  id: Generated<number>
+  attendanceId: number
+  name: string
+  function: string | null
+  mode: AttendanceMode
+  createdAt: CreatedAt
+}
+
 export interface ProcessesTransmissionTable {
   id: Generated<number>
   processId: number
@@ -170,5 +179,6 @@ export type ProcessesTables = {
   processesDocument: ProcessesDocumentTable
   processesAgendaItem: ProcessesAgendaItemTable
   processesAttendance: ProcessesAttendanceTable
+  processesAttendee: ProcessesAttendeeTable
   processesTransmission: ProcessesTransmissionTable
 }

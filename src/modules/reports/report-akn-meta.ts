@@ -1,8 +1,8 @@
 // The parts of the Akoma Ntoso report every document and annex shares: the FRBR identification
 // (AKN4UN naming), the references, bracketed text as <inline name="bracket">, and eIds from labels.
 import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces.js'
+import { segments } from '../../core/formats/brackets.ts'
 import { isLocale, LOCALE_INFO } from '../../core/i18n/locales.ts'
-import { segments } from '../negotiation/index.ts'
 import type { Report } from './report.ts'
 
 export const NS = 'http://docs.oasis-open.org/legaldocml/ns/akn/3.0'

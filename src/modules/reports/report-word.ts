@@ -111,7 +111,7 @@ export async function reportWord(report: Report, i18n: Translator): Promise<Buff
       const own = textLanguage(p.language).dir === 'rtl'
       return [
         { kind: 'heading', level: 2, text: p.title, rtl: own },
-        { kind: 'text', text: `${i18n.list(p.proponents)} · ${t(`negotiation.proposalStatus.${p.status}`)}` },
+        { kind: 'text', text: `${i18n.list(p.proponents)} · ${t(`reports.proposalStatus.${p.status}`)}` },
         { kind: 'text', text: p.text, rtl: own },
         ...(p.rationale ? [{ kind: 'preambular', text: p.rationale, rtl: own } as UnBlock] : []),
       ]

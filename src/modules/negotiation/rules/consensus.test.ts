@@ -58,7 +58,7 @@ describe('consensus is the absence of formal objection', () => {
     expect(tally([]).readiness).toBe('open')
   })
 
-  it('lets the Chair declare agreement only without a standing objection, and record no consensus at any time', () => {
+  it('lets the Chair declare agreement only without a standing objection, and record no consensus until agreement', () => {
     const objected = tally([p('USA', 'objection')])
     expect(declarationProblem('agreed_ad_ref', 'bracketed', objected)).toBe('standing_objection')
     expect(declarationProblem('adopted', 'agreed_ad_ref', objected)).toBe('standing_objection')
@@ -66,6 +66,13 @@ describe('consensus is the absence of formal objection', () => {
     expect(declarationProblem('agreed_ad_ref', 'proposed', tally([p('BRA', 'no_objection')]))).toBeNull()
     expect(declarationProblem('adopted', 'proposed', tally([]))).toBe('no_positions')
     expect(declarationProblem('agreed_ad_ref', 'deleted', tally([]))).toBe('paragraph_deleted')
+  })
+
+  // found by the model-based test (seed 484568835): the rule let it through, the database's
+  // frozen-text trigger refused it, and the Chair got a 500
+  it('refuses to record no consensus on a paragraph agreed ad referendum until the Chair reopens it', () => {
+    expect(declarationProblem('no_consensus', 'agreed_ad_ref', tally([]))).toBe('paragraph_frozen')
+    expect(declarationProblem('no_consensus', 'agreed_ad_ref', tally([p('USA', 'objection')]))).toBe('paragraph_frozen')
   })
 })
 

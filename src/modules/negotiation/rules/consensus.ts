@@ -121,11 +121,15 @@ export type ParagraphStatus = (typeof PARAGRAPH_STATUSES)[number]
 
 export type Declaration = 'agreed_ad_ref' | 'adopted' | 'no_consensus'
 
-/** Whether the Chair may declare this now: agreement needs no standing objection. */
+/**
+ * Whether the Chair may declare this now: agreement needs no standing objection; no consensus may
+ * be recorded at any time before agreement, and after agreement ad referendum only once the
+ * Chair has reopened the paragraph (its text and standing are frozen until then).
+ */
 export function declarationProblem(declaration: Declaration, current: ParagraphStatus, t: Tally): string | null {
   if (current === 'deleted') return 'paragraph_deleted'
   if (current === 'adopted') return 'paragraph_adopted'
-  if (declaration === 'no_consensus') return null
+  if (declaration === 'no_consensus') return current === 'agreed_ad_ref' ? 'paragraph_frozen' : null
   if (t.readiness === 'objected') return 'standing_objection'
   if (declaration === 'adopted' && current !== 'agreed_ad_ref' && t.readiness === 'open') return 'no_positions'
   return null

@@ -3,8 +3,9 @@
 // the database's triggers (migration 20261206-0110) refuse the same writes should a path forget.
 // Adopted and agreed ad ref text is frozen: nothing is tabled on it, incorporated into it or edited
 // into it; only the Chair reopens it, with a reason, which sets it back to bracketed or proposed.
+
+import { hasBrackets, segments } from '../../../core/formats/brackets.ts'
 import { conflict, invalid, ok, type Result } from '../../../core/result.ts'
-import { hasBrackets, segments } from './brackets.ts'
 import { type Declaration, declarationProblem, type ParagraphStatus, type Tally } from './consensus.ts'
 
 /** The statuses in which a paragraph's text is frozen. */

@@ -13,7 +13,7 @@ import {
 } from '../../../core/ui/form.tsx'
 import { renderPage } from '../../../core/ui/layout.tsx'
 import type { Process } from '../../processes/index.ts'
-import type { ProposalDetail } from '../queries.ts'
+import type { ProposalDetail } from '../../proposals/index.ts'
 
 export function renderNewDocument(
   c: Context<AppEnv>,

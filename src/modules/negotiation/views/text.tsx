@@ -1,12 +1,10 @@
 // How negotiating text reads on a page: the label, the text with its bracketed spans marked,
 // deleted paragraphs struck through, and insertions and deletions when comparing revisions.
 
-import { segments } from '../rules/brackets.ts'
+import { BracketedText } from '../../../core/ui/bracketed-text.tsx'
 import type { Piece } from '../rules/compare.ts'
 
-export function BracketedText({ text }: { text: string }) {
-  return <>{segments(text).map((s) => (s.bracketed ? <span class="bracket">{s.text}</span> : s.text))}</>
-}
+export { BracketedText }
 
 export function ParagraphText({ label, text, deleted }: { label: string | null; text: string; deleted?: boolean }) {
   const body = (

@@ -65,6 +65,19 @@ export function renderProcessForm(c: Context<AppEnv>, view: { bodies: Body[]; fo
         hint={t('processes.questionsHint')}
         rows={4}
       />
+      <ChoiceGroup
+        t={t}
+        form={form}
+        type="radio"
+        name="recurrence"
+        label={t('processes.recurrenceField')}
+        hint={t('processes.recurrenceHint')}
+        options={[
+          { value: 'none', label: t('processes.recurrence.none') },
+          { value: 'annual', label: t('processes.recurrence.annual') },
+        ]}
+      />
+      <TextField t={t} form={form} type="number" name="cycleYear" label={t('processes.cycleYear')} />
       <fieldset>
         <legend>{t('processes.timeline')}</legend>
         {PHASE_KINDS.map((kind) => (

@@ -5,6 +5,7 @@ import type { AppEnv } from '../../../core/http/context.ts'
 import { Facts, Tag } from '../../../core/ui/components.tsx'
 import { renderPage } from '../../../core/ui/layout.tsx'
 import { Name } from '../../../core/ui/name.tsx'
+import type { AttendanceRow } from '../detail.ts'
 import type { AgendaItem, Meeting, Process, ProcessDocument } from '../queries.ts'
 import { meetingDates } from './process.tsx'
 
@@ -13,7 +14,7 @@ export interface MeetingView {
   process: Process
   agenda: AgendaItem[]
   documents: Map<number, ProcessDocument>
-  attendance: { name: string; href: string; mode: 'in_person' | 'remote'; kind: 'state' | 'organization' }[]
+  attendance: AttendanceRow[]
   canManage: boolean
 }
 
@@ -93,6 +94,15 @@ export function renderMeeting(c: Context<AppEnv>, view: MeetingView) {
       </section>
       <section aria-labelledby="attendance">
         <h2 id="attendance">{t('processes.meetings.attendance')}</h2>
+        <p>
+          <a href={`/meetings/${meeting.id}/participants`}>{t('processes.meetings.participants')}</a>
+          {view.canManage ? (
+            <>
+              {' · '}
+              <a href={`/meetings/${meeting.id}/attendance`}>{t('processes.meetings.recordAttendance')}</a>
+            </>
+          ) : null}
+        </p>
         {view.attendance.length === 0 ? (
           <p>{t('processes.meetings.noAttendance')}</p>
         ) : (

@@ -194,7 +194,7 @@ export function renderReport(c: Context<AppEnv>, report: Report, can: { issue: b
               <a href={`/proposals/${p.id}`}>{p.title}</a>
             </h3>
             <p>
-              <Tag tone={p.status === 'adopted' ? 'ok' : undefined}>{t(`negotiation.proposalStatus.${p.status}`)}</Tag>{' '}
+              <Tag tone={p.status === 'adopted' ? 'ok' : undefined}>{t(`reports.proposalStatus.${p.status}`)}</Tag>{' '}
               {i18n.list(p.proponents)}
             </p>
             <p class="prose" {...textLanguage(p.language)}>

@@ -8,7 +8,8 @@ import { inTransaction } from '../../core/db/helpers.ts'
 import { conflict, type Issue, invalid, notFound, ok, type Result } from '../../core/result.ts'
 import { findMemberState, findOrganizationById } from '../actors/index.ts'
 import { accountOf, negotiationOpen } from './context.ts'
-import { findProposal, ndb } from './queries.ts'
+import { findProposal } from './queries.ts'
+import { answerCosponsorshipRow, insertCosponsorship, lockCosponsorship } from './queries-write.ts'
 import { type CosponsorshipAnswer, cosponsorshipTransition } from './rules/cosponsorship.ts'
 import type { CosponsorshipStatus } from './tables.ts'
 
@@ -42,11 +43,7 @@ export async function requestCosponsors(
     ...asked.organizations.map((organizationId) => ({ memberStateIso3: null, organizationId })),
   ]
   for (const party of rows) {
-    const row = await ndb(trx)
-      .insertInto('negotiationCosponsorship')
-      .values({ proposalId, ...party, requestedBy: accountOf(ctx.actor), requestedAt: ctx.now })
-      .returning('id')
-      .executeTakeFirstOrThrow()
+    const row = { id: await insertCosponsorship(trx, proposalId, party, accountOf(ctx.actor), ctx.now) }
     await recordAudit(trx, {
       ...auditedBy(ctx),
       action: 'proposal.cosponsorship_requested',
@@ -83,38 +80,13 @@ export async function answerCosponsorship(
   return inTransaction(db, async (trx) => {
     const open = await negotiationOpen(trx, ctx, proposal.processId)
     if (!open.ok) return open
-    const n = ndb(trx)
-    const locked = await n
-      .selectFrom('negotiationCosponsorship')
-      .selectAll()
-      .where('id', '=', request.id)
-      .forUpdate()
-      .executeTakeFirstOrThrow()
+    const locked = await lockCosponsorship(trx, request.id)
     const next = cosponsorshipTransition(locked.status, answer)
     if (!next.ok) return next
     if (answer === 'accept' && !['submitted', 'under_discussion'].includes(proposal.status))
       return conflict(`proposal_${proposal.status}`)
-    await n
-      .updateTable('negotiationCosponsorship')
-      .set({ status: next.value, answeredBy: accountOf(ctx.actor), answeredAt: ctx.now })
-      .where('id', '=', locked.id)
-      .execute()
+    await answerCosponsorshipRow(trx, proposalId, locked, next.value, accountOf(ctx.actor), ctx.now)
     const who = { memberStateIso3: locked.memberStateIso3, organizationId: locked.organizationId }
-    if (next.value === 'accepted')
-      await n
-        .insertInto('negotiationProposalProponent')
-        .values({ proposalId, ...who, role: 'cosponsor' })
-        .execute()
-    if (next.value === 'withdrawn') {
-      let gone = n
-        .deleteFrom('negotiationProposalProponent')
-        .where('proposalId', '=', proposalId)
-        .where('role', '=', 'cosponsor')
-      gone = who.memberStateIso3
-        ? gone.where('memberStateIso3', '=', who.memberStateIso3)
-        : gone.where('organizationId', '=', who.organizationId as number)
-      await gone.execute()
-    }
     await recordAudit(trx, {
       ...auditedBy(ctx),
       action: `proposal.cosponsorship_${next.value}`,

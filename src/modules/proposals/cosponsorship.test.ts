@@ -5,17 +5,17 @@
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestRuntime, DATABASE_KINDS, type TestRuntime } from '../../../test/support/runtime.ts'
+import { submitProposal, withdrawProposal } from './commands.ts'
 import { answerCosponsorship } from './commands-cosponsors.ts'
-import { submitProposal, withdrawProposal } from './commands-proposals.ts'
 import { findProposal } from './queries.ts'
-import { type Fixture, negotiationFixture } from './test-fixture.ts'
+import { type Fixture, proposalsFixture } from './test-fixture.ts'
 
 describe.each(DATABASE_KINDS)('co-sponsorship with consent on %s', (kind) => {
   let runtime: TestRuntime
   let f: Fixture
   beforeAll(async () => {
     runtime = await createTestRuntime(kind)
-    f = await negotiationFixture(runtime)
+    f = await proposalsFixture(runtime)
   })
   afterAll(() => runtime.close())
   const db = () => runtime.deps.db

@@ -25,7 +25,7 @@ export function Cosponsorships({
   if (proposal.cosponsorships.length === 0) return null
   return (
     <section aria-labelledby="cosponsorships">
-      <h2 id="cosponsorships">{t('negotiation.cosponsorship.title')}</h2>
+      <h2 id="cosponsorships">{t('proposals.cosponsorship.title')}</h2>
       <ul>
         {proposal.cosponsorships.map((k) => {
           const party = k.memberStateIso3 ? `member_state:${k.memberStateIso3}` : `organization:${k.organizationId}`
@@ -40,7 +40,7 @@ export function Cosponsorships({
                 : []
           return (
             <li>
-              {t(`negotiation.cosponsorship.${k.status}`, {
+              {t(`proposals.cosponsorship.${k.status}`, {
                 party: k.memberStateIso3 ? stateName(k.memberStateIso3) : orgName(k.organizationId as number),
               })}
               {mine
@@ -49,7 +49,7 @@ export function Cosponsorships({
                       <input type="hidden" name="party" value={party} />
                       <input type="hidden" name="answer" value={answer} />{' '}
                       <button type="submit" class={answer === 'accept' ? 'button' : 'button secondary'}>
-                        {t(`negotiation.cosponsorship.${answer}`)}
+                        {t(`proposals.cosponsorship.${answer}`)}
                       </button>
                     </Form>
                   ))

@@ -5,17 +5,19 @@ import type { Context, Hono } from 'hono'
 import { delegationsOf, organizationsOf } from '../../core/auth/actor.ts'
 import { can } from '../../core/auth/authorize.ts'
 import { type AppEnv, commandContext } from '../../core/http/context.ts'
+import { flash } from '../../core/http/cookies.ts'
 import { respondError } from '../../core/http/errors.tsx'
 import { type FormValues, fieldValue, fieldValues, forSchema, readForm } from '../../core/http/forms.ts'
 import { denied } from '../../core/http/guards.ts'
-import { idOrZero } from '../../core/http/ids.ts'
+import { idOrZero, idParam } from '../../core/http/ids.ts'
 import { parseWith } from '../../core/http/validation.ts'
-import type { Issue } from '../../core/result.ts'
+import type { Issue, Result } from '../../core/result.ts'
+import { sectionsFor } from '../../core/ui/sections.ts'
 import { findProcess, type Process } from '../processes/index.ts'
+import { mergeProposals, reviseProposal, submitProposal, withdrawProposal } from './commands.ts'
 import { answerCosponsorship } from './commands-cosponsors.ts'
-import { mergeProposals, reviseProposal, submitProposal, withdrawProposal } from './commands-proposals.ts'
-import { documentsOf, findProposal, ndb, proposalsOf } from './queries.ts'
-import { flash, idParam, namesFor, outcome } from './routes.tsx'
+import { namesFor } from './names.ts'
+import { findProposal, proposalsOf } from './queries.ts'
 import { CosponsorshipInput, MergeInput, ProposalInput, ProposalRevisionInput } from './schemas.ts'
 import { renderProposal, renderProposalForm, renderProposals } from './views/proposals.tsx'
 
@@ -56,23 +58,32 @@ async function processOr404(c: Context<AppEnv>, id: number): Promise<Process | R
   return process ?? respondError(c, { type: 'not_found', id: 'process_not_found' })
 }
 
+/** A command's outcome as a redirect back with a message, or the error page. */
+function outcome(c: Context<AppEnv>, result: Result<unknown>, back: string, message = 'flash.saved') {
+  if (!result.ok) return respondError(c, result.error)
+  flash(c, message)
+  return c.redirect(back, 303)
+}
+
 export function registerProposalRoutes(app: Hono<AppEnv>): void {
   app.get('/processes/:id/proposals', async (c) => {
     const process = await processOr404(c, idParam(c))
     if (process instanceof Response) return process
-    const [proposals, documents] = await Promise.all([
+    const subject = { id: process.id, bodyId: process.bodyId }
+    const [proposals, actions, sections] = await Promise.all([
       proposalsOf(c.var.db, process.id),
-      documentsOf(c.var.db, process.id),
+      sectionsFor(c, 'proposal-actions', subject),
+      sectionsFor(c, 'proposals', subject),
     ])
     const names = await namesFor(c, [...new Set(proposals.flatMap((p) => p.organizations))])
     return renderProposals(c, {
       ...names,
       process,
       proposals,
-      documents,
+      actions,
+      sections,
       canSubmit: can(c.var.actor, 'proposal.submit'),
       canMerge: can(c.var.actor, 'proposal.merge', { bodyId: process.bodyId }),
-      canOpenDocument: can(c.var.actor, 'negotiation.manage', { bodyId: process.bodyId }),
     })
   })
 
@@ -108,19 +119,13 @@ export function registerProposalRoutes(app: Hono<AppEnv>): void {
   app.get('/proposals/:id', async (c) => {
     const proposal = await findProposal(c.var.db, idParam(c))
     if (!proposal) return respondError(c, { type: 'not_found', id: 'proposal_not_found' })
-    const [process, mergedInto, mergedFrom, paragraphs] = await Promise.all([
+    const [process, mergedInto, mergedFrom] = await Promise.all([
       findProcess(c.var.db, proposal.processId),
       proposal.mergedIntoId ? findProposal(c.var.db, proposal.mergedIntoId) : undefined,
       Promise.all(proposal.mergedFrom.map((id) => findProposal(c.var.db, id))),
-      ndb(c.var.db)
-        .selectFrom('negotiationParagraph as p')
-        .innerJoin('negotiationDocument as d', 'd.id', 'p.documentId')
-        .selectAll('p')
-        .select('d.title as documentTitle')
-        .where('p.proposalId', '=', proposal.id)
-        .execute(),
     ])
     if (!process) return respondError(c, { type: 'not_found', id: 'process_not_found' })
+    const sections = await sectionsFor(c, 'proposal', { id: proposal.id, bodyId: process.bodyId })
     const from = mergedFrom.filter((p) => p !== undefined)
     const names = await namesFor(c, [
       ...new Set([
@@ -134,7 +139,7 @@ export function registerProposalRoutes(app: Hono<AppEnv>): void {
       process,
       mergedInto,
       mergedFrom: from,
-      paragraphs,
+      sections,
       canRevise: can(c.var.actor, 'proposal.revise', {
         memberStates: proposal.proponentStates,
         organizations: proposal.proponentOrganizations,

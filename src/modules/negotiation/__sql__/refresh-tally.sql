@@ -1,0 +1,6 @@
+insert into negotiation_tally (subject_type, subject_id, document_id, wording, support, no_objection, objection, reservation, earlier, objecting, reserving, earlier_objecting) select $1, $2, $3, $4, (count(*) filter (where wording = $5 and position = 'support'))::int, (count(*) filter (where wording = $6 and position = 'no_objection'))::int, (count(*) filter (where wording = $7 and position = 'objection'))::int, (count(*) filter (where wording = $8 and position = 'reservation'))::int, (count(*) filter (where wording <> $9))::int, coalesce(array_agg(member_state_iso3
+order by member_state_iso3) filter (where position = 'objection'), '{}'), coalesce(array_agg(member_state_iso3
+order by member_state_iso3) filter (where wording = $10 and position = 'reservation'), '{}'), coalesce(array_agg(member_state_iso3
+order by member_state_iso3) filter (where wording <> $11 and position = 'objection'), '{}')
+from negotiation_current_position
+where subject_type = $12 and subject_id = $13 on conflict (subject_type, subject_id) do update set wording = excluded.wording, support = excluded.support, no_objection = excluded.no_objection, objection = excluded.objection, reservation = excluded.reservation, earlier = excluded.earlier, objecting = excluded.objecting, reserving = excluded.reserving, earlier_objecting = excluded.earlier_objecting;

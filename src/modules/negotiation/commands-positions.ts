@@ -1,0 +1,155 @@
+// Each State's position on a paragraph or an amendment (its latest word is its position), and the
+// stakeholder advisory committees' comments with the Secretariat's public answers.
+import { auditedBy, type CommandContext, recordAudit } from '../../core/audit/audit.ts'
+import { authorize } from '../../core/auth/authorize.ts'
+import type { Db } from '../../core/db/database.ts'
+import { inTransaction } from '../../core/db/helpers.ts'
+import { forbidden, invalid, notFound, ok, type Result } from '../../core/result.ts'
+import { findOrganizationById } from '../actors/index.ts'
+import { speaksAs } from '../proposals/index.ts'
+import { accountOf, documentWithBody, inDocument, negotiationOpen } from './context.ts'
+import { findAmendment, findComment, findParagraph, ndb } from './queries.ts'
+import { recordPosition } from './queries-standing.ts'
+import type { Position } from './rules/consensus.ts'
+import { amendmentTransition, paragraphTransition } from './rules/lifecycle.ts'
+
+/** A delegate gives their State's position; the State's latest word is its position. */
+export async function takePosition(
+  db: Db,
+  ctx: CommandContext,
+  input: {
+    subjectType: 'paragraph' | 'amendment'
+    subjectId: number
+    memberStateIso3: string
+    position: Position
+    note?: string | undefined
+    /** the document the caller speaks in (the API's path): the subject must be one of its own */
+    documentId?: number | undefined
+  },
+): Promise<Result<void>> {
+  const allowed = authorize(ctx.actor, 'position.take', { memberStateIso3: input.memberStateIso3 })
+  if (!allowed.ok) return allowed
+  return inTransaction(db, async (trx) => {
+    // the subject as it stands now, locked, so a declaration or a change of text waits for it
+    let documentId: number
+    if (input.subjectType === 'paragraph') {
+      const paragraph = await findParagraph(trx, input.subjectId, { forUpdate: true })
+      if (!paragraph) return notFound('paragraph_not_found')
+      const takes = paragraphTransition(paragraph, { kind: 'take_position' })
+      if (!takes.ok) return takes
+      documentId = paragraph.documentId
+    } else {
+      const amendment = await findAmendment(trx, input.subjectId, { forUpdate: true })
+      if (!amendment) return notFound('amendment_not_found')
+      const takes = amendmentTransition(amendment.status, { kind: 'take_position' })
+      if (!takes.ok) return takes
+      documentId = amendment.documentId
+    }
+    if (input.documentId !== undefined && input.documentId !== documentId)
+      return invalid([
+        {
+          path: input.subjectType === 'paragraph' ? 'paragraphId' : 'amendmentId',
+          code: 'negotiation.unknownParagraph',
+        },
+      ])
+    const document = await documentWithBody(trx, documentId)
+    if (!document) return notFound('negotiating_document_not_found')
+    const open = await negotiationOpen(trx, ctx, document.process.id)
+    if (!open.ok) return open
+    const { documentId: _, ...position } = input
+    const row = await recordPosition(trx, {
+      ...position,
+      note: input.note ?? null,
+      accountId: accountOf(ctx.actor),
+      at: ctx.now,
+    })
+    await recordAudit(trx, {
+      ...auditedBy(ctx),
+      action: 'position.taken',
+      subjectType: input.subjectType,
+      subjectId: input.subjectId,
+      payload: {
+        positionId: row.id,
+        wording: row.wording,
+        memberStateIso3: input.memberStateIso3,
+        position: input.position,
+        note: input.note ?? null,
+      },
+    })
+    return ok(undefined)
+  })
+}
+
+/** An organization's representative comments for its stakeholder group's advisory committee. */
+export async function postComment(
+  db: Db,
+  ctx: CommandContext,
+  documentId: number,
+  input: { organizationId: number; paragraphId?: number | undefined; amendmentId?: number | undefined; text: string },
+): Promise<Result<{ id: number }>> {
+  const allowed = authorize(ctx.actor, 'comment.post')
+  if (!allowed.ok) return allowed
+  if (!speaksAs(ctx, { organizationId: input.organizationId })) return forbidden('not_eligible')
+  const org = await findOrganizationById(db, input.organizationId)
+  if (!org) return notFound('organization_not_found')
+  const found = await documentWithBody(db, documentId)
+  if (!found) return notFound('negotiating_document_not_found')
+  const scope = await inDocument(db, documentId, input)
+  if (!scope.ok) return scope
+  return inTransaction(db, async (trx) => {
+    const open = await negotiationOpen(trx, ctx, found.process.id)
+    if (!open.ok) return open
+    const row = await ndb(trx)
+      .insertInto('negotiationComment')
+      .values({
+        documentId,
+        paragraphId: input.paragraphId ?? null,
+        amendmentId: input.amendmentId ?? null,
+        stakeholderGroup: org.stakeholderGroup,
+        organizationId: org.id,
+        authorAccountId: accountOf(ctx.actor),
+        text: input.text,
+        answer: null,
+        answeredBy: null,
+        answeredAt: null,
+        createdAt: ctx.now,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+    await recordAudit(trx, {
+      ...auditedBy(ctx),
+      action: 'comment.posted',
+      subjectType: 'comment',
+      subjectId: row.id,
+      payload: { documentId, ...input, stakeholderGroup: org.stakeholderGroup },
+    })
+    return ok({ id: row.id })
+  })
+}
+
+/** The Secretariat says, publicly, how a comment was taken into account. */
+export async function answerComment(db: Db, ctx: CommandContext, id: number, answer: string): Promise<Result<void>> {
+  const allowed = authorize(ctx.actor, 'comment.answer')
+  if (!allowed.ok) return allowed
+  const comment = await findComment(db, id)
+  if (!comment) return notFound('comment_not_found')
+  return inTransaction(db, async (trx) => {
+    const document = await documentWithBody(trx, comment.documentId)
+    if (!document) return notFound('negotiating_document_not_found')
+    const open = await negotiationOpen(trx, ctx, document.process.id)
+    if (!open.ok) return open
+    await ndb(trx)
+      .updateTable('negotiationComment')
+      .set({ answer, answeredBy: accountOf(ctx.actor), answeredAt: ctx.now })
+      .where('id', '=', id)
+      .execute()
+    await recordAudit(trx, {
+      ...auditedBy(ctx),
+      action: 'comment.answered',
+      subjectType: 'comment',
+      subjectId: id,
+      payload: { answer },
+    })
+    return ok(undefined)
+  })
+}
