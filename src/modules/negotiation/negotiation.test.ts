@@ -291,8 +291,9 @@ describe.each(DATABASE_KINDS)('negotiation on %s', (kind) => {
     expect(rev0).not.toContain('regional focal points')
     const docx = await anonymous.request(`/negotiation/${doc.id}/compare.docx?from=0&to=1`)
     const xml = strFromU8(unzipSync(new Uint8Array(await docx.arrayBuffer()))['word/document.xml'] as Uint8Array)
-    expect(xml).toContain('<w:u ')
-    expect(xml).toContain('and regional')
+    // the Word comparison carries the insertion as a tracked change by the delegation that proposed it
+    expect(xml).toMatch(/<w:ins [^>]*w:author="Brazil"[^>]*>(?:(?!<\/w:ins>).)*and regional/)
+    expect(xml).not.toContain('<w:u ')
   })
 
   it('adopts text under silence when the deadline passes, by a job; one objection breaks it', async () => {
