@@ -1,5 +1,6 @@
 // The benchmark scenarios, in the order `npm run bench` runs them. Add a module's scenario here.
 import type { Scenario } from '../scenario.ts'
+import { consultation } from './consultation.ts'
 import { coordination } from './coordination.ts'
 import { deliberation } from './deliberation.ts'
 import { foundation } from './foundation.ts'
@@ -7,4 +8,12 @@ import { negotiation } from './negotiation.ts'
 import { processes } from './processes.ts'
 import { upkeep } from './upkeep.ts'
 
-export const scenarios: Scenario[] = [foundation, processes, coordination, negotiation, deliberation, upkeep]
+export const scenarios: Scenario[] = [
+  foundation,
+  processes,
+  coordination,
+  negotiation,
+  consultation,
+  deliberation,
+  upkeep,
+]
