@@ -7,6 +7,9 @@ import { accountWithRole, TestClient } from '../../../test/support/client.ts'
 import { createTestRuntime, DATABASE_KINDS, type TestRuntime } from '../../../test/support/runtime.ts'
 import { SYSTEM } from '../../core/auth/actor.ts'
 import { createOrganization } from '../actors/index.ts'
+import { createBody } from '../bodies/index.ts'
+import { createDocument, declare, paragraphsOf, parseUnText } from '../negotiation/index.ts'
+import { createProcess } from '../processes/index.ts'
 import { openCycle, saveDraft, sendReminders, submitReport } from './commands.ts'
 import { versionsOf } from './queries.ts'
 
@@ -78,6 +81,53 @@ describe.each(DATABASE_KINDS)('annual reports on %s', (kind) => {
     expect(again.response.status).toBe(409)
     const invitations = (await outbox('annual_report_invitation')).filter((m) => m.subject.includes('2026'))
     expect(invitations.map((m) => m.toAddress)).toEqual([rep.email])
+  })
+
+  it('records the recommendations an organization’s report says it implements as their follow-up, shown on the report and in the synthesis', async () => {
+    const db = runtime.deps.db
+    const system = { actor: SYSTEM, now: new Date() }
+    const body = await createBody(db, system, { slug: 'wg-follow', name: 'Working Group on Follow-up' })
+    if (!body.ok) throw new Error('body')
+    const process = await createProcess(db, system, {
+      bodyId: body.value.id,
+      slug: 'wg-follow-p',
+      title: 'Follow-up',
+      mandateSymbol: 'A/RES/70/125',
+    })
+    if (!process.ok) throw new Error('process')
+    const doc = await createDocument(db, system, {
+      processId: process.value.id,
+      title: 'Draft',
+      imported: parseUnText('Draft\n\n1. Recommends that all relevant organizations report annually;\n'),
+    })
+    if (!doc.ok) throw new Error('document')
+    const [paragraph] = await paragraphsOf(db, doc.value.id)
+    if (!paragraph) throw new Error('paragraph')
+    await declare(db, system, paragraph.id, 'agreed_ad_ref')
+    await declare(db, system, paragraph.id, 'adopted')
+    const { client: secretariat } = await accountWithRole(runtime, 'secretariat', null, 'Secretariat officer')
+    const issued = await secretariat.submit(`/processes/${process.value.id}/report/issue`, {
+      documentId: String(doc.value.id),
+      symbol: 'E/CN.16/2018/CRP.9',
+      distribution: 'general',
+      issuedOn: '2018-05-14',
+      originalLanguage: 'en',
+    })
+    expect(issued.response.status).toBe(303)
+    await openCycle(db, system, { year: 2035, deadline: '2036-03-31', organizationIds: [orgA] }, mail())
+    const page = `/annual-reports/2035/report?organization=${orgA}`
+    expect((await rep.client.get(page)).html).toContain('E/CN.16/2018/CRP.9, 1.')
+    const submitted = await rep.client.submit(
+      `/annual-reports/2035/report/submit?organization=${orgA}`,
+      { actions: 'We report annually.', issues: ['spam'], implements: [String(paragraph.id)] },
+      page,
+    )
+    expect(submitted.response.status).toBe(303)
+    const report = await new TestClient(runtime).get(`/processes/${process.value.id}/report`)
+    expect(report.html).toContain('2035: Under way (Annual report: AAU Union 2035)')
+    const synthesis = await new TestClient(runtime).get('/annual-reports/2035/synthesis')
+    expect(synthesis.html).toContain('Follow-up of recommendations in 2035')
+    expect(synthesis.html).toMatch(/E\/CN\.16\/2018\/CRP\.9, 1\.<\/span>: Under way/)
   })
 
   it('lets the Secretariat key in an organization’s report, recorded as such on the published report', async () => {

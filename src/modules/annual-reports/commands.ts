@@ -16,6 +16,7 @@ import { enqueueMail } from '../../core/mail/outbox.ts'
 import { conflict, invalid, notFound, ok, type Result } from '../../core/result.ts'
 import { isolated } from '../../core/ui/name.tsx'
 import { findOrganizationById, localized } from '../actors/index.ts'
+import { recordImplementations } from '../reports/index.ts'
 import { findCycle, findReport, invitationsOf, reportsOf } from './queries.ts'
 import { allCycles, insertCycle, insertInvitation, markReminded, publishVersion, upsertDraft } from './queries-write.ts'
 import { boardStatus, type ReportContent, submissionProblems } from './rules/report.ts'
@@ -160,6 +161,15 @@ export async function submitReport(
       at: ctx.now,
       keyedIn,
     })
+    // the recommendations its actions implement become their follow-up, sourced to this report
+    const organization = await findOrganizationById(trx, organizationId)
+    const implemented = await recordImplementations(trx, ctx, {
+      annualReportId: report.id,
+      year,
+      reference: `${localized(organization?.name, 'en')} ${year}`,
+      paragraphIds: report.draft.implements ?? [],
+    })
+    if (!implemented.ok) return implemented
     await recordAudit(trx, {
       ...auditedBy(ctx),
       action: 'annual_report.submitted',

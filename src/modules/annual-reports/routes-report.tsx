@@ -9,6 +9,7 @@ import { parseForm } from '../../core/http/forms.ts'
 import { denied } from '../../core/http/guards.ts'
 import { idOrZero, idParam } from '../../core/http/ids.ts'
 import type { FormState } from '../../core/ui/form.tsx'
+import { issuedRecommendations } from '../reports/index.ts'
 import { saveDraft, submitReport } from './commands.ts'
 import { namesOf } from './names.ts'
 import { type Cycle, findCycle, findReport, findReportById, invitationsOf, listCycles, versionsOf } from './queries.ts'
@@ -36,9 +37,12 @@ async function reportForm(
   status: 200 | 422 = 200,
 ) {
   const report = await findReport(c.var.db, found.cycle.id, found.organizationId)
-  const names = await namesOf(c, [found.organizationId])
+  const [names, recommendations] = await Promise.all([
+    namesOf(c, [found.organizationId]),
+    issuedRecommendations(c.var.db),
+  ])
   const shown = form ?? { values: contentValues(report?.draft ?? {}) }
-  return renderReportForm(c, { ...names, ...found, report, form: shown, status })
+  return renderReportForm(c, { ...names, ...found, report, recommendations, form: shown, status })
 }
 
 export function registerReportRoutes(app: Hono<AppEnv>): void {

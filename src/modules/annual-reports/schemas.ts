@@ -29,6 +29,7 @@ export const ReportInput = z
         >,
       )
       .default({}),
+    implements: z.array(z.coerce.number().int().positive().max(2_147_483_647)).max(500).default([]),
   })
   .transform((v): ReportContent => {
     // a characteristic left empty is left out, as it always was

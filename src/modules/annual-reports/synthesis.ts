@@ -4,6 +4,7 @@ import { Document, HeadingLevel, Packer, Paragraph } from 'docx'
 import type { Db } from '../../core/db/database.ts'
 import { isRightToLeft } from '../../core/formats/direction.ts'
 import type { Translator } from '../../core/i18n/messages.ts'
+import { followUpSynthesis } from '../reports/index.ts'
 import { findCycle, publishedReports } from './queries.ts'
 import { synthesizeCharacteristics, synthesizeIssues } from './rules/report.ts'
 
@@ -23,6 +24,8 @@ export async function synthesisOf(db: Db, year: number) {
     previousYear: previousCycle ? previousCycle.year : null,
     issues: synthesizeIssues(asReports(current), asReports(previous)),
     characteristics: synthesizeCharacteristics(asReports(current)),
+    // what became of the recommendations of issued reports that year, from every source
+    followUps: await followUpSynthesis(db, year),
   }
 }
 
@@ -61,6 +64,12 @@ export async function synthesisDocx(
           )
         : [p(t('annualReports.synthesis.nothing'))]),
     ]),
+    h(t('annualReports.synthesis.followUp', { year: s.cycle.year }), HeadingLevel.HEADING_1),
+    ...(s.followUps.length
+      ? s.followUps.map((f) =>
+          p(`${f.reference}: ${t(`reports.followUpStatus.${f.status}`)} (${i18n.list(f.sources)})`),
+        )
+      : [p(t('annualReports.synthesis.noFollowUp'))]),
   ]
   return Packer.toBuffer(new Document({ creator: 'ecp', title: `Synthesis ${s.cycle.year}`, sections: [{ children }] }))
 }

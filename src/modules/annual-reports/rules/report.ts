@@ -28,6 +28,8 @@ export interface ReportContent {
   issues?: string[]
   /** what the organization did for each characteristic */
   characteristics?: Partial<Record<Characteristic, string>>
+  /** the recommendations of issued reports its actions implement (their paragraph ids) */
+  implements?: number[]
 }
 
 /** What a submission needs: the actions taken and at least one issue. */

@@ -7,6 +7,7 @@ import { ErrorSummary, type FormState } from '../../../core/ui/form.tsx'
 import { renderPage } from '../../../core/ui/layout.tsx'
 import { isolated } from '../../../core/ui/name.tsx'
 import type { Issue } from '../../coordination/index.ts'
+import type { IssuedRecommendation } from '../../reports/index.ts'
 import type { Cycle, Report } from '../queries.ts'
 import { CHARACTERISTICS, type ReportContent, TEXT_FIELDS } from '../rules/report.ts'
 
@@ -18,6 +19,7 @@ export function contentValues(content: ReportContent): FormValues {
   const values: FormValues = {}
   for (const f of TEXT_FIELDS) values[f] = content[f] ?? ''
   values.issues = content.issues ?? []
+  values.implements = (content.implements ?? []).map(String)
   for (const ch of CHARACTERISTICS) values[`characteristics.${ch}`] = content.characteristics?.[ch] ?? ''
   return values
 }
@@ -62,6 +64,8 @@ export function renderReportForm(
     organizationId: number
     report: Report | undefined
     issues: Issue[]
+    /** the recommendations of issued reports the organization may say it implements */
+    recommendations: IssuedRecommendation[]
     form: FormState
     status?: 200 | 422
   },
@@ -152,6 +156,27 @@ export function renderReportForm(
             />
           ))}
         </fieldset>
+        {view.recommendations.length ? (
+          <fieldset class="field" id="field-implements">
+            <legend>{t('annualReports.field.implements')}</legend>
+            <p class="hint">{t('annualReports.hint.implements')}</p>
+            {view.recommendations.map((r) => (
+              <div class="choice">
+                <input
+                  type="checkbox"
+                  id={`implements-${r.paragraphId}`}
+                  name="implements[]"
+                  value={String(r.paragraphId)}
+                  checked={fieldValues(form.values, 'implements').includes(String(r.paragraphId))}
+                />
+                <label for={`implements-${r.paragraphId}`}>
+                  <span dir="ltr">{r.reference}</span>{' '}
+                  <span dir="auto">{r.text.length > 120 ? `${r.text.slice(0, 120)}…` : r.text}</span>
+                </label>
+              </div>
+            ))}
+          </fieldset>
+        ) : null}
         <div class="actions">
           <button type="submit" class="button secondary">
             {t('annualReports.form.save')}

@@ -97,6 +97,7 @@ export function renderSynthesis(
     previousYear: number | null
     issues: IssueSynthesis[]
     characteristics: { characteristic: string; entries: { organizationId: number; text: string }[] }[]
+    followUps: { reference: string; status: string; sources: string[] }[]
   },
 ) {
   const { i18n } = c.var
@@ -162,6 +163,16 @@ export function renderSynthesis(
           </ul>
         </section>
       ))}
+      <h2>{t('annualReports.synthesis.followUp', { year: view.cycle.year })}</h2>
+      {view.followUps.length === 0 ? <p class="muted">{t('annualReports.synthesis.noFollowUp')}</p> : null}
+      <ul>
+        {view.followUps.map((f) => (
+          <li>
+            <span dir="ltr">{f.reference}</span>: {t(`reports.followUpStatus.${f.status}`)}{' '}
+            <span class="muted">({i18n.list(f.sources)})</span>
+          </li>
+        ))}
+      </ul>
     </>,
   )
 }
