@@ -6,6 +6,7 @@ import { sql } from 'kysely'
 import type { Db } from '../db/database.ts'
 import { inTransaction } from '../db/helpers.ts'
 import { commitTo, entryLeafHash, newSalt, normalizePayload, publicForm } from './entry.ts'
+import { storedPayload, withStoredPayload } from './log-read.ts'
 import {
   type CompleteSubtree,
   consistencyProof,
@@ -141,7 +142,7 @@ export async function catchUpTree(db: Db, pageSize = 1000): Promise<number> {
           'auditEntry.action',
           'auditEntry.subjectType',
           'auditEntry.subjectId',
-          'auditEntry.payload',
+          storedPayload,
           'auditEntry.requestId',
           'auditCommitment.commitment',
         ])
@@ -150,7 +151,8 @@ export async function catchUpTree(db: Db, pageSize = 1000): Promise<number> {
         .limit(pageSize)
         .execute()
       const leaves: Hash[] = []
-      for (const [i, row] of rows.entries()) {
+      for (const [i, stored] of rows.entries()) {
+        const row = withStoredPayload(stored)
         if (Number(row.seq) !== size + i + 1) throw new Error(`the audit log has a gap before entry ${row.seq}`)
         let commitment = row.commitment
         if (!row.public && !commitment) {

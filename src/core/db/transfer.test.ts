@@ -60,7 +60,7 @@ describe('export and import', () => {
       const target = await createTestRuntime(kind, { referenceData: false })
       runtimes.push(target)
       const result = await importInto(target, join(dir, 'first.jsonl'))
-      expect(result).toMatchObject({ ok: true })
+      expect(result, JSON.stringify(result)).toMatchObject({ ok: true })
       const again = await exportTo(target, join(dir, `again-${kind}.jsonl`))
       expect(again).toBe(first)
       expect((await verifyAuditLog(target.deps.db)).problem).toBeNull()

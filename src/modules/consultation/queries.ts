@@ -230,6 +230,11 @@ export async function watermark(db: Db): Promise<number> {
   return Number(row?.contributionId ?? 0)
 }
 
+/** Moves the watermark; its one row is made the first time (a fresh database has none). */
 export async function setWatermark(db: Db, contributionId: number): Promise<void> {
-  await kdb(db).updateTable('consultationWatermark').set({ contributionId }).execute()
+  await kdb(db)
+    .insertInto('consultationWatermark')
+    .values({ id: 1, contributionId })
+    .onConflict((oc) => oc.column('id').doUpdateSet({ contributionId }))
+    .execute()
 }

@@ -14,7 +14,7 @@ import type {
 } from './tables.ts'
 
 export async function insertDeliberation(db: Db, row: Insertable<DeliberationTable>): Promise<number> {
-  return (await ddb(db).insertInto('deliberation').values(row).returning('id').executeTakeFirstOrThrow()).id
+  return (await ddb(db).insertInto('deliberationDeliberation').values(row).returning('id').executeTakeFirstOrThrow()).id
 }
 
 export async function insertParticipant(db: Db, row: Insertable<DeliberationParticipantTable>): Promise<number> {

@@ -24,17 +24,17 @@ export type Statement = Selectable<DeliberationStatementTable>
 export type StoredAnalysis = Selectable<DeliberationAnalysisTable>
 
 export async function findDeliberation(db: Db, id: number): Promise<Deliberation | undefined> {
-  return ddb(db).selectFrom('deliberation').selectAll().where('id', '=', id).executeTakeFirst()
+  return ddb(db).selectFrom('deliberationDeliberation').selectAll().where('id', '=', id).executeTakeFirst()
 }
 
 export async function listDeliberations(db: Db): Promise<Deliberation[]> {
-  return ddb(db).selectFrom('deliberation').selectAll().orderBy('id', 'desc').execute()
+  return ddb(db).selectFrom('deliberationDeliberation').selectAll().orderBy('id', 'desc').execute()
 }
 
 /** The deliberations a proposal opened, newest first. */
 export async function deliberationsOfProposal(db: Db, proposalId: number): Promise<Deliberation[]> {
   return ddb(db)
-    .selectFrom('deliberation')
+    .selectFrom('deliberationDeliberation')
     .selectAll()
     .where('proposalId', '=', proposalId)
     .orderBy('id', 'desc')

@@ -57,7 +57,7 @@ export interface DeliberationAnalysisTable {
 
 // a type, not an interface: withTables<T>() needs its index signature
 export type DeliberationTables = {
-  deliberation: DeliberationTable
+  deliberationDeliberation: DeliberationTable
   deliberationParticipant: DeliberationParticipantTable
   deliberationStatement: DeliberationStatementTable
   deliberationVote: DeliberationVoteTable
