@@ -9,6 +9,7 @@ import { administrationModule } from './administration/index.ts'
 import { annualReportsModule } from './annual-reports/index.ts'
 import { bodiesModule } from './bodies/index.ts'
 import { capacityModule } from './capacity/index.ts'
+import { consultationModule } from './consultation/index.ts'
 import { contributionsModule } from './contributions/index.ts'
 import { coordinationModule } from './coordination/index.ts'
 import { deliberationModule } from './deliberation/index.ts'
@@ -30,6 +31,7 @@ export const modules: readonly ModuleManifest[] = [
   bodiesModule,
   processesModule,
   contributionsModule,
+  consultationModule,
   proposalsModule,
   negotiationModule,
   reportsModule,

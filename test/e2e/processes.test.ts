@@ -79,6 +79,7 @@ const SIGNED_IN_PAGES = [
   '/bodies/wgec/edit',
   '/bodies/wgec/members/new',
   '/bodies/wgec/officers/new',
+  '/meetings/1/attendance',
 ]
 
 async function expectAccessible(page: Page, path: string) {

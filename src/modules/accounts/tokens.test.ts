@@ -3,7 +3,7 @@
 // minting or password change with a token, and `ecp token create` beside a running instance.
 import { spawnSync } from 'node:child_process'
 import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { accountWithRole, apiTokenFor, signUp, TestClient } from '../../../test/support/client.ts'
 import { createTestRuntime, DATABASE_KINDS, type TestRuntime } from '../../../test/support/runtime.ts'
 import { createAccount } from '../../core/auth/accounts.ts'
@@ -12,9 +12,14 @@ const ORGANIZATION = { name: { en: 'Scoped Alliance' }, stakeholderGroup: 'civil
 
 describe.each(DATABASE_KINDS)('API tokens on %s', (kind) => {
   let runtime: TestRuntime
-  let clock = new Date('2026-12-05T09:00:00Z')
+  const START = new Date('2026-12-05T09:00:00Z')
+  let clock = START
   beforeAll(async () => {
     runtime = await createTestRuntime(kind, { now: () => clock })
+  })
+  // every test starts at the same instant: the expiry test moves the clock on
+  beforeEach(() => {
+    clock = START
   })
   afterAll(() => runtime.close())
 

@@ -46,6 +46,7 @@ export function contributionJson(k: Contribution, answers: Answer[], attachments
     updatedAt: k.updatedAt.toISOString(),
     withdrawalNote: k.withdrawalNote,
     hiddenReason: k.hiddenReason,
+    externalId: k.externalId,
     answers: shown ? answers.map((a) => ({ questionId: a.questionId, text: a.body })) : [],
     attachments: shown
       ? attachments.map((a) => ({

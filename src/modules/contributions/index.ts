@@ -1,6 +1,16 @@
 // What other modules may use of the contributions module (never its tables).
+
 export { compilationDocx } from './compilation-docx.ts'
 export { compilationOf } from './compile.ts'
 export { contributionsModule } from './module.tsx'
 export { summaryRows } from './queries.ts'
+export {
+  type ContributionText,
+  contributionTexts,
+  contributionTextsOfCall,
+  type ImportBatch,
+  type ImportedContribution,
+  insertImportedContributions,
+  platformContributionsAfter,
+} from './queries-bulk.ts'
 export { type Summary, summaryFromGroups } from './rules/summary.ts'

@@ -27,6 +27,10 @@ type NewContribution = Omit<
   | 'createdAt'
   | 'updatedAt'
   | 'publishedAt'
+  | 'externalId'
+  | 'importId'
+  | 'sourceFile'
+  | 'sourceLine'
 > & { createdAt: Date; updatedAt: Date; publishedAt: Date | null }
 
 export async function insertContribution(trx: Db, values: NewContribution): Promise<number> {

@@ -27,6 +27,8 @@ export interface Contribution extends Counted {
   withdrawalNote: string | null
   hiddenAt: Date | null
   hiddenReason: string | null
+  /** the identifier at its source, for an imported contribution */
+  externalId: string | null
 }
 
 export interface Answer {
@@ -79,6 +81,7 @@ const columns = [
   'withdrawalNote',
   'hiddenAt',
   'hiddenReason',
+  'externalId',
 ] as const
 
 const attachmentColumns = [

@@ -81,6 +81,10 @@ export const ContributionSchema = z
     updatedAt: z.string(),
     withdrawalNote: z.string().nullable(),
     hiddenReason: z.string().nullable(),
+    externalId: z
+      .string()
+      .nullable()
+      .openapi({ description: 'The identifier at its source, for a contribution imported in bulk (else null)' }),
     answers: z
       .array(z.object({ questionId: z.number().int(), text: z.string() }))
       .openapi({ description: 'Current answers (empty when withdrawn or hidden)' }),

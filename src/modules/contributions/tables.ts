@@ -32,6 +32,12 @@ export interface ContributionsContributionTable {
   withdrawalNote: string | null
   hiddenAt: Date | null
   hiddenReason: string | null
+  /** the identifier at the source of an imported contribution (unique per call) */
+  externalId: Generated<string | null>
+  /** where an imported contribution came from: the import, the file and its line or record */
+  importId: Generated<number | null>
+  sourceFile: Generated<string | null>
+  sourceLine: Generated<number | null>
 }
 
 export interface ContributionsRevisionTable {

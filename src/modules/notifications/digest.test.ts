@@ -10,26 +10,30 @@ import { queueDigests } from './digest.ts'
 
 describe.each(DATABASE_KINDS)('notifications on %s', (kind) => {
   let runtime: TestRuntime
-  let bodyId: number
-  let processId: number
 
   beforeAll(async () => {
     runtime = await createTestRuntime(kind)
+  })
+  afterAll(() => runtime.close())
+
+  /** A body and its process of one's own: each test reads only what it made happen. */
+  let made = 0
+  async function fixture() {
+    made++
     const ctx = { actor: SYSTEM, now: new Date('2026-11-01T09:00:00Z') }
-    const body = await createBody(runtime.deps.db, ctx, { slug: 'wg', name: 'A Working Group', acronym: 'WG' })
+    const slug = `wg${made}`
+    const body = await createBody(runtime.deps.db, ctx, { slug, name: `A Working Group ${made}`, acronym: `WG${made}` })
     if (!body.ok) throw new Error(JSON.stringify(body.error))
-    bodyId = body.value.id
     const process = await createProcess(runtime.deps.db, ctx, {
-      bodyId,
-      slug: 'wg-2026',
+      bodyId: body.value.id,
+      slug: `${slug}-2026`,
       title: 'The Working Group’s 2026 process',
       mandateSymbol: 'E/RES/2026/1',
       questions: ['What should be done?'],
     })
     if (!process.ok) throw new Error(JSON.stringify(process.error))
-    processId = process.value.id
-  })
-  afterAll(() => runtime.close())
+    return { bodyId: body.value.id, bodySlug: slug, processId: process.value.id }
+  }
 
   const outbox = (address: string) =>
     runtime.deps.db
@@ -41,7 +45,7 @@ describe.each(DATABASE_KINDS)('notifications on %s', (kind) => {
       .orderBy('id')
       .execute()
 
-  async function meetingAt(number: number, createdAt: string) {
+  async function meetingAt(processId: number, number: number, createdAt: string) {
     const scheduled = await scheduleMeeting(runtime.deps.db, { actor: SYSTEM, now: new Date(createdAt) }, processId, {
       number,
       title: `Meeting number ${number}`,
@@ -53,6 +57,7 @@ describe.each(DATABASE_KINDS)('notifications on %s', (kind) => {
   }
 
   it('sends one daily digest per period with what happened, and nothing twice', async () => {
+    const { processId } = await fixture()
     const { client, email } = await signUp(runtime, 'Daily Reader')
     const followed = await client.submit(
       '/follows',
@@ -63,8 +68,8 @@ describe.each(DATABASE_KINDS)('notifications on %s', (kind) => {
     expect((await client.get(`/processes/${processId}`)).html).toContain('Stop following')
     await client.submit('/account/notifications', { frequency: 'daily' })
 
-    await meetingAt(1, '2026-11-24T10:00:00Z')
-    await meetingAt(2, '2026-11-24T15:00:00Z')
+    await meetingAt(processId, 1, '2026-11-24T10:00:00Z')
+    await meetingAt(processId, 2, '2026-11-24T15:00:00Z')
     const morning = new Date('2026-11-25T00:20:00Z')
     await queueDigests(runtime.deps.db, runtime.deps, morning)
     await queueDigests(runtime.deps.db, runtime.deps, new Date('2026-11-25T06:00:00Z'))
@@ -78,7 +83,7 @@ describe.each(DATABASE_KINDS)('notifications on %s', (kind) => {
     // a quiet day brings no message; the next busy one brings its own
     await queueDigests(runtime.deps.db, runtime.deps, new Date('2026-11-26T01:00:00Z'))
     expect(await outbox(email)).toHaveLength(1)
-    await meetingAt(3, '2026-11-26T12:00:00Z')
+    await meetingAt(processId, 3, '2026-11-26T12:00:00Z')
     await queueDigests(runtime.deps.db, runtime.deps, new Date('2026-11-27T01:00:00Z'))
     const later = await outbox(email)
     expect(later).toHaveLength(2)
@@ -87,14 +92,15 @@ describe.each(DATABASE_KINDS)('notifications on %s', (kind) => {
   })
 
   it('gathers a body’s processes into a weekly digest, and stops when asked', async () => {
+    const { processId, bodyId, bodySlug } = await fixture()
     const { client, email } = await signUp(runtime, 'Weekly Reader')
     await client.submit(
       '/follows',
-      { subject: 'body', id: String(bodyId), action: 'follow', back: '/bodies/wg' },
-      '/bodies/wg',
+      { subject: 'body', id: String(bodyId), action: 'follow', back: `/bodies/${bodySlug}` },
+      `/bodies/${bodySlug}`,
     )
     // weekly is the default: the week of Monday 16 November, sent after Monday 23
-    await meetingAt(4, '2026-11-18T10:00:00Z')
+    await meetingAt(processId, 4, '2026-11-18T10:00:00Z')
     await queueDigests(runtime.deps.db, runtime.deps, new Date('2026-11-22T23:00:00Z'))
     expect(await outbox(email)).toHaveLength(0)
     await queueDigests(runtime.deps.db, runtime.deps, new Date('2026-11-23T00:30:00Z'))
@@ -104,18 +110,20 @@ describe.each(DATABASE_KINDS)('notifications on %s', (kind) => {
     expect(mails[0]?.dedupeKey).toMatch(/weekly:2026-11-16$/)
 
     await client.submit('/account/notifications', { frequency: 'never' })
-    await meetingAt(5, '2026-11-25T10:00:00Z')
+    await meetingAt(processId, 5, '2026-11-25T10:00:00Z')
     await queueDigests(runtime.deps.db, runtime.deps, new Date('2026-12-01T00:30:00Z'))
     expect(await outbox(email)).toHaveLength(1)
   })
 
   it('lets only signed-in people follow, and shows everyone the number of followers', async () => {
+    const { processId } = await fixture()
     const anonymous = new TestClient(runtime)
-    const followers = (html: string) => Number(/(\d+) followers?/.exec(html)?.[1])
+    // a process nobody follows shows no count
+    const followers = (html: string) => Number(/(\d+) followers?/.exec(html)?.[1] ?? 0)
     const page = (await anonymous.get(`/processes/${processId}`)).html
     expect(page).toContain('Sign in to follow')
     const before = followers(page)
-    expect(before).toBeGreaterThanOrEqual(0)
+    expect(before).toBe(0)
     const anonymousFollow = await anonymous.submit(
       '/follows',
       { subject: 'process', id: String(processId), action: 'follow' },

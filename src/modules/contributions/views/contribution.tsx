@@ -122,6 +122,11 @@ export function renderContribution(c: Context<AppEnv>, view: ContributionView) {
         </p>
       ) : null}
       {k.status === 'pending_review' ? <p class="notice">{t('contributions.pendingNote')}</p> : null}
+      {k.status === 'published' ? (
+        <p>
+          <a href={`/contributions/${k.id}/campaign`}>{t('contributions.campaignLink')}</a>
+        </p>
+      ) : null}
       {visible && current ? (
         <section aria-labelledby="answers">
           <h2 id="answers">{t('contributions.answers')}</h2>

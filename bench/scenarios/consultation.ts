@@ -1,0 +1,218 @@
+// An open consultation at national-rulemaking scale (issue 13): BENCH_CONSULTATION_ROWS generated
+// contributions (default 1,000,000) with known campaigns imported from CSV into a new call of the
+// demo, beside PostgreSQL's own COPY of the same file into a plain table; then the campaigns'
+// full rebuild, the incremental assignment of arriving contributions, the pairwise precision and
+// recall of "same campaign" against the generator's truth, and the consultation pages' server time.
+import { createReadStream, mkdtempSync, rmSync } from 'node:fs'
+import { stat } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { pipeline } from 'node:stream/promises'
+import { sql } from 'kysely'
+import pg from 'pg'
+import { from as copyFrom } from 'pg-copy-streams'
+import { SYSTEM } from '../../src/core/auth/actor.ts'
+import {
+  assignContribution,
+  generateContributions,
+  pairwiseQuality,
+  rebuildCampaigns,
+  runImport,
+  startImport,
+} from '../../src/modules/consultation/index.ts'
+import { contributionTexts, insertImportedContributions } from '../../src/modules/contributions/index.ts'
+import {
+  changeProcessState,
+  createProcess,
+  guidingQuestions,
+  listBodies,
+  openCall,
+} from '../../src/modules/processes/index.ts'
+import { writeConsultationCsv } from '../consultation-data.ts'
+import { fmt, percentile } from '../measure.ts'
+import type { BenchContext, Scenario } from '../scenario.ts'
+
+const ROWS = Number(process.env.BENCH_CONSULTATION_ROWS ?? 1_000_000)
+const ARRIVALS = 200
+const REBUILD_BUDGET_S = 180
+const ASSIGN_BUDGET_MS = 5
+const PAGE_MS = 100
+const system = () => ({ actor: SYSTEM, now: new Date() })
+
+async function postgresCopy(ctx: BenchContext, file: string): Promise<number> {
+  const name = (await sql<{ db: string }>`select current_database() as db`.execute(ctx.runtime.deps.db)).rows[0]?.db
+  const url = new URL(process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test')
+  url.pathname = `/${name}`
+  const client = new pg.Client({ connectionString: url.toString() })
+  await client.connect()
+  try {
+    await client.query(`create table bench_copy (external_id text, submitted_at timestamptz, speaker_kind text,
+      speaker_name text, organization text, country text, language text, question int, text text)`)
+    const t0 = performance.now()
+    await pipeline(
+      createReadStream(file),
+      client.query(copyFrom('copy bench_copy from stdin (format csv, header true)')),
+    )
+    const seconds = (performance.now() - t0) / 1000
+    await client.query('drop table bench_copy')
+    return seconds
+  } finally {
+    await client.end()
+  }
+}
+
+export const consultation: Scenario = {
+  name: 'consultation',
+  async run(ctx) {
+    const db = ctx.runtime.deps.db
+    const dir = mkdtempSync(join(tmpdir(), 'ecp-consultation-'))
+    const file = join(dir, 'contributions.csv')
+    try {
+      const t0 = performance.now()
+      const truth = await writeConsultationCsv(file, ROWS)
+      ctx.print(
+        `\nConsultation: ${ROWS.toLocaleString('en')} generated contributions (${fmt((await stat(file)).size / 1024 / 1024, 0)} MB of CSV, written in ${fmt((performance.now() - t0) / 1000, 0)} s)`,
+      )
+      const body = (await listBodies(db))[0]
+      if (!body) throw new Error('the demo has no body')
+      const processRow = await createProcess(db, system(), {
+        bodyId: body.id,
+        slug: `open-consultation-${ctx.kind}`,
+        title: 'Open consultation (bench)',
+        mandateSymbol: 'A/RES/70/125',
+        questions: ['What should enhanced cooperation achieve?'],
+      })
+      if (!processRow.ok) throw new Error(JSON.stringify(processRow.error))
+      await changeProcessState(db, system(), processRow.value.id, { to: 'active' })
+      const question = (await guidingQuestions(db, processRow.value.id))[0]?.id as number
+      const call = await openCall(db, system(), processRow.value.id, {
+        title: 'Open call (bench)',
+        opensAt: new Date(Date.UTC(2026, 9, 1)),
+        closesAt: new Date(Date.UTC(2027, 1, 1)),
+        eligibility: 'everyone',
+        languages: ['ar', 'zh', 'en', 'fr', 'ru', 'es'],
+        moderation: 'immediate',
+        questionIds: [question],
+      })
+      if (!call.ok) throw new Error(JSON.stringify(call.error))
+      const callId = call.value.id
+      const admin = await sql<{
+        id: number
+      }>`select account_id::int as id from auth_role_grant where role = 'administrator' order by id limit 1`.execute(db)
+      const accountId = admin.rows[0]?.id as number
+
+      // the intake, beside PostgreSQL's own COPY of the same file
+      const copySeconds = ctx.kind === 'postgresql' ? await postgresCopy(ctx, file) : null
+      const started = await startImport(db, system(), {
+        callId,
+        accountId,
+        fileName: 'contributions.csv',
+        format: 'csv',
+        sha256: `bench-${ROWS}`,
+      })
+      if (!started.ok) throw new Error(JSON.stringify(started.error))
+      const t1 = performance.now()
+      const imported = await runImport(db, system(), started.value.id, createReadStream(file))
+      const importSeconds = (performance.now() - t1) / 1000
+      if (!imported.ok) throw new Error(JSON.stringify(imported.error))
+      const rate = ROWS / importSeconds
+      ctx.print(`\n| figure | measured | reference or budget | holds |`)
+      ctx.print(`|---|---|---|---|`)
+      if (copySeconds !== null) {
+        const copyRate = ROWS / copySeconds
+        ctx.print(
+          `| import ${ctx.kind} (rows/s) | ${fmt(rate, 0)} (${fmt(importSeconds, 1)} s) | COPY into a plain table: ${fmt(copyRate, 0)} (${fmt(copySeconds, 1)} s); budget 0.5x | ${rate / copyRate >= 0.5 ? 'yes' : 'NO'} (${fmt(rate / copyRate, 2)}x) |`,
+        )
+      } else
+        ctx.print(
+          `| import ${ctx.kind} (rows/s) | ${fmt(rate, 0)} (${fmt(importSeconds, 1)} s) | (no COPY reference on PGlite) | — |`,
+        )
+
+      // the full rebuild
+      const rebuilt = await rebuildCampaigns(db, system(), callId)
+      if (!rebuilt.ok) throw new Error(JSON.stringify(rebuilt.error))
+      const r = rebuilt.value
+      const rebuildSeconds = r.seconds.read + r.seconds.cluster + r.seconds.write
+      const scaled = (rebuildSeconds * 1_000_000) / ROWS
+      ctx.print(
+        `| rebuild ${ctx.kind} | ${fmt(rebuildSeconds, 1)} s (read ${fmt(r.seconds.read, 1)}, group ${fmt(r.seconds.cluster, 1)}, write ${fmt(r.seconds.write, 1)}); ${r.campaigns} campaigns, ${r.texts} distinct texts | ${REBUILD_BUDGET_S} s at 1,000,000${ROWS === 1_000_000 ? '' : ` (linear estimate: ${fmt(scaled, 0)} s)`} | ${scaled <= REBUILD_BUDGET_S ? 'yes' : 'NO'} |`,
+      )
+
+      // quality against the generator's truth
+      const found = await sql<{ externalId: string; campaignId: string | null }>`
+        select c.external_id as "externalId", m.campaign_id as "campaignId" from contributions_contribution c
+        left join consultation_member m on m.contribution_id = c.id where c.call_id = ${callId}`.execute(db)
+      const labels = found.rows.map((row) => (row.campaignId === null ? null : Number(row.campaignId)))
+      const truths = found.rows.map((row) => {
+        const t = truth[Number(row.externalId.slice(2))] as number
+        return t < 0 ? null : t
+      })
+      const q = pairwiseQuality(labels, truths)
+      ctx.print(`| pairwise precision | ${fmt(q.precision, 4)} | 0.95 | ${q.precision >= 0.95 ? 'yes' : 'NO'} |`)
+      ctx.print(`| pairwise recall | ${fmt(q.recall, 4)} | 0.95 | ${q.recall >= 0.95 ? 'yes' : 'NO'} |`)
+
+      // arriving contributions, one by one
+      const arrivals = [...generateContributions({ total: ARRIVALS, seed: 11 })]
+      const stored = await insertImportedContributions(
+        db,
+        {
+          callId,
+          processId: processRow.value.id,
+          authorAccountId: accountId,
+          importId: started.value.id,
+          sourceFile: 'arrivals',
+        },
+        arrivals.map((g, i) => ({
+          externalId: `late-${i}`,
+          submittedAt: new Date(),
+          speakingFor: 'self',
+          memberStateIso3: null,
+          organizationId: null,
+          contributorName: g.speakerName,
+          stakeholderGroup: 'individual',
+          regionalGroup: null,
+          ldc: false,
+          lldc: false,
+          sids: false,
+          language: g.language,
+          questionId: question,
+          text: g.text,
+          sourceLine: i + 1,
+        })),
+      )
+      const texts = await contributionTexts(
+        db,
+        stored.map((s) => s.id),
+      )
+      const times: number[] = []
+      for (const text of texts) {
+        const a = performance.now()
+        await assignContribution(db, text)
+        times.push(performance.now() - a)
+      }
+      times.sort((a, b) => a - b)
+      const p99 = percentile(times, 99)
+      ctx.print(
+        `| assignment of an arriving contribution ${ctx.kind} | p50 ${fmt(percentile(times, 50), 2)} ms, p99 ${fmt(p99, 2)} ms (${ARRIVALS} arrivals) | ${ASSIGN_BUDGET_MS} ms | ${percentile(times, 50) <= ASSIGN_BUDGET_MS ? 'yes (p50)' : 'NO'} |`,
+      )
+
+      // the pages, server time
+      const campaign = await sql<{
+        id: string
+      }>`select id from consultation_campaign where call_id = ${callId} order by size desc limit 1`.execute(db)
+      for (const path of [
+        `/calls/${callId}/campaigns`,
+        `/campaigns/${campaign.rows[0]?.id}`,
+        `/api/v1/calls/${callId}/campaigns`,
+        `/calls/${callId}/compilation/campaigns`,
+      ]) {
+        const t = await ctx.serverTime(path, 30)
+        ctx.print(
+          `| ${path} ${ctx.kind} | p50 ${fmt(t.p50, 1)} ms, p99 ${fmt(t.p99, 1)} ms | ${PAGE_MS} ms p99 | ${t.p99 <= PAGE_MS ? 'yes' : 'NO'} |`,
+        )
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  },
+}

@@ -1,0 +1,8 @@
+// What other modules (and the bench) may use of the consultation module (never its tables).
+
+export { consultationModule } from './module.tsx'
+export { assignContribution } from './queries-assign.ts'
+export { runImport, startImport } from './queries-intake.ts'
+export { rebuildCampaigns } from './queries-rebuild.ts'
+export { pairwiseQuality } from './rules/clusters.ts'
+export { type GeneratedContribution, generateContributions } from './rules/generate.ts'

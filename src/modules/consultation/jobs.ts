@@ -1,0 +1,63 @@
+// The consultation's jobs: an import uploaded through the page (read from the database, so any
+// instance may run it and a restart resumes it), a campaign rebuild, and the recurring assignment
+// of contributions submitted on the platform since the last run.
+import { Readable } from 'node:stream'
+import { SYSTEM } from '../../core/auth/actor.ts'
+import type { Db } from '../../core/db/database.ts'
+import { enqueueJob } from '../../core/jobs/queue.ts'
+import type { JobHandler } from '../../core/module.ts'
+import { contributionTexts, platformContributionsAfter } from '../contributions/index.ts'
+import { findImport, importContent, setWatermark, watermark } from './queries.ts'
+import { assignContribution } from './queries-assign.ts'
+import { runImport } from './queries-intake.ts'
+import { rebuildCampaigns } from './queries-rebuild.ts'
+
+/** Imports this small are assigned one by one; larger ones rebuild the call's campaigns. */
+export const ASSIGN_ONE_BY_ONE_UP_TO = 2000
+
+/** After an import: its contributions join campaigns (one by one, or by a rebuild job). */
+export async function afterImport(db: Db, callId: number, added: number[], resumed = false): Promise<void> {
+  if (added.length === 0 && !resumed) return
+  if (resumed || added.length > ASSIGN_ONE_BY_ONE_UP_TO) {
+    await enqueueJob(db, 'consultation.rebuild', { callId }, { uniqueKey: `consultation.rebuild:${callId}` })
+    return
+  }
+  for (let i = 0; i < added.length; i += 500)
+    for (const text of await contributionTexts(db, added.slice(i, i + 500))) await assignContribution(db, text)
+}
+
+const importJob: JobHandler = async (payload, { db, deps }) => {
+  const importId = Number(payload.importId)
+  const row = await findImport(db, importId)
+  if (!row || row.status === 'done') return
+  const content = await importContent(db, importId)
+  if (!content) return
+  const run = await runImport(db, { actor: SYSTEM, now: deps.now() }, importId, Readable.from([Buffer.from(content)]), {
+    defaultLanguage: typeof payload.language === 'string' ? payload.language : null,
+  })
+  if (!run.ok) throw new Error(`import ${importId}: ${run.error.id}`)
+  // a resumed run adds only what was left: a rebuild reads them all
+  await afterImport(db, row.callId, run.value.added, run.value.import.accepted > run.value.added.length)
+}
+
+const rebuildJob: JobHandler = async (payload, { db, deps }) => {
+  const result = await rebuildCampaigns(db, { actor: SYSTEM, now: deps.now() }, Number(payload.callId))
+  if (!result.ok) throw new Error(`rebuild of call ${payload.callId}: ${result.error.id}`)
+}
+
+/** Assigns what was submitted on the platform since the watermark, 500 at a time. */
+export async function assignArrived(db: Db): Promise<number> {
+  const arrived = await platformContributionsAfter(db, await watermark(db), 500)
+  for (const c of arrived) await assignContribution(db, c)
+  const last = arrived.at(-1)
+  if (last) await setWatermark(db, last.id)
+  return arrived.length
+}
+
+export const consultationJobs: Record<string, JobHandler> = {
+  'consultation.import': importJob,
+  'consultation.rebuild': rebuildJob,
+  'consultation.assign': async (_payload, { db }) => {
+    await assignArrived(db)
+  },
+}

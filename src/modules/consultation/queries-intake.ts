@@ -1,0 +1,269 @@
+// Taking contributions in bulk: an import is started (or found again: the same file for the same
+// call resumes), then its records are read in batches; each batch commits its contributions, its
+// rejects, the line it reached and one audit entry together, so an interruption loses nothing
+// committed and a re-run adds nothing twice (external ids are unique per call).
+import { createHash } from 'node:crypto'
+import type { Readable } from 'node:stream'
+import { auditedBy, type CommandContext, recordAudit } from '../../core/audit/audit.ts'
+import { authorize } from '../../core/auth/authorize.ts'
+import type { Db } from '../../core/db/database.ts'
+import { inTransaction, jsonb } from '../../core/db/helpers.ts'
+import { err, notFound, ok, type Result } from '../../core/result.ts'
+import {
+  electoralGroup,
+  hasClassification,
+  listMemberStates,
+  listOrganizations,
+  localized,
+  STAKEHOLDER_GROUPS,
+} from '../actors/index.ts'
+import { type ImportedContribution, insertImportedContributions } from '../contributions/index.ts'
+import { findCall, processTakes } from '../processes/index.ts'
+import { findImport, type ImportRow, kdb } from './queries.ts'
+import { checkRecord, type Resolver } from './rules/records.ts'
+import { type Format, readRecords } from './sources/records.ts'
+
+export const BATCH_SIZE = 5000
+
+export interface StartImport {
+  callId: number
+  /** the account the contributions are recorded under (the Secretariat member who imports) */
+  accountId: number
+  fileName: string
+  format: Format
+  sha256: string
+  /** the file itself, when it came through the page or the API (the job reads it from here) */
+  content?: Uint8Array
+}
+
+export function sha256Of(bytes: Uint8Array | string): string {
+  return createHash('sha256').update(bytes).digest('hex')
+}
+
+/** Starts an import, or finds the unfinished (or finished) one of the same file for the call. */
+export async function startImport(db: Db, ctx: CommandContext, input: StartImport): Promise<Result<ImportRow>> {
+  const allowed = authorize(ctx.actor, 'contribution.import')
+  if (!allowed.ok) return allowed
+  const call = await findCall(db, input.callId)
+  if (!call) return notFound('call_not_found')
+  const takes = await processTakes(db, ctx, call.processId, 'contribution')
+  if (!takes.ok) return takes
+  return inTransaction(db, async (trx) => {
+    const existing = await kdb(trx)
+      .selectFrom('consultationImport')
+      .select('id')
+      .where('callId', '=', input.callId)
+      .where('fileSha256', '=', input.sha256)
+      .executeTakeFirst()
+    if (existing) return ok((await findImport(trx, Number(existing.id))) as ImportRow)
+    const row = await kdb(trx)
+      .insertInto('consultationImport')
+      .values({
+        callId: input.callId,
+        accountId: input.accountId,
+        fileName: input.fileName,
+        fileSha256: input.sha256,
+        format: input.format,
+        content: input.content ? Buffer.from(input.content) : null,
+        createdAt: ctx.now,
+        updatedAt: ctx.now,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+    await recordAudit(trx, {
+      ...auditedBy(ctx),
+      action: 'contribution_import.started',
+      subjectType: 'call',
+      subjectId: input.callId,
+      payload: { import: Number(row.id), file: input.fileName, format: input.format, sha256: input.sha256 },
+    })
+    return ok((await findImport(trx, Number(row.id))) as ImportRow)
+  })
+}
+
+/** What the import knows of States, organizations and the call, read once. */
+export async function resolverFor(db: Db, callId: number, today: string): Promise<Resolver | null> {
+  const call = await findCall(db, callId)
+  if (!call) return null
+  const states = await listMemberStates(db)
+  const orgs = await listOrganizations(db, { limit: 100_000, offset: 0 })
+  const organizations = new Map<string, { id: number; stakeholderGroup: string }>()
+  for (const o of orgs.rows) {
+    const value = { id: o.id, stakeholderGroup: o.stakeholderGroup }
+    for (const name of [...Object.values(o.name), o.acronym, localized(o.name, 'en')])
+      if (name) organizations.set(name.toLowerCase(), value)
+  }
+  return {
+    memberStates: new Map(
+      states.map((s) => [
+        s.iso3,
+        {
+          name: s.shortName.en,
+          regionalGroup: electoralGroup(s),
+          ldc: hasClassification(s, 'ldc', today),
+          lldc: hasClassification(s, 'lldc', today),
+          sids: hasClassification(s, 'sids', today),
+        },
+      ]),
+    ),
+    organizations,
+    stakeholderGroups: STAKEHOLDER_GROUPS,
+    questionIds: call.questionIds,
+    languages: call.languages,
+  }
+}
+
+export interface Progress {
+  line: number
+  records: number
+  accepted: number
+  alreadyThere: number
+  rejected: number
+}
+
+export interface RunOptions {
+  batchSize?: number
+  defaultLanguage?: string | null
+  onProgress?: (p: Progress) => void
+  /** stops after the batch in progress (an interruption, for the resume test) */
+  stopAfterBatches?: number
+}
+
+/**
+ * Reads the file from the start, skips what an earlier run committed, and commits the rest batch
+ * by batch. Returns the ids of the contributions this run added (for the campaign assignment).
+ */
+export async function runImport(
+  db: Db,
+  ctx: CommandContext,
+  importId: number,
+  input: Readable,
+  options: RunOptions = {},
+): Promise<Result<{ import: ImportRow; added: number[] }>> {
+  const started = await findImport(db, importId)
+  if (!started) return notFound('import_not_found')
+  const call = await findCall(db, started.callId)
+  if (!call) return notFound('call_not_found')
+  const resolver = await resolverFor(db, started.callId, ctx.now.toISOString().slice(0, 10))
+  if (!resolver) return notFound('call_not_found')
+  await kdb(db)
+    .updateTable('consultationImport')
+    .set({ status: 'running', updatedAt: ctx.now })
+    .where('id', '=', importId)
+    .execute()
+  const size = options.batchSize ?? BATCH_SIZE
+  const progress: Progress = {
+    line: started.lineDone,
+    records: started.records,
+    accepted: started.accepted,
+    alreadyThere: started.alreadyThere,
+    rejected: started.rejected,
+  }
+  const added: number[] = []
+  let valid: ImportedContribution[] = []
+  let rejects: { line: number; externalId: string | null; reason: string; record: unknown }[] = []
+  let lastLine = started.lineDone
+  let batches = 0
+  const commit = async () => {
+    const stored = await inTransaction(db, async (trx) => {
+      const rows = await insertImportedContributions(
+        trx,
+        {
+          callId: call.id,
+          processId: call.processId,
+          authorAccountId: started.accountId,
+          importId,
+          sourceFile: started.fileName,
+        },
+        valid,
+      )
+      if (rejects.length > 0)
+        await kdb(trx)
+          .insertInto('consultationReject')
+          .values(rejects.map((r) => ({ importId, ...r, record: jsonb(r.record) })))
+          .onConflict((oc) => oc.columns(['importId', 'line']).doNothing())
+          .execute()
+      progress.records += valid.length + rejects.length
+      progress.accepted += rows.length
+      progress.alreadyThere += valid.length - rows.length
+      progress.rejected += rejects.length
+      progress.line = lastLine
+      await kdb(trx)
+        .updateTable('consultationImport')
+        .set({
+          lineDone: lastLine,
+          records: progress.records,
+          accepted: progress.accepted,
+          alreadyThere: progress.alreadyThere,
+          rejected: progress.rejected,
+          updatedAt: ctx.now,
+        })
+        .where('id', '=', importId)
+        .execute()
+      await recordAudit(trx, {
+        ...auditedBy(ctx),
+        action: 'contributions.imported',
+        subjectType: 'call',
+        subjectId: call.id,
+        payload: { import: importId, throughLine: lastLine, added: rows.length, rejected: rejects.length },
+      })
+      return rows
+    })
+    for (const r of stored) added.push(r.id)
+    valid = []
+    rejects = []
+    batches++
+    options.onProgress?.({ ...progress })
+  }
+  try {
+    for await (const record of readRecords(started.format, input, options.defaultLanguage ?? null)) {
+      if (record.line <= started.lineDone) continue
+      lastLine = record.line
+      if ('error' in record)
+        rejects.push({ line: record.line, externalId: null, reason: record.error, record: record.raw ?? null })
+      else {
+        const checked = checkRecord(record.fields, record.line, resolver)
+        if (checked.ok) valid.push(checked.value)
+        else {
+          const externalId = typeof record.fields.external_id === 'string' ? record.fields.external_id : null
+          rejects.push({ line: record.line, externalId, reason: checked.reason, record: record.fields })
+        }
+      }
+      if (valid.length + rejects.length >= size) {
+        await commit()
+        if (options.stopAfterBatches !== undefined && batches >= options.stopAfterBatches)
+          return ok({ import: (await findImport(db, importId)) as ImportRow, added })
+      }
+    }
+    if (valid.length + rejects.length > 0) await commit()
+  } catch (error) {
+    await kdb(db)
+      .updateTable('consultationImport')
+      .set({ status: 'failed', error: error instanceof Error ? error.message : String(error), updatedAt: ctx.now })
+      .where('id', '=', importId)
+      .execute()
+    return err({ type: 'conflict', id: 'import_failed' })
+  }
+  await kdb(db)
+    .updateTable('consultationImport')
+    .set({ status: 'done', finishedAt: ctx.now, updatedAt: ctx.now, content: null })
+    .where('id', '=', importId)
+    .execute()
+  return ok({ import: (await findImport(db, importId)) as ImportRow, added })
+}
+
+/** The rejects file: the record's line and reason, then its fields as read. */
+export function rejectsCsvRows(
+  rejects: { line: number; externalId: string | null; reason: string; record: unknown }[],
+) {
+  return rejects.map((r) => {
+    const record = r.record && typeof r.record === 'object' ? (r.record as Record<string, unknown>) : { raw: r.record }
+    return {
+      line: r.line,
+      reason: r.reason,
+      ...Object.fromEntries(
+        Object.entries(record).map(([k, v]) => [k, v === undefined || v === null ? '' : String(v)]),
+      ),
+    }
+  })
+}

@@ -1,0 +1,235 @@
+// SQL of the consultation tables: imports and their rejects, settings, campaigns, texts, buckets
+// and members. The only code that touches them.
+import type { Kysely } from 'kysely'
+import { sql } from 'kysely'
+import type { Db } from '../../core/db/database.ts'
+import type { CoreTables } from '../../core/db/tables.ts'
+import { DEFAULT_METHOD } from './rules/minhash.ts'
+import type { ConsultationImportTable, ConsultationTables } from './tables.ts'
+
+type ConsultationDb = Kysely<CoreTables & ConsultationTables>
+export const kdb = (db: Db): ConsultationDb => db.withTables<ConsultationTables>()
+
+export type ImportRow = Omit<
+  {
+    [K in keyof ConsultationImportTable]: ConsultationImportTable[K] extends import('kysely').ColumnType<
+      infer S,
+      unknown,
+      unknown
+    >
+      ? S
+      : ConsultationImportTable[K]
+  },
+  'content'
+>
+
+const importColumns = [
+  'id',
+  'callId',
+  'accountId',
+  'fileName',
+  'fileSha256',
+  'format',
+  'status',
+  'lineDone',
+  'records',
+  'accepted',
+  'alreadyThere',
+  'rejected',
+  'error',
+  'createdAt',
+  'updatedAt',
+  'finishedAt',
+] as const
+
+export async function findImport(db: Db, id: number): Promise<ImportRow | undefined> {
+  const row = await kdb(db)
+    .selectFrom('consultationImport')
+    .select(importColumns)
+    .where('id', '=', id)
+    .executeTakeFirst()
+  return row ? { ...row, id: Number(row.id), callId: Number(row.callId), accountId: Number(row.accountId) } : undefined
+}
+
+export async function importContent(db: Db, id: number): Promise<Uint8Array | null> {
+  const row = await kdb(db).selectFrom('consultationImport').select('content').where('id', '=', id).executeTakeFirst()
+  return row?.content ?? null
+}
+
+export async function importsOfCall(db: Db, callId: number): Promise<ImportRow[]> {
+  const rows = await kdb(db)
+    .selectFrom('consultationImport')
+    .select(importColumns)
+    .where('callId', '=', callId)
+    .orderBy('id', 'desc')
+    .limit(50)
+    .execute()
+  return rows.map((row) => ({
+    ...row,
+    id: Number(row.id),
+    callId: Number(row.callId),
+    accountId: Number(row.accountId),
+  }))
+}
+
+export async function rejectsOf(db: Db, importId: number) {
+  return kdb(db)
+    .selectFrom('consultationReject')
+    .select(['line', 'externalId', 'reason', 'record'])
+    .where('importId', '=', importId)
+    .orderBy('line')
+    .execute()
+}
+
+/** The call's similarity threshold (the default when never set). */
+export async function thresholdOf(db: Db, callId: number): Promise<number> {
+  const row = await kdb(db)
+    .selectFrom('consultationSetting')
+    .select('threshold')
+    .where('callId', '=', callId)
+    .executeTakeFirst()
+  return row ? Number(row.threshold) : DEFAULT_METHOD.threshold
+}
+
+export async function settingOf(db: Db, callId: number) {
+  return kdb(db).selectFrom('consultationSetting').selectAll().where('callId', '=', callId).executeTakeFirst()
+}
+
+export interface CampaignRow {
+  id: number
+  callId: number
+  size: number
+  exactGroups: number
+  template: string
+  firstAt: Date
+  lastAt: Date
+  profile: import('./tables.ts').CampaignProfile
+}
+
+const campaignColumns = ['id', 'callId', 'size', 'exactGroups', 'template', 'firstAt', 'lastAt', 'profile'] as const
+
+function campaignRow(r: { id: number; callId: number } & Omit<CampaignRow, 'id' | 'callId'>): CampaignRow {
+  return { ...r, id: Number(r.id), callId: Number(r.callId) }
+}
+
+export async function campaignsOfCall(db: Db, callId: number, page: { limit: number; offset: number }) {
+  const [rows, totals] = await Promise.all([
+    kdb(db)
+      .selectFrom('consultationCampaign')
+      .select(campaignColumns)
+      .where('callId', '=', callId)
+      .orderBy('size', 'desc')
+      .orderBy('id')
+      .limit(page.limit)
+      .offset(page.offset)
+      .execute(),
+    kdb(db)
+      .selectFrom('consultationCampaign')
+      .select((eb) => [eb.fn.countAll<string>().as('total'), eb.fn.sum<string>('size').as('members')])
+      .where('callId', '=', callId)
+      .executeTakeFirstOrThrow(),
+  ])
+  return { rows: rows.map(campaignRow), total: Number(totals.total), members: Number(totals.members ?? 0) }
+}
+
+export async function findCampaign(db: Db, id: number): Promise<CampaignRow | undefined> {
+  const row = await kdb(db)
+    .selectFrom('consultationCampaign')
+    .select(campaignColumns)
+    .where('id', '=', id)
+    .executeTakeFirst()
+  return row ? campaignRow(row) : undefined
+}
+
+/** How many contributions of the call the analysis has read. */
+export async function assignedCount(db: Db, callId: number): Promise<number> {
+  const row = await kdb(db)
+    .selectFrom('consultationMember')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('callId', '=', callId)
+    .executeTakeFirstOrThrow()
+  return Number(row.n)
+}
+
+/** A campaign's distinct personal additions, the most sent first, with how many sent each. */
+export async function distinctAdditions(db: Db, campaignId: number, limit = 50) {
+  const rows = await kdb(db)
+    .selectFrom('consultationText')
+    .select(['additions', sql<string>`sum(members)`.as('n')])
+    .where('campaignId', '=', campaignId)
+    .where('additions', '<>', '')
+    .groupBy('additions')
+    .orderBy(sql`sum(members)`, 'desc')
+    .orderBy('additions')
+    .limit(limit)
+    .execute()
+  return rows.map((r) => ({ text: r.additions, count: Number(r.n) }))
+}
+
+/** A campaign's members, in submission order, with their personal additions. */
+export async function campaignMembers(db: Db, campaignId: number, page: { limit: number; offset: number }) {
+  const rows = await kdb(db)
+    .selectFrom('consultationMember as m')
+    .innerJoin('consultationText as t', 't.id', 'm.textId')
+    .select(['m.contributionId', 'm.submittedAt', 't.additions', 't.hash'])
+    .where('m.campaignId', '=', campaignId)
+    .orderBy('m.contributionId')
+    .limit(page.limit)
+    .offset(page.offset)
+    .execute()
+  return rows.map((r) => ({ ...r, contributionId: Number(r.contributionId) }))
+}
+
+/** The campaign a contribution belongs to, if any. */
+export async function campaignOfContribution(db: Db, contributionId: number): Promise<number | null> {
+  const row = await kdb(db)
+    .selectFrom('consultationMember')
+    .select('campaignId')
+    .where('contributionId', '=', contributionId)
+    .executeTakeFirst()
+  return row?.campaignId ? Number(row.campaignId) : null
+}
+
+/** The call's contributions in no campaign (as far as the analysis has read), in id order. */
+export async function loneContributions(db: Db, callId: number, page: { limit: number; offset: number }) {
+  const [rows, total] = await Promise.all([
+    kdb(db)
+      .selectFrom('consultationMember')
+      .select('contributionId')
+      .where('callId', '=', callId)
+      .where('campaignId', 'is', null)
+      .orderBy('contributionId')
+      .limit(page.limit)
+      .offset(page.offset)
+      .execute(),
+    kdb(db)
+      .selectFrom('consultationMember')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .where('callId', '=', callId)
+      .where('campaignId', 'is', null)
+      .executeTakeFirstOrThrow(),
+  ])
+  return { ids: rows.map((r) => Number(r.contributionId)), total: Number(total.n) }
+}
+
+/** The first administrator or Secretariat member: who a CLI import is recorded under by default. */
+export async function firstStaffAccount(db: Db): Promise<number | null> {
+  const row = await db
+    .selectFrom('authRoleGrant')
+    .select('accountId')
+    .where('role', 'in', ['administrator', 'secretariat'])
+    .where('revokedAt', 'is', null)
+    .orderBy('id')
+    .executeTakeFirst()
+  return row ? Number(row.accountId) : null
+}
+
+/** How far the assignment of platform submissions has read. */
+export async function watermark(db: Db): Promise<number> {
+  const row = await kdb(db).selectFrom('consultationWatermark').select('contributionId').executeTakeFirst()
+  return Number(row?.contributionId ?? 0)
+}
+
+export async function setWatermark(db: Db, contributionId: number): Promise<void> {
+  await kdb(db).updateTable('consultationWatermark').set({ contributionId }).execute()
+}

@@ -1,0 +1,132 @@
+// The consultation's pages on each database: the Secretariat uploads a CSV, a job imports it and
+// the progress page shows the counts and the rejects; visitors read the call's campaigns, a
+// campaign, the compilation by campaign, and reach a contribution's campaign from its page;
+// the imports are the Secretariat's alone.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { accountWithRole, signUp, TestClient } from '../../../test/support/client.ts'
+import { createTestRuntime, DATABASE_KINDS, type TestRuntime } from '../../../test/support/runtime.ts'
+import { SYSTEM } from '../../core/auth/actor.ts'
+import { runDueJobs } from '../../core/jobs/queue.ts'
+import { jobRegistry } from '../../runtime.ts'
+import { changeProcessState, createBody, createProcess, guidingQuestions, openCall } from '../processes/index.ts'
+import { campaignOfContribution } from './queries.ts'
+
+const day = 86_400_000
+const system = () => ({ actor: SYSTEM, now: new Date() })
+function must<T>(result: { ok: true; value: T } | { ok: false; error: unknown }): T {
+  if (!result.ok) throw new Error(JSON.stringify(result.error))
+  return result.value
+}
+const TEXT =
+  'Keep the Internet open, affordable and in every language. People should take part in the decisions that shape the network, with time to answer and the right to be heard, wherever they live.'
+
+describe.each(DATABASE_KINDS)('consultation pages on %s', (kind) => {
+  let runtime: TestRuntime
+  let callId: number
+  let processId: number
+  let staff: TestClient
+
+  beforeAll(async () => {
+    runtime = await createTestRuntime(kind)
+    const db = runtime.deps.db
+    const body = must(await createBody(db, system(), { slug: 'wg', name: 'Working group' }))
+    processId = must(
+      await createProcess(db, system(), {
+        bodyId: body.id,
+        slug: 'consultation',
+        title: 'Consultation',
+        mandateSymbol: 'A/RES/70/125',
+        questions: ['What should enhanced cooperation achieve?'],
+      }),
+    ).id
+    must(await changeProcessState(db, system(), processId, { to: 'active' }))
+    const question = (await guidingQuestions(db, processId))[0]?.id as number
+    callId = must(
+      await openCall(db, system(), processId, {
+        title: 'Open call',
+        opensAt: new Date(Date.now() - day),
+        closesAt: new Date(Date.now() + 30 * day),
+        eligibility: 'everyone',
+        languages: ['en'],
+        moderation: 'immediate',
+        questionIds: [question],
+      }),
+    ).id
+    staff = (await accountWithRole(runtime, 'secretariat')).client
+  }, 180_000)
+  afterAll(() => runtime.close())
+
+  async function upload(client: TestClient, name: string, text: string) {
+    await client.get(`/calls/${callId}/imports`)
+    const form = new FormData()
+    form.set('_csrf', client.lastCsrf)
+    form.set('language', 'en')
+    form.set('file', new File([text], name, { type: 'text/csv' }))
+    return client.request(`/calls/${callId}/imports`, {
+      method: 'POST',
+      body: form,
+      headers: { origin: 'http://localhost' },
+    })
+  }
+
+  it('imports an uploaded CSV through a job and shows its progress and rejects', async () => {
+    const rows = ['external_id,submitted_at,speaker_kind,speaker_name,organization,country,language,question,text']
+    for (let i = 0; i < 4; i++) rows.push(`W${i},2026-11-02T10:0${i}:00Z,individual,Person ${i},,,en,1,"${TEXT}"`)
+    rows.push('W9,not a date,individual,Late,,,en,1,text')
+    const sent = await upload(staff, 'mail.csv', `${rows.join('\n')}\n`)
+    expect(sent.status).toBe(303)
+    const progress = sent.headers.get('location') as string
+    expect((await staff.get(progress)).response.headers.get('refresh')).toBe('3')
+    await runDueJobs(jobRegistry(runtime.deps.modules), {
+      db: runtime.deps.db,
+      deps: runtime.deps,
+      log: runtime.deps.log,
+    })
+    const page = await staff.get(progress)
+    expect(page.html).toContain('rejects.csv')
+    const rejects = await staff.request(`${progress}/rejects.csv`)
+    expect(await rejects.text()).toContain('submitted_at is not an ISO 8601 date')
+  })
+
+  it('refuses an upload that is not a CSV, JSON Lines or mbox, with the reason beside the field', async () => {
+    const sent = await upload(staff, 'sheet.xlsx', 'x')
+    expect(sent.status).toBe(422)
+    expect(await sent.text()).toContain('Choose a CSV, JSON Lines or mbox file.')
+  })
+
+  it('keeps the imports to the Secretariat', async () => {
+    const visitor = new TestClient(runtime)
+    expect((await visitor.request(`/calls/${callId}/imports`)).status).toBe(303)
+    const participant = (await signUp(runtime, 'Participant')).client
+    expect((await participant.request(`/calls/${callId}/imports`)).status).toBe(403)
+    expect((await upload(participant, 'mail2.csv', 'external_id\n')).status).toBe(403)
+  })
+
+  it('shows the call’s campaigns, a campaign with its method, and the compilation by campaign', async () => {
+    const visitor = new TestClient(runtime)
+    const list = await visitor.get(`/calls/${callId}/campaigns`)
+    expect(list.response.status).toBe(200)
+    expect(list.html).toContain('MinHash')
+    const href = list.html.match(/href="(\/campaigns\/\d+)"/)?.[1] as string
+    const campaign = await visitor.get(href)
+    expect(campaign.html).toContain('Keep the Internet open')
+    expect(campaign.html).toContain('never an exclusion')
+    const compilation = await visitor.get(`/calls/${callId}/compilation/campaigns`)
+    expect(compilation.response.status).toBe(200)
+    expect(compilation.html).toContain(href)
+  })
+
+  it('takes a contribution’s page to its campaign, and says when it is in none', async () => {
+    const row = await runtime.deps.db
+      .selectFrom('consultationMember' as never)
+      .select('contributionId' as never)
+      .limit(1)
+      .executeTakeFirstOrThrow()
+    const id = Number((row as { contributionId: number }).contributionId)
+    const visitor = new TestClient(runtime)
+    expect((await visitor.get(`/contributions/${id}`)).html).toContain(`/contributions/${id}/campaign`)
+    const to = await visitor.request(`/contributions/${id}/campaign`)
+    expect(to.headers.get('location')).toBe(`/campaigns/${await campaignOfContribution(runtime.deps.db, id)}`)
+    expect((await visitor.get('/contributions/999999/campaign')).html).toContain('in no campaign')
+  })
+})

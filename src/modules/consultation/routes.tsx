@@ -1,0 +1,176 @@
+// The consultation's pages: a call's campaigns, a campaign, a contribution's way to its campaign,
+// the compilation read by campaign, and the Secretariat's imports (upload, progress, rejects).
+import type { Context, Hono } from 'hono'
+import { contentDisposition } from '../../core/formats/content-disposition.ts'
+import { toCsv } from '../../core/formats/csv.ts'
+import type { AppEnv } from '../../core/http/context.ts'
+import { commandContext } from '../../core/http/context.ts'
+import { respondError } from '../../core/http/errors.tsx'
+import { requireAccount } from '../../core/http/guards.ts'
+import { idParam } from '../../core/http/ids.ts'
+import { enqueueJob } from '../../core/jobs/queue.ts'
+import { pageParam } from '../../core/ui/components.tsx'
+import { renderPage } from '../../core/ui/layout.tsx'
+import { contributionTexts } from '../contributions/index.ts'
+import { findCall } from '../processes/index.ts'
+import {
+  assignedCount,
+  campaignOfContribution,
+  campaignsOfCall,
+  distinctAdditions,
+  findCampaign,
+  findImport,
+  importsOfCall,
+  loneContributions,
+  rejectsOf,
+  thresholdOf,
+} from './queries.ts'
+import { rejectsCsvRows, sha256Of, startImport } from './queries-intake.ts'
+import { DEFAULT_METHOD, type Method } from './rules/minhash.ts'
+import { formatOf } from './sources/records.ts'
+import { CAMPAIGNS_PER_PAGE, renderCampaign, renderCampaigns } from './views/campaigns.tsx'
+import { LONE_PER_PAGE, renderCompilation } from './views/compilation.tsx'
+import { renderImport, renderImports } from './views/imports.tsx'
+
+async function methodOf(c: Context<AppEnv>, callId: number): Promise<Method> {
+  return { ...DEFAULT_METHOD, threshold: await thresholdOf(c.var.db, callId) }
+}
+
+export function registerConsultationRoutes(app: Hono<AppEnv>): void {
+  app.get('/calls/:id{[0-9]+}/campaigns', async (c) => {
+    const call = await findCall(c.var.db, idParam(c))
+    if (!call) return respondError(c, { type: 'not_found', id: 'call_not_found' })
+    const page = pageParam(c.req.query('page'))
+    const [list, assigned, method] = await Promise.all([
+      campaignsOfCall(c.var.db, call.id, { limit: CAMPAIGNS_PER_PAGE, offset: (page - 1) * CAMPAIGNS_PER_PAGE }),
+      assignedCount(c.var.db, call.id),
+      methodOf(c, call.id),
+    ])
+    return renderCampaigns(c, {
+      call,
+      method,
+      rows: list.rows,
+      total: list.total,
+      members: list.members,
+      assigned,
+      page,
+    })
+  })
+
+  app.get('/campaigns/:id{[0-9]+}', async (c) => {
+    const campaign = await findCampaign(c.var.db, idParam(c))
+    const call = campaign ? await findCall(c.var.db, campaign.callId) : undefined
+    if (!campaign || !call) return respondError(c, { type: 'not_found', id: 'campaign_not_found' })
+    const [additions, method] = await Promise.all([distinctAdditions(c.var.db, campaign.id), methodOf(c, call.id)])
+    return renderCampaign(c, { campaign, call, method, additions })
+  })
+
+  app.get('/contributions/:id{[0-9]+}/campaign', async (c) => {
+    const id = idParam(c)
+    const campaignId = await campaignOfContribution(c.var.db, id)
+    if (campaignId !== null) return c.redirect(`/campaigns/${campaignId}`, 303)
+    const t = c.var.i18n.t
+    return renderPage(
+      c,
+      { title: t('consultation.contribution.none') },
+      <>
+        <h1>{t('consultation.contribution.none')}</h1>
+        <p>
+          <a href={`/contributions/${id}`}>{t('consultation.contribution.back')}</a>
+        </p>
+      </>,
+    )
+  })
+
+  app.get('/calls/:id{[0-9]+}/compilation/campaigns', async (c) => {
+    const call = await findCall(c.var.db, idParam(c))
+    if (!call) return respondError(c, { type: 'not_found', id: 'call_not_found' })
+    const page = pageParam(c.req.query('page'))
+    const list = await campaignsOfCall(c.var.db, call.id, { limit: 100, offset: 0 })
+    const campaigns =
+      page === 1
+        ? await Promise.all(
+            list.rows.map(async (campaign) => ({
+              campaign,
+              additions: await distinctAdditions(c.var.db, campaign.id, 20),
+            })),
+          )
+        : []
+    const lone = await loneContributions(c.var.db, call.id, {
+      limit: LONE_PER_PAGE,
+      offset: (page - 1) * LONE_PER_PAGE,
+    })
+    return renderCompilation(c, {
+      call,
+      campaigns,
+      campaignTotal: list.total,
+      lone: await contributionTexts(c.var.db, lone.ids),
+      loneTotal: lone.total,
+      page,
+    })
+  })
+
+  app.get('/calls/:id{[0-9]+}/imports', async (c) => {
+    const actor = await requireAccount(c, 'contribution.import')
+    if (actor instanceof Response) return actor
+    const call = await findCall(c.var.db, idParam(c))
+    if (!call) return respondError(c, { type: 'not_found', id: 'call_not_found' })
+    return renderImports(c, { call, imports: await importsOfCall(c.var.db, call.id) })
+  })
+
+  app.post('/calls/:id{[0-9]+}/imports', async (c) => {
+    const actor = await requireAccount(c, 'contribution.import')
+    if (actor instanceof Response) return actor
+    const call = await findCall(c.var.db, idParam(c))
+    if (!call) return respondError(c, { type: 'not_found', id: 'call_not_found' })
+    const body = await c.req.parseBody()
+    const file = body.file
+    const format = file instanceof File ? formatOf(file.name) : null
+    const language = typeof body.language === 'string' && call.languages.includes(body.language) ? body.language : null
+    if (!(file instanceof File) || file.size === 0 || !format)
+      return renderImports(c, {
+        call,
+        imports: await importsOfCall(c.var.db, call.id),
+        error: 'consultation.imports.fileRequired',
+      })
+    const content = new Uint8Array(await file.arrayBuffer())
+    const started = await startImport(c.var.db, commandContext(c), {
+      callId: call.id,
+      accountId: actor.accountId,
+      fileName: file.name.slice(0, 200),
+      format,
+      sha256: sha256Of(content),
+      content,
+    })
+    if (!started.ok) return respondError(c, started.error)
+    if (started.value.status !== 'done')
+      await enqueueJob(
+        c.var.db,
+        'consultation.import',
+        { importId: started.value.id, language },
+        { uniqueKey: `consultation.import:${started.value.id}` },
+      )
+    return c.redirect(`/imports/${started.value.id}`, 303)
+  })
+
+  app.get('/imports/:id{[0-9]+}', async (c) => {
+    const actor = await requireAccount(c, 'contribution.import')
+    if (actor instanceof Response) return actor
+    const row = await findImport(c.var.db, idParam(c))
+    const call = row ? await findCall(c.var.db, row.callId) : undefined
+    if (!row || !call) return respondError(c, { type: 'not_found', id: 'import_not_found' })
+    return renderImport(c, { call, row })
+  })
+
+  app.get('/imports/:id{[0-9]+}/rejects.csv', async (c) => {
+    const actor = await requireAccount(c, 'contribution.import')
+    if (actor instanceof Response) return actor
+    const row = await findImport(c.var.db, idParam(c))
+    if (!row) return respondError(c, { type: 'not_found', id: 'import_not_found' })
+    const rows = rejectsCsvRows(await rejectsOf(c.var.db, row.id))
+    return c.body(toCsv(rows, ['line', 'reason', ...new Set(rows.flatMap((r) => Object.keys(r).slice(2)))]), 200, {
+      'Content-Type': 'text/csv; charset=utf-8',
+      'Content-Disposition': contentDisposition(`${row.fileName}.rejects.csv`),
+    })
+  })
+}

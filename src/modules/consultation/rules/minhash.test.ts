@@ -1,0 +1,98 @@
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { clusterSignatures, pairwiseQuality, UnionFind } from './clusters.ts'
+import {
+  bandKeys,
+  DEFAULT_METHOD,
+  shingles,
+  signature,
+  signatureBytes,
+  signatureFromBytes,
+  similarity,
+} from './minhash.ts'
+
+const vocabulary = Array.from({ length: 400 }, (_, i) => `w${i}`)
+const text = (indexes: number[]) => indexes.map((i) => vocabulary[i % vocabulary.length]).join(' ')
+
+function jaccard(a: Uint32Array, b: Uint32Array) {
+  const sa = new Set(a)
+  const sb = new Set(b)
+  const inter = [...sa].filter((x) => sb.has(x)).length
+  return inter / (sa.size + sb.size - inter)
+}
+
+describe('MinHash signatures', () => {
+  it('are equal for equal texts, whatever their case and punctuation', () => {
+    expect(similarity(signature('Keep the Internet open, for all.'), signature('keep the internet open for all'))).toBe(
+      1,
+    )
+  })
+
+  it('estimate the Jaccard similarity of the shingle sets within 0.15', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.nat(399), { minLength: 30, maxLength: 120 }),
+        fc.array(fc.nat(399), { maxLength: 40 }),
+        fc.nat(),
+        (base, edit, at) => {
+          const a = text(base)
+          const changed = [...base]
+          changed.splice(at % base.length, edit.length, ...edit)
+          const b = text(changed)
+          const truth = jaccard(shingles(a, 3), shingles(b, 3))
+          expect(Math.abs(similarity(signature(a), signature(b)) - truth)).toBeLessThan(0.15)
+        },
+      ),
+      { numRuns: 60 },
+    )
+  })
+
+  it('survive being stored as bytes', () => {
+    const sig = signature('one two three four five')
+    expect([...signatureFromBytes(signatureBytes(sig))]).toEqual([...sig])
+  })
+
+  it('put near-identical texts in a shared band and unrelated ones in none', () => {
+    const base = Array.from({ length: 100 }, (_, i) => i)
+    const near = [...base.slice(0, 50), 999, ...base.slice(51)]
+    const other = Array.from({ length: 100 }, (_, i) => i + 200)
+    const keys = (t: string) => bandKeys(signature(t), DEFAULT_METHOD)
+    const shared = (x: number[], y: number[]) => x.some((k, band) => k === y[band])
+    expect(shared(keys(text(base)), keys(text(near)))).toBe(true)
+    expect(shared(keys(text(base)), keys(text(other)))).toBe(false)
+  })
+})
+
+describe('clustering', () => {
+  it('joins near-duplicates, transitively, and leaves unrelated texts alone', () => {
+    const base = Array.from({ length: 80 }, (_, i) => i)
+    const texts = [
+      text(base),
+      text([...base.slice(0, 40), 301, ...base.slice(41)]),
+      text([...base, 350, 351]),
+      text(base.map((i) => i + 100)),
+    ]
+    const { roots } = clusterSignatures(
+      texts.map((t) => signature(t)),
+      DEFAULT_METHOD,
+    )
+    expect(roots[0]).toBe(roots[1])
+    expect(roots[0]).toBe(roots[2])
+    expect(roots[3]).not.toBe(roots[0])
+  })
+
+  it('union-find gives every member of a chain one root', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.nat(49), fc.nat(49)), { maxLength: 100 }), (pairs) => {
+        const sets = new UnionFind(50)
+        for (const [a, b] of pairs) sets.union(a, b)
+        for (const [a, b] of pairs) expect(sets.find(a)).toBe(sets.find(b))
+      }),
+    )
+  })
+
+  it('scores pairwise precision and recall against the truth', () => {
+    expect(pairwiseQuality([1, 1, 1, null], [1, 1, null, null])).toMatchObject({ precision: 1 / 3, recall: 1 })
+    expect(pairwiseQuality([1, 1, null, null], [1, 1, 1, null])).toMatchObject({ precision: 1, recall: 1 / 3 })
+  })
+})

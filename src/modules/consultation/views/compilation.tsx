@@ -1,0 +1,88 @@
+// The compilation read by campaign: each campaign once, with its count, template and distinct
+// personal additions, then every contribution in no campaign, so each distinct argument is read once.
+import type { Context } from 'hono'
+import type { AppEnv } from '../../../core/http/context.ts'
+import { textLanguage } from '../../../core/i18n/locales.ts'
+import { Pagination } from '../../../core/ui/components.tsx'
+import { renderPage } from '../../../core/ui/layout.tsx'
+import { Name } from '../../../core/ui/name.tsx'
+import type { ContributionText } from '../../contributions/index.ts'
+import type { Call } from '../../processes/index.ts'
+import type { CampaignRow } from '../queries.ts'
+
+export const LONE_PER_PAGE = 50
+
+export function renderCompilation(
+  c: Context<AppEnv>,
+  view: {
+    call: Call
+    campaigns: { campaign: CampaignRow; additions: { text: string; count: number }[] }[]
+    campaignTotal: number
+    lone: ContributionText[]
+    loneTotal: number
+    page: number
+  },
+) {
+  const { t, number } = c.var.i18n
+  const title = t('consultation.compilation.title', { call: view.call.title })
+  return renderPage(
+    c,
+    { title },
+    <>
+      <p class="eyebrow">
+        <a href={`/calls/${view.call.id}/campaigns`}>{t('consultation.campaigns.title', { call: view.call.title })}</a>
+      </p>
+      <h1>{title}</h1>
+      <p class="notice" role="note">
+        {t('consultation.compilation.note')}
+      </p>
+      {view.page === 1 ? (
+        <section aria-labelledby="campaigns">
+          <h2 id="campaigns">{t('consultation.compilation.campaigns', { count: view.campaignTotal })}</h2>
+          {view.campaigns.map(({ campaign, additions }) => (
+            <article>
+              <h3>
+                <a href={`/campaigns/${campaign.id}`}>{t('consultation.campaign.title', { count: campaign.size })}</a>
+              </h3>
+              <blockquote class="prose">{campaign.template}</blockquote>
+              {additions.length > 0 ? (
+                <>
+                  <h4>{t('consultation.campaign.additions')}</h4>
+                  <ul>
+                    {additions.map((a) => (
+                      <li>
+                        {a.text} <span class="meta">({number(a.count)})</span>
+                      </li>
+                    ))}
+                  </ul>
+                </>
+              ) : null}
+            </article>
+          ))}
+        </section>
+      ) : null}
+      <section aria-labelledby="lone">
+        <h2 id="lone">{t('consultation.compilation.lone', { count: view.loneTotal })}</h2>
+        {view.lone.map((k) => (
+          <article>
+            <h3>
+              <a href={`/contributions/${k.id}`}>
+                <Name>{k.contributorName}</Name>
+              </a>
+            </h3>
+            <div class="prose" {...textLanguage(k.language)}>
+              {k.text}
+            </div>
+          </article>
+        ))}
+        <Pagination
+          t={t}
+          baseUrl={new URL(c.req.url)}
+          page={view.page}
+          pageSize={LONE_PER_PAGE}
+          total={view.loneTotal}
+        />
+      </section>
+    </>,
+  )
+}
