@@ -2,9 +2,18 @@
 import type { Scenario } from '../scenario.ts'
 import { consultation } from './consultation.ts'
 import { coordination } from './coordination.ts'
+import { deliberation } from './deliberation.ts'
 import { foundation } from './foundation.ts'
 import { negotiation } from './negotiation.ts'
 import { processes } from './processes.ts'
 import { upkeep } from './upkeep.ts'
 
-export const scenarios: Scenario[] = [foundation, processes, coordination, negotiation, consultation, upkeep]
+export const scenarios: Scenario[] = [
+  foundation,
+  processes,
+  coordination,
+  negotiation,
+  consultation,
+  deliberation,
+  upkeep,
+]

@@ -18,6 +18,7 @@ const STILL_OUTSIDE_QUERIES: readonly string[] = [
   'src/modules/negotiation/commands-documents.ts',
   'src/modules/negotiation/commands-lifecycle.ts',
   'src/modules/negotiation/commands-positions.ts',
+  'src/modules/negotiation/commands-silence.ts',
   'src/modules/notifications/commands-notices.ts',
   'src/modules/notifications/commands.ts',
   'src/modules/notifications/digest.ts',

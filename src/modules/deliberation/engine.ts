@@ -72,19 +72,17 @@ export async function runAnalysis(
     engine.stakeholder.set(key, stakeholderIndex.get(p.stakeholderGroup ?? '') ?? -1)
     engine.lastParticipant = Math.max(engine.lastParticipant, p.id)
   }
-  const votes = await votesSince(db, deliberationId, engine.lastSeq)
-  let lastKey = ''
-  let row = -1
-  for (const v of votes) {
-    // votes come in participant order: one lookup per participant
-    const key = String(v.participantId)
-    if (key !== lastKey) {
-      row = engine.grid.participant(key)
-      lastKey = key
+  const rows = await votesSince(db, deliberationId, engine.lastSeq)
+  let votesRead = 0
+  for (const row of rows) {
+    const participant = engine.grid.participant(String(row.participantId))
+    for (const pair of row.votes.split(',')) {
+      const colon = pair.indexOf(':')
+      const column = engine.grid.statement(pair.slice(0, colon))
+      if (column >= 0) engine.grid.set(participant, column, Number(pair.slice(colon + 1)) as Vote)
+      votesRead++
     }
-    const column = engine.grid.statement(String(v.statementId))
-    if (column >= 0) engine.grid.set(row, column, v.vote as Vote)
-    engine.lastSeq = Math.max(engine.lastSeq, Number(v.seq))
+    engine.lastSeq = Math.max(engine.lastSeq, Number(row.lastSeq))
   }
   // moderated-out statements drop out of the analysis (Polis: zero columns)
   const accepted = new Set(statements.filter((s) => s.status === 'accepted').map((s) => String(s.id)))
@@ -110,5 +108,5 @@ export async function runAnalysis(
   const durationMs = Math.round(performance.now() - started)
   const computedAt = now()
   await saveAnalysis(db, { deliberationId, result, state, lastSeq: engine.lastSeq, computedAt, durationMs })
-  return { result, durationMs, computedAt, incremental, votesRead: votes.length }
+  return { result, durationMs, computedAt, incremental, votesRead }
 }

@@ -1,17 +1,10 @@
 // What other modules may use of the negotiation module (never its tables).
 
 export { decideAmendment, tableAmendment, withdrawAmendment } from './commands-amendments.ts'
-export {
-  breakSilence,
-  circulateUnderSilence,
-  concludeSilence,
-  createDocument,
-  declare,
-  issueRevision,
-  recordStatement,
-} from './commands-documents.ts'
+export { createDocument, declare, issueRevision, recordStatement } from './commands-documents.ts'
 export { reopenParagraph } from './commands-lifecycle.ts'
 export { takePosition } from './commands-positions.ts'
+export { breakSilence, circulateUnderSilence, concludeSilence } from './commands-silence.ts'
 export { type Comparison, comparisonOf } from './comparison.ts'
 export { documentWithBody } from './context.ts'
 export { negotiationModule } from './module.tsx'

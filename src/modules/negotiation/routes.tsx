@@ -17,16 +17,10 @@ import type { Issue, Result } from '../../core/result.ts'
 import { findProcess, localToInstant } from '../processes/index.ts'
 import { namesFor, proposalsOf } from '../proposals/index.ts'
 import { decideAmendment, tableAmendment, withdrawAmendment } from './commands-amendments.ts'
-import {
-  breakSilence,
-  circulateUnderSilence,
-  createDocument,
-  declare,
-  issueRevision,
-  recordStatement,
-} from './commands-documents.ts'
+import { createDocument, declare, issueRevision, recordStatement } from './commands-documents.ts'
 import { reopenParagraph } from './commands-lifecycle.ts'
 import { answerComment, postComment, takePosition } from './commands-positions.ts'
+import { breakSilence, circulateUnderSilence } from './commands-silence.ts'
 import { comparisonOf } from './comparison.ts'
 import { documentWithBody } from './context.ts'
 import { readImport } from './import.ts'
