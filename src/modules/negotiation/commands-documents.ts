@@ -290,7 +290,10 @@ export async function declare(
   })
 }
 
-/** The Chair records a State's explanation of position or reservation; it stays out of the text. */
+/**
+ * A State's explanation of position or reservation, filed by its delegation on adoption or recorded
+ * by the Chair; it stays out of the text and goes in the report's annex.
+ */
 export async function recordStatement(
   db: Db,
   ctx: CommandContext,
@@ -304,7 +307,10 @@ export async function recordStatement(
 ): Promise<Result<void>> {
   const found = await documentWithBody(db, documentId)
   if (!found) return notFound('negotiating_document_not_found')
-  const allowed = authorize(ctx.actor, 'consensus.declare', { bodyId: found.bodyId })
+  const allowed = authorize(ctx.actor, 'statement.file', {
+    bodyId: found.bodyId,
+    memberStateIso3: input.memberStateIso3,
+  })
   if (!allowed.ok) return allowed
   const scope = await inDocument(db, documentId, { paragraphId: input.paragraphId })
   if (!scope.ok) return scope

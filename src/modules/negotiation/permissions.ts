@@ -41,6 +41,19 @@ export const negotiationActions = defineActions({
     // the Chair alone, not the Secretariat
     expect: [{ subject: THE_BODY, allowed: ['chair'] }],
   },
+  /**
+   * Put an explanation of position or a reservation on the record: a State's own delegation files
+   * its own, on adoption; the Chair records any State's (said from the floor).
+   */
+  'statement.file': {
+    scope: 'negotiate',
+    allow: (actor: Actor, subject: { bodyId: number; memberStateIso3: string }) =>
+      chairsBody(actor, subject.bodyId) || delegationsOf(actor).includes(subject.memberStateIso3),
+    expect: [
+      { subject: { ...THE_BODY, memberStateIso3: PERSONA.memberState }, allowed: ['chair', 'government_delegate'] },
+      { subject: { ...THE_BODY, memberStateIso3: PERSONA.otherMemberState }, allowed: ['chair'] },
+    ],
+  },
   /** Table an amendment: a State's delegation; a stakeholder where the body's rules allow it. */
   'amendment.table': {
     scope: 'negotiate',

@@ -261,4 +261,28 @@ describe.each(DATABASE_KINDS)('issuing a report on %s', (kind) => {
     const { html } = await secretariat.get(`/processes/${processId}/report`)
     expect(html).toMatch(/2019: Implemented \(Resolution: E\/RES\/2019\/24\)/)
   })
+
+  it('takes a State’s own explanation of position from its delegation, not from another State’s, and puts it in the annex', async () => {
+    const egypt = (
+      await accountWithRole(runtime, 'government_delegate', { type: 'member_state', id: 'EGY' }, 'Egypt delegate')
+    ).client
+    const kenya = (
+      await accountWithRole(runtime, 'government_delegate', { type: 'member_state', id: 'KEN' }, 'Kenya delegate')
+    ).client
+    const fields = {
+      kind: 'reservation',
+      memberStateIso3: 'EGY',
+      paragraphId: String(ids['3']),
+      text: 'Egypt reserves its position on focal points.',
+    }
+    const refused = await kenya.submit(`/negotiation/${documentId}/statements`, fields, `/negotiation/${documentId}`)
+    expect(refused.response.status).toBe(403)
+    const page = await egypt.get(`/negotiation/${documentId}`)
+    expect(page.html).toContain('id="own-text"')
+    const filed = await egypt.submit(`/negotiation/${documentId}/statements`, fields, `/negotiation/${documentId}`)
+    expect(filed.response.status).toBe(303)
+    const { html } = await egypt.get(`/processes/${processId}/report`)
+    expect(html).toContain('Egypt: Reservation on paragraph 2.')
+    expect(html).toContain('Egypt reserves its position on focal points.')
+  })
 })

@@ -300,6 +300,40 @@ export function renderDocument(c: Context<AppEnv>, view: DocumentView): Response
       <section aria-labelledby="record">
         <h2 id="record">{t('negotiation.record.title')}</h2>
         <Record c={c} view={view} />
+        {!view.can.declare && view.can.delegations.length ? (
+          // a delegation files its own State's explanation of position or reservation
+          <Form action={`/negotiation/${document.id}/statements`} csrfToken={csrfToken} class="stacked">
+            <fieldset>
+              <legend>{t('negotiation.statement.legend')}</legend>
+              <div class="choice">
+                <input type="radio" name="kind" id="own-exp" value="explanation" required checked />
+                <label for="own-exp">{t('negotiation.statement.explanation')}</label>
+              </div>
+              <div class="choice">
+                <input type="radio" name="kind" id="own-res" value="reservation" />
+                <label for="own-res">{t('negotiation.statement.reservation')}</label>
+              </div>
+            </fieldset>
+            <label for="own-state">{t('negotiation.statement.state')}</label>{' '}
+            <select id="own-state" name="memberStateIso3">
+              {view.can.delegations.map((iso3) => (
+                <option value={iso3}>{view.stateName(iso3)}</option>
+              ))}
+            </select>{' '}
+            <label for="own-para">{t('negotiation.statement.paragraph')}</label>{' '}
+            <select id="own-para" name="paragraphId">
+              <option value="">{t('negotiation.statement.wholeText')}</option>
+              {inPart.map((p) => (
+                <option value={String(p.id)}>{p.label ?? p.text.slice(0, 40)}</option>
+              ))}
+            </select>
+            <label for="own-text">{t('negotiation.statement.text')}</label>
+            <textarea id="own-text" name="text" rows={3} required maxlength={10000} />
+            <button type="submit" class="button secondary">
+              {t('negotiation.statement.submit')}
+            </button>
+          </Form>
+        ) : null}
       </section>
       {view.can.manage ? (
         <section aria-labelledby="chair-tools">
