@@ -10,6 +10,7 @@ import { textLanguage } from '../../../core/i18n/locales.ts'
 import { Tag } from '../../../core/ui/components.tsx'
 import { Form } from '../../../core/ui/form.tsx'
 import { renderPage } from '../../../core/ui/layout.tsx'
+import { Sliced } from '../../../core/ui/sliced.tsx'
 import type { Process } from '../../processes/index.ts'
 import type { NegotiatingDocument, Paragraph, Silence, Statement } from '../queries.ts'
 import type { RevisionEntry } from '../queries-page.ts'
@@ -292,9 +293,8 @@ export function renderDocument(c: Context<AppEnv>, view: DocumentView): Response
       />
       <Parts c={c} count={parts.length} current={partIndex + 1} href={partHref} />
       <ol class="paragraphs" id="text">
-        {inPart.map((p) => (
-          <ParagraphItem c={c} view={view} paragraph={p} shown={shown} />
-        ))}
+        {/* in slices: a write arriving meanwhile does not wait for the whole text's rendering */}
+        <Sliced items={inPart} render={(p) => <ParagraphItem c={c} view={view} paragraph={p} shown={shown} />} />
       </ol>
       <Parts c={c} count={parts.length} current={partIndex + 1} href={partHref} />
       <section aria-labelledby="record">
