@@ -10,8 +10,13 @@ import { listProcesses } from '../src/modules/processes/index.ts'
 import { TestClient } from './support/client.ts'
 import { createTestRuntime, DATABASE_KINDS, type TestRuntime } from './support/runtime.ts'
 
-const wordText = async (response: Response) =>
-  new TextDecoder().decode(unzipSync(new Uint8Array(await response.arrayBuffer()))['word/document.xml'])
+// the body and its footnotes: the issued report carries the anchor as a footnote of its introduction
+const wordText = async (response: Response) => {
+  const files = unzipSync(new Uint8Array(await response.arrayBuffer()))
+  return ['word/document.xml', 'word/footnotes.xml']
+    .map((name) => (files[name] ? new TextDecoder().decode(files[name]) : ''))
+    .join('\n')
+}
 
 describe.each(DATABASE_KINDS)('the audit log’s anchor in reports and compilations on %s', (kind) => {
   let runtime: TestRuntime

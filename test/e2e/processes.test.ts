@@ -50,6 +50,12 @@ const PUBLIC_PAGES = [
   '/capacity',
   '/capacity/gaps/1',
   '/capacity/offers',
+  '/deliberations',
+  '/deliberations/1',
+  '/deliberations/1/results',
+  '/calls/2/campaigns',
+  '/campaigns/1',
+  '/calls/2/compilation/campaigns',
 ]
 const SIGNED_IN_PAGES = [
   '/calls/2/contribute',
@@ -80,6 +86,11 @@ const SIGNED_IN_PAGES = [
   '/bodies/wgec/members/new',
   '/bodies/wgec/officers/new',
   '/meetings/1/attendance',
+  '/deliberations/new',
+  '/deliberations/1',
+  '/deliberations/1/moderation',
+  '/processes/1/report/issue',
+  '/calls/2/imports',
 ]
 
 async function expectAccessible(page: Page, path: string) {
