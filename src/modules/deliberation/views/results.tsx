@@ -37,25 +37,27 @@ function ScoreTable({
   texts: Map<string, string>
 }) {
   return (
-    <table>
-      <caption>{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t('deliberation.statement')}</th>
-          <th scope="col">{t('deliberation.score')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.slice(0, SHOWN).map((row) => (
+    <div class="table-scroll">
+      <table>
+        <caption>{caption}</caption>
+        <thead>
           <tr>
-            <td>
-              <Statement t={t} id={row.statement} texts={texts} />
-            </td>
-            <td class="num">{percent(row.score)}</td>
+            <th scope="col">{t('deliberation.statement')}</th>
+            <th scope="col">{t('deliberation.score')}</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {rows.slice(0, SHOWN).map((row) => (
+            <tr>
+              <td>
+                <Statement t={t} id={row.statement} texts={texts} />
+              </td>
+              <td class="num">{percent(row.score)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   )
 }
 
@@ -71,38 +73,40 @@ function BridgingTable({
   caption: string
 }) {
   return (
-    <table>
-      <caption>{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t('deliberation.statement')}</th>
-          <th scope="col">{t('deliberation.score')}</th>
-          <th scope="col">{t('deliberation.bridging.byGroup')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.slice(0, SHOWN).map((row) => (
+    <div class="table-scroll">
+      <table>
+        <caption>{caption}</caption>
+        <thead>
           <tr>
-            <td>
-              <Statement t={t} id={row.statement} texts={texts} />
-            </td>
-            <td class="num">{percent(row.score)}</td>
-            <td>
-              <details>
-                <summary>{t('deliberation.bridging.show')}</summary>
-                <ul>
-                  {Object.entries(row.byGroup).map(([group, value]) => (
-                    <li>
-                      {groupName(t, group)}: {percent(value)}
-                    </li>
-                  ))}
-                </ul>
-              </details>
-            </td>
+            <th scope="col">{t('deliberation.statement')}</th>
+            <th scope="col">{t('deliberation.score')}</th>
+            <th scope="col">{t('deliberation.bridging.byGroup')}</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {rows.slice(0, SHOWN).map((row) => (
+            <tr>
+              <td>
+                <Statement t={t} id={row.statement} texts={texts} />
+              </td>
+              <td class="num">{percent(row.score)}</td>
+              <td>
+                <details>
+                  <summary>{t('deliberation.bridging.show')}</summary>
+                  <ul>
+                    {Object.entries(row.byGroup).map(([group, value]) => (
+                      <li>
+                        {groupName(t, group)}: {percent(value)}
+                      </li>
+                    ))}
+                  </ul>
+                </details>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   )
 }
 
@@ -143,43 +147,45 @@ export function renderResults(c: Context<AppEnv>, view: ResultsView) {
             <h2 id="groups-title">{t('deliberation.groups.title')}</h2>
             <p>{t('deliberation.groups.lead')}</p>
             <ParticipantMap t={t} result={a.result} />
-            <table>
-              <caption>{t('deliberation.groups.caption')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('deliberation.group')}</th>
-                  <th scope="col">{t('deliberation.groups.members')}</th>
-                  <th scope="col">{t('deliberation.groups.thinks')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {a.result.groupViews.map((g) => (
+            <div class="table-scroll">
+              <table>
+                <caption>{t('deliberation.groups.caption')}</caption>
+                <thead>
                   <tr>
-                    <th scope="row">
-                      <span aria-hidden="true" style={`color:${GROUP_COLOURS[g.id]}`}>
-                        ●{' '}
-                      </span>
-                      {t('deliberation.groupName', { n: g.id + 1 })}
-                    </th>
-                    <td class="num">{i18n.number(g.size)}</td>
-                    <td>
-                      {g.representative.length === 0 ? (
-                        t('deliberation.groups.nothing')
-                      ) : (
-                        <ul>
-                          {g.representative.map((r) => (
-                            <li>
-                              {t(`deliberation.groups.${r.direction}`, { rate: percent(r.rate) })}{' '}
-                              <Statement t={t} id={r.statement} texts={view.texts} />
-                            </li>
-                          ))}
-                        </ul>
-                      )}
-                    </td>
+                    <th scope="col">{t('deliberation.group')}</th>
+                    <th scope="col">{t('deliberation.groups.members')}</th>
+                    <th scope="col">{t('deliberation.groups.thinks')}</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {a.result.groupViews.map((g) => (
+                    <tr>
+                      <th scope="row">
+                        <span aria-hidden="true" style={`color:${GROUP_COLOURS[g.id]}`}>
+                          ●{' '}
+                        </span>
+                        {t('deliberation.groupName', { n: g.id + 1 })}
+                      </th>
+                      <td class="num">{i18n.number(g.size)}</td>
+                      <td>
+                        {g.representative.length === 0 ? (
+                          t('deliberation.groups.nothing')
+                        ) : (
+                          <ul>
+                            {g.representative.map((r) => (
+                              <li>
+                                {t(`deliberation.groups.${r.direction}`, { rate: percent(r.rate) })}{' '}
+                                <Statement t={t} id={r.statement} texts={view.texts} />
+                              </li>
+                            ))}
+                          </ul>
+                        )}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
           </section>
           <section aria-labelledby="bridging-title">
             <h2 id="bridging-title">
