@@ -3,7 +3,7 @@
 export { compilationDocx } from './compilation-docx.ts'
 export { compilationOf } from './compile.ts'
 export { contributionsModule } from './module.tsx'
-export { summaryRows } from './queries.ts'
+export { contributionCounts, summaryRows } from './queries.ts'
 export {
   type ContributionText,
   contributionTexts,
