@@ -3,7 +3,7 @@
 export { compilationDocx } from './compilation-docx.ts'
 export { compilationOf } from './compile.ts'
 export { contributionsModule } from './module.tsx'
-export { contributionCounts, summaryRows } from './queries.ts'
+export { summaryRows } from './queries.ts'
 export {
   type ContributionText,
   contributionTexts,
@@ -13,4 +13,5 @@ export {
   insertImportedContributions,
   platformContributionsAfter,
 } from './queries-bulk.ts'
+export { contributionCounts } from './queries-counts.ts'
 export { type Summary, summaryFromGroups } from './rules/summary.ts'

@@ -221,25 +221,6 @@ export async function summaryRows(db: Db, processId: number): Promise<(Counted &
   return rows.map((r) => ({ ...r, regionalGroup: r.regionalGroup || null, n: Number(r.n) }))
 }
 
-/** A process's contributions counted by year of submission (UTC), status and the speaker's groups (the scorecard). */
-export async function contributionCounts(db: Db, processId: number) {
-  const rows = await cdb(db)
-    .selectFrom('contributionsContribution')
-    .select((eb) => [
-      sql<number>`extract(year from created_at at time zone 'UTC')::int`.as('year'),
-      'status',
-      'regionalGroup',
-      'stakeholderGroup',
-      'ldc',
-      'language',
-      eb.fn.countAll<string>().as('n'),
-    ])
-    .where('processId', '=', processId)
-    .groupBy(['year', 'status', 'regionalGroup', 'stakeholderGroup', 'ldc', 'language'])
-    .execute()
-  return rows.map((r) => ({ ...r, year: Number(r.year), n: Number(r.n) }))
-}
-
 /** Every published contribution of a process with its current answers, for the compilation. */
 export async function publishedWithAnswers(db: Db, processId: number) {
   const rows = await cdb(db)
