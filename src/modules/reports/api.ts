@@ -106,7 +106,7 @@ const followUpRoute = createRoute({
   security: securityFor('report.follow_up'),
   tags,
   summary: 'Record what became of a recommendation in a year, and on what authority',
-  description: `\`paragraphId\` must be a recommendation of the issued report (400 \`reports.notARecommendation\` otherwise). Records are appended, never rewritten: the latest of a year stands. ${IDEMPOTENT}`,
+  description: `\`paragraphId\` must be a recommendation of the issued report (otherwise 400, the reason on \`paragraphId\`). Records are appended, never rewritten: the latest of a year stands. ${IDEMPOTENT}`,
   request: { params: IdParam, body: jsonBody(FollowUpInput) },
   responses: { 201: json(z.object({ data: FollowUpSchema }), 'Recorded'), ...writeRefusals },
 })
