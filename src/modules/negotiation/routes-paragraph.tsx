@@ -6,6 +6,7 @@ import { delegationsOf, organizationsOf } from '../../core/auth/actor.ts'
 import { can } from '../../core/auth/authorize.ts'
 import type { AppEnv } from '../../core/http/context.ts'
 import { respondError } from '../../core/http/errors.tsx'
+import { bridgingFor } from './bridging.tsx'
 import { documentWithBody } from './context.ts'
 import { findParagraph } from './queries.ts'
 import { amendmentsOfParagraph, childrenOf, commentsOfParagraph, positionsBySubject } from './queries-page.ts'
@@ -53,6 +54,7 @@ export function registerParagraphRoutes(app: Hono<AppEnv>): void {
       closed: amendments.closed,
       closedCount: amendments.closedCount,
       comments,
+      bridging: await bridgingFor(c, paragraph, bodyId),
       documentId: document.id,
       language: document.language,
       amendmentTallies: new Map([...amendmentStandings].map(([id, s]) => [id, s.tally])),
