@@ -18,6 +18,7 @@ export {
   type Revision,
   statementsOf,
 } from './queries.ts'
+export { type InForce, inForceOf } from './queries-in-force.ts'
 export { revisionListOf } from './queries-page.ts'
 export { revisionName } from './rules/amendments.ts'
 export type { ParagraphChange } from './rules/compare.ts'
