@@ -13,4 +13,5 @@ export {
   insertImportedContributions,
   platformContributionsAfter,
 } from './queries-bulk.ts'
+export { type ContributionParticipation, contributionParticipation } from './queries-participation.ts'
 export { type Summary, summaryFromGroups } from './rules/summary.ts'

@@ -19,6 +19,7 @@ export {
   statementsOf,
 } from './queries.ts'
 export { revisionListOf } from './queries-page.ts'
+export { type NegotiationParticipation, negotiationParticipation } from './queries-participation.ts'
 export { revisionName } from './rules/amendments.ts'
 export type { ParagraphChange } from './rules/compare.ts'
 export type { Position } from './rules/consensus.ts'

@@ -35,6 +35,7 @@ export {
   attendanceOf,
   callsOf,
   findCall,
+  findMeeting,
   findProcess,
   type GuidingQuestion,
   guidingQuestions,
@@ -44,6 +45,7 @@ export {
   type Process,
   processIdsOfBodies,
 } from './queries.ts'
+export { type AttendanceParticipation, attendanceParticipation } from './queries-participation.ts'
 export { type Call, type CallState, callClosesAt, callState } from './rules/calls.ts'
 export {
   AFTER_CONCLUSION,
