@@ -2,7 +2,13 @@
 // the process and year each belongs to; and the resolver that classifies States and organizations.
 import { isoDate } from '../../core/dates.ts'
 import type { Db } from '../../core/db/database.ts'
-import { electoralGroup, findOrganizationsByIds, hasClassification, listMemberStates } from '../actors/index.ts'
+import {
+  electoralGroup,
+  findOrganizationsByIds,
+  hasClassification,
+  listMemberStates,
+  type MemberState,
+} from '../actors/index.ts'
 import { reportingOrganizations } from '../annual-reports/index.ts'
 import { bodyMembers } from '../bodies/index.ts'
 import { contributionParticipation } from '../contributions/index.ts'
@@ -65,28 +71,49 @@ export async function resolverFor(
     listMemberStates(db),
     findOrganizationsByIds(db, [...new Set(organizationIds)]),
   ])
-  const byIso = new Map(states.map((s) => [s.iso3, s]))
   const orgs = new Map(organizations.map((o) => [o.id, o]))
-  const resolve: Resolver = {
-    state(iso3) {
-      const s = byIso.get(iso3)
-      if (!s) return undefined
-      return {
+  const { profiles, membership } = classified(states, day)
+  const resolve: Resolver = { state: (iso3) => profiles.get(iso3), organization: (id) => orgs.get(id) }
+  return { resolve, membership }
+}
+
+type StateProfile = NonNullable<ReturnType<Resolver['state']>>
+// the list of States is the same object while the reference data holds (actors caches it): its
+// classification on a day is worked out once
+const classifiedOn = new WeakMap<
+  object,
+  Map<string, { profiles: Map<string, StateProfile>; membership: Participant[] }>
+>()
+
+function classified(states: MemberState[], day: string) {
+  let byDay = classifiedOn.get(states)
+  if (!byDay) {
+    byDay = new Map()
+    classifiedOn.set(states, byDay)
+  }
+  const hit = byDay.get(day)
+  if (hit) return hit
+  const profiles = new Map<string, StateProfile>(
+    states.map((s) => [
+      s.iso3,
+      {
         regionalGroup: electoralGroup(s),
         ldc: hasClassification(s, 'ldc', day),
         lldc: hasClassification(s, 'lldc', day),
         sids: hasClassification(s, 'sids', day),
         member: s.membership === 'member',
-      }
-    },
-    organization: (id) => orgs.get(id),
-  }
-  const members = states.filter((s) => s.membership === 'member')
+      },
+    ]),
+  )
+  const resolve: Resolver = { state: (iso3) => profiles.get(iso3), organization: () => undefined }
   const membership = participantsFrom(
-    members.map((s) => ({ memberStateIso3: s.iso3, organizationId: null })),
+    states.filter((s) => s.membership === 'member').map((s) => ({ memberStateIso3: s.iso3, organizationId: null })),
     resolve,
   )
-  return { resolve, membership }
+  const value = { profiles, membership }
+  if (byDay.size > 50) byDay.clear()
+  byDay.set(day, value)
+  return value
 }
 
 /** The body's members (not observers), as sightings. */

@@ -137,7 +137,7 @@ export function TrendTable(props: {
         <tbody>
           {props.points.map((p) => (
             <tr>
-              <th scope="row">{props.href ? <a href={props.href(p.label)}>{p.label}</a> : p.label}</th>
+              <th scope="row">{props.href ? <a href={props.href(p.label)}>{p.label}</a> : <bdi>{p.label}</bdi>}</th>
               <td>{i18n.number(p.participants)}</td>
               <td>{i18n.number(p.states)}</td>
               <td>{ratio(i18n, p.regionalEvenness)}</td>
