@@ -34,6 +34,7 @@ export {
 export {
   attendanceOf,
   callsOf,
+  documentsOf,
   findCall,
   findMeeting,
   findProcess,
@@ -44,6 +45,7 @@ export {
   meetingsOf,
   type Process,
   processIdsOfBodies,
+  stateChangesOf,
 } from './queries.ts'
 export { type AttendanceParticipation, attendanceParticipation } from './queries-participation.ts'
 export { type Call, type CallState, callClosesAt, callState } from './rules/calls.ts'
