@@ -18,6 +18,7 @@ import { negotiationActions } from './permissions.ts'
 import { documentsOf, paragraphsFromProposal } from './queries.ts'
 import { negotiationActivity } from './queries-activity.ts'
 import { registerNegotiationRoutes } from './routes.tsx'
+import { registerConsensusRoutes } from './routes-consensus.tsx'
 import { registerParagraphRoutes } from './routes-paragraph.tsx'
 import { DocumentsOfProcess, OpenDocumentButton, WhereItWent } from './views/proposal-sections.tsx'
 
@@ -28,6 +29,7 @@ export const negotiationModule: ModuleManifest = {
   permissions: negotiationActions,
   routes: (app) => {
     registerNegotiationRoutes(app)
+    registerConsensusRoutes(app)
     registerParagraphRoutes(app)
   },
   api: (api) => {
