@@ -115,6 +115,12 @@ export function renderMeeting(c: Context<AppEnv>, view: MeetingView) {
         <h2 id="attendance">{t('processes.meetings.attendance')}</h2>
         <p>
           <a href={`/meetings/${meeting.id}/participants`}>{t('processes.meetings.participants')}</a>
+          {view.attendance.length > 0 ? (
+            <>
+              {' · '}
+              <a href={`/balance/meeting/${meeting.id}`}>{t('balance.see.meeting')}</a>
+            </>
+          ) : null}
           {view.canManage ? (
             <>
               {' · '}

@@ -72,6 +72,9 @@ export function CallSummary({ c, call, canExtend }: { c: Context<AppEnv>; call: 
           [t('processes.call.moderation'), t(`processes.moderation.${call.moderation}`)],
         ]}
       />
+      <p>
+        <a href={`/balance/call/${call.id}`}>{t('balance.see.call')}</a>
+      </p>
       {state === 'open' ? (
         <p>
           <a class="button" href={`/calls/${call.id}/contribute`}>
