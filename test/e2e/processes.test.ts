@@ -56,6 +56,8 @@ const PUBLIC_PAGES = [
   '/calls/2/campaigns',
   '/campaigns/1',
   '/calls/2/compilation/campaigns',
+  '/scorecard',
+  '/scorecard/processes/1',
 ]
 const SIGNED_IN_PAGES = [
   '/calls/2/contribute',

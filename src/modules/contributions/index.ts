@@ -13,4 +13,5 @@ export {
   insertImportedContributions,
   platformContributionsAfter,
 } from './queries-bulk.ts'
+export { contributionCounts } from './queries-counts.ts'
 export { type Summary, summaryFromGroups } from './rules/summary.ts'
