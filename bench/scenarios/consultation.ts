@@ -116,7 +116,10 @@ export const consultation: Scenario = {
       const importSeconds = (performance.now() - t1) / 1000
       if (!imported.ok) throw new Error(JSON.stringify(imported.error))
       const rate = ROWS / importSeconds
-      const load = () => loadavg().map((n) => fmt(n, 1)).join(' / ')
+      const load = () =>
+        loadavg()
+          .map((n) => fmt(n, 1))
+          .join(' / ')
       ctx.print(`\nLoad average (1 / 5 / 15 min) after the import: ${load()} on ${ctx.kind}`)
       ctx.print(`\n| figure | measured | reference or budget | holds |`)
       ctx.print(`|---|---|---|---|`)
