@@ -14,7 +14,8 @@ const tags = ['Negotiation']
 const POSITIONS_PER_PAGE = 100
 const AMENDMENTS_PER_PAGE = 50
 
-const IdParam = z.object({
+/** A path's `{id}`: a positive whole number. */
+export const IdParam = z.object({
   id: z.coerce
     .number()
     .int()

@@ -1,26 +1,22 @@
 // The negotiation's JSON API: a negotiating document with each paragraph's status and standing
-// summary (its amendments and each State's position are paginated, in api-pages.ts); public reads.
+// summary, from the read model its page uses too (detail.ts, serialize.ts); its amendments and each
+// State's position are paginated, in api-pages.ts. Public reads.
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi'
 import type { Db } from '../../core/db/database.ts'
 import { errorResponses, json, PUBLIC_READ } from '../../core/http/api.ts'
 import type { AppEnv } from '../../core/http/context.ts'
 import { respondError } from '../../core/http/errors.tsx'
 import { LOCALES } from '../../core/i18n/locales.ts'
-import { registerNegotiationPagedApi, StandingSummarySchema, standingSummary } from './api-pages.ts'
-import { documentWithBody } from './context.ts'
-import { type amendmentsOf, paragraphsOf } from './queries.ts'
-import { openAmendmentCounts, paragraphTallies, revisionListOf } from './queries-page.ts'
+import { IdParam, registerNegotiationPagedApi, StandingSummarySchema } from './api-pages.ts'
+import { documentDetail } from './detail.ts'
+import type { amendmentsOf } from './queries.ts'
 import { POSITIONS } from './rules/consensus.ts'
+import { documentJson } from './serialize.ts'
 import { AMENDMENT_OPERATIONS, AMENDMENT_STATUSES, PARAGRAPH_KINDS } from './tables.ts'
 
 const tags = ['Negotiation']
-export const IdParam = z.object({
-  id: z.coerce
-    .number()
-    .int()
-    .positive()
-    .openapi({ param: { name: 'id', in: 'path' }, example: 1 }),
-})
+
+export { IdParam }
 
 export const StandingSchema = z.object({
   readiness: z.enum(['open', 'ready', 'objected']).openapi({ description: 'ready = no standing objection' }),
@@ -91,46 +87,11 @@ export const standingJson = (s: Standing | undefined) => ({
 
 /**
  * A negotiating document as `GET /api/v1/negotiation/{id}` answers it (undefined when there is
- * none): each paragraph with its standing summary from the read model, never every State's
- * position; those and the amendments are paginated sub-resources (api-pages.ts).
+ * none), from the same read model as its page (detail.ts, serialize.ts).
  */
 export async function negotiatingDocumentJson(db: Db, documentId: number) {
-  const found = await documentWithBody(db, documentId)
-  if (!found) return undefined
-  const { document } = found
-  const [paragraphs, revisions, openCounts, tallies] = await Promise.all([
-    paragraphsOf(db, document.id),
-    revisionListOf(db, document.id),
-    openAmendmentCounts(db, document.id),
-    paragraphTallies(db, document.id),
-  ])
-  return {
-    id: document.id,
-    process: document.processId,
-    title: document.title,
-    symbol: document.symbol,
-    language: document.language,
-    currentRevision: document.currentRevision,
-    revisions: revisions.map((r) => ({
-      number: r.number,
-      label: r.label,
-      issuedAt: r.issuedAt.toISOString(),
-      contentHash: r.contentHash,
-    })),
-    amendments: `/api/v1/negotiation/${document.id}/amendments`,
-    paragraphs: paragraphs.map((p) => ({
-      id: p.id,
-      parent: p.parentId,
-      kind: p.kind,
-      label: p.label,
-      text: p.text,
-      status: p.status,
-      proposal: p.proposalId,
-      standing: standingSummary(tallies.get(p.id)),
-      openAmendments: openCounts.get(p.id) ?? 0,
-      positions: `/api/v1/paragraphs/${p.id}/positions`,
-    })),
-  }
+  const detail = await documentDetail(db, documentId)
+  return detail ? documentJson(detail) : undefined
 }
 
 /** An amendment as the API shows it, with where the States stand on it. */

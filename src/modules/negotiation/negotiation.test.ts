@@ -14,14 +14,15 @@ import { verifyAuditLog } from '../../core/audit/audit.ts'
 import { type Actor, SYSTEM } from '../../core/auth/actor.ts'
 import { activeGrants } from '../../core/auth/grants.ts'
 import { runDueJobs } from '../../core/jobs/queue.ts'
+import type { Result } from '../../core/result.ts'
 import { jobRegistry } from '../../runtime.ts'
 import { createBody, createProcess } from '../processes/index.ts'
 import { answerCosponsorship, findProposal, mergeProposals, submitProposal } from '../proposals/index.ts'
-import { tableAmendment } from './commands-amendments.ts'
+import { decideAmendment, tableAmendment } from './commands-amendments.ts'
 import { declare } from './commands-consensus.ts'
 import { createDocument, issueRevision } from './commands-documents.ts'
 import { takePosition } from './commands-positions.ts'
-import { circulateUnderSilence } from './commands-silence.ts'
+import { breakSilence, circulateUnderSilence } from './commands-silence.ts'
 import { findParagraph, paragraphsOf } from './queries.ts'
 import { parseUnText } from './rules/parse.ts'
 
@@ -111,6 +112,93 @@ describe.each(DATABASE_KINDS)('negotiation on %s', (kind) => {
     const byLabel = (l: string) =>
       paragraphs.find((p) => p.label?.replace(/\.$/, '') === l) as (typeof paragraphs)[number]
     return { id: created.value.id, paragraphs, byLabel }
+  }
+
+  /** What a report needs, made by the test that reads it: three proposals taken into a document,
+   * and one of its paragraphs declared without consensus over France's objection. */
+  async function proposalsWithDivergence() {
+    const db = runtime.deps.db
+    const ids: number[] = []
+    for (const [who, iso3, title] of [
+      ['bra1', 'BRA', 'Focal points'],
+      ['fra', 'FRA', 'Reporting'],
+      ['zaf', 'ZAF', 'Review'],
+    ] as const) {
+      const submitted = await submitProposal(db, at(actors[who] as Actor), {
+        processId,
+        title,
+        text: `${title}: the Commission acts on it.`,
+        memberStates: [iso3],
+        organizations: [],
+      })
+      if (!submitted.ok) throw new Error(JSON.stringify(submitted.error))
+      ids.push(submitted.value.id)
+    }
+    const document = await createDocument(db, at(actors.chair as Actor), {
+      processId,
+      title: 'From three proposals',
+      proposalIds: ids,
+    })
+    if (!document.ok) throw new Error(JSON.stringify(document.error))
+    const [first] = await paragraphsOf(db, document.value.id)
+    const objected = await takePosition(db, at(actors.fra as Actor), {
+      subjectType: 'paragraph',
+      subjectId: first?.id as number,
+      memberStateIso3: 'FRA',
+      position: 'objection',
+    })
+    const declared = await declare(db, at(actors.chair as Actor), first?.id as number, 'no_consensus')
+    if (!objected.ok || !declared.ok) throw new Error('no consensus')
+  }
+
+  /** One of each step the audit chain must hold, made by the test that checks the chain. */
+  async function oneOfEachStep() {
+    const db = runtime.deps.db
+    const chair = at(actors.chair as Actor)
+    const doc = await newDocument()
+    const amendment = await tableAmendment(db, at(actors.fra as Actor), doc.id, {
+      paragraphId: doc.byLabel('1').id,
+      operation: 'replace_text',
+      quotedOld: 'annually',
+      newText: 'every year',
+      speaker: { memberStateIso3: 'FRA' },
+    })
+    if (!amendment.ok) throw new Error(JSON.stringify(amendment.error))
+    const steps: Result<unknown>[] = [
+      await decideAmendment(db, chair, amendment.value.id, 'incorporated'),
+      await takePosition(db, at(actors.zaf as Actor), {
+        subjectType: 'paragraph',
+        subjectId: doc.byLabel('3').id,
+        memberStateIso3: 'ZAF',
+        position: 'support',
+      }),
+      await declare(db, chair, doc.byLabel('3').id, 'adopted'),
+      await issueRevision(db, chair, doc.id, 'Rev.1'),
+    ]
+    const silence = await circulateUnderSilence(db, chair, doc.id, {
+      paragraphIds: [doc.byLabel('1').id],
+      deadline: new Date(Date.now() + 4 * 86_400_000),
+    })
+    if (!silence.ok) throw new Error(JSON.stringify(silence.error))
+    steps.push(await breakSilence(db, at(actors.zaf as Actor), silence.value.id, 'ZAF', 'Not yet'))
+    const proposals = []
+    for (const [who, iso3] of [
+      ['bra1', 'BRA'],
+      ['fra', 'FRA'],
+    ] as const) {
+      const submitted = await submitProposal(db, at(actors[who] as Actor), {
+        processId,
+        title: `By ${iso3}`,
+        text: `Text of ${iso3}`,
+        memberStates: [iso3],
+        organizations: [],
+      })
+      if (!submitted.ok) throw new Error(JSON.stringify(submitted.error))
+      proposals.push(submitted.value.id)
+    }
+    steps.push(await mergeProposals(db, chair, { ids: proposals, title: 'Both', text: 'Both texts' }))
+    const refused = steps.find((step) => !step.ok)
+    if (refused) throw new Error(JSON.stringify(refused))
   }
 
   it('imports the text word for word, brackets included, and issues the zero draft', async () => {
@@ -395,6 +483,7 @@ describe.each(DATABASE_KINDS)('negotiation on %s', (kind) => {
   })
 
   it('writes the report in Akoma Ntoso that validates against the official schema', async () => {
+    await proposalsWithDivergence()
     const response = await new TestClient(runtime).request(`/processes/${processId}/report.xml`)
     const xml = await response.text()
     expect(xml).toContain('name="report"')
@@ -434,6 +523,7 @@ describe.each(DATABASE_KINDS)('negotiation on %s', (kind) => {
   })
 
   it('puts every amendment, position, declaration and revision in a hash chain that verifies', async () => {
+    await oneOfEachStep()
     const actions = await runtime.deps.db.selectFrom('auditEntry').select('action').execute()
     const seen = new Set(actions.map((a) => a.action))
     for (const action of [

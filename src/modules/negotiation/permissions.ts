@@ -6,25 +6,7 @@
 import { type ActionsOf, defineActions } from '../../core/auth/actions.ts'
 import { type Actor, chairsBody, delegationsOf, isSignedIn, isStaff, organizationsOf } from '../../core/auth/actor.ts'
 import { EVERYONE, NOBODY, PERSONA, STAFF } from '../../core/auth/personas.ts'
-
-/** Proponents of a proposal or amendment: the States and organizations it speaks for. */
-export interface Proponents {
-  memberStates: readonly string[]
-  organizations: readonly number[]
-}
-
-function speaksForAny(actor: Actor, p: Proponents): boolean {
-  const states = delegationsOf(actor)
-  const orgs = organizationsOf(actor)
-  return p.memberStates.some((s) => states.includes(s)) || p.organizations.some((o) => orgs.includes(o))
-}
-
-function runsBody(actor: Actor, subject: { bodyId: number }): boolean {
-  return isStaff(actor) || chairsBody(actor, subject.bodyId)
-}
-
-const THE_BODY = { bodyId: PERSONA.bodyId }
-const DELEGATE_OR_REPRESENTATIVE = ['government_delegate', 'stakeholder_representative'] as const
+import { DELEGATE_OR_REPRESENTATIVE, type Proponents, runsBody, speaksForAny, THE_BODY } from '../proposals/index.ts'
 
 export const negotiationActions = defineActions({
   'negotiation.read': { scope: 'read', allow: () => true, expect: [{ allowed: EVERYONE }] },

@@ -5,7 +5,6 @@
 import type { Context, Hono } from 'hono'
 import { delegationsOf } from '../../core/auth/actor.ts'
 import { can } from '../../core/auth/authorize.ts'
-import type { Db } from '../../core/db/database.ts'
 import { type AppEnv, commandContext } from '../../core/http/context.ts'
 import { flash } from '../../core/http/cookies.ts'
 import { respondError } from '../../core/http/errors.tsx'
@@ -20,50 +19,33 @@ import { recordStatement } from './commands-consensus.ts'
 import { createDocument, issueRevision } from './commands-documents.ts'
 import { comparisonOf } from './comparison.ts'
 import { documentWithBody } from './context.ts'
+import { documentDetail } from './detail.ts'
 import { readImport } from './import.ts'
-import { findRevision, paragraphsOf, revisionsOf, silencesOf, statementsOf } from './queries.ts'
-import { openAmendmentCounts, paragraphTallies, revisionListOf, snapshotTexts } from './queries-page.ts'
+import { findRevision, revisionsOf } from './queries.ts'
 import { invalidForm, outcome } from './routes-support.ts'
 import type { SnapshotParagraph } from './rules/compare.ts'
 import { parseFilter } from './rules/filters.ts'
 import type { ParsedDocument } from './rules/parse.ts'
 import { DocumentInput, RevisionInput, StatementInput } from './schemas.ts'
-import { renderDocument } from './views/document.tsx'
+import { type DocumentView, renderDocument } from './views/document.tsx'
 import { renderNewDocument } from './views/new.tsx'
 import { renderComparison, renderRevision, renderRevisions } from './views/revisions.tsx'
 
-async function documentView(c: Context<AppEnv>, db: Db, documentId: number) {
-  const found = await documentWithBody(db, documentId)
-  if (!found) return null
-  const { document, process, bodyId } = found
+/** The document's read model (detail.ts), with what the reader asked for and may do. */
+async function documentView(c: Context<AppEnv>, documentId: number): Promise<DocumentView | null> {
   const filter = parseFilter((name) => c.req.query(name))
-  const [paragraphs, openAmendments, statements, revisions, silences, before] = await Promise.all([
-    paragraphsOf(db, document.id),
-    openAmendmentCounts(db, document.id),
-    statementsOf(db, document.id),
-    revisionListOf(db, document.id),
-    silencesOf(db, document.id),
-    filter.since === null ? null : snapshotTexts(db, document.id, filter.since),
-  ])
-  const tallies = await paragraphTallies(db, document.id)
+  const detail = await documentDetail(c.var.db, documentId, { since: filter.since })
+  if (!detail) return null
   const actor = c.var.actor
   const names = await namesFor(c, [])
   return {
-    document,
-    process,
-    paragraphs,
-    tallies,
-    openAmendments,
-    statements,
-    revisions,
-    silences,
+    ...detail,
     filter,
     part: Math.floor(Number(c.req.query('part'))) || 1,
-    before,
     stateName: names.stateName,
     can: {
-      manage: can(actor, 'negotiation.manage', { bodyId }),
-      declare: can(actor, 'consensus.declare', { bodyId }),
+      manage: can(actor, 'negotiation.manage', { bodyId: detail.bodyId }),
+      declare: can(actor, 'consensus.declare', { bodyId: detail.bodyId }),
       delegations: delegationsOf(actor),
     },
   }
@@ -131,7 +113,7 @@ export function registerNegotiationRoutes(app: Hono<AppEnv>): void {
   })
 
   app.get('/negotiation/:id', async (c) => {
-    const view = await documentView(c, c.var.db, idParam(c))
+    const view = await documentView(c, idParam(c))
     if (!view) return respondError(c, { type: 'not_found', id: 'negotiating_document_not_found' })
     return renderDocument(c, view)
   })

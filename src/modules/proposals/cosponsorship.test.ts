@@ -4,18 +4,18 @@
 // written without consent.
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { type Negotiators, negotiators } from '../../../test/support/negotiators.ts'
 import { createTestRuntime, DATABASE_KINDS, type TestRuntime } from '../../../test/support/runtime.ts'
 import { submitProposal, withdrawProposal } from './commands.ts'
 import { answerCosponsorship } from './commands-cosponsors.ts'
 import { findProposal } from './queries.ts'
-import { type Fixture, proposalsFixture } from './test-fixture.ts'
 
 describe.each(DATABASE_KINDS)('co-sponsorship with consent on %s', (kind) => {
   let runtime: TestRuntime
-  let f: Fixture
+  let f: Negotiators
   beforeAll(async () => {
     runtime = await createTestRuntime(kind)
-    f = await proposalsFixture(runtime)
+    f = await negotiators(runtime)
   })
   afterAll(() => runtime.close())
   const db = () => runtime.deps.db

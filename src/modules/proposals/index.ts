@@ -12,6 +12,13 @@ export {
 export { answerCosponsorship, type Party } from './commands-cosponsors.ts'
 export { proposalsModule } from './module.tsx'
 export { namesFor } from './names.ts'
+export {
+  DELEGATE_OR_REPRESENTATIVE,
+  type Proponents,
+  runsBody,
+  speaksForAny,
+  THE_BODY,
+} from './proponents.ts'
 export { findProposal, type ProposalDetail, proposalsOf } from './queries.ts'
 export { markUnderDiscussion, recordProposalFate } from './queries-write.ts'
 export { speakerFields } from './schemas.ts'

@@ -2,27 +2,9 @@
 // proposals forward for it; its original proponents revise or withdraw it; a State or organization
 // asked to co-sponsor answers for itself; the Chair or the Secretariat merges proposals.
 import { type ActionsOf, defineActions } from '../../core/auth/actions.ts'
-import { type Actor, chairsBody, delegationsOf, isStaff, organizationsOf } from '../../core/auth/actor.ts'
+import { type Actor, delegationsOf, organizationsOf } from '../../core/auth/actor.ts'
 import { NOBODY, PERSONA, STAFF } from '../../core/auth/personas.ts'
-
-/** Proponents of a proposal: the States and organizations it speaks for. */
-export interface Proponents {
-  memberStates: readonly string[]
-  organizations: readonly number[]
-}
-
-function speaksForAny(actor: Actor, p: Proponents): boolean {
-  const states = delegationsOf(actor)
-  const orgs = organizationsOf(actor)
-  return p.memberStates.some((s) => states.includes(s)) || p.organizations.some((o) => orgs.includes(o))
-}
-
-function runsBody(actor: Actor, subject: { bodyId: number }): boolean {
-  return isStaff(actor) || chairsBody(actor, subject.bodyId)
-}
-
-const THE_BODY = { bodyId: PERSONA.bodyId }
-const DELEGATE_OR_REPRESENTATIVE = ['government_delegate', 'stakeholder_representative'] as const
+import { DELEGATE_OR_REPRESENTATIVE, type Proponents, runsBody, speaksForAny, THE_BODY } from './proponents.ts'
 
 export const proposalActions = defineActions({
   /** Put a proposal forward on behalf of a State or an organization. */

@@ -10,11 +10,8 @@ import type { AppEnv } from '../../../core/http/context.ts'
 import { textLanguage } from '../../../core/i18n/locales.ts'
 import { renderPage } from '../../../core/ui/layout.tsx'
 import { Sliced } from '../../../core/ui/sliced.tsx'
-import type { Process } from '../../processes/index.ts'
-import type { NegotiatingDocument, Paragraph, Silence, Statement } from '../queries.ts'
-import type { RevisionEntry } from '../queries-page.ts'
+import type { DocumentDetail } from '../detail.ts'
 import { revisionName } from '../rules/amendments.ts'
-import type { Tally } from '../rules/consensus.ts'
 import { isFiltered, type ParagraphFilter, partsOf, passes, sectionsOf } from '../rules/filters.ts'
 import { ChairTools, OwnStatementForm, PendingSilences, Record } from './document-record.tsx'
 import { ParagraphItem, Parts } from './document-text.tsx'
@@ -23,21 +20,11 @@ import { ParagraphFilters, TableOfContents } from './toc.tsx'
 /** paragraphs a part of the document page shows (headings not counted) */
 export const PART_SIZE = 100
 
-export interface DocumentView {
-  document: NegotiatingDocument
-  process: Process
-  paragraphs: Paragraph[]
-  tallies: Map<number, Tally>
-  /** tabled amendments per paragraph */
-  openAmendments: Map<number, number>
-  statements: Statement[]
-  revisions: RevisionEntry[]
-  silences: Silence[]
+/** The document's read model (detail.ts) with what the reader asked for and may do. */
+export interface DocumentView extends DocumentDetail {
   filter: ParagraphFilter
   /** which part of a long text to show (1 = the first) */
   part: number
-  /** the paragraphs as the revision the reader compares with had them */
-  before: Map<number, { text: string; status: string }> | null
   stateName: (iso3: string) => string
   can: {
     manage: boolean

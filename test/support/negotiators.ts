@@ -1,15 +1,16 @@
-// For the proposals module's integration tests: a body with its process, its Chair, a Chair of
-// another body, delegates of four States and a Secretariat member, each as an Actor the commands
-// take (the negotiation's tests have the same people, with a negotiating document).
-import { accountWithRole, type TestClient } from '../../../test/support/client.ts'
-import type { TestRuntime } from '../../../test/support/runtime.ts'
-import { type Actor, SYSTEM } from '../../core/auth/actor.ts'
-import { activeGrants } from '../../core/auth/grants.ts'
-import { createBody, createProcess } from '../processes/index.ts'
+// The people of a negotiation, for the proposals' and the negotiation's integration tests: a body
+// with its process, its Chair, a Chair of another body (with its own process), delegates of four
+// States (two of Brazil's) and a Secretariat member, each as an Actor the commands take and with
+// a signed-in browser. Each call makes new bodies and accounts, so tests that call it share nothing.
+import { type Actor, SYSTEM } from '../../src/core/auth/actor.ts'
+import { activeGrants } from '../../src/core/auth/grants.ts'
+import { createBody, createProcess } from '../../src/modules/processes/index.ts'
+import { accountWithRole, type TestClient } from './client.ts'
+import type { TestRuntime } from './runtime.ts'
 
 export type Who = 'chair' | 'otherChair' | 'bra1' | 'bra2' | 'zaf' | 'fra' | 'usa' | 'secretariat'
 
-export interface Fixture {
+export interface Negotiators {
   bodyId: number
   processId: number
   /** a process of another body, chaired by `otherChair` */
@@ -33,7 +34,7 @@ async function actorOf(runtime: TestRuntime, accountId: number, name: string): P
 
 let serial = 0
 
-export async function proposalsFixture(runtime: TestRuntime): Promise<Fixture> {
+export async function negotiators(runtime: TestRuntime): Promise<Negotiators> {
   const db = runtime.deps.db
   const system = { actor: SYSTEM, now: new Date() }
   serial += 1
