@@ -19,6 +19,7 @@ export {
   type Revision,
   statementsOf,
 } from './queries.ts'
+export { type InForce, inForceOf } from './queries-in-force.ts'
 export { revisionListOf } from './queries-page.ts'
 export { type NegotiationParticipation, negotiationParticipation } from './queries-participation.ts'
 export { revisionName } from './rules/amendments.ts'

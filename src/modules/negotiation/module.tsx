@@ -20,6 +20,7 @@ import { negotiationActivity } from './queries-activity.ts'
 import { registerNegotiationRoutes } from './routes.tsx'
 import { registerConsensusRoutes } from './routes-consensus.tsx'
 import { registerParagraphRoutes } from './routes-paragraph.tsx'
+import { inForceSection } from './views/in-force.tsx'
 import { DocumentsOfProcess, OpenDocumentButton, WhereItWent } from './views/proposal-sections.tsx'
 
 export const negotiationModule: ModuleManifest = {
@@ -38,6 +39,7 @@ export const negotiationModule: ModuleManifest = {
     registerProcessWriteApi(api)
   },
   sections: {
+    meeting: inForceSection,
     // on the proposals' pages (the proposals module renders them)
     'proposal-actions': {
       order: 10,
