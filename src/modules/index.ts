@@ -10,6 +10,7 @@ import { annualReportsModule } from './annual-reports/index.ts'
 import { bodiesModule } from './bodies/index.ts'
 import { capacityModule } from './capacity/index.ts'
 import { consultationModule } from './consultation/index.ts'
+import { contributionSearchModule } from './contribution-search/index.ts'
 import { contributionsModule } from './contributions/index.ts'
 import { coordinationModule } from './coordination/index.ts'
 import { deliberationModule } from './deliberation/index.ts'
@@ -32,6 +33,7 @@ export const modules: readonly ModuleManifest[] = [
   processesModule,
   contributionsModule,
   consultationModule,
+  contributionSearchModule,
   proposalsModule,
   negotiationModule,
   reportsModule,

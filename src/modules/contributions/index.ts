@@ -2,6 +2,7 @@
 
 export { compilationDocx } from './compilation-docx.ts'
 export { compilationOf } from './compile.ts'
+export { CONTRIBUTOR_GROUPS, groupLabel, regionLabel } from './labels.ts'
 export { contributionsModule } from './module.tsx'
 export { summaryRows } from './queries.ts'
 export {
@@ -13,4 +14,15 @@ export {
   insertImportedContributions,
   platformContributionsAfter,
 } from './queries-bulk.ts'
+export {
+  type CampaignMembers,
+  type ContributionSearch,
+  type FacetCount,
+  MARK_END,
+  MARK_START,
+  type SearchContinuation,
+  type SearchFacets,
+  type SearchHit,
+  searchContributions,
+} from './queries-search.ts'
 export { type Summary, summaryFromGroups } from './rules/summary.ts'
