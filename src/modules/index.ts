@@ -21,6 +21,7 @@ import { openDataModule } from './open-data/index.ts'
 import { processesModule } from './processes/index.ts'
 import { proposalsModule } from './proposals/index.ts'
 import { reportsModule } from './reports/index.ts'
+import { scorecardModule } from './scorecard/index.ts'
 import { siteModule } from './site/index.ts'
 
 export const modules: readonly ModuleManifest[] = [
@@ -42,6 +43,7 @@ export const modules: readonly ModuleManifest[] = [
   knowledgeModule,
   capacityModule,
   deliberationModule,
+  scorecardModule,
   notificationsModule,
   openDataModule,
 ]

@@ -59,6 +59,8 @@ const PUBLIC_PAGES = [
   '/calls/1/search',
   '/calls/1/search?q=cooperation',
   '/calls/2/search?q=internet&campaign=yes',
+  '/scorecard',
+  '/scorecard/processes/1',
 ]
 const SIGNED_IN_PAGES = [
   '/calls/2/contribute',

@@ -14,6 +14,7 @@ export {
   insertImportedContributions,
   platformContributionsAfter,
 } from './queries-bulk.ts'
+export { contributionCounts } from './queries-counts.ts'
 export {
   type CampaignMembers,
   type ContributionSearch,

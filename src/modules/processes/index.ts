@@ -34,6 +34,7 @@ export {
 export {
   attendanceOf,
   callsOf,
+  documentsOf,
   findCall,
   findProcess,
   type GuidingQuestion,
@@ -43,6 +44,7 @@ export {
   meetingsOf,
   type Process,
   processIdsOfBodies,
+  stateChangesOf,
 } from './queries.ts'
 export { type Call, type CallState, callClosesAt, callState } from './rules/calls.ts'
 export {
