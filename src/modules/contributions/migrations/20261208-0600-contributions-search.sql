@@ -40,9 +40,12 @@ create table contributions_search (
   document tsvector not null,
   constraint contributions_search_pkey primary key (contribution_id, question_id)
 );
--- written directly, not through GIN's pending list, which PGlite (no autovacuum) would leave for
--- every search to scan after a bulk load (the library measured 29 ms instead of 0.2 ms)
-create index contributions_search_document on contributions_search using gin (document) with (fastupdate = off);
+-- through GIN's pending list, kept small: written directly (as the library's is), a bulk import
+-- took more than twice as long (5,000 generated contributions: 52 s against 23 s on a loaded
+-- PGlite); the list is merged into the index whenever it passes 1 MB, so a search scans at most
+-- that much of it, even on PGlite, which has no autovacuum to merge it
+create index contributions_search_document on contributions_search using gin (document)
+  with (fastupdate = on, gin_pending_list_limit = 1024);
 
 -- indexes the answers of the given revisions: the latest revision of a contribution replaces what
 -- an earlier one had indexed, including a question it no longer answers
