@@ -15,6 +15,7 @@ export {
   platformContributionsAfter,
 } from './queries-bulk.ts'
 export { contributionCounts } from './queries-counts.ts'
+export { type ContributionParticipation, contributionParticipation } from './queries-participation.ts'
 export {
   type CampaignMembers,
   type ContributionSearch,
