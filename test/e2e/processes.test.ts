@@ -61,6 +61,13 @@ const PUBLIC_PAGES = [
   '/calls/2/search?q=internet&campaign=yes',
   '/scorecard',
   '/scorecard/processes/1',
+  '/balance',
+  '/balance/process/1',
+  '/balance/process/2',
+  '/balance/body/1',
+  '/balance/call/1',
+  '/balance/meeting/1',
+  '/balance/year/2017',
 ]
 const SIGNED_IN_PAGES = [
   '/calls/2/contribute',
