@@ -56,6 +56,9 @@ const PUBLIC_PAGES = [
   '/calls/2/campaigns',
   '/campaigns/1',
   '/calls/2/compilation/campaigns',
+  '/calls/1/search',
+  '/calls/1/search?q=cooperation',
+  '/calls/2/search?q=internet&campaign=yes',
   '/scorecard',
   '/scorecard/processes/1',
   '/balance',
@@ -100,6 +103,7 @@ const SIGNED_IN_PAGES = [
   '/deliberations/1/moderation',
   '/processes/1/report/issue',
   '/calls/2/imports',
+  '/calls/2/search?q=internet',
 ]
 
 async function expectAccessible(page: Page, path: string) {
