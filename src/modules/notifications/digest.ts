@@ -12,7 +12,8 @@ import { DEFAULT_LOCALE, isLocale } from '../../core/i18n/locales.ts'
 import { enqueueMail } from '../../core/mail/outbox.ts'
 import { isolated } from '../../core/ui/name.tsx'
 import { findProcess, processIdsOfBodies } from '../processes/index.ts'
-import { followsOf, ndb, type Subscriber, subscribers } from './queries.ts'
+import { followsOf, type Subscriber, subscribers } from './queries.ts'
+import { markPeriodDealt } from './queries-write.ts'
 import { type DigestPeriod, duePeriod, groupByProcess } from './rules/digest.ts'
 
 /** At most this many items in one digest; the rest are a link away. */
@@ -81,11 +82,7 @@ export async function queueDigests(db: Db, deps: AppDeps, now: Date): Promise<Di
       .slice(0, MAX_ITEMS)
     const mail = items.length ? await digestText(db, deps, subscriber, period, items) : null
     const queued = await inTransaction(db, async (trx) => {
-      await ndb(trx)
-        .insertInto('notificationsPreference')
-        .values({ accountId: subscriber.accountId, lastPeriodStart: period.start, updatedAt: now })
-        .onConflict((oc) => oc.column('accountId').doUpdateSet({ lastPeriodStart: period.start, updatedAt: now }))
-        .execute()
+      await markPeriodDealt(trx, subscriber.accountId, period.start, now)
       if (!mail) return false
       return enqueueMail(trx, {
         toAddress: subscriber.email,
