@@ -8,6 +8,7 @@ import { type ActivityItem, activityOf } from '../../core/activity.ts'
 import type { Db } from '../../core/db/database.ts'
 import { inTransaction } from '../../core/db/helpers.ts'
 import type { AppDeps } from '../../core/http/context.ts'
+import { mailBaseUrl } from '../../core/http/urls.ts'
 import { DEFAULT_LOCALE, isLocale } from '../../core/i18n/locales.ts'
 import { enqueueMail } from '../../core/mail/outbox.ts'
 import { isolated } from '../../core/ui/name.tsx'
@@ -41,7 +42,7 @@ async function digestText(
 ): Promise<{ subject: string; body: string; locale: string }> {
   const locale = isLocale(subscriber.locale) ? subscriber.locale : DEFAULT_LOCALE
   const { t, date, dateTime } = deps.messages.translator(locale)
-  const base = deps.config.publicUrl ?? `http://localhost:${deps.config.port}`
+  const base = mailBaseUrl(deps.config)
   const lastDay = new Date(period.end.getTime() - 1)
   const lines = [
     t('notifications.digest.greeting', { name: isolated(subscriber.displayName) }),
