@@ -16,6 +16,7 @@ const PAGE_MS = 100
 const PAGE_KB = 30
 const API_MS = 100
 const POST_MS = 50
+const UNDER_READER_POSTS = 200
 
 const email = (handle: string) => DEMO_ACCOUNTS.find((a) => a.handle === handle)?.email ?? ''
 
@@ -136,8 +137,9 @@ export const negotiation: Scenario = {
         reads++
       }
     })()
+    // 200 POSTs, because the 99th percentile of 50 samples is simply the slowest one
     const times: number[] = []
-    for (let i = 0; i < 50; i++) {
+    for (let i = 0; i < UNDER_READER_POSTS; i++) {
       const start = performance.now()
       await post()
       times.push(performance.now() - start)
@@ -151,7 +153,7 @@ export const negotiation: Scenario = {
 
     ctx.print(
       `\nBudgets: page p99 < ${PAGE_MS} ms and <= ${PAGE_KB} KB compressed; API document p99 < ${API_MS} ms; ` +
-        `position POST p99 < ${POST_MS} ms under a reader (${reads} page reads during the 50 POSTs).\n`,
+        `position POST p99 < ${POST_MS} ms under a reader (${reads} page reads during the ${UNDER_READER_POSTS} POSTs).\n`,
     )
     ctx.print('| request | role | database | p50 ms | p99 ms | compressed KB |')
     ctx.print('|---|---|---|---|---|---|')

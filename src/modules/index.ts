@@ -7,6 +7,7 @@ import { accreditationModule } from './accreditation/index.ts'
 import { actorsModule } from './actors/index.ts'
 import { administrationModule } from './administration/index.ts'
 import { annualReportsModule } from './annual-reports/index.ts'
+import { balanceModule } from './balance/index.ts'
 import { bodiesModule } from './bodies/index.ts'
 import { capacityModule } from './capacity/index.ts'
 import { consultationModule } from './consultation/index.ts'
@@ -20,6 +21,7 @@ import { openDataModule } from './open-data/index.ts'
 import { processesModule } from './processes/index.ts'
 import { proposalsModule } from './proposals/index.ts'
 import { reportsModule } from './reports/index.ts'
+import { scorecardModule } from './scorecard/index.ts'
 import { siteModule } from './site/index.ts'
 
 export const modules: readonly ModuleManifest[] = [
@@ -40,6 +42,8 @@ export const modules: readonly ModuleManifest[] = [
   knowledgeModule,
   capacityModule,
   deliberationModule,
+  balanceModule,
+  scorecardModule,
   notificationsModule,
   openDataModule,
 ]

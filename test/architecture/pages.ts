@@ -2,7 +2,7 @@
 
 /** Addresses that are not pages (downloads, feeds, the API, sign-out): neither walked nor checked with axe. */
 export const NOT_PAGES =
-  /\.(docx|xml|json|jsonl|ics|csv|zip|atom|txt|css|js)(\?|$)|^\/(sign-out|api\/|attachments\/|library\/\d+\/file)/
+  /\.(docx|xml|json|jsonl|ics|csv|zip|atom|txt|css|js)(\?|$)|^\/(sign-out|api\/|attachments\/|library\/\d+\/file|documents\/[^/]+\/files\/)/
 
 /** Page routes no walk reaches by following links, each with the reason it is not linked. */
 export const UNLINKED: Record<string, string> = {

@@ -14,7 +14,6 @@ const root = join(import.meta.dirname, '..', '..')
 const STILL_OUTSIDE_QUERIES: readonly string[] = [
   // negotiation/commands-proposals.ts and commands-cosponsors.ts, split and moved (arch-neg)
   'src/modules/negotiation/commands-amendments.ts',
-  'src/modules/negotiation/commands-documents.ts',
   'src/modules/negotiation/commands-lifecycle.ts',
   'src/modules/negotiation/commands-positions.ts',
   'src/modules/negotiation/commands-silence.ts',

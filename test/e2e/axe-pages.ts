@@ -82,6 +82,8 @@ export const PROCESS_PUBLIC_PAGES = [
   '/calls/2/campaigns',
   '/campaigns/1',
   '/calls/2/compilation/campaigns',
+  '/scorecard',
+  '/scorecard/processes/1',
 ]
 /** for APC's representative (the first five), then the Secretariat */
 export const PROCESS_SIGNED_IN_PAGES = [

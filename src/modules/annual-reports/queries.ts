@@ -104,3 +104,29 @@ export async function publishedReports(db: Db, year?: number) {
   if (year) query = query.where('c.year', '=', year)
   return query.execute()
 }
+
+/**
+ * Every cycle with the organizations it invited and, for each report submitted, when it was first
+ * submitted and what it published: what the scorecard reads (timeliness, regions, self-reports).
+ */
+export async function reportingRecord(db: Db) {
+  const a = adb(db)
+  const [cycles, invitations, reports] = await Promise.all([
+    listCycles(db),
+    a.selectFrom('annualReportsInvitation').select(['cycleId', 'organizationId']).execute(),
+    a
+      .selectFrom('annualReportsReport as r')
+      .innerJoin('annualReportsVersion as v', (join) => join.onRef('v.reportId', '=', 'r.id').on('v.number', '=', 1))
+      .select(['r.cycleId', 'r.organizationId', 'r.published', 'v.submittedAt'])
+      .where('r.version', '>', 0)
+      .execute(),
+  ])
+  return cycles.map((cycle) => ({
+    year: cycle.year,
+    deadline: cycle.deadline,
+    invited: invitations.filter((i) => i.cycleId === cycle.id).map((i) => i.organizationId),
+    reports: reports
+      .filter((r) => r.cycleId === cycle.id)
+      .map((r) => ({ organizationId: r.organizationId, firstSubmittedAt: r.submittedAt, content: r.published ?? {} })),
+  }))
+}

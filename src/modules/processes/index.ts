@@ -33,7 +33,9 @@ export {
 export {
   attendanceOf,
   callsOf,
+  documentsOf,
   findCall,
+  findMeeting,
   findProcess,
   type GuidingQuestion,
   guidingQuestions,
@@ -42,7 +44,9 @@ export {
   meetingsOf,
   type Process,
   processIdsOfBodies,
+  stateChangesOf,
 } from './queries.ts'
+export { type AttendanceParticipation, attendanceParticipation } from './queries-participation.ts'
 export { type Call, type CallState, callClosesAt, callState } from './rules/calls.ts'
 export {
   AFTER_CONCLUSION,

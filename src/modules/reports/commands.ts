@@ -13,15 +13,46 @@ import { findMemberState } from '../actors/index.ts'
 import { findBody } from '../bodies/index.ts'
 import { documentsOf, findParagraph, findRevision } from '../negotiation/index.ts'
 import { addDocument, findProcess, recordTransmission } from '../processes/index.ts'
-import { findIssue } from './queries.ts'
-import { insertFollowUp, upsertDivergentView, upsertIssue } from './queries-write.ts'
+import { findIssue, processWithSymbol } from './queries.ts'
+import { insertFollowUp, insertIssue, updateIssue, upsertDivergentView } from './queries-write.ts'
 import type { AttributionInput, FollowUpInput, IssueInput, TransmissionInput } from './schemas.ts'
 
 const audit = (trx: Db, ctx: CommandContext, action: string, processId: number, payload: Record<string, unknown>) =>
   recordAudit(trx, { ...auditedBy(ctx), action, subjectType: 'process', subjectId: processId, payload })
 
-/** Sets (or corrects) the report's issue. The document must be the process's, the revision issued. */
-export async function setReportIssue(
+/** What an issue refers to must exist: the process, its document, the revision issued. */
+async function checkIssue(db: Db, processId: number, input: IssueInput): Promise<Result<void>> {
+  if (!(await findProcess(db, processId))) return notFound('process_not_found')
+  const documents = await documentsOf(db, processId)
+  if (!documents.some((d) => d.id === input.documentId))
+    return invalid([{ path: 'documentId', code: 'reports.unknownDocument' }])
+  if (input.revision !== undefined && !(await findRevision(db, input.documentId, input.revision)))
+    return invalid([{ path: 'revision', code: 'reports.unknownRevision' }])
+  // a UN symbol names one document: another process's report may not carry it
+  const holder = await processWithSymbol(db, input.symbol)
+  if (holder !== undefined && holder !== processId) return conflict('report_symbol_taken', { symbol: input.symbol })
+  return ok(undefined)
+}
+
+const issueValues = (ctx: CommandContext, input: IssueInput) => ({
+  documentId: input.documentId,
+  revision: input.revision ?? null,
+  symbol: input.symbol,
+  distribution: input.distribution,
+  issuedOn: input.issuedOn,
+  originalLanguage: input.originalLanguage,
+  agendaItem: input.agendaItem ?? '',
+  session: input.session ?? '',
+  updatedBy: accountIdOf(ctx.actor),
+  updatedAt: ctx.now,
+})
+
+/**
+ * Issues the report: its symbol, distribution, date, original language, agenda item, and the
+ * document and revision it is built from. Once only (409 `report_already_issued`; a change is a
+ * correction); the `report.issued` entry is what the notices of the body's delegates are made from.
+ */
+export async function issueReport(
   db: Db,
   ctx: CommandContext,
   processId: number,
@@ -29,27 +60,37 @@ export async function setReportIssue(
 ): Promise<Result<void>> {
   const allowed = authorize(ctx.actor, 'report.issue')
   if (!allowed.ok) return allowed
-  if (!(await findProcess(db, processId))) return notFound('process_not_found')
-  const documents = await documentsOf(db, processId)
-  if (!documents.some((d) => d.id === input.documentId))
-    return invalid([{ path: 'documentId', code: 'reports.unknownDocument' }])
-  if (input.revision !== undefined && !(await findRevision(db, input.documentId, input.revision)))
-    return invalid([{ path: 'revision', code: 'reports.unknownRevision' }])
-  const values = {
-    documentId: input.documentId,
-    revision: input.revision ?? null,
-    symbol: input.symbol,
-    distribution: input.distribution,
-    issuedOn: input.issuedOn,
-    originalLanguage: input.originalLanguage,
-    agendaItem: input.agendaItem ?? '',
-    session: input.session ?? '',
-    updatedBy: accountIdOf(ctx.actor),
-    updatedAt: ctx.now,
-  }
+  const checked = await checkIssue(db, processId, input)
+  if (!checked.ok) return checked
   return inTransaction(db, async (trx) => {
-    await upsertIssue(trx, processId, values)
-    await audit(trx, ctx, 'report.issue_set', processId, input)
+    // two issues at once: the database keeps the first, the second is told
+    if (!(await insertIssue(trx, processId, issueValues(ctx, input)))) return conflict('report_already_issued')
+    await audit(trx, ctx, 'report.issued', processId, input)
+    return ok(undefined)
+  })
+}
+
+/** Corrects an issued report's particulars; the same values again change nothing and record nothing. */
+export async function correctReportIssue(
+  db: Db,
+  ctx: CommandContext,
+  processId: number,
+  input: IssueInput,
+): Promise<Result<void>> {
+  const allowed = authorize(ctx.actor, 'report.issue')
+  if (!allowed.ok) return allowed
+  const checked = await checkIssue(db, processId, input)
+  if (!checked.ok) return checked
+  const values = issueValues(ctx, input)
+  return inTransaction(db, async (trx) => {
+    const before = await findIssue(trx, processId, { forUpdate: true })
+    if (!before) return conflict('report_not_issued')
+    const unchanged = (
+      ['documentId', 'revision', 'symbol', 'distribution', 'issuedOn', 'originalLanguage'] as const
+    ).every((k) => before[k] === values[k])
+    if (unchanged && before.agendaItem === values.agendaItem && before.session === values.session) return ok(undefined)
+    await updateIssue(trx, processId, values)
+    await audit(trx, ctx, 'report.issue_corrected', processId, input)
     return ok(undefined)
   })
 }

@@ -10,6 +10,7 @@ import type { Hono } from 'hono'
 import type { AppEnv } from '../../core/http/context.ts'
 import { loadCatalogs } from '../../core/i18n/catalog.ts'
 import type { ModuleManifest } from '../../core/module.ts'
+import { registerReportsApi } from './api.ts'
 import { reportsActions } from './permissions.ts'
 import { registerIssueRoutes } from './routes-issue.tsx'
 import { registerReportRoutes } from './routes-report.tsx'
@@ -23,4 +24,5 @@ export const reportsModule: ModuleManifest = {
     registerIssueRoutes(app)
     registerReportRoutes(app)
   },
+  api: registerReportsApi,
 }

@@ -4,17 +4,28 @@ import type { Db } from '../../core/db/database.ts'
 import { rdb } from './queries.ts'
 import type { ReportsDivergentViewTable, ReportsFollowUpTable, ReportsIssueTable } from './tables.ts'
 
-/** The report's issue, set or corrected. */
-export async function upsertIssue(
+/** The report's issue, once: false when the process's report was issued already. */
+export async function insertIssue(
+  db: Db,
+  processId: number,
+  values: Omit<Insertable<ReportsIssueTable>, 'processId'>,
+): Promise<boolean> {
+  const row = await rdb(db)
+    .insertInto('reportsIssue')
+    .values({ processId, ...values })
+    .onConflict((oc) => oc.column('processId').doNothing())
+    .returning('processId')
+    .executeTakeFirst()
+  return row !== undefined
+}
+
+/** The report's issue, corrected. */
+export async function updateIssue(
   db: Db,
   processId: number,
   values: Omit<Insertable<ReportsIssueTable>, 'processId'>,
 ): Promise<void> {
-  await rdb(db)
-    .insertInto('reportsIssue')
-    .values({ processId, ...values })
-    .onConflict((oc) => oc.column('processId').doUpdateSet(values))
-    .execute()
+  await rdb(db).updateTable('reportsIssue').set(values).where('processId', '=', processId).execute()
 }
 
 /** How one divergent view is attributed, set or changed. */

@@ -31,8 +31,23 @@ export interface FollowUp {
 }
 
 /** The report's issue as the Secretariat set it, or undefined while it is not set. */
-export async function findIssue(db: Db, processId: number): Promise<ReportIssue | undefined> {
-  return rdb(db).selectFrom('reportsIssue').selectAll().where('processId', '=', processId).executeTakeFirst()
+export async function findIssue(
+  db: Db,
+  processId: number,
+  options: { forUpdate?: boolean } = {},
+): Promise<ReportIssue | undefined> {
+  const query = rdb(db).selectFrom('reportsIssue').selectAll().where('processId', '=', processId)
+  return (options.forUpdate ? query.forUpdate() : query).executeTakeFirst()
+}
+
+/** The process whose report carries this symbol, if any. */
+export async function processWithSymbol(db: Db, symbol: string): Promise<number | undefined> {
+  const row = await rdb(db)
+    .selectFrom('reportsIssue')
+    .select('processId')
+    .where('symbol', '=', symbol)
+    .executeTakeFirst()
+  return row?.processId
 }
 
 /** How each divergent view of the report is attributed, by paragraph id. */

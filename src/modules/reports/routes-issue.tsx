@@ -14,7 +14,7 @@ import type { FormState } from '../../core/ui/form.tsx'
 import { listBodies } from '../bodies/index.ts'
 import { documentsOf, revisionListOf } from '../negotiation/index.ts'
 import { listProcesses } from '../processes/index.ts'
-import { attributeDivergentView, recordFollowUp, setReportIssue, transmitReport } from './commands.ts'
+import { attributeDivergentView, correctReportIssue, issueReport, recordFollowUp, transmitReport } from './commands.ts'
 import { divergentChoices, findIssue } from './queries.ts'
 import { assembleReport } from './report.ts'
 import { AttributionInput, FollowUpInput, IssueInput, TransmissionInput } from './schemas.ts'
@@ -105,14 +105,17 @@ async function answer(
   }
   const error = result.error
   const issues: Issue[] | null =
-    error.type === 'invalid'
-      ? error.issues
-      : error.type === 'conflict'
-        ? [{ path: form === 'issue' ? 'documentId' : 'form', code: 'reports.issue.notIssued' }]
-        : null
+    error.type === 'invalid' ? error.issues : error.type === 'conflict' ? conflictIssues(form, error.id) : null
   if (!issues) return respondError(c, error)
   const status = error.type === 'conflict' ? 409 : 422
   return issuePage(c, processId, { form, state: { values, issues }, status, ...(paragraphId ? { paragraphId } : {}) })
+}
+
+/** A refusal by the state of the record, beside the field it concerns. */
+function conflictIssues(form: IssueForm, id: string): Issue[] {
+  if (id === 'report_symbol_taken') return [{ path: 'symbol', code: 'reports.symbolTaken' }]
+  if (id === 'report_already_issued') return [{ path: 'symbol', code: 'reports.issue.alreadyIssued' }]
+  return [{ path: form === 'issue' ? 'documentId' : 'form', code: 'reports.issue.notIssued' }]
 }
 
 export function registerIssueRoutes(app: Hono<AppEnv>): void {
@@ -137,7 +140,9 @@ export function registerIssueRoutes(app: Hono<AppEnv>): void {
         { ok: false, error: { type: 'invalid', id: 'invalid_input', issues: form.issues } },
         '',
       )
-    const result = await setReportIssue(c.var.db, commandContext(c), processId, form.value)
+    // the page's one form issues the report, then corrects it (a double-click corrects nothing)
+    const issued = await findIssue(c.var.db, processId)
+    const result = await (issued ? correctReportIssue : issueReport)(c.var.db, commandContext(c), processId, form.value)
     return answer(c, processId, 'issue', form.values, result, 'reports.issue.saved')
   })
 
