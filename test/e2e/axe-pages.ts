@@ -82,8 +82,18 @@ export const PROCESS_PUBLIC_PAGES = [
   '/calls/2/campaigns',
   '/campaigns/1',
   '/calls/2/compilation/campaigns',
+  '/calls/1/search',
+  '/calls/1/search?q=cooperation',
+  '/calls/2/search?q=internet&campaign=yes',
   '/scorecard',
   '/scorecard/processes/1',
+  '/balance',
+  '/balance/process/1',
+  '/balance/process/2',
+  '/balance/body/1',
+  '/balance/call/1',
+  '/balance/meeting/1',
+  '/balance/year/2017',
 ]
 /** for APC's representative (the first five), then the Secretariat */
 export const PROCESS_SIGNED_IN_PAGES = [
@@ -120,6 +130,7 @@ export const PROCESS_SIGNED_IN_PAGES = [
   '/deliberations/1/moderation',
   '/processes/1/report/issue',
   '/calls/2/imports',
+  '/calls/2/search?q=internet',
 ]
 /** checked by test/e2e/notices.test.ts once the notices it makes are there */
 export const NOTICES_PAGES = ['/me/notifications', '/me/notifications/preferences']
