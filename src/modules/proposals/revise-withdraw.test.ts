@@ -2,17 +2,17 @@
 // a revision is a new version, the earlier ones kept; nothing is revised or withdrawn twice, and a
 // withdrawn or merged proposal takes no revision (the status read under the row's lock).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { type Negotiators, negotiators } from '../../../test/support/negotiators.ts'
 import { createTestRuntime, DATABASE_KINDS, type TestRuntime } from '../../../test/support/runtime.ts'
 import { mergeProposals, reviseProposal, submitProposal, withdrawProposal } from './commands.ts'
 import { findProposal } from './queries.ts'
-import { type Fixture, proposalsFixture } from './test-fixture.ts'
 
 describe.each(DATABASE_KINDS)('revising and withdrawing a proposal on %s', (kind) => {
   let runtime: TestRuntime
-  let f: Fixture
+  let f: Negotiators
   beforeAll(async () => {
     runtime = await createTestRuntime(kind)
-    f = await proposalsFixture(runtime)
+    f = await negotiators(runtime)
   })
   afterAll(() => runtime.close())
   const db = () => runtime.deps.db
