@@ -22,14 +22,11 @@ export const annualReportsModule: ModuleManifest = {
   administration: [{ href: '/annual-reports/new', label: 'annualReports.open.title', order: 45 }],
   jobs: {
     'annualReports.remind': async (_payload, { db, deps, log }) => {
-      const sent = await sendReminders(db, deps.now(), {
-        messages: deps.messages,
-        baseUrl: deps.config.publicUrl ?? `http://localhost:${deps.config.port}`,
-      })
+      const sent = await sendReminders(db, deps.now())
       if (sent) log.info(`annual report reminders: ${sent} organization(s)`)
     },
   },
-  // daily; each organization's representatives get at most one reminder a week (dedupe key)
+  // daily; each organization gets at most one reminder a week, as a notice to its representatives
   recurringJobs: { 'annualReports.remind': 86_400 },
   openData: async (db) => {
     const rows = await publishedReports(db)

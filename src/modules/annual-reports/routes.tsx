@@ -22,8 +22,6 @@ import { synthesisDocx, synthesisOf } from './synthesis.ts'
 import { renderBoard, renderCycles, renderOpenCycle } from './views/cycles.tsx'
 import { renderSynthesis } from './views/report.tsx'
 
-const baseUrl = (c: Context<AppEnv>) => c.var.deps.config.publicUrl ?? new URL(c.req.url).origin
-
 async function openForm(c: Context<AppEnv>, form: FormState, status?: 409 | 422) {
   const { rows } = await listOrganizations(c.var.db, { limit: 1000, offset: 0 })
   return renderOpenCycle(c, { organizations: rows, form, ...(status ? { status } : {}) })
@@ -47,8 +45,7 @@ export function registerAnnualReportRoutes(app: Hono<AppEnv>): void {
     if (!form.ok) return openForm(c, form, 422)
     const { values } = form
     const { year } = form.value
-    const mail = { messages: c.var.deps.messages, baseUrl: baseUrl(c) }
-    const result = await openCycle(c.var.db, commandContext(c), form.value, mail)
+    const result = await openCycle(c.var.db, commandContext(c), form.value)
     if (!result.ok) {
       if (result.error.type === 'invalid') return openForm(c, { values, issues: result.error.issues }, 422)
       if (result.error.type === 'conflict')
