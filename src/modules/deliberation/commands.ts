@@ -1,5 +1,7 @@
-// Deliberation state changes: open one, write a statement, moderate it, vote. Each authorizes,
-// validates, writes in one transaction with its audit entry. A vote's entry is restricted (the
+// Deliberation state changes: open one, write a statement, moderate it, vote, close it. Each
+// authorizes, validates, writes in one transaction with its audit entry. Statements and votes are
+// refused once the deliberation is closed or the process it belongs to (through its call or its
+// proposal) is concluded. A vote's entry is restricted (the
 // log publishes a commitment only): how someone voted is not public.
 import { auditedBy, type CommandContext, recordAudit } from '../../core/audit/audit.ts'
 import { type Actor, accountIdOf, delegationsOf, organizationsOf } from '../../core/auth/actor.ts'
@@ -9,9 +11,17 @@ import { inTransaction } from '../../core/db/helpers.ts'
 import { enqueueJob } from '../../core/jobs/queue.ts'
 import { conflict, invalid, notFound, ok, type Result } from '../../core/result.ts'
 import { electoralGroup, findMemberState, findOrganizationsByIds } from '../actors/index.ts'
-import { findCall } from '../processes/index.ts'
-import { findDeliberation, findStatement, participantOfAccount } from './queries.ts'
+import { findCall, processTakes } from '../processes/index.ts'
+import { findProposal } from '../proposals/index.ts'
 import {
+  type Deliberation,
+  findDeliberation,
+  findStatement,
+  lockDeliberation,
+  participantOfAccount,
+} from './queries.ts'
+import {
+  closeDeliberationRow,
   insertDeliberation,
   insertParticipant,
   insertStatement,
@@ -75,11 +85,46 @@ async function participantFor(db: Db, actor: Actor, deliberationId: number, at: 
   return insertParticipant(db, { deliberationId, accountId, ...(await declaredGroupsOf(db, actor)), createdAt: at })
 }
 
-async function openOne(db: Db, id: number) {
-  const deliberation = await findDeliberation(db, id)
+/** The process a deliberation belongs to, through the call or the proposal that opened it. */
+export async function processIdOf(db: Db, deliberation: Deliberation): Promise<number | null> {
+  if (deliberation.callId) return (await findCall(db, deliberation.callId))?.processId ?? null
+  if (deliberation.proposalId) return (await findProposal(db, deliberation.proposalId))?.processId ?? null
+  return null
+}
+
+/**
+ * The deliberation, when it takes statements and votes: open, and its process not concluded (a
+ * statement or a vote is a contribution to the process's record). Inside the writing transaction.
+ */
+async function takesPart(trx: Db, ctx: CommandContext, id: number): Promise<Result<Deliberation>> {
+  const deliberation = await lockDeliberation(trx, id)
   if (!deliberation) return notFound('deliberation_not_found')
   if (deliberation.status !== 'open') return conflict('deliberation_closed')
+  const processId = await processIdOf(trx, deliberation)
+  if (processId) {
+    const takes = await processTakes(trx, ctx, processId, 'contribution')
+    if (!takes.ok) return takes
+  }
   return ok(deliberation)
+}
+
+/** The Secretariat closes a deliberation: no statement or vote afterwards; the last analysis runs once more. */
+export async function closeDeliberation(db: Db, ctx: CommandContext, id: number): Promise<Result<void>> {
+  const allowed = authorize(ctx.actor, 'deliberation.close')
+  if (!allowed.ok) return allowed
+  return inTransaction(db, async (trx) => {
+    if (!(await findDeliberation(trx, id))) return notFound('deliberation_not_found')
+    if (!(await closeDeliberationRow(trx, id))) return conflict('deliberation_closed')
+    await recordAudit(trx, {
+      ...auditedBy(ctx),
+      action: 'deliberation.closed',
+      subjectType: 'deliberation',
+      subjectId: id,
+      payload: {},
+    })
+    await enqueueJob(trx, ANALYZE_JOB, { deliberationId: id }, { uniqueKey: `${ANALYZE_JOB}:${id}` })
+    return ok(undefined)
+  })
 }
 
 /** A participant writes a statement; it waits for the Secretariat's moderation. */
@@ -91,9 +136,9 @@ export async function writeStatement(
 ): Promise<Result<{ id: number }>> {
   const allowed = authorize(ctx.actor, 'deliberation.participate')
   if (!allowed.ok) return allowed
-  const open = await openOne(db, deliberationId)
-  if (!open.ok) return open
   return inTransaction(db, async (trx) => {
+    const takes = await takesPart(trx, ctx, deliberationId)
+    if (!takes.ok) return takes
     const author = await participantFor(trx, ctx.actor, deliberationId, ctx.now)
     const id = await insertStatement(trx, {
       deliberationId,
@@ -151,11 +196,11 @@ export async function castVote(
 ): Promise<Result<{ changed: boolean }>> {
   const allowed = authorize(ctx.actor, 'deliberation.participate')
   if (!allowed.ok) return allowed
-  const open = await openOne(db, deliberationId)
-  if (!open.ok) return open
-  const statement = await findStatement(db, deliberationId, statementId)
-  if (statement?.status !== 'accepted') return notFound('deliberation_statement_not_found')
   return inTransaction(db, async (trx) => {
+    const takes = await takesPart(trx, ctx, deliberationId)
+    if (!takes.ok) return takes
+    const statement = await findStatement(trx, deliberationId, statementId)
+    if (statement?.status !== 'accepted') return notFound('deliberation_statement_not_found')
     const participantId = await participantFor(trx, ctx.actor, deliberationId, ctx.now)
     const changed = await upsertVote(trx, { deliberationId, participantId, statementId, vote, votedAt: ctx.now })
     if (changed) {

@@ -2,12 +2,15 @@
 // grid in memory after the first run, so the next run reads only the votes changed since (the
 // vote sequence) and warm-starts from the last components and base centres: an incremental
 // update. The stored state makes a cold run in a fresh process start warm too. The cache is
-// only speed: what matters is in the database.
+// only speed: what matters is in the database. The computation itself runs in a worker thread
+// (off-thread.ts), so pages keep answering while a large analysis runs; runs of one deliberation
+// follow each other, never overlap (they share its grid).
 import type { Db } from '../../core/db/database.ts'
 import { REGIONAL_GROUPS } from '../actors/index.ts'
+import { analyzeOffThread } from './off-thread.ts'
 import { findAnalysis, participantsOf, statementsOf, votesSince } from './queries.ts'
 import { saveAnalysis } from './queries-write.ts'
-import { type AnalysisResult, type AnalysisState, analyze } from './rules/analyze.ts'
+import type { AnalysisResult, AnalysisState } from './rules/analyze.ts'
 import { DECLARED_STAKEHOLDER_GROUPS } from './rules/declared.ts'
 import { type Vote, VoteGrid } from './rules/matrix.ts'
 
@@ -42,12 +45,21 @@ export interface AnalysisRun {
 const regionalIndex = new Map<string, number>(REGIONAL_GROUPS.map((g, i) => [g, i]))
 const stakeholderIndex = new Map<string, number>(DECLARED_STAKEHOLDER_GROUPS.map((g, i) => [g, i]))
 
-/** Recomputes the analysis of a deliberation from its votes and stores it. */
-export async function runAnalysis(
-  db: Db,
-  deliberationId: number,
-  now: () => Date = () => new Date(),
-): Promise<AnalysisRun> {
+const running = new Map<number, Promise<AnalysisRun>>()
+
+/** Recomputes the analysis of a deliberation from its votes and stores it (after any run of it under way). */
+export function runAnalysis(db: Db, deliberationId: number, now: () => Date = () => new Date()): Promise<AnalysisRun> {
+  const before = running.get(deliberationId)
+  const run = (before ? before.catch(() => undefined) : Promise.resolve()).then(() => runOnce(db, deliberationId, now))
+  running.set(deliberationId, run)
+  const forget = () => {
+    if (running.get(deliberationId) === run) running.delete(deliberationId)
+  }
+  run.then(forget, forget)
+  return run
+}
+
+async function runOnce(db: Db, deliberationId: number, now: () => Date): Promise<AnalysisRun> {
   const started = performance.now()
   const statements = await statementsOf(db, deliberationId)
   let cached = cache.get(deliberationId)
@@ -90,7 +102,7 @@ export async function runAnalysis(
   const keep = Uint8Array.from(engine.grid.statementIds, (id) => (accepted.has(id) ? 1 : 0))
   const sparse = engine.grid.sparse(keep)
   const participantKeys = engine.grid.participantIds
-  const { result, state } = analyze({
+  const { result, state } = await analyzeOffThread({
     votes: sparse,
     participantIds: participantKeys.map((key) => engine.shown.get(key) ?? key),
     statementIds: sparse.statementIds.map((id) => shownStatement.get(id) ?? id),

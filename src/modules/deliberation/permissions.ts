@@ -11,6 +11,12 @@ export const deliberationActions = defineActions({
     allow: (actor: Actor) => isStaff(actor),
     expect: [{ allowed: STAFF }],
   },
+  /** close it: no statement or vote afterwards (the record stays, and its analysis) */
+  'deliberation.close': {
+    scope: 'secretariat',
+    allow: (actor: Actor) => isStaff(actor),
+    expect: [{ allowed: STAFF }],
+  },
   'deliberation.participate': {
     scope: 'contribute',
     allow: (actor: Actor) => isSignedIn(actor),

@@ -25,6 +25,17 @@ export async function insertStatement(db: Db, row: Insertable<DeliberationStatem
   return (await ddb(db).insertInto('deliberationStatement').values(row).returning('id').executeTakeFirstOrThrow()).id
 }
 
+/** Closes an open deliberation; false when it was closed already (a second click). */
+export async function closeDeliberationRow(db: Db, id: number): Promise<boolean> {
+  const done = await ddb(db)
+    .updateTable('deliberationDeliberation')
+    .set({ status: 'closed' })
+    .where('id', '=', id)
+    .where('status', '=', 'open')
+    .executeTakeFirst()
+  return Number(done.numUpdatedRows) > 0
+}
+
 export async function setStatementStatus(db: Db, id: number, status: StatementStatus, note: string): Promise<void> {
   await ddb(db)
     .updateTable('deliberationStatement')

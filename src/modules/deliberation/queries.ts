@@ -27,6 +27,11 @@ export async function findDeliberation(db: Db, id: number): Promise<Deliberation
   return ddb(db).selectFrom('deliberationDeliberation').selectAll().where('id', '=', id).executeTakeFirst()
 }
 
+/** The deliberation read under a share lock, inside a write's transaction: it cannot close meanwhile. */
+export async function lockDeliberation(db: Db, id: number): Promise<Deliberation | undefined> {
+  return ddb(db).selectFrom('deliberationDeliberation').selectAll().where('id', '=', id).forShare().executeTakeFirst()
+}
+
 export async function listDeliberations(db: Db): Promise<Deliberation[]> {
   return ddb(db).selectFrom('deliberationDeliberation').selectAll().orderBy('id', 'desc').execute()
 }

@@ -10,7 +10,8 @@ import { parseForm } from '../../core/http/forms.ts'
 import { denied } from '../../core/http/guards.ts'
 import { idParam } from '../../core/http/ids.ts'
 import type { FormState } from '../../core/ui/form.tsx'
-import { castVote, openDeliberation, writeStatement } from './commands.ts'
+import { findProcess } from '../processes/index.ts'
+import { castVote, closeDeliberation, openDeliberation, processIdOf, writeStatement } from './commands.ts'
 import {
   findDeliberation,
   listDeliberations,
@@ -31,6 +32,8 @@ async function deliberationPage(c: Context<AppEnv>, form?: FormState) {
   const accountId = accountIdOf(actor)
   const participant = accountId ? await participantOfAccount(db, deliberation.id, accountId) : undefined
   const canModerate = can(actor, 'deliberation.moderate')
+  const processId = await processIdOf(db, deliberation)
+  const process = processId ? await findProcess(db, processId) : undefined
   const [next, progress, pending] = await Promise.all([
     nextStatementFor(db, deliberation.id, participant?.id ?? null),
     progressOf(db, deliberation.id, participant?.id ?? null),
@@ -42,6 +45,8 @@ async function deliberationPage(c: Context<AppEnv>, form?: FormState) {
     progress,
     signedIn: can(actor, 'deliberation.participate'),
     canModerate,
+    canClose: can(actor, 'deliberation.close'),
+    processConcluded: process?.state === 'concluded',
     pending: pending.length,
     ...(form ? { form, status: 422 as const } : {}),
   })
@@ -88,6 +93,14 @@ export function registerDeliberationRoutes(app: Hono<AppEnv>): void {
     const result = await writeStatement(c.var.db, commandContext(c), idParam(c), form.value)
     if (!result.ok) return respondError(c, result.error)
     flash(c, 'deliberation.written')
+    return c.redirect(`/deliberations/${idParam(c)}`, 303)
+  })
+
+  app.post('/deliberations/:id{[0-9]+}/close', async (c) => {
+    if (!can(c.var.actor, 'deliberation.close')) return denied(c, 'deliberation.close')
+    const result = await closeDeliberation(c.var.db, commandContext(c), idParam(c))
+    if (!result.ok) return respondError(c, result.error)
+    flash(c, 'deliberation.close.done')
     return c.redirect(`/deliberations/${idParam(c)}`, 303)
   })
 

@@ -14,6 +14,10 @@ export interface DeliberationView {
   progress: { voted: number; total: number }
   signedIn: boolean
   canModerate: boolean
+  /** the Secretariat may close it (shown while open) */
+  canClose: boolean
+  /** the process it belongs to is concluded: it takes nothing more either */
+  processConcluded: boolean
   pending: number
   form?: FormState
   status?: 200 | 422
@@ -23,7 +27,7 @@ export function renderDeliberation(c: Context<AppEnv>, view: DeliberationView) {
   const t = c.var.i18n.t
   const d = view.deliberation
   const form = view.form ?? {}
-  const open = d.status === 'open'
+  const open = d.status === 'open' && !view.processConcluded
   return renderPage(
     c,
     { title: d.title, status: view.status ?? 200 },
@@ -45,7 +49,7 @@ export function renderDeliberation(c: Context<AppEnv>, view: DeliberationView) {
           {t('deliberation.vote.progress', { voted: view.progress.voted, total: view.progress.total })}
         </p>
         {!open ? (
-          <p>{t('deliberation.closed')}</p>
+          <p>{t(d.status === 'open' ? 'deliberation.processConcluded' : 'deliberation.closed')}</p>
         ) : !view.next ? (
           <p>{t('deliberation.vote.done')}</p>
         ) : (
@@ -93,6 +97,15 @@ export function renderDeliberation(c: Context<AppEnv>, view: DeliberationView) {
               required
             />
             <SubmitButton>{t('deliberation.write.submit')}</SubmitButton>
+          </Form>
+        </section>
+      ) : null}
+      {view.canClose && d.status === 'open' ? (
+        <section aria-labelledby="close-title">
+          <h2 id="close-title">{t('deliberation.close.title')}</h2>
+          <p>{t('deliberation.close.hint')}</p>
+          <Form action={`/deliberations/${d.id}/close`} csrfToken={c.var.csrfToken}>
+            <SubmitButton>{t('deliberation.close.submit')}</SubmitButton>
           </Form>
         </section>
       ) : null}
