@@ -97,13 +97,23 @@ export interface OpenDataset {
   rows: Array<Record<string, unknown>>
 }
 
+/** What a page with sections is about; `processId` for a meeting's page. */
+export interface SectionSubject {
+  id: number
+  bodyId: number
+  processId?: number
+}
+
 /** A section a module adds to another module's page (a process's contributions, a follow button ...). */
 export interface PageSection {
   order: number
   /** under the page's title (a follow button) or, by default, among its sections */
   placement?: 'header' | 'main'
-  /** `subject` is what the page is about (a process, a body, a proposal) with the body it belongs to */
-  render(c: Context<AppEnv>, subject: { id: number; bodyId: number }): Promise<Child | null>
+  /**
+   * `subject` is what the page is about (a process, a body, a proposal, a meeting) with the body it
+   * belongs to, and for a meeting its process
+   */
+  render(c: Context<AppEnv>, subject: SectionSubject): Promise<Child | null>
 }
 
 export interface ModuleManifest {
@@ -133,8 +143,8 @@ export interface ModuleManifest {
   /** jobs that reschedule themselves: kind -> interval in seconds */
   recurringJobs?: Record<string, number>
   /**
-   * sections of other modules' pages, by page kind: 'process' and 'body' (the processes module's
-   * pages), 'proposals' (a process's proposals), 'proposal-actions' (buttons beside them) and
+   * sections of other modules' pages, by page kind: 'process', 'body' and 'meeting' (the
+   * processes module's pages; a meeting's sections say what is in force at it), 'proposals' (a process's proposals), 'proposal-actions' (buttons beside them) and
    * 'proposal' (one proposal) of the proposals module; the module that owns a page renders the
    * sections of its kind with `sectionsFor` (core/ui/sections.ts)
    */

@@ -7,6 +7,7 @@ import { accreditationModule } from './accreditation/index.ts'
 import { actorsModule } from './actors/index.ts'
 import { administrationModule } from './administration/index.ts'
 import { annualReportsModule } from './annual-reports/index.ts'
+import { balanceModule } from './balance/index.ts'
 import { bodiesModule } from './bodies/index.ts'
 import { capacityModule } from './capacity/index.ts'
 import { consultationModule } from './consultation/index.ts'
@@ -41,6 +42,7 @@ export const modules: readonly ModuleManifest[] = [
   knowledgeModule,
   capacityModule,
   deliberationModule,
+  balanceModule,
   scorecardModule,
   notificationsModule,
   openDataModule,

@@ -13,7 +13,7 @@ import { createTestRuntime, type TestRuntime } from '../support/runtime.ts'
 import { pageProblems, routePattern, UNLINKED } from './pages.ts'
 
 const SKIP =
-  /\.(docx|xml|json|jsonl|ics|csv|zip|atom|txt|css|js)(\?|$)|^\/(sign-out|api\/|attachments\/|library\/\d+\/file)/
+  /\.(docx|xml|json|jsonl|ics|csv|zip|atom|txt|css|js)(\?|$)|^\/(sign-out|api\/|attachments\/|library\/\d+\/file|documents\/[^/]+\/files\/)/
 /** how many addresses of one route pattern the walk opens (193 Member States add nothing) */
 const PER_PATTERN = 3
 

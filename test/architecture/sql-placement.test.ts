@@ -15,7 +15,6 @@ const STILL_OUTSIDE_QUERIES: readonly string[] = [
   'src/modules/contributions/open-data.ts',
   // negotiation/commands-proposals.ts and commands-cosponsors.ts, split and moved (arch-neg)
   'src/modules/negotiation/commands-amendments.ts',
-  'src/modules/negotiation/commands-documents.ts',
   'src/modules/negotiation/commands-lifecycle.ts',
   'src/modules/negotiation/commands-positions.ts',
   'src/modules/negotiation/commands-silence.ts',

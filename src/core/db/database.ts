@@ -4,6 +4,7 @@ import { resolve } from 'node:path'
 import { PGlite } from '@electric-sql/pglite'
 import { CamelCasePlugin, Kysely, PostgresDialect, sql } from 'kysely'
 import pg from 'pg'
+import { acceptCopy } from './copy.ts'
 import { checkDataDir, describeError, lockDataDir, StartupError } from './data-dir.ts'
 import { SCRIPT_MARKER, SerializedPGliteDialect } from './pglite-dialect.ts'
 import type { CoreTables } from './tables.ts'
@@ -99,6 +100,7 @@ export async function openDatabase(
   pool.on('error', onIdleError)
   pool.on('connect', (client) => {
     client.on('error', onIdleError)
+    acceptCopy(client)
   })
   const db = new Kysely<CoreTables>({ dialect: new PostgresDialect({ pool }), plugins })
   return {

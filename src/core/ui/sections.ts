@@ -4,11 +4,12 @@
 import type { Context } from 'hono'
 import type { Child } from 'hono/jsx'
 import type { AppEnv } from '../http/context.ts'
+import type { SectionSubject } from '../module.ts'
 
 export async function sectionsFor(
   c: Context<AppEnv>,
   kind: string,
-  subject: { id: number; bodyId: number },
+  subject: SectionSubject,
   placement: 'header' | 'main' = 'main',
 ): Promise<Child[]> {
   const sections = c.var.deps.modules

@@ -14,4 +14,5 @@ export {
   platformContributionsAfter,
 } from './queries-bulk.ts'
 export { contributionCounts } from './queries-counts.ts'
+export { type ContributionParticipation, contributionParticipation } from './queries-participation.ts'
 export { type Summary, summaryFromGroups } from './rules/summary.ts'

@@ -20,7 +20,7 @@ import {
   writeRefusals,
 } from './api-write-support.ts'
 import { tableAmendment } from './commands-amendments.ts'
-import { declare } from './commands-documents.ts'
+import { declare } from './commands-consensus.ts'
 import { reopenParagraph } from './commands-lifecycle.ts'
 import { takePosition } from './commands-positions.ts'
 import { findAmendment, findParagraph } from './queries.ts'

@@ -8,11 +8,14 @@ import { inTransaction } from '../../core/db/helpers.ts'
 import { hasBrackets } from '../../core/formats/brackets.ts'
 import { enqueueJob } from '../../core/jobs/queue.ts'
 import { conflict, invalid, notFound, ok, type Result } from '../../core/result.ts'
-import { MIN_SILENCE_HOURS, settle } from './commands-documents.ts'
+import { settle } from './commands-consensus.ts'
 import { accountOf, documentWithBody, negotiationOpen } from './context.ts'
 import { findParagraph, findSilence, ndb, paragraphsOf, type Silence } from './queries.ts'
 import { recordPosition } from './queries-standing.ts'
 import { paragraphTransition } from './rules/lifecycle.ts'
+
+/** Silence runs at least 72 hours (GA decision 74/544). */
+export const MIN_SILENCE_HOURS = 72
 
 /** The Chair circulates paragraphs under silence until a deadline; a job ends it. */
 export async function circulateUnderSilence(

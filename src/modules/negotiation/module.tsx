@@ -18,7 +18,9 @@ import { negotiationActions } from './permissions.ts'
 import { documentsOf, paragraphsFromProposal } from './queries.ts'
 import { negotiationActivity } from './queries-activity.ts'
 import { registerNegotiationRoutes } from './routes.tsx'
+import { registerConsensusRoutes } from './routes-consensus.tsx'
 import { registerParagraphRoutes } from './routes-paragraph.tsx'
+import { inForceSection } from './views/in-force.tsx'
 import { DocumentsOfProcess, OpenDocumentButton, WhereItWent } from './views/proposal-sections.tsx'
 
 export const negotiationModule: ModuleManifest = {
@@ -28,6 +30,7 @@ export const negotiationModule: ModuleManifest = {
   permissions: negotiationActions,
   routes: (app) => {
     registerNegotiationRoutes(app)
+    registerConsensusRoutes(app)
     registerParagraphRoutes(app)
   },
   api: (api) => {
@@ -36,6 +39,7 @@ export const negotiationModule: ModuleManifest = {
     registerProcessWriteApi(api)
   },
   sections: {
+    meeting: inForceSection,
     // on the proposals' pages (the proposals module renders them)
     'proposal-actions': {
       order: 10,

@@ -214,7 +214,7 @@ describe.each(DATABASE_KINDS)('the paragraph page on %s', (kind) => {
       memberStateIso3: 'BRA',
       position: 'support',
     })
-    const { declare } = await import('./commands-documents.ts')
+    const { declare } = await import('./commands-consensus.ts')
     expect((await declare(db, chair, doc.byLabel('1'), 'adopted')).ok).toBe(true)
     expect((await issueRevision(db, chair, doc.id, '')).ok).toBe(true)
     const amendment = await amend(doc.id, doc.byLabel('2'), 'bra', 'by 2030')

@@ -16,6 +16,7 @@ import {
   findBody,
   listBodies,
 } from '../bodies/index.ts'
+import { registerDocumentsApi } from './api-documents.ts'
 import { registerProcessFormats } from './api-formats.ts'
 import { recordAttendance } from './commands.ts'
 import { meetingDetail, processDetail } from './detail.ts'
@@ -132,6 +133,7 @@ const recordAttendanceRoute = createRoute({
 
 export function registerProcessesApi(api: OpenAPIHono<AppEnv>): void {
   registerProcessFormats(api)
+  registerDocumentsApi(api)
 
   api.openapi(listBodiesRoute, async (c) => {
     const bodies = await listBodies(c.var.db)

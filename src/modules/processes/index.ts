@@ -36,6 +36,7 @@ export {
   callsOf,
   documentsOf,
   findCall,
+  findMeeting,
   findProcess,
   type GuidingQuestion,
   guidingQuestions,
@@ -46,6 +47,7 @@ export {
   processIdsOfBodies,
   stateChangesOf,
 } from './queries.ts'
+export { type AttendanceParticipation, attendanceParticipation } from './queries-participation.ts'
 export { type Call, type CallState, callClosesAt, callState } from './rules/calls.ts'
 export {
   AFTER_CONCLUSION,

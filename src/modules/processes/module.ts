@@ -7,6 +7,7 @@ import type { ModuleManifest } from '../../core/module.ts'
 import { registerProcessesApi } from './api.ts'
 import { loadProcessesDemo } from './demo.ts'
 import { processesOpenData } from './open-data.ts'
+import { documentVersionsOpenData } from './open-data-documents.ts'
 import { processesActions } from './permissions.ts'
 import { countMeetings, listProcesses } from './queries.ts'
 import { processesActivity } from './queries-activity.ts'
@@ -39,6 +40,6 @@ export const processesModule: ModuleManifest = {
     },
   },
   activity: processesActivity,
-  openData: processesOpenData,
+  openData: async (db) => [...(await processesOpenData(db)), ...(await documentVersionsOpenData(db))],
   demo: loadProcessesDemo,
 }

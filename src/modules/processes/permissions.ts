@@ -16,6 +16,16 @@ export const processesActions = defineActions({
     allow: runsBody,
     expect: [{ subject: { bodyId: PERSONA.bodyId }, allowed: [...STAFF, 'chair'] }],
   },
+  /**
+   * Issue a meeting's documents as files and add their language versions: the Secretariat's work
+   * (documents services edit, translate and issue documents under symbols); a Chair's text reaches
+   * the meeting through the Secretariat, and the Chair still links a document (`process.manage`).
+   */
+  'meeting.document.upload': {
+    scope: 'secretariat',
+    allow: (actor: Actor) => isStaff(actor),
+    expect: [{ allowed: STAFF }],
+  },
   /** Extend a call past its closing time: the Chair decides; the Secretariat may record it. */
   'call.extend': {
     scope: 'chair',

@@ -7,8 +7,10 @@ import { respondError } from '../../core/http/errors.tsx'
 import { forSchema, readForm } from '../../core/http/forms.ts'
 import { idParam } from '../../core/http/ids.ts'
 import { parseWith } from '../../core/http/validation.ts'
+import { sectionsFor } from '../../core/ui/sections.ts'
 import { recordMeetingOutcome } from './commands.ts'
 import { meetingDetail } from './detail.ts'
+import { filedDocuments } from './queries-documents.ts'
 import { MeetingRecordInput } from './schemas.ts'
 import { renderMeeting } from './views/meeting.tsx'
 
@@ -16,9 +18,18 @@ export function registerMeetingRoutes(app: Hono<AppEnv>): void {
   app.get('/meetings/:id', async (c) => {
     const detail = await meetingDetail(c.var.db, idParam(c), c.var.i18n.locale)
     if (!detail) return respondError(c, { type: 'not_found', id: 'meeting_not_found' })
+    const { meeting, process } = detail
+    const [filed, inForce] = await Promise.all([
+      filedDocuments(c.var.db, { meetingId: meeting.id }),
+      // what other modules say is in force at the meeting (the negotiation's current revisions ...)
+      sectionsFor(c, 'meeting', { id: meeting.id, bodyId: process.bodyId, processId: process.id }),
+    ])
     return renderMeeting(c, {
       ...detail,
-      canManage: can(c.var.actor, 'process.manage', { bodyId: detail.process.bodyId }),
+      filed,
+      sections: inForce,
+      canManage: can(c.var.actor, 'process.manage', { bodyId: process.bodyId }),
+      canUpload: can(c.var.actor, 'meeting.document.upload'),
     })
   })
 

@@ -18,6 +18,7 @@ import { processDetail } from './detail.ts'
 import { listProcesses } from './queries.ts'
 import { formOutcome, refused } from './route-kit.ts'
 import { registerAttendanceRoutes } from './routes-attendance.tsx'
+import { registerDocumentRoutes } from './routes-documents.tsx'
 import { registerProcessManagementRoutes } from './routes-manage.tsx'
 import { registerMeetingRoutes } from './routes-meetings.tsx'
 import { ProcessInput, ProcessStateInput } from './schemas.ts'
@@ -118,4 +119,5 @@ export function registerProcessRoutes(app: Hono<AppEnv>): void {
   registerProcessManagementRoutes(app)
   registerMeetingRoutes(app)
   registerAttendanceRoutes(app)
+  registerDocumentRoutes(app)
 }

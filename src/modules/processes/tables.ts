@@ -124,6 +124,21 @@ export interface ProcessesDocumentTable {
   url: string | null
   language: Generated<string>
   issuedOn: string
+  /** the agenda item of its meeting it serves */
+  agendaItemId: number | null
+  createdAt: CreatedAt
+}
+
+export interface ProcessesDocumentVersionTable {
+  id: Generated<number>
+  documentId: number
+  language: string
+  fileName: string
+  mediaType: string
+  sizeBytes: number
+  sha256: string
+  content: Uint8Array
+  uploadedBy: number | null
   createdAt: CreatedAt
 }
 
@@ -177,6 +192,7 @@ export type ProcessesTables = {
   processesCall: ProcessesCallTable
   processesMeeting: ProcessesMeetingTable
   processesDocument: ProcessesDocumentTable
+  processesDocumentVersion: ProcessesDocumentVersionTable
   processesAgendaItem: ProcessesAgendaItemTable
   processesAttendance: ProcessesAttendanceTable
   processesAttendee: ProcessesAttendeeTable

@@ -1,12 +1,9 @@
-// Attachments are PDF, DOCX or ODT, recognised by their content (the file's magic numbers),
+// Attachments are PDF, DOCX or ODT, recognised by their content (core/formats/document-file.ts),
 // never by their name; and no larger than the configured limit.
-import { fileTypeFromBuffer } from 'file-type'
+import { checkDocumentFile, DOCUMENT_TYPES, safeFileName } from '../../../core/formats/document-file.ts'
 
-export const ACCEPTED_TYPES: Record<string, string> = {
-  pdf: 'application/pdf',
-  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  odt: 'application/vnd.oasis.opendocument.text',
-}
+export { safeFileName }
+export const ACCEPTED_TYPES = DOCUMENT_TYPES
 
 export type AttachmentCheck =
   | { ok: true; mediaType: string; extension: string }
@@ -19,20 +16,9 @@ export type AttachmentCheck =
     }
 
 export async function checkAttachment(content: Uint8Array, maxBytes: number): Promise<AttachmentCheck> {
-  if (content.byteLength === 0) return { ok: false, code: 'contributions.attachment.empty' }
-  if (content.byteLength > maxBytes) return { ok: false, code: 'contributions.attachment.tooLarge' }
-  const type = await fileTypeFromBuffer(content)
-  if (!type || !(type.ext in ACCEPTED_TYPES)) return { ok: false, code: 'contributions.attachment.wrongType' }
-  return { ok: true, mediaType: ACCEPTED_TYPES[type.ext] as string, extension: type.ext }
-}
-
-/** A file name safe to send back in Content-Disposition, with the extension the content has. */
-export function safeFileName(name: string, extension: string): string {
-  const base = name
-    .replace(/\.[^.]*$/, '')
-    .normalize('NFKC')
-    .replace(/[^\p{L}\p{N} ._-]+/gu, '_')
-    .trim()
-    .slice(0, 100)
-  return `${base || 'attachment'}.${extension}`
+  const check = await checkDocumentFile(content, maxBytes)
+  if (check.ok) return check
+  if (check.problem === 'empty') return { ok: false, code: 'contributions.attachment.empty' }
+  if (check.problem === 'tooLarge') return { ok: false, code: 'contributions.attachment.tooLarge' }
+  return { ok: false, code: 'contributions.attachment.wrongType' }
 }

@@ -9,18 +9,9 @@ import { Tag } from '../../../core/ui/components.tsx'
 import { renderPage } from '../../../core/ui/layout.tsx'
 import type { Amendment, Comment, NegotiatingDocument, Paragraph } from '../queries.ts'
 import type { StatePosition, Tally } from '../rules/consensus.ts'
-import {
-  AmendmentForm,
-  AmendmentItem,
-  ChairForm,
-  CommentForm,
-  CommentsOf,
-  type ParagraphContext,
-  PositionForm,
-  PositionSummary,
-  Readiness,
-  ReopenForm,
-} from './paragraph-forms.tsx'
+import { AmendmentForm, AmendmentItem } from './amendment-forms.tsx'
+import { ChairForm, CommentForm, CommentsOf, type ParagraphContext, ReopenForm } from './paragraph-forms.tsx'
+import { PositionForm, PositionSummary, Readiness } from './standing.tsx'
 import { ParagraphText } from './text.tsx'
 
 export interface ParagraphView extends ParagraphContext {

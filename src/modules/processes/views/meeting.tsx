@@ -1,12 +1,16 @@
 // A meeting's page: when and where, remote participation, interpretation and captioning, the
-// agenda with the documents each item covers, attendance, the outcome and the transcript.
+// agenda with the documents each item covers, what is in force (other modules' sections), the
+// meeting's documents and their language versions, attendance, the outcome and the transcript.
 import type { Context } from 'hono'
+import type { Child } from 'hono/jsx'
 import type { AppEnv } from '../../../core/http/context.ts'
 import { Facts, Tag } from '../../../core/ui/components.tsx'
 import { renderPage } from '../../../core/ui/layout.tsx'
 import { Name } from '../../../core/ui/name.tsx'
 import type { AttendanceRow } from '../detail.ts'
 import type { AgendaItem, Meeting, Process, ProcessDocument } from '../queries.ts'
+import type { FiledDocument } from '../queries-documents.ts'
+import { DocumentTable } from './documents.tsx'
 import { meetingDates } from './process.tsx'
 
 export interface MeetingView {
@@ -15,7 +19,12 @@ export interface MeetingView {
   agenda: AgendaItem[]
   documents: Map<number, ProcessDocument>
   attendance: AttendanceRow[]
+  /** the meeting's documents with their language versions */
+  filed: FiledDocument[]
+  /** what other modules say is in force at the meeting */
+  sections: Child[]
   canManage: boolean
+  canUpload: boolean
 }
 
 export function renderMeeting(c: Context<AppEnv>, view: MeetingView) {
@@ -78,7 +87,7 @@ export function renderMeeting(c: Context<AppEnv>, view: MeetingView) {
                       const d = view.documents.get(id)
                       if (!d) return null
                       const label = d.symbol ? `${d.symbol}: ${d.title}` : d.title
-                      return <li>{d.url ? <a href={d.url}>{label}</a> : label}</li>
+                      return <li>{d.url ? <a href={d.url}>{label}</a> : <a href={`/documents/${d.id}`}>{label}</a>}</li>
                     })}
                     {item.links.map((l) => (
                       <li>
@@ -92,10 +101,26 @@ export function renderMeeting(c: Context<AppEnv>, view: MeetingView) {
           </ol>
         )}
       </section>
+      {view.sections}
+      <section aria-labelledby="meeting-documents">
+        <h2 id="meeting-documents">{t('processes.documents.title')}</h2>
+        <DocumentTable c={c} documents={view.filed} caption={t('processes.documents.title')} />
+        {view.canUpload ? (
+          <p>
+            <a href={`/meetings/${meeting.id}/documents/new`}>{t('processes.documents.uploadLink')}</a>
+          </p>
+        ) : null}
+      </section>
       <section aria-labelledby="attendance">
         <h2 id="attendance">{t('processes.meetings.attendance')}</h2>
         <p>
           <a href={`/meetings/${meeting.id}/participants`}>{t('processes.meetings.participants')}</a>
+          {view.attendance.length > 0 ? (
+            <>
+              {' · '}
+              <a href={`/balance/meeting/${meeting.id}`}>{t('balance.see.meeting')}</a>
+            </>
+          ) : null}
           {view.canManage ? (
             <>
               {' · '}

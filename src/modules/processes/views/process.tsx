@@ -72,6 +72,9 @@ export function CallSummary({ c, call, canExtend }: { c: Context<AppEnv>; call: 
           [t('processes.call.moderation'), t(`processes.moderation.${call.moderation}`)],
         ]}
       />
+      <p>
+        <a href={`/balance/call/${call.id}`}>{t('balance.see.call')}</a>
+      </p>
       {state === 'open' ? (
         <p>
           <a class="button" href={`/calls/${call.id}/contribute`}>
@@ -230,6 +233,9 @@ export function renderProcess(c: Context<AppEnv>, view: ProcessView) {
       </section>
       <section aria-labelledby="documents">
         <h2 id="documents">{t('processes.documents.title')}</h2>
+        <p>
+          <a href={`/processes/${process.id}/documents`}>{t('processes.documents.allFiles')}</a>
+        </p>
         {view.documents.length === 0 ? (
           <p>{t('processes.documents.none')}</p>
         ) : (
@@ -248,7 +254,7 @@ export function renderProcess(c: Context<AppEnv>, view: ProcessView) {
                 {view.documents.map((d) => (
                   <tr>
                     <td>{d.symbol ?? '—'}</td>
-                    <td>{d.url ? <a href={d.url}>{d.title}</a> : d.title}</td>
+                    <td>{d.url ? <a href={d.url}>{d.title}</a> : <a href={`/documents/${d.id}`}>{d.title}</a>}</td>
                     <td>{t(`processes.documentKind.${d.kind}`)}</td>
                     <td>{i18n.date(d.issuedOn, 'medium')}</td>
                   </tr>

@@ -1,0 +1,78 @@
+// Participants from sightings: a State counts once however often it appears, an organization is
+// placed by its headquarters, a person speaking for themselves keeps what was recorded with them.
+import { describe, expect, it } from 'vitest'
+import { balanceOf } from './balance.ts'
+import { countLanguages, flagCounts, participantsFrom, type Resolver } from './participants.ts'
+
+const STATES: Record<string, { regionalGroup: string; ldc: boolean; lldc: boolean; sids: boolean; member: boolean }> = {
+  KEN: { regionalGroup: 'african', ldc: false, lldc: false, sids: false, member: true },
+  MWI: { regionalGroup: 'african', ldc: true, lldc: true, sids: false, member: true },
+  BRA: { regionalGroup: 'grulac', ldc: false, lldc: false, sids: false, member: true },
+  FRA: { regionalGroup: 'weog', ldc: false, lldc: false, sids: false, member: true },
+  VAT: { regionalGroup: 'weog', ldc: false, lldc: false, sids: false, member: false },
+}
+const resolve: Resolver = {
+  state: (iso3) => STATES[iso3],
+  organization: (id) => (id === 7 ? { stakeholderGroup: 'civil_society', headquartersIso3: 'KEN' } : undefined),
+}
+const state = (iso3: string, language?: string) => ({ memberStateIso3: iso3, organizationId: null, language })
+
+describe('participants from what was recorded', () => {
+  it('counts a State once across contributions, positions and attendance, with every language it wrote in', () => {
+    const people = participantsFrom([state('KEN', 'en'), state('KEN'), state('KEN', 'fr'), state('BRA', 'es')], resolve)
+    expect(people.map((p) => p.key)).toEqual(['state:KEN', 'state:BRA'])
+    expect(people[0]?.languages).toEqual(['en', 'fr'])
+    expect(countLanguages(people)).toEqual({ en: 1, fr: 1, es: 1 })
+  })
+
+  it('places an organization by its headquarters and a person by what was recorded with them', () => {
+    const people = participantsFrom(
+      [
+        { memberStateIso3: null, organizationId: 7 },
+        {
+          memberStateIso3: null,
+          organizationId: null,
+          individual: 'account:3',
+          stakeholderGroup: 'individual',
+          recorded: { regionalGroup: 'grulac', ldc: false, lldc: false, sids: false },
+        },
+        { memberStateIso3: null, organizationId: null },
+      ],
+      resolve,
+    )
+    expect(people).toHaveLength(2)
+    expect(people[0]).toMatchObject({
+      kind: 'organization',
+      stakeholderGroup: 'civil_society',
+      regionalGroup: 'african',
+    })
+    expect(people[1]).toMatchObject({ kind: 'individual', stakeholderGroup: 'individual', regionalGroup: 'grulac' })
+  })
+
+  it('measures a process against its body by hand: ratios 1.25, coverage 3 of 4, the LDC share a quarter', () => {
+    const membership = participantsFrom(
+      ['KEN', 'MWI', 'BRA', 'FRA'].map((s) => state(s)),
+      resolve,
+    )
+    const composition = participantsFrom(
+      [...['KEN', 'MWI', 'BRA', 'FRA'].map((s) => state(s)), { memberStateIso3: null, organizationId: 7 }],
+      resolve,
+    )
+    const took = participantsFrom(
+      [state('KEN'), state('MWI'), state('BRA', 'en'), { memberStateIso3: null, organizationId: 7 }, state('VAT')],
+      resolve,
+    )
+    const b = balanceOf(took, { membership, composition })
+    // regions: african 3 (KEN, MWI, the organization), grulac 1, weog 1 (the observer) of 5
+    expect(b.regionalGroups.rows.find((r) => r.group === 'african')).toMatchObject({ count: 3, share: 0.6 })
+    // composition: african 3 of 5 -> 0.6 / 0.6
+    expect(b.regionalGroups.rows.find((r) => r.group === 'african')?.ratio).toBeCloseTo(1, 12)
+    expect(b.coverage).toEqual({ states: 3, of: 4, share: 0.75 })
+    expect(flagCounts(took)).toEqual({ base: 5, counts: { ldc: 1, lldc: 1, sids: 0 } })
+    // ldc: 1/5 against 1/5 of the composition
+    expect(b.development[0]?.ratio).toBeCloseTo(1, 12)
+    // governments 4 of 5 (0.8) against 4 of 5 members
+    expect(b.stakeholderGroups.rows.find((r) => r.group === 'government')).toMatchObject({ count: 4, ratio: 1 })
+    expect(b.byKind).toEqual({ memberStates: 4, organizations: 1, individuals: 0 })
+  })
+})

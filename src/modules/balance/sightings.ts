@@ -1,0 +1,125 @@
+// Reads who took part, through the other modules' exports (never their tables), as sightings with
+// the process and year each belongs to; and the resolver that classifies States and organizations.
+import { isoDate } from '../../core/dates.ts'
+import type { Db } from '../../core/db/database.ts'
+import {
+  electoralGroup,
+  findOrganizationsByIds,
+  hasClassification,
+  listMemberStates,
+  type MemberState,
+} from '../actors/index.ts'
+import { reportingOrganizations } from '../annual-reports/index.ts'
+import { bodyMembers } from '../bodies/index.ts'
+import { contributionParticipation } from '../contributions/index.ts'
+import { negotiationParticipation } from '../negotiation/index.ts'
+import { attendanceParticipation } from '../processes/index.ts'
+import { type Participant, participantsFrom, type Resolver, type Sighting } from './rules/participants.ts'
+
+/** A sighting with where and when it happened. */
+export interface Placed extends Sighting {
+  processId: number | null
+  meetingId?: number
+  year: number
+}
+
+export interface Filter {
+  processIds?: number[]
+  callId?: number
+  year?: number
+}
+
+export type Source = 'contributions' | 'negotiation' | 'attendance' | 'annual_reports'
+export const PROCESS_SOURCES: readonly Source[] = ['contributions', 'negotiation', 'attendance']
+
+/** Published contributions, negotiation acts, meeting attendance and published annual reports, as asked. */
+export async function sightings(db: Db, filter: Filter, sources: readonly Source[]): Promise<Placed[]> {
+  const [contributions, negotiation, attendance, reports] = await Promise.all([
+    sources.includes('contributions') ? contributionParticipation(db, filter) : [],
+    sources.includes('negotiation') ? negotiationParticipation(db, filter) : [],
+    sources.includes('attendance') ? attendanceParticipation(db, filter) : [],
+    sources.includes('annual_reports') ? reportingOrganizations(db, filter.year) : [],
+  ])
+  return [
+    ...contributions.map((r) => ({
+      memberStateIso3: r.memberStateIso3,
+      organizationId: r.organizationId,
+      individual: r.individual,
+      stakeholderGroup: r.stakeholderGroup,
+      recorded: { regionalGroup: r.regionalGroup, ldc: r.ldc, lldc: r.lldc, sids: r.sids },
+      language: r.language,
+      processId: r.processId,
+      year: r.year,
+    })),
+    ...negotiation.map((r) => ({ ...r, processId: r.processId })),
+    ...attendance.map((r) => ({ ...r })),
+    ...reports.map((r) => ({ memberStateIso3: null, organizationId: r.organizationId, processId: null, year: r.year })),
+  ]
+}
+
+/**
+ * Classifies States as of `date` (a graduation from LDC counts from its day) and organizations by
+ * their headquarters; also gives the UN membership as participants.
+ */
+export async function resolverFor(
+  db: Db,
+  date: Date,
+  organizationIds: Iterable<number>,
+): Promise<{ resolve: Resolver; membership: Participant[] }> {
+  const day = isoDate(date)
+  const [states, organizations] = await Promise.all([
+    listMemberStates(db),
+    findOrganizationsByIds(db, [...new Set(organizationIds)]),
+  ])
+  const orgs = new Map(organizations.map((o) => [o.id, o]))
+  const { profiles, membership } = classified(states, day)
+  const resolve: Resolver = { state: (iso3) => profiles.get(iso3), organization: (id) => orgs.get(id) }
+  return { resolve, membership }
+}
+
+type StateProfile = NonNullable<ReturnType<Resolver['state']>>
+// the list of States is the same object while the reference data holds (actors caches it): its
+// classification on a day is worked out once
+const classifiedOn = new WeakMap<
+  object,
+  Map<string, { profiles: Map<string, StateProfile>; membership: Participant[] }>
+>()
+
+function classified(states: MemberState[], day: string) {
+  let byDay = classifiedOn.get(states)
+  if (!byDay) {
+    byDay = new Map()
+    classifiedOn.set(states, byDay)
+  }
+  const hit = byDay.get(day)
+  if (hit) return hit
+  const profiles = new Map<string, StateProfile>(
+    states.map((s) => [
+      s.iso3,
+      {
+        regionalGroup: electoralGroup(s),
+        ldc: hasClassification(s, 'ldc', day),
+        lldc: hasClassification(s, 'lldc', day),
+        sids: hasClassification(s, 'sids', day),
+        member: s.membership === 'member',
+      },
+    ]),
+  )
+  const resolve: Resolver = { state: (iso3) => profiles.get(iso3), organization: () => undefined }
+  const membership = participantsFrom(
+    states.filter((s) => s.membership === 'member').map((s) => ({ memberStateIso3: s.iso3, organizationId: null })),
+    resolve,
+  )
+  const value = { profiles, membership }
+  if (byDay.size > 50) byDay.clear()
+  byDay.set(day, value)
+  return value
+}
+
+/** The body's members (not observers), as sightings. */
+export async function compositionOf(db: Db, bodyId: number): Promise<Sighting[]> {
+  const members = await bodyMembers(db, bodyId)
+  return members
+    .filter((m) => m.standing === 'member')
+    .map((m) => ({ memberStateIso3: m.memberStateIso3, organizationId: m.organizationId }))
+}
