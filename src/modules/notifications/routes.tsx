@@ -10,6 +10,7 @@ import { requireAccount } from '../../core/http/guards.ts'
 import { parseWith } from '../../core/http/validation.ts'
 import { ChoiceGroup, Form, SubmitButton } from '../../core/ui/form.tsx'
 import { renderPage } from '../../core/ui/layout.tsx'
+import { bodyLabel } from '../bodies/index.ts'
 import { findBody, findProcess } from '../processes/index.ts'
 import { follow, setFrequency, unfollow } from './commands.ts'
 import { followerCount, followsOf, frequencyOf, isFollowing } from './queries.ts'
@@ -75,7 +76,7 @@ async function subjectTitle(c: Context<AppEnv>, type: FollowSubject, id: number)
   if (type === 'body') {
     const body = await findBody(c.var.db, id)
     return [
-      body ? (body.acronym ? `${body.name} (${body.acronym})` : body.name) : `#${id}`,
+      body ? bodyLabel(body, c.var.i18n.locale) : `#${id}`,
       `/bodies/${body?.slug ?? id}`,
     ]
   }
