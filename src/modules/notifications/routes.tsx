@@ -75,10 +75,7 @@ export async function FollowSection({
 async function subjectTitle(c: Context<AppEnv>, type: FollowSubject, id: number): Promise<[string, string]> {
   if (type === 'body') {
     const body = await findBody(c.var.db, id)
-    return [
-      body ? bodyLabel(body, c.var.i18n.locale) : `#${id}`,
-      `/bodies/${body?.slug ?? id}`,
-    ]
+    return [body ? bodyLabel(body, c.var.i18n.locale) : `#${id}`, `/bodies/${body?.slug ?? id}`]
   }
   const process = await findProcess(c.var.db, id)
   return [process?.title ?? `#${id}`, `/processes/${id}`]
