@@ -5,7 +5,7 @@
 // recall of "same campaign" against the generator's truth, and the consultation pages' server time.
 import { createReadStream, mkdtempSync, rmSync } from 'node:fs'
 import { stat } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pipeline } from 'node:stream/promises'
 import { sql } from 'kysely'
@@ -116,6 +116,11 @@ export const consultation: Scenario = {
       const importSeconds = (performance.now() - t1) / 1000
       if (!imported.ok) throw new Error(JSON.stringify(imported.error))
       const rate = ROWS / importSeconds
+      const load = () =>
+        loadavg()
+          .map((n) => fmt(n, 1))
+          .join(' / ')
+      ctx.print(`\nLoad average (1 / 5 / 15 min) after the import: ${load()} on ${ctx.kind}`)
       ctx.print(`\n| figure | measured | reference or budget | holds |`)
       ctx.print(`|---|---|---|---|`)
       if (copySeconds !== null) {
@@ -196,11 +201,16 @@ export const consultation: Scenario = {
         `| assignment of an arriving contribution ${ctx.kind} | p50 ${fmt(percentile(times, 50), 2)} ms, p99 ${fmt(p99, 2)} ms (${ARRIVALS} arrivals) | ${ASSIGN_BUDGET_MS} ms | ${percentile(times, 50) <= ASSIGN_BUDGET_MS ? 'yes (p50)' : 'NO'} |`,
       )
 
+      ctx.print(`| load average after the assignment | ${load()} | | |`)
       // the pages, server time
       const campaign = await sql<{
         id: string
       }>`select id from consultation_campaign where call_id = ${callId} order by size desc limit 1`.execute(db)
+      const pid = processRow.value.id
       for (const path of [
+        `/processes/${pid}`,
+        `/processes/${pid}/contributions`,
+        `/processes/${pid}/contributions?language=fr&stakeholderGroup=individual&page=20`,
         `/calls/${callId}/campaigns`,
         `/campaigns/${campaign.rows[0]?.id}`,
         `/api/v1/calls/${callId}/campaigns`,

@@ -13,11 +13,7 @@ const root = join(import.meta.dirname, '..', '..')
  */
 const STILL_OUTSIDE_QUERIES: readonly string[] = [
   'src/modules/contributions/open-data.ts',
-  // negotiation/commands-proposals.ts and commands-cosponsors.ts, split and moved (arch-neg)
-  'src/modules/negotiation/commands-amendments.ts',
-  'src/modules/negotiation/commands-lifecycle.ts',
-  'src/modules/negotiation/commands-positions.ts',
-  'src/modules/negotiation/commands-silence.ts',
+  // negotiation's and proposals' commands: their SQL moved into queries (arch-neg, neg-arch)
   'src/modules/notifications/commands-notices.ts',
   'src/modules/notifications/commands.ts',
   'src/modules/notifications/digest.ts',

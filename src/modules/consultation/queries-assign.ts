@@ -11,6 +11,7 @@ import { inTransaction, jsonb } from '../../core/db/helpers.ts'
 import { type ContributionText, contributionTexts } from '../contributions/index.ts'
 import { kdb } from './queries.ts'
 import { personalAdditions } from './rules/additions.ts'
+import { TOP_ADDITIONS } from './rules/additions-count.ts'
 import { bandKeys, bucketId, DEFAULT_METHOD, signature, signatureBytes, similarity } from './rules/minhash.ts'
 import { textHash, words } from './rules/normalize.ts'
 import { isNewAccount, profileOf } from './rules/profile.ts'
@@ -30,6 +31,7 @@ interface Probe {
   threshold: number | null
   sameId: number | null
   sameCampaignId: number | null
+  sameAdditions: string | null
   candidates: Candidate[] | null
 }
 
@@ -37,7 +39,7 @@ function probe(trx: Db, c: ContributionText, hash: string, buckets: number[]) {
   return sql<Probe>`
     select exists (select 1 from consultation_member where contribution_id = ${c.id}) as assigned,
       (select threshold from consultation_setting where call_id = ${c.callId}) as threshold,
-      same.id as "sameId", same.campaign_id as "sameCampaignId",
+      same.id as "sameId", same.campaign_id as "sameCampaignId", same.additions as "sameAdditions",
       (select json_agg(json_build_object('id', t.id, 'signature', encode(t.signature, 'hex'),
           'campaignId', t.campaign_id, 'members', t.members, 'template', k.template))
         from consultation_bucket b join consultation_text t on t.id = b.text_id
@@ -49,11 +51,31 @@ function probe(trx: Db, c: ContributionText, hash: string, buckets: number[]) {
     .then((r) => r.rows[0] as Probe)
 }
 
+/** The call's counts of contributions read and of those in no campaign, moved (a CTE). */
+function counted(callId: number, lone: number) {
+  return sql`s as (insert into consultation_setting (call_id, analysed, lone) values (${callId}, 1, ${lone})
+    on conflict (call_id) do update set analysed = consultation_setting.analysed + 1,
+      lone = consultation_setting.lone + excluded.lone)`
+}
+
+/** The campaign's listed additions with one more sender of `added` (listed while there is room). */
+function addedTo(added: string) {
+  if (added === '') return sql`top_additions`
+  return sql`case
+    when top_additions @> jsonb_build_array(jsonb_build_object('text', ${added}::text)) then (
+      select jsonb_agg(case when e ->> 'text' = ${added}::text
+        then jsonb_build_object('text', e -> 'text', 'count', (e ->> 'count')::int + 1) else e end order by n)
+      from jsonb_array_elements(top_additions) with ordinality as x(e, n))
+    when jsonb_array_length(top_additions) < ${TOP_ADDITIONS}::int
+      then top_additions || jsonb_build_array(jsonb_build_object('text', ${added}::text, 'count', 1))
+    else top_additions end`
+}
+
 /** The campaign's counters and speaker profile grown by one member, in SQL (no read first). */
-function grown(c: ContributionText, newText: boolean) {
+function grown(c: ContributionText, newText: boolean, added: string) {
   const region = c.regionalGroup ?? 'none'
   const n = (flag: boolean) => (flag ? 1 : 0)
-  return sql`size = size + 1, exact_groups = exact_groups + ${newText ? 1 : 0},
+  return sql`size = size + 1, top_additions = ${addedTo(added)}, exact_groups = exact_groups + ${newText ? 1 : 0},
     first_at = least(first_at, ${c.submittedAt.toISOString()}::timestamptz),
     last_at = greatest(last_at, ${c.submittedAt.toISOString()}::timestamptz),
     profile = profile || jsonb_build_object(
@@ -83,7 +105,7 @@ export async function assignContribution(db: Db, c: ContributionText): Promise<A
       const textId = Number(found.sameId)
       if (found.sameCampaignId === null) {
         // a second copy of a lone text: the two make a campaign
-        await sql`with t as (update consultation_text set members = members + 1 where id = ${textId})
+        await sql`with t as (update consultation_text set members = members + 1 where id = ${textId}), ${counted(c.callId, 1)}
           ${member} values (${c.id}, ${c.callId}, ${textId}, null, ${c.submittedAt.toISOString()}::timestamptz)`.execute(
           trx,
         )
@@ -91,7 +113,8 @@ export async function assignContribution(db: Db, c: ContributionText): Promise<A
       }
       const campaignId = Number(found.sameCampaignId)
       await sql`with t as (update consultation_text set members = members + 1 where id = ${textId}),
-          k as (update consultation_campaign set ${grown(c, false)} where id = ${campaignId})
+          k as (update consultation_campaign set ${grown(c, false, found.sameAdditions ?? '')} where id = ${campaignId}),
+          ${counted(c.callId, 0)}
         ${member} values (${c.id}, ${c.callId}, ${textId}, ${campaignId}, ${c.submittedAt.toISOString()}::timestamptz)`.execute(
         trx,
       )
@@ -117,7 +140,8 @@ export async function assignContribution(db: Db, c: ContributionText): Promise<A
           values (${c.callId}, ${hash}, ${Buffer.from(signatureBytes(sig))}, ${campaignId}, 1, ${additions}) returning id),
         b as (insert into consultation_bucket (call_id, bucket, text_id)
           select ${c.callId}, x, t.id from t, unnest(${buckets}::bigint[]) x on conflict do nothing),
-        k as (update consultation_campaign set ${grown(c, true)} where id = ${campaignId}),
+        k as (update consultation_campaign set ${grown(c, true, additions)} where id = ${campaignId}),
+        ${counted(c.callId, campaignId === null ? 1 : 0)},
         m as (${member} select ${c.id}, ${c.callId}, t.id, ${campaignId}::bigint, ${c.submittedAt.toISOString()}::timestamptz from t)
       select id from t`.execute(trx)
     return { textId: Number(inserted.rows[0]?.id), campaignId, exact: false }
@@ -150,5 +174,11 @@ async function startCampaign(trx: Db, callId: number, textId: number): Promise<{
   const campaignId = Number(campaign.id)
   await k.updateTable('consultationText').set({ campaignId }).where('id', '=', textId).execute()
   await k.updateTable('consultationMember').set({ campaignId }).where('textId', '=', textId).execute()
+  // its members were counted in no campaign
+  await k
+    .updateTable('consultationSetting')
+    .set((eb) => ({ lone: eb('lone', '-', members.length) }))
+    .where('callId', '=', callId)
+    .execute()
   return { id: campaignId, template: first?.text ?? '' }
 }

@@ -19,6 +19,7 @@ export interface RebuiltCampaign {
   firstAt: number
   lastAt: number
   profile: CampaignProfile
+  topAdditions: { text: string; count: number }[]
 }
 
 export interface RebuiltCall {
@@ -62,7 +63,18 @@ export async function writeRebuiltCall(trx: Db, callId: number, call: RebuiltCal
   await copySlices(
     trx,
     'consultation_campaign',
-    ['id', 'call_id', 'size', 'exact_groups', 'template', 'template_text_id', 'first_at', 'last_at', 'profile'],
+    [
+      'id',
+      'call_id',
+      'size',
+      'exact_groups',
+      'template',
+      'template_text_id',
+      'first_at',
+      'last_at',
+      'profile',
+      'top_additions',
+    ],
     call.campaigns,
     (k) => {
       const c = call.campaigns[k] as RebuiltCampaign
@@ -76,6 +88,7 @@ export async function writeRebuiltCall(trx: Db, callId: number, call: RebuiltCal
         new Date(c.firstAt),
         new Date(c.lastAt),
         JSON.stringify(c.profile),
+        JSON.stringify(c.topAdditions),
       ]
     },
   )

@@ -14,6 +14,7 @@ import { findCall } from '../processes/index.ts'
 import { thresholdOf } from './queries.ts'
 import { writeRebuiltCall } from './queries-rebuild-write.ts'
 import { personalAdditions } from './rules/additions.ts'
+import { mostSent } from './rules/additions-count.ts'
 import { clusterSignatures } from './rules/clusters.ts'
 import { Codes, fnv, inChunks } from './rules/compact.ts'
 import { DEFAULT_METHOD, type Method, signature } from './rules/minhash.ts'
@@ -187,11 +188,18 @@ export async function rebuildCampaigns(
       if (added !== '') additions.set(t, added)
     }
   })
+  const topAdditions = mostSent(
+    campaigns.length,
+    hashes.length,
+    (t) => campaignOfText[t] as number,
+    additions,
+    textMembers,
+  )
   const t2 = performance.now()
   await inTransaction(db, async (trx) => {
     await sql`select pg_advisory_xact_lock(hashtext(${`consultation:${callId}`}))`.execute(trx)
     await writeRebuiltCall(trx, callId, {
-      campaigns: campaigns.map((c) => ({
+      campaigns: campaigns.map((c, k) => ({
         size: c.size,
         exactGroups: c.exactGroups,
         template: textOf.get(firstMember[c.template] as number) ?? '',
@@ -199,6 +207,7 @@ export async function rebuildCampaigns(
         firstAt: c.firstAt,
         lastAt: c.lastAt,
         profile: c.profile,
+        topAdditions: topAdditions[k] ?? [],
       })),
       texts: hashes.map((hash, t) => ({
         hash,
@@ -210,8 +219,11 @@ export async function rebuildCampaigns(
       buckets,
       members: member,
     })
-    await sql`insert into consultation_setting (call_id, rebuilt_at) values (${callId}, ${ctx.now.toISOString()}::timestamptz)
-      on conflict (call_id) do update set rebuilt_at = excluded.rebuilt_at`.execute(trx)
+    const inCampaigns = campaigns.reduce((n, c) => n + c.size, 0)
+    await sql`insert into consultation_setting (call_id, rebuilt_at, analysed, lone)
+      values (${callId}, ${ctx.now.toISOString()}::timestamptz, ${member.id.length}, ${member.id.length - inCampaigns})
+      on conflict (call_id) do update set rebuilt_at = excluded.rebuilt_at, analysed = excluded.analysed,
+        lone = excluded.lone`.execute(trx)
     await recordAudit(trx, {
       ...auditedBy(ctx),
       action: 'campaigns.rebuilt',

@@ -118,16 +118,9 @@ export function registerConsultationRoutes(app: Hono<AppEnv>): void {
     const call = await findCall(c.var.db, idParam(c))
     if (!call) return respondError(c, { type: 'not_found', id: 'call_not_found' })
     const page = pageParam(c.req.query('page'))
+    // each campaign once, with its most sent distinct additions (a read model: one query)
     const list = await campaignsOfCall(c.var.db, call.id, { limit: 100, offset: 0 })
-    const campaigns =
-      page === 1
-        ? await Promise.all(
-            list.rows.map(async (campaign) => ({
-              campaign,
-              additions: await distinctAdditions(c.var.db, campaign.id, 20),
-            })),
-          )
-        : []
+    const campaigns = page === 1 ? list.rows.map((campaign) => ({ campaign, additions: campaign.topAdditions })) : []
     const lone = await loneContributions(c.var.db, call.id, {
       limit: LONE_PER_PAGE,
       offset: (page - 1) * LONE_PER_PAGE,

@@ -92,7 +92,7 @@ export interface Report {
 }
 
 /** The paragraphs as Rev.N had them (a snapshot), or as they stand. */
-async function textOf(db: Db, documentId: number, revision: number | null): Promise<SourceParagraph[]> {
+export async function textOf(db: Db, documentId: number, revision: number | null): Promise<SourceParagraph[]> {
   if (revision !== null) {
     const row = await findRevision(db, documentId, revision)
     if (row) return (typeof row.snapshot === 'string' ? JSON.parse(row.snapshot) : row.snapshot) as SourceParagraph[]

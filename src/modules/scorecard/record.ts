@@ -9,7 +9,7 @@ import { listIssues } from '../coordination/index.ts'
 import { documentsOf as negotiatingDocumentsOf, statementsOf } from '../negotiation/index.ts'
 import { documentsOf, findProcess, meetingsOf, type Process, stateChangesOf } from '../processes/index.ts'
 import { proposalsOf } from '../proposals/index.ts'
-import { assembleReport } from '../reports/index.ts'
+import { recommendationsRecord } from '../reports/index.ts'
 import { CHARACTERISTICS, type PlatformRecord, type ProcessRecord } from './rules/record.ts'
 
 const day = (d: Date) => d.toISOString().slice(0, 10)
@@ -114,19 +114,9 @@ export async function processRecord(db: Db, process: Process): Promise<ProcessRe
 }
 
 async function issuedReport(db: Db, processId: number) {
-  const report = await assembleReport(db, processId)
-  if (!report?.issue) return null
-  return {
-    year: Number(report.issue.issuedOn.slice(0, 4)),
-    recommendations: report.recommendations.filter((r) => r.kind === 'operative').map((r) => r.id),
-    // already the latest record of each year per recommendation
-    followUps: report.followUps.map((f) => ({
-      paragraphId: f.paragraphId,
-      year: f.year,
-      status: f.status,
-      recordedAt: new Date(0),
-    })),
-  }
+  const report = await recommendationsRecord(db, processId)
+  if (!report) return null
+  return { ...report, year: Number(String(report.issuedOn).slice(0, 4)) }
 }
 
 export async function platformRecord(db: Db): Promise<PlatformRecord> {
