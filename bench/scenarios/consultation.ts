@@ -29,6 +29,7 @@ import {
   openCall,
 } from '../../src/modules/processes/index.ts'
 import { writeConsultationCsv } from '../consultation-data.ts'
+import { measureSearch } from '../consultation-search.ts'
 import { fmt, percentile } from '../measure.ts'
 import type { BenchContext, Scenario } from '../scenario.ts'
 
@@ -231,6 +232,7 @@ export const consultation: Scenario = {
           `| ${path} ${ctx.kind} | p50 ${fmt(t.p50, 1)} ms, p99 ${fmt(t.p99, 1)} ms | ${PAGE_MS} ms p99 | ${t.p99 <= PAGE_MS ? 'yes' : 'NO'} |`,
         )
       }
+      await measureSearch(ctx, callId)
     } finally {
       rmSync(dir, { recursive: true, force: true })
     }

@@ -42,7 +42,9 @@ export async function openDatabase(
   target: DatabaseTarget,
   onIdleError: (error: Error) => void = () => {},
 ): Promise<Database> {
-  const plugins = [new CamelCasePlugin()]
+  // column names are camel-cased; what a JSON value holds is data and comes back as it was written
+  // (left to its default, the plugin renamed "civil_society" inside stored JSON to "civilSociety")
+  const plugins = [new CamelCasePlugin({ maintainNestedObjectKeys: true })]
   if (target.kind === 'pglite') {
     const options = {
       // counts and ids fit in a double; dates stay "YYYY-MM-DD" rather than a midnight Date

@@ -1,6 +1,8 @@
 // Reads the record the scorecard is computed from, through other modules' exports only: a
 // process's meetings, documents, decisions, contributions, proposals, report and cycles; and the
 // platform's annual reporting cycles and emerging issues.
+
+import { isoDate } from '../../core/dates.ts'
 import type { Db } from '../../core/db/database.ts'
 import { electoralGroup, findOrganizationsByIds, listMemberStates } from '../actors/index.ts'
 import { reportingRecord } from '../annual-reports/index.ts'
@@ -12,7 +14,7 @@ import { proposalsOf } from '../proposals/index.ts'
 import { recommendationsRecord } from '../reports/index.ts'
 import { CHARACTERISTICS, type PlatformRecord, type ProcessRecord } from './rules/record.ts'
 
-const day = (d: Date) => d.toISOString().slice(0, 10)
+const day = isoDate
 const year = (d: Date) => d.getUTCFullYear()
 
 /** Regional group of each State (its electoral group) and of each organization (its seat's). */
