@@ -37,7 +37,7 @@ const AXE_CHECKED = [
 ]
 
 /** The page routes (GET, not a download, feed or API) that no checked address matches. */
-export function uncheckedRoutes(routes: readonly string[], checked: readonly string[]): string[] {
+function uncheckedRoutes(routes: readonly string[], checked: readonly string[]): string[] {
   const paths = checked.map((address) => address.split('?')[0] as string)
   return [...new Set(routes)]
     .filter((route) => !NOT_PAGES.test(route) && !route.includes('*') && !(route in UNLINKED))

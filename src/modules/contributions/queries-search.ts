@@ -99,7 +99,7 @@ function conditions(input: ContributionSearch, parsed: Partial<Record<Locale, st
   return sql.join(where, sql` and `)
 }
 
-// json keys of one word: Kysely's CamelCasePlugin renames nested keys too
+// json keys of one word read the same whether or not the CamelCasePlugin renames nested keys
 interface Group {
   question: number
   grp: string
