@@ -6,10 +6,10 @@
 // silence procedure; the officer issues the report with its symbol, downloads its Word file and
 // reads it, records its transmission to the CSTD and a follow-up a year later. A Kenyan delegate,
 // accredited on the way, finds notices on /me/notifications and in the mail outbox.
-import type { Page } from 'playwright-core'
+import type { Locator, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createLogger } from '../../src/core/log.ts'
-import { roleCommand } from '../../src/modules/accounts/cli-role.ts'
+import { roleCommand } from '../../src/modules/accounts/index.ts'
 import { readAuditLog } from '../../src/modules/notifications/index.ts'
 import { docxPart } from '../support/docx.ts'
 import { type BrowserApp, CHROMIUM, newContext, signUpAs, startBrowserApp } from './browser.ts'
@@ -62,6 +62,9 @@ async function send(page: Page, action: string, fields: Record<string, Value>, b
   return page.url()
 }
 
+/** The text of what `locator` finds, its white space as one space. */
+const textOf = async (locator: Locator) => ((await locator.textContent()) ?? '').replace(/\s+/g, ' ')
+
 const idIn = (url: string, after: string) => Number(new URL(url).pathname.split(`/${after}/`)[1]?.split('/')[0])
 
 describe.skipIf(!CHROMIUM)('the Secretariat runs a session in Chromium, from an empty installation', () => {
@@ -82,7 +85,7 @@ describe.skipIf(!CHROMIUM)('the Secretariat runs a session in Chromium, from an 
     await noticesRun()
     await page.goto('/me/notifications?lang=en')
     // names arrive isolated (U+2066..U+2069) so a title in another script keeps its order
-    return (await page.locator('main').innerText()).replace(/[\u2066-\u2069]/g, '')
+    return (await textOf(page.locator('main'))).replace(/[\u2066-\u2069]/g, '')
   }
   async function outboxTo(staff: Page, email: string) {
     await staff.goto('/administration/outbox?lang=en')
@@ -132,7 +135,7 @@ describe.skipIf(!CHROMIUM)('the Secretariat runs a session in Chromium, from an 
       selection: 'elected',
       since: today,
     })
-    const body = await officer.locator('main').innerText()
+    const body = await textOf(officer.locator('main'))
     expect(body).toContain('Peter Chair')
     expect(body).toContain('Kenya')
     await admin.goto('/administration/roles')
@@ -221,7 +224,7 @@ describe.skipIf(!CHROMIUM)('the Secretariat runs a session in Chromium, from an 
         'entry.KEN.inPerson': 'Wanjiru Delegate, First Secretary',
       })
       await officer.goto(`/meetings/${meetingId}/participants`)
-      expect(await officer.locator('main').innerText()).toContain('Wanjiru Delegate')
+      expect(await textOf(officer.locator('main'))).toContain('Wanjiru Delegate')
     }
     expect(await noticesOf(delegate)).toContain('Call for contributions “Call for contributions” opened')
 
@@ -304,8 +307,8 @@ describe.skipIf(!CHROMIUM)('the Secretariat runs a session in Chromium, from an 
       sourceReference: `E/RES/${year + 1}/12`,
     })
     await officer.goto(`/processes/${processId}/report?lang=en`)
-    expect(await officer.locator('main').innerText()).toMatch(/under way/i)
+    expect(await textOf(officer.locator('main'))).toMatch(/under way/i)
     await officer.goto(`/processes/${cstdProcessId}?lang=en`)
-    expect(await officer.locator('#documents').locator('xpath=..').innerText()).toContain(`E/CN.16/${year}/CRP.3`)
+    expect(await textOf(officer.locator('#documents').locator('xpath=..'))).toContain(`E/CN.16/${year}/CRP.3`)
   })
 })
