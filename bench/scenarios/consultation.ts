@@ -5,7 +5,7 @@
 // recall of "same campaign" against the generator's truth, and the consultation pages' server time.
 import { createReadStream, mkdtempSync, rmSync } from 'node:fs'
 import { stat } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pipeline } from 'node:stream/promises'
 import { sql } from 'kysely'
@@ -29,6 +29,7 @@ import {
   openCall,
 } from '../../src/modules/processes/index.ts'
 import { writeConsultationCsv } from '../consultation-data.ts'
+import { measureSearch } from '../consultation-search.ts'
 import { fmt, percentile } from '../measure.ts'
 import type { BenchContext, Scenario } from '../scenario.ts'
 
@@ -116,6 +117,11 @@ export const consultation: Scenario = {
       const importSeconds = (performance.now() - t1) / 1000
       if (!imported.ok) throw new Error(JSON.stringify(imported.error))
       const rate = ROWS / importSeconds
+      const load = () =>
+        loadavg()
+          .map((n) => fmt(n, 1))
+          .join(' / ')
+      ctx.print(`\nLoad average (1 / 5 / 15 min) after the import: ${load()} on ${ctx.kind}`)
       ctx.print(`\n| figure | measured | reference or budget | holds |`)
       ctx.print(`|---|---|---|---|`)
       if (copySeconds !== null) {
@@ -196,11 +202,16 @@ export const consultation: Scenario = {
         `| assignment of an arriving contribution ${ctx.kind} | p50 ${fmt(percentile(times, 50), 2)} ms, p99 ${fmt(p99, 2)} ms (${ARRIVALS} arrivals) | ${ASSIGN_BUDGET_MS} ms | ${percentile(times, 50) <= ASSIGN_BUDGET_MS ? 'yes (p50)' : 'NO'} |`,
       )
 
+      ctx.print(`| load average after the assignment | ${load()} | | |`)
       // the pages, server time
       const campaign = await sql<{
         id: string
       }>`select id from consultation_campaign where call_id = ${callId} order by size desc limit 1`.execute(db)
+      const pid = processRow.value.id
       for (const path of [
+        `/processes/${pid}`,
+        `/processes/${pid}/contributions`,
+        `/processes/${pid}/contributions?language=fr&stakeholderGroup=individual&page=20`,
         `/calls/${callId}/campaigns`,
         `/campaigns/${campaign.rows[0]?.id}`,
         `/api/v1/calls/${callId}/campaigns`,
@@ -211,6 +222,7 @@ export const consultation: Scenario = {
           `| ${path} ${ctx.kind} | p50 ${fmt(t.p50, 1)} ms, p99 ${fmt(t.p99, 1)} ms | ${PAGE_MS} ms p99 | ${t.p99 <= PAGE_MS ? 'yes' : 'NO'} |`,
         )
       }
+      await measureSearch(ctx, callId)
     } finally {
       rmSync(dir, { recursive: true, force: true })
     }

@@ -11,6 +11,7 @@ import { balanceModule } from './balance/index.ts'
 import { bodiesModule } from './bodies/index.ts'
 import { capacityModule } from './capacity/index.ts'
 import { consultationModule } from './consultation/index.ts'
+import { contributionSearchModule } from './contribution-search/index.ts'
 import { contributionsModule } from './contributions/index.ts'
 import { coordinationModule } from './coordination/index.ts'
 import { deliberationModule } from './deliberation/index.ts'
@@ -34,6 +35,7 @@ export const modules: readonly ModuleManifest[] = [
   processesModule,
   contributionsModule,
   consultationModule,
+  contributionSearchModule,
   proposalsModule,
   negotiationModule,
   reportsModule,

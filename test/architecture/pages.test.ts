@@ -10,10 +10,9 @@ import { modules } from '../../src/modules/index.ts'
 import { loadMessages } from '../../src/runtime.ts'
 import { signIn, TestClient } from '../support/client.ts'
 import { createTestRuntime, type TestRuntime } from '../support/runtime.ts'
-import { pageProblems, routePattern, UNLINKED } from './pages.ts'
+import { NOT_PAGES, pageProblems, routePattern, UNLINKED } from './pages.ts'
 
-const SKIP =
-  /\.(docx|xml|json|jsonl|ics|csv|zip|atom|txt|css|js)(\?|$)|^\/(sign-out|api\/|attachments\/|library\/\d+\/file|documents\/[^/]+\/files\/)/
+const SKIP = NOT_PAGES
 /** how many addresses of one route pattern the walk opens (193 Member States add nothing) */
 const PER_PATTERN = 3
 

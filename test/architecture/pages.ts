@@ -1,5 +1,9 @@
 // What the page walk looks for, as pure functions so each can be shown to catch what it should.
 
+/** Addresses that are not pages (downloads, feeds, the API, sign-out): neither walked nor checked with axe. */
+export const NOT_PAGES =
+  /\.(docx|xml|json|jsonl|ics|csv|zip|atom|txt|css|js)(\?|$)|^\/(sign-out|api\/|attachments\/|library\/\d+\/file|documents\/[^/]+\/files\/)/
+
 /** Page routes no walk reaches by following links, each with the reason it is not linked. */
 export const UNLINKED: Record<string, string> = {
   '/healthz': 'for load balancers and monitoring, not people',

@@ -4,34 +4,12 @@
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEMO_PASSWORD } from '../../src/modules/accounts/index.ts'
+import {
+  FOUNDATION_PUBLIC_PAGES as PUBLIC_PAGES,
+  FOUNDATION_SIGNED_IN_PAGES as SIGNED_IN_PAGES,
+  FOUNDATION_STAFF_PAGES as STAFF_PAGES,
+} from './axe-pages.ts'
 import { axe, type BrowserApp, CHROMIUM, newContext, signInAs, signUpAs, startBrowserApp } from './browser.ts'
-
-const PUBLIC_PAGES = [
-  '/',
-  '/about',
-  '/member-states',
-  '/member-states?group=african&ldc=true',
-  '/member-states/BRA',
-  '/member-states/TUR',
-  '/organizations',
-  '/organizations/apc',
-  '/sign-in',
-  '/sign-up',
-  '/sign-up/sent',
-  '/sign-up/confirm/a-link-as-mailed',
-  '/api',
-  '/audit-log',
-  '/no-such-page',
-]
-const SIGNED_IN_PAGES = ['/account', '/accreditation']
-const STAFF_PAGES = [
-  '/administration',
-  '/administration/accreditation',
-  '/administration/roles',
-  '/administration/outbox',
-  '/organizations/new',
-  '/organizations/apc/edit',
-]
 
 async function expectAccessible(page: Page, path: string) {
   const violations = await axe(page)

@@ -4,7 +4,7 @@ import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi'
 import type { Context } from 'hono'
 import { errorResponses, json, PUBLIC_READ } from '../http/api.ts'
 import type { AppEnv } from '../http/context.ts'
-import { respondError } from '../http/errors.tsx'
+import { apiError } from '../http/errors.tsx'
 import type { Issue } from '../result.ts'
 import { checkpointJson, publishedCheckpoint } from './checkpoint.ts'
 import { readPublicEntries } from './log-read.ts'
@@ -107,8 +107,7 @@ const consistencyRoute = createRoute({
 })
 
 const tooBig = (path: string, max: number): Issue => ({ path, code: 'validation.tooBig', values: { max } })
-const refuse = (c: Context<AppEnv>, issues: Issue[]) =>
-  respondError(c, { type: 'invalid', id: 'invalid_input', issues }) as never
+const refuse = (c: Context<AppEnv>, issues: Issue[]) => apiError(c, { type: 'invalid', id: 'invalid_input', issues })
 const b64 = (hashes: Buffer[]) => hashes.map((h) => h.toString('base64'))
 
 export function registerAuditApi(api: OpenAPIHono<AppEnv>): void {

@@ -73,16 +73,3 @@ export async function recordAudit(db: Db, input: AuditInput): Promise<PublicEntr
     return entry
   })
 }
-
-/** The public history of one subject (newest first), for "history" sections on pages. */
-export async function auditHistory(db: Db, subjectType: string, subjectId: string | number, limit = 50) {
-  return db
-    .selectFrom('auditEntry')
-    .select(['seq', 'at', 'actorAccountId', 'action', 'payload'])
-    .where('subjectType', '=', subjectType)
-    .where('subjectId', '=', String(subjectId))
-    .where('public', '=', true)
-    .orderBy('seq', 'desc')
-    .limit(limit)
-    .execute()
-}

@@ -6,7 +6,6 @@ import { sql } from 'kysely'
 import type { Db } from '../db/database.ts'
 import { inTransaction } from '../db/helpers.ts'
 import { commitTo, entryLeafHash, newSalt, normalizePayload, publicForm } from './entry.ts'
-import { storedPayload, withStoredPayload } from './log-read.ts'
 import {
   type CompleteSubtree,
   consistencyProof,
@@ -142,7 +141,7 @@ export async function catchUpTree(db: Db, pageSize = 1000): Promise<number> {
           'auditEntry.action',
           'auditEntry.subjectType',
           'auditEntry.subjectId',
-          storedPayload,
+          'auditEntry.payload',
           'auditEntry.requestId',
           'auditCommitment.commitment',
         ])
@@ -151,8 +150,7 @@ export async function catchUpTree(db: Db, pageSize = 1000): Promise<number> {
         .limit(pageSize)
         .execute()
       const leaves: Hash[] = []
-      for (const [i, stored] of rows.entries()) {
-        const row = withStoredPayload(stored)
+      for (const [i, row] of rows.entries()) {
         if (Number(row.seq) !== size + i + 1) throw new Error(`the audit log has a gap before entry ${row.seq}`)
         let commitment = row.commitment
         if (!row.public && !commitment) {

@@ -4,6 +4,7 @@ import { resolve } from 'node:path'
 import { PGlite } from '@electric-sql/pglite'
 import { CamelCasePlugin, Kysely, PostgresDialect, sql } from 'kysely'
 import pg from 'pg'
+import { acceptCopy } from './copy.ts'
 import { checkDataDir, describeError, lockDataDir, StartupError } from './data-dir.ts'
 import { SCRIPT_MARKER, SerializedPGliteDialect } from './pglite-dialect.ts'
 import type { CoreTables } from './tables.ts'
@@ -41,7 +42,9 @@ export async function openDatabase(
   target: DatabaseTarget,
   onIdleError: (error: Error) => void = () => {},
 ): Promise<Database> {
-  const plugins = [new CamelCasePlugin()]
+  // column names are camel-cased; what a JSON value holds is data and comes back as it was written
+  // (left to its default, the plugin renamed "civil_society" inside stored JSON to "civilSociety")
+  const plugins = [new CamelCasePlugin({ maintainNestedObjectKeys: true })]
   if (target.kind === 'pglite') {
     const options = {
       // counts and ids fit in a double; dates stay "YYYY-MM-DD" rather than a midnight Date
@@ -99,6 +102,7 @@ export async function openDatabase(
   pool.on('error', onIdleError)
   pool.on('connect', (client) => {
     client.on('error', onIdleError)
+    acceptCopy(client)
   })
   const db = new Kysely<CoreTables>({ dialect: new PostgresDialect({ pool }), plugins })
   return {

@@ -14,6 +14,7 @@ import {
   PostgresQueryCompiler,
   type QueryResult,
 } from 'kysely'
+import { COPY_MARKER, pgliteCopy } from './copy.ts'
 
 /** SQL that starts with this marker runs as a script (several statements, no parameters). */
 export const SCRIPT_MARKER = '/* ecp:script */'
@@ -40,6 +41,7 @@ class PGliteConnection implements DatabaseConnection {
       await this.pglite.exec(compiled.sql)
       return { rows: [] }
     }
+    if (compiled.sql.startsWith(COPY_MARKER)) return pgliteCopy(this.pglite, compiled.sql, compiled.parameters)
     const result = await this.pglite.query<R>(compiled.sql, compiled.parameters as unknown[], {
       rowMode: 'object',
     })

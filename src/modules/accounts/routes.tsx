@@ -10,6 +10,7 @@ import { respondError } from '../../core/http/errors.tsx'
 import { parseForm } from '../../core/http/forms.ts'
 import { requireAccount } from '../../core/http/guards.ts'
 import { idParam } from '../../core/http/ids.ts'
+import { mailBaseUrl, siteOrigin } from '../../core/http/urls.ts'
 import { isLocale } from '../../core/i18n/locales.ts'
 import { ensurePersonForAccount, findPersonByAccount } from '../actors/index.ts'
 import { confirmSignUp, type MailSetting, type RequestInfo, signIn, signUp } from './commands.ts'
@@ -37,15 +38,10 @@ function requestInfo(c: Context<AppEnv>): RequestInfo {
   }
 }
 
-/** The site's origin: the configured public address, else the one the request came to. */
-export function siteOrigin(c: Context<AppEnv>): string {
-  return c.var.deps.config.publicUrl ?? new URL(c.req.url).origin
-}
-
 function mailSetting(c: Context<AppEnv>): MailSetting {
   // links in mail never come from the request's Host header, which a sender chooses
   const { config } = c.var.deps
-  return { messages: c.var.deps.messages, baseUrl: config.publicUrl ?? `http://localhost:${config.port}` }
+  return { messages: c.var.deps.messages, baseUrl: mailBaseUrl(config) }
 }
 
 /** Starts a new session; the one the browser had before (if any) ends, so none is carried over. */

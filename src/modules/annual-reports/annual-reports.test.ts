@@ -171,13 +171,19 @@ describe.each(DATABASE_KINDS)('annual reports on %s', (kind) => {
     const page = `/annual-reports/2025/report?organization=${orgA}`
     const saved = await rep.client.submit(
       `/annual-reports/2025/report/draft?organization=${orgA}`,
-      { actions: 'We convened two open consultations.', 'characteristics.transparency': 'Meetings webcast' },
+      {
+        actions: 'We convened two open consultations.',
+        'characteristics.transparency': 'Meetings webcast',
+        // a characteristic whose name has an underscore: once lost on reading the draft back
+        'characteristics.collaborative_approach': 'Joint drafting with the regional commissions',
+      },
       page,
     )
     expect(saved.response.status).toBe(303)
     const reread = (await rep.client.get(page)).html
     expect(reread).toContain('We convened two open consultations.')
     expect(reread).toContain('Meetings webcast')
+    expect(reread).toContain('Joint drafting with the regional commissions')
     expect((await new TestClient(runtime).json('/api/v1/annual-reports?year=2025')).body.data).toHaveLength(0)
     // the autosave script posts the same form and reads JSON back
     const json = await rep.client.request(`/annual-reports/2025/report/draft?organization=${orgA}`, {

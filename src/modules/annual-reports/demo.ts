@@ -2,6 +2,7 @@
 // mechanisms each organization runs on the map, and this year's cycle open, with APC invited so
 // the demo's representative can write its report.
 import { SYSTEM } from '../../core/auth/actor.ts'
+import { mailBaseUrl } from '../../core/http/urls.ts'
 import type { DemoContext } from '../../core/module.ts'
 import { findOrganizationBySlug, listOrganizations, localized } from '../actors/index.ts'
 import { listIssues, listMechanisms } from '../coordination/index.ts'
@@ -19,7 +20,7 @@ export async function loadAnnualReportsDemo(ctx: DemoContext): Promise<void> {
   const slugOf = new Map(issues.map((i) => [i.id, i.slug]))
   const mail = {
     messages: ctx.deps.messages,
-    baseUrl: ctx.deps.config.publicUrl ?? `http://localhost:${ctx.deps.config.port}`,
+    baseUrl: mailBaseUrl(ctx.deps.config),
   }
   for (const [offset, share] of [
     [2, 0.6],

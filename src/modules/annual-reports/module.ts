@@ -2,6 +2,7 @@
 // cooperation (Tunis Agenda para 71), the reporting cycle with its status board and reminders,
 // and the synthesis for the Secretary-General's report.
 import { join } from 'node:path'
+import { mailBaseUrl } from '../../core/http/urls.ts'
 import { loadCatalogs } from '../../core/i18n/catalog.ts'
 import type { ModuleManifest } from '../../core/module.ts'
 import { registerAnnualReportsApi } from './api.ts'
@@ -24,7 +25,7 @@ export const annualReportsModule: ModuleManifest = {
     'annualReports.remind': async (_payload, { db, deps, log }) => {
       const sent = await sendReminders(db, deps.now(), {
         messages: deps.messages,
-        baseUrl: deps.config.publicUrl ?? `http://localhost:${deps.config.port}`,
+        baseUrl: mailBaseUrl(deps.config),
       })
       if (sent) log.info(`annual report reminders: ${sent} organization(s)`)
     },

@@ -10,6 +10,7 @@ import { flash } from '../../core/http/cookies.ts'
 import { respondError } from '../../core/http/errors.tsx'
 import { parseForm } from '../../core/http/forms.ts'
 import { requireAccount } from '../../core/http/guards.ts'
+import { mailBaseUrl } from '../../core/http/urls.ts'
 import type { FormState } from '../../core/ui/form.tsx'
 import { listOrganizations } from '../actors/index.ts'
 import { openCycle } from './commands.ts'
@@ -21,8 +22,6 @@ import { CycleInput } from './schemas.ts'
 import { synthesisDocx, synthesisOf } from './synthesis.ts'
 import { renderBoard, renderCycles, renderOpenCycle } from './views/cycles.tsx'
 import { renderSynthesis } from './views/report.tsx'
-
-const baseUrl = (c: Context<AppEnv>) => c.var.deps.config.publicUrl ?? new URL(c.req.url).origin
 
 async function openForm(c: Context<AppEnv>, form: FormState, status?: 409 | 422) {
   const { rows } = await listOrganizations(c.var.db, { limit: 1000, offset: 0 })
@@ -47,7 +46,7 @@ export function registerAnnualReportRoutes(app: Hono<AppEnv>): void {
     if (!form.ok) return openForm(c, form, 422)
     const { values } = form
     const { year } = form.value
-    const mail = { messages: c.var.deps.messages, baseUrl: baseUrl(c) }
+    const mail = { messages: c.var.deps.messages, baseUrl: mailBaseUrl(c.var.deps.config) }
     const result = await openCycle(c.var.db, commandContext(c), form.value, mail)
     if (!result.ok) {
       if (result.error.type === 'invalid') return openForm(c, { values, issues: result.error.issues }, 422)

@@ -212,6 +212,19 @@ describe.each(DATABASE_KINDS)('balance of participation on %s', (kind) => {
     expect(await (await runtime.app.request(`/meetings/${empty}`)).text()).not.toContain(`/balance/meeting/${empty}`)
   })
 
+  it('describes the API in the OpenAPI document, with its query and its answer', async () => {
+    const doc = (await (await runtime.app.request('/api/openapi.json')).json()) as {
+      paths: Record<string, { get?: { operationId: string; parameters: { name: string }[] } }>
+      components: { schemas: Record<string, { properties: Record<string, unknown> }> }
+    }
+    const get = doc.paths['/api/v1/balance']?.get ?? doc.paths['/balance']?.get
+    expect(get?.operationId).toBe('getBalance')
+    expect(get?.parameters.map((p) => p.name).sort()).toEqual(['id', 'scope'])
+    expect(Object.keys(doc.components.schemas.Balance?.properties ?? {})).toEqual(
+      expect.arrayContaining(['regionalGroups', 'development', 'stakeholderGroups', 'languages', 'coverage', 'trend']),
+    )
+  })
+
   it('gives the same figures as CSV', async () => {
     const response = await runtime.app.request(`/balance/process/${processId}/balance.csv`)
     expect(response.status).toBe(200)

@@ -1,6 +1,8 @@
 // The balance of one scope (a process, a body, a call, a meeting, a year of the platform): who took
 // part, measured against the UN membership or the body's composition, with its trend. Pages, CSV,
 // the API and the open data are all made from this one result.
+
+import { isoDate } from '../../core/dates.ts'
 import type { Db } from '../../core/db/database.ts'
 import { err, notFound, ok, type Result } from '../../core/result.ts'
 import { findBody } from '../bodies/index.ts'
@@ -215,7 +217,7 @@ export async function balanceReport(db: Db, scope: Scope, id: number, now: Date)
     title: g.title,
     bodyId: g.bodyId,
     processId: g.processId,
-    asOf: g.asOf.toISOString().slice(0, 10),
+    asOf: isoDate(g.asOf),
     reference: refs.composition ? 'body_composition' : 'un_membership',
     balance,
     trendOf: g.trendOf,

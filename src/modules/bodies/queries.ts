@@ -72,15 +72,14 @@ const bodyColumns = [
 ] as const
 
 /**
- * The seats as the rules set them. The database answer goes through Kysely's camel-case plugin,
- * which renames the keys inside JSON too ("civil_society" comes back "civilSociety"): read each
- * group under either name, so no key of another spelling reaches a page (the WGEC's table once
- * showed "actors.stakeholder.civilSociety").
+ * The seats as the rules set them: the stakeholder groups' own keys, any other dropped, so no key
+ * of another spelling reaches a page (the WGEC's table once showed "actors.stakeholder.civilSociety",
+ * when the database layer still renamed keys inside JSON).
  */
 export function seatsFromRow(raw: Record<string, unknown> | null | undefined): StakeholderSeats {
   const seats: StakeholderSeats = {}
   for (const group of STAKEHOLDER_GROUPS) {
-    const value = raw?.[group] ?? raw?.[group.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase())]
+    const value = raw?.[group]
     if (typeof value === 'number') seats[group] = value
   }
   return seats

@@ -3,6 +3,7 @@
 export { consultationModule } from './module.tsx'
 export { assignContribution } from './queries-assign.ts'
 export { runImport, startImport } from './queries-intake.ts'
+export { campaignMembersOfCall } from './queries-members.ts'
 export { rebuildCampaigns } from './queries-rebuild.ts'
 export { pairwiseQuality } from './rules/clusters.ts'
 export { type GeneratedContribution, generateContributions } from './rules/generate.ts'

@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto'
 import type { Readable } from 'node:stream'
 import { auditedBy, type CommandContext, recordAudit } from '../../core/audit/audit.ts'
 import { authorize } from '../../core/auth/authorize.ts'
+import { isoDate } from '../../core/dates.ts'
 import type { Db } from '../../core/db/database.ts'
 import { inTransaction, jsonb } from '../../core/db/helpers.ts'
 import { err, notFound, ok, type Result } from '../../core/result.ts'
@@ -144,7 +145,7 @@ export async function runImport(
   if (!started) return notFound('import_not_found')
   const call = await findCall(db, started.callId)
   if (!call) return notFound('call_not_found')
-  const resolver = await resolverFor(db, started.callId, ctx.now.toISOString().slice(0, 10))
+  const resolver = await resolverFor(db, started.callId, isoDate(ctx.now))
   if (!resolver) return notFound('call_not_found')
   await kdb(db)
     .updateTable('consultationImport')

@@ -12,16 +12,17 @@ import { notFound, ok, type Result } from '../../core/result.ts'
 import { contributionTexts, contributionTextsOfCall } from '../contributions/index.ts'
 import { findCall } from '../processes/index.ts'
 import { thresholdOf } from './queries.ts'
+import { writeRebuiltCall } from './queries-rebuild-write.ts'
 import { personalAdditions } from './rules/additions.ts'
+import { mostSent } from './rules/additions-count.ts'
 import { clusterSignatures } from './rules/clusters.ts'
 import { Codes, fnv, inChunks } from './rules/compact.ts'
-import { bucketId, DEFAULT_METHOD, type Method, signature, signatureBytes } from './rules/minhash.ts'
+import { DEFAULT_METHOD, type Method, signature } from './rules/minhash.ts'
 import { textHash, words } from './rules/normalize.ts'
 import { isNewAccount } from './rules/profile.ts'
 import type { CampaignProfile } from './tables.ts'
 
 const READ_PAGE = 5000
-const WRITE_PAGE = 10_000
 
 export interface RebuildSummary {
   contributions: number
@@ -187,66 +188,42 @@ export async function rebuildCampaigns(
       if (added !== '') additions.set(t, added)
     }
   })
+  const topAdditions = mostSent(
+    campaigns.length,
+    hashes.length,
+    (t) => campaignOfText[t] as number,
+    additions,
+    textMembers,
+  )
   const t2 = performance.now()
   await inTransaction(db, async (trx) => {
     await sql`select pg_advisory_xact_lock(hashtext(${`consultation:${callId}`}))`.execute(trx)
-    for (const table of ['consultation_member', 'consultation_bucket', 'consultation_text', 'consultation_campaign'])
-      await sql`delete from ${sql.table(table)} where call_id = ${callId}`.execute(trx)
-    const campaignIds: number[] = []
-    await inChunks(campaigns, WRITE_PAGE, async (chunk) => {
-      const rows = await sql<{ id: string }>`
-        insert into consultation_campaign (call_id, size, exact_groups, template, first_at, last_at, profile)
-        select ${callId}::bigint, t.size, t.exact_groups, t.template, t.first_at, t.last_at, t.profile::jsonb
-        from unnest(${chunk.map((c) => c.size)}::int[], ${chunk.map((c) => c.exactGroups)}::int[],
-          ${chunk.map((c) => textOf.get(firstMember[c.template] as number) ?? '')}::text[],
-          ${chunk.map((c) => new Date(c.firstAt).toISOString())}::timestamptz[], ${chunk.map((c) => new Date(c.lastAt).toISOString())}::timestamptz[],
-          ${chunk.map((c) => JSON.stringify(c.profile))}::text[]) with ordinality as t(size, exact_groups, template, first_at, last_at, profile, n)
-        order by t.n returning id`.execute(trx)
-      for (const r of rows.rows) campaignIds.push(Number(r.id))
+    await writeRebuiltCall(trx, callId, {
+      campaigns: campaigns.map((c, k) => ({
+        size: c.size,
+        exactGroups: c.exactGroups,
+        template: textOf.get(firstMember[c.template] as number) ?? '',
+        templateText: c.template,
+        firstAt: c.firstAt,
+        lastAt: c.lastAt,
+        profile: c.profile,
+        topAdditions: topAdditions[k] ?? [],
+      })),
+      texts: hashes.map((hash, t) => ({
+        hash,
+        signature: signatures[t] as Uint32Array,
+        campaign: campaignOfText[t] as number,
+        members: textMembers[t] as number,
+        additions: additions.get(t) ?? '',
+      })),
+      buckets,
+      members: member,
     })
-    const textIds: number[] = new Array(hashes.length)
-    await inChunks(
-      Array.from(hashes, (_, t) => t),
-      WRITE_PAGE,
-      async (texts) => {
-        const rows = await sql<{ id: string; hash: string }>`
-        insert into consultation_text (call_id, hash, signature, campaign_id, members, additions)
-        select ${callId}::bigint, t.hash, decode(t.signature, 'hex'), t.campaign_id, t.members, t.additions
-        from unnest(${texts.map((t) => hashes[t])}::text[],
-          ${texts.map((t) => Buffer.from(signatureBytes(signatures[t] as Uint32Array)).toString('hex'))}::text[],
-          ${texts.map((t) => ((campaignOfText[t] as number) >= 0 ? campaignIds[campaignOfText[t] as number] : null))}::bigint[],
-          ${texts.map((t) => textMembers[t])}::int[], ${texts.map((t) => additions.get(t) ?? '')}::text[])
-          as t(hash, signature, campaign_id, members, additions)
-        returning id, hash`.execute(trx)
-        for (const r of rows.rows) textIds[textIndex.get(r.hash) as number] = Number(r.id)
-      },
-    )
-    for (let i = 0; i < campaigns.length; i++)
-      await sql`update consultation_campaign set template_text_id = ${textIds[(campaigns[i] as (typeof campaigns)[number]).template]} where id = ${campaignIds[i]}`.execute(
-        trx,
-      )
-    await inChunks(buckets, WRITE_PAGE, async (chunk) => {
-      await sql`insert into consultation_bucket (call_id, bucket, text_id)
-        select ${callId}::bigint, t.* from unnest(${chunk.map((b) => bucketId(b.band, b.key))}::bigint[], ${chunk.map((b) => textIds[b.text])}::bigint[]) as t`.execute(
-        trx,
-      )
-    })
-    await inChunks(
-      Array.from(member.id, (_, i) => i),
-      WRITE_PAGE,
-      async (rows) => {
-        await sql`insert into consultation_member (contribution_id, call_id, text_id, campaign_id, submitted_at)
-        select t.contribution_id, ${callId}::bigint, t.text_id, t.campaign_id, t.submitted_at
-        from unnest(${rows.map((i) => member.id[i])}::bigint[], ${rows.map((i) => textIds[member.text[i] as number])}::bigint[],
-          ${rows.map((i) => {
-            const k = campaignOfText[member.text[i] as number] as number
-            return k >= 0 ? campaignIds[k] : null
-          })}::bigint[], ${rows.map((i) => new Date(member.at[i] as number).toISOString())}::timestamptz[])
-          as t(contribution_id, text_id, campaign_id, submitted_at)`.execute(trx)
-      },
-    )
-    await sql`insert into consultation_setting (call_id, rebuilt_at) values (${callId}, ${ctx.now.toISOString()}::timestamptz)
-      on conflict (call_id) do update set rebuilt_at = excluded.rebuilt_at`.execute(trx)
+    const inCampaigns = campaigns.reduce((n, c) => n + c.size, 0)
+    await sql`insert into consultation_setting (call_id, rebuilt_at, analysed, lone)
+      values (${callId}, ${ctx.now.toISOString()}::timestamptz, ${member.id.length}, ${member.id.length - inCampaigns})
+      on conflict (call_id) do update set rebuilt_at = excluded.rebuilt_at, analysed = excluded.analysed,
+        lone = excluded.lone`.execute(trx)
     await recordAudit(trx, {
       ...auditedBy(ctx),
       action: 'campaigns.rebuilt',

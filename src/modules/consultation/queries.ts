@@ -104,9 +104,21 @@ export interface CampaignRow {
   firstAt: Date
   lastAt: Date
   profile: import('./tables.ts').CampaignProfile
+  /** the most sent distinct personal additions, with how many sent each */
+  topAdditions: { text: string; count: number }[]
 }
 
-const campaignColumns = ['id', 'callId', 'size', 'exactGroups', 'template', 'firstAt', 'lastAt', 'profile'] as const
+const campaignColumns = [
+  'id',
+  'callId',
+  'size',
+  'exactGroups',
+  'template',
+  'firstAt',
+  'lastAt',
+  'profile',
+  'topAdditions',
+] as const
 
 function campaignRow(r: { id: number; callId: number } & Omit<CampaignRow, 'id' | 'callId'>): CampaignRow {
   return { ...r, id: Number(r.id), callId: Number(r.callId) }
@@ -141,14 +153,14 @@ export async function findCampaign(db: Db, id: number): Promise<CampaignRow | un
   return row ? campaignRow(row) : undefined
 }
 
-/** How many contributions of the call the analysis has read. */
+/** How many contributions of the call the analysis has read (kept by the rebuild and assignment). */
 export async function assignedCount(db: Db, callId: number): Promise<number> {
   const row = await kdb(db)
-    .selectFrom('consultationMember')
-    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .selectFrom('consultationSetting')
+    .select('analysed')
     .where('callId', '=', callId)
-    .executeTakeFirstOrThrow()
-  return Number(row.n)
+    .executeTakeFirst()
+  return Number(row?.analysed ?? 0)
 }
 
 /** A campaign's distinct personal additions, the most sent first, with how many sent each. */
@@ -202,14 +214,9 @@ export async function loneContributions(db: Db, callId: number, page: { limit: n
       .limit(page.limit)
       .offset(page.offset)
       .execute(),
-    kdb(db)
-      .selectFrom('consultationMember')
-      .select((eb) => eb.fn.countAll<string>().as('n'))
-      .where('callId', '=', callId)
-      .where('campaignId', 'is', null)
-      .executeTakeFirstOrThrow(),
+    kdb(db).selectFrom('consultationSetting').select('lone').where('callId', '=', callId).executeTakeFirst(),
   ])
-  return { ids: rows.map((r) => Number(r.contributionId)), total: Number(total.n) }
+  return { ids: rows.map((r) => Number(r.contributionId)), total: Number(total?.lone ?? 0) }
 }
 
 /** The first administrator or Secretariat member: who a CLI import is recorded under by default. */

@@ -1,7 +1,8 @@
 // The consultation's pages on each database: the Secretariat uploads a CSV, a job imports it and
 // the progress page shows the counts and the rejects; visitors read the call's campaigns, a
 // campaign, the compilation by campaign, and reach a contribution's campaign from its page;
-// the imports are the Secretariat's alone.
+// the imports and the call's similarity threshold are the Secretariat's alone.
+import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { accountWithRole, signUp, TestClient } from '../../../test/support/client.ts'
 import { createTestRuntime, DATABASE_KINDS, type TestRuntime } from '../../../test/support/runtime.ts'
@@ -9,7 +10,7 @@ import { SYSTEM } from '../../core/auth/actor.ts'
 import { runDueJobs } from '../../core/jobs/queue.ts'
 import { jobRegistry } from '../../runtime.ts'
 import { changeProcessState, createBody, createProcess, guidingQuestions, openCall } from '../processes/index.ts'
-import { campaignOfContribution } from './queries.ts'
+import { campaignOfContribution, thresholdOf } from './queries.ts'
 
 const day = 86_400_000
 const system = () => ({ actor: SYSTEM, now: new Date() })
@@ -114,6 +115,56 @@ describe.each(DATABASE_KINDS)('consultation pages on %s', (kind) => {
     const compilation = await visitor.get(`/calls/${callId}/compilation/campaigns`)
     expect(compilation.response.status).toBe(200)
     expect(compilation.html).toContain(href)
+  })
+
+  it('lets the Secretariat set the call’s threshold from the page, audited, and rebuilds the campaigns by a job', async () => {
+    const set = await staff.submit(
+      `/calls/${callId}/campaigns/threshold`,
+      { threshold: '0,9' },
+      `/calls/${callId}/campaigns`,
+    )
+    expect(set.response.status).toBe(303)
+    await runDueJobs(jobRegistry(runtime.deps.modules), {
+      db: runtime.deps.db,
+      deps: runtime.deps,
+      log: runtime.deps.log,
+    })
+    const audit = await sql<{ action: string; payload: { threshold: number } }>`
+      select action, payload from audit_entry where subject_type = 'call' and subject_id = ${String(callId)}
+        and action in ('campaigns.threshold_set', 'campaigns.rebuilt') order by seq desc limit 2`.execute(
+      runtime.deps.db,
+    )
+    expect(audit.rows.map((r) => [r.action, Number(r.payload.threshold).toFixed(2)])).toEqual([
+      ['campaigns.rebuilt', '0.90'],
+      ['campaigns.threshold_set', '0.90'],
+    ])
+    expect((await staff.get(`/calls/${callId}/campaigns`)).html).toContain('value="0.9')
+  })
+
+  it('brings a refused threshold back with what was typed and the reason, and keeps the setting to the Secretariat', async () => {
+    const refused = await staff.submit(
+      `/calls/${callId}/campaigns/threshold`,
+      { threshold: '0.2' },
+      `/calls/${callId}/campaigns`,
+    )
+    expect(refused.response.status).toBe(422)
+    expect(refused.html).toContain('value="0.2"')
+    expect(refused.html).toContain('Give a number from 0.5 to 1')
+    const participant = (await signUp(runtime, 'Curious participant')).client
+    await participant.get(`/calls/${callId}/campaigns`)
+    expect((await participant.get(`/calls/${callId}/campaigns`)).html).not.toContain('campaign-threshold')
+    const forbidden = await participant.submit(
+      `/calls/${callId}/campaigns/threshold`,
+      { threshold: '0.5' },
+      `/calls/${callId}/campaigns`,
+    )
+    expect(forbidden.response.status).toBe(403)
+    const visitor = new TestClient(runtime)
+    expect(
+      (await visitor.submit(`/calls/${callId}/campaigns/threshold`, { threshold: '0.5' }, `/calls/${callId}/campaigns`))
+        .response.status,
+    ).toBe(403)
+    expect(await thresholdOf(runtime.deps.db, callId)).toBeCloseTo(0.9)
   })
 
   it('takes a contribution’s page to its campaign, and says when it is in none', async () => {

@@ -1,6 +1,8 @@
-// The consultation's pages: a call's campaigns, a campaign, a contribution's way to its campaign,
+// The consultation's pages: a call's campaigns (and the Secretariat's threshold), a campaign, a contribution's way to its campaign,
 // the compilation read by campaign, and the Secretariat's imports (upload, progress, rejects).
 import type { Context, Hono } from 'hono'
+import { z } from 'zod'
+import { can } from '../../core/auth/authorize.ts'
 import { contentDisposition } from '../../core/formats/content-disposition.ts'
 import { toCsv } from '../../core/formats/csv.ts'
 import type { AppEnv } from '../../core/http/context.ts'
@@ -12,7 +14,7 @@ import { enqueueJob } from '../../core/jobs/queue.ts'
 import { pageParam } from '../../core/ui/components.tsx'
 import { renderPage } from '../../core/ui/layout.tsx'
 import { contributionTexts } from '../contributions/index.ts'
-import { findCall } from '../processes/index.ts'
+import { type Call, findCall } from '../processes/index.ts'
 import {
   assignedCount,
   campaignOfContribution,
@@ -26,26 +28,29 @@ import {
   thresholdOf,
 } from './queries.ts'
 import { rejectsCsvRows, sha256Of, startImport } from './queries-intake.ts'
+import { setThreshold } from './queries-settings.ts'
 import { DEFAULT_METHOD, type Method } from './rules/minhash.ts'
 import { formatOf } from './sources/records.ts'
-import { CAMPAIGNS_PER_PAGE, renderCampaign, renderCampaigns } from './views/campaigns.tsx'
+import { CAMPAIGNS_PER_PAGE, renderCampaign, renderCampaigns, type ThresholdForm } from './views/campaigns.tsx'
 import { LONE_PER_PAGE, renderCompilation } from './views/compilation.tsx'
 import { renderImport, renderImports } from './views/imports.tsx'
+
+// below 0.5 the LSH bands (16 of 4 rows) would miss most pairs: the page does not offer it
+const THRESHOLD = z.coerce.number().min(0.5).max(1)
 
 async function methodOf(c: Context<AppEnv>, callId: number): Promise<Method> {
   return { ...DEFAULT_METHOD, threshold: await thresholdOf(c.var.db, callId) }
 }
 
 export function registerConsultationRoutes(app: Hono<AppEnv>): void {
-  app.get('/calls/:id{[0-9]+}/campaigns', async (c) => {
-    const call = await findCall(c.var.db, idParam(c))
-    if (!call) return respondError(c, { type: 'not_found', id: 'call_not_found' })
+  const campaignsPage = async (c: Context<AppEnv>, call: Call, typed?: ThresholdForm) => {
     const page = pageParam(c.req.query('page'))
     const [list, assigned, method] = await Promise.all([
       campaignsOfCall(c.var.db, call.id, { limit: CAMPAIGNS_PER_PAGE, offset: (page - 1) * CAMPAIGNS_PER_PAGE }),
       assignedCount(c.var.db, call.id),
       methodOf(c, call.id),
     ])
+    const threshold = can(c.var.actor, 'campaign.rebuild') ? (typed ?? { value: String(method.threshold) }) : undefined
     return renderCampaigns(c, {
       call,
       method,
@@ -54,7 +59,34 @@ export function registerConsultationRoutes(app: Hono<AppEnv>): void {
       members: list.members,
       assigned,
       page,
+      ...(threshold ? { threshold } : {}),
     })
+  }
+
+  app.get('/calls/:id{[0-9]+}/campaigns', async (c) => {
+    const call = await findCall(c.var.db, idParam(c))
+    if (!call) return respondError(c, { type: 'not_found', id: 'call_not_found' })
+    return campaignsPage(c, call)
+  })
+
+  // the Secretariat sets the call's threshold (audited); the campaigns are rebuilt by a job
+  app.post('/calls/:id{[0-9]+}/campaigns/threshold', async (c) => {
+    const actor = await requireAccount(c, 'campaign.rebuild')
+    if (actor instanceof Response) return actor
+    const call = await findCall(c.var.db, idParam(c))
+    if (!call) return respondError(c, { type: 'not_found', id: 'call_not_found' })
+    const typed = String((await c.req.parseBody()).threshold ?? '').trim()
+    const parsed = THRESHOLD.safeParse(typed.replace(',', '.'))
+    if (!parsed.success) return campaignsPage(c, call, { value: typed, error: 'consultation.threshold.invalid' })
+    const set = await setThreshold(c.var.db, commandContext(c), call.id, parsed.data)
+    if (!set.ok) return respondError(c, set.error)
+    await enqueueJob(
+      c.var.db,
+      'consultation.rebuild',
+      { callId: call.id },
+      { uniqueKey: `consultation.rebuild:${call.id}` },
+    )
+    return c.redirect(`/calls/${call.id}/campaigns`, 303)
   })
 
   app.get('/campaigns/:id{[0-9]+}', async (c) => {
@@ -86,16 +118,9 @@ export function registerConsultationRoutes(app: Hono<AppEnv>): void {
     const call = await findCall(c.var.db, idParam(c))
     if (!call) return respondError(c, { type: 'not_found', id: 'call_not_found' })
     const page = pageParam(c.req.query('page'))
+    // each campaign once, with its most sent distinct additions (a read model: one query)
     const list = await campaignsOfCall(c.var.db, call.id, { limit: 100, offset: 0 })
-    const campaigns =
-      page === 1
-        ? await Promise.all(
-            list.rows.map(async (campaign) => ({
-              campaign,
-              additions: await distinctAdditions(c.var.db, campaign.id, 20),
-            })),
-          )
-        : []
+    const campaigns = page === 1 ? list.rows.map((campaign) => ({ campaign, additions: campaign.topAdditions })) : []
     const lone = await loneContributions(c.var.db, call.id, {
       limit: LONE_PER_PAGE,
       offset: (page - 1) * LONE_PER_PAGE,

@@ -37,6 +37,9 @@ export interface ConsultationSettingTable {
   callId: number
   threshold: Generated<number>
   rebuiltAt: Date | null
+  /** contributions the analysis has read, and those of them in no campaign */
+  analysed: Generated<number>
+  lone: Generated<number>
 }
 
 export interface ConsultationCampaignTable {
@@ -49,6 +52,8 @@ export interface ConsultationCampaignTable {
   firstAt: Date
   lastAt: Date
   profile: Generated<CampaignProfile>
+  /** the most sent distinct personal additions, the most sent first */
+  topAdditions: Generated<{ text: string; count: number }[]>
 }
 
 /** Who a campaign's speakers are, and its signals of coordination. */

@@ -2,6 +2,7 @@
 
 export { compilationDocx } from './compilation-docx.ts'
 export { compilationOf } from './compile.ts'
+export { CONTRIBUTOR_GROUPS, groupLabel, regionLabel } from './labels.ts'
 export { contributionsModule } from './module.tsx'
 export { summaryRows } from './queries.ts'
 export {
@@ -15,4 +16,15 @@ export {
 } from './queries-bulk.ts'
 export { contributionCounts } from './queries-counts.ts'
 export { type ContributionParticipation, contributionParticipation } from './queries-participation.ts'
+export {
+  type CampaignMembers,
+  type ContributionSearch,
+  type FacetCount,
+  MARK_END,
+  MARK_START,
+  type SearchContinuation,
+  type SearchFacets,
+  type SearchHit,
+  searchContributions,
+} from './queries-search.ts'
 export { type Summary, summaryFromGroups } from './rules/summary.ts'

@@ -87,7 +87,7 @@ export const contributionsModule: ModuleManifest = {
   ],
   openData: contributionsOpenData,
   demo: loadContributionsDemo,
-  transientTables: ['contributions_tally'],
+  transientTables: ['contributions_tally', 'contributions_search'],
   // drafts are their authors' alone
   privateTables: ['contributions_draft'],
 }

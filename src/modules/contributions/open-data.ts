@@ -3,37 +3,14 @@
 // ones. Nothing held for review, no text of a withdrawn or hidden contribution, no account or email.
 import type { Db } from '../../core/db/database.ts'
 import type { OpenDataset } from '../../core/module.ts'
-import { cdb, currentAnswers } from './queries.ts'
+import { currentAnswers } from './queries.ts'
+import { publicContributions } from './queries-open-data.ts'
 
 /** How many contributions' answers are read at once (parameter limits). */
 const SLICE = 2000
 
 export async function contributionsOpenData(db: Db): Promise<OpenDataset[]> {
-  const rows = await cdb(db)
-    .selectFrom('contributionsContribution')
-    .select([
-      'id',
-      'callId',
-      'processId',
-      'speakingFor',
-      'memberStateIso3',
-      'organizationId',
-      'contributorName',
-      'stakeholderGroup',
-      'regionalGroup',
-      'language',
-      'status',
-      'revisionCount',
-      'createdAt',
-      'publishedAt',
-      'withdrawnAt',
-      'withdrawalNote',
-      'hiddenAt',
-      'hiddenReason',
-    ])
-    .where('status', 'in', ['published', 'withdrawn', 'hidden'])
-    .orderBy('id')
-    .execute()
+  const rows = await publicContributions(db)
   const published = rows.filter((r) => r.status === 'published')
   const answers: { contribution_id: number; question_id: number; revision: number; language: string; text: string }[] =
     []

@@ -1,8 +1,11 @@
 // Contributions taken in bulk (a spreadsheet, a mailbox, the bulk API) and read back in bulk for
-// analysis (campaigns). A batch is three set-based statements (contributions, their first
-// revision, its answer), so a million rows cost thousands of statements, not millions.
+// analysis (campaigns). A batch is one COPY into a temporary table and two set-based statements
+// (contributions; their first revision and its answer), so a million rows cost a few hundred
+// statements, not millions.
 import { sql } from 'kysely'
+import { copyInto, copyText } from '../../core/db/copy.ts'
 import type { Db } from '../../core/db/database.ts'
+import { inTransaction } from '../../core/db/helpers.ts'
 import { cdb } from './queries.ts'
 import type { SpeakingFor } from './tables.ts'
 
@@ -35,54 +38,94 @@ export interface ImportBatch {
   sourceFile: string
 }
 
+const STAGE_COLUMNS = [
+  'source_line',
+  'external_id',
+  'submitted_at',
+  'speaking_for',
+  'member_state_iso3',
+  'organization_id',
+  'contributor_name',
+  'stakeholder_group',
+  'regional_group',
+  'ldc',
+  'lldc',
+  'sids',
+  'language',
+  'question_id',
+  'body',
+] as const
+
 /**
- * Inserts a batch inside the caller's transaction; a row whose external id the call already has
- * is skipped (a re-run adds nothing twice). Returns the rows stored, with their new ids.
+ * Inserts a batch inside the caller's transaction (or its own); a row whose external id the call
+ * already has is skipped (a re-run adds nothing twice). The rows go by COPY into a temporary
+ * table, then into the three tables by two set-based statements. Returns the rows stored, with
+ * their new ids.
  */
 export async function insertImportedContributions(
-  trx: Db,
+  db: Db,
   batch: ImportBatch,
   rows: ImportedContribution[],
 ): Promise<{ id: number; externalId: string; sourceLine: number }[]> {
   if (rows.length === 0) return []
-  const col = <T>(f: (r: ImportedContribution) => T) => rows.map(f)
-  const inserted = await sql<{ id: string | number; externalId: string; sourceLine: number }>`
-    insert into contributions_contribution (call_id, process_id, speaking_for, member_state_iso3, organization_id,
-      author_account_id, contributor_name, stakeholder_group, regional_group, ldc, lldc, sids, language, status,
-      answered_question_ids, created_at, updated_at, published_at, external_id, import_id, source_file, source_line)
-    select ${batch.callId}::bigint, ${batch.processId}::bigint, t.speaking_for, t.member_state_iso3, t.organization_id,
-      ${batch.authorAccountId}::bigint, t.contributor_name, t.stakeholder_group, t.regional_group, t.ldc, t.lldc,
-      t.sids, t.language, 'published', array[t.question_id], t.submitted_at, t.submitted_at, t.submitted_at,
-      t.external_id, ${batch.importId}::bigint, ${batch.sourceFile}::text, t.source_line
-    from unnest(${col((r) => r.externalId)}::text[], ${col((r) => r.submittedAt.toISOString())}::timestamptz[],
-      ${col((r) => r.speakingFor)}::text[], ${col((r) => r.memberStateIso3)}::text[],
-      ${col((r) => r.organizationId)}::bigint[], ${col((r) => r.contributorName)}::text[],
-      ${col((r) => r.stakeholderGroup)}::text[], ${col((r) => r.regionalGroup)}::text[], ${col((r) => r.ldc)}::bool[],
-      ${col((r) => r.lldc)}::bool[], ${col((r) => r.sids)}::bool[], ${col((r) => r.language)}::text[],
-      ${col((r) => r.questionId)}::int[], ${col((r) => r.sourceLine)}::int[])
-      as t(external_id, submitted_at, speaking_for, member_state_iso3, organization_id, contributor_name,
-        stakeholder_group, regional_group, ldc, lldc, sids, language, question_id, source_line)
-    on conflict (call_id, external_id) where external_id is not null do nothing
-    returning id, external_id as "externalId", source_line as "sourceLine"`.execute(trx)
-  if (inserted.rows.length === 0) return []
-  const byExternal = new Map(rows.map((r) => [r.externalId, r]))
-  const stored = inserted.rows.map((r) => ({
-    ...r,
-    id: Number(r.id),
-    row: byExternal.get(r.externalId) as ImportedContribution,
-  }))
-  const revisions = await sql<{ id: string | number; contributionId: string | number }>`
-    insert into contributions_revision (contribution_id, number, language, created_by, created_at)
-    select t.id, 1, t.language, ${batch.authorAccountId}::bigint, t.created_at
-    from unnest(${stored.map((s) => s.id)}::bigint[], ${stored.map((s) => s.row.language)}::text[],
-      ${stored.map((s) => s.row.submittedAt.toISOString())}::timestamptz[]) as t(id, language, created_at)
-    returning id, contribution_id as "contributionId"`.execute(trx)
-  const revisionOf = new Map(revisions.rows.map((r) => [Number(r.contributionId), Number(r.id)]))
-  await sql`
-    insert into contributions_answer (revision_id, question_id, body)
-    select * from unnest(${stored.map((s) => revisionOf.get(s.id) as number)}::bigint[],
-      ${stored.map((s) => s.row.questionId)}::int[], ${stored.map((s) => s.row.text)}::text[])`.execute(trx)
-  return stored.map((s) => ({ id: s.id, externalId: s.externalId, sourceLine: s.sourceLine }))
+  return inTransaction(db, async (trx) => {
+    await sql`create temp table contributions_stage (source_line int, external_id text, submitted_at timestamptz,
+      speaking_for text, member_state_iso3 text, organization_id bigint, contributor_name text, stakeholder_group text,
+      regional_group text, ldc bool, lldc bool, sids bool, language text, question_id int, body text) on commit drop`.execute(
+      trx,
+    )
+    await copyInto(
+      trx,
+      'contributions_stage',
+      STAGE_COLUMNS,
+      copyText(
+        rows.map((r) => [
+          r.sourceLine,
+          r.externalId,
+          r.submittedAt,
+          r.speakingFor,
+          r.memberStateIso3,
+          r.organizationId,
+          r.contributorName,
+          r.stakeholderGroup,
+          r.regionalGroup,
+          r.ldc,
+          r.lldc,
+          r.sids,
+          r.language,
+          r.questionId,
+          r.text,
+        ]),
+      ),
+    )
+    // a temporary table has no statistics until analyzed: the joins below would loop over it
+    await sql`analyze contributions_stage`.execute(trx)
+    const inserted = await sql<{ id: string | number; externalId: string; sourceLine: number }>`
+      insert into contributions_contribution (call_id, process_id, speaking_for, member_state_iso3, organization_id,
+        author_account_id, contributor_name, stakeholder_group, regional_group, ldc, lldc, sids, language, status,
+        answered_question_ids, created_at, updated_at, published_at, external_id, import_id, source_file, source_line)
+      select ${batch.callId}::bigint, ${batch.processId}::bigint, s.speaking_for, s.member_state_iso3, s.organization_id,
+        ${batch.authorAccountId}::bigint, s.contributor_name, s.stakeholder_group, s.regional_group, s.ldc, s.lldc,
+        s.sids, s.language, 'published', array[s.question_id], s.submitted_at, s.submitted_at, s.submitted_at,
+        s.external_id, ${batch.importId}::bigint, ${batch.sourceFile}::text, s.source_line
+      from contributions_stage s order by s.source_line
+      on conflict (call_id, external_id) where external_id is not null do nothing
+      returning id, external_id as "externalId", source_line as "sourceLine"`.execute(trx)
+    const stored = inserted.rows.map((r) => ({ ...r, id: Number(r.id) }))
+    if (stored.length > 0)
+      await sql`
+        with t as (select * from unnest(${stored.map((s) => s.id)}::bigint[], ${stored.map((s) => s.sourceLine)}::int[])
+            as t(id, line)),
+          r as (insert into contributions_revision (contribution_id, number, language, created_by, created_at)
+            select t.id, 1, s.language, ${batch.authorAccountId}::bigint, s.submitted_at
+            from t join contributions_stage s on s.source_line = t.line
+            returning id, contribution_id)
+        insert into contributions_answer (revision_id, question_id, body)
+        select r.id, s.question_id, s.body from r join t on t.id = r.contribution_id
+          join contributions_stage s on s.source_line = t.line`.execute(trx)
+    await sql`drop table contributions_stage`.execute(trx)
+    return stored
+  })
 }
 
 /** A contribution as the campaign analysis reads it: its current text and who sent it. */

@@ -3,9 +3,6 @@
 import { type Kysely, type Selectable, sql } from 'kysely'
 import type { Db } from '../../core/db/database.ts'
 import type { CoreTables } from '../../core/db/tables.ts'
-import { REGIONAL_GROUPS } from '../actors/index.ts'
-import type { AnalysisResult } from './rules/analyze.ts'
-import { DECLARED_STAKEHOLDER_GROUPS } from './rules/declared.ts'
 import type {
   DeliberationAnalysisTable,
   DeliberationParticipantTable,
@@ -161,35 +158,18 @@ export async function countVotes(db: Db, deliberationId: number): Promise<number
   return Number(row.n)
 }
 
-// the CamelCasePlugin renames the keys of JSON read back ("civil_society" -> "civilSociety"):
-// group names are keys of byGroup and declared, so they are put back as ecp names them
-const camel = (name: string) => name.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase())
-const GROUP_NAMES = new Map([...REGIONAL_GROUPS, ...DECLARED_STAKEHOLDER_GROUPS].map((name) => [camel(name), name]))
-const groupKeys = (record: Record<string, number>) =>
-  Object.fromEntries(Object.entries(record).map(([key, value]) => [GROUP_NAMES.get(key) ?? key, value]))
-
-/** The analysis as stored, with the declared groups' names as ecp spells them. */
-export function restoredResult(result: AnalysisResult): AnalysisResult {
-  return {
-    ...result,
-    declared: groupKeys(result.declared),
-    bridging: result.bridging.map((row) => ({ ...row, byGroup: groupKeys(row.byGroup) })),
-  }
-}
-
 export async function findAnalysis(db: Db, deliberationId: number): Promise<StoredAnalysis | undefined> {
   const row = await ddb(db)
     .selectFrom('deliberationAnalysis')
     .selectAll()
     .where('deliberationId', '=', deliberationId)
     .executeTakeFirst()
-  return row ? { ...row, result: restoredResult(row.result) } : undefined
+  return row
 }
 
 /** Every stored analysis (the open data). */
 export async function listAnalyses(db: Db): Promise<StoredAnalysis[]> {
-  const rows = await ddb(db).selectFrom('deliberationAnalysis').selectAll().orderBy('deliberationId').execute()
-  return rows.map((row) => ({ ...row, result: restoredResult(row.result) }))
+  return ddb(db).selectFrom('deliberationAnalysis').selectAll().orderBy('deliberationId').execute()
 }
 
 /** Every accepted statement with its votes counted (agree, disagree, pass): the open data. */

@@ -9,7 +9,9 @@ import { hasBrackets } from '../../core/formats/brackets.ts'
 import { conflict, forbidden, invalid, notFound, ok, type Result } from '../../core/result.ts'
 import { speaksAs } from '../proposals/index.ts'
 import { accountOf, documentWithBody, negotiationOpen } from './context.ts'
-import { findAmendment, findParagraph, ndb, paragraphsOf } from './queries.ts'
+import { findAmendment, findParagraph, paragraphsOf } from './queries.ts'
+import { insertAmendment, setAlternative, setAmendmentStatus, setParagraphText } from './queries-amendments.ts'
+import { insertParagraph, setParagraphStatus } from './queries-documents.ts'
 import { refreshTally } from './queries-standing.ts'
 import { alternativeLabel, applyTextAmendment, insertedLabel, isStale } from './rules/amendments.ts'
 import { amendmentTransition, paragraphTransition } from './rules/lifecycle.ts'
@@ -59,25 +61,21 @@ export async function tableAmendment(
     if (!locked) return notFound('paragraph_not_found')
     const still = paragraphTransition(locked, { kind: 'table' })
     if (!still.ok) return still
-    const row = await ndb(trx)
-      .insertInto('negotiationAmendment')
-      .values({
-        documentId,
-        paragraphId: paragraph.id,
-        operation: input.operation,
-        quotedOld: input.quotedOld ?? null,
-        newText: input.newText ?? null,
-        justification: input.justification ?? '',
-        memberStateIso3: 'memberStateIso3' in input.speaker ? input.speaker.memberStateIso3 : null,
-        organizationId: 'organizationId' in input.speaker ? input.speaker.organizationId : null,
-        tabledBy: accountOf(ctx.actor),
-        baseRevision: found.document.currentRevision,
-        supersededById: null,
-        createdAt: ctx.now,
-        decidedAt: null,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow()
+    const row = await insertAmendment(trx, {
+      documentId,
+      paragraphId: paragraph.id,
+      operation: input.operation,
+      quotedOld: input.quotedOld ?? null,
+      newText: input.newText ?? null,
+      justification: input.justification ?? '',
+      memberStateIso3: 'memberStateIso3' in input.speaker ? input.speaker.memberStateIso3 : null,
+      organizationId: 'organizationId' in input.speaker ? input.speaker.organizationId : null,
+      tabledBy: accountOf(ctx.actor),
+      baseRevision: found.document.currentRevision,
+      supersededById: null,
+      createdAt: ctx.now,
+      decidedAt: null,
+    })
     await recordAudit(trx, {
       ...auditedBy(ctx),
       action: 'amendment.tabled',
@@ -120,11 +118,7 @@ async function decideIn(
       const applied = await applyAmendment(trx, ctx, amendment)
       if (!applied.ok) return applied
     }
-    await ndb(trx)
-      .updateTable('negotiationAmendment')
-      .set({ status, decidedAt: ctx.now, supersededById: supersededById ?? null })
-      .where('id', '=', id)
-      .execute()
+    await setAmendmentStatus(trx, id, { status, decidedAt: ctx.now, supersededById: supersededById ?? null })
     await recordAudit(trx, {
       ...auditedBy(ctx),
       action: `amendment.${status}`,
@@ -141,18 +135,13 @@ async function applyAmendment(
   ctx: CommandContext,
   amendment: NonNullable<Awaited<ReturnType<typeof findAmendment>>>,
 ): Promise<Result<void>> {
-  const n = ndb(trx)
   const paragraph = await findParagraph(trx, amendment.paragraphId, { forUpdate: true })
   if (!paragraph) return notFound('paragraph_not_found')
   const frozen = paragraphTransition(paragraph, { kind: 'incorporate' })
   if (!frozen.ok) return frozen
   if (amendment.operation === 'delete_paragraph') {
     // kept and shown struck through: nothing is lost from the record
-    await n
-      .updateTable('negotiationParagraph')
-      .set({ status: 'deleted', updatedAt: ctx.now })
-      .where('id', '=', paragraph.id)
-      .execute()
+    await setParagraphStatus(trx, paragraph.id, 'deleted', ctx.now)
     return ok(undefined)
   }
   if (amendment.operation === 'propose_alternative') return addAlternative(trx, ctx, paragraph, amendment.newText ?? '')
@@ -161,26 +150,23 @@ async function applyAmendment(
     const next = siblings.find((p) => p.position > paragraph.position)
     const position = next ? (paragraph.position + next.position) / 2 : paragraph.position + 1
     const text = amendment.newText ?? ''
-    await n
-      .insertInto('negotiationParagraph')
-      .values({
-        documentId: paragraph.documentId,
-        position,
-        parentId: paragraph.parentId,
-        kind: paragraph.kind,
-        label: insertedLabel(
-          paragraph.label,
-          siblings.map((p) => p.label),
-        ),
-        text,
-        status: hasBrackets(text) ? 'bracketed' : 'proposed',
-        alternativeGroup: null,
-        alternativeLabel: null,
-        proposalId: null,
-        createdAt: ctx.now,
-        updatedAt: ctx.now,
-      })
-      .execute()
+    await insertParagraph(trx, {
+      documentId: paragraph.documentId,
+      position,
+      parentId: paragraph.parentId,
+      kind: paragraph.kind,
+      label: insertedLabel(
+        paragraph.label,
+        siblings.map((p) => p.label),
+      ),
+      text,
+      status: hasBrackets(text) ? 'bracketed' : 'proposed',
+      alternativeGroup: null,
+      alternativeLabel: null,
+      proposalId: null,
+      createdAt: ctx.now,
+      updatedAt: ctx.now,
+    })
     return ok(undefined)
   }
   const changed = applyTextAmendment(
@@ -196,11 +182,7 @@ async function applyAmendment(
         ? 'bracketed'
         : 'proposed'
       : paragraph.status
-  await n
-    .updateTable('negotiationParagraph')
-    .set({ text: changed.text, status, updatedAt: ctx.now })
-    .where('id', '=', paragraph.id)
-    .execute()
+  await setParagraphText(trx, paragraph.id, { text: changed.text, status, updatedAt: ctx.now })
   // the positions given on the text before stand now on an earlier wording
   await refreshTally(trx, 'paragraph', paragraph.id)
   return ok(undefined)
@@ -216,36 +198,31 @@ async function addAlternative(
   paragraph: NonNullable<Awaited<ReturnType<typeof findParagraph>>>,
   text: string,
 ): Promise<Result<void>> {
-  const n = ndb(trx)
   const group = paragraph.alternativeGroup ?? `alt-${paragraph.id}`
-  if (!paragraph.alternativeGroup) {
-    await n
-      .updateTable('negotiationParagraph')
-      .set({ alternativeGroup: group, alternativeLabel: alternativeLabel(1), updatedAt: ctx.now })
-      .where('id', '=', paragraph.id)
-      .execute()
-  }
+  if (!paragraph.alternativeGroup)
+    await setAlternative(trx, paragraph.id, {
+      alternativeGroup: group,
+      alternativeLabel: alternativeLabel(1),
+      updatedAt: ctx.now,
+    })
   const siblings = await paragraphsOf(trx, paragraph.documentId)
   const inGroup = siblings.filter((p) => p.alternativeGroup === group || p.id === paragraph.id)
   const last = inGroup.at(-1) ?? paragraph
   const next = siblings.find((p) => p.position > last.position)
-  await n
-    .insertInto('negotiationParagraph')
-    .values({
-      documentId: paragraph.documentId,
-      position: next ? (last.position + next.position) / 2 : last.position + 1,
-      parentId: paragraph.parentId,
-      kind: paragraph.kind,
-      label: paragraph.label,
-      text,
-      status: hasBrackets(text) ? 'bracketed' : 'proposed',
-      alternativeGroup: group,
-      alternativeLabel: alternativeLabel(inGroup.length + 1),
-      proposalId: null,
-      createdAt: ctx.now,
-      updatedAt: ctx.now,
-    })
-    .execute()
+  await insertParagraph(trx, {
+    documentId: paragraph.documentId,
+    position: next ? (last.position + next.position) / 2 : last.position + 1,
+    parentId: paragraph.parentId,
+    kind: paragraph.kind,
+    label: paragraph.label,
+    text,
+    status: hasBrackets(text) ? 'bracketed' : 'proposed',
+    alternativeGroup: group,
+    alternativeLabel: alternativeLabel(inGroup.length + 1),
+    proposalId: null,
+    createdAt: ctx.now,
+    updatedAt: ctx.now,
+  })
   return ok(undefined)
 }
 

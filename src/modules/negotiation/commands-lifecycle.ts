@@ -6,7 +6,8 @@ import type { Db } from '../../core/db/database.ts'
 import { inTransaction } from '../../core/db/helpers.ts'
 import { notFound, ok, type Result } from '../../core/result.ts'
 import { accountOf, documentWithBody, negotiationOpen } from './context.ts'
-import { findParagraph, ndb } from './queries.ts'
+import { findParagraph } from './queries.ts'
+import { insertStatement, setParagraphStatus } from './queries-documents.ts'
 import type { ParagraphStatus } from './rules/consensus.ts'
 import { paragraphTransition } from './rules/lifecycle.ts'
 
@@ -32,27 +33,19 @@ export async function reopenParagraph(
     if (!locked) return notFound('paragraph_not_found')
     const next = paragraphTransition(locked, { kind: 'reopen', reason })
     if (!next.ok) return next
-    const n = ndb(trx)
     // the record first: the database lets a paragraph leave adopted only right after a reopening
-    await n
-      .insertInto('negotiationStatement')
-      .values({
-        documentId: locked.documentId,
-        paragraphId,
-        kind: 'reopening',
-        declaration: null,
-        method: null,
-        memberStateIso3: null,
-        text: reason.trim(),
-        recordedBy: accountOf(ctx.actor) || null,
-        at: ctx.now,
-      })
-      .execute()
-    await n
-      .updateTable('negotiationParagraph')
-      .set({ status: next.value, updatedAt: ctx.now })
-      .where('id', '=', paragraphId)
-      .execute()
+    await insertStatement(trx, {
+      documentId: locked.documentId,
+      paragraphId,
+      kind: 'reopening',
+      declaration: null,
+      method: null,
+      memberStateIso3: null,
+      text: reason.trim(),
+      recordedBy: accountOf(ctx.actor) || null,
+      at: ctx.now,
+    })
+    await setParagraphStatus(trx, paragraphId, next.value, ctx.now)
     await recordAudit(trx, {
       ...auditedBy(ctx),
       action: 'negotiation.paragraph_reopened',

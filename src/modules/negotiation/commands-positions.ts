@@ -8,7 +8,8 @@ import { forbidden, invalid, notFound, ok, type Result } from '../../core/result
 import { findOrganizationById } from '../actors/index.ts'
 import { speaksAs } from '../proposals/index.ts'
 import { accountOf, documentWithBody, inDocument, negotiationOpen } from './context.ts'
-import { findAmendment, findComment, findParagraph, ndb } from './queries.ts'
+import { findAmendment, findComment, findParagraph } from './queries.ts'
+import { insertComment, setCommentAnswer } from './queries-comments.ts'
 import { recordPosition } from './queries-standing.ts'
 import type { Position } from './rules/consensus.ts'
 import { amendmentTransition, paragraphTransition } from './rules/lifecycle.ts'
@@ -99,23 +100,19 @@ export async function postComment(
   return inTransaction(db, async (trx) => {
     const open = await negotiationOpen(trx, ctx, found.process.id)
     if (!open.ok) return open
-    const row = await ndb(trx)
-      .insertInto('negotiationComment')
-      .values({
-        documentId,
-        paragraphId: input.paragraphId ?? null,
-        amendmentId: input.amendmentId ?? null,
-        stakeholderGroup: org.stakeholderGroup,
-        organizationId: org.id,
-        authorAccountId: accountOf(ctx.actor),
-        text: input.text,
-        answer: null,
-        answeredBy: null,
-        answeredAt: null,
-        createdAt: ctx.now,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow()
+    const row = await insertComment(trx, {
+      documentId,
+      paragraphId: input.paragraphId ?? null,
+      amendmentId: input.amendmentId ?? null,
+      stakeholderGroup: org.stakeholderGroup,
+      organizationId: org.id,
+      authorAccountId: accountOf(ctx.actor),
+      text: input.text,
+      answer: null,
+      answeredBy: null,
+      answeredAt: null,
+      createdAt: ctx.now,
+    })
     await recordAudit(trx, {
       ...auditedBy(ctx),
       action: 'comment.posted',
@@ -138,11 +135,7 @@ export async function answerComment(db: Db, ctx: CommandContext, id: number, ans
     if (!document) return notFound('negotiating_document_not_found')
     const open = await negotiationOpen(trx, ctx, document.process.id)
     if (!open.ok) return open
-    await ndb(trx)
-      .updateTable('negotiationComment')
-      .set({ answer, answeredBy: accountOf(ctx.actor), answeredAt: ctx.now })
-      .where('id', '=', id)
-      .execute()
+    await setCommentAnswer(trx, id, { answer, answeredBy: accountOf(ctx.actor), answeredAt: ctx.now })
     await recordAudit(trx, {
       ...auditedBy(ctx),
       action: 'comment.answered',

@@ -10,7 +10,9 @@ import { enqueueJob } from '../../core/jobs/queue.ts'
 import { conflict, invalid, notFound, ok, type Result } from '../../core/result.ts'
 import { settle } from './commands-consensus.ts'
 import { accountOf, documentWithBody, negotiationOpen } from './context.ts'
-import { findParagraph, findSilence, ndb, paragraphsOf, type Silence } from './queries.ts'
+import { findParagraph, findSilence, paragraphsOf, type Silence } from './queries.ts'
+import { insertStatement } from './queries-documents.ts'
+import { brokenParagraphs, insertSilence, updateSilence } from './queries-silence.ts'
 import { recordPosition } from './queries-standing.ts'
 import { paragraphTransition } from './rules/lifecycle.ts'
 
@@ -42,18 +44,14 @@ export async function circulateUnderSilence(
   return inTransaction(db, async (trx) => {
     const open = await negotiationOpen(trx, ctx, found.process.id)
     if (!open.ok) return open
-    const row = await ndb(trx)
-      .insertInto('negotiationSilence')
-      .values({
-        documentId,
-        paragraphIds: input.paragraphIds,
-        circulatedAt: ctx.now,
-        deadline: input.deadline,
-        note: input.note ?? '',
-        circulatedBy: accountOf(ctx.actor) || null,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow()
+    const row = await insertSilence(trx, {
+      documentId,
+      paragraphIds: input.paragraphIds,
+      circulatedAt: ctx.now,
+      deadline: input.deadline,
+      note: input.note ?? '',
+      circulatedBy: accountOf(ctx.actor) || null,
+    })
     // the job is in the database: it survives a restart and runs once, on any instance
     await enqueueJob(
       trx,
@@ -99,7 +97,6 @@ export async function breakSilence(
     const named = paragraphIds?.length ? [...new Set(paragraphIds)] : silence.paragraphIds
     if (named.some((id) => !silence.paragraphIds.includes(id)))
       return invalid([{ path: 'paragraphIds', code: 'negotiation.notCirculated' }])
-    const n = ndb(trx)
     for (const paragraphId of named) {
       const paragraph = await findParagraph(trx, paragraphId, { forUpdate: true })
       if (!paragraph) return notFound('paragraph_not_found')
@@ -114,33 +111,26 @@ export async function breakSilence(
         accountId: accountOf(ctx.actor),
         at: ctx.now,
       })
-      await n
-        .insertInto('negotiationStatement')
-        .values({
-          documentId: silence.documentId,
-          paragraphId,
-          kind: 'silence_break',
-          declaration: null,
-          method: 'silence_procedure',
-          memberStateIso3,
-          text: note,
-          recordedBy: accountOf(ctx.actor) || null,
-          at: ctx.now,
-          silenceId,
-        })
-        .execute()
+      await insertStatement(trx, {
+        documentId: silence.documentId,
+        paragraphId,
+        kind: 'silence_break',
+        declaration: null,
+        method: 'silence_procedure',
+        memberStateIso3,
+        text: note,
+        recordedBy: accountOf(ctx.actor) || null,
+        at: ctx.now,
+        silenceId,
+      })
     }
     const broken = await brokenParagraphs(trx, silenceId)
     const allBroken = silence.paragraphIds.every((id) => broken.has(id))
-    await n
-      .updateTable('negotiationSilence')
-      .set({
-        status: allBroken ? 'broken' : 'pending',
-        brokenBy: silence.brokenBy ?? memberStateIso3,
-        brokenAt: silence.brokenAt ?? ctx.now,
-      })
-      .where('id', '=', silenceId)
-      .execute()
+    await updateSilence(trx, silenceId, {
+      status: allBroken ? 'broken' : 'pending',
+      brokenBy: silence.brokenBy ?? memberStateIso3,
+      brokenAt: silence.brokenAt ?? ctx.now,
+    })
     if (allBroken) await recordOutcomes(trx, ctx, silence, broken)
     await recordAudit(trx, {
       ...auditedBy(ctx),
@@ -153,24 +143,6 @@ export async function breakSilence(
   })
 }
 
-/** Which circulated paragraphs were broken, and by which States. */
-async function brokenParagraphs(trx: Db, silenceId: number): Promise<Map<number, string[]>> {
-  const rows = await ndb(trx)
-    .selectFrom('negotiationStatement')
-    .select(['paragraphId', 'memberStateIso3'])
-    .where('silenceId', '=', silenceId)
-    .where('kind', '=', 'silence_break')
-    .orderBy('id')
-    .execute()
-  const broken = new Map<number, string[]>()
-  for (const r of rows) {
-    if (r.paragraphId === null || !r.memberStateIso3) continue
-    const states = broken.get(r.paragraphId) ?? []
-    if (!states.includes(r.memberStateIso3)) broken.set(r.paragraphId, [...states, r.memberStateIso3])
-  }
-  return broken
-}
-
 /**
  * Each paragraph's outcome on the record: adopted by silence (a declaration), or not, broken by
  * whom (a statement of kind 'silence_outcome' per breaking State).
@@ -180,21 +152,18 @@ async function recordOutcomes(trx: Db, ctx: CommandContext, silence: Silence, br
     const by = broken.get(paragraphId)
     if (by) {
       for (const memberStateIso3 of by)
-        await ndb(trx)
-          .insertInto('negotiationStatement')
-          .values({
-            documentId: silence.documentId,
-            paragraphId,
-            kind: 'silence_outcome',
-            declaration: null,
-            method: 'silence_procedure',
-            memberStateIso3,
-            text: '',
-            recordedBy: accountOf(ctx.actor) || null,
-            at: ctx.now,
-            silenceId: silence.id,
-          })
-          .execute()
+        await insertStatement(trx, {
+          documentId: silence.documentId,
+          paragraphId,
+          kind: 'silence_outcome',
+          declaration: null,
+          method: 'silence_procedure',
+          memberStateIso3,
+          text: '',
+          recordedBy: accountOf(ctx.actor) || null,
+          at: ctx.now,
+          silenceId: silence.id,
+        })
       continue
     }
     const paragraph = await findParagraph(trx, paragraphId, { forUpdate: true })
@@ -221,7 +190,7 @@ export async function concludeSilence(
     const broken = await brokenParagraphs(trx, silenceId)
     await recordOutcomes(trx, ctx, silence, broken)
     const status = broken.size > 0 ? 'broken' : 'adopted'
-    await ndb(trx).updateTable('negotiationSilence').set({ status }).where('id', '=', silenceId).execute()
+    await updateSilence(trx, silenceId, { status })
     // the end of the procedure is a change of state too: on the record (and read for notices)
     await recordAudit(trx, {
       ...auditedBy(ctx),

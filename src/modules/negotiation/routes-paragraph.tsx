@@ -8,6 +8,7 @@ import type { AppEnv } from '../../core/http/context.ts'
 import { respondError } from '../../core/http/errors.tsx'
 import { idParam } from '../../core/http/ids.ts'
 import { namesFor } from '../proposals/index.ts'
+import { bridgingFor } from './bridging.tsx'
 import { documentWithBody } from './context.ts'
 import { findParagraph } from './queries.ts'
 import { amendmentsOfParagraph, childrenOf, commentsOfParagraph, positionsBySubject } from './queries-page.ts'
@@ -54,6 +55,7 @@ export function registerParagraphRoutes(app: Hono<AppEnv>): void {
       closed: amendments.closed,
       closedCount: amendments.closedCount,
       comments,
+      bridging: await bridgingFor(c, paragraph, bodyId),
       documentId: document.id,
       language: document.language,
       amendmentTallies: new Map([...amendmentStandings].map(([id, s]) => [id, s.tally])),

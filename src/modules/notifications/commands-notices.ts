@@ -7,7 +7,7 @@ import type { Db } from '../../core/db/database.ts'
 import { inTransaction } from '../../core/db/helpers.ts'
 import { isTimeZone } from '../../core/i18n/messages.ts'
 import { err, invalid, notFound, ok, type Result } from '../../core/result.ts'
-import { ndb } from './queries.ts'
+import { isOwnNotice, markNoticesRead, saveDelivery, saveTimeZone } from './queries-write.ts'
 import { NOTICE_KINDS, type NoticeKind } from './rules/kinds.ts'
 import type { Delivery } from './tables.ts'
 
@@ -27,23 +27,9 @@ export async function markRead(
   const account = signedIn(ctx)
   if (!account.ok) return account
   return inTransaction(db, async (trx) => {
-    let query = ndb(trx)
-      .updateTable('notificationsNotice')
-      .set({ readAt: ctx.now })
-      .where('accountId', '=', account.value)
-      .where('readAt', 'is', null)
-    if (which !== 'all') {
-      const mine = await ndb(trx)
-        .selectFrom('notificationsNotice')
-        .select('id')
-        .where('id', '=', which)
-        .where('accountId', '=', account.value)
-        .executeTakeFirst()
-      // someone else's notice is not found, as if it did not exist
-      if (!mine) return notFound('notice_not_found')
-      query = query.where('id', '=', which)
-    }
-    const marked = (await query.returning('id').execute()).length
+    // someone else's notice is not found, as if it did not exist
+    if (which !== 'all' && !(await isOwnNotice(trx, account.value, which))) return notFound('notice_not_found')
+    const marked = await markNoticesRead(trx, account.value, which, ctx.now)
     if (marked > 0)
       await recordAudit(trx, {
         ...auditedBy(ctx),
@@ -67,21 +53,11 @@ export async function setNoticePreferences(
   if (!account.ok) return account
   if (!isTimeZone(input.timeZone)) return invalid([{ path: 'timeZone', code: 'notifications.timeZone.unknown' }])
   return inTransaction(db, async (trx) => {
-    const n = ndb(trx)
     for (const kind of NOTICE_KINDS) {
       const delivery = input.deliveries[kind]
-      if (!delivery) continue
-      await n
-        .insertInto('notificationsKindPreference')
-        .values({ accountId: account.value, kind, delivery, updatedAt: ctx.now })
-        .onConflict((oc) => oc.columns(['accountId', 'kind']).doUpdateSet({ delivery, updatedAt: ctx.now }))
-        .execute()
+      if (delivery) await saveDelivery(trx, account.value, kind, delivery, ctx.now)
     }
-    await n
-      .insertInto('notificationsSetting')
-      .values({ accountId: account.value, timeZone: input.timeZone, updatedAt: ctx.now })
-      .onConflict((oc) => oc.column('accountId').doUpdateSet({ timeZone: input.timeZone, updatedAt: ctx.now }))
-      .execute()
+    await saveTimeZone(trx, account.value, input.timeZone, ctx.now)
     await recordAudit(trx, {
       ...auditedBy(ctx),
       action: 'notice.preferences_set',

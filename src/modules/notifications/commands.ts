@@ -6,7 +6,7 @@ import type { Db } from '../../core/db/database.ts'
 import { inTransaction } from '../../core/db/helpers.ts'
 import { err, notFound, ok, type Result } from '../../core/result.ts'
 import { findBody, findProcess } from '../processes/index.ts'
-import { ndb } from './queries.ts'
+import { deleteFollow, insertFollow, saveFrequency } from './queries-write.ts'
 import type { FollowSubject, Frequency } from './tables.ts'
 
 export interface Subject {
@@ -33,13 +33,7 @@ export async function follow(db: Db, ctx: CommandContext, subject: Subject): Pro
   if (!account.ok) return account
   if (!(await subjectExists(db, subject))) return notFound(`${subject.type}_not_found`)
   return inTransaction(db, async (trx) => {
-    const row = await ndb(trx)
-      .insertInto('notificationsFollow')
-      .values({ accountId: account.value, subjectType: subject.type, subjectId: subject.id, createdAt: ctx.now })
-      .onConflict((oc) => oc.columns(['accountId', 'subjectType', 'subjectId']).doNothing())
-      .returning('id')
-      .executeTakeFirst()
-    if (row) {
+    if (await insertFollow(trx, account.value, subject, ctx.now)) {
       await recordAudit(trx, {
         ...auditedBy(ctx),
         action: 'follow.added',
@@ -57,14 +51,7 @@ export async function unfollow(db: Db, ctx: CommandContext, subject: Subject): P
   const account = signedIn(ctx)
   if (!account.ok) return account
   return inTransaction(db, async (trx) => {
-    const removed = await ndb(trx)
-      .deleteFrom('notificationsFollow')
-      .where('accountId', '=', account.value)
-      .where('subjectType', '=', subject.type)
-      .where('subjectId', '=', subject.id)
-      .returning('id')
-      .executeTakeFirst()
-    if (removed) {
+    if (await deleteFollow(trx, account.value, subject)) {
       await recordAudit(trx, {
         ...auditedBy(ctx),
         action: 'follow.removed',
@@ -82,11 +69,7 @@ export async function setFrequency(db: Db, ctx: CommandContext, frequency: Frequ
   const account = signedIn(ctx)
   if (!account.ok) return account
   return inTransaction(db, async (trx) => {
-    await ndb(trx)
-      .insertInto('notificationsPreference')
-      .values({ accountId: account.value, frequency, updatedAt: ctx.now })
-      .onConflict((oc) => oc.column('accountId').doUpdateSet({ frequency, updatedAt: ctx.now }))
-      .execute()
+    await saveFrequency(trx, account.value, frequency, ctx.now)
     await recordAudit(trx, {
       ...auditedBy(ctx),
       action: 'digest.frequency_set',

@@ -3,6 +3,7 @@
 // time zone, in the same transaction: a notice and its mail exist together or not at all).
 import type { Db } from '../../core/db/database.ts'
 import type { AppDeps } from '../../core/http/context.ts'
+import { mailBaseUrl } from '../../core/http/urls.ts'
 import { DEFAULT_LOCALE, isLocale } from '../../core/i18n/locales.ts'
 import { isTimeZone } from '../../core/i18n/messages.ts'
 import { enqueueMail } from '../../core/mail/outbox.ts'
@@ -12,11 +13,6 @@ import { recipientsOf, resolvePlace } from './recipients.ts'
 import type { NoticeEvent } from './rules/events.ts'
 import { deliveryFor } from './rules/kinds.ts'
 import { type NoticeValues, noticeText } from './rules/text.ts'
-
-/** The public address links in mail start with. */
-export function siteUrl(deps: AppDeps): string {
-  return deps.config.publicUrl ?? `http://localhost:${deps.config.port}`
-}
 
 /** A reader's translator: their language, their time zone. */
 export function translatorFor(deps: AppDeps, reader: Pick<Reader, 'locale' | 'timeZone'>) {
@@ -32,7 +28,7 @@ export function noticeMail(
   now: Date,
 ) {
   const i18n = translatorFor(deps, reader)
-  const base = siteUrl(deps)
+  const base = mailBaseUrl(deps.config)
   const text = noticeText(i18n, notice, now)
   const body = [
     i18n.t('notifications.mail.greeting', { name: isolated(reader.displayName) }),

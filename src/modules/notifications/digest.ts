@@ -8,11 +8,13 @@ import { type ActivityItem, activityOf } from '../../core/activity.ts'
 import type { Db } from '../../core/db/database.ts'
 import { inTransaction } from '../../core/db/helpers.ts'
 import type { AppDeps } from '../../core/http/context.ts'
+import { mailBaseUrl } from '../../core/http/urls.ts'
 import { DEFAULT_LOCALE, isLocale } from '../../core/i18n/locales.ts'
 import { enqueueMail } from '../../core/mail/outbox.ts'
 import { isolated } from '../../core/ui/name.tsx'
 import { findProcess, processIdsOfBodies } from '../processes/index.ts'
-import { followsOf, ndb, type Subscriber, subscribers } from './queries.ts'
+import { followsOf, type Subscriber, subscribers } from './queries.ts'
+import { markPeriodDealt } from './queries-write.ts'
 import { type DigestPeriod, duePeriod, groupByProcess } from './rules/digest.ts'
 
 /** At most this many items in one digest; the rest are a link away. */
@@ -40,7 +42,7 @@ async function digestText(
 ): Promise<{ subject: string; body: string; locale: string }> {
   const locale = isLocale(subscriber.locale) ? subscriber.locale : DEFAULT_LOCALE
   const { t, date, dateTime } = deps.messages.translator(locale)
-  const base = deps.config.publicUrl ?? `http://localhost:${deps.config.port}`
+  const base = mailBaseUrl(deps.config)
   const lastDay = new Date(period.end.getTime() - 1)
   const lines = [
     t('notifications.digest.greeting', { name: isolated(subscriber.displayName) }),
@@ -81,11 +83,7 @@ export async function queueDigests(db: Db, deps: AppDeps, now: Date): Promise<Di
       .slice(0, MAX_ITEMS)
     const mail = items.length ? await digestText(db, deps, subscriber, period, items) : null
     const queued = await inTransaction(db, async (trx) => {
-      await ndb(trx)
-        .insertInto('notificationsPreference')
-        .values({ accountId: subscriber.accountId, lastPeriodStart: period.start, updatedAt: now })
-        .onConflict((oc) => oc.column('accountId').doUpdateSet({ lastPeriodStart: period.start, updatedAt: now }))
-        .execute()
+      await markPeriodDealt(trx, subscriber.accountId, period.start, now)
       if (!mail) return false
       return enqueueMail(trx, {
         toAddress: subscriber.email,

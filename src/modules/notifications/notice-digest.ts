@@ -5,9 +5,10 @@
 import type { Db } from '../../core/db/database.ts'
 import { inTransaction } from '../../core/db/helpers.ts'
 import type { AppDeps } from '../../core/http/context.ts'
+import { mailBaseUrl } from '../../core/http/urls.ts'
 import { enqueueMail } from '../../core/mail/outbox.ts'
 import { isolated } from '../../core/ui/name.tsx'
-import { siteUrl, translatorFor } from './deliver.ts'
+import { translatorFor } from './deliver.ts'
 import { markMailed, pendingDaily, readers, toNotice } from './queries-notices.ts'
 import { localDay } from './rules/day.ts'
 import { noticeText } from './rules/text.ts'
@@ -27,7 +28,7 @@ export async function queueNoticeDigests(db: Db, deps: AppDeps, now: Date): Prom
     // only days that are over: today's notices wait for tonight's digest
     const due = (byAccount.get(reader.accountId) ?? []).filter((n) => localDay(n.createdAt, i18n.timeZone) < today)
     if (due.length === 0) continue
-    const base = siteUrl(deps)
+    const base = mailBaseUrl(deps.config)
     const lines = [i18n.t('notifications.mail.greeting', { name: isolated(reader.displayName) }), '']
     for (const row of due) {
       const notice = toNotice(row)

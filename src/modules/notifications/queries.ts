@@ -48,6 +48,21 @@ export async function followerCount(db: Db, subject: { type: FollowSubject; id: 
   return Number(row.n)
 }
 
+/** The accounts following a process or the body it belongs to (repeated when both). */
+export async function followersOf(db: Db, processId: number, bodyId: number): Promise<number[]> {
+  const rows = await ndb(db)
+    .selectFrom('notificationsFollow')
+    .select('accountId')
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('subjectType', '=', 'process'), eb('subjectId', '=', processId)]),
+        eb.and([eb('subjectType', '=', 'body'), eb('subjectId', '=', bodyId)]),
+      ]),
+    )
+    .execute()
+  return rows.map((r) => r.accountId)
+}
+
 /** An account's digest frequency; weekly until it chooses. */
 export async function frequencyOf(db: Db, accountId: number): Promise<Frequency> {
   const row = await ndb(db)

@@ -7,7 +7,7 @@ import { findMemberState } from '../actors/index.ts'
 import { memberStatesOf } from '../bodies/index.ts'
 import { documentWithBody, findParagraph } from '../negotiation/index.ts'
 import { findProcess } from '../processes/index.ts'
-import { ndb } from './queries.ts'
+import { followersOf } from './queries.ts'
 import { type Audience, type NoticeEvent, PERSONAL } from './rules/events.ts'
 import type { NoticeValues } from './rules/text.ts'
 
@@ -41,20 +41,6 @@ export async function resolvePlace(db: Db, event: NoticeEvent): Promise<Resolved
     values.paragraph = paragraph.label ?? `#${paragraph.position ?? paragraph.id}`
   }
   return { processId: found.process.id, bodyId: found.bodyId, values }
-}
-
-async function followersOf(db: Db, processId: number, bodyId: number): Promise<number[]> {
-  const rows = await ndb(db)
-    .selectFrom('notificationsFollow')
-    .select('accountId')
-    .where((eb) =>
-      eb.or([
-        eb.and([eb('subjectType', '=', 'process'), eb('subjectId', '=', processId)]),
-        eb.and([eb('subjectType', '=', 'body'), eb('subjectId', '=', bodyId)]),
-      ]),
-    )
-    .execute()
-  return rows.map((r) => r.accountId)
 }
 
 /** Delegates of every Member State that is a member (not an observer) of the body. */

@@ -4,7 +4,7 @@ import { createRoute, type OpenAPIHono, type z } from '@hono/zod-openapi'
 import { errorResponses, json, listOf, PUBLIC_READ } from '../../core/http/api.ts'
 import type { AppEnv } from '../../core/http/context.ts'
 import { apiError } from '../../core/http/errors.tsx'
-import { baseUrl } from './api-formats.ts'
+import { siteOrigin } from '../../core/http/urls.ts'
 import { findMeeting, findProcess } from './queries.ts'
 import { type FiledDocument, filedDocuments } from './queries-documents.ts'
 import { IdParam } from './schemas.ts'
@@ -62,7 +62,7 @@ export function registerDocumentsApi(api: OpenAPIHono<AppEnv>): void {
       const meeting = await findMeeting(c.var.db, c.req.valid('param').id)
       if (!meeting) return apiError(c, { type: 'not_found', id: 'meeting_not_found' })
       const documents = await filedDocuments(c.var.db, { meetingId: meeting.id })
-      const data = documents.map((d) => filedDocumentJson(d, baseUrl(c)))
+      const data = documents.map((d) => filedDocumentJson(d, siteOrigin(c)))
       return c.json({ data, meta: { total: data.length } }, 200)
     },
   )
@@ -73,7 +73,7 @@ export function registerDocumentsApi(api: OpenAPIHono<AppEnv>): void {
       const process = await findProcess(c.var.db, c.req.valid('param').id)
       if (!process) return apiError(c, { type: 'not_found', id: 'process_not_found' })
       const documents = await filedDocuments(c.var.db, { processId: process.id })
-      const data = documents.map((d) => filedDocumentJson(d, baseUrl(c)))
+      const data = documents.map((d) => filedDocumentJson(d, siteOrigin(c)))
       return c.json({ data, meta: { total: data.length } }, 200)
     },
   )

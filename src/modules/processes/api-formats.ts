@@ -1,13 +1,13 @@
 // The processes' calendars and feed: a meeting and a body's meetings as iCalendar (RFC 5545), a
 // process's activity as Atom; described in the OpenAPI document as documents.
 import { type OpenAPIHono, z } from '@hono/zod-openapi'
-import type { Context } from 'hono'
 import { activityOf } from '../../core/activity.ts'
 import { contentDisposition } from '../../core/formats/content-disposition.ts'
 import { errorResponses, PUBLIC_READ } from '../../core/http/api.ts'
 import type { AppEnv } from '../../core/http/context.ts'
 import { respondError } from '../../core/http/errors.tsx'
 import { idOrZero, idParam } from '../../core/http/ids.ts'
+import { siteOrigin } from '../../core/http/urls.ts'
 import { installationId } from '../../core/installation.ts'
 import { findBody } from '../bodies/index.ts'
 import { meetingsCalendar } from './calendar.ts'
@@ -16,10 +16,6 @@ import { findMeeting, findProcess, listProcesses, meetingsOf } from './queries.t
 import { IdParam } from './schemas.ts'
 
 const tags = ['Processes']
-
-export function baseUrl(c: Context<AppEnv>): string {
-  return c.var.deps.config.publicUrl ?? new URL(c.req.url).origin
-}
 
 function documentOnly(
   api: OpenAPIHono<AppEnv>,
@@ -55,7 +51,7 @@ export function registerProcessFormats(api: OpenAPIHono<AppEnv>): void {
     const meeting = await findMeeting(c.var.db, id)
     if (!meeting) return respondError(c, { type: 'not_found', id: 'meeting_not_found' })
     const process = await findProcess(c.var.db, meeting.processId)
-    const base = baseUrl(c)
+    const base = siteOrigin(c)
     const body = meetingsCalendar([{ ...meeting, processTitle: process?.title ?? '' }], {
       name: meeting.title,
       baseUrl: base,
@@ -85,7 +81,7 @@ export function registerProcessFormats(api: OpenAPIHono<AppEnv>): void {
       listProcesses(c.var.db, { bodyId: id }),
     ])
     const titles = new Map(processes.map((p) => [p.id, p.title]))
-    const base = baseUrl(c)
+    const base = siteOrigin(c)
     const text = meetingsCalendar(
       meetings.map((m) => ({ ...m, processTitle: titles.get(m.processId) ?? '' })),
       {
@@ -122,7 +118,7 @@ export function registerProcessFormats(api: OpenAPIHono<AppEnv>): void {
       }),
     ])
     if (!body) return respondError(c, { type: 'not_found', id: 'body_not_found' })
-    return c.body(processFeed(process, body, items, c.var.i18n, baseUrl(c)), 200, {
+    return c.body(processFeed(process, body, items, c.var.i18n, siteOrigin(c)), 200, {
       'content-type': 'application/atom+xml; charset=utf-8',
     })
   })

@@ -1,3 +1,5 @@
+// Creating processes, changing their state, opening and extending calls: authorize, check, write
+// through the queries and audit, in one transaction.
 import type { CommandContext } from '../../core/audit/audit.ts'
 import { accountIdOf } from '../../core/auth/actor.ts'
 import { authorize } from '../../core/auth/authorize.ts'
@@ -6,7 +8,8 @@ import { inTransaction } from '../../core/db/helpers.ts'
 import { conflict, invalid, notFound, ok, type Result } from '../../core/result.ts'
 import { findBody } from '../bodies/index.ts'
 import { audit, isUniqueViolation, managedProcess } from './command-kit.ts'
-import { findCall, findProcess, guidingQuestions, pdb } from './queries.ts'
+import { findCall, findProcess, guidingQuestions } from './queries.ts'
+import { insertCall, insertProcess, setCallExtension, updateProcessState } from './queries-write.ts'
 import type { Call } from './rules/calls.ts'
 import { extensionProblem } from './rules/calls.ts'
 import { nextState, type StateCommand } from './rules/lifecycle.ts'
@@ -27,37 +30,8 @@ export async function createProcess(db: Db, ctx: CommandContext, input: ProcessI
   if (issues.length) return invalid(issues)
   try {
     return await inTransaction(db, async (trx) => {
-      const row = await pdb(trx)
-        .insertInto('processesProcess')
-        .values({
-          bodyId: body.id,
-          slug: input.slug,
-          title: input.title,
-          description: input.description ?? '',
-          objectives: input.objectives ?? '',
-          mandateSymbol: input.mandateSymbol,
-          mandateParagraph: input.mandateParagraph ?? null,
-          mandateText: input.mandateText ?? '',
-          recurrence: input.recurrence ?? 'none',
-          cycleYear: input.cycleYear ?? null,
-          createdAt: ctx.now,
-          updatedAt: ctx.now,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow()
+      const row = await insertProcess(trx, body.id, input, ctx.now)
       const questions = input.questions ?? []
-      if (questions.length) {
-        await pdb(trx)
-          .insertInto('processesGuidingQuestion')
-          .values(questions.map((text, i) => ({ processId: row.id, position: i + 1, text })))
-          .execute()
-      }
-      if (input.phases?.length) {
-        await pdb(trx)
-          .insertInto('processesPhase')
-          .values(input.phases.map((p) => ({ processId: row.id, ...p })))
-          .execute()
-      }
       await audit(trx, ctx, 'process.created', 'process', row.id, {
         bodyId: body.id,
         title: input.title,
@@ -92,17 +66,7 @@ export async function changeProcessState(
     const next = nextState(process.state, command)
     if (!next.ok) return next
     const reason = next.value.reopened && command.to === 'active' ? (command.reason?.trim() ?? null) : null
-    await pdb(trx)
-      .updateTable('processesProcess')
-      .set({
-        state: next.value.state,
-        stateReason: reason,
-        stateChangedBy: accountIdOf(ctx.actor),
-        stateChangedAt: ctx.now,
-        updatedAt: ctx.now,
-      })
-      .where('id', '=', processId)
-      .execute()
+    await updateProcessState(trx, processId, { state: next.value.state, reason, by: accountIdOf(ctx.actor) }, ctx.now)
     await audit(trx, ctx, next.value.reopened ? 'process.reopened' : 'process.state_changed', 'process', processId, {
       from: process.state,
       to: next.value.state,
@@ -124,23 +88,7 @@ export async function openCall(
     const known = new Set((await guidingQuestions(trx, processId)).map((q) => q.id))
     const unknown = input.questionIds.filter((id) => !known.has(id))
     if (unknown.length) return invalid([{ path: 'questionIds', code: 'processes.unknownQuestion' }])
-    const call = await pdb(trx)
-      .insertInto('processesCall')
-      .values({ processId, ...input, questionIds: [...new Set(input.questionIds)] })
-      .returning([
-        'id',
-        'processId',
-        'title',
-        'opensAt',
-        'closesAt',
-        'extendedUntil',
-        'eligibility',
-        'languages',
-        'moderation',
-        'questionIds',
-        'createdAt',
-      ])
-      .executeTakeFirstOrThrow()
+    const call = await insertCall(trx, processId, input)
     await audit(trx, ctx, 'call.opened', 'call', call.id, {
       processId,
       title: input.title,
@@ -166,7 +114,7 @@ export async function extendCall(db: Db, ctx: CommandContext, callId: number, un
     if (!open.ok) return open
     const problem = extensionProblem(call, until, ctx.now)
     if (problem) return invalid([{ path: 'until', code: problem }])
-    await pdb(trx).updateTable('processesCall').set({ extendedUntil: until }).where('id', '=', callId).execute()
+    await setCallExtension(trx, callId, until)
     await audit(trx, ctx, 'call.extended', 'call', callId, {
       processId: call.processId,
       from: (call.extendedUntil ?? call.closesAt).toISOString(),

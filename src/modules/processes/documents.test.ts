@@ -8,7 +8,6 @@ import { Document, Packer, Paragraph } from 'docx'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { accountWithRole, TestClient } from '../../../test/support/client.ts'
 import { createTestRuntime, DATABASE_KINDS, type TestRuntime } from '../../../test/support/runtime.ts'
-import { auditHistory } from '../../core/audit/audit.ts'
 import { SYSTEM } from '../../core/auth/actor.ts'
 import { createBody } from '../bodies/index.ts'
 import { changeProcessState, createProcess, scheduleMeeting } from './commands.ts'
@@ -154,7 +153,12 @@ describe.each(DATABASE_KINDS)('meeting documents as files on %s', (kind) => {
       ['E/CN.16/2027/CRP.1', 'fr', false],
     ])
     expect(dataset?.rows[0]).not.toHaveProperty('content')
-    const history = await auditHistory(runtime.deps.db, 'document', documentId)
+    const history = await runtime.deps.db
+      .selectFrom('auditEntry')
+      .select('action')
+      .where('subjectType', '=', 'document')
+      .where('subjectId', '=', String(documentId))
+      .execute()
     expect(history.map((h) => h.action).sort()).toEqual(['document.issued', 'document.version_added'])
   })
 

@@ -12,7 +12,6 @@ export {
   findBody,
   listBodies,
 } from '../bodies/index.ts'
-export { baseUrl } from './api-formats.ts'
 export {
   addDocument,
   changeProcessState,

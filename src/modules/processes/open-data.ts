@@ -2,28 +2,14 @@
 import type { Db } from '../../core/db/database.ts'
 import type { OpenDataset } from '../../core/module.ts'
 import { listBodies } from '../bodies/index.ts'
-import { listProcesses, meetingsOf, pdb } from './queries.ts'
+import { allCalls, listProcesses, meetingsOf } from './queries.ts'
 
 export async function processesOpenData(db: Db): Promise<OpenDataset[]> {
   const [bodies, processes, meetings, calls] = await Promise.all([
     listBodies(db),
     listProcesses(db),
     meetingsOf(db, {}),
-    pdb(db)
-      .selectFrom('processesCall')
-      .select([
-        'id',
-        'processId',
-        'title',
-        'opensAt',
-        'closesAt',
-        'extendedUntil',
-        'eligibility',
-        'languages',
-        'moderation',
-      ])
-      .orderBy('id')
-      .execute(),
+    allCalls(db),
   ])
   return [
     {

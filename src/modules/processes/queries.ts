@@ -158,6 +158,25 @@ export async function callsOf(db: Db, processId: number): Promise<Call[]> {
     .execute()
 }
 
+/** Every call of every process, for the open data (questions left out). */
+export async function allCalls(db: Db): Promise<Omit<Call, 'questionIds' | 'createdAt'>[]> {
+  return pdb(db)
+    .selectFrom('processesCall')
+    .select([
+      'id',
+      'processId',
+      'title',
+      'opensAt',
+      'closesAt',
+      'extendedUntil',
+      'eligibility',
+      'languages',
+      'moderation',
+    ])
+    .orderBy('id')
+    .execute()
+}
+
 export async function findCall(db: Db, id: number, options: { forUpdate?: boolean } = {}): Promise<Call | undefined> {
   const query = pdb(db).selectFrom('processesCall').select(callColumns).where('id', '=', id)
   return (options.forUpdate ? query.forUpdate() : query).executeTakeFirst()

@@ -11,7 +11,10 @@ import { findProcess, writeRefusal } from '../processes/index.ts'
 import { knownParties, requestCosponsors } from './commands-cosponsors.ts'
 import { accountOf, negotiationOpen } from './context.ts'
 import { findProposal } from './queries.ts'
-import { addVersion, insertProposal, setMerged, setWithdrawn } from './queries-write.ts'
+import { addVersion, insertProposal, lockProposalStatus, setMerged, setWithdrawn } from './queries-write.ts'
+
+/** The statuses in which a proposal can still be revised, withdrawn or merged. */
+const OPEN: readonly string[] = ['submitted', 'under_discussion']
 
 export type Speaker = { memberStateIso3: string } | { organizationId: number }
 
@@ -106,8 +109,11 @@ export async function reviseProposal(
     organizations: proposal.proponentOrganizations,
   })
   if (!allowed.ok) return allowed
-  if (!['submitted', 'under_discussion'].includes(proposal.status)) return conflict(`proposal_${proposal.status}`)
   return inTransaction(db, async (trx) => {
+    // the status is read under the row's lock: a withdrawal or merge committed meanwhile is seen
+    const status = await lockProposalStatus(trx, id)
+    if (!status) return notFound('proposal_not_found')
+    if (!OPEN.includes(status)) return conflict(`proposal_${status}`)
     const open = await negotiationOpen(trx, ctx, proposal.processId)
     if (!open.ok) return open
     const version = await addVersion(trx, id, {
@@ -136,8 +142,11 @@ export async function withdrawProposal(db: Db, ctx: CommandContext, id: number):
     organizations: proposal.proponentOrganizations,
   })
   if (!allowed.ok) return allowed
-  if (!['submitted', 'under_discussion'].includes(proposal.status)) return conflict(`proposal_${proposal.status}`)
   return inTransaction(db, async (trx) => {
+    // the status is read under the row's lock: a withdrawal or merge committed meanwhile is seen
+    const status = await lockProposalStatus(trx, id)
+    if (!status) return notFound('proposal_not_found')
+    if (!OPEN.includes(status)) return conflict(`proposal_${status}`)
     const open = await negotiationOpen(trx, ctx, proposal.processId)
     if (!open.ok) return open
     await setWithdrawn(trx, id, ctx.now)

@@ -95,6 +95,17 @@ export async function addVersion(
   return updated.versionCount
 }
 
+/** A proposal's status, its row locked until the transaction ends (a revision and a withdrawal or merge do not cross). */
+export async function lockProposalStatus(trx: Db, proposalId: number): Promise<string | undefined> {
+  const row = await pdb(trx)
+    .selectFrom('negotiationProposal')
+    .select('status')
+    .where('id', '=', proposalId)
+    .forUpdate()
+    .executeTakeFirst()
+  return row?.status
+}
+
 export async function setWithdrawn(trx: Db, proposalId: number, now: Date): Promise<void> {
   await pdb(trx)
     .updateTable('negotiationProposal')

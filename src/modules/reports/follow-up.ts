@@ -5,8 +5,16 @@ import type { CommandContext } from '../../core/audit/audit.ts'
 import type { Db } from '../../core/db/database.ts'
 import { ok, type Result } from '../../core/result.ts'
 import { writeFollowUp } from './commands.ts'
-import { followUpsOfAnnualReport, followUpsOfYear, issuedProcessIds } from './queries.ts'
-import { assembleReport } from './report.ts'
+import {
+  divergentChoices,
+  findIssue,
+  followUpsOf,
+  followUpsOfAnnualReport,
+  followUpsOfYear,
+  issuedProcessIds,
+} from './queries.ts'
+import { assembleReport, textOf } from './report.ts'
+import { arrange } from './rules/arrange.ts'
 import { yearByYear } from './rules/follow-up.ts'
 
 export interface IssuedRecommendation {
@@ -74,4 +82,31 @@ export async function followUpSynthesis(db: Db, year: number) {
     if (!latest) return []
     return [{ ...r, status: latest.status, sources: [...new Set(mine.map((f) => f.sourceReference))] }]
   })
+}
+
+/**
+ * A process's issued report as measures read it (the scorecard), without assembling the whole
+ * report: the day issued, its recommendations (operative paragraphs, as the report arranges
+ * them) and every follow-up record of the process; null when no report is issued.
+ */
+export async function recommendationsRecord(db: Db, processId: number) {
+  const issue = await findIssue(db, processId)
+  if (!issue) return null
+  const [paragraphs, choices, followUps] = await Promise.all([
+    textOf(db, issue.documentId, issue.revision),
+    divergentChoices(db, processId),
+    followUpsOf(db, processId),
+  ])
+  return {
+    issuedOn: issue.issuedOn,
+    recommendations: arrange(paragraphs, choices)
+      .recommendations.filter((r) => r.kind === 'operative')
+      .map((r) => r.id),
+    followUps: followUps.map((f) => ({
+      paragraphId: f.paragraphId,
+      year: f.year,
+      status: f.status,
+      recordedAt: f.recordedAt,
+    })),
+  }
 }

@@ -3,6 +3,7 @@ export {
   followUpSynthesis,
   type IssuedRecommendation,
   issuedRecommendations,
+  recommendationsRecord,
   recordImplementations,
 } from './follow-up.ts'
 export { reportsModule } from './module.ts'

@@ -8,6 +8,7 @@
 // eIds are unique across the file, annexes included. Validated against the official schema.
 import { create } from 'xmlbuilder2'
 import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces.js'
+import { isoDate } from '../../core/dates.ts'
 import type { Report } from './report.ts'
 import {
   AUDIT_NS,
@@ -33,7 +34,7 @@ const leadLine = (lead: Report['divergentViews'][number]['lead']): string | null
         : null
 
 export function reportAkn(report: Report, generatedAt: Date): string {
-  const generated = generatedAt.toISOString().slice(0, 10)
+  const generated = isoDate(generatedAt)
   const actor = `un-${report.body.slug}`
   const number = aknNumber(report.issue?.symbol ?? report.document?.symbol ?? `${report.process.slug}-report`)
   const root = create({ version: '1.0', encoding: 'UTF-8' }).ele(NS, 'akomaNtoso')

@@ -7,6 +7,7 @@
 // attended, Annex II the explanations of position and reservations with their States, Annex III
 // every proposal with its fate. The same data feeds HTML, JSON, Word and Akoma Ntoso.
 import type { AuditAnchor } from '../../core/audit/anchor.tsx'
+import { isoDate } from '../../core/dates.ts'
 import type { Db } from '../../core/db/database.ts'
 import { findOrganizationsByIds, listMemberStates, localized } from '../actors/index.ts'
 import { bodyMembers, findBody } from '../bodies/index.ts'
@@ -91,7 +92,7 @@ export interface Report {
 }
 
 /** The paragraphs as Rev.N had them (a snapshot), or as they stand. */
-async function textOf(db: Db, documentId: number, revision: number | null): Promise<SourceParagraph[]> {
+export async function textOf(db: Db, documentId: number, revision: number | null): Promise<SourceParagraph[]> {
   if (revision !== null) {
     const row = await findRevision(db, documentId, revision)
     if (row) return (typeof row.snapshot === 'string' ? JSON.parse(row.snapshot) : row.snapshot) as SourceParagraph[]
@@ -149,7 +150,7 @@ export async function assembleReport(db: Db, processId: number): Promise<Report 
     ...attendance.flatMap((a) => (a.organizationId ? [orgName(a.organizationId)] : [])),
   ])
   // a date that does not move from one day to the next, so the work keeps its identifier
-  const date = issue?.issuedOn ?? (sortedMeetings.at(-1)?.endsAt ?? process.createdAt).toISOString().slice(0, 10)
+  const date = issue?.issuedOn ?? isoDate(sortedMeetings.at(-1)?.endsAt ?? process.createdAt)
   const recommendationIds = new Set(arranged.recommendations.map((r) => r.id))
   return {
     process: {

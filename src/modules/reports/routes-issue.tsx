@@ -2,6 +2,7 @@
 // transmission and the follow-up. Routes parse (schemas.ts), call a command (which authorizes) and
 // answer; a refused form comes back with what was typed and the reason beside the field.
 import type { Context, Hono } from 'hono'
+import { isoDate } from '../../core/dates.ts'
 import { type AppEnv, commandContext } from '../../core/http/context.ts'
 import { flash } from '../../core/http/cookies.ts'
 import { respondError } from '../../core/http/errors.tsx'
@@ -40,7 +41,7 @@ async function issuePage(c: Context<AppEnv>, processId: number, refused?: Refuse
   const withRevisions = await Promise.all(
     documents.map(async (d) => ({ id: d.id, title: d.title, revisions: await revisionListOf(db, d.id) })),
   )
-  const today = c.var.deps.now().toISOString().slice(0, 10)
+  const today = isoDate(c.var.deps.now())
   const issueValues: FormValues = issue
     ? {
         documentId: String(issue.documentId),

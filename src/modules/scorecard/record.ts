@@ -1,6 +1,8 @@
 // Reads the record the scorecard is computed from, through other modules' exports only: a
 // process's meetings, documents, decisions, contributions, proposals, report and cycles; and the
 // platform's annual reporting cycles and emerging issues.
+
+import { isoDate } from '../../core/dates.ts'
 import type { Db } from '../../core/db/database.ts'
 import { electoralGroup, findOrganizationsByIds, listMemberStates } from '../actors/index.ts'
 import { reportingRecord } from '../annual-reports/index.ts'
@@ -9,10 +11,10 @@ import { listIssues } from '../coordination/index.ts'
 import { documentsOf as negotiatingDocumentsOf, statementsOf } from '../negotiation/index.ts'
 import { documentsOf, findProcess, meetingsOf, type Process, stateChangesOf } from '../processes/index.ts'
 import { proposalsOf } from '../proposals/index.ts'
-import { assembleReport } from '../reports/index.ts'
+import { recommendationsRecord } from '../reports/index.ts'
 import { CHARACTERISTICS, type PlatformRecord, type ProcessRecord } from './rules/record.ts'
 
-const day = (d: Date) => d.toISOString().slice(0, 10)
+const day = isoDate
 const year = (d: Date) => d.getUTCFullYear()
 
 /** Regional group of each State (its electoral group) and of each organization (its seat's). */
@@ -114,19 +116,9 @@ export async function processRecord(db: Db, process: Process): Promise<ProcessRe
 }
 
 async function issuedReport(db: Db, processId: number) {
-  const report = await assembleReport(db, processId)
-  if (!report?.issue) return null
-  return {
-    year: Number(report.issue.issuedOn.slice(0, 4)),
-    recommendations: report.recommendations.filter((r) => r.kind === 'operative').map((r) => r.id),
-    // already the latest record of each year per recommendation
-    followUps: report.followUps.map((f) => ({
-      paragraphId: f.paragraphId,
-      year: f.year,
-      status: f.status,
-      recordedAt: new Date(0),
-    })),
-  }
+  const report = await recommendationsRecord(db, processId)
+  if (!report) return null
+  return { ...report, year: Number(String(report.issuedOn).slice(0, 4)) }
 }
 
 export async function platformRecord(db: Db): Promise<PlatformRecord> {

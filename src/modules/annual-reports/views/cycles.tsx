@@ -3,7 +3,8 @@ import type { Context } from 'hono'
 import type { AppEnv } from '../../../core/http/context.ts'
 import { fieldValue, fieldValues } from '../../../core/http/forms.ts'
 import { Tag } from '../../../core/ui/components.tsx'
-import { ErrorSummary, Form, type FormState } from '../../../core/ui/form.tsx'
+import { Form, type FormState } from '../../../core/ui/form.tsx'
+import { renderFormPage } from '../../../core/ui/form-page.tsx'
 import { renderPage } from '../../../core/ui/layout.tsx'
 import { isolated, Name } from '../../../core/ui/name.tsx'
 import { localized, type Organization } from '../../actors/index.ts'
@@ -69,12 +70,10 @@ export function renderOpenCycle(
   const t = i18n.t
   const title = t('annualReports.open.title')
   const chosen = fieldValues(view.form.values, 'organizationIds')
-  return renderPage(
+  return renderFormPage(
     c,
-    { title, status: view.status ?? 200 },
+    { title, form: view.form, status: view.status ?? 200 },
     <>
-      <h1>{title}</h1>
-      <ErrorSummary t={t} form={view.form} />
       <Form action="/annual-reports" csrfToken={c.var.csrfToken}>
         <div class="field">
           <label for="field-year">{t('annualReports.open.year')}</label>

@@ -32,7 +32,7 @@ export interface BalanceView {
 
 function Figure(props: { id: string; svg: string; caption: string; children: unknown }) {
   return (
-    <div class="summary-tables">
+    <>
       <figure class="chart" aria-labelledby={`${props.id}-caption`}>
         <div role="img" aria-labelledby={`${props.id}-caption`}>
           {raw(props.svg)}
@@ -40,7 +40,7 @@ function Figure(props: { id: string; svg: string; caption: string; children: unk
         <figcaption id={`${props.id}-caption`}>{props.caption}</figcaption>
       </figure>
       {props.children}
-    </div>
+    </>
   )
 }
 

@@ -38,9 +38,9 @@ export function DistributionTable(props: {
   const { i18n, d, columns } = props
   const t = i18n.t
   return (
-    <div class="table-scroll">
+    <section class="table-scroll" tabindex={0} aria-labelledby={`${props.id}-caption`}>
       <table class="compact" id={props.id}>
-        <caption>{props.caption}</caption>
+        <caption id={`${props.id}-caption`}>{props.caption}</caption>
         <thead>
           <tr>
             <th scope="col">{t('balance.col.group')}</th>
@@ -73,7 +73,7 @@ export function DistributionTable(props: {
           k: d.rows.length,
         })}
       </p>
-    </div>
+    </section>
   )
 }
 
@@ -81,9 +81,11 @@ export function FlagTable(props: { i18n: Translator; rows: FlagRow[]; compositio
   const { i18n, rows } = props
   const t = i18n.t
   return (
-    <div class="table-scroll">
+    <section class="table-scroll" tabindex={0} aria-labelledby="development-table-caption">
       <table class="compact" id="development-table">
-        <caption>{t('balance.development.caption', { base: rows[0]?.base ?? 0 })}</caption>
+        <caption id="development-table-caption">
+          {t('balance.development.caption', { base: rows[0]?.base ?? 0 })}
+        </caption>
         <thead>
           <tr>
             <th scope="col">{t('balance.col.status')}</th>
@@ -107,7 +109,7 @@ export function FlagTable(props: { i18n: Translator; rows: FlagRow[]; compositio
           ))}
         </tbody>
       </table>
-    </div>
+    </section>
   )
 }
 
@@ -120,9 +122,9 @@ export function TrendTable(props: {
   const { i18n } = props
   const t = i18n.t
   return (
-    <div class="table-scroll">
+    <section class="table-scroll" tabindex={0} aria-labelledby="trend-table-caption">
       <table class="compact" id="trend-table">
-        <caption>{props.caption}</caption>
+        <caption id="trend-table-caption">{props.caption}</caption>
         <thead>
           <tr>
             <th scope="col">{t('balance.col.when')}</th>
@@ -148,6 +150,6 @@ export function TrendTable(props: {
           ))}
         </tbody>
       </table>
-    </div>
+    </section>
   )
 }

@@ -7,7 +7,6 @@ import type { AppEnv } from '../../../core/http/context.ts'
 import { LOCALE_INFO, LOCALES } from '../../../core/i18n/locales.ts'
 import {
   ChoiceGroup,
-  ErrorSummary,
   Form,
   type FormState,
   SelectField,
@@ -15,25 +14,13 @@ import {
   TextArea,
   TextField,
 } from '../../../core/ui/form.tsx'
-import { renderPage } from '../../../core/ui/layout.tsx'
+import { renderFormPage } from '../../../core/ui/form-page.tsx'
 import { localized, type MemberState, type Organization, STAKEHOLDER_GROUPS } from '../../actors/index.ts'
 import type { Body } from '../queries.ts'
 import { OFFICES, SELECTIONS, STANDINGS } from '../tables.ts'
 import { bodyLabel } from './label.ts'
 
 type Status = 200 | 409 | 422
-
-function page(c: Context<AppEnv>, title: string, form: FormState, status: Status, content: unknown) {
-  return renderPage(
-    c,
-    { title, status },
-    <>
-      <h1>{title}</h1>
-      <ErrorSummary t={c.var.i18n.t} form={form} />
-      {content}
-    </>,
-  )
-}
 
 export function renderBodyForm(
   c: Context<AppEnv>,
@@ -42,11 +29,9 @@ export function renderBodyForm(
   const { t, locale } = c.var.i18n
   const { form, body } = view
   const title = body ? t('bodies.editTitle', { body: bodyLabel(body, locale) }) : t('bodies.new')
-  return page(
+  return renderFormPage(
     c,
-    title,
-    form,
-    view.status ?? 200,
+    { title, form, status: view.status ?? 200 },
     <Form action={body ? `/bodies/${body.slug}/edit` : '/bodies/new'} csrfToken={c.var.csrfToken}>
       <TextField t={t} form={form} name="name" label={t('bodies.nameEn')} required maxlength={300} />
       <fieldset>
@@ -101,11 +86,9 @@ export function renderMemberForm(
 ) {
   const { t, locale } = c.var.i18n
   const { form, body } = view
-  return page(
+  return renderFormPage(
     c,
-    t('bodies.addMemberTo', { body: bodyLabel(body, locale) }),
-    form,
-    view.status ?? 200,
+    { title: t('bodies.addMemberTo', { body: bodyLabel(body, locale) }), form, status: view.status ?? 200 },
     <Form action={`/bodies/${body.slug}/members/new`} csrfToken={c.var.csrfToken}>
       <ChoiceGroup
         t={t}
@@ -157,11 +140,9 @@ export function renderOfficerForm(
 ) {
   const { t, locale } = c.var.i18n
   const { form, body } = view
-  return page(
+  return renderFormPage(
     c,
-    t('bodies.addOfficerTo', { body: bodyLabel(body, locale) }),
-    form,
-    view.status ?? 200,
+    { title: t('bodies.addOfficerTo', { body: bodyLabel(body, locale) }), form, status: view.status ?? 200 },
     <Form action={`/bodies/${body.slug}/officers/new`} csrfToken={c.var.csrfToken}>
       <SelectField
         t={t}

@@ -3,16 +3,8 @@
 import type { Context } from 'hono'
 import type { AppEnv } from '../../../core/http/context.ts'
 import { LOCALE_INFO, LOCALES } from '../../../core/i18n/locales.ts'
-import {
-  ChoiceGroup,
-  ErrorSummary,
-  Form,
-  type FormState,
-  SelectField,
-  TextArea,
-  TextField,
-} from '../../../core/ui/form.tsx'
-import { renderPage } from '../../../core/ui/layout.tsx'
+import { ChoiceGroup, Form, type FormState, SelectField, TextArea, TextField } from '../../../core/ui/form.tsx'
+import { renderFormPage } from '../../../core/ui/form-page.tsx'
 import { type Organization, OrganizationField, REGIONAL_GROUPS } from '../../actors/index.ts'
 import type { Places } from '../places.ts'
 import { MODALITIES } from '../rules/matching.ts'
@@ -30,12 +22,10 @@ export function renderGapForm(c: Context<AppEnv>, view: GapFormView) {
   const t = c.var.i18n.t
   const { places, form } = view
   const title = t('capacity.newGap')
-  return renderPage(
+  return renderFormPage(
     c,
-    { title, status: view.status ?? 200 },
+    { title, form, status: view.status ?? 200 },
     <>
-      <h1>{title}</h1>
-      <ErrorSummary t={t} form={form} />
       <Form action="/capacity/gaps/new" csrfToken={c.var.csrfToken}>
         <SelectField
           t={t}
@@ -88,12 +78,10 @@ export function renderOfferForm(c: Context<AppEnv>, view: OfferFormView) {
   const t = c.var.i18n.t
   const { places, form } = view
   const title = t('capacity.newOffer')
-  return renderPage(
+  return renderFormPage(
     c,
-    { title, status: view.status ?? 200 },
+    { title, form, status: view.status ?? 200 },
     <>
-      <h1>{title}</h1>
-      <ErrorSummary t={t} form={form} />
       <Form action="/capacity/offers/new" csrfToken={c.var.csrfToken}>
         <OrganizationField c={c} form={form} label={t('capacity.field.provider')} organizations={view.organizations} />
         <TextField t={t} form={form} name="title" label={t('capacity.field.title')} required maxlength={300} />

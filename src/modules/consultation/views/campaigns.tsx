@@ -28,6 +28,42 @@ function MethodNote({ c, method }: { c: Context<AppEnv>; method: Method }) {
   )
 }
 
+/** What the Secretariat typed as the call's threshold, and why it was refused (if it was). */
+export interface ThresholdForm {
+  value: string
+  error?: string
+}
+
+/** The Secretariat's setting of the call's similarity threshold: saving it schedules a rebuild. */
+function ThresholdSetting({ c, call, form }: { c: Context<AppEnv>; call: Call; form: ThresholdForm }) {
+  const { t } = c.var.i18n
+  return (
+    <form method="post" action={`/calls/${call.id}/campaigns/threshold`}>
+      <input type="hidden" name="_csrf" value={c.var.csrfToken} />
+      <div class="field">
+        <label for="campaign-threshold">{t('consultation.threshold.label')}</label>
+        <p class="hint" id="campaign-threshold-hint">
+          {t('consultation.threshold.help')}
+        </p>
+        {form.error ? (
+          <p class="field-error" id="campaign-threshold-error">
+            {t(form.error)}
+          </p>
+        ) : null}
+        <input
+          id="campaign-threshold"
+          name="threshold"
+          inputmode="decimal"
+          value={form.value}
+          aria-invalid={form.error ? 'true' : undefined}
+          aria-describedby={form.error ? 'campaign-threshold-hint campaign-threshold-error' : 'campaign-threshold-hint'}
+        />
+      </div>
+      <button type="submit">{t('consultation.threshold.submit')}</button>
+    </form>
+  )
+}
+
 export function renderCampaigns(
   c: Context<AppEnv>,
   view: {
@@ -38,13 +74,15 @@ export function renderCampaigns(
     members: number
     assigned: number
     page: number
+    /** the Secretariat's threshold form (absent for everyone else) */
+    threshold?: ThresholdForm
   },
 ) {
   const { t, number, dateTime } = c.var.i18n
   const title = t('consultation.campaigns.title', { call: view.call.title })
   return renderPage(
     c,
-    { title },
+    { title, status: view.threshold?.error ? 422 : 200 },
     <>
       <p class="eyebrow">
         <a href={`/processes/${view.call.processId}`}>{view.call.title}</a>
@@ -58,6 +96,7 @@ export function renderCampaigns(
         })}
       </p>
       <MethodNote c={c} method={view.method} />
+      {view.threshold ? <ThresholdSetting c={c} call={view.call} form={view.threshold} /> : null}
       <p>
         <a href={`/calls/${view.call.id}/compilation/campaigns`}>{t('consultation.compilation.link')}</a>
       </p>

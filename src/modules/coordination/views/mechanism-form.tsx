@@ -2,16 +2,8 @@
 // addresses. A refused form comes back as it was typed, each reason beside its field.
 import type { Context } from 'hono'
 import type { AppEnv } from '../../../core/http/context.ts'
-import {
-  ChoiceGroup,
-  ErrorSummary,
-  Form,
-  type FormState,
-  SelectField,
-  TextArea,
-  TextField,
-} from '../../../core/ui/form.tsx'
-import { renderPage } from '../../../core/ui/layout.tsx'
+import { ChoiceGroup, Form, type FormState, SelectField, TextArea, TextField } from '../../../core/ui/form.tsx'
+import { renderFormPage } from '../../../core/ui/form-page.tsx'
 import { type Organization, OrganizationField } from '../../actors/index.ts'
 import type { Issue } from '../queries.ts'
 import {
@@ -30,12 +22,10 @@ export function renderMechanismForm(
   const t = i18n.t
   const { form } = view
   const title = t('coordination.mechanisms.new')
-  return renderPage(
+  return renderFormPage(
     c,
-    { title, status: view.status ?? 200 },
+    { title, form, status: view.status ?? 200 },
     <>
-      <h1>{title}</h1>
-      <ErrorSummary t={t} form={form} />
       <Form action="/mechanisms/new" csrfToken={c.var.csrfToken}>
         <OrganizationField
           c={c}

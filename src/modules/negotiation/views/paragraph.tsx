@@ -3,6 +3,7 @@
 // the forms to give a position, declare, amend and comment, and the committees' comments.
 // Every form here returns to this page.
 import type { Context } from 'hono'
+import type { Child } from 'hono/jsx'
 import type { AppEnv } from '../../../core/http/context.ts'
 import { textLanguage } from '../../../core/i18n/locales.ts'
 import { Tag } from '../../../core/ui/components.tsx'
@@ -24,6 +25,8 @@ export interface ParagraphView extends ParagraphContext {
   closed: Amendment[] | null
   closedCount: number
   comments: Comment[]
+  /** for the Chair: the wordings that bridge (bridging.tsx), when the paragraph's proposal opened a deliberation */
+  bridging?: Child | null
 }
 
 function PositionsByState({ c, view }: { c: Context<AppEnv>; view: ParagraphView }) {
@@ -155,6 +158,7 @@ export function renderParagraph(c: Context<AppEnv>, view: ParagraphView): Respon
         <h2 id="positions">{t('negotiation.paragraph.positions')}</h2>
         <PositionsByState c={c} view={view} />
       </section>
+      {view.bridging ?? null}
       {view.comments.length || (open && view.can.organizations.length) ? (
         <section aria-labelledby="comments">
           <h2 id="comments">{t('negotiation.paragraph.comments')}</h2>

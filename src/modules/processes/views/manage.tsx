@@ -5,7 +5,6 @@ import type { AppEnv } from '../../../core/http/context.ts'
 import { LOCALES } from '../../../core/i18n/locales.ts'
 import {
   ChoiceGroup,
-  ErrorSummary,
   Form,
   type FormState,
   SelectField,
@@ -13,34 +12,19 @@ import {
   TextArea,
   TextField,
 } from '../../../core/ui/form.tsx'
-import { renderPage } from '../../../core/ui/layout.tsx'
+import { renderFormPage } from '../../../core/ui/form-page.tsx'
 import { type Body, bodyLabel } from '../../bodies/index.ts'
 import type { GuidingQuestion, Process } from '../queries.ts'
 import { DOCUMENT_KINDS, ELIGIBILITIES, MODERATIONS, PHASE_KINDS } from '../tables.ts'
 
 type Status = 200 | 409 | 422
 
-function page(c: Context<AppEnv>, title: string, form: FormState, status: Status, content: unknown, lead?: string) {
-  return renderPage(
-    c,
-    { title, status },
-    <>
-      <h1>{title}</h1>
-      {lead ? <p class="lead">{lead}</p> : null}
-      <ErrorSummary t={c.var.i18n.t} form={form} />
-      {content}
-    </>,
-  )
-}
-
 export function renderProcessForm(c: Context<AppEnv>, view: { bodies: Body[]; form: FormState; status?: Status }) {
   const t = c.var.i18n.t
   const { form } = view
-  return page(
+  return renderFormPage(
     c,
-    t('processes.manage.newProcess'),
-    form,
-    view.status ?? 200,
+    { title: t('processes.manage.newProcess'), form, status: view.status ?? 200 },
     <Form action="/processes/new" csrfToken={c.var.csrfToken}>
       <SelectField
         t={t}
@@ -111,11 +95,9 @@ export function renderCallForm(
   const { i18n } = c.var
   const t = i18n.t
   const { form } = view
-  return page(
+  return renderFormPage(
     c,
-    t('processes.manage.openCall'),
-    form,
-    view.status ?? 200,
+    { title: t('processes.manage.openCall'), form, status: view.status ?? 200 },
     <Form action={`/processes/${view.process.id}/calls/new`} csrfToken={c.var.csrfToken}>
       <TextField t={t} form={form} name="title" label={t('processes.titleField')} required />
       <TextField
@@ -181,11 +163,9 @@ export function renderMeetingForm(c: Context<AppEnv>, view: { process: Process; 
   const { i18n } = c.var
   const t = i18n.t
   const { form } = view
-  return page(
+  return renderFormPage(
     c,
-    t('processes.manage.scheduleMeeting'),
-    form,
-    view.status ?? 200,
+    { title: t('processes.manage.scheduleMeeting'), form, status: view.status ?? 200 },
     <Form action={`/processes/${view.process.id}/meetings/new`} csrfToken={c.var.csrfToken}>
       <TextField t={t} form={form} type="number" name="number" label={t('processes.meetings.number')} required />
       <TextField t={t} form={form} name="title" label={t('processes.titleField')} required />
@@ -241,11 +221,9 @@ export function renderMeetingForm(c: Context<AppEnv>, view: { process: Process; 
 export function renderDocumentForm(c: Context<AppEnv>, view: { process: Process; form: FormState; status?: Status }) {
   const t = c.var.i18n.t
   const { form } = view
-  return page(
+  return renderFormPage(
     c,
-    t('processes.manage.addDocument'),
-    form,
-    view.status ?? 200,
+    { title: t('processes.manage.addDocument'), form, status: view.status ?? 200 },
     <Form action={`/processes/${view.process.id}/documents/new`} csrfToken={c.var.csrfToken}>
       <SelectField
         t={t}
