@@ -22,9 +22,6 @@ const NOT_YET_AXE_CHECKED: Record<string, string> = {
   '/library/:id{[0-9]+}/edit': 'the curation form of a library item; found missing by this check (2026-12)',
   '/mechanisms/new': 'the form of a new mechanism; found missing by this check (2026-12)',
   '/people/:id': 'a person’s page; found missing by this check (2026-12)',
-  '/documents/:id': 'a filed document, landed without an axe check (2026-12)',
-  '/meetings/:id/documents/new': 'the form filing a meeting’s document, landed without an axe check (2026-12)',
-  '/processes/:id/documents': 'a process’s documents, landed without an axe check (2026-12)',
 }
 
 const AXE_CHECKED = [

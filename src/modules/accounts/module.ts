@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import { loadCatalogs } from '../../core/i18n/catalog.ts'
 import type { ModuleManifest } from '../../core/module.ts'
 import { tokenCommand } from './cli.ts'
+import { roleCommand } from './cli-role.ts'
 import { loadAccountsDemo } from './demo.ts'
 import { purgeOldThrottles } from './queries-throttle.ts'
 import { registerAccountRoutes } from './routes.tsx'
@@ -15,7 +16,7 @@ export const accountsModule: ModuleManifest = {
   messages: loadCatalogs(join(import.meta.dirname, 'messages')),
   routes: registerAccountRoutes,
   demo: loadAccountsDemo,
-  commands: [tokenCommand],
+  commands: [tokenCommand, roleCommand],
   jobs: { 'accounts.purge_throttles': async (_, { db, deps }) => purgeOldThrottles(db, deps.now()) },
   recurringJobs: { 'accounts.purge_throttles': 6 * 60 * 60 },
   transientTables: ['accounts_throttle'],

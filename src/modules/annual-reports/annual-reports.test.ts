@@ -1,4 +1,4 @@
-// The reporting cycle on each database: the Secretariat opens it and invites (by mail), a
+// The reporting cycle on each database: the Secretariat opens it and invites (a notice, mailed), a
 // representative saves drafts and submits, which publishes and locks the report; a resubmission
 // is a new recorded version; the board shows who is late; reminders go once a week; the
 // synthesis counts the year per issue against the year before.
@@ -9,6 +9,7 @@ import { SYSTEM } from '../../core/auth/actor.ts'
 import { createOrganization } from '../actors/index.ts'
 import { createBody } from '../bodies/index.ts'
 import { createDocument, declare, paragraphsOf, parseUnText } from '../negotiation/index.ts'
+import { readAuditLog } from '../notifications/index.ts'
 import { createProcess } from '../processes/index.ts'
 import { openCycle, saveDraft, sendReminders, submitReport } from './commands.ts'
 import { versionsOf } from './queries.ts'
@@ -43,14 +44,19 @@ describe.each(DATABASE_KINDS)('annual reports on %s', (kind) => {
       runtime.deps.db,
       { actor: SYSTEM, now: new Date() },
       { year: 2025, deadline: '2026-03-31', organizationIds: [orgA, orgB] },
-      { messages: runtime.deps.messages, baseUrl: 'http://localhost' },
     )
   })
   afterAll(() => runtime.close())
 
-  const mail = () => ({ messages: runtime.deps.messages, baseUrl: 'http://localhost' })
-  const outbox = (kind: string) =>
-    runtime.deps.db.selectFrom('coreMailOutbox').select(['toAddress', 'subject']).where('kind', '=', kind).execute()
+  // invitations and reminders reach people as notices: the notices job reads the audit log, then mails
+  const outbox = async (now = new Date()) => {
+    await readAuditLog(runtime.deps.db, runtime.deps, now)
+    return runtime.deps.db
+      .selectFrom('coreMailOutbox')
+      .select(['toAddress', 'subject'])
+      .where('kind', '=', 'notice')
+      .execute()
+  }
 
   it('opens a cycle only for the Secretariat, and invites the organizations’ representatives by mail', async () => {
     const { client: secretariat } = await accountWithRole(runtime, 'secretariat')
@@ -79,7 +85,7 @@ describe.each(DATABASE_KINDS)('annual reports on %s', (kind) => {
       '/annual-reports/new',
     )
     expect(again.response.status).toBe(409)
-    const invitations = (await outbox('annual_report_invitation')).filter((m) => m.subject.includes('2026'))
+    const invitations = (await outbox()).filter((m) => m.subject.includes('2026 annual report'))
     expect(invitations.map((m) => m.toAddress)).toEqual([rep.email])
   })
 
@@ -114,7 +120,7 @@ describe.each(DATABASE_KINDS)('annual reports on %s', (kind) => {
       originalLanguage: 'en',
     })
     expect(issued.response.status).toBe(303)
-    await openCycle(db, system, { year: 2035, deadline: '2036-03-31', organizationIds: [orgA] }, mail())
+    await openCycle(db, system, { year: 2035, deadline: '2036-03-31', organizationIds: [orgA] })
     const page = `/annual-reports/2035/report?organization=${orgA}`
     expect((await rep.client.get(page)).html).toContain('E/CN.16/2018/CRP.9, 1.')
     const submitted = await rep.client.submit(
@@ -135,7 +141,6 @@ describe.each(DATABASE_KINDS)('annual reports on %s', (kind) => {
       runtime.deps.db,
       { actor: SYSTEM, now: new Date() },
       { year: 2033, deadline: '2034-03-31', organizationIds: [orgA, orgB] },
-      mail(),
     )
     const { client: secretariat } = await accountWithRole(runtime, 'secretariat', null, 'Secretariat officer')
     // the board offers the Secretariat every invited organization's form
@@ -237,7 +242,7 @@ describe.each(DATABASE_KINDS)('annual reports on %s', (kind) => {
 
   it('shows who is late on the board and reminds them at most once a week', async () => {
     const ctx = { actor: SYSTEM, now: new Date() }
-    await openCycle(runtime.deps.db, ctx, { year: 2029, deadline: '2030-03-31', organizationIds: [orgA, orgB] }, mail())
+    await openCycle(runtime.deps.db, ctx, { year: 2029, deadline: '2030-03-31', organizationIds: [orgA, orgB] })
     await saveDraft(runtime.deps.db, ctx, 2029, orgA, { actions: 'Consultations held', issues: ['spam'] })
     await submitReport(runtime.deps.db, ctx, 2029, orgA)
     const board = (await new TestClient(runtime).get('/annual-reports/2029')).html
@@ -250,18 +255,18 @@ describe.each(DATABASE_KINDS)('annual reports on %s', (kind) => {
       'Rep of B',
     )
     // two days of the same week after the deadline: one reminder, to the late organization only
-    await sendReminders(runtime.deps.db, new Date('2030-04-02T08:00:00Z'), mail())
-    await sendReminders(runtime.deps.db, new Date('2030-04-03T08:00:00Z'), mail())
-    const reminders = (await outbox('annual_report_reminder')).filter((m) => m.subject.includes('2029'))
+    await sendReminders(runtime.deps.db, new Date('2030-04-02T08:00:00Z'))
+    await sendReminders(runtime.deps.db, new Date('2030-04-03T08:00:00Z'))
+    const reminders = (await outbox()).filter((m) => m.subject.startsWith('Reminder') && m.subject.includes('2029'))
     expect(reminders.map((m) => m.toAddress)).toEqual([rep2.email])
   })
 
   it('compiles the synthesis per issue against the previous year, in HTML, Word and JSON', async () => {
     const ctx = { actor: SYSTEM, now: new Date() }
-    await openCycle(runtime.deps.db, ctx, { year: 2027, deadline: '2028-03-31', organizationIds: [orgB] }, mail())
+    await openCycle(runtime.deps.db, ctx, { year: 2027, deadline: '2028-03-31', organizationIds: [orgB] })
     await saveDraft(runtime.deps.db, ctx, 2027, orgB, { actions: 'Earlier work', issues: ['cybercrime'] })
     await submitReport(runtime.deps.db, ctx, 2027, orgB)
-    await openCycle(runtime.deps.db, ctx, { year: 2028, deadline: '2029-03-31', organizationIds: [orgA] }, mail())
+    await openCycle(runtime.deps.db, ctx, { year: 2028, deadline: '2029-03-31', organizationIds: [orgA] })
     await saveDraft(runtime.deps.db, ctx, 2028, orgA, { actions: 'This year', issues: ['cybercrime', 'spam'] })
     await submitReport(runtime.deps.db, ctx, 2028, orgA)
     const synthesis = await new TestClient(runtime).json('/annual-reports/2028/synthesis.json')
@@ -281,7 +286,6 @@ describe.each(DATABASE_KINDS)('annual reports on %s', (kind) => {
       runtime.deps.db,
       { actor: SYSTEM, now: new Date() },
       { year: 2031, deadline: '2032-03-31', organizationIds: [orgA] },
-      mail(),
     )
     expect(opened.ok).toBe(true)
     const page = `/annual-reports/2031/report?organization=${orgA}`

@@ -1,59 +1,25 @@
-// The reporting cycle: the Secretariat opens year Y and invites organizations (an invitation by
-// mail to their representatives); representatives save drafts as they write and submit, which
-// publishes and locks the report; a later submission is a new, recorded version. Reminders go
-// through the mail outbox, one per organization representative per week.
+// The reporting cycle: the Secretariat opens year Y and invites organizations; representatives save
+// drafts as they write and submit, which publishes and locks the report; a later submission is a
+// new, recorded version. The invitation and the weekly reminders are audit entries that the
+// notifications module turns into notices for the organizations' representatives, so each
+// person's choice (at once, daily digest, inbox, off) applies: nothing here mails directly.
 import { auditedBy, type CommandContext, recordAudit } from '../../core/audit/audit.ts'
-import { findAccount } from '../../core/auth/accounts.ts'
-import { accountIdOf, isStaff, organizationsOf } from '../../core/auth/actor.ts'
+import { accountIdOf, isStaff, organizationsOf, SYSTEM } from '../../core/auth/actor.ts'
 import { authorize } from '../../core/auth/authorize.ts'
-import { grantsOfRole } from '../../core/auth/grants.ts'
 import { isoDate } from '../../core/dates.ts'
 import type { Db } from '../../core/db/database.ts'
 import { inTransaction } from '../../core/db/helpers.ts'
-import { isLocale } from '../../core/i18n/locales.ts'
-import type { Messages } from '../../core/i18n/messages.ts'
-import { enqueueMail } from '../../core/mail/outbox.ts'
 import { conflict, invalid, notFound, ok, type Result } from '../../core/result.ts'
-import { isolated } from '../../core/ui/name.tsx'
 import { findOrganizationById, localized } from '../actors/index.ts'
 import { recordImplementations } from '../reports/index.ts'
 import { findCycle, findReport, invitationsOf, reportsOf } from './queries.ts'
 import { allCycles, insertCycle, insertInvitation, markReminded, publishVersion, upsertDraft } from './queries-write.ts'
 import { boardStatus, type ReportContent, submissionProblems } from './rules/report.ts'
 
-/** Mails every representative of an organization once (the key makes a resend a no-op). */
-async function mailRepresentatives(
-  db: Db,
-  messages: Messages,
-  organizationId: number,
-  mail: { kind: string; key: string; subject: string; body: string; values: Record<string, string | number> },
-  baseUrl: string,
-) {
-  const grants = await grantsOfRole(db, 'stakeholder_representative', {
-    type: 'organization',
-    id: String(organizationId),
-  })
-  for (const g of grants) {
-    const account = await findAccount(db, g.accountId)
-    if (!account) continue
-    const { t } = messages.translator(isLocale(account.preferredLocale) ? account.preferredLocale : 'en')
-    await enqueueMail(db, {
-      toAddress: account.email,
-      toAccountId: account.id,
-      locale: account.preferredLocale ?? 'en',
-      kind: mail.kind,
-      subject: t(mail.subject, mail.values),
-      bodyText: `${t(mail.body, { ...mail.values, name: isolated(account.displayName) })}\n\n${baseUrl}/annual-reports/${mail.values.year}/report?organization=${organizationId}`,
-      dedupeKey: `${mail.key}:${account.id}`,
-    })
-  }
-}
-
 export async function openCycle(
   db: Db,
   ctx: CommandContext,
   input: { year: number; deadline: string; organizationIds: number[]; illustrative?: boolean },
-  mail: { messages: Messages; baseUrl: string },
 ): Promise<Result<{ id: number }>> {
   const allowed = authorize(ctx.actor, 'annualReport.manage')
   if (!allowed.ok) return allowed
@@ -73,19 +39,6 @@ export async function openCycle(
       if (!(await findOrganizationById(trx, organizationId)))
         return invalid([{ path: 'organizationIds', code: 'annualReports.unknownOrganization' }])
       await insertInvitation(trx, cycle.id, organizationId, ctx.now)
-      await mailRepresentatives(
-        trx,
-        mail.messages,
-        organizationId,
-        {
-          kind: 'annual_report_invitation',
-          key: `annual-report-invitation:${cycle.id}:${organizationId}`,
-          subject: 'annualReports.mail.invitationSubject',
-          body: 'annualReports.mail.invitationBody',
-          values: { year: input.year, deadline: input.deadline },
-        },
-        mail.baseUrl,
-      )
     }
     await recordAudit(trx, {
       ...auditedBy(ctx),
@@ -181,10 +134,16 @@ export async function submitReport(
   })
 }
 
-/** Reminds invited organizations that have not submitted, within two weeks of the deadline or after it. */
-export async function sendReminders(db: Db, now: Date, mail: { messages: Messages; baseUrl: string }): Promise<number> {
+const WEEK_MS = 7 * 86_400_000
+
+/**
+ * Reminds invited organizations that have not submitted, within two weeks of the deadline or after
+ * it, at most once a week each: an `annual_report.reminder_sent` entry per organization, which the
+ * notices job turns into a notice to its representatives.
+ */
+export async function sendReminders(db: Db, now: Date): Promise<number> {
   const today = isoDate(now)
-  const week = Math.floor(now.getTime() / (7 * 86_400_000))
+  const week = Math.floor(now.getTime() / WEEK_MS)
   let sent = 0
   for (const cycle of await allCycles(db)) {
     const soon = new Date(`${cycle.deadline}T00:00:00Z`).getTime() - now.getTime() < 14 * 86_400_000
@@ -193,21 +152,19 @@ export async function sendReminders(db: Db, now: Date, mail: { messages: Message
     for (const invitation of await invitationsOf(db, cycle.id)) {
       const report = reports.find((r) => r.organizationId === invitation.organizationId)
       if (boardStatus(report, cycle.deadline, today) === 'published') continue
-      const org = await findOrganizationById(db, invitation.organizationId)
-      await mailRepresentatives(
-        db,
-        mail.messages,
-        invitation.organizationId,
-        {
-          kind: 'annual_report_reminder',
-          key: `annual-report-reminder:${cycle.id}:${invitation.organizationId}:${week}`,
-          subject: 'annualReports.mail.reminderSubject',
-          body: 'annualReports.mail.reminderBody',
-          values: { year: cycle.year, deadline: cycle.deadline, organization: localized(org?.name, 'en') },
-        },
-        mail.baseUrl,
-      )
-      await markReminded(db, cycle.id, invitation.organizationId, now)
+      const last = invitation.lastRemindedAt
+      if (last && Math.floor(last.getTime() / WEEK_MS) === week) continue
+      await inTransaction(db, async (trx) => {
+        await markReminded(trx, cycle.id, invitation.organizationId, now)
+        await recordAudit(trx, {
+          actor: SYSTEM,
+          at: now,
+          action: 'annual_report.reminder_sent',
+          subjectType: 'organization',
+          subjectId: invitation.organizationId,
+          payload: { year: cycle.year, organizationId: invitation.organizationId, deadline: cycle.deadline },
+        })
+      })
       sent++
     }
   }

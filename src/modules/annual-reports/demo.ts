@@ -2,7 +2,6 @@
 // mechanisms each organization runs on the map, and this year's cycle open, with APC invited so
 // the demo's representative can write its report.
 import { SYSTEM } from '../../core/auth/actor.ts'
-import { mailBaseUrl } from '../../core/http/urls.ts'
 import type { DemoContext } from '../../core/module.ts'
 import { findOrganizationBySlug, listOrganizations, localized } from '../actors/index.ts'
 import { listIssues, listMechanisms } from '../coordination/index.ts'
@@ -18,10 +17,6 @@ export async function loadAnnualReportsDemo(ctx: DemoContext): Promise<void> {
   const orgs = rows.filter((o) => o.acronym && REPORTING.includes(o.acronym))
   const [mechanisms, issues] = await Promise.all([listMechanisms(ctx.db), listIssues(ctx.db)])
   const slugOf = new Map(issues.map((i) => [i.id, i.slug]))
-  const mail = {
-    messages: ctx.deps.messages,
-    baseUrl: mailBaseUrl(ctx.deps.config),
-  }
   for (const [offset, share] of [
     [2, 0.6],
     [1, 1],
@@ -31,7 +26,6 @@ export async function loadAnnualReportsDemo(ctx: DemoContext): Promise<void> {
       ctx.db,
       { actor: SYSTEM, now: new Date(Date.UTC(y, 0, 15)) },
       { year: y, deadline: `${y}-03-31`, organizationIds: orgs.map((o) => o.id), illustrative: true },
-      mail,
     )
     if (!opened.ok) throw new Error(`demo cycle ${y}: ${JSON.stringify(opened.error)}`)
     for (const [i, org] of orgs.entries()) {
@@ -73,7 +67,6 @@ export async function loadAnnualReportsDemo(ctx: DemoContext): Promise<void> {
       organizationIds: [...orgs.map((o) => o.id), ...(apc ? [apc.id] : [])],
       illustrative: true,
     },
-    mail,
   )
   if (!open.ok) throw new Error(`demo cycle ${year}: ${JSON.stringify(open.error)}`)
 }

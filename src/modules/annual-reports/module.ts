@@ -2,7 +2,6 @@
 // cooperation (Tunis Agenda para 71), the reporting cycle with its status board and reminders,
 // and the synthesis for the Secretary-General's report.
 import { join } from 'node:path'
-import { mailBaseUrl } from '../../core/http/urls.ts'
 import { loadCatalogs } from '../../core/i18n/catalog.ts'
 import type { ModuleManifest } from '../../core/module.ts'
 import { registerAnnualReportsApi } from './api.ts'
@@ -23,14 +22,11 @@ export const annualReportsModule: ModuleManifest = {
   administration: [{ href: '/annual-reports/new', label: 'annualReports.open.title', order: 45 }],
   jobs: {
     'annualReports.remind': async (_payload, { db, deps, log }) => {
-      const sent = await sendReminders(db, deps.now(), {
-        messages: deps.messages,
-        baseUrl: mailBaseUrl(deps.config),
-      })
+      const sent = await sendReminders(db, deps.now())
       if (sent) log.info(`annual report reminders: ${sent} organization(s)`)
     },
   },
-  // daily; each organization's representatives get at most one reminder a week (dedupe key)
+  // daily; each organization gets at most one reminder a week, as a notice to its representatives
   recurringJobs: { 'annualReports.remind': 86_400 },
   openData: async (db) => {
     const rows = await publishedReports(db)

@@ -10,7 +10,6 @@ import { flash } from '../../core/http/cookies.ts'
 import { respondError } from '../../core/http/errors.tsx'
 import { parseForm } from '../../core/http/forms.ts'
 import { requireAccount } from '../../core/http/guards.ts'
-import { mailBaseUrl } from '../../core/http/urls.ts'
 import type { FormState } from '../../core/ui/form.tsx'
 import { listOrganizations } from '../actors/index.ts'
 import { openCycle } from './commands.ts'
@@ -46,8 +45,7 @@ export function registerAnnualReportRoutes(app: Hono<AppEnv>): void {
     if (!form.ok) return openForm(c, form, 422)
     const { values } = form
     const { year } = form.value
-    const mail = { messages: c.var.deps.messages, baseUrl: mailBaseUrl(c.var.deps.config) }
-    const result = await openCycle(c.var.db, commandContext(c), form.value, mail)
+    const result = await openCycle(c.var.db, commandContext(c), form.value)
     if (!result.ok) {
       if (result.error.type === 'invalid') return openForm(c, { values, issues: result.error.issues }, 422)
       if (result.error.type === 'conflict')

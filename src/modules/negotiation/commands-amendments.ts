@@ -12,6 +12,7 @@ import { accountOf, documentWithBody, negotiationOpen } from './context.ts'
 import { findAmendment, findParagraph, paragraphsOf } from './queries.ts'
 import { insertAmendment, setAlternative, setAmendmentStatus, setParagraphText } from './queries-amendments.ts'
 import { insertParagraph, setParagraphStatus } from './queries-documents.ts'
+import { deleteAmendmentDraft } from './queries-draft.ts'
 import { refreshTally } from './queries-standing.ts'
 import { alternativeLabel, applyTextAmendment, insertedLabel, isStale } from './rules/amendments.ts'
 import { amendmentTransition, paragraphTransition } from './rules/lifecycle.ts'
@@ -83,6 +84,8 @@ export async function tableAmendment(
       subjectId: row.id,
       payload: { documentId, ...input },
     })
+    // the author's draft of it is now the amendment
+    if (ctx.actor.kind === 'account') await deleteAmendmentDraft(trx, paragraph.id, ctx.actor.accountId)
     return ok({ id: row.id })
   })
 }

@@ -6,15 +6,19 @@ import type { Hono } from 'hono'
 import { type AppEnv, commandContext } from '../../core/http/context.ts'
 import { respondError } from '../../core/http/errors.tsx'
 import { forSchema, readForm } from '../../core/http/forms.ts'
-import { idParam } from '../../core/http/ids.ts'
+import { idOrZero, idParam } from '../../core/http/ids.ts'
 import { parseWith } from '../../core/http/validation.ts'
+import type { Issue } from '../../core/result.ts'
 import { localToInstant } from '../processes/index.ts'
 import { decideAmendment, tableAmendment, withdrawAmendment } from './commands-amendments.ts'
 import { declare } from './commands-consensus.ts'
+import { saveAmendmentDraft } from './commands-draft.ts'
 import { reopenParagraph } from './commands-lifecycle.ts'
 import { answerComment, postComment, takePosition } from './commands-positions.ts'
 import { breakSilence, circulateUnderSilence } from './commands-silence.ts'
 import { findAmendment, findParagraph } from './queries.ts'
+import { documentPage } from './routes.tsx'
+import { amendmentValues, paragraphPage } from './routes-paragraph.tsx'
 import { cameFrom, invalidForm, outcome } from './routes-support.ts'
 import {
   AmendmentInput,
@@ -30,9 +34,22 @@ import {
 export function registerConsensusRoutes(app: Hono<AppEnv>): void {
   app.post('/negotiation/:id/amendments', async (c) => {
     const documentId = idParam(c)
-    const parsed = parseWith(AmendmentInput, forSchema(await readForm(c)))
-    if (!parsed.ok) return invalidForm(c, parsed.issues)
+    const form = await readForm(c)
+    const values = amendmentValues(form)
+    const paragraph = await findParagraph(c.var.db, idOrZero(form.paragraphId))
+    // an amendment tabled from elsewhere than its paragraph's page has no form to come back to
+    if (!paragraph || paragraph.documentId !== documentId)
+      return invalidForm(c, [{ path: 'paragraphId', code: 'negotiation.unknownParagraph' }])
+    // what is on the screen is kept as the author's draft first: a refusal loses nothing
+    if (c.var.actor.kind === 'account') await saveAmendmentDraft(c.var.db, commandContext(c), paragraph.id, values)
+    const refused = (issues: Issue[], status: 409 | 422 = 422) =>
+      paragraphPage(c, paragraph.id, { form: { values, issues }, status })
+    const parsed = parseWith(AmendmentInput, forSchema(form))
+    if (!parsed.ok) return refused(parsed.issues)
     const result = await tableAmendment(c.var.db, commandContext(c), documentId, parsed.value)
+    if (!result.ok && result.error.type === 'invalid') return refused(result.error.issues)
+    if (!result.ok && result.error.type === 'conflict')
+      return refused([{ path: 'form', code: `errors.${result.error.id}`, values: result.error.values }], 409)
     return outcome(c, result, `/paragraphs/${parsed.value.paragraphId}#amendments`, 'flash.amendmentTabled')
   })
 
@@ -99,11 +116,15 @@ export function registerConsensusRoutes(app: Hono<AppEnv>): void {
   })
 
   app.post('/negotiation/:id/silence', async (c) => {
-    const values = forSchema(await readForm(c))
+    const typed = await readForm(c)
+    const values = forSchema(typed)
     const deadline = typeof values.deadline === 'string' ? localToInstant(values.deadline, c.var.i18n.timeZone) : null
     const parsed = parseWith(SilenceInput, { ...values, deadline: deadline?.toISOString() ?? values.deadline })
-    if (!parsed.ok) return invalidForm(c, parsed.issues)
+    // refused: the document's page again, the Chair's form holding the paragraphs ticked and the deadline typed
+    const refused = (issues: Issue[]) => documentPage(c, idParam(c), { form: { values: typed, issues }, status: 422 })
+    if (!parsed.ok) return refused(parsed.issues)
     const result = await circulateUnderSilence(c.var.db, commandContext(c), idParam(c), parsed.value)
+    if (!result.ok && result.error.type === 'invalid') return refused(result.error.issues)
     return outcome(c, result, `/negotiation/${idParam(c)}`, 'flash.silenceCirculated')
   })
 

@@ -13,6 +13,7 @@ import { denied } from '../../core/http/guards.ts'
 import { countOrNone, idOrZero, idParam } from '../../core/http/ids.ts'
 import { parseWith } from '../../core/http/validation.ts'
 import type { Issue } from '../../core/result.ts'
+import type { FormState } from '../../core/ui/form.tsx'
 import { findProcess } from '../processes/index.ts'
 import { namesFor, proposalsOf } from '../proposals/index.ts'
 import { recordStatement } from './commands-consensus.ts'
@@ -49,6 +50,13 @@ async function documentView(c: Context<AppEnv>, documentId: number): Promise<Doc
       delegations: delegationsOf(actor),
     },
   }
+}
+
+/** A document's page; with `silence`, the Chair's silence form holds what was typed and why it was refused. */
+export async function documentPage(c: Context<AppEnv>, documentId: number, silence?: { form: FormState; status: 422 }) {
+  const view = await documentView(c, documentId)
+  if (!view) return respondError(c, { type: 'not_found', id: 'negotiating_document_not_found' })
+  return renderDocument(c, { ...view, ...(silence ? { silenceForm: silence.form, status: silence.status } : {}) })
 }
 
 export function registerNegotiationRoutes(app: Hono<AppEnv>): void {
@@ -112,11 +120,7 @@ export function registerNegotiationRoutes(app: Hono<AppEnv>): void {
     return c.redirect(`/negotiation/${result.value.id}`, 303)
   })
 
-  app.get('/negotiation/:id', async (c) => {
-    const view = await documentView(c, idParam(c))
-    if (!view) return respondError(c, { type: 'not_found', id: 'negotiating_document_not_found' })
-    return renderDocument(c, view)
-  })
+  app.get('/negotiation/:id', (c) => documentPage(c, idParam(c)))
 
   app.post('/negotiation/:id/statements', async (c) => {
     const parsed = parseWith(StatementInput, forSchema(await readForm(c)))

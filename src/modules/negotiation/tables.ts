@@ -173,6 +173,18 @@ export interface NegotiationSilenceTable {
   circulatedBy: number | null
 }
 
+/** An amendment being written, its author's alone (migrations/20261208-0420). */
+export interface NegotiationAmendmentDraftTable {
+  paragraphId: number
+  accountId: number
+  speaker: string
+  operation: string
+  quotedOld: string
+  newText: string
+  justification: string
+  savedAt: Date
+}
+
 export type NegotiationTables = {
   negotiationDocument: NegotiationDocumentTable
   negotiationParagraph: NegotiationParagraphTable
@@ -184,4 +196,5 @@ export type NegotiationTables = {
   negotiationComment: NegotiationCommentTable
   negotiationRevision: NegotiationRevisionTable
   negotiationSilence: NegotiationSilenceTable
+  negotiationAmendmentDraft: NegotiationAmendmentDraftTable
 }

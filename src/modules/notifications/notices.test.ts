@@ -381,10 +381,21 @@ describe.each(DATABASE_KINDS)('notices on %s', (kind) => {
     const rep = await accountWithRole(runtime, 'stakeholder_representative', { type: 'organization', id: String(org) })
     await recordAudit(db(), {
       actor: SYSTEM,
-      action: 'report.adopted',
+      action: 'annual_report.reminder_sent',
+      subjectType: 'organization',
+      subjectId: org,
+      payload: {
+        year: 2031,
+        organizationId: org,
+        deadline: new Date(Date.now() + 10 * DAY).toISOString().slice(0, 10),
+      },
+    })
+    await recordAudit(db(), {
+      actor: SYSTEM,
+      action: 'report.issued',
       subjectType: 'process',
       subjectId: processId,
-      payload: {},
+      payload: { symbol: 'E/CN.16/2031/CRP.1' },
     })
     const questions = await guidingQuestions(db(), processId)
     const closesAt = new Date(Date.now() + 2 * DAY)
@@ -409,12 +420,12 @@ describe.each(DATABASE_KINDS)('notices on %s', (kind) => {
       .where('accountId', '=', rep.accountId)
       .orderBy('id')
       .execute()
-    // the invitation, then (10 days before the deadline, inside the 14-day window) the reminder
+    // the invitation, then the reminder the annual-reports module sent (no second one from the deadline)
     expect(repNotices.map((n) => n.kind)).toEqual(['annual_report_invitation', 'annual_report_reminder'])
-    expect((await noticesOf('follower', 'report_adopted')).map((n) => n.href)).toEqual([
+    expect((await noticesOf('follower', 'report_issued')).map((n) => n.href)).toEqual([
       `/processes/${processId}/report`,
     ])
-    expect((await noticesOf('zaf', 'report_adopted')).map((n) => n.href)).toEqual([`/processes/${processId}/report`])
+    expect((await noticesOf('zaf', 'report_issued')).map((n) => n.href)).toEqual([`/processes/${processId}/report`])
     const calls = [...(await noticesOf('follower', 'call_opened')), ...(await noticesOf('follower', 'call_closing'))]
     expect(calls.map((n) => n.kind)).toEqual(['call_opened', 'call_closing'])
     expect(await noticesOf('bra', 'call_opened')).toEqual([])

@@ -10,6 +10,7 @@ import { requireAccount } from '../../core/http/guards.ts'
 import { parseWith } from '../../core/http/validation.ts'
 import { ChoiceGroup, Form, SubmitButton } from '../../core/ui/form.tsx'
 import { renderPage } from '../../core/ui/layout.tsx'
+import { bodyLabel } from '../bodies/index.ts'
 import { findBody, findProcess } from '../processes/index.ts'
 import { follow, setFrequency, unfollow } from './commands.ts'
 import { followerCount, followsOf, frequencyOf, isFollowing } from './queries.ts'
@@ -74,10 +75,7 @@ export async function FollowSection({
 async function subjectTitle(c: Context<AppEnv>, type: FollowSubject, id: number): Promise<[string, string]> {
   if (type === 'body') {
     const body = await findBody(c.var.db, id)
-    return [
-      body ? (body.acronym ? `${body.name} (${body.acronym})` : body.name) : `#${id}`,
-      `/bodies/${body?.slug ?? id}`,
-    ]
+    return [body ? bodyLabel(body, c.var.i18n.locale) : `#${id}`, `/bodies/${body?.slug ?? id}`]
   }
   const process = await findProcess(c.var.db, id)
   return [process?.title ?? `#${id}`, `/processes/${id}`]

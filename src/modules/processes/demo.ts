@@ -17,6 +17,7 @@ import {
   scheduleMeeting,
 } from './commands.ts'
 import { CSTD_2027_QUESTIONS, WGEC_MANDATE, WGEC_MEETINGS, WGEC_QUESTIONS } from './demo-data.ts'
+import { loadMeetingDocumentsDemo } from './demo-documents.ts'
 import { guidingQuestions } from './queries.ts'
 import { localToInstant } from './rules/time.ts'
 
@@ -95,6 +96,7 @@ export async function loadProcessesDemo(demo: DemoContext): Promise<void> {
       }),
       `meeting ${m.number}`,
     )
+    if (m.number === 1) await loadMeetingDocumentsDemo(db, scheduled, meeting.id, m.from)
     const after = at(`${m.to}T18:00:00Z`)
     must(await recordMeetingOutcome(db, after, meeting.id, { outcomeSummary: m.outcome }), 'outcome')
     must(

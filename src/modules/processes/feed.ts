@@ -12,7 +12,7 @@ const ATOM = 'http://www.w3.org/2005/Atom'
 
 export function processFeed(
   process: Process,
-  body: Pick<Body, 'slug' | 'name'>,
+  body: Pick<Body, 'slug' | 'name' | 'names'>,
   items: readonly ActivityItem[],
   i18n: Translator,
   baseUrl: string,
@@ -23,7 +23,7 @@ export function processFeed(
   feed.ele('title', { type: 'text' }).txt(process.title)
   feed.ele('updated').txt((items[0]?.at ?? process.updatedAt).toISOString())
   const author = feed.ele('author')
-  author.ele('name').txt(body.name)
+  author.ele('name').txt(body.names[i18n.locale] || body.name)
   author.ele('uri').txt(`${baseUrl}/bodies/${body.slug}`)
   feed.ele('link', { rel: 'alternate', type: 'text/html', href: page })
   feed.ele('link', {

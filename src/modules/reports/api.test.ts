@@ -7,7 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { accountWithRole, apiTokenFor, TestClient } from '../../../test/support/client.ts'
 import { createTestRuntime, DATABASE_KINDS, type TestRuntime } from '../../../test/support/runtime.ts'
 import { SYSTEM } from '../../core/auth/actor.ts'
+import { addBodyMember } from '../bodies/index.ts'
 import { createDocument, declare, paragraphsOf, parseUnText } from '../negotiation/index.ts'
+import { readAuditLog } from '../notifications/index.ts'
 import { createBody, createProcess } from '../processes/index.ts'
 
 const TEXT = `Draft recommendations
@@ -27,6 +29,9 @@ describe.each(DATABASE_KINDS)('the report API on %s', (kind) => {
   let otherDocumentId: number
   let secretariatToken: string
   let delegateToken: string
+  let delegate: Awaited<ReturnType<typeof accountWithRole>>
+  let observer: Awaited<ReturnType<typeof accountWithRole>>
+  let secretariatId: number
   const ids: Record<string, number> = {}
   const system = () => ({ actor: SYSTEM, now: new Date('2026-05-10T09:00:00Z') })
   const send = (token: string, method: string, path: string, body: unknown, headers: Record<string, string> = {}) =>
@@ -90,10 +95,15 @@ describe.each(DATABASE_KINDS)('the report API on %s', (kind) => {
     for (const p of await paragraphsOf(db, documentId)) ids[p.label?.replace(/\.$/, '') ?? 'x'] = p.id
     must(await declare(db, system(), ids['1'] as number, 'agreed_ad_ref'))
     must(await declare(db, system(), ids['1'] as number, 'adopted'))
+    must(await addBodyMember(db, system(), wg.id, { standing: 'member', memberStateIso3: 'BRA' }))
+    must(await addBodyMember(db, system(), wg.id, { standing: 'observer', memberStateIso3: 'CHE' }))
     const secretariat = await accountWithRole(runtime, 'secretariat')
+    secretariatId = secretariat.accountId
     secretariatToken = await apiTokenFor(runtime, secretariat.accountId)
-    const delegate = await accountWithRole(runtime, 'government_delegate', { type: 'member_state', id: 'BRA' })
+    delegate = await accountWithRole(runtime, 'government_delegate', { type: 'member_state', id: 'BRA' })
     delegateToken = await apiTokenFor(runtime, delegate.accountId)
+    await db.updateTable('authAccount').set({ preferredLocale: 'fr' }).where('id', '=', delegate.accountId).execute()
+    observer = await accountWithRole(runtime, 'government_delegate', { type: 'member_state', id: 'CHE' })
   })
   afterAll(() => runtime.close())
 
@@ -155,6 +165,27 @@ describe.each(DATABASE_KINDS)('the report API on %s', (kind) => {
     expect(await audited('report.issued', processId)).toHaveLength(1)
     const report = await new TestClient(runtime).json(`/processes/${processId}/report.json`)
     expect(report.body.data.issue.symbol).toBe('E/CN.16/2018/CRP.3')
+  })
+
+  it('tells the delegates of the body’s member States that the report was issued, in their language, once', async () => {
+    const db = runtime.deps.db
+    await readAuditLog(db, runtime.deps, new Date())
+    const noticesOf = (accountId: number) =>
+      db
+        .selectFrom('notificationsNotice' as never)
+        .select(['kind' as never, 'href' as never])
+        .where('accountId' as never, '=', accountId as never)
+        .where('kind' as never, '=', 'report_issued' as never)
+        .execute() as Promise<{ kind: string; href: string }[]>
+    expect(await noticesOf(delegate.accountId)).toEqual([
+      { kind: 'report_issued', href: `/processes/${processId}/report` },
+    ])
+    // an observer State is not a member; the Secretariat issued it
+    expect(await noticesOf(observer.accountId)).toEqual([])
+    expect(await noticesOf(secretariatId)).toEqual([])
+    const inbox = await delegate.client.get('/me/notifications?lang=fr')
+    expect(inbox.html).toContain('a été publié sous la cote')
+    expect(inbox.html).toContain('E/CN.16/2018/CRP.3')
   })
 
   it('corrects the issue with PATCH, and refuses another process’s report under the same symbol', async () => {

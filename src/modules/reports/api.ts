@@ -143,7 +143,7 @@ export function registerReportsApi(api: OpenAPIHono<AppEnv>): void {
   api.openapi(transmissionRoute, async (c) => {
     const id = c.req.valid('param').id
     const input = c.req.valid('json')
-    const report = await assembleReport(c.var.db, id)
+    const report = await assembleReport(c.var.db, id, c.var.i18n.locale)
     const title = c.var.i18n.t('reports.reportOf', { body: report?.body.name ?? '' })
     const result = await transmitReport(c.var.db, commandContext(c), id, input, title)
     if (!result.ok) return apiError(c, result.error)

@@ -3,6 +3,7 @@
 // came of the negotiation, what was not considered and what States explained or reserved.
 import type { Translator } from '../../core/i18n/messages.ts'
 import type { Report } from './report.ts'
+import { unDate } from './rules/un-date.ts'
 
 export function introduction(report: Report, i18n: Translator): string[] {
   const t = i18n.t
@@ -21,8 +22,8 @@ export function introduction(report: Report, i18n: Translator): string[] {
       t('reports.intro.meetings', {
         body,
         count: report.meetings.length,
-        first: i18n.date(first.startsAt, 'long'),
-        last: i18n.date(last.endsAt, 'long'),
+        first: unDate(i18n.locale, first.startsAt),
+        last: unDate(i18n.locale, last.endsAt),
       }),
     )
   }

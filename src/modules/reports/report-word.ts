@@ -10,6 +10,7 @@ import { isRightToLeft } from '../../core/formats/direction.ts'
 import { textLanguage } from '../../core/i18n/locales.ts'
 import type { Translator } from '../../core/i18n/messages.ts'
 import { introduction, type Report } from './report.ts'
+import { unDate } from './rules/un-date.ts'
 import { type UnBlock, unDocx } from './un-docx.ts'
 
 const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI']
@@ -124,7 +125,7 @@ export async function reportWord(report: Report, i18n: Translator): Promise<Buff
     distribution: t('reports.masthead.distribution', {
       distribution: t(`reports.distribution.${issue?.distribution ?? 'limited'}`),
     }),
-    date: i18n.date(issue?.issuedOn ?? report.date, 'long'),
+    date: unDate(i18n.locale, issue?.issuedOn ?? report.date),
     original: t('reports.masthead.original', {
       language: languageName(issue?.originalLanguage ?? report.document?.language ?? 'en', i18n),
     }),

@@ -9,11 +9,12 @@
 import type { AuditAnchor } from '../../core/audit/anchor.tsx'
 import { isoDate } from '../../core/dates.ts'
 import type { Db } from '../../core/db/database.ts'
+import type { Locale } from '../../core/i18n/locales.ts'
 import { findOrganizationsByIds, listMemberStates, localized } from '../actors/index.ts'
-import { bodyMembers, findBody } from '../bodies/index.ts'
+import { bodyMembers, bodyName, findBody } from '../bodies/index.ts'
 import { type Summary, summaryFromGroups, summaryRows } from '../contributions/index.ts'
 import { documentsOf, findRevision, paragraphsOf, statementsOf } from '../negotiation/index.ts'
-import { attendanceOf, findProcess, meetingsOf } from '../processes/index.ts'
+import { findProcess, meetingsOf, participantsOfProcess } from '../processes/index.ts'
 import { proposalsOf } from '../proposals/index.ts'
 import { divergentChoices, findIssue, followUpsOf } from './queries.ts'
 import { arrange, type SourceParagraph } from './rules/arrange.ts'
@@ -100,22 +101,29 @@ export async function textOf(db: Db, documentId: number, revision: number | null
   return paragraphsOf(db, documentId)
 }
 
-export async function assembleReport(db: Db, processId: number): Promise<Report | null> {
+/**
+ * The report of a process, its names (the body, States, organizations) in `locale`: the reader's
+ * on a page, the original language's in a file meant to be issued.
+ */
+export async function assembleReport(db: Db, processId: number, locale: Locale = 'en'): Promise<Report | null> {
   const process = await findProcess(db, processId)
   if (!process) return null
   const body = await findBody(db, process.bodyId)
   if (!body) return null
-  const [meetings, tally, documents, proposals, members, issue, choices, followUps, parent] = await Promise.all([
-    meetingsOf(db, { processId }),
-    summaryRows(db, processId),
-    documentsOf(db, processId),
-    proposalsOf(db, processId),
-    bodyMembers(db, body.id),
-    findIssue(db, processId),
-    divergentChoices(db, processId),
-    followUpsOf(db, processId),
-    body.parentBodyId ? findBody(db, body.parentBodyId) : undefined,
-  ])
+  const [meetings, tally, documents, proposals, members, issue, choices, followUps, parent, participants] =
+    await Promise.all([
+      meetingsOf(db, { processId }),
+      summaryRows(db, processId),
+      documentsOf(db, processId),
+      proposalsOf(db, processId),
+      bodyMembers(db, body.id),
+      findIssue(db, processId),
+      divergentChoices(db, processId),
+      followUpsOf(db, processId),
+      body.parentBodyId ? findBody(db, body.parentBodyId) : undefined,
+      // who attended, as the processes module lists its participants (the list of participants' order)
+      participantsOfProcess(db, processId, locale),
+    ])
   // the document the Secretariat chose; before that, the latest one as it stands
   const document = (issue ? documents.find((d) => d.id === issue.documentId) : documents.at(-1)) ?? null
   const revision = issue?.revision ?? null
@@ -127,8 +135,11 @@ export async function assembleReport(db: Db, processId: number): Promise<Report 
       ])
     : [[], [], undefined]
   // every State's name from one read of the reference data, for the annexes and the proponents
-  const stateNames = new Map((await listMemberStates(db)).map((st) => [st.iso3, st.shortName.en]))
+  const stateNames = new Map(
+    (await listMemberStates(db)).map((st) => [st.iso3, st.shortName[locale] || st.shortName.en]),
+  )
   const stateName = (iso3: string) => stateNames.get(iso3) ?? iso3
+  const collator = new Intl.Collator(locale)
   const memberRows = members.filter((m) => m.standing === 'member')
   const orgIds = [
     ...new Set([
@@ -137,18 +148,20 @@ export async function assembleReport(db: Db, processId: number): Promise<Report 
     ]),
   ]
   const orgs = await findOrganizationsByIds(db, orgIds)
-  const orgName = (id: number) => localized(orgs.find((o) => o.id === id)?.name, 'en') || `#${id}`
+  const orgName = (id: number) => localized(orgs.find((o) => o.id === id)?.name, locale) || `#${id}`
   const arranged = arrange(paragraphs, choices)
   const printed = new Map(
     [...arranged.recommendations, ...arranged.divergentViews, ...arranged.notConsidered].map((p) => [p.id, p]),
   )
   const sortedMeetings = [...meetings].sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime())
-  // who attended any meeting: recorded only when some meeting's attendance was
-  const attendance = (await Promise.all(sortedMeetings.map((m) => attendanceOf(db, m.id)))).flat()
-  const attended = new Set([
-    ...attendance.flatMap((a) => (a.memberStateIso3 ? [stateName(a.memberStateIso3)] : [])),
-    ...attendance.flatMap((a) => (a.organizationId ? [orgName(a.organizationId)] : [])),
-  ])
+  // the members who attended any meeting (observers are in the list of participants, not here);
+  // attendance is recorded once some meeting's was
+  const attendees = participants
+    ? [...participants.memberStates, ...participants.observers, ...participants.stakeholders]
+    : []
+  const attended = new Set(
+    [...(participants?.memberStates ?? []), ...(participants?.stakeholders ?? [])].map((d) => d.name),
+  )
   // a date that does not move from one day to the next, so the work keeps its identifier
   const date = issue?.issuedOn ?? isoDate(sortedMeetings.at(-1)?.endsAt ?? process.createdAt)
   const recommendationIds = new Set(arranged.recommendations.map((r) => r.id))
@@ -162,11 +175,11 @@ export async function assembleReport(db: Db, processId: number): Promise<Report 
     },
     body: {
       id: body.id,
-      name: body.name,
+      name: bodyName(body, locale),
       acronym: body.acronym,
       slug: body.slug,
       parentBodyId: body.parentBodyId,
-      parentName: parent?.name ?? null,
+      parentName: parent ? bodyName(parent, locale) : null,
     },
     issue: issue
       ? {
@@ -218,12 +231,14 @@ export async function assembleReport(db: Db, processId: number): Promise<Report 
         : [],
     ),
     members: {
-      memberStates: memberRows.flatMap((m) => (m.memberStateIso3 ? [stateName(m.memberStateIso3)] : [])).sort(),
+      memberStates: memberRows
+        .flatMap((m) => (m.memberStateIso3 ? [stateName(m.memberStateIso3)] : []))
+        .sort(collator.compare),
       organizations: orgs
         .filter((o) => memberRows.some((m) => m.organizationId === o.id))
-        .map((o) => ({ name: localized(o.name, 'en'), stakeholderGroup: o.stakeholderGroup }))
-        .sort((a, b) => a.name.localeCompare(b.name)),
-      attendance: { recorded: attendance.length > 0, attended: [...attended].sort() },
+        .map((o) => ({ name: localized(o.name, locale), stakeholderGroup: o.stakeholderGroup }))
+        .sort((a, b) => collator.compare(a.name, b.name)),
+      attendance: { recorded: attendees.length > 0, attended: [...attended].sort(collator.compare) },
     },
     followUps: [...recommendationIds].flatMap((id) =>
       yearByYear(followUps.filter((f) => f.paragraphId === id)).map((f) => ({

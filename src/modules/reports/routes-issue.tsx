@@ -11,7 +11,7 @@ import { requireAccount } from '../../core/http/guards.ts'
 import { idParam } from '../../core/http/ids.ts'
 import type { Issue, Result } from '../../core/result.ts'
 import type { FormState } from '../../core/ui/form.tsx'
-import { listBodies } from '../bodies/index.ts'
+import { bodyName, listBodies } from '../bodies/index.ts'
 import { documentsOf, revisionListOf } from '../negotiation/index.ts'
 import { listProcesses } from '../processes/index.ts'
 import { attributeDivergentView, correctReportIssue, issueReport, recordFollowUp, transmitReport } from './commands.ts'
@@ -29,7 +29,7 @@ interface Refused {
 
 async function issuePage(c: Context<AppEnv>, processId: number, refused?: Refused) {
   const db = c.var.db
-  const report = await assembleReport(db, processId)
+  const report = await assembleReport(db, processId, c.var.i18n.locale)
   if (!report) return respondError(c, { type: 'not_found', id: 'process_not_found' })
   const [issue, choices, documents, bodies, processes] = await Promise.all([
     findIssue(db, processId),
@@ -80,7 +80,9 @@ async function issuePage(c: Context<AppEnv>, processId: number, refused?: Refuse
       memberStates: choices.get(v.id)?.memberStates ?? [],
     })),
     recommendations: report.recommendations.filter((r) => r.kind === 'operative'),
-    bodies: bodies.filter((b) => b.id !== report.body.id).map((b) => ({ id: b.id, name: b.name })),
+    bodies: bodies
+      .filter((b) => b.id !== report.body.id)
+      .map((b) => ({ id: b.id, name: bodyName(b, c.var.i18n.locale) })),
     processes: processes.filter((p) => p.id !== processId).map((p) => ({ id: p.id, bodyId: p.bodyId, title: p.title })),
     issued: Boolean(issue),
     forms,
@@ -182,7 +184,7 @@ export function registerIssueRoutes(app: Hono<AppEnv>): void {
         { ok: false, error: { type: 'invalid', id: 'invalid_input', issues: form.issues } },
         '',
       )
-    const report = await assembleReport(c.var.db, processId)
+    const report = await assembleReport(c.var.db, processId, c.var.i18n.locale)
     const title = c.var.i18n.t('reports.reportOf', { body: report?.body.name ?? '' })
     const result = await transmitReport(c.var.db, commandContext(c), processId, form.value, title)
     return answer(c, processId, 'transmission', form.values, result, 'reports.transmission.recorded')

@@ -19,7 +19,7 @@ const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.doc
 
 export function registerReportRoutes(app: Hono<AppEnv>): void {
   app.get('/processes/:id/:file{report(\\.docx|\\.json|\\.xml)?}', async (c) => {
-    const assembled = await assembleReport(c.var.db, idParam(c))
+    const assembled = await assembleReport(c.var.db, idParam(c), c.var.i18n.locale)
     if (!assembled) return respondError(c, { type: 'not_found', id: 'process_not_found' })
     // every form of the report anchors the audit log as it stands when produced
     const report = { ...assembled, auditCheckpoint: await currentCheckpoint(c.var.db, c.var.deps.now()) }

@@ -4,7 +4,7 @@ import type { Context } from 'hono'
 import type { AppEnv } from '../../../core/http/context.ts'
 import { textLanguage } from '../../../core/i18n/locales.ts'
 import { Tag } from '../../../core/ui/components.tsx'
-import { Form } from '../../../core/ui/form.tsx'
+import { ErrorSummary, Form, type FormState, SelectField, TextArea } from '../../../core/ui/form.tsx'
 import type { Amendment, Paragraph } from '../queries.ts'
 import { AMENDMENT_OPERATIONS } from '../tables.ts'
 import type { ParagraphContext } from './paragraph-forms.tsx'
@@ -103,13 +103,17 @@ export function AmendmentForm({
   c,
   view,
   paragraph,
+  state,
+  savedAt,
 }: {
   c: Context<AppEnv>
   view: ParagraphContext
   paragraph: Paragraph
+  state: FormState
+  savedAt: Date | null
 }) {
-  const t = c.var.i18n.t
-  const p = `p${paragraph.id}-am`
+  const { i18n } = c.var
+  const t = i18n.t
   const speakers = [
     ...view.can.delegations.map((iso3) => ({ value: `member_state:${iso3}`, label: view.stateName(iso3) })),
     ...(view.can.tableAsOrganization
@@ -117,43 +121,78 @@ export function AmendmentForm({
       : []),
   ]
   if (speakers.length === 0) return null
+  const form: FormState = { ...state, idPrefix: `p${paragraph.id}-am-` }
+  const typed = Object.values(state.values ?? {}).some((v) => v !== '')
+  const key = `amendment:${paragraph.id}`
   return (
-    <details>
+    <details id="amend" open={typed || Boolean(state.issues?.length)}>
       <summary>{t('negotiation.amendment.table')}</summary>
-      <Form action={`/negotiation/${view.documentId}/amendments`} csrfToken={c.var.csrfToken} class="stacked">
+      <ErrorSummary t={t} form={form} />
+      <form
+        method="post"
+        action={`/paragraphs/${paragraph.id}/amendment-draft`}
+        class="stacked"
+        novalidate
+        data-autosave={`${key}-status`}
+        data-autosave-failed={t('negotiation.amendment.draftSaveFailed')}
+        data-keep={key}
+        data-keep-since={savedAt ? String(savedAt.getTime()) : '0'}
+        data-keep-restored={t('negotiation.amendment.draftRestored')}
+      >
+        <input type="hidden" name="_csrf" value={c.var.csrfToken} />
         <input type="hidden" name="paragraphId" value={String(paragraph.id)} />
-        <p>
-          <label for={`${p}-speaker`}>{t('negotiation.amendment.onBehalfOf')}</label>{' '}
-          <select id={`${p}-speaker`} name="speaker">
-            {speakers.map((s) => (
-              <option value={s.value}>{s.label}</option>
-            ))}
-          </select>
+        <p id={`${key}-status`} role="status" aria-live="polite" class="muted">
+          {savedAt ? t('negotiation.amendment.draftSavedAt', { date: i18n.dateTime(savedAt) }) : ''}
         </p>
-        <p>
-          <label for={`${p}-op`}>{t('negotiation.amendment.operation')}</label>{' '}
-          <select id={`${p}-op`} name="operation">
-            {AMENDMENT_OPERATIONS.map((op) => (
-              <option value={op}>{t(`negotiation.operation.${op}`)}</option>
-            ))}
-          </select>
-        </p>
-        <p>
-          <label for={`${p}-old`}>{t('negotiation.amendment.quotedOld')}</label>
-          <textarea id={`${p}-old`} name="quotedOld" rows={2} maxlength={5000} />
-        </p>
-        <p>
-          <label for={`${p}-new`}>{t('negotiation.amendment.newText')}</label>
-          <textarea id={`${p}-new`} name="newText" rows={2} maxlength={20000} />
-        </p>
-        <p>
-          <label for={`${p}-why`}>{t('negotiation.amendment.justification')}</label>
-          <textarea id={`${p}-why`} name="justification" rows={2} maxlength={5000} />
-        </p>
-        <button type="submit" class="button">
-          {t('negotiation.amendment.submit')}
-        </button>
-      </Form>
+        <SelectField
+          t={t}
+          form={form}
+          name="speaker"
+          label={t('negotiation.amendment.onBehalfOf')}
+          options={speakers}
+          required
+        />
+        <SelectField
+          t={t}
+          form={form}
+          name="operation"
+          label={t('negotiation.amendment.operation')}
+          options={AMENDMENT_OPERATIONS.map((op) => ({ value: op, label: t(`negotiation.operation.${op}`) }))}
+          required
+        />
+        <TextArea
+          t={t}
+          form={form}
+          name="quotedOld"
+          label={t('negotiation.amendment.quotedOld')}
+          rows={2}
+          maxlength={5000}
+        />
+        <TextArea
+          t={t}
+          form={form}
+          name="newText"
+          label={t('negotiation.amendment.newText')}
+          rows={2}
+          maxlength={20000}
+        />
+        <TextArea
+          t={t}
+          form={form}
+          name="justification"
+          label={t('negotiation.amendment.justification')}
+          rows={2}
+          maxlength={5000}
+        />
+        <div class="actions">
+          <button type="submit" class="button" formaction={`/negotiation/${view.documentId}/amendments`}>
+            {t('negotiation.amendment.submit')}
+          </button>
+          <button type="submit" class="button secondary">
+            {t('negotiation.amendment.saveDraft')}
+          </button>
+        </div>
+      </form>
     </details>
   )
 }

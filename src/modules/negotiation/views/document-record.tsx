@@ -3,7 +3,8 @@
 // Chair's tools (issue a revision, circulate under silence, record a State's statement).
 import type { Context } from 'hono'
 import type { AppEnv } from '../../../core/http/context.ts'
-import { Form } from '../../../core/ui/form.tsx'
+import { fieldValue, fieldValues } from '../../../core/http/forms.ts'
+import { ErrorSummary, Form, type FormState, fieldId, issueText } from '../../../core/ui/form.tsx'
 import type { Paragraph } from '../queries.ts'
 import type { DocumentView } from './document.tsx'
 
@@ -144,31 +145,7 @@ export function ChairTools({ c, view, inPart }: { c: Context<AppEnv>; view: Docu
           {t('negotiation.revisions.issue', { label: `Rev.${document.currentRevision + 1}` })}
         </button>
       </Form>
-      {view.can.declare ? (
-        <Form action={`/negotiation/${document.id}/silence`} csrfToken={csrfToken} class="stacked">
-          <fieldset>
-            <legend>{t('negotiation.silence.legend')}</legend>
-            {inPart
-              .filter(
-                (p) =>
-                  (p.kind === 'operative' || p.kind === 'preambular') &&
-                  p.status !== 'adopted' &&
-                  p.status !== 'deleted',
-              )
-              .map((p) => (
-                <div class="choice">
-                  <input type="checkbox" name="paragraphIds[]" id={`sil-${p.id}`} value={String(p.id)} />
-                  <label for={`sil-${p.id}`}>{p.label ?? p.text.slice(0, 40)}</label>
-                </div>
-              ))}
-          </fieldset>
-          <label for="sil-deadline">{t('negotiation.silence.deadline')}</label>{' '}
-          <input id="sil-deadline" name="deadline" type="datetime-local" required />{' '}
-          <button type="submit" class="button secondary">
-            {t('negotiation.silence.circulate')}
-          </button>
-        </Form>
-      ) : null}
+      {view.can.declare ? <SilenceForm c={c} view={view} inPart={inPart} /> : null}
       {view.can.declare ? (
         <Form action={`/negotiation/${document.id}/statements`} csrfToken={csrfToken} class="stacked">
           <fieldset>
@@ -199,5 +176,68 @@ export function ChairTools({ c, view, inPart }: { c: Context<AppEnv>; view: Docu
         </Form>
       ) : null}
     </section>
+  )
+}
+
+/** The Chair circulates paragraphs under silence until a deadline; refused, it keeps what was chosen. */
+function SilenceForm({ c, view, inPart }: { c: Context<AppEnv>; view: DocumentView; inPart: Paragraph[] }) {
+  const t = c.var.i18n.t
+  const form: FormState = { ...(view.silenceForm ?? {}), idPrefix: 'sil-' }
+  const ticked = new Set(fieldValues(form.values, 'paragraphIds'))
+  const issueOf = (path: string) => form.issues?.find((i) => i.path === path || i.path.startsWith(`${path}.`))
+  const paragraphsIssue = issueOf('paragraphIds')
+  const deadlineIssue = issueOf('deadline')
+  return (
+    <Form action={`/negotiation/${view.document.id}/silence`} csrfToken={c.var.csrfToken} class="stacked">
+      <ErrorSummary t={t} form={form} />
+      <fieldset
+        id={fieldId('paragraphIds', form)}
+        aria-describedby={paragraphsIssue ? 'sil-paragraphs-error' : undefined}
+      >
+        <legend>{t('negotiation.silence.legend')}</legend>
+        {paragraphsIssue ? (
+          <p class="error" id="sil-paragraphs-error">
+            {issueText(t, paragraphsIssue)}
+          </p>
+        ) : null}
+        {inPart
+          .filter(
+            (p) =>
+              (p.kind === 'operative' || p.kind === 'preambular') && p.status !== 'adopted' && p.status !== 'deleted',
+          )
+          .map((p) => (
+            <div class="choice">
+              <input
+                type="checkbox"
+                name="paragraphIds[]"
+                id={`sil-${p.id}`}
+                value={String(p.id)}
+                checked={ticked.has(String(p.id))}
+              />
+              <label for={`sil-${p.id}`}>{p.label ?? p.text.slice(0, 40)}</label>
+            </div>
+          ))}
+      </fieldset>
+      <div class={deadlineIssue ? 'field field-error' : 'field'}>
+        <label for={fieldId('deadline', form)}>{t('negotiation.silence.deadline')}</label>{' '}
+        {deadlineIssue ? (
+          <p class="error" id="sil-deadline-error">
+            {issueText(t, deadlineIssue)}
+          </p>
+        ) : null}
+        <input
+          id={fieldId('deadline', form)}
+          name="deadline"
+          type="datetime-local"
+          required
+          value={fieldValue(form.values, 'deadline')}
+          aria-invalid={deadlineIssue ? 'true' : undefined}
+          aria-describedby={deadlineIssue ? 'sil-deadline-error' : undefined}
+        />
+      </div>
+      <button type="submit" class="button secondary">
+        {t('negotiation.silence.circulate')}
+      </button>
+    </Form>
   )
 }

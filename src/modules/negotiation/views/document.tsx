@@ -8,6 +8,7 @@
 import type { Context } from 'hono'
 import type { AppEnv } from '../../../core/http/context.ts'
 import { textLanguage } from '../../../core/i18n/locales.ts'
+import type { FormState } from '../../../core/ui/form.tsx'
 import { renderPage } from '../../../core/ui/layout.tsx'
 import { Sliced } from '../../../core/ui/sliced.tsx'
 import type { DocumentDetail } from '../detail.ts'
@@ -26,6 +27,9 @@ export interface DocumentView extends DocumentDetail {
   /** which part of a long text to show (1 = the first) */
   part: number
   stateName: (iso3: string) => string
+  /** the Chair's silence form refused: what was typed and why */
+  silenceForm?: FormState
+  status?: 422
   can: {
     manage: boolean
     declare: boolean
@@ -77,7 +81,7 @@ export function renderDocument(c: Context<AppEnv>, view: DocumentView): Response
   }
   return renderPage(
     c,
-    { title: document.title },
+    { title: document.title, ...(view.status ? { status: view.status } : {}) },
     <>
       <p class="eyebrow">
         <a href={`/processes/${view.process.id}`}>{view.process.title}</a>

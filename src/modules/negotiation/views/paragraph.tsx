@@ -7,6 +7,7 @@ import type { Child } from 'hono/jsx'
 import type { AppEnv } from '../../../core/http/context.ts'
 import { textLanguage } from '../../../core/i18n/locales.ts'
 import { Tag } from '../../../core/ui/components.tsx'
+import type { FormState } from '../../../core/ui/form.tsx'
 import { renderPage } from '../../../core/ui/layout.tsx'
 import type { Amendment, Comment, NegotiatingDocument, Paragraph } from '../queries.ts'
 import type { StatePosition, Tally } from '../rules/consensus.ts'
@@ -25,6 +26,10 @@ export interface ParagraphView extends ParagraphContext {
   closed: Amendment[] | null
   closedCount: number
   comments: Comment[]
+  /** the amendment form: what was typed (refused, or the reader's draft) and when the draft was saved */
+  amendment: { form: FormState; savedAt: Date | null }
+  /** 422 or 409 when the page answers a refused amendment */
+  status?: 409 | 422
   /** for the Chair: the wordings that bridge (bridging.tsx), when the paragraph's proposal opened a deliberation */
   bridging?: Child | null
 }
@@ -76,7 +81,7 @@ export function renderParagraph(c: Context<AppEnv>, view: ParagraphView): Respon
   const here = `/paragraphs/${paragraph.id}`
   return renderPage(
     c,
-    { title: `${title} · ${document.title}` },
+    { title: `${title} · ${document.title}`, ...(view.status ? { status: view.status } : {}) },
     <>
       <p class="eyebrow">
         <a href={`/negotiation/${document.id}#para-${paragraph.id}`} {...textLanguage(document.language)}>
@@ -134,7 +139,15 @@ export function renderParagraph(c: Context<AppEnv>, view: ParagraphView): Respon
             ))}
           </ul>
         ) : null}
-        {open ? <AmendmentForm c={c} view={view} paragraph={paragraph} /> : null}
+        {open ? (
+          <AmendmentForm
+            c={c}
+            view={view}
+            paragraph={paragraph}
+            state={view.amendment.form}
+            savedAt={view.amendment.savedAt}
+          />
+        ) : null}
         {view.closedCount > 0 ? (
           view.closed ? (
             <>

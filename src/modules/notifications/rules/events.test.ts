@@ -75,6 +75,45 @@ describe('reading the audit log for notices', () => {
     expect(invited.events[0]?.dueAt?.toISOString()).toBe('2030-03-31T23:59:59.000Z')
   })
 
+  it('tells the body’s delegates and the followers of a report issued, with its symbol, and an organization of each reminder', () => {
+    const issued = entry('report.issued', { symbol: 'E/CN.16/2018/CRP.3' }, { subjectType: 'process', subjectId: '5' })
+    expect(issued.events).toEqual([
+      expect.objectContaining({
+        kind: 'report_issued',
+        place: { type: 'process', processId: 5 },
+        audience: [{ type: 'followers' }, { type: 'body_delegates' }],
+        href: '/processes/5/report',
+        values: { symbol: 'E/CN.16/2018/CRP.3' },
+      }),
+    ])
+    // a correction of the issue is no second notice
+    expect(entry('report.issue_corrected', {}, { subjectType: 'process', subjectId: '5' }).events).toEqual([])
+    const reminded = entry(
+      'annual_report.reminder_sent',
+      { year: 2030, organizationId: 6, deadline: '2031-03-31' },
+      { subjectType: 'organization', subjectId: '6' },
+    )
+    expect(reminded.events).toEqual([
+      expect.objectContaining({
+        kind: 'annual_report_reminder',
+        audience: [{ type: 'organization', organizationId: 6 }],
+        href: '/annual-reports/2030/report?organization=6',
+      }),
+    ])
+    // the invitation watches no deadline: the reminders are the annual-reports module's, weekly
+    expect(
+      entry('annual_report.cycle_opened', { year: 2030, deadline: '2030-03-31', organizationIds: [5] }).deadlines,
+    ).toEqual([])
+    expect(
+      warningFor({
+        kind: 'annual_report',
+        ref: '2030:5',
+        dueAt: new Date('2030-03-31'),
+        facts: { year: 2030, organizationId: 5 },
+      }),
+    ).toBeNull()
+  })
+
   it('gives nothing for entries that are not notices or whose payload is not what it should be', () => {
     for (const [action, payload] of [
       ['follow.added', {}],
@@ -82,6 +121,8 @@ describe('reading the audit log for notices', () => {
       ['call.opened', { processId: -1 }],
       ['proposal.cosponsorship_requested', {}],
       ['annual_report.cycle_opened', { year: 2030 }],
+      ['report.issued', { symbol: 'X/1' }],
+      ['annual_report.reminder_sent', { year: 2030 }],
     ] as const)
       expect(entry(action, payload), action).toEqual({ events: [], deadlines: [] })
   })

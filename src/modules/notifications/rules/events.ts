@@ -213,16 +213,15 @@ export function readEntry(e: AuditFact): Reading {
         dueAt: null,
       })
     }
-    case 'report.adopted':
-    case 'negotiation.report_adopted': {
-      const processId = e.subjectType === 'process' ? subject : num(p.processId)
-      if (!processId) return NONE
+    case 'report.issued': {
+      // the Secretariat issues the body's report under its symbol (reports' issueReport)
+      if (e.subjectType !== 'process' || !subject) return NONE
       return one({
-        kind: 'report_adopted',
-        place: { type: 'process', processId },
+        kind: 'report_issued',
+        place: { type: 'process', processId: subject },
         audience: NEGOTIATION,
-        href: `/processes/${processId}/report`,
-        values: {},
+        href: `/processes/${subject}/report`,
+        values: { symbol: str(p.symbol) },
         dueAt: null,
       })
     }
@@ -241,20 +240,23 @@ export function readEntry(e: AuditFact): Reading {
           values: { year },
           dueAt: deadline,
         })),
-        deadlines: orgs.map((organizationId) => ({
-          op: 'watch' as const,
-          kind: 'annual_report' as const,
-          ref: `${year}:${organizationId}`,
-          dueAt: deadline,
-          facts: { year, organizationId },
-        })),
+        deadlines: [],
       }
     }
-    case 'annual_report.submitted': {
+    case 'annual_report.reminder_sent': {
+      // the annual-reports module decides when (weekly, from two weeks before the deadline)
       const year = num(p.year)
       const organizationId = num(p.organizationId)
+      const deadline = date(p.deadline)
       if (!year || !organizationId) return NONE
-      return { events: [], deadlines: [{ op: 'settle', kind: 'annual_report', ref: `${year}:${organizationId}` }] }
+      return one({
+        kind: 'annual_report_reminder',
+        place: { type: 'none' },
+        audience: [{ type: 'organization', organizationId }],
+        href: `/annual-reports/${year}/report?organization=${organizationId}`,
+        values: { year },
+        dueAt: deadline,
+      })
     }
   }
   const outcome = ACCREDITATION_OUTCOMES[e.action]

@@ -14,7 +14,7 @@ export const NOTICE_KINDS = [
   'paragraph_reopened',
   'cosponsorship_requested',
   'accreditation_decided',
-  'report_adopted',
+  'report_issued',
   'annual_report_invitation',
   'annual_report_reminder',
 ] as const
@@ -27,7 +27,7 @@ export function isNoticeKind(value: string): value is NoticeKind {
 /**
  * Until a person chooses: what has a deadline close at hand or asks them to act comes at once;
  * the record of the negotiation comes in the daily digest. Annual-report invitations and
- * reminders are mailed by the annual-reports module itself, so here they stay in the inbox.
+ * reminders ask an organization to act by a deadline: at once.
  */
 export const DEFAULT_DELIVERY: Record<NoticeKind, Exclude<Delivery, 'off'>> = {
   silence_started: 'immediate',
@@ -41,15 +41,17 @@ export const DEFAULT_DELIVERY: Record<NoticeKind, Exclude<Delivery, 'off'>> = {
   paragraph_reopened: 'daily',
   cosponsorship_requested: 'immediate',
   accreditation_decided: 'immediate',
-  report_adopted: 'daily',
-  annual_report_invitation: 'inbox',
-  annual_report_reminder: 'inbox',
+  report_issued: 'daily',
+  annual_report_invitation: 'immediate',
+  annual_report_reminder: 'immediate',
 }
 
 /** How far before a deadline the scheduled check warns, per kind of deadline. */
 export const WARN_BEFORE_MS = {
   call: 3 * 86_400_000,
   silence: 86_400_000,
+  // deadlines watched before the annual-reports module sent its reminders as notices: marked warned
+  // when their window opens, with no notice (warnings.ts)
   annual_report: 14 * 86_400_000,
 } as const
 

@@ -7,6 +7,9 @@ import { isolated } from '../../../core/ui/name.tsx'
 
 export type NoticeValues = Record<string, string | number | Record<string, string>>
 
+/** Values an ICU `select` chooses by (codes, never typed by people): isolating them would match no case. */
+const SELECTORS = new Set(['outcome'])
+
 export interface NoticeText {
   /** one line: what happened */
   title: string
@@ -24,7 +27,7 @@ export function noticeText(
   const values: Record<string, string | number> = {}
   for (const [name, value] of Object.entries(notice.values)) {
     if (typeof value === 'number') values[name] = value
-    else if (typeof value === 'string') values[name] = isolated(value)
+    else if (typeof value === 'string') values[name] = SELECTORS.has(name) ? value : isolated(value)
     else values[name] = isolated(value[i18n.locale] || value.en || Object.values(value)[0] || '')
   }
   if (notice.dueAt) values.due = i18n.dateTime(notice.dueAt)

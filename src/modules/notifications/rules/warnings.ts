@@ -1,5 +1,5 @@
 // A deadline's warning: the notice the scheduled check makes once its window opens (a call
-// closing in 3 days, 24 hours left in a silence procedure, an annual report due in 14 days).
+// closing in 3 days, 24 hours left in a silence procedure).
 import type { DeadlineKind } from '../tables.ts'
 import { NEGOTIATION, type NoticeEvent } from './events.ts'
 import { num, str } from './payload.ts'
@@ -38,16 +38,6 @@ export function warningFor(deadline: {
       dueAt: deadline.dueAt,
     }
   }
-  const year = num(f.year)
-  const organizationId = num(f.organizationId)
-  if (!year || !organizationId) return null
-  return {
-    kind: 'annual_report_reminder',
-    sourceKey: `annual-report-reminder:${deadline.ref}`,
-    place: { type: 'none' },
-    audience: [{ type: 'organization', organizationId }],
-    href: `/annual-reports/${year}/report?organization=${organizationId}`,
-    values: { year },
-    dueAt: deadline.dueAt,
-  }
+  // an annual report's reminders come from the annual-reports module (annual_report.reminder_sent)
+  return null
 }

@@ -12,6 +12,7 @@ import { Name } from '../../../core/ui/name.tsx'
 import { ParagraphText } from '../../negotiation/index.ts'
 import { introduction, type Report, type ReportParagraph } from '../report.ts'
 import { languageName, leadText } from '../report-word.ts'
+import { unDate } from '../rules/un-date.ts'
 
 export function renderReport(c: Context<AppEnv>, report: Report, can: { issue: boolean }) {
   const { i18n } = c.var
@@ -78,7 +79,7 @@ export function renderReport(c: Context<AppEnv>, report: Report, can: { issue: b
         <dt>{t('reports.issue.distribution')}</dt>
         <dd>{t(`reports.distribution.${issue?.distribution ?? 'limited'}`)}</dd>
         <dt>{t('reports.issue.issuedOn')}</dt>
-        <dd>{i18n.date(report.date, 'long')}</dd>
+        <dd>{unDate(i18n.locale, report.date)}</dd>
         <dt>{t('reports.issue.originalLanguage')}</dt>
         <dd>{languageName(issue?.originalLanguage ?? report.document?.language ?? 'en', i18n)}</dd>
         {issue?.session ? (
