@@ -5,11 +5,22 @@ import type { Issue } from '../result.ts'
 
 type ZodIssue = z.core.$ZodIssue
 
-function toIssue(issue: ZodIssue): Issue {
+/** The value at `path` in what was given; undefined when that field was not given at all. */
+function givenAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  let value = input
+  for (const key of path) {
+    if (value === null || typeof value !== 'object') return undefined
+    value = (value as Record<PropertyKey, unknown>)[key]
+  }
+  return value
+}
+
+function toIssue(issue: ZodIssue, input?: unknown): Issue {
   const path = issue.path.map(String).join('.')
   switch (issue.code) {
     case 'invalid_type':
-      return issue.input === undefined || issue.input === null
+      // a coerced schema (an id, a number) sees NaN for a field left blank: what was given decides
+      return issue.input === undefined || issue.input === null || givenAt(input, issue.path) == null
         ? { path, code: 'validation.required' }
         : { path, code: 'validation.invalidType' }
     case 'too_small':
@@ -44,13 +55,13 @@ function toIssue(issue: ZodIssue): Issue {
   }
 }
 
-export function zodIssues(error: z.ZodError): Issue[] {
-  return error.issues.map((i) => toIssue(i as ZodIssue))
+export function zodIssues(error: z.ZodError, input?: unknown): Issue[] {
+  return error.issues.map((i) => toIssue(i as ZodIssue, input))
 }
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; issues: Issue[] }
 
 export function parseWith<S extends z.ZodType>(schema: S, input: unknown): Parsed<z.output<S>> {
   const result = schema.safeParse(input, { reportInput: true })
-  return result.success ? { ok: true, value: result.data } : { ok: false, issues: zodIssues(result.error) }
+  return result.success ? { ok: true, value: result.data } : { ok: false, issues: zodIssues(result.error, input) }
 }

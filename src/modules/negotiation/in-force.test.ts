@@ -17,6 +17,8 @@ describe.each(DATABASE_KINDS)('what is in force at a meeting on %s', (kind) => {
   let runtime: TestRuntime
   let f: Fixture
   let meetingId: number
+  // the meeting's page before any negotiating document, read in setup: tests may run in any order
+  let pageBefore: string
   beforeAll(async () => {
     runtime = await createTestRuntime(kind)
     f = await negotiationFixture(runtime)
@@ -29,12 +31,13 @@ describe.each(DATABASE_KINDS)('what is in force at a meeting on %s', (kind) => {
     })
     if (!meeting.ok) throw new Error(JSON.stringify(meeting.error))
     meetingId = meeting.value.id
+    pageBefore = (await new TestClient(runtime).get(`/meetings/${meetingId}`)).html
   }, 120_000)
   afterAll(() => runtime.close())
 
   it('shows nothing before the process has a negotiating document', async () => {
-    const page = (await new TestClient(runtime).get(`/meetings/${meetingId}`)).html
-    expect(page).not.toContain('id="in-force"')
+    expect(pageBefore).toContain('Second session')
+    expect(pageBefore).not.toContain('id="in-force"')
   })
 
   it('shows the current revision and the running silence with its deadline in the reader’s zone, and drops it once broken', async () => {

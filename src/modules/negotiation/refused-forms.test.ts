@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { TestClient } from '../../../test/support/client.ts'
 import { createTestRuntime, DATABASE_KINDS, type TestRuntime } from '../../../test/support/runtime.ts'
+import { declare } from './commands-consensus.ts'
 import { amendmentsOf } from './queries.ts'
 import { type Fixture, negotiationFixture } from './test-fixture.ts'
 
@@ -38,6 +39,7 @@ describe.each(DATABASE_KINDS)('forms that keep what was typed on %s', (kind) => 
     )
 
   it('brings back an amendment whose quoted text is not in the paragraph, with what was typed and the reason beside the field', async () => {
+    const before = (await amendmentsOf(runtime.deps.db, doc.id)).length
     const { response, html } = await amend({})
     expect(response.status).toBe(422)
     expect(html).toContain('report anually</textarea>')
@@ -47,7 +49,7 @@ describe.each(DATABASE_KINDS)('forms that keep what was typed on %s', (kind) => 
     expect(html).toMatch(/class="field field-error"><label for="p\d+-am-field-quotedOld"/)
     expect(html).toContain('aria-invalid="true"')
     expect(html).not.toContain('request is not valid')
-    expect(await amendmentsOf(runtime.deps.db, doc.id)).toHaveLength(0)
+    expect(await amendmentsOf(runtime.deps.db, doc.id)).toHaveLength(before)
   })
 
   it('brings back an amendment without its new text, naming the field', async () => {
@@ -55,6 +57,31 @@ describe.each(DATABASE_KINDS)('forms that keep what was typed on %s', (kind) => 
     expect(response.status).toBe(422)
     expect(html).toMatch(/field field-error"><label for="p\d+-am-field-newText"/)
     expect(html).toContain('report annually</textarea>')
+  })
+
+  it('brings back an amendment on text agreed ad referendum with the reason at the top, linked to the form', async () => {
+    const frozenDoc = await fx.newDocument()
+    const paragraphId = frozenDoc.byLabel('1')
+    expect((await declare(runtime.deps.db, fx.at('chair'), paragraphId, 'agreed_ad_ref')).ok).toBe(true)
+    const { response, html } = await fx.clients.bra1.submit(
+      `/negotiation/${frozenDoc.id}/amendments`,
+      {
+        paragraphId: String(paragraphId),
+        speaker: 'member_state:BRA',
+        operation: 'replace_text',
+        quotedOld: 'report annually',
+        newText: 'report every year',
+        justification: 'Typed before the Chair declared it.',
+      },
+      `/paragraphs/${paragraphId}`,
+    )
+    expect(response.status).toBe(409)
+    expect(html).toContain('Typed before the Chair declared it.</textarea>')
+    // every link of the error summary leads to something on the page
+    const summary = /<div class="error-summary"[\s\S]*?<\/div>/.exec(html)?.[0] ?? ''
+    const targets = [...summary.matchAll(/href="#([^"]+)"/g)].map((m) => m[1])
+    expect(targets.length).toBeGreaterThan(0)
+    for (const target of targets) expect(html).toContain(`id="${target}"`)
   })
 
   it('keeps the draft of an amendment for its author alone, and forgets it once the amendment is tabled', async () => {

@@ -6,7 +6,8 @@ import { inTransaction } from '../../core/db/helpers.ts'
 import { conflict, invalid, notFound, ok, type Result } from '../../core/result.ts'
 import { findBody } from '../bodies/index.ts'
 import { audit, isUniqueViolation, managedProcess, memberTargetProblem } from './command-kit.ts'
-import { findMeeting } from './queries.ts'
+import { findMeeting, findProcess } from './queries.ts'
+import { symbolTaken } from './queries-documents.ts'
 import {
   insertAgenda,
   insertDocument,
@@ -106,9 +107,14 @@ export async function addDocument(
   input: DocumentInput,
 ): Promise<Result<{ id: number }>> {
   return inTransaction(db, async (trx) => {
+    // documents with a symbol take turns per process (held before any other lock on it), so a
+    // double submit, or a report transmitted twice, finds the first one's symbol
+    if (input.symbol) await findProcess(trx, processId, { lock: 'update' })
     // a corrigendum is the one document a concluded process still takes, from the Secretariat
     const process = await managedProcess(trx, ctx, processId, input.kind === 'corrigendum' ? 'corrigendum' : 'document')
     if (!process.ok) return process
+    if (input.symbol && (await symbolTaken(trx, processId, input.symbol)))
+      return invalid([{ path: 'symbol', code: 'processes.documents.symbolTaken', values: { symbol: input.symbol } }])
     if (input.meetingId) {
       const meeting = await findMeeting(trx, input.meetingId)
       if (meeting?.processId !== processId) return invalid([{ path: 'meetingId', code: 'processes.unknownMeeting' }])

@@ -242,7 +242,15 @@ describe.each(DATABASE_KINDS)('the report API on %s', (kind) => {
     const sent = await send(secretariatToken, 'POST', `/processes/${processId}/report/transmissions`, body)
     expect(sent.status).toBe(201)
     expect(sent.body.data.documentId).toEqual(expect.any(Number))
-    expect((await new TestClient(runtime).get(`/processes/${cstdProcessId}`)).html).toContain('E/CN.16/2018/CRP.3')
+    const cstdPage = (await new TestClient(runtime).get(`/processes/${cstdProcessId}`)).html
+    expect(cstdPage).toContain('E/CN.16/2018/CRP.3')
+    // sent again (a double click, a retry without a key): the CSTD already holds that symbol
+    const again = await send(secretariatToken, 'POST', `/processes/${processId}/report/transmissions`, body)
+    expect(again.status).toBe(400)
+    expect(again.body.issues).toEqual([
+      expect.objectContaining({ path: 'symbol', code: 'processes.documents.symbolTaken' }),
+    ])
+    expect((await new TestClient(runtime).get(`/processes/${cstdProcessId}`)).html).toBe(cstdPage)
   })
 
   it('records a follow-up of a recommendation and refuses one for a paragraph that is not a recommendation', async () => {

@@ -51,6 +51,9 @@ describe.each(DATABASE_KINDS)('issuing a report on %s', (kind) => {
     session: 'Twenty-first session',
     ...fields,
   })
+  // issued by the page's one form (it issues once, then corrects), so a test needing the issued
+  // report does not depend on another having run first
+  const issued = async () => expect((await secretariat.submit(page(), issue())).response.status).toBe(303)
 
   beforeAll(async () => {
     runtime = await createTestRuntime(kind)
@@ -119,14 +122,16 @@ describe.each(DATABASE_KINDS)('issuing a report on %s', (kind) => {
 
   it('refuses the report’s issue page and its forms to the Chair: the symbol is the Secretariat’s', async () => {
     expect((await chair.get(page())).response.status).toBe(403)
+    const before = (await chair.json(`/processes/${processId}/report.json`)).body.data.issue
     const { response } = await chair.submit(
       `/processes/${processId}/report/issue`,
       issue(),
       `/processes/${processId}/report`,
     )
     expect(response.status).toBe(403)
+    // whatever was issued before (tests run in any order), the Chair's attempt changed nothing
     const json = await chair.json(`/processes/${processId}/report.json`)
-    expect(json.body.data.issue).toBeNull()
+    expect(json.body.data.issue).toEqual(before)
   })
 
   it('refuses a symbol that is not one, keeping what was typed with the reason beside the field', async () => {
@@ -162,7 +167,8 @@ describe.each(DATABASE_KINDS)('issuing a report on %s', (kind) => {
       )
     expect(style('Recalling paragraphs 69')).toBe('Preambular')
     expect(style('report annually')).toBe('SingleTxt')
-    expect(text).toContain('Some participants held the following view:')
+    // attributed as the body decided: unattributed by default, to named States once the attribution test ran
+    expect(text).toMatch(/(Some participants|Brazil and Egypt) held the following view:/)
     // the paragraph never declared is listed, not dropped
     expect(text).toContain('Paragraphs not considered')
     expect(text).toContain('Encourages [capacity building]')
@@ -178,6 +184,7 @@ describe.each(DATABASE_KINDS)('issuing a report on %s', (kind) => {
   })
 
   it('attributes a divergent view to the States that asked, and refuses an attribution to States without naming one', async () => {
+    await issued()
     const refused = await secretariat.submit(
       `/processes/${processId}/report/attribution`,
       { paragraphId: String(ids['2']), attribution: 'states', memberStates: '' },
@@ -203,6 +210,7 @@ describe.each(DATABASE_KINDS)('issuing a report on %s', (kind) => {
   })
 
   it('still emits Akoma Ntoso that validates, numbered after the symbol, with the paragraphs not considered marked', async () => {
+    await issued()
     const xml = await (await secretariat.request(`/processes/${processId}/report.xml`)).text()
     expect(validateXsd(xml, SCHEMA)).toMatchObject({ ok: true })
     expect(xml).toContain('E-CN.16-2018-CRP.3')
@@ -210,6 +218,7 @@ describe.each(DATABASE_KINDS)('issuing a report on %s', (kind) => {
   })
 
   it('records the transmission to the CSTD from the Secretariat only, and the CSTD’s process lists the report among its documents', async () => {
+    await issued()
     const fields = {
       toBodyId: String(cstdBodyId),
       toProcessId: String(cstdProcessId),
@@ -233,6 +242,7 @@ describe.each(DATABASE_KINDS)('issuing a report on %s', (kind) => {
   })
 
   it('records a follow-up a year later, shown beside the recommendation, and refuses one on a paragraph that is not a recommendation', async () => {
+    await issued()
     const notOne = await secretariat.submit(
       `/processes/${processId}/report/follow-up`,
       {

@@ -4,7 +4,7 @@ import type { Context } from 'hono'
 import type { AppEnv } from '../../../core/http/context.ts'
 import { textLanguage } from '../../../core/i18n/locales.ts'
 import { Tag } from '../../../core/ui/components.tsx'
-import { ErrorSummary, Form, type FormState, SelectField, TextArea } from '../../../core/ui/form.tsx'
+import { ErrorSummary, Form, type FormState, fieldId, SelectField, TextArea } from '../../../core/ui/form.tsx'
 import type { Amendment, Paragraph } from '../queries.ts'
 import { AMENDMENT_OPERATIONS } from '../tables.ts'
 import type { ParagraphContext } from './paragraph-forms.tsx'
@@ -129,6 +129,7 @@ export function AmendmentForm({
       <summary>{t('negotiation.amendment.table')}</summary>
       <ErrorSummary t={t} form={form} />
       <form
+        id={fieldId('form', form)}
         method="post"
         action={`/paragraphs/${paragraph.id}/amendment-draft`}
         class="stacked"
