@@ -1,7 +1,7 @@
 // The writes the process and call commands make, inside their transaction (meetings, documents
 // and transmissions are in queries-write-meetings.ts).
 import type { Db } from '../../core/db/database.ts'
-import { pdb } from './queries.ts'
+import { callColumns, pdb } from './queries.ts'
 import type { Call } from './rules/calls.ts'
 import type { CallInput, ProcessInput } from './schemas.ts'
 import type { ProcessState } from './tables.ts'
@@ -64,19 +64,7 @@ export async function insertCall(trx: Db, processId: number, input: CallInput): 
   return pdb(trx)
     .insertInto('processesCall')
     .values({ processId, ...input, questionIds: [...new Set(input.questionIds)] })
-    .returning([
-      'id',
-      'processId',
-      'title',
-      'opensAt',
-      'closesAt',
-      'extendedUntil',
-      'eligibility',
-      'languages',
-      'moderation',
-      'questionIds',
-      'createdAt',
-    ])
+    .returning(callColumns)
     .executeTakeFirstOrThrow()
 }
 

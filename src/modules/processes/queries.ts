@@ -66,7 +66,7 @@ const processColumns = [
   'updatedAt',
 ] as const
 
-const callColumns = [
+export const callColumns = [
   'id',
   'processId',
   'title',
