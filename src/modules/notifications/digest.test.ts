@@ -129,7 +129,10 @@ describe.each(DATABASE_KINDS)('notifications on %s', (kind) => {
       { subject: 'process', id: String(processId), action: 'follow' },
       `/processes/${processId}`,
     )
+    // refused as a visitor, not for a missing form token: the page gave one and it was sent
+    expect(anonymous.lastCsrf).not.toBe('')
     expect(anonymousFollow.response.status).toBe(403)
+    expect(anonymousFollow.html).not.toContain('did not come from this site')
     expect(followers((await anonymous.get(`/processes/${processId}`)).html)).toBe(before)
     const { client } = await signUp(runtime, 'Unfollower')
     await client.submit(
@@ -146,6 +149,7 @@ describe.each(DATABASE_KINDS)('notifications on %s', (kind) => {
       '/account/notifications',
     )
     expect((await client.get('/account/notifications')).html).toContain('You follow nothing yet')
+    expect(followers((await anonymous.get(`/processes/${processId}`)).html)).toBe(before)
     const missing = await client.submit(
       '/follows',
       { subject: 'process', id: '999999', action: 'follow' },
