@@ -136,7 +136,8 @@ describe.each(DATABASE_KINDS)('meeting documents as files on %s', (kind) => {
     for (const path of [`/api/v1/meetings/${meetingId}/documents`, `/api/v1/processes/${processId}/documents`]) {
       const { status, body } = await visitor.json(path)
       expect(status).toBe(200)
-      const [doc] = body.data
+      // this test's document, whatever the other tests issued before it
+      const doc = body.data.find((d: { symbol: string }) => d.symbol === 'E/CN.16/2027/CRP.1')
       expect(doc).toMatchObject({
         symbol: 'E/CN.16/2027/CRP.1',
         originalLanguage: 'en',
@@ -148,11 +149,12 @@ describe.each(DATABASE_KINDS)('meeting documents as files on %s', (kind) => {
       ])
     }
     const [dataset] = await documentVersionsOpenData(runtime.deps.db)
-    expect(dataset?.rows.map((r) => [r.symbol, r.language, r.original])).toEqual([
+    const ours = dataset?.rows.filter((r) => r.symbol === 'E/CN.16/2027/CRP.1')
+    expect(ours?.map((r) => [r.symbol, r.language, r.original])).toEqual([
       ['E/CN.16/2027/CRP.1', 'en', true],
       ['E/CN.16/2027/CRP.1', 'fr', false],
     ])
-    expect(dataset?.rows[0]).not.toHaveProperty('content')
+    expect(ours?.[0]).not.toHaveProperty('content')
     const history = await runtime.deps.db
       .selectFrom('auditEntry')
       .select('action')

@@ -26,8 +26,6 @@ describe.each(DATABASE_KINDS)('attendance and the list of participants on %s', (
   let db: Db
   let bodyId: number
   let otherBodyId: number
-  let processId: number
-  let meetings: number[]
   let apc: number
   let desa: number
 
@@ -47,11 +45,23 @@ describe.each(DATABASE_KINDS)('attendance and the list of participants on %s', (
       must(await addBodyMember(db, system(), bodyId, { standing: 'member', memberStateIso3: iso3 }))
     must(await addBodyMember(db, system(), bodyId, { standing: 'observer', memberStateIso3: 'CHE' }))
     must(await addBodyMember(db, system(), bodyId, { standing: 'member', organizationId: apc }))
-    processId = must(
-      await createProcess(db, system(), { bodyId, slug: 'p', title: 'Process', mandateSymbol: 'A/RES/1' }),
+  }, 120_000)
+  afterAll(() => runtime.close())
+
+  /** A process of the test's own with two meetings: no test reads attendance another recorded. */
+  let made = 0
+  async function aProcess() {
+    made += 1
+    const processId = must(
+      await createProcess(db, system(), {
+        bodyId,
+        slug: `p-${made}`,
+        title: `Process ${made}`,
+        mandateSymbol: 'A/RES/1',
+      }),
     ).id
     must(await changeProcessState(db, system(), processId, { to: 'active' }))
-    meetings = []
+    const meetings: number[] = []
     for (const n of [1, 2]) {
       meetings.push(
         must(
@@ -65,14 +75,14 @@ describe.each(DATABASE_KINDS)('attendance and the list of participants on %s', (
         ).id,
       )
     }
-  }, 120_000)
-  afterAll(() => runtime.close())
+    return { processId, meetings: meetings as [number, number] }
+  }
 
-  it('lets the body’s Chair record delegations and representatives on a form, and lists them in the UN order', async () => {
+  /** The body's Chair records a meeting's attendance on the form, as a Chair does. */
+  async function recordOnTheForm(meetingId: number) {
     const { client: chair } = await accountWithRole(runtime, 'chair', { type: 'body', id: String(bodyId) })
-    const form = (await chair.get(`/meetings/${meetings[0]}/attendance`)).html
-    for (const name of ['Kenya', 'Brazil', 'Switzerland', 'APC']) expect(form).toContain(name)
-    const saved = await chair.submit(`/meetings/${meetings[0]}/attendance`, {
+    const form = (await chair.get(`/meetings/${meetingId}/attendance`)).html
+    const saved = await chair.submit(`/meetings/${meetingId}/attendance`, {
       'entry.KEN.mode': 'in_person',
       'entry.KEN.inPerson': 'Amina Odhiambo, Head of delegation',
       'entry.KEN.remote': 'Joseph Mwangi, Adviser',
@@ -81,6 +91,13 @@ describe.each(DATABASE_KINDS)('attendance and the list of participants on %s', (
       'entry.BRA.mode': '',
     })
     expect(saved.response.status).toBe(303)
+    return { chair, form }
+  }
+
+  it('lets the body’s Chair record delegations and representatives on a form, and lists them in the UN order', async () => {
+    const { meetings } = await aProcess()
+    const { chair, form } = await recordOnTheForm(meetings[0])
+    for (const name of ['Kenya', 'Brazil', 'Switzerland', 'APC']) expect(form).toContain(name)
     const page = (await new TestClient(runtime).get(`/meetings/${meetings[0]}/participants`)).html
     const order = [
       'Member States',
@@ -102,6 +119,8 @@ describe.each(DATABASE_KINDS)('attendance and the list of participants on %s', (
   })
 
   it('gives the same list as Word, with the sections and the remote marked, read back from the file', async () => {
+    const { meetings } = await aProcess()
+    await recordOnTheForm(meetings[0])
     const response = await new TestClient(runtime).request(`/meetings/${meetings[0]}/participants.docx`)
     expect(response.status).toBe(200)
     expect(response.headers.get('content-disposition')).toContain('participants-meeting-')
@@ -126,6 +145,7 @@ describe.each(DATABASE_KINDS)('attendance and the list of participants on %s', (
   })
 
   it('refuses attendance to a Chair of another body and to a visitor, and an unknown organization with the reason', async () => {
+    const { meetings } = await aProcess()
     const { client: otherChair } = await accountWithRole(runtime, 'chair', { type: 'body', id: String(otherBodyId) })
     expect((await otherChair.get(`/meetings/${meetings[0]}/attendance`)).response.status).toBe(403)
     const posted = await otherChair.submit(
@@ -144,6 +164,8 @@ describe.each(DATABASE_KINDS)('attendance and the list of participants on %s', (
   })
 
   it('merges every meeting’s attendance for the report’s annex: each delegation and person once', async () => {
+    const { processId, meetings } = await aProcess()
+    await recordOnTheForm(meetings[0])
     const { accountId } = await accountWithRole(runtime, 'secretariat')
     const token = await apiTokenFor(runtime, accountId)
     const recorded = await new TestClient(runtime).json(`/api/v1/meetings/${meetings[1]}/attendance`, {
