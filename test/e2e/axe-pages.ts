@@ -136,5 +136,11 @@ export const PROCESS_SIGNED_IN_PAGES = [
   '/calls/2/imports',
   '/calls/2/search?q=internet',
 ]
+/**
+ * as the Chair: the demo's second WGEC text, opened from the merged proposal, and the results of the
+ * deliberation that proposal opened; test/e2e/processes.test.ts then follows the text's paragraph
+ * link and checks that the wordings that bridge are shown there
+ */
+export const CHAIR_PAGES = ['/negotiation/2', '/deliberations/2/results']
 /** checked by test/e2e/notices.test.ts once the notices it makes are there */
 export const NOTICES_PAGES = ['/me/notifications', '/me/notifications/preferences']
