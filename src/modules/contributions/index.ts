@@ -18,6 +18,7 @@ export { contributionCounts } from './queries-counts.ts'
 export { type ContributionParticipation, contributionParticipation } from './queries-participation.ts'
 export {
   type CampaignMembers,
+  COUNT_LIMIT,
   type ContributionSearch,
   type FacetCount,
   MARK_END,
