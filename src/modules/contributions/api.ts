@@ -67,7 +67,8 @@ const listRoute = createRoute({
   security: PUBLIC_READ,
   tags,
   summary: 'A process’s contributions, newest first, 50 a page',
-  description: 'Withdrawn and hidden contributions are listed with their public note and without their answers.',
+  description:
+    'Withdrawn and hidden contributions are listed with their public note and without their answers. Filtered by `call` or `question`, `meta.total` counts at most 10,000.',
   request: { params: IdParam, query: ContributionQuery },
   responses: {
     200: json(listOf(ContributionSchema), 'Contributions matching the filters'),

@@ -3,6 +3,7 @@
 // of answers newest first (keyset) and their excerpts with the words found marked.
 import { type RawBuilder, sql } from 'kysely'
 import type { Db } from '../../core/db/database.ts'
+import { inTransaction } from '../../core/db/helpers.ts'
 import { LOCALES, type Locale } from '../../core/i18n/locales.ts'
 
 /** Marks around the words found in an excerpt (private-use characters, taken out of the text first). */
@@ -86,10 +87,14 @@ function queryOfLanguage(parsed: Partial<Record<Locale, string>>) {
 }
 
 function conditions(input: ContributionSearch, parsed: Partial<Record<Locale, string>>) {
+  // a chosen language leaves one branch of the match: the others could only be false
+  const inLanguage = input.language
+    ? Object.fromEntries(Object.entries(parsed).filter(([l]) => l === input.language))
+    : parsed
   const where = [
     sql`s.call_id = ${input.callId}`,
     sql`s.status in (${sql.join(input.statuses.map((s) => sql`${s}`))})`,
-    matches(parsed),
+    matches(inLanguage),
   ]
   if (input.questionId) where.push(sql`s.question_id = ${input.questionId}`)
   if (input.stakeholderGroup) where.push(sql`s.stakeholder_group = ${input.stakeholderGroup}`)
@@ -179,7 +184,7 @@ export async function searchContributions(
   const pageFrom = input.after
     ? sql`(${matching(input, parsed, membership)} limit ${input.limit + 1})`
     : sql`(select * from m order by contribution_id desc, question_id desc limit ${input.limit + 1})`
-  const result = await sql<{ counted: number; groups: unknown; page: unknown }>`with m as materialized (
+  const statement = sql<{ counted: number; groups: unknown; page: unknown }>`with m as materialized (
       ${matching({ ...input, after: undefined }, parsed, membership)} limit ${Math.max(countLimit, input.limit) + 1})
     select
       (select count(*)::int from m) as counted,
@@ -190,7 +195,19 @@ export async function searchContributions(
         group by 1, 2, 3, 4, 5) g) as groups,
       (select coalesce(json_agg(p), '[]') from (
         select contribution_id as contribution, question_id as question, campaign_id as campaign
-        from ${pageFrom} p0) p) as page`.execute(db)
+        from ${pageFrom} p0) p) as page`
+  // narrowed by a filter, the newest matches may be few among many newer answers: reading the
+  // answers newest first until enough match could read the whole call, so the text index finds
+  // the matches (as many as the words have) and the filters sort them out
+  const narrowed = input.questionId || input.stakeholderGroup || input.regionalGroup || input.language || input.campaign
+  const result = narrowed
+    ? await inTransaction(db, async (trx) => {
+        await sql`set local enable_indexscan = off`.execute(trx)
+        const rows = await statement.execute(trx)
+        await sql`set local enable_indexscan = on`.execute(trx)
+        return rows
+      })
+    : await statement.execute(db)
   const row = result.rows[0]
   const groups = parseJson<Group[]>(row?.groups ?? [])
   const page = parseJson<PageRow[]>(row?.page ?? [])

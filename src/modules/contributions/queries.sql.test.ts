@@ -11,7 +11,7 @@ describe('the SQL of the contributions list', () => {
     await expect(sql).toMatchFileSnapshot('__sql__/list-by-process.sql')
   })
 
-  it('counts the matching rows when filtered by call, question, group and language', async () => {
+  it('counts the matching rows up to a bound when filtered by call or question, and reads each state in id order', async () => {
     const sql = await sqlOf((db) =>
       listContributions(db, {
         processId: 1,
