@@ -9,14 +9,8 @@ import { apiError } from '../../core/http/errors.tsx'
 import { IdPathParam } from '../../core/http/ids.ts'
 import { findProcess } from '../processes/index.ts'
 import { submitContribution } from './commands.ts'
-import {
-  type Answer,
-  type Attachment,
-  attachmentsOf,
-  type Contribution,
-  currentAnswers,
-  listContributions,
-} from './queries.ts'
+import { type Answer, type Attachment, attachmentsOf, type Contribution, currentAnswers } from './queries.ts'
+import { listContributions } from './queries-list.ts'
 import type { Speaker } from './rules/eligibility.ts'
 import { ContributionInput, ContributionQuery, ContributionSchema } from './schemas.ts'
 

@@ -1,7 +1,7 @@
 // The SQL of the contributions list, committed: a change to it shows in review as a diff.
 import { describe, expect, it } from 'vitest'
 import { sqlOf } from '../../../test/support/sql-snapshot.ts'
-import { listContributions } from './queries.ts'
+import { listContributions } from './queries-list.ts'
 
 describe('the SQL of the contributions list', () => {
   it('reads a page and the total from the tally when only the process is chosen', async () => {
