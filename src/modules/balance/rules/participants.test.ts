@@ -2,7 +2,7 @@
 // placed by its headquarters, a person speaking for themselves keeps what was recorded with them.
 import { describe, expect, it } from 'vitest'
 import { balanceOf, trendPoint } from './balance.ts'
-import { countLanguages, flagCounts, participantsFrom, type Resolver } from './participants.ts'
+import { countBy, countLanguages, flagCounts, participantsFrom, type Resolver } from './participants.ts'
 
 const STATES: Record<string, { regionalGroup: string; ldc: boolean; lldc: boolean; sids: boolean; member: boolean }> = {
   KEN: { regionalGroup: 'african', ldc: false, lldc: false, sids: false, member: true },
@@ -104,5 +104,17 @@ describe('a point of a trend', () => {
       stakeholderEvenness: null,
       ldcShare: 0,
     })
+  })
+})
+
+describe('counting participants by a key', () => {
+  it('counts each key once per participant and leaves out those without one', () => {
+    const people = participantsFrom(
+      [state('KEN'), state('MWI'), state('BRA'), { memberStateIso3: null, organizationId: 7 }, state('VAT')],
+      resolve,
+    )
+    expect(countBy(people, (p) => p.regionalGroup)).toEqual({ african: 3, grulac: 1, weog: 1 })
+    expect(countBy(people, (p) => (p.kind === 'organization' ? null : p.kind))).toEqual({ member_state: 4 })
+    expect(countBy([], (p) => p.kind)).toEqual({})
   })
 })
