@@ -35,18 +35,24 @@ function csv(rows: string[][]): string {
 describe.each(DATABASE_KINDS)('bulk intake and campaigns on %s', (kind) => {
   let runtime: TestRuntime
   let db: Db
-  let processId: number
-  let callId: number
   let secretariat: { accountId: number }
 
   beforeAll(async () => {
     runtime = await createTestRuntime(kind)
     db = runtime.deps.db
-    const body = must(await createBody(db, system(), { slug: 'wg', name: 'Working group' }))
-    processId = must(
+    secretariat = await accountWithRole(runtime, 'secretariat')
+  }, 180_000)
+  afterAll(() => runtime.close())
+
+  /** An open call on a process of the test's own: no test counts another's records or campaigns. */
+  let made = 0
+  async function aCall() {
+    made += 1
+    const body = must(await createBody(db, system(), { slug: `wg-${made}`, name: `Working group ${made}` }))
+    const processId = must(
       await createProcess(db, system(), {
         bodyId: body.id,
-        slug: 'open-consultation',
+        slug: `open-consultation-${made}`,
         title: 'Open consultation',
         mandateSymbol: 'A/RES/70/125',
         questions: ['What should enhanced cooperation achieve?', 'What else?'],
@@ -54,7 +60,7 @@ describe.each(DATABASE_KINDS)('bulk intake and campaigns on %s', (kind) => {
     ).id
     must(await changeProcessState(db, system(), processId, { to: 'active' }))
     const questions = (await guidingQuestions(db, processId)).map((q) => q.id)
-    callId = must(
+    const callId = must(
       await openCall(db, system(), processId, {
         title: 'Open call',
         opensAt: new Date(Date.now() - day),
@@ -65,11 +71,38 @@ describe.each(DATABASE_KINDS)('bulk intake and campaigns on %s', (kind) => {
         questionIds: questions,
       }),
     ).id
-    secretariat = await accountWithRole(runtime, 'secretariat')
-  }, 180_000)
-  afterAll(() => runtime.close())
+    return { processId, callId }
+  }
+
+  /** The campaign the rebuild finds: R1 and N1 (the template), C1, C2 (the same text), C3 (extended), C4 (a typo). */
+  async function aCallWithACampaign() {
+    const call = await aCall()
+    const copies = [
+      ['R1', TEMPLATE],
+      ['N1', TEMPLATE],
+      ['C1', TEMPLATE],
+      ['C2', TEMPLATE.toUpperCase()],
+      ['C3', `${TEMPLATE} Our library is the only connection in town.`],
+      ['C4', TEMPLATE.replace('affordable', 'afordable')],
+      ['U1', 'Standards bodies should publish their drafts openly and take comments from anyone.'],
+    ].map(([id, text], i) => [
+      id as string,
+      `2026-11-05T10:0${i}:00Z`,
+      'individual',
+      `M${i}`,
+      '',
+      '',
+      'en',
+      '1',
+      text as string,
+    ])
+    await importText(call.callId, csv(copies), 'campaign.csv')
+    const summary = must(await rebuildCampaigns(db, system(), call.callId))
+    return { ...call, summary }
+  }
 
   async function importText(
+    callId: number,
     text: string,
     fileName: string,
     options: { stopAfterBatches?: number; batchSize?: number } = {},
@@ -87,6 +120,7 @@ describe.each(DATABASE_KINDS)('bulk intake and campaigns on %s', (kind) => {
   }
 
   it('imports the valid records and sends each refused one to the rejects with its reason', async () => {
+    const { callId } = await aCall()
     const file = csv([
       ['R1', '2026-11-02T10:00:00Z', 'individual', 'Ana Souza', '', 'BRA', 'es', '1', TEMPLATE],
       ['R2', 'yesterday', 'individual', 'Bo', '', '', 'en', '1', 'A text.'],
@@ -97,7 +131,7 @@ describe.each(DATABASE_KINDS)('bulk intake and campaigns on %s', (kind) => {
       ['R7', '2026-11-02T10:06:00Z', 'individual', 'Fa', '', '', 'en', '9', 'No such question.'],
       ['', '2026-11-02T10:07:00Z', 'individual', 'Gi', '', '', 'en', '1', 'No id.'],
     ])
-    const run = await importText(file, 'first.csv')
+    const run = await importText(callId, file, 'first.csv')
     expect(run.import).toMatchObject({ status: 'done', records: 8, accepted: 3, rejected: 5, alreadyThere: 0 })
     const rejects = await rejectsOf(db, run.import.id)
     expect(rejects.map((r) => [r.line, r.reason])).toEqual([
@@ -116,7 +150,12 @@ describe.each(DATABASE_KINDS)('bulk intake and campaigns on %s', (kind) => {
   })
 
   it('adds nothing twice when the same records come again, in the same file or another', async () => {
+    const { callId } = await aCall()
+    const R1 = ['R1', '2026-11-02T10:00:00Z', 'individual', 'Ana Souza', '', 'BRA', 'es', '1', TEMPLATE]
+    const first = await importText(callId, csv([R1, R1]), 'first.csv')
+    expect(first.import).toMatchObject({ accepted: 1, alreadyThere: 1, rejected: 0 })
     const again = await importText(
+      callId,
       csv([
         ['R1', '2026-11-02T10:00:00Z', 'individual', 'Ana Souza', '', 'BRA', 'es', '1', TEMPLATE],
         ['R8', '2026-11-02T11:00:00Z', 'individual', 'Hu', '', '', 'en', '1', 'New one.'],
@@ -139,14 +178,18 @@ describe.each(DATABASE_KINDS)('bulk intake and campaigns on %s', (kind) => {
       `Text number ${i}.`,
     ])
     const file = csv(rows)
-    const first = await importText(file, 'big.csv', { batchSize: 10, stopAfterBatches: 1 })
+    const { callId } = await aCall()
+    const first = await importText(callId, file, 'big.csv', { batchSize: 10, stopAfterBatches: 1 })
     expect(first.import).toMatchObject({ status: 'running', accepted: 10, lineDone: 11 })
-    const second = await importText(file, 'big.csv', { batchSize: 10 })
+    const second = await importText(callId, file, 'big.csv', { batchSize: 10 })
     expect(second.import).toMatchObject({ status: 'done', records: 25, accepted: 25, alreadyThere: 0 })
     expect(second.added).toHaveLength(15)
   })
 
   it('gives externalId in the contributions API', async () => {
+    const { processId, callId } = await aCall()
+    const R1 = ['R1', '2026-11-02T10:00:00Z', 'individual', 'Ana Souza', '', 'BRA', 'es', '1', TEMPLATE]
+    await importText(callId, csv([R1]), 'first.csv')
     const { status, body } = await new (await import('../../../test/support/client.ts')).TestClient(runtime).json(
       `/api/v1/processes/${processId}/contributions?call=${callId}`,
     )
@@ -155,6 +198,7 @@ describe.each(DATABASE_KINDS)('bulk intake and campaigns on %s', (kind) => {
   })
 
   it('takes NDJSON from the Secretariat through the bulk API and refuses it from others', async () => {
+    const { callId } = await aCall()
     const token = await apiTokenFor(runtime, secretariat.accountId)
     const lines = [
       {
@@ -203,25 +247,7 @@ describe.each(DATABASE_KINDS)('bulk intake and campaigns on %s', (kind) => {
   })
 
   it('finds campaigns on a rebuild, with template, exact groups and personal additions, and lists them in the API', async () => {
-    const copies = [
-      ['C1', TEMPLATE],
-      ['C2', TEMPLATE.toUpperCase()],
-      ['C3', `${TEMPLATE} Our library is the only connection in town.`],
-      ['C4', TEMPLATE.replace('affordable', 'afordable')],
-      ['U1', 'Standards bodies should publish their drafts openly and take comments from anyone.'],
-    ].map(([id, text], i) => [
-      id as string,
-      `2026-11-05T10:0${i}:00Z`,
-      'individual',
-      `M${i}`,
-      '',
-      '',
-      'en',
-      '1',
-      text as string,
-    ])
-    await importText(csv(copies), 'campaign.csv')
-    const summary = must(await rebuildCampaigns(db, system(), callId))
+    const { callId, summary } = await aCallWithACampaign()
     expect(summary.campaigns).toBe(1)
     const { rows } = await campaignsOfCall(db, callId, { limit: 10, offset: 0 })
     // R1, N1, C1, C2 (same text), C3 (extended), C4 (typo)
@@ -240,8 +266,10 @@ describe.each(DATABASE_KINDS)('bulk intake and campaigns on %s', (kind) => {
   })
 
   it('assigns an arriving contribution to its campaign in milliseconds, and a lone one to none', async () => {
+    const { callId } = await aCallWithACampaign()
     const before = (await campaignsOfCall(db, callId, { limit: 1, offset: 0 })).rows[0]
     const run = await importText(
+      callId,
       csv([
         [
           'A1',
