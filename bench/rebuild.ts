@@ -188,7 +188,7 @@ const rebuilt = await rebuildCampaigns(db, system(), call.callId)
 if (!rebuilt.ok) throw new Error(JSON.stringify(rebuilt.error))
 const r = rebuilt.value
 console.log(
-  `rebuild: ${fmt((performance.now() - t0) / 1000, 1)} s wall, ${fmt(cpu(c0), 1)} s CPU in this process (its threads) + ${fmt((await pgCpuNow()) - p0, 1)} s in PostgreSQL; phases ${JSON.stringify(r.seconds)}; ${r.campaigns} campaigns, ${r.texts} texts, ${r.inCampaigns} in campaigns; load ${load()}`,
+  `rebuild: ${fmt((performance.now() - t0) / 1000, 1)} s wall, ${fmt(cpu(c0), 1)} s CPU in this process (its threads) + ${fmt((await pgCpuNow()) - p0, 1)} s in PostgreSQL; phases ${JSON.stringify(r.seconds)}, CPU ${JSON.stringify(r.cpuSeconds)}; ${r.campaigns} campaigns, ${r.texts} texts, ${r.inCampaigns} in campaigns; load ${load()}`,
 )
 const found = await sql<{ externalId: string; campaignId: string | null }>`
   select c.external_id as "externalId", m.campaign_id as "campaignId" from contributions_contribution c

@@ -97,7 +97,10 @@ export async function assignContribution(db: Db, c: ContributionText): Promise<A
   const sig = signature(w, DEFAULT_METHOD)
   const buckets = bandKeys(sig, DEFAULT_METHOD).map((key, band) => bucketId(band, key))
   return inTransaction(db, async (trx) => {
-    await sql`select pg_advisory_xact_lock(hashtext(${`consultation:${c.callId}`}))`.execute(trx)
+    // the probe reads a few index entries: a parallel plan (which stale statistics after a bulk
+    // load can make look cheaper) would spend more starting its workers than the whole read
+    await sql`select pg_advisory_xact_lock(hashtext(${`consultation:${c.callId}`})),
+      set_config('max_parallel_workers_per_gather', '0', true)`.execute(trx)
     const found = await probe(trx, c, hash, buckets)
     if (found.assigned) return null
     const member = sql`insert into consultation_member (contribution_id, call_id, text_id, campaign_id, submitted_at)`

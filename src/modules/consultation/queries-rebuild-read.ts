@@ -1,17 +1,17 @@
-// The read half of a rebuild: every published contribution of the call once, in id order, 5,000 at
-// a time (the next page read while this one is signed); each distinct normalized text gets one
-// MinHash signature, and each member its compact facts (submission time, speaker group and region
-// as small codes, LDC/LLDC/SIDS and account flags, a hash of its metadata). A call larger than
-// one page is signed by worker threads (rebuild-pool.ts), one per core.
+// The read half of a rebuild: every published contribution of the call once, in id order, 20,000
+// at a time as COPY text (bytes: no object per row), the next page read while this one is parsed
+// and signed. Each distinct normalized text gets one MinHash signature, and each member its
+// compact facts (submission time, speaker group and region as small codes, LDC/LLDC/SIDS and
+// account flags, a hash of its metadata). A call larger than one page is parsed and signed by
+// worker threads (rebuild-pool.ts), one per core, each given a share of the page's lines.
 import type { Db } from '../../core/db/database.ts'
-import { type ContributionText, contributionTextsOfCall } from '../contributions/index.ts'
+import { CONTRIBUTION_TEXT_COPY_COLUMNS, contributionTextsOfCallCopy } from '../contributions/index.ts'
 import type { RebuildPool } from './rebuild-pool.ts'
-import { signBatch } from './rebuild-worker.ts'
-import { Codes, fnv } from './rules/compact.ts'
+import { type ReadBatch, readBatch } from './rebuild-worker.ts'
+import { Codes } from './rules/compact.ts'
 import type { Method } from './rules/minhash.ts'
-import { isNewAccount } from './rules/profile.ts'
 
-export const READ_PAGE = 5000
+export const READ_PAGE = 20_000
 
 export interface ReadCall {
   /** per distinct text: its hash, signature, first member (contribution id) and member count */
@@ -32,7 +32,26 @@ export interface ReadCall {
   regions: Codes
 }
 
-type Signed = { hashes: string[]; fresh: Uint8Array; signatures: Uint32Array }
+const NEWLINE = 0x0a
+
+/** The id of the last line of a COPY page (its first field). */
+function lastId(page: Buffer): number {
+  const end = page.length - 1
+  const start = page.lastIndexOf(NEWLINE, end - 1) + 1
+  return Number(page.toString('latin1', start, page.indexOf(0x09, start)))
+}
+
+/** The page cut into `n` parts of whole lines, each a copy with its own buffer (to be moved). */
+function parts(page: Buffer, n: number): Uint8Array[] {
+  const out: Uint8Array[] = []
+  let start = 0
+  for (let k = 1; k <= n && start < page.length; k++) {
+    const end = k === n ? page.length : page.indexOf(NEWLINE, Math.floor((page.length * k) / n)) + 1 || page.length
+    if (end > start) out.push(Uint8Array.prototype.slice.call(page, start, end))
+    start = end
+  }
+  return out
+}
 
 export async function readAndSign(
   db: Db,
@@ -56,75 +75,64 @@ export async function readAndSign(
   const { member, groups, regions } = out
   const P = method.permutations
 
-  const settle = async (page: ContributionText[], parts: Promise<Signed>[]) => {
-    let i = 0
-    for (const part of parts) {
-      const signed = await part
-      let k = 0
-      for (let j = 0; j < signed.hashes.length; j++, i++) {
-        const hash = signed.hashes[j] as string
-        const c = page[i] as ContributionText
-        let t = textIndex.get(hash)
-        if (t === undefined) {
-          t = out.hashes.length
-          textIndex.set(hash, t)
-          out.hashes.push(hash)
-          // a worker signs a text the first time it sees it (earlier batches are settled first)
-          out.signatures.push(signed.signatures.slice(k * P, (k + 1) * P))
-          out.firstMember.push(c.id)
-          out.textMembers.push(0)
-        }
-        if (signed.fresh[j]) k++
-        out.textMembers[t] = (out.textMembers[t] as number) + 1
-        member.text.push(t)
+  // in page order: a text a worker signed in an earlier part is known by the time a later names it
+  const settle = (read: ReadBatch) => {
+    const groupCode = read.groupNames.map((g) => groups.code(g))
+    const regionCode = read.regionNames.map((r) => regions.code(r))
+    let k = 0
+    for (let j = 0; j < read.hashes.length; j++) {
+      const hash = read.hashes[j] as string
+      const id = read.ids[j] as number
+      let t = textIndex.get(hash)
+      if (t === undefined) {
+        t = out.hashes.length
+        textIndex.set(hash, t)
+        out.hashes.push(hash)
+        out.signatures.push(read.signatures.slice(k * P, (k + 1) * P))
+        out.firstMember.push(id)
+        out.textMembers.push(0)
       }
+      if (read.fresh[j]) k++
+      out.textMembers[t] = (out.textMembers[t] as number) + 1
+      member.id.push(id)
+      member.text.push(t)
+      member.at.push(read.at[j] as number)
+      member.group.push(groupCode[read.group[j] as number] as number)
+      member.region.push(regionCode[read.region[j] as number] as number)
+      member.flags.push(read.flags[j] as number)
+      member.meta.push(read.meta[j] as number)
     }
   }
 
   let workers: RebuildPool | null = null
-  const sign = (texts: string[]): Promise<Signed> =>
+  const columns = CONTRIBUTION_TEXT_COPY_COLUMNS
+  const parse = (data: Uint8Array): Promise<ReadBatch> =>
     workers
-      ? workers.sign({ rebuild: callId, texts, shingle: method.shingle, permutations: P })
-      : Promise.resolve(signBatch(texts, method, known))
-  const queue: { page: ContributionText[]; parts: Promise<Signed>[] }[] = []
-  let next = contributionTextsOfCall(db, callId, { afterId: 0, limit: READ_PAGE })
+      ? workers.read({ rebuild: callId, data, columns, shingle: method.shingle, permutations: P })
+      : Promise.resolve(readBatch(data, columns, method, known))
+  const queue: Promise<ReadBatch>[][] = []
+  let next = contributionTextsOfCallCopy(db, callId, { afterId: 0, limit: READ_PAGE })
+  let pages = 0
   for (;;) {
     const page = await next
     if (page.length === 0) break
     // a full page: there may be many more, worth the threads
-    if ((page.length === READ_PAGE || threads === true) && !workers && threads !== false) workers = pool()
-    next = contributionTextsOfCall(db, callId, { afterId: page.at(-1)?.id as number, limit: READ_PAGE })
-    const texts = page.map((c) => c.text)
-    const n = workers?.size ?? 1
-    const size = Math.ceil(texts.length / n)
-    const parts: Promise<Signed>[] = []
-    for (let s = 0; s < texts.length; s += size) parts.push(sign(texts.slice(s, s + size)))
-    for (const c of page) {
-      member.id.push(c.id)
-      member.at.push(c.submittedAt.getTime())
-      member.group.push(groups.code(c.stakeholderGroup))
-      member.region.push(regions.code(c.regionalGroup ?? 'none'))
-      member.flags.push(
-        (c.ldc ? 1 : 0) |
-          (c.lldc ? 2 : 0) |
-          (c.sids ? 4 : 0) |
-          (c.accountCreatedAt ? 8 : 0) |
-          (isNewAccount(c) ? 16 : 0),
-      )
-      member.meta.push(
-        fnv(
-          `${c.contributorName.trim().toLowerCase()}\u0000${c.stakeholderGroup}\u0000${c.regionalGroup ?? ''}\u0000${c.language}`,
-        ),
-      )
-    }
-    queue.push({ page, parts })
-    // one page signed while the next is read
-    while (queue.length > 1) {
-      const done = queue.shift() as (typeof queue)[number]
-      await settle(done.page, done.parts)
-    }
+    if (!workers && threads !== false && (threads === true || (pages === 0 && countLines(page) === READ_PAGE)))
+      workers = pool()
+    pages++
+    next = contributionTextsOfCallCopy(db, callId, { afterId: lastId(page), limit: READ_PAGE })
+    queue.push(parts(page, workers?.size ?? 1).map(parse))
+    // one page parsed and signed while the next is read
+    while (queue.length > 1) for (const part of queue.shift() ?? []) settle(await part)
     onProgress?.(member.id.length)
   }
-  for (const done of queue) await settle(done.page, done.parts)
+  for (const page of queue) for (const part of page) settle(await part)
+  onProgress?.(member.id.length)
   return out
+}
+
+function countLines(page: Buffer): number {
+  let n = 0
+  for (let at = page.indexOf(NEWLINE); at >= 0; at = page.indexOf(NEWLINE, at + 1)) n++
+  return n
 }

@@ -29,6 +29,8 @@ export interface RebuildSummary {
   inCampaigns: number
   method: Method
   seconds: { read: number; cluster: number; write: number }
+  /** CPU seconds of this process (its worker threads included) in each phase */
+  cpuSeconds: { read: number; cluster: number; write: number }
 }
 
 export async function rebuildCampaigns(
@@ -46,6 +48,7 @@ export async function rebuildCampaigns(
   if (!(await findCall(db, callId))) return notFound('call_not_found')
   const method: Method = { ...DEFAULT_METHOD, threshold: await thresholdOf(db, callId) }
   const t0 = performance.now()
+  const c0 = process.cpuUsage()
   // worker threads, started when the call is larger than one page, stopped at the end
   let workers: RebuildPool | null = null
   const pool = () => {
@@ -53,7 +56,7 @@ export async function rebuildCampaigns(
     return workers
   }
   try {
-    return await rebuildWith(db, ctx, callId, method, pool, () => workers, t0, options)
+    return await rebuildWith(db, ctx, callId, method, pool, () => workers, t0, c0, options)
   } finally {
     await (workers as RebuildPool | null)?.close()
   }
@@ -67,6 +70,7 @@ async function rebuildWith(
   pool: () => RebuildPool | null,
   started: () => RebuildPool | null,
   t0: number,
+  c0: NodeJS.CpuUsage,
   options: { onProgress?: (read: number) => void; threads?: boolean },
 ): Promise<Result<RebuildSummary>> {
   // pass 1: distinct texts and their signatures; compact facts of every member
@@ -79,6 +83,7 @@ async function rebuildWith(
     options.onProgress,
   )
   const t1 = performance.now()
+  const c1 = process.cpuUsage()
   // clustering, then campaigns: components with at least two contributions
   const { roots, buckets } = clusterSignatures(signatures, method)
   const rootMembers = new Map<number, number>()
@@ -172,6 +177,7 @@ async function rebuildWith(
     textMembers,
   )
   const t2 = performance.now()
+  const c2 = process.cpuUsage()
   await inTransaction(db, async (trx) => {
     await sql`select pg_advisory_xact_lock(hashtext(${`consultation:${callId}`}))`.execute(trx)
     await writeRebuiltCall(trx, callId, {
@@ -195,6 +201,8 @@ async function rebuildWith(
       buckets,
       members: member,
     })
+    // statistics of what was just replaced, for the assignment's probe (a few index entries)
+    await sql`analyze consultation_bucket, consultation_text, consultation_member, consultation_campaign`.execute(trx)
     const inCampaigns = campaigns.reduce((n, c) => n + c.size, 0)
     await sql`insert into consultation_setting (call_id, rebuilt_at, analysed, lone)
       values (${callId}, ${ctx.now.toISOString()}::timestamptz, ${member.id.length}, ${member.id.length - inCampaigns})
@@ -214,6 +222,8 @@ async function rebuildWith(
     })
   })
   const t3 = performance.now()
+  const c3 = process.cpuUsage()
+  const cpu = (a: NodeJS.CpuUsage, b: NodeJS.CpuUsage) => (b.user + b.system - a.user - a.system) / 1e6
   return ok({
     contributions: member.id.length,
     texts: hashes.length,
@@ -221,5 +231,6 @@ async function rebuildWith(
     inCampaigns: campaigns.reduce((s, c) => s + c.size, 0),
     method,
     seconds: { read: (t1 - t0) / 1000, cluster: (t2 - t1) / 1000, write: (t3 - t2) / 1000 },
+    cpuSeconds: { read: cpu(c0, c1), cluster: cpu(c1, c2), write: cpu(c2, c3) },
   })
 }

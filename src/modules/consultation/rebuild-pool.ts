@@ -55,6 +55,15 @@ export class RebuildPool {
     return this.ask<Extract<WorkerAnswer, { hashes: string[] }>>({ ...body, kind: 'sign' })
   }
 
+  /** `body.data` is moved to the worker: do not use it afterwards */
+  read(body: Body<'read'>) {
+    const id = this.next++
+    const worker = this.workers[this.turn++ % this.workers.length] as Worker
+    const answer = new Promise<WorkerAnswer>((resolve, reject) => this.pending.set(id, { resolve, reject }))
+    worker.postMessage({ ...body, kind: 'read', id }, [body.data.buffer as ArrayBuffer])
+    return answer as Promise<Extract<WorkerAnswer, { ids: Float64Array }>>
+  }
+
   additions(body: Body<'additions'>) {
     return this.ask<Extract<WorkerAnswer, { additions: string[] }>>({ ...body, kind: 'additions' })
   }
