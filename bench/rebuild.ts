@@ -181,24 +181,27 @@ if (!call) {
 }
 
 console.log(`${kind}, ${ROWS.toLocaleString('en')} contributions; load average ${load()}`)
-const c0 = process.cpuUsage()
-const p0 = await pgCpuNow()
-const t0 = performance.now()
-const rebuilt = await rebuildCampaigns(db, system(), call.callId)
-if (!rebuilt.ok) throw new Error(JSON.stringify(rebuilt.error))
-const r = rebuilt.value
-console.log(
-  `rebuild: ${fmt((performance.now() - t0) / 1000, 1)} s wall, ${fmt(cpu(c0), 1)} s CPU in this process (its threads) + ${fmt((await pgCpuNow()) - p0, 1)} s in PostgreSQL; phases ${JSON.stringify(r.seconds)}, CPU ${JSON.stringify(r.cpuSeconds)}; ${r.campaigns} campaigns, ${r.texts} texts, ${r.inCampaigns} in campaigns; load ${load()}`,
-)
-const found = await sql<{ externalId: string; campaignId: string | null }>`
-  select c.external_id as "externalId", m.campaign_id as "campaignId" from contributions_contribution c
-  left join consultation_member m on m.contribution_id = c.id
-  where c.call_id = ${call.callId} and c.external_id not like 'late-%'`.execute(db)
-const q = pairwiseQuality(
-  found.rows.map((x) => (x.campaignId === null ? null : Number(x.campaignId))),
-  found.rows.map((x) => truth.get(x.externalId) ?? null),
-)
-console.log(`precision ${fmt(q.precision, 4)}, recall ${fmt(q.recall, 4)}`)
+// --no-rebuild: the assignment alone, on the campaigns of the last rebuild
+if (!args.includes('--no-rebuild')) {
+  const c0 = process.cpuUsage()
+  const p0 = await pgCpuNow()
+  const t0 = performance.now()
+  const rebuilt = await rebuildCampaigns(db, system(), call.callId)
+  if (!rebuilt.ok) throw new Error(JSON.stringify(rebuilt.error))
+  const r = rebuilt.value
+  console.log(
+    `rebuild: ${fmt((performance.now() - t0) / 1000, 1)} s wall, ${fmt(cpu(c0), 1)} s CPU in this process (its threads) + ${fmt((await pgCpuNow()) - p0, 1)} s in PostgreSQL; phases ${JSON.stringify(r.seconds)}, CPU ${JSON.stringify(r.cpuSeconds)}; ${r.campaigns} campaigns, ${r.texts} texts, ${r.inCampaigns} in campaigns; load ${load()}`,
+  )
+  const found = await sql<{ externalId: string; campaignId: string | null }>`
+    select c.external_id as "externalId", m.campaign_id as "campaignId" from contributions_contribution c
+    left join consultation_member m on m.contribution_id = c.id
+    where c.call_id = ${call.callId} and c.external_id not like 'late-%'`.execute(db)
+  const q = pairwiseQuality(
+    found.rows.map((x) => (x.campaignId === null ? null : Number(x.campaignId))),
+    found.rows.map((x) => truth.get(x.externalId) ?? null),
+  )
+  console.log(`precision ${fmt(q.precision, 4)}, recall ${fmt(q.recall, 4)}`)
+}
 
 if (ARRIVALS > 0) {
   const run = Date.now()

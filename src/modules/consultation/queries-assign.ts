@@ -155,7 +155,12 @@ export async function assignContribution(db: Db, c: ContributionText): Promise<A
 async function startCampaign(trx: Db, callId: number, textId: number): Promise<{ id: number; template: string }> {
   const k = kdb(trx)
   const memberIds = (
-    await k.selectFrom('consultationMember').select('contributionId').where('textId', '=', textId).execute()
+    await k
+      .selectFrom('consultationMember')
+      .select('contributionId')
+      .where('textId', '=', textId)
+      .where('campaignId', 'is', null)
+      .execute()
   ).map((m) => Number(m.contributionId))
   const members = await contributionTexts(trx, memberIds)
   const first = members[0]
@@ -176,7 +181,13 @@ async function startCampaign(trx: Db, callId: number, textId: number): Promise<{
     .executeTakeFirstOrThrow()
   const campaignId = Number(campaign.id)
   await k.updateTable('consultationText').set({ campaignId }).where('id', '=', textId).execute()
-  await k.updateTable('consultationMember').set({ campaignId }).where('textId', '=', textId).execute()
+  // a lone text's members are in no campaign (the index consultation_member_lone_text finds them)
+  await k
+    .updateTable('consultationMember')
+    .set({ campaignId })
+    .where('textId', '=', textId)
+    .where('campaignId', 'is', null)
+    .execute()
   // its members were counted in no campaign
   await k
     .updateTable('consultationSetting')
