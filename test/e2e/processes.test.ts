@@ -5,7 +5,12 @@ import mammoth from 'mammoth'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEMO_PASSWORD } from '../../src/modules/accounts/index.ts'
-import { PROCESS_PUBLIC_PAGES as PUBLIC_PAGES, PROCESS_SIGNED_IN_PAGES as SIGNED_IN_PAGES } from './axe-pages.ts'
+import {
+  CHAIR_PAGES,
+  PROCESS_PUBLIC_PAGES as PUBLIC_PAGES,
+  PROCESS_REPRESENTATIVE_PAGES as REPRESENTATIVE_PAGES,
+  PROCESS_STAFF_PAGES as STAFF_PAGES,
+} from './axe-pages.ts'
 import { axe, type BrowserApp, CHROMIUM, newContext, signInAs, signUpAs, startBrowserApp } from './browser.ts'
 
 async function expectAccessible(page: Page, path: string) {
@@ -37,7 +42,7 @@ describe.skipIf(!CHROMIUM)('policy processes in Chromium', () => {
       await page.goto('/sign-in?lang=en')
       await signInAs(page, 'apc@ecp.example', DEMO_PASSWORD)
       await page.goto(`/account?lang=${lang}`)
-      for (const path of SIGNED_IN_PAGES.slice(0, 5)) {
+      for (const path of REPRESENTATIVE_PAGES) {
         const response = await page.goto(path)
         expect(response?.status(), path).toBe(200)
         await expectAccessible(page, path)
@@ -47,11 +52,28 @@ describe.skipIf(!CHROMIUM)('policy processes in Chromium', () => {
       await staff.goto('/sign-in?lang=en')
       await signInAs(staff, 'secretariat@ecp.example', DEMO_PASSWORD)
       await staff.goto(`/account?lang=${lang}`)
-      for (const path of SIGNED_IN_PAGES.slice(5)) {
+      for (const path of STAFF_PAGES) {
         const response = await staff.goto(path)
         expect(response?.status(), path).toBe(200)
         await expectAccessible(staff, path)
       }
+      // the Chair: the paragraph of a text opened from a proposal shows which wordings of the
+      // proposal's deliberation bridge the groups
+      const chair = await (await newContext(app)).newPage()
+      await chair.goto('/sign-in?lang=en')
+      await signInAs(chair, 'chair@ecp.example', DEMO_PASSWORD)
+      await chair.goto(`/account?lang=${lang}`)
+      for (const path of CHAIR_PAGES) {
+        const response = await chair.goto(path)
+        expect(response?.status(), path).toBe(200)
+        await expectAccessible(chair, path)
+      }
+      await chair.goto(CHAIR_PAGES[0] as string)
+      const paragraph = (await chair.locator('a[href^="/paragraphs/"]').first().getAttribute('href')) as string
+      expect((await chair.goto(paragraph))?.status(), paragraph).toBe(200)
+      expect(await chair.locator('#bridging-wordings').count(), `${paragraph}: wordings that bridge`).toBe(1)
+      await expectAccessible(chair, paragraph)
+      await chair.context().close()
       // a contribution form sent back with errors is accessible too
       await staff.goto('/calls/2/contribute')
       await staff.locator('form[action="/calls/2/contribute/draft"] button[formaction="/calls/2/contribute"]').click()

@@ -16,7 +16,12 @@ export {
 } from './queries-bulk.ts'
 export { CONTRIBUTION_TEXT_COPY_COLUMNS, contributionTextsOfCallCopy } from './queries-bulk-copy.ts'
 export { contributionCounts } from './queries-counts.ts'
-export { type ContributionParticipation, contributionParticipation } from './queries-participation.ts'
+export {
+  type ContributionParticipation,
+  contributionParticipation,
+  type IndividualClass,
+  individualParticipation,
+} from './queries-participation.ts'
 export {
   type CampaignMembers,
   type ContributionSearch,
