@@ -186,7 +186,8 @@ if (!args.includes('--no-rebuild')) {
   const c0 = process.cpuUsage()
   const p0 = await pgCpuNow()
   const t0 = performance.now()
-  const rebuilt = await rebuildCampaigns(db, system(), call.callId)
+  const threads = opt('--threads')
+  const rebuilt = await rebuildCampaigns(db, system(), call.callId, threads ? { threads: threads === 'on' } : {})
   if (!rebuilt.ok) throw new Error(JSON.stringify(rebuilt.error))
   const r = rebuilt.value
   console.log(
