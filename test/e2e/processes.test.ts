@@ -27,7 +27,7 @@ describe.skipIf(!CHROMIUM)('policy processes in Chromium', () => {
 
   for (const lang of ['en', 'ar'] as const) {
     it(`has no axe violations on the processes' pages, in ${lang === 'en' ? 'English' : 'Arabic'}`, {
-      timeout: 360_000,
+      timeout: 600_000,
     }, async () => {
       const context = await newContext(app)
       const page = await context.newPage()
