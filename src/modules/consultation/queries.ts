@@ -1,7 +1,6 @@
 // SQL of the consultation tables: imports and their rejects, settings, campaigns, texts, buckets
 // and members. The only code that touches them.
 import type { Kysely } from 'kysely'
-import { sql } from 'kysely'
 import type { Db } from '../../core/db/database.ts'
 import type { CoreTables } from '../../core/db/tables.ts'
 import { DEFAULT_METHOD } from './rules/minhash.ts'
@@ -163,21 +162,6 @@ export async function assignedCount(db: Db, callId: number): Promise<number> {
   return Number(row?.analysed ?? 0)
 }
 
-/** A campaign's distinct personal additions, the most sent first, with how many sent each. */
-export async function distinctAdditions(db: Db, campaignId: number, limit = 50) {
-  const rows = await kdb(db)
-    .selectFrom('consultationText')
-    .select(['additions', sql<string>`sum(members)`.as('n')])
-    .where('campaignId', '=', campaignId)
-    .where('additions', '<>', '')
-    .groupBy('additions')
-    .orderBy(sql`sum(members)`, 'desc')
-    .orderBy('additions')
-    .limit(limit)
-    .execute()
-  return rows.map((r) => ({ text: r.additions, count: Number(r.n) }))
-}
-
 /** A campaign's members, in submission order, with their personal additions. */
 export async function campaignMembers(db: Db, campaignId: number, page: { limit: number; offset: number }) {
   const rows = await kdb(db)
@@ -202,17 +186,20 @@ export async function campaignOfContribution(db: Db, contributionId: number): Pr
   return row?.campaignId ? Number(row.campaignId) : null
 }
 
-/** The call's contributions in no campaign (as far as the analysis has read), in id order. */
-export async function loneContributions(db: Db, callId: number, page: { limit: number; offset: number }) {
+/**
+ * The call's contributions in no campaign (as far as the analysis has read), in id order, a page
+ * after `afterId` (keyset: each page costs the same, however deep); the total is the read model's.
+ */
+export async function loneContributions(db: Db, callId: number, page: { limit: number; afterId: number }) {
   const [rows, total] = await Promise.all([
     kdb(db)
       .selectFrom('consultationMember')
       .select('contributionId')
       .where('callId', '=', callId)
       .where('campaignId', 'is', null)
+      .where('contributionId', '>', page.afterId)
       .orderBy('contributionId')
       .limit(page.limit)
-      .offset(page.offset)
       .execute(),
     kdb(db).selectFrom('consultationSetting').select('lone').where('callId', '=', callId).executeTakeFirst(),
   ])
