@@ -23,6 +23,7 @@ export {
 } from './queries-participation.ts'
 export {
   type CampaignMembers,
+  COUNT_LIMIT,
   type ContributionSearch,
   type FacetCount,
   MARK_END,
