@@ -27,9 +27,10 @@ import {
   rejectsOf,
   thresholdOf,
 } from './queries.ts'
-import { rejectsCsvRows, sha256Of, startImport } from './queries-intake.ts'
+import { sha256Of, startImport } from './queries-intake.ts'
 import { setThreshold } from './queries-settings.ts'
 import { DEFAULT_METHOD, type Method } from './rules/minhash.ts'
+import { rejectsCsvRows } from './rules/rejects.ts'
 import { formatOf } from './sources/records.ts'
 import { CAMPAIGNS_PER_PAGE, renderCampaign, renderCampaigns, type ThresholdForm } from './views/campaigns.tsx'
 import { LONE_PER_PAGE, renderCompilation } from './views/compilation.tsx'
