@@ -1,5 +1,5 @@
 // Expected failures are values, not exceptions: every rule returns a Result, and one mapper
-// (core/http/errors.ts) turns a DomainError into an HTTP answer. Exceptions are for bugs.
+// (core/http/errors.tsx) turns a DomainError into an HTTP answer. Exceptions are for bugs.
 
 /** A validation problem at a path of the input ("website", "affiliations.0.title"). */
 export interface Issue {

@@ -47,10 +47,15 @@ describe.each(DATABASE_KINDS)('the glossary module on %s', (kind) => {
 
   it('runs its migration with the others and links its page from the navigation, in every language', async () => {
     expect(runtime.migrated).toContain('20261207-0200-glossary-create-term')
-    const page = await new TestClient(runtime).get('/glossary?lang=ar')
-    expect(page.response.status).toBe(200)
-    expect(page.html).toContain('مسرد المصطلحات')
-    expect(page.html).toContain('href="/glossary"')
+    for (const lang of ['ar', 'zh', 'en', 'fr', 'ru', 'es']) {
+      const title = JSON.parse(readFileSync(join(import.meta.dirname, 'glossary/messages', `${lang}.json`), 'utf8'))[
+        'glossary.title'
+      ]
+      const page = await new TestClient(runtime).get(`/glossary?lang=${lang}`)
+      expect(page.response.status, lang).toBe(200)
+      expect(page.html, lang).toContain(`<h1>${title}</h1>`)
+      expect(page.html, lang).toMatch(new RegExp(`href="/glossary"[^>]*>${title}<`))
+    }
   })
 
   it('lets anyone signed in propose a term, audited, and shows an anonymous visitor no form', async () => {
@@ -74,7 +79,7 @@ describe.each(DATABASE_KINDS)('the glossary module on %s', (kind) => {
   it('refuses a term over its limit with the reason beside the field and what was typed kept', async () => {
     const { client } = await signUp(runtime, 'Verbose')
     const refused = await client.submit('/glossary', { term: 'x'.repeat(101), definition: 'Kept as typed' })
-    expect(refused.response.status).toBe(400)
+    expect(refused.response.status).toBe(422)
     expect(refused.html).toContain('id="field-term-error"')
     expect(refused.html).toContain('Kept as typed')
   })

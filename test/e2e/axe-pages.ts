@@ -46,6 +46,10 @@ export const PROCESS_PUBLIC_PAGES = [
   '/processes/1/compilation',
   '/contributions/1',
   '/contributions/5',
+  // a contribution sent on its own: the page that says it belongs to no campaign
+  '/contributions/1/campaign',
+  // the one person in the demo whose profile is public
+  '/people/3',
   '/meetings/1',
   '/meetings/1/participants',
   '/processes/1/documents',
@@ -97,13 +101,18 @@ export const PROCESS_PUBLIC_PAGES = [
   '/balance/meeting/1',
   '/balance/year/2017',
 ]
-/** for APC's representative (the first five), then the Secretariat */
-export const PROCESS_SIGNED_IN_PAGES = [
+/** for APC's representative */
+export const PROCESS_REPRESENTATIVE_PAGES = [
   '/calls/2/contribute',
   '/contributions/5/revise',
   '/account/notifications',
   '/proposals/new?process=1',
   '/issues/propose',
+  // APC (organization 16 in the demo) is invited to this year's annual report
+  `/annual-reports/${new Date().getUTCFullYear()}/report?organization=16`,
+]
+/** for the Secretariat */
+export const PROCESS_STAFF_PAGES = [
   '/processes/new',
   // as the Secretariat: the reopening form of a concluded process, the conclusion of an active one
   '/processes/1',
@@ -134,7 +143,13 @@ export const PROCESS_SIGNED_IN_PAGES = [
   '/deliberations/1/moderation',
   '/processes/1/report/issue',
   '/calls/2/imports',
+  // the demo's one bulk import, into call 2
+  '/imports/1',
   '/calls/2/search?q=internet',
+  '/library/1/edit',
+  '/mechanisms/new',
 ]
+/** the processes' and later modules' pages for someone signed in: APC's representative's, then the Secretariat's */
+export const PROCESS_SIGNED_IN_PAGES = [...PROCESS_REPRESENTATIVE_PAGES, ...PROCESS_STAFF_PAGES]
 /** checked by test/e2e/notices.test.ts once the notices it makes are there */
 export const NOTICES_PAGES = ['/me/notifications', '/me/notifications/preferences']

@@ -5,7 +5,11 @@ import mammoth from 'mammoth'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEMO_PASSWORD } from '../../src/modules/accounts/index.ts'
-import { PROCESS_PUBLIC_PAGES as PUBLIC_PAGES, PROCESS_SIGNED_IN_PAGES as SIGNED_IN_PAGES } from './axe-pages.ts'
+import {
+  PROCESS_PUBLIC_PAGES as PUBLIC_PAGES,
+  PROCESS_REPRESENTATIVE_PAGES as REPRESENTATIVE_PAGES,
+  PROCESS_STAFF_PAGES as STAFF_PAGES,
+} from './axe-pages.ts'
 import { axe, type BrowserApp, CHROMIUM, newContext, signInAs, signUpAs, startBrowserApp } from './browser.ts'
 
 async function expectAccessible(page: Page, path: string) {
@@ -37,7 +41,7 @@ describe.skipIf(!CHROMIUM)('policy processes in Chromium', () => {
       await page.goto('/sign-in?lang=en')
       await signInAs(page, 'apc@ecp.example', DEMO_PASSWORD)
       await page.goto(`/account?lang=${lang}`)
-      for (const path of SIGNED_IN_PAGES.slice(0, 5)) {
+      for (const path of REPRESENTATIVE_PAGES) {
         const response = await page.goto(path)
         expect(response?.status(), path).toBe(200)
         await expectAccessible(page, path)
@@ -47,7 +51,7 @@ describe.skipIf(!CHROMIUM)('policy processes in Chromium', () => {
       await staff.goto('/sign-in?lang=en')
       await signInAs(staff, 'secretariat@ecp.example', DEMO_PASSWORD)
       await staff.goto(`/account?lang=${lang}`)
-      for (const path of SIGNED_IN_PAGES.slice(5)) {
+      for (const path of STAFF_PAGES) {
         const response = await staff.goto(path)
         expect(response?.status(), path).toBe(200)
         await expectAccessible(staff, path)

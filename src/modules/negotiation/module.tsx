@@ -20,7 +20,7 @@ import { negotiationActivity } from './queries-activity.ts'
 import { registerNegotiationRoutes } from './routes.tsx'
 import { registerConsensusRoutes } from './routes-consensus.tsx'
 import { registerParagraphRoutes } from './routes-paragraph.tsx'
-import { inForceSection } from './views/in-force.tsx'
+import { inForceSection } from './section-in-force.tsx'
 import { DocumentsOfProcess, OpenDocumentButton, WhereItWent } from './views/proposal-sections.tsx'
 
 export const negotiationModule: ModuleManifest = {

@@ -1,7 +1,7 @@
 // Participants from sightings: a State counts once however often it appears, an organization is
 // placed by its headquarters, a person speaking for themselves keeps what was recorded with them.
 import { describe, expect, it } from 'vitest'
-import { balanceOf } from './balance.ts'
+import { balanceOf, trendPoint } from './balance.ts'
 import { countLanguages, flagCounts, participantsFrom, type Resolver } from './participants.ts'
 
 const STATES: Record<string, { regionalGroup: string; ldc: boolean; lldc: boolean; sids: boolean; member: boolean }> = {
@@ -74,5 +74,35 @@ describe('participants from what was recorded', () => {
     // governments 4 of 5 (0.8) against 4 of 5 members
     expect(b.stakeholderGroups.rows.find((r) => r.group === 'government')).toMatchObject({ count: 4, ratio: 1 })
     expect(b.byKind).toEqual({ memberStates: 4, organizations: 1, individuals: 0 })
+  })
+})
+
+describe('a point of a trend', () => {
+  it('summarizes a balance: participants, States and their coverage, evenness and the LDC share', () => {
+    const membership = participantsFrom(
+      ['KEN', 'MWI', 'BRA', 'FRA'].map((s) => state(s)),
+      resolve,
+    )
+    const took = participantsFrom([state('KEN'), state('MWI'), { memberStateIso3: null, organizationId: 7 }], resolve)
+    const point = trendPoint('2017', balanceOf(took, { membership, composition: null }))
+    // african 3 of 3: one group only, so evenness 0; governments 2 and civil society 1 of 8 groups
+    expect(point).toMatchObject({ label: '2017', participants: 3, states: 2, coverage: 0.5, regionalEvenness: 0 })
+    // H = -(2/3 ln 2/3 + 1/3 ln 1/3) = 0.6365, over ln 8 (the eight stakeholder categories) = 2.0794
+    expect(point.stakeholderEvenness).toBeCloseTo(0.3061, 4)
+    // MWI of 3 participants
+    expect(point.ldcShare).toBeCloseTo(1 / 3, 12)
+  })
+
+  it('has no coverage, no evenness and no LDC share when no one took part and nothing is known', () => {
+    const point = trendPoint('empty', balanceOf([], { membership: [], composition: null }))
+    expect(point).toEqual({
+      label: 'empty',
+      participants: 0,
+      states: 0,
+      coverage: 0,
+      regionalEvenness: null,
+      stakeholderEvenness: null,
+      ldcShare: 0,
+    })
   })
 })

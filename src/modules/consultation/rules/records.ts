@@ -37,6 +37,13 @@ export interface Resolver {
 
 export type RecordResult = { ok: true; value: ImportedContribution } | { ok: false; reason: string }
 
+/** A calendar day that exists: JavaScript reads 2026-02-30 as 2 March rather than refusing it. */
+function realDay(iso: string): boolean {
+  const [year, month, day] = iso.slice(0, 10).split('-').map(Number) as [number, number, number]
+  const date = new Date(Date.UTC(year, month - 1, day))
+  return date.getUTCMonth() === month - 1 && date.getUTCDate() === day
+}
+
 const text = (v: unknown) => (typeof v === 'string' ? v.trim() : v === undefined || v === null ? '' : String(v).trim())
 
 /** Checks one record (a CSV row or JSON object, by column name). */
@@ -47,7 +54,8 @@ export function checkRecord(fields: Record<string, unknown>, line: number, world
   if (externalId.length > 200) return refuse('external_id is longer than 200 characters')
   const at = text(fields.submitted_at)
   const submittedAt = new Date(at)
-  if (!ISO_DATE.test(at) || Number.isNaN(submittedAt.getTime())) return refuse('submitted_at is not an ISO 8601 date')
+  if (!ISO_DATE.test(at) || !realDay(at) || Number.isNaN(submittedAt.getTime()))
+    return refuse('submitted_at is not an ISO 8601 date')
   const kind = text(fields.speaker_kind) || 'individual'
   if (!['individual', 'organization', 'member_state'].includes(kind))
     return refuse('speaker_kind is not individual, organization or member_state')

@@ -3,8 +3,7 @@
 import type { Context } from 'hono'
 import type { AppEnv } from '../../../core/http/context.ts'
 import { textLanguage } from '../../../core/i18n/locales.ts'
-import type { PageSection } from '../../../core/module.ts'
-import { type InForce, inForceOf } from '../queries-in-force.ts'
+import type { InForce } from '../queries-in-force.ts'
 import { revisionName } from '../rules/amendments.ts'
 
 export function InForceSection({ c, inForce }: { c: Context<AppEnv>; inForce: InForce }) {
@@ -54,14 +53,4 @@ export function InForceSection({ c, inForce }: { c: Context<AppEnv>; inForce: In
       ) : null}
     </section>
   )
-}
-
-/** The processes module's 'meeting' section: nothing when the process has no negotiating document. */
-export const inForceSection: PageSection = {
-  order: 10,
-  render: async (c, meeting) => {
-    if (!meeting.processId) return null
-    const inForce = await inForceOf(c.var.db, meeting.processId, c.var.deps.now())
-    return inForce.documents.length ? <InForceSection c={c} inForce={inForce} /> : null
-  },
 }

@@ -13,7 +13,7 @@ export function renderGlossary(c: Context<AppEnv>, terms: Awaited<ReturnType<typ
   const title = t('glossary.title')
   return renderPage(
     c,
-    { title, status: form.issues ? 400 : 200 },
+    { title, status: form.issues ? 422 : 200 },
     <>
       <h1>{title}</h1>
       {terms.length === 0 ? <p>{t('glossary.empty')}</p> : null}
