@@ -5,18 +5,18 @@ import { readFileSync } from 'node:fs'
 import { sql } from 'kysely'
 import type { Db } from '../src/core/db/database.ts'
 
-/** CPU seconds of these server processes so far; null when /proc does not show them. */
+/** CPU seconds of these server processes so far (0 for one gone); null when /proc shows none. */
 export function serverCpu(pids: number[]): number | null {
   let total = 0
+  let seen = false
   for (const pid of pids) {
     try {
       const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? []
       total += (Number(fields[11]) + Number(fields[12])) / 100
-    } catch {
-      return null
-    }
+      seen = true
+    } catch {}
   }
-  return total
+  return seen ? total : null
 }
 
 /** The server processes of `db`'s clients now (a pool keeps its connections). */

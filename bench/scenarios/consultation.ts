@@ -129,7 +129,8 @@ export const consultation: Scenario = {
       const imported = await runImport(db, system(), started.value.id, createReadStream(file))
       const totalSeconds = (performance.now() - t1) / 1000
       const importCpu = cpuSeconds(cpu0)
-      const server1 = serverCpu(pids)
+      // the pool may have opened connections meanwhile: all their time was this import's
+      const server1 = serverCpu([...new Set([...pids, ...(ctx.kind === 'postgresql' ? await serverPids(db) : [])])])
       if (!imported.ok) throw new Error(JSON.stringify(imported.error))
       // the intake is the batches; the search index of the import is built after them, in one pass
       const importSeconds = imported.value.seconds?.intake ?? totalSeconds

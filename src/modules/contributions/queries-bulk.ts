@@ -75,9 +75,10 @@ export interface ImportOptions {
  * Inserts a batch inside the caller's transaction (or its own); a row whose external id the call
  * already has, or an earlier row of the batch had, is skipped (a re-run adds nothing twice). Each
  * contribution is one row (its text on it), sent by one COPY straight into the table with ids
- * taken from its sequence beforehand; should another import of the same call store one of the
- * external ids meanwhile (a unique violation), the batch goes again through a staging table and
- * `on conflict do nothing`. Returns the rows stored, with their new ids.
+ * taken from its sequence beforehand. When the call has one of the external ids already (another
+ * file sent the same records), the unique index refuses the COPY and the batch goes again through
+ * a staging table and `on conflict do nothing`: the usual batch, all new, pays no look-up for it.
+ * Returns the rows stored, with their new ids.
  */
 export async function insertImportedContributions(
   db: Db,
@@ -88,12 +89,9 @@ export async function insertImportedContributions(
   if (rows.length === 0) return []
   return inTransaction(db, async (trx) => {
     if (options.searchLater) await sql`select set_config('ecp.search_later', 'on', true)`.execute(trx)
-    const known = await sql<{ externalId: string }>`
-      select external_id as "externalId" from contributions_contribution
-      where call_id = ${batch.callId} and external_id = any(${rows.map((r) => r.externalId)}::text[])`.execute(trx)
-    const seen = new Set(known.rows.map((r) => r.externalId))
+    // an external id twice in the batch: the first is kept (one the call has already: see below)
+    const seen = new Set<string>()
     const fresh = rows.filter((r) => !seen.has(r.externalId) && seen.add(r.externalId))
-    if (fresh.length === 0) return []
     const ids = await sql<{ id: string }>`
       select nextval(pg_get_serial_sequence('contributions_contribution', 'id')) as id
       from generate_series(1, ${fresh.length})`.execute(trx)
@@ -154,29 +152,34 @@ async function insertThroughStage(trx: Db, data: string) {
 
 /**
  * The search index of an import's contributions, built after its last batch in one set-based pass
- * (a statement per `chunk` ids, each committed): a batch leaves it out (searchLater), since
- * computing the six languages' vectors cost more than the batch's own writes. Resumable: what is
- * indexed already is skipped. Returns how many contributions it indexed.
+ * (a statement per `chunk` ids, each committed, `workers` at a time: on PostgreSQL each is a
+ * server process, so two use both cores of a small machine): a batch leaves it out (searchLater),
+ * since the six languages' vectors cost several times the batch's own writes. Resumable: what is
+ * indexed already is skipped.
  */
 export async function indexImportedForSearch(
   db: Db,
   callId: number,
   importId: number,
-  chunk = 10_000,
-): Promise<number> {
-  let after = 0
-  let indexed = 0
-  for (;;) {
-    const ids = await sql<{ id: string }>`
-      select id from contributions_contribution
-      where call_id = ${callId} and id > ${after} and import_id = ${importId} and imported_text is not null
-      order by id limit ${chunk}`.execute(db)
-    const last = ids.rows.at(-1)
-    if (!last) return indexed
-    await sql`select contributions_search_index_imported(${ids.rows.map((r) => r.id)}::bigint[])`.execute(db)
-    indexed += ids.rows.length
-    after = Number(last.id)
+  options: { chunk?: number; workers?: number } = {},
+): Promise<void> {
+  const chunk = options.chunk ?? 5000
+  const span = await sql<{ first: string | null; last: string | null }>`
+    select min(id) as first, max(id) as last from contributions_contribution
+    where call_id = ${callId} and import_id = ${importId}`.execute(db)
+  const first = Number(span.rows[0]?.first ?? 0)
+  const last = Number(span.rows[0]?.last ?? -1)
+  let from = first
+  const worker = async () => {
+    while (from <= last) {
+      const lo = from
+      from += chunk
+      await sql`select contributions_search_index_imported(array(
+        select id from contributions_contribution where call_id = ${callId} and import_id = ${importId}
+          and id between ${lo} and ${lo + chunk - 1} and imported_text is not null))`.execute(db)
+    }
   }
+  await Promise.all(Array.from({ length: options.workers ?? 2 }, worker))
 }
 
 /** A contribution as the campaign analysis reads it: its current text and who sent it. */
