@@ -1,5 +1,6 @@
 // The benchmark scenarios, in the order `npm run bench` runs them. Add a module's scenario here.
 import type { Scenario } from '../scenario.ts'
+import { balance } from './balance.ts'
 import { consultation } from './consultation.ts'
 import { coordination } from './coordination.ts'
 import { deliberation } from './deliberation.ts'
@@ -14,6 +15,7 @@ export const scenarios: Scenario[] = [
   coordination,
   negotiation,
   consultation,
+  balance,
   deliberation,
   upkeep,
 ]

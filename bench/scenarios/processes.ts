@@ -24,7 +24,7 @@ const LANGUAGES = ['en', 'fr', 'es', 'ar', 'zh', 'ru']
 const ANSWER =
   'Enhanced cooperation should enable governments, on an equal footing, to carry out their roles and responsibilities in international public policy issues pertaining to the Internet, in consultation with all stakeholders. '
 
-async function processBySlug(db: Db, match: (slug: string) => boolean) {
+export async function processBySlug(db: Db, match: (slug: string) => boolean) {
   const process = (await listProcesses(db)).find((p) => match(p.slug))
   if (!process) throw new Error('the demo process is missing')
   const [call] = await callsOf(db, process.id)
@@ -34,7 +34,7 @@ async function processBySlug(db: Db, match: (slug: string) => boolean) {
 }
 
 /** `count` published contributions to a call, each by its own account, answering every question. */
-async function addContributions(
+export async function addContributions(
   db: Db,
   target: { processId: number; callId: number; questions: number[] },
   count: number,

@@ -68,10 +68,19 @@ describe.each(DATABASE_KINDS)('the glossary module on %s', (kind) => {
     })
     expect(proposed.response.status).toBe(303)
     expect((await new TestClient(runtime).get('/glossary')).html).toContain('Ad referendum')
+    const [term] = await runtime.deps.db
+      .withTables<{ glossaryTerm: { id: number; term: string } }>()
+      .selectFrom('glossaryTerm')
+      .select('id')
+      .where('term', '=', 'Ad referendum')
+      .execute()
+    // this term's entry: another test proposes a term of its own, in any order
     const audited = await runtime.deps.db
       .selectFrom('auditEntry')
       .select('action')
       .where('action', '=', 'glossary.term.proposed')
+      .where('subjectType', '=', 'glossary_term')
+      .where('subjectId', '=', String(term?.id))
       .execute()
     expect(audited).toHaveLength(1)
   })

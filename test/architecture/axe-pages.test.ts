@@ -4,6 +4,7 @@
 // whose route is gone, fails until taken off).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
+  CHAIR_PAGES,
   FOUNDATION_PUBLIC_PAGES,
   FOUNDATION_SIGNED_IN_PAGES,
   FOUNDATION_STAFF_PAGES,
@@ -24,6 +25,7 @@ const AXE_CHECKED = [
   ...PROCESS_PUBLIC_PAGES,
   ...PROCESS_SIGNED_IN_PAGES,
   ...NOTICES_PAGES,
+  ...CHAIR_PAGES,
 ]
 
 /** The page routes (GET, not a download, feed or API) that no checked address matches. */

@@ -149,6 +149,12 @@ export const PROCESS_STAFF_PAGES = [
   '/library/1/edit',
   '/mechanisms/new',
 ]
+/**
+ * as the Chair: the demo's second WGEC text, opened from the merged proposal, and the results of the
+ * deliberation that proposal opened; test/e2e/processes.test.ts then follows the text's paragraph
+ * link and checks that the wordings that bridge are shown there
+ */
+export const CHAIR_PAGES = ['/negotiation/2', '/deliberations/2/results']
 /** the processes' and later modules' pages for someone signed in: APC's representative's, then the Secretariat's */
 export const PROCESS_SIGNED_IN_PAGES = [...PROCESS_REPRESENTATIVE_PAGES, ...PROCESS_STAFF_PAGES]
 /** checked by test/e2e/notices.test.ts once the notices it makes are there */

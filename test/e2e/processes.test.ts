@@ -6,6 +6,7 @@ import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEMO_PASSWORD } from '../../src/modules/accounts/index.ts'
 import {
+  CHAIR_PAGES,
   PROCESS_PUBLIC_PAGES as PUBLIC_PAGES,
   PROCESS_REPRESENTATIVE_PAGES as REPRESENTATIVE_PAGES,
   PROCESS_STAFF_PAGES as STAFF_PAGES,
@@ -56,6 +57,23 @@ describe.skipIf(!CHROMIUM)('policy processes in Chromium', () => {
         expect(response?.status(), path).toBe(200)
         await expectAccessible(staff, path)
       }
+      // the Chair: the paragraph of a text opened from a proposal shows which wordings of the
+      // proposal's deliberation bridge the groups
+      const chair = await (await newContext(app)).newPage()
+      await chair.goto('/sign-in?lang=en')
+      await signInAs(chair, 'chair@ecp.example', DEMO_PASSWORD)
+      await chair.goto(`/account?lang=${lang}`)
+      for (const path of CHAIR_PAGES) {
+        const response = await chair.goto(path)
+        expect(response?.status(), path).toBe(200)
+        await expectAccessible(chair, path)
+      }
+      await chair.goto(CHAIR_PAGES[0] as string)
+      const paragraph = (await chair.locator('a[href^="/paragraphs/"]').first().getAttribute('href')) as string
+      expect((await chair.goto(paragraph))?.status(), paragraph).toBe(200)
+      expect(await chair.locator('#bridging-wordings').count(), `${paragraph}: wordings that bridge`).toBe(1)
+      await expectAccessible(chair, paragraph)
+      await chair.context().close()
       // a contribution form sent back with errors is accessible too
       await staff.goto('/calls/2/contribute')
       await staff.locator('form[action="/calls/2/contribute/draft"] button[formaction="/calls/2/contribute"]').click()

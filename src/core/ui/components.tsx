@@ -9,15 +9,18 @@ export function Pagination({
   page,
   pageSize,
   total,
+  more = false,
 }: {
   t: Translator['t']
   baseUrl: URL
   page: number
   pageSize: number
   total: number
+  /** more match than `total` counted (a bounded count): pages go on past the last counted */
+  more?: boolean
 }) {
   const pages = Math.max(1, Math.ceil(total / pageSize))
-  if (pages <= 1) return null
+  if (pages <= 1 && !more) return null
   const href = (p: number) => {
     const url = new URL(baseUrl)
     if (p === 1) url.searchParams.delete('page')
@@ -34,8 +37,8 @@ export function Pagination({
             </a>
           </li>
         ) : null}
-        <li>{t('pagination.pageOf', { page, pages })}</li>
-        {page < pages ? (
+        <li>{more ? t('pagination.pageOfMore', { page, pages }) : t('pagination.pageOf', { page, pages })}</li>
+        {page < pages || more ? (
           <li>
             <a href={href(page + 1)} rel="next">
               {t('pagination.next')}

@@ -10,31 +10,36 @@ import { roleCommand } from './cli-role.ts'
 
 describe.each(DATABASE_KINDS)('ecp role grant on %s', (kind) => {
   let runtime: TestRuntime
-  let accountId: number
   const run = (...args: string[]) =>
     roleCommand.run(args, { deps: runtime.deps, log: createLogger('silent'), out: () => {} })
-  beforeAll(async () => {
-    runtime = await createTestRuntime(kind)
+  /** an account of the test's own, so no test sees another's grant whatever the order */
+  const anAccount = async (email: string) => {
     const created = await createAccount(runtime.deps.db, {
-      email: 'first@unctad.example',
+      email,
       displayName: 'First Administrator',
       password: 'correct horse battery',
       confirmed: true,
     })
     if (!created.ok) throw new Error('no account')
-    accountId = created.value.id
+    return created.value.id
+  }
+  beforeAll(async () => {
+    runtime = await createTestRuntime(kind)
   }, 120_000)
   afterAll(() => runtime.close())
 
   it('refuses an unknown address, a role it does not give and a missing argument, granting nothing', async () => {
+    const accountId = await anAccount('refused@unctad.example')
     expect(await run('grant', 'nobody@unctad.example', 'administrator')).toBe(1)
-    expect(await run('grant', 'first@unctad.example', 'chair')).toBe(2)
-    expect(await run('grant', 'first@unctad.example')).toBe(2)
-    expect(await run('revoke', 'first@unctad.example', 'administrator')).toBe(2)
+    expect(await run('grant', 'refused@unctad.example', 'chair')).toBe(2)
+    expect(await run('grant', 'refused@unctad.example')).toBe(2)
+    expect(await run('revoke', 'refused@unctad.example', 'administrator')).toBe(2)
     expect(await activeGrants(runtime.deps.db, accountId)).toEqual([])
   })
 
   it('makes an account administrator, audited', async () => {
+    const accountId = await anAccount('first@unctad.example')
+    expect(await activeGrants(runtime.deps.db, accountId)).toEqual([])
     expect(await run('grant', 'first@unctad.example', 'administrator')).toBe(0)
     expect((await activeGrants(runtime.deps.db, accountId)).map((g) => g.role)).toEqual(['administrator'])
     const history = await runtime.deps.db

@@ -44,12 +44,12 @@ describe.each(DATABASE_KINDS)('balance of participation on %s', (kind) => {
   let attended: number
   let empty: number
 
-  async function contribute(client: TestClient, fields: Record<string, string>) {
-    await client.get(`/calls/${callId}/contribute`)
+  async function contribute(client: TestClient, fields: Record<string, string>, call = callId) {
+    await client.get(`/calls/${call}/contribute`)
     const form = new FormData()
     form.set('_csrf', client.lastCsrf)
     for (const [k, v] of Object.entries(fields)) form.set(k, v)
-    const response = await client.request(`/calls/${callId}/contribute`, {
+    const response = await client.request(`/calls/${call}/contribute`, {
       method: 'POST',
       body: form,
       headers: { origin: 'http://localhost' },
@@ -173,6 +173,51 @@ describe.each(DATABASE_KINDS)('balance of participation on %s', (kind) => {
     const body = await api(`scope=body&id=${bodyId}`)
     expect(body.body.participants).toBe(5)
     expect(body.body.trendOf).toBe('processes')
+  })
+
+  it('counts a person who wrote to two calls in two languages once, in each language, in the process and its body', async () => {
+    const body = must(await createBody(db, system(), { slug: 'two-calls', name: 'Two calls' })).id
+    const process = must(
+      await createProcess(db, system(), {
+        bodyId: body,
+        slug: 'two-calls',
+        title: 'Two calls',
+        mandateSymbol: 'A/RES/2',
+        questions: ['Anything?'],
+      }),
+    ).id
+    must(await changeProcessState(db, system(), process, { to: 'active' }))
+    const [question] = await guidingQuestions(db, process)
+    const calls = []
+    for (const title of ['First call', 'Second call'])
+      calls.push(
+        must(
+          await openCall(db, system(), process, {
+            title,
+            opensAt: new Date(Date.now() - DAY),
+            closesAt: new Date(Date.now() + 10 * DAY),
+            eligibility: 'everyone',
+            languages: ['en', 'fr'],
+            moderation: 'immediate',
+            questionIds: [question?.id as number],
+          }),
+        ).id,
+      )
+    const { client: person } = await signUp(runtime, 'Nadia Haddad')
+    await contribute(person, { speaker: 'self', language: 'fr', [`answers.${question?.id}`]: 'Oui.' }, calls[0])
+    await contribute(person, { speaker: 'self', language: 'en', [`answers.${question?.id}`]: 'Yes.' }, calls[1])
+    for (const query of [`scope=process&id=${process}`, `scope=body&id=${body}`]) {
+      const { status, body: balance } = await api(query)
+      expect(status, query).toBe(200)
+      expect(balance.participants, query).toBe(1)
+      expect(balance.byKind.individuals, query).toBe(1)
+      expect(row(balance.stakeholderGroups.rows, 'individual')?.count, query).toBe(1)
+      expect(row(balance.languages.rows, 'fr')?.count, query).toBe(1)
+      expect(row(balance.languages.rows, 'en')?.count, query).toBe(1)
+    }
+    const first = await api(`scope=call&id=${calls[0]}`)
+    expect(first.body.participants).toBe(1)
+    expect(row(first.body.languages.rows, 'en')?.count ?? 0).toBe(0)
   })
 
   it('refuses an unknown scope, a bad id, an unknown process, a year out of range and a meeting without attendance', async () => {

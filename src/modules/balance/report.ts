@@ -89,8 +89,8 @@ const cycleLabel = (p: Process) => (p.cycleYear ? String(p.cycleYear) : p.title)
 async function gather(db: Db, scope: Scope, id: number, now: Date): Promise<Result<Gathered>> {
   if (scope === 'year') {
     if (!yearAllowed(id, now)) return notFound('balance_year_out_of_range')
-    const placed = await sightings(db, {}, [...PROCESS_SOURCES, 'annual_reports'])
-    const years = [...new Set([...placed.map((s) => s.year), id])].sort((a, b) => a - b)
+    const placed = await sightings(db, {}, [...PROCESS_SOURCES, 'annual_reports'], ['year'])
+    const years = [...new Set([...placed.flatMap((s) => s.year ?? []), id])].sort((a, b) => a - b)
     const end = new Date(Date.UTC(id, 11, 31))
     return ok({
       title: String(id),
@@ -108,12 +108,14 @@ async function gather(db: Db, scope: Scope, id: number, now: Date): Promise<Resu
     const body = await findBody(db, id)
     if (!body) return notFound('body_not_found')
     const processes = (await processesOf(db, { bodyId: id })).reverse()
-    const placed = await sightings(db, { processIds: processes.map((p) => p.id) }, PROCESS_SOURCES)
+    // people speaking for themselves counted once in the body, and once in each process (the trend)
+    const placed = await sightings(db, { processIds: processes.map((p) => p.id) }, PROCESS_SOURCES, ['all', 'process'])
     return ok({
       title: body.name,
       bodyId: id,
       processId: null,
       placed,
+      own: (s) => s.people === undefined || s.processId === null,
       buckets: processes.map((p) => ({ label: cycleLabel(p), take: (s: Placed) => s.processId === p.id })),
       trendOf: 'processes',
       asOf: now,
@@ -125,7 +127,7 @@ async function gather(db: Db, scope: Scope, id: number, now: Date): Promise<Resu
     if (!process) return notFound('process_not_found')
     const cycles = cyclesOf(process, await processesOf(db, { bodyId: process.bodyId }))
     const [placed, calls, meetings, body] = await Promise.all([
-      sightings(db, { processIds: cycles.map((p) => p.id) }, PROCESS_SOURCES),
+      sightings(db, { processIds: cycles.map((p) => p.id) }, PROCESS_SOURCES, ['process']),
       callsOf(db, id),
       meetingsOf(db, { processId: id }),
       findBody(db, process.bodyId),
@@ -160,7 +162,7 @@ async function gather(db: Db, scope: Scope, id: number, now: Date): Promise<Resu
       title: call.title,
       bodyId: process?.bodyId ?? null,
       processId: call.processId,
-      placed: await sightings(db, { callId: id }, ['contributions']),
+      placed: await sightings(db, { callId: id }, ['contributions'], ['all']),
       buckets: [],
       trendOf: null,
       asOf: now,
@@ -172,7 +174,7 @@ async function gather(db: Db, scope: Scope, id: number, now: Date): Promise<Resu
   const [process, meetings, placed] = await Promise.all([
     findProcess(db, meeting.processId),
     meetingsOf(db, { processId: meeting.processId }),
-    sightings(db, { processIds: [meeting.processId] }, ['attendance']),
+    sightings(db, { processIds: [meeting.processId] }, ['attendance'], []),
   ])
   if (!placed.some((s) => s.meetingId === id)) return err({ type: 'not_found', id: 'attendance_not_recorded' })
   const attended = meetings.filter((m) => placed.some((s) => s.meetingId === m.id))

@@ -11,17 +11,24 @@ import {
 } from '../actors/index.ts'
 import { reportingOrganizations } from '../annual-reports/index.ts'
 import { bodyMembers } from '../bodies/index.ts'
-import { contributionParticipation } from '../contributions/index.ts'
+import { contributionParticipation, individualParticipation } from '../contributions/index.ts'
 import { negotiationParticipation } from '../negotiation/index.ts'
 import { attendanceParticipation } from '../processes/index.ts'
 import { type Participant, participantsFrom, type Resolver, type Sighting } from './rules/participants.ts'
 
-/** A sighting with where and when it happened. */
+/**
+ * A sighting with where and when it happened. People speaking for themselves come counted
+ * (`people`), once per process, per year or in all (`per` of sightings): their processId or year is
+ * null when not counted by it.
+ */
 export interface Placed extends Sighting {
   processId: number | null
   meetingId?: number
-  year: number
+  year: number | null
 }
+
+/** How people speaking for themselves are counted: once per process, per year, or once in all. */
+export type Per = 'process' | 'year' | 'all'
 
 export interface Filter {
   processIds?: number[]
@@ -32,15 +39,30 @@ export interface Filter {
 export type Source = 'contributions' | 'negotiation' | 'attendance' | 'annual_reports'
 export const PROCESS_SOURCES: readonly Source[] = ['contributions', 'negotiation', 'attendance']
 
-/** Published contributions, negotiation acts, meeting attendance and published annual reports, as asked. */
-export async function sightings(db: Db, filter: Filter, sources: readonly Source[]): Promise<Placed[]> {
-  const [contributions, negotiation, attendance, reports] = await Promise.all([
-    sources.includes('contributions') ? contributionParticipation(db, filter) : [],
+/**
+ * Published contributions, negotiation acts, meeting attendance and published annual reports, as
+ * asked; people speaking for themselves counted in the database, once in each part of `per`.
+ */
+export async function sightings(db: Db, filter: Filter, sources: readonly Source[], per: Per[]): Promise<Placed[]> {
+  const contributing = sources.includes('contributions')
+  const [contributions, negotiation, attendance, reports, ...people] = await Promise.all([
+    contributing ? contributionParticipation(db, filter, { individuals: false }) : [],
     sources.includes('negotiation') ? negotiationParticipation(db, filter) : [],
     sources.includes('attendance') ? attendanceParticipation(db, filter) : [],
     sources.includes('annual_reports') ? reportingOrganizations(db, filter.year) : [],
+    ...(contributing ? per.map((p) => individualParticipation(db, filter, p)) : []),
   ])
   return [
+    ...people.flat().map((r) => ({
+      memberStateIso3: null,
+      organizationId: null,
+      people: r.people,
+      languages: r.languages,
+      stakeholderGroup: r.stakeholderGroup,
+      recorded: { regionalGroup: r.regionalGroup, ldc: r.ldc, lldc: r.lldc, sids: r.sids },
+      processId: r.processId,
+      year: r.year,
+    })),
     ...contributions.map((r) => ({
       memberStateIso3: r.memberStateIso3,
       organizationId: r.organizationId,

@@ -202,17 +202,20 @@ export async function campaignOfContribution(db: Db, contributionId: number): Pr
   return row?.campaignId ? Number(row.campaignId) : null
 }
 
-/** The call's contributions in no campaign (as far as the analysis has read), in id order. */
-export async function loneContributions(db: Db, callId: number, page: { limit: number; offset: number }) {
+/**
+ * The call's contributions in no campaign (as far as the analysis has read), in id order, a page
+ * after `afterId` (keyset: each page costs the same, however deep); the total is the read model's.
+ */
+export async function loneContributions(db: Db, callId: number, page: { limit: number; afterId: number }) {
   const [rows, total] = await Promise.all([
     kdb(db)
       .selectFrom('consultationMember')
       .select('contributionId')
       .where('callId', '=', callId)
       .where('campaignId', 'is', null)
+      .where('contributionId', '>', page.afterId)
       .orderBy('contributionId')
       .limit(page.limit)
-      .offset(page.offset)
       .execute(),
     kdb(db).selectFrom('consultationSetting').select('lone').where('callId', '=', callId).executeTakeFirst(),
   ])

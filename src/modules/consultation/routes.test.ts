@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { accountWithRole, signUp, TestClient } from '../../../test/support/client.ts'
 import { createTestRuntime, DATABASE_KINDS, type TestRuntime } from '../../../test/support/runtime.ts'
 import { SYSTEM } from '../../core/auth/actor.ts'
+import { docxText } from '../../core/formats/docx-text.ts'
 import { runDueJobs } from '../../core/jobs/queue.ts'
 import { jobRegistry } from '../../runtime.ts'
 import { changeProcessState, createBody, createProcess, guidingQuestions, openCall } from '../processes/index.ts'
@@ -179,5 +180,43 @@ describe.each(DATABASE_KINDS)('consultation pages on %s', (kind) => {
     const to = await visitor.request(`/contributions/${id}/campaign`)
     expect(to.headers.get('location')).toBe(`/campaigns/${await campaignOfContribution(runtime.deps.db, id)}`)
     expect((await visitor.get('/contributions/999999/campaign')).html).toContain('in no campaign')
+  })
+
+  it('pages the contributions in no campaign by keyset, and gives the compilation by campaign in Word', async () => {
+    // 52 texts of pseudo-random words: near to none, so each is in no campaign
+    let seed = 7
+    const word = () => {
+      seed = (seed * 1103515245 + 12345) % 2147483648
+      return `w${seed % 5000}`
+    }
+    const rows = ['external_id,submitted_at,speaker_kind,speaker_name,organization,country,language,question,text']
+    for (let i = 0; i < 52; i++)
+      rows.push(`L${i},2026-11-03T10:00:00Z,individual,Lone ${i},,,en,1,${Array.from({ length: 30 }, word).join(' ')}`)
+    expect((await upload(staff, 'lone.csv', `${rows.join('\n')}\n`)).status).toBe(303)
+    await runDueJobs(jobRegistry(runtime.deps.modules), {
+      db: runtime.deps.db,
+      deps: runtime.deps,
+      log: runtime.deps.log,
+    })
+    const visitor = new TestClient(runtime)
+    const first = await visitor.get(`/calls/${callId}/compilation/campaigns`)
+    const ids = (html: string) => [...html.matchAll(/href="\/contributions\/(\d+)"/g)].map((m) => Number(m[1]))
+    expect(first.html).toContain('href="/campaigns/')
+    expect(ids(first.html)).toHaveLength(50)
+    const next = first.html.match(/href="([^"]*\?after=(\d+))" rel="next"/)
+    expect(Number(next?.[2])).toBe(ids(first.html).at(-1))
+    const second = await visitor.get(next?.[1] as string)
+    expect(second.html).not.toContain('href="/campaigns/')
+    expect(second.html).toContain('First page')
+    expect(second.html).not.toContain('rel="next"')
+    expect(ids(second.html).length).toBeGreaterThanOrEqual(2)
+    expect(Math.min(...ids(second.html))).toBeGreaterThan(Math.max(...ids(first.html)))
+    expect((await visitor.get(`/calls/${callId}/compilation/campaigns?after=x`)).html).toContain('href="/campaigns/')
+    const docx = await visitor.request(`/calls/${callId}/compilation/campaigns.docx`)
+    expect(docx.headers.get('content-type')).toContain('wordprocessingml')
+    const text = await docxText(Buffer.from(await docx.arrayBuffer()))
+    expect(text.ok && text.text).toContain('Keep the Internet open')
+    expect(text.ok && text.text).toContain('Lone 51')
+    expect(text.ok && text.text).toContain('Lone 0')
   })
 })

@@ -1,5 +1,5 @@
 // The consultation's pages: a call's campaigns (and the Secretariat's threshold), a campaign, a contribution's way to its campaign,
-// the compilation read by campaign, and the Secretariat's imports (upload, progress, rejects).
+// the compilation read by campaign (routes-compilation.tsx), and the Secretariat's imports (upload, progress, rejects).
 import type { Context, Hono } from 'hono'
 import { z } from 'zod'
 import { can } from '../../core/auth/authorize.ts'
@@ -13,7 +13,6 @@ import { idParam } from '../../core/http/ids.ts'
 import { enqueueJob } from '../../core/jobs/queue.ts'
 import { pageParam } from '../../core/ui/components.tsx'
 import { renderPage } from '../../core/ui/layout.tsx'
-import { contributionTexts } from '../contributions/index.ts'
 import { type Call, findCall } from '../processes/index.ts'
 import {
   assignedCount,
@@ -23,17 +22,16 @@ import {
   findCampaign,
   findImport,
   importsOfCall,
-  loneContributions,
   rejectsOf,
   thresholdOf,
 } from './queries.ts'
 import { sha256Of, startImport } from './queries-intake.ts'
 import { setThreshold } from './queries-settings.ts'
+import { registerCompilationRoutes } from './routes-compilation.tsx'
 import { DEFAULT_METHOD, type Method } from './rules/minhash.ts'
 import { rejectsCsvRows } from './rules/rejects.ts'
 import { formatOf } from './sources/records.ts'
 import { CAMPAIGNS_PER_PAGE, renderCampaign, renderCampaigns, type ThresholdForm } from './views/campaigns.tsx'
-import { LONE_PER_PAGE, renderCompilation } from './views/compilation.tsx'
 import { renderImport, renderImports } from './views/imports.tsx'
 
 // below 0.5 the LSH bands (16 of 4 rows) would miss most pairs: the page does not offer it
@@ -44,6 +42,7 @@ async function methodOf(c: Context<AppEnv>, callId: number): Promise<Method> {
 }
 
 export function registerConsultationRoutes(app: Hono<AppEnv>): void {
+  registerCompilationRoutes(app)
   const campaignsPage = async (c: Context<AppEnv>, call: Call, typed?: ThresholdForm) => {
     const page = pageParam(c.req.query('page'))
     const [list, assigned, method] = await Promise.all([
@@ -113,27 +112,6 @@ export function registerConsultationRoutes(app: Hono<AppEnv>): void {
         </p>
       </>,
     )
-  })
-
-  app.get('/calls/:id{[0-9]+}/compilation/campaigns', async (c) => {
-    const call = await findCall(c.var.db, idParam(c))
-    if (!call) return respondError(c, { type: 'not_found', id: 'call_not_found' })
-    const page = pageParam(c.req.query('page'))
-    // each campaign once, with its most sent distinct additions (a read model: one query)
-    const list = await campaignsOfCall(c.var.db, call.id, { limit: 100, offset: 0 })
-    const campaigns = page === 1 ? list.rows.map((campaign) => ({ campaign, additions: campaign.topAdditions })) : []
-    const lone = await loneContributions(c.var.db, call.id, {
-      limit: LONE_PER_PAGE,
-      offset: (page - 1) * LONE_PER_PAGE,
-    })
-    return renderCompilation(c, {
-      call,
-      campaigns,
-      campaignTotal: list.total,
-      lone: await contributionTexts(c.var.db, lone.ids),
-      loneTotal: lone.total,
-      page,
-    })
   })
 
   app.get('/calls/:id{[0-9]+}/imports', async (c) => {

@@ -16,7 +16,7 @@ const searchRoute = createRoute({
   tags: ['Consultations'],
   summary: 'Full-text search in a call’s contributions, with counts by facet, 20 answers a page',
   description:
-    'Each answer is searched in its own language (Arabic, Chinese, English, French, Russian, Spanish): `q` takes words, "a phrase", `or` and -excluded words, and any text gives results or an empty list. Newest first; `meta.next` continues. Counts by guiding question, stakeholder group, UN region, language and campaign are of the answers matching the query and the filters. Only published contributions are searched (and, for the Secretariat, those held for review).',
+    'Each answer is searched in its own language (Arabic, Chinese, English, French, Russian, Spanish): `q` takes words, "a phrase", `or` and -excluded words, and any text gives results or an empty list. Newest first; `meta.next` continues. Counts by guiding question, stakeholder group, UN region, language and campaign are of the answers matching the query and the filters, up to the newest 2,000 (`meta.more` says when more match). Only published contributions are searched (and, for the Secretariat, those held for review).',
   request: { params: IdPathParam, query: SearchApiQuery },
   responses: { 200: json(SearchResultSchema, 'Matching answers'), 400: errorResponses[400], 404: errorResponses[404] },
 })
@@ -41,7 +41,7 @@ export function registerSearchApi(api: OpenAPIHono<AppEnv>): void {
           submittedAt: new Date(h.submittedAt).toISOString(),
           excerpt: excerptPieces(h.excerpt),
         })),
-        meta: { total: result.total, next: cursorOf(result.next), facets: result.facets },
+        meta: { total: result.total, more: result.more, next: cursorOf(result.next), facets: result.facets },
       },
       200,
     )

@@ -81,7 +81,12 @@ export const SearchResultSchema = z
   .object({
     data: z.array(SearchHitSchema),
     meta: z.object({
-      total: z.number().int().openapi({ description: 'Answers matching the query and the filters' }),
+      total: z.number().int().openapi({
+        description: 'Answers matching the query and the filters, counted up to 2,000 (the newest; see `more`)',
+      }),
+      more: z.boolean().openapi({
+        description: 'More answers match than were counted: `total` and `facets` are of the newest 2,000',
+      }),
       next: z.string().nullable().openapi({ description: 'Pass as `after` for the next page; null on the last' }),
       facets: z.object({
         questions: FacetSchema,

@@ -5,8 +5,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { accountWithRole, signUp, TestClient } from '../../../test/support/client.ts'
 import { createTestRuntime, DATABASE_KINDS, type TestRuntime } from '../../../test/support/runtime.ts'
 import { SYSTEM } from '../../core/auth/actor.ts'
-import { rebuildCampaigns } from '../consultation/index.ts'
-import { type ImportedContribution, insertImportedContributions } from '../contributions/index.ts'
+import { campaignMembersOfCall, rebuildCampaigns } from '../consultation/index.ts'
+import {
+  COUNT_LIMIT,
+  type ImportedContribution,
+  insertImportedContributions,
+  searchContributions,
+} from '../contributions/index.ts'
 import { changeProcessState, createBody, createProcess, guidingQuestions, openCall } from '../processes/index.ts'
 
 const day = 86_400_000
@@ -167,6 +172,24 @@ describe.each(DATABASE_KINDS)('search in contributions on %s', (kind) => {
     expect(both).toEqual([...both].sort((a, b) => b - a))
     const html = (await v.get(`/calls/${callId}/search?q=language`)).html
     expect(html).toContain(`after=${first.meta.next}`)
+  })
+
+  it('counts at most the newest answers found, and says when more match, the pages going on past them', async () => {
+    const bounded = await searchContributions(
+      runtime.deps.db,
+      { callId, q: 'language', statuses: ['published'], limit: 20, countLimit: 10 },
+      campaignMembersOfCall(callId),
+    )
+    expect(bounded.more).toBe(true)
+    expect(bounded.total).toBe(10)
+    expect(bounded.facets.campaign).toEqual([{ key: 'yes', n: 10 }])
+    expect(bounded.hits).toHaveLength(20)
+    expect(bounded.next).not.toBeNull()
+    const all = (await search(visitor(), 'q=language')).body
+    expect(all.meta.more).toBe(false)
+    expect(COUNT_LIMIT).toBeGreaterThanOrEqual(1000)
+    const html = (await visitor().get(`/calls/${callId}/search?q=language`)).html
+    expect(html).toContain('24 answers found')
   })
 
   it('marks the words found and escapes everything a contributor wrote', async () => {

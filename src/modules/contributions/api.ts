@@ -9,14 +9,8 @@ import { apiError } from '../../core/http/errors.tsx'
 import { IdPathParam } from '../../core/http/ids.ts'
 import { findProcess } from '../processes/index.ts'
 import { submitContribution } from './commands.ts'
-import {
-  type Answer,
-  type Attachment,
-  attachmentsOf,
-  type Contribution,
-  currentAnswers,
-  listContributions,
-} from './queries.ts'
+import { type Answer, type Attachment, attachmentsOf, type Contribution, currentAnswers } from './queries.ts'
+import { listContributions } from './queries-list.ts'
 import type { Speaker } from './rules/eligibility.ts'
 import { ContributionInput, ContributionQuery, ContributionSchema } from './schemas.ts'
 
@@ -67,7 +61,8 @@ const listRoute = createRoute({
   security: PUBLIC_READ,
   tags,
   summary: 'A process’s contributions, newest first, 50 a page',
-  description: 'Withdrawn and hidden contributions are listed with their public note and without their answers.',
+  description:
+    'Withdrawn and hidden contributions are listed with their public note and without their answers. Filtered by `call` or `question`, `meta.total` counts at most 10,000.',
   request: { params: IdParam, query: ContributionQuery },
   responses: {
     200: json(listOf(ContributionSchema), 'Contributions matching the filters'),

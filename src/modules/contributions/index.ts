@@ -17,9 +17,15 @@ export {
   platformContributionsAfter,
 } from './queries-bulk.ts'
 export { contributionCounts } from './queries-counts.ts'
-export { type ContributionParticipation, contributionParticipation } from './queries-participation.ts'
+export {
+  type ContributionParticipation,
+  contributionParticipation,
+  type IndividualClass,
+  individualParticipation,
+} from './queries-participation.ts'
 export {
   type CampaignMembers,
+  COUNT_LIMIT,
   type ContributionSearch,
   type FacetCount,
   MARK_END,

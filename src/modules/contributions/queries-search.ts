@@ -3,6 +3,7 @@
 // of answers newest first (keyset) and their excerpts with the words found marked.
 import { type RawBuilder, sql } from 'kysely'
 import type { Db } from '../../core/db/database.ts'
+import { inTransaction } from '../../core/db/helpers.ts'
 import { LOCALES, type Locale } from '../../core/i18n/locales.ts'
 
 /** Marks around the words found in an excerpt (private-use characters, taken out of the text first). */
@@ -24,6 +25,8 @@ export interface ContributionSearch {
   /** keyset: the page starts after this answer (newest first) */
   after?: { contributionId: number; questionId: number } | undefined
   limit: number
+  /** how many matching answers, the newest, the total and the facets count at most (COUNT_LIMIT) */
+  countLimit?: number | undefined
 }
 
 /** A call's contributions that are in a campaign, as the consultation module gives them. */
@@ -84,10 +87,14 @@ function queryOfLanguage(parsed: Partial<Record<Locale, string>>) {
 }
 
 function conditions(input: ContributionSearch, parsed: Partial<Record<Locale, string>>) {
+  // a chosen language leaves one branch of the match: the others could only be false
+  const inLanguage = input.language
+    ? Object.fromEntries(Object.entries(parsed).filter(([l]) => l === input.language))
+    : parsed
   const where = [
     sql`s.call_id = ${input.callId}`,
     sql`s.status in (${sql.join(input.statuses.map((s) => sql`${s}`))})`,
-    matches(parsed),
+    matches(inLanguage),
   ]
   if (input.questionId) where.push(sql`s.question_id = ${input.questionId}`)
   if (input.stakeholderGroup) where.push(sql`s.stakeholder_group = ${input.stakeholderGroup}`)
@@ -134,33 +141,73 @@ export function facetsOf(groups: readonly Group[]): SearchFacets {
 const parseJson = <T>(v: unknown): T => (typeof v === 'string' ? JSON.parse(v) : v) as T
 
 /**
- * One statement finds the matching answers once (a materialized CTE) and reads from them the
- * counts by combination of the five facets and the page; a second reads the page's excerpts.
+ * At most this many matching answers, the newest, are counted into the total and the facets: a
+ * broad query over a million answers would otherwise read every match (and its row) on every
+ * page. Past it, `more` says so and the counts are of the newest ones.
+ */
+export const COUNT_LIMIT = 2000
+
+/** The answers matching the query and the filters, newest first, with what the counts need. */
+function matching(input: ContributionSearch, parsed: Partial<Record<Locale, string>>, membership: RawBuilder<unknown>) {
+  const after = input.after
+    ? sql` and (s.contribution_id, s.question_id) < (${input.after.contributionId}, ${input.after.questionId})`
+    : sql``
+  return sql`select s.contribution_id, s.question_id, s.stakeholder_group, s.regional_group, s.language,
+      cm.campaign_id, cm.contribution_id is not null as in_campaign
+    from contributions_search s left join (${membership}) cm on cm.contribution_id = s.contribution_id
+    where ${conditions(input, parsed)}${after}
+    order by s.contribution_id desc, s.question_id desc`
+}
+
+/**
+ * One statement reads the newest matching answers, up to one past COUNT_LIMIT (newest first, so a
+ * broad query walks the newest answers and stops, and a narrow one reads its few matches through
+ * the text index), counts them by combination of the five facets, and takes the page from them
+ * (or, after a keyset, from the answers after it); a second reads the page's excerpts.
  * `members` is the consultation's subquery of the call's campaign members (joined, never copied).
  */
 export async function searchContributions(
   db: Db,
   input: ContributionSearch,
   members?: CampaignMembers,
-): Promise<{ total: number; facets: SearchFacets; hits: SearchHit[]; next: SearchContinuation | null }> {
+): Promise<{
+  total: number
+  /** more answers match than COUNT_LIMIT: the total and the facets are of the newest ones */
+  more: boolean
+  facets: SearchFacets
+  hits: SearchHit[]
+  next: SearchContinuation | null
+}> {
   const parsed = await parsedQueries(db, input.q)
+  const countLimit = input.countLimit ?? COUNT_LIMIT
   const membership = members ?? sql`select null::bigint as contribution_id, null::bigint as campaign_id where false`
-  const after = input.after
-    ? sql`where (contribution_id, question_id) < (${input.after.contributionId}, ${input.after.questionId})`
-    : sql``
-  const result = await sql<{ groups: unknown; page: unknown }>`with m as materialized (
-      select s.contribution_id, s.question_id, s.stakeholder_group, s.regional_group, s.language,
-        cm.campaign_id, cm.contribution_id is not null as in_campaign
-      from contributions_search s left join (${membership}) cm on cm.contribution_id = s.contribution_id
-      where ${conditions(input, parsed)})
+  const pageFrom = input.after
+    ? sql`(${matching(input, parsed, membership)} limit ${input.limit + 1})`
+    : sql`(select * from m order by contribution_id desc, question_id desc limit ${input.limit + 1})`
+  const statement = sql<{ counted: number; groups: unknown; page: unknown }>`with m as materialized (
+      ${matching({ ...input, after: undefined }, parsed, membership)} limit ${Math.max(countLimit, input.limit) + 1})
     select
+      (select count(*)::int from m) as counted,
       (select coalesce(json_agg(g), '[]') from (
         select question_id as question, stakeholder_group as grp, regional_group as region, language,
           in_campaign as campaign, count(*)::int as n
-        from m group by 1, 2, 3, 4, 5) g) as groups,
+        from (select * from m order by contribution_id desc, question_id desc limit ${countLimit}) newest
+        group by 1, 2, 3, 4, 5) g) as groups,
       (select coalesce(json_agg(p), '[]') from (
-        select contribution_id as contribution, question_id as question, campaign_id as campaign from m ${after}
-        order by contribution_id desc, question_id desc limit ${input.limit + 1}) p) as page`.execute(db)
+        select contribution_id as contribution, question_id as question, campaign_id as campaign
+        from ${pageFrom} p0) p) as page`
+  // narrowed by a filter, the newest matches may be few among many newer answers: reading the
+  // answers newest first until enough match could read the whole call, so the text index finds
+  // the matches (as many as the words have) and the filters sort them out
+  const narrowed = input.questionId || input.stakeholderGroup || input.regionalGroup || input.language || input.campaign
+  const result = narrowed
+    ? await inTransaction(db, async (trx) => {
+        await sql`set local enable_indexscan = off`.execute(trx)
+        const rows = await statement.execute(trx)
+        await sql`set local enable_indexscan = on`.execute(trx)
+        return rows
+      })
+    : await statement.execute(db)
   const row = result.rows[0]
   const groups = parseJson<Group[]>(row?.groups ?? [])
   const page = parseJson<PageRow[]>(row?.page ?? [])
@@ -170,6 +217,7 @@ export async function searchContributions(
   const last = shown.at(-1)
   return {
     total: groups.reduce((sum, g) => sum + Number(g.n), 0),
+    more: Number(row?.counted ?? 0) > countLimit,
     facets: facetsOf(groups),
     hits,
     next: more && last ? { contributionId: Number(last.contribution), questionId: Number(last.question) } : null,

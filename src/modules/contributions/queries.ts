@@ -1,5 +1,5 @@
 // SQL for contributions, their revisions, answers and attachments.
-import { type Kysely, sql } from 'kysely'
+import type { Kysely } from 'kysely'
 import type { Db } from '../../core/db/database.ts'
 import type { CoreTables } from '../../core/db/tables.ts'
 import type { Counted } from './rules/summary.ts'
@@ -56,7 +56,8 @@ export interface Attachment {
   createdAt: Date
 }
 
-const columns = [
+/** The columns of a contribution as pages and the API read it. */
+export const columns = [
   'id',
   'callId',
   'processId',
@@ -162,67 +163,6 @@ export async function currentAnswers(db: Db, contributionIds: number[]): Promise
     result.set(row.id, [...(result.get(row.id) ?? []), { questionId: row.questionId, body: row.body }])
   }
   return result
-}
-
-export interface ContributionFilter {
-  processId: number
-  callId?: number | undefined
-  questionId?: number | undefined
-  stakeholderGroup?: string | undefined
-  regionalGroup?: string | undefined
-  language?: string | undefined
-  /** which states to include; the public sees published, withdrawn and hidden (as notes) */
-  statuses: readonly ContributionStatus[]
-}
-
-function filtered(db: Db, f: ContributionFilter) {
-  let query = cdb(db)
-    .selectFrom('contributionsContribution')
-    .where('processId', '=', f.processId)
-    .where('status', 'in', [...f.statuses])
-  if (f.callId) query = query.where('callId', '=', f.callId)
-  if (f.questionId) query = query.where(sql<boolean>`answered_question_ids @> array[${f.questionId}]::integer[]`)
-  if (f.stakeholderGroup) query = query.where('stakeholderGroup', '=', f.stakeholderGroup)
-  if (f.regionalGroup) query = query.where('regionalGroup', '=', f.regionalGroup)
-  if (f.language) query = query.where('language', '=', f.language)
-  return query
-}
-
-/** How many match: from the tally when only the process is chosen, else by counting. */
-async function countOf(db: Db, filter: ContributionFilter): Promise<number> {
-  const narrowed =
-    filter.callId || filter.questionId || filter.stakeholderGroup || filter.regionalGroup || filter.language
-  if (narrowed || !filter.statuses.includes('published')) {
-    const row = await filtered(db, filter)
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow()
-    return Number(row.n)
-  }
-  const others = filter.statuses.filter((s) => s !== 'published')
-  const [published, rest] = await Promise.all([
-    cdb(db)
-      .selectFrom('contributionsTally')
-      .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('n'), eb.lit(0)).as('n'))
-      .where('processId', '=', filter.processId)
-      .executeTakeFirstOrThrow(),
-    others.length
-      ? filtered(db, { ...filter, statuses: others })
-          .select((eb) => eb.fn.countAll<number>().as('n'))
-          .executeTakeFirstOrThrow()
-      : { n: 0 },
-  ])
-  return Number(published.n) + Number(rest.n)
-}
-
-export async function listContributions(
-  db: Db,
-  filter: ContributionFilter & { limit: number; offset: number; withTotal?: boolean },
-): Promise<{ rows: Contribution[]; total: number }> {
-  const [rows, total] = await Promise.all([
-    filtered(db, filter).select(columns).orderBy('id', 'desc').limit(filter.limit).offset(filter.offset).execute(),
-    filter.withTotal === false ? -1 : countOf(db, filter),
-  ])
-  return { rows, total }
 }
 
 /** Counts of published contributions by the characteristics a compilation reports. */

@@ -1,11 +1,13 @@
 // The demo's deliberation: "Principles for cross-border data flows", replayed from generated
 // votes (300 participants, with planted opinion groups, as a past consultation would be imported)
-// and analysed; and one statement from a delegate waiting for the Secretariat's moderation.
+// and analysed; and one statement from a delegate waiting for the Secretariat's moderation. Then
+// the deliberation on a proposal's wordings (demo-wordings.ts).
 import { SYSTEM } from '../../core/auth/actor.ts'
 import { inTransaction } from '../../core/db/helpers.ts'
 import type { DemoContext } from '../../core/module.ts'
 import { REGIONAL_GROUPS } from '../actors/index.ts'
 import { openDeliberation } from './commands.ts'
+import { loadWordingsDemo } from './demo-wordings.ts'
 import { runAnalysis } from './engine.ts'
 import {
   insertParticipant,
@@ -103,4 +105,5 @@ export async function loadDeliberationDemo(ctx: DemoContext): Promise<void> {
     }
   })
   await runAnalysis(ctx.db, id, () => now)
+  await loadWordingsDemo(ctx)
 }

@@ -4,7 +4,8 @@
 // an amendment that is incorporated; the Chair declares recommendation 1 adopted, 2 agreed ad ref,
 // and records 2 bis and 2 tres as divergent views; recommendation 3 goes under silence; APC
 // comments for the civil-society committee and the Secretariat answers; Rev.1 is issued. Two
-// illustrative proposals are merged. The positions are illustrative, not the States' record.
+// illustrative proposals are merged, and a second text opens from the merged one. The positions
+// are illustrative, not the States' record.
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Actor } from '../../core/auth/actor.ts'
@@ -78,7 +79,7 @@ export async function loadNegotiationDemo(ctx: DemoContext): Promise<void> {
     }),
     'proposal 2',
   )
-  must(
+  const merged = must(
     await mergeProposals(ctx.db, at(chair, '2017-09-27T16:00:00Z'), {
       ids: [first.id, second.id],
       title: 'A mechanism with stakeholder committees (merged, illustrative)',
@@ -193,5 +194,16 @@ export async function loadNegotiationDemo(ctx: DemoContext): Promise<void> {
       note: 'Circulated under silence procedure until 2 February 2018, 18:30 UTC.',
     }),
     'silence',
+  )
+
+  // a second text, from the merged proposal: its paragraph's alternative wordings are what the
+  // deliberation demo puts to the vote, so the Chair sees there which wordings bridge
+  must(
+    await createDocument(ctx.db, at(chair, '2018-01-31T09:00:00Z'), {
+      processId: process.id,
+      title: 'A mechanism with stakeholder committees: negotiating text (illustrative)',
+      proposalIds: [merged.id],
+    }),
+    'document from the merged proposal',
   )
 }

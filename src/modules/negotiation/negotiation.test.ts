@@ -23,7 +23,7 @@ import { declare } from './commands-consensus.ts'
 import { createDocument, issueRevision } from './commands-documents.ts'
 import { takePosition } from './commands-positions.ts'
 import { breakSilence, circulateUnderSilence } from './commands-silence.ts'
-import { findParagraph, paragraphsOf } from './queries.ts'
+import { findParagraph, findSilence, paragraphsOf } from './queries.ts'
 import { parseUnText } from './rules/parse.ts'
 
 const SCHEMA = join(import.meta.dirname, '..', '..', '..', 'reference', 'akn', 'akomantoso30.xsd')
@@ -413,7 +413,11 @@ describe.each(DATABASE_KINDS)('negotiation on %s', (kind) => {
       `/negotiation/${doc.id}`,
     )
     expect(objection.response.status).toBe(303)
+    // the objection itself ends that procedure, broken by South Africa, before any deadline: a
+    // silence nobody objected to would still be pending here, its deadline four days away
+    expect(await findSilence(db, broken.value.id)).toMatchObject({ status: 'broken', brokenBy: 'ZAF' })
     await runDueJobs(registry, ctx)
+    expect(await findSilence(db, quiet.value.id)).toMatchObject({ status: 'adopted' })
     expect((await findParagraph(db, doc.byLabel('1').id))?.status).toBe('adopted')
     expect((await findParagraph(db, doc.byLabel('3').id))?.status).toBe('proposed')
     const page = (await new TestClient(runtime).get(`/negotiation/${doc.id}`)).html

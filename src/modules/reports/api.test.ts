@@ -21,35 +21,26 @@ const TEXT = `Draft recommendations
 
 describe.each(DATABASE_KINDS)('the report API on %s', (kind) => {
   let runtime: TestRuntime
-  let processId: number
-  let otherProcessId: number
+  let wgBodyId: number
   let cstdBodyId: number
   let cstdProcessId: number
-  let documentId: number
-  let otherDocumentId: number
   let secretariatToken: string
   let delegateToken: string
   let delegate: Awaited<ReturnType<typeof accountWithRole>>
   let observer: Awaited<ReturnType<typeof accountWithRole>>
   let secretariatId: number
-  const ids: Record<string, number> = {}
+  let made = 0
   const system = () => ({ actor: SYSTEM, now: new Date('2026-05-10T09:00:00Z') })
+  const must = <T>(r: { ok: true; value: T } | { ok: false; error: unknown }): T => {
+    if (!r.ok) throw new Error(JSON.stringify(r.error))
+    return r.value
+  }
   const send = (token: string, method: string, path: string, body: unknown, headers: Record<string, string> = {}) =>
     new TestClient(runtime).json(`/api/v1${path}`, {
       method,
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, ...headers },
       body: JSON.stringify(body),
     })
-  const issue = (fields: Record<string, unknown> = {}) => ({
-    documentId,
-    revision: 0,
-    symbol: 'E/CN.16/2018/CRP.3',
-    distribution: 'limited',
-    issuedOn: '2018-05-14',
-    originalLanguage: 'en',
-    agendaItem: 'Item 3 of the provisional agenda',
-    ...fields,
-  })
   const audited = async (action: string, subjectId: number) =>
     runtime.deps.db
       .selectFrom('auditEntry')
@@ -59,21 +50,55 @@ describe.each(DATABASE_KINDS)('the report API on %s', (kind) => {
       .where('subjectId', '=', String(subjectId))
       .execute()
 
+  /**
+   * A working-group process of its own with its draft (paragraph 1 adopted, a recommendation;
+   * paragraph 2 not) and a symbol no other test uses, so each test stands alone in any order.
+   */
+  const aProcess = async () => {
+    made += 1
+    const db = runtime.deps.db
+    const processId = must(
+      await createProcess(db, system(), {
+        bodyId: wgBodyId,
+        slug: `wg-${made}`,
+        title: `WG ${made}`,
+        mandateSymbol: 'A/RES/70/125',
+      }),
+    ).id
+    const documentId = must(
+      await createDocument(db, system(), { processId, title: 'Draft recommendations', imported: parseUnText(TEXT) }),
+    ).id
+    const ids: Record<string, number> = {}
+    for (const p of await paragraphsOf(db, documentId)) ids[p.label?.replace(/\.$/, '') ?? 'x'] = p.id
+    must(await declare(db, system(), ids['1'] as number, 'agreed_ad_ref'))
+    must(await declare(db, system(), ids['1'] as number, 'adopted'))
+    const symbol = `E/CN.16/2018/CRP.${made}`
+    const issue = (fields: Record<string, unknown> = {}) => ({
+      documentId,
+      revision: 0,
+      symbol,
+      distribution: 'limited',
+      issuedOn: '2018-05-14',
+      originalLanguage: 'en',
+      agendaItem: 'Item 3 of the provisional agenda',
+      ...fields,
+    })
+    return { processId, documentId, ids, symbol, issue }
+  }
+  /** A process whose report is issued (the zero draft), then corrected to the text as it stands now. */
+  const anIssuedReport = async () => {
+    const p = await aProcess()
+    expect((await send(secretariatToken, 'POST', `/processes/${p.processId}/report/issue`, p.issue())).status).toBe(201)
+    const current = p.issue({ distribution: 'general', revision: undefined })
+    expect((await send(secretariatToken, 'PATCH', `/processes/${p.processId}/report/issue`, current)).status).toBe(200)
+    return p
+  }
+
   beforeAll(async () => {
     runtime = await createTestRuntime(kind)
     const db = runtime.deps.db
-    const must = <T>(r: { ok: true; value: T } | { ok: false; error: unknown }): T => {
-      if (!r.ok) throw new Error(JSON.stringify(r.error))
-      return r.value
-    }
     cstdBodyId = must(await createBody(db, system(), { slug: 'cstd', name: 'CSTD', acronym: 'CSTD' })).id
-    const wg = must(await createBody(db, system(), { slug: 'wg', name: 'Working Group', parentBodyId: cstdBodyId }))
-    processId = must(
-      await createProcess(db, system(), { bodyId: wg.id, slug: 'wg-1', title: 'WG 1', mandateSymbol: 'A/RES/70/125' }),
-    ).id
-    otherProcessId = must(
-      await createProcess(db, system(), { bodyId: wg.id, slug: 'wg-2', title: 'WG 2', mandateSymbol: 'A/RES/70/125' }),
-    ).id
+    wgBodyId = must(await createBody(db, system(), { slug: 'wg', name: 'Working Group', parentBodyId: cstdBodyId })).id
     cstdProcessId = must(
       await createProcess(db, system(), {
         bodyId: cstdBodyId,
@@ -82,21 +107,8 @@ describe.each(DATABASE_KINDS)('the report API on %s', (kind) => {
         mandateSymbol: 'E/RES/1',
       }),
     ).id
-    documentId = must(
-      await createDocument(db, system(), { processId, title: 'Draft recommendations', imported: parseUnText(TEXT) }),
-    ).id
-    otherDocumentId = must(
-      await createDocument(db, system(), {
-        processId: otherProcessId,
-        title: 'Other draft',
-        imported: parseUnText(TEXT),
-      }),
-    ).id
-    for (const p of await paragraphsOf(db, documentId)) ids[p.label?.replace(/\.$/, '') ?? 'x'] = p.id
-    must(await declare(db, system(), ids['1'] as number, 'agreed_ad_ref'))
-    must(await declare(db, system(), ids['1'] as number, 'adopted'))
-    must(await addBodyMember(db, system(), wg.id, { standing: 'member', memberStateIso3: 'BRA' }))
-    must(await addBodyMember(db, system(), wg.id, { standing: 'observer', memberStateIso3: 'CHE' }))
+    must(await addBodyMember(db, system(), wgBodyId, { standing: 'member', memberStateIso3: 'BRA' }))
+    must(await addBodyMember(db, system(), wgBodyId, { standing: 'observer', memberStateIso3: 'CHE' }))
     const secretariat = await accountWithRole(runtime, 'secretariat')
     secretariatId = secretariat.accountId
     secretariatToken = await apiTokenFor(runtime, secretariat.accountId)
@@ -108,13 +120,16 @@ describe.each(DATABASE_KINDS)('the report API on %s', (kind) => {
   afterAll(() => runtime.close())
 
   it('refuses the issue to a delegate’s token and stores nothing', async () => {
+    const { processId, issue } = await aProcess()
     const refused = await send(delegateToken, 'POST', `/processes/${processId}/report/issue`, issue())
     expect(refused.status).toBe(403)
     expect(refused.body.id).toBe('forbidden:report.issue')
     expect(await audited('report.issued', processId)).toHaveLength(0)
+    expect((await new TestClient(runtime).json(`/processes/${processId}/report.json`)).body.data.issue).toBeNull()
   })
 
   it('refuses a symbol that is not one, naming the field', async () => {
+    const { processId, issue } = await aProcess()
     const refused = await send(
       secretariatToken,
       'POST',
@@ -123,30 +138,35 @@ describe.each(DATABASE_KINDS)('the report API on %s', (kind) => {
     )
     expect(refused.status).toBe(400)
     expect(refused.body.issues).toEqual([expect.objectContaining({ path: 'symbol', code: 'reports.symbol.shape' })])
+    expect(await audited('report.issued', processId)).toHaveLength(0)
   })
 
   it('refuses a document of another process, naming the field', async () => {
+    const { processId, issue } = await aProcess()
+    const other = await aProcess()
     const refused = await send(
       secretariatToken,
       'POST',
       `/processes/${processId}/report/issue`,
-      issue({ documentId: otherDocumentId }),
+      issue({ documentId: other.documentId }),
     )
     expect(refused.status).toBe(400)
     expect(refused.body.issues).toEqual([
       expect.objectContaining({ path: 'documentId', code: 'reports.unknownDocument' }),
     ])
+    expect(await audited('report.issued', processId)).toHaveLength(0)
   })
 
   it('issues the report once: a retry with the same key gets the first answer, a second issue is refused', async () => {
-    const key = { 'idempotency-key': 'issue-wg-1' }
+    const { processId, documentId, symbol, issue } = await aProcess()
+    const key = { 'idempotency-key': `issue-wg-${processId}` }
     const first = await send(secretariatToken, 'POST', `/processes/${processId}/report/issue`, issue(), key)
     expect(first.status).toBe(201)
     expect(first.body.data).toMatchObject({
       processId,
       documentId,
       revision: 0,
-      symbol: 'E/CN.16/2018/CRP.3',
+      symbol,
       distribution: 'limited',
       issuedOn: '2018-05-14',
       originalLanguage: 'en',
@@ -164,31 +184,37 @@ describe.each(DATABASE_KINDS)('the report API on %s', (kind) => {
     expect(twice.body.id).toBe('report_already_issued')
     expect(await audited('report.issued', processId)).toHaveLength(1)
     const report = await new TestClient(runtime).json(`/processes/${processId}/report.json`)
-    expect(report.body.data.issue.symbol).toBe('E/CN.16/2018/CRP.3')
+    expect(report.body.data.issue.symbol).toBe(symbol)
   })
 
   it('tells the delegates of the body’s member States that the report was issued, in their language, once', async () => {
+    const { processId, symbol } = await anIssuedReport()
     const db = runtime.deps.db
     await readAuditLog(db, runtime.deps, new Date())
+    // read again: a notice is made once per issue, not once per reading
+    await readAuditLog(db, runtime.deps, new Date())
+    const href = `/processes/${processId}/report`
     const noticesOf = (accountId: number) =>
       db
         .selectFrom('notificationsNotice' as never)
         .select(['kind' as never, 'href' as never])
         .where('accountId' as never, '=', accountId as never)
         .where('kind' as never, '=', 'report_issued' as never)
+        .where('href' as never, '=', href as never)
         .execute() as Promise<{ kind: string; href: string }[]>
-    expect(await noticesOf(delegate.accountId)).toEqual([
-      { kind: 'report_issued', href: `/processes/${processId}/report` },
-    ])
+    expect(await noticesOf(delegate.accountId)).toEqual([{ kind: 'report_issued', href }])
     // an observer State is not a member; the Secretariat issued it
     expect(await noticesOf(observer.accountId)).toEqual([])
     expect(await noticesOf(secretariatId)).toEqual([])
     const inbox = await delegate.client.get('/me/notifications?lang=fr')
     expect(inbox.html).toContain('a été publié sous la cote')
-    expect(inbox.html).toContain('E/CN.16/2018/CRP.3')
+    expect(inbox.html).toContain(symbol)
   })
 
   it('corrects the issue with PATCH, and refuses another process’s report under the same symbol', async () => {
+    const { processId, symbol, issue } = await aProcess()
+    expect((await send(secretariatToken, 'POST', `/processes/${processId}/report/issue`, issue())).status).toBe(201)
+    expect(await audited('report.issue_corrected', processId)).toHaveLength(0)
     const corrected = await send(
       secretariatToken,
       'PATCH',
@@ -207,29 +233,27 @@ describe.each(DATABASE_KINDS)('the report API on %s', (kind) => {
     )
     expect(same.status).toBe(200)
     expect(await audited('report.issue_corrected', processId)).toHaveLength(1)
-    const notYet = await send(
-      secretariatToken,
-      'PATCH',
-      `/processes/${otherProcessId}/report/issue`,
-      issue({ documentId: otherDocumentId, symbol: 'E/CN.16/2018/CRP.4' }),
-    )
+    const other = await aProcess()
+    const notYet = await send(secretariatToken, 'PATCH', `/processes/${other.processId}/report/issue`, other.issue())
     expect(notYet.status).toBe(409)
     expect(notYet.body.id).toBe('report_not_issued')
     const taken = await send(
       secretariatToken,
       'POST',
-      `/processes/${otherProcessId}/report/issue`,
-      issue({ documentId: otherDocumentId }),
+      `/processes/${other.processId}/report/issue`,
+      other.issue({ symbol }),
     )
     expect(taken.status).toBe(409)
     expect(taken.body.id).toBe('report_symbol_taken')
+    expect(await audited('report.issued', other.processId)).toHaveLength(0)
   })
 
   it('records the transmission to the CSTD, whose process then lists the report', async () => {
+    const { processId, symbol } = await anIssuedReport()
     const body = {
       toBodyId: cstdBodyId,
       toProcessId: cstdProcessId,
-      symbol: 'E/CN.16/2018/CRP.3',
+      symbol,
       transmittedOn: '2018-05-20',
     }
     expect((await send(delegateToken, 'POST', `/processes/${processId}/report/transmissions`, body)).status).toBe(403)
@@ -239,11 +263,12 @@ describe.each(DATABASE_KINDS)('the report API on %s', (kind) => {
     })
     expect(wrong.status).toBe(400)
     expect(wrong.body.issues[0].path).toBe('toProcessId')
+    expect((await new TestClient(runtime).get(`/processes/${cstdProcessId}`)).html).not.toContain(symbol)
     const sent = await send(secretariatToken, 'POST', `/processes/${processId}/report/transmissions`, body)
     expect(sent.status).toBe(201)
     expect(sent.body.data.documentId).toEqual(expect.any(Number))
     const cstdPage = (await new TestClient(runtime).get(`/processes/${cstdProcessId}`)).html
-    expect(cstdPage).toContain('E/CN.16/2018/CRP.3')
+    expect(cstdPage).toContain(symbol)
     // sent again (a double click, a retry without a key): the CSTD already holds that symbol
     const again = await send(secretariatToken, 'POST', `/processes/${processId}/report/transmissions`, body)
     expect(again.status).toBe(400)
@@ -253,7 +278,20 @@ describe.each(DATABASE_KINDS)('the report API on %s', (kind) => {
     expect((await new TestClient(runtime).get(`/processes/${cstdProcessId}`)).html).toBe(cstdPage)
   })
 
+  it('refuses a transmission before the report is issued', async () => {
+    const { processId, symbol } = await aProcess()
+    const early = await send(secretariatToken, 'POST', `/processes/${processId}/report/transmissions`, {
+      toBodyId: cstdBodyId,
+      toProcessId: cstdProcessId,
+      symbol,
+      transmittedOn: '2018-05-20',
+    })
+    expect(early.status).toBe(409)
+    expect(early.body.id).toBe('report_not_issued')
+  })
+
   it('records a follow-up of a recommendation and refuses one for a paragraph that is not a recommendation', async () => {
+    const { processId, ids } = await anIssuedReport()
     const record = (paragraphId: number) =>
       send(secretariatToken, 'POST', `/processes/${processId}/report/follow-ups`, {
         paragraphId,

@@ -4,7 +4,14 @@ import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { REFERENCE_FILE } from '../module.ts'
 import type { ReferenceFile } from '../reference/build-member-states.ts'
-import { electoralGroup, filterMemberStates, hasClassification, type MemberState, sortByName } from './member-states.ts'
+import {
+  electoralGroup,
+  filterMemberStates,
+  hasClassification,
+  inGroup,
+  type MemberState,
+  sortByName,
+} from './member-states.ts'
 
 const { memberStates } = JSON.parse(readFileSync(REFERENCE_FILE, 'utf8')) as ReferenceFile
 const states = memberStates as MemberState[]
@@ -77,5 +84,20 @@ describe('Member States', () => {
     const fr = sortByName(states, 'fr').map((s) => s.shortName.fr)
     expect(fr.indexOf('Égypte')).toBeLessThan(fr.indexOf('Équateur'))
     expect(fr.indexOf('Égypte')).toBeGreaterThan(fr.indexOf('Dominique'))
+  })
+})
+
+describe('a State in a regional group', () => {
+  it('counts a State in every group it takes part in, not only the one it votes in', () => {
+    // Türkiye: WEOG for elections, a full participant in Asia-Pacific
+    expect(inGroup(byIso('TUR'), 'weog')).toBe(true)
+    expect(inGroup(byIso('TUR'), 'asia-pacific')).toBe(true)
+    expect(inGroup(byIso('TUR'), 'african')).toBe(false)
+    expect(inGroup(byIso('KEN'), 'african')).toBe(true)
+  })
+
+  it('puts the Holy See, an observer State, in no group', () => {
+    for (const group of ['african', 'asia-pacific', 'eastern-european', 'grulac', 'weog'] as const)
+      expect(inGroup(byIso('VAT'), group)).toBe(false)
   })
 })

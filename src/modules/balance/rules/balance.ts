@@ -3,7 +3,7 @@
 // when the scope belongs to a body, the body's composition. Plain data in, plain data out.
 import { REGIONAL_GROUPS, STAKEHOLDER_GROUPS } from '../../actors/index.ts'
 import { type Distribution, distribution, type FlagRow, flagShares } from './measures.ts'
-import { countBy, countLanguages, flagCounts, type Participant } from './participants.ts'
+import { countBy, countLanguages, countWhere, flagCounts, type Participant } from './participants.ts'
 
 export const REGION_CATEGORIES: readonly string[] = REGIONAL_GROUPS
 /** Governments first (States), then the stakeholder groups of Tunis para 35, then individuals (WGEC rec. 8). */
@@ -35,14 +35,14 @@ const stakeholder = (p: Participant) => p.stakeholderGroup
 
 export function balanceOf(participants: readonly Participant[], refs: References): Balance {
   const composition = refs.composition && refs.composition.length > 0 ? refs.composition : null
-  const states = participants.filter((p) => p.unMember).length
-  const of = refs.membership.length
+  const states = countWhere(participants, (p) => p.unMember)
+  const of = countWhere(refs.membership)
   return {
-    participants: participants.length,
+    participants: countWhere(participants),
     byKind: {
-      memberStates: participants.filter((p) => p.kind === 'member_state').length,
-      organizations: participants.filter((p) => p.kind === 'organization').length,
-      individuals: participants.filter((p) => p.kind === 'individual').length,
+      memberStates: countWhere(participants, (p) => p.kind === 'member_state'),
+      organizations: countWhere(participants, (p) => p.kind === 'organization'),
+      individuals: countWhere(participants, (p) => p.kind === 'individual'),
     },
     coverage: { states, of, share: of > 0 ? states / of : 0 },
     regionalGroups: distribution(countBy(participants, region), REGION_CATEGORIES, {

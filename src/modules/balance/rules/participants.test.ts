@@ -2,7 +2,7 @@
 // placed by its headquarters, a person speaking for themselves keeps what was recorded with them.
 import { describe, expect, it } from 'vitest'
 import { balanceOf, trendPoint } from './balance.ts'
-import { countLanguages, flagCounts, participantsFrom, type Resolver } from './participants.ts'
+import { countBy, countLanguages, flagCounts, participantsFrom, type Resolver } from './participants.ts'
 
 const STATES: Record<string, { regionalGroup: string; ldc: boolean; lldc: boolean; sids: boolean; member: boolean }> = {
   KEN: { regionalGroup: 'african', ldc: false, lldc: false, sids: false, member: true },
@@ -47,6 +47,48 @@ describe('participants from what was recorded', () => {
       regionalGroup: 'african',
     })
     expect(people[1]).toMatchObject({ kind: 'individual', stakeholderGroup: 'individual', regionalGroup: 'grulac' })
+  })
+
+  it('counts a class of people the database counted as that many, in every language they wrote in', () => {
+    const recorded = { regionalGroup: 'african', ldc: true, lldc: false, sids: false }
+    const people = participantsFrom(
+      [
+        state('KEN', 'en'),
+        {
+          memberStateIso3: null,
+          organizationId: null,
+          people: 3,
+          languages: ['en', 'fr'],
+          stakeholderGroup: 'individual',
+          recorded,
+        },
+        {
+          memberStateIso3: null,
+          organizationId: null,
+          people: 2,
+          languages: ['ar'],
+          stakeholderGroup: 'individual',
+          recorded: { ...recorded, regionalGroup: null },
+        },
+        {
+          memberStateIso3: null,
+          organizationId: null,
+          people: 0,
+          languages: ['zh'],
+          stakeholderGroup: 'individual',
+          recorded,
+        },
+      ],
+      resolve,
+    )
+    expect(people).toHaveLength(3)
+    expect(countLanguages(people)).toEqual({ en: 4, fr: 3, ar: 2 })
+    // the five people and Kenya; LDC among the four with a known region: the three people
+    expect(flagCounts(people)).toEqual({ base: 4, counts: { ldc: 3, lldc: 0, sids: 0 } })
+    const b = balanceOf(people, { membership: [], composition: null })
+    expect(b.participants).toBe(6)
+    expect(b.byKind).toEqual({ memberStates: 1, organizations: 0, individuals: 5 })
+    expect(b.regionalGroups.rows.find((r) => r.group === 'african')).toMatchObject({ count: 4, share: 1 })
   })
 
   it('measures a process against its body by hand: ratios 1.25, coverage 3 of 4, the LDC share a quarter', () => {
@@ -104,5 +146,17 @@ describe('a point of a trend', () => {
       stakeholderEvenness: null,
       ldcShare: 0,
     })
+  })
+})
+
+describe('counting participants by a key', () => {
+  it('counts each key once per participant and leaves out those without one', () => {
+    const people = participantsFrom(
+      [state('KEN'), state('MWI'), state('BRA'), { memberStateIso3: null, organizationId: 7 }, state('VAT')],
+      resolve,
+    )
+    expect(countBy(people, (p) => p.regionalGroup)).toEqual({ african: 3, grulac: 1, weog: 1 })
+    expect(countBy(people, (p) => (p.kind === 'organization' ? null : p.kind))).toEqual({ member_state: 4 })
+    expect(countBy([], (p) => p.kind)).toEqual({})
   })
 })

@@ -19,6 +19,10 @@ export interface Sighting {
   stakeholderGroup?: string
   recorded?: Profile
   language?: string | null
+  /** a number of distinct people speaking for themselves who share this profile, counted by the database */
+  people?: number
+  /** the languages each of those people wrote in */
+  languages?: readonly string[]
 }
 
 /** How States and organizations are classified today (or on the period's last day). */
@@ -36,6 +40,8 @@ export interface Participant extends Profile {
   stakeholderGroup: string
   /** the languages it wrote in, sorted */
   languages: string[]
+  /** how many it stands for: 1, or the number of people of a counted class of individuals */
+  weight: number
 }
 
 const NONE: Profile = { regionalGroup: null, ldc: false, lldc: false, sids: false }
@@ -47,7 +53,7 @@ function keyOf(s: Sighting): string | null {
   return null
 }
 
-function profileOf(s: Sighting, resolve: Resolver): Omit<Participant, 'key' | 'languages'> {
+function profileOf(s: Sighting, resolve: Resolver): Omit<Participant, 'key' | 'languages' | 'weight'> {
   if (s.memberStateIso3) {
     const state = resolve.state(s.memberStateIso3)
     const { member, ...profile } = state ?? { ...NONE, member: false }
@@ -84,16 +90,32 @@ function profileOf(s: Sighting, resolve: Resolver): Omit<Participant, 'key' | 'l
 export function participantsFrom(sightings: Iterable<Sighting>, resolve: Resolver): Participant[] {
   const byKey = new Map<string, { participant: Omit<Participant, 'languages'>; languages: Set<string> }>()
   for (const s of sightings) {
+    if (s.people !== undefined) {
+      // people counted in the database: distinct already, each class its own entry
+      if (s.people > 0)
+        byKey.set(`people:${byKey.size}`, {
+          participant: { key: `people:${byKey.size}`, ...profileOf(s, resolve), weight: s.people },
+          languages: new Set(s.languages),
+        })
+      continue
+    }
     const key = keyOf(s)
     if (key === null) continue
     let entry = byKey.get(key)
     if (!entry) {
-      entry = { participant: { key, ...profileOf(s, resolve) }, languages: new Set() }
+      entry = { participant: { key, ...profileOf(s, resolve), weight: 1 }, languages: new Set() }
       byKey.set(key, entry)
     }
     if (s.language) entry.languages.add(s.language)
   }
   return [...byKey.values()].map(({ participant, languages }) => ({ ...participant, languages: [...languages].sort() }))
+}
+
+/** How many participants (by weight) pass a test; all of them when no test. */
+export function countWhere(participants: readonly Participant[], test?: (p: Participant) => boolean): number {
+  let n = 0
+  for (const p of participants) if (!test || test(p)) n += p.weight
+  return n
 }
 
 /** How many of the participants fall in each value of a key (null values are not counted). */
@@ -104,7 +126,7 @@ export function countBy(
   const counts: Record<string, number> = {}
   for (const p of participants) {
     const key = keyOf(p)
-    if (key !== null) counts[key] = (counts[key] ?? 0) + 1
+    if (key !== null) counts[key] = (counts[key] ?? 0) + p.weight
   }
   return counts
 }
@@ -112,7 +134,7 @@ export function countBy(
 /** Participants per language they wrote in: one who wrote in two languages counts in each. */
 export function countLanguages(participants: readonly Participant[]): Record<string, number> {
   const counts: Record<string, number> = {}
-  for (const p of participants) for (const l of p.languages) counts[l] = (counts[l] ?? 0) + 1
+  for (const p of participants) for (const l of p.languages) counts[l] = (counts[l] ?? 0) + p.weight
   return counts
 }
 
@@ -120,11 +142,11 @@ export function countLanguages(participants: readonly Participant[]): Record<str
 export function flagCounts(participants: readonly Participant[]): { base: number; counts: Record<string, number> } {
   const known = participants.filter((p) => p.regionalGroup !== null)
   return {
-    base: known.length,
+    base: countWhere(known),
     counts: {
-      ldc: known.filter((p) => p.ldc).length,
-      lldc: known.filter((p) => p.lldc).length,
-      sids: known.filter((p) => p.sids).length,
+      ldc: countWhere(known, (p) => p.ldc),
+      lldc: countWhere(known, (p) => p.lldc),
+      sids: countWhere(known, (p) => p.sids),
     },
   }
 }

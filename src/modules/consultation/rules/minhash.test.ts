@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest'
 import { clusterSignatures, pairwiseQuality, UnionFind } from './clusters.ts'
 import {
   bandKeys,
+  bucketId,
   DEFAULT_METHOD,
+  mix32,
   shingles,
   signature,
   signatureBytes,
@@ -94,5 +96,38 @@ describe('clustering', () => {
   it('scores pairwise precision and recall against the truth', () => {
     expect(pairwiseQuality([1, 1, 1, null], [1, 1, null, null])).toMatchObject({ precision: 1 / 3, recall: 1 })
     expect(pairwiseQuality([1, 1, null, null], [1, 1, 1, null])).toMatchObject({ precision: 1, recall: 1 / 3 })
+  })
+})
+
+describe('the hash finalizer and bucket ids', () => {
+  it('is MurmurHash3’s fmix32: 0 stays 0, 1 becomes 0x514e28b7, and -1 is read as 0xffffffff', () => {
+    expect(mix32(0)).toBe(0)
+    expect(mix32(1)).toBe(0x514e28b7)
+    expect(mix32(-1)).toBe(mix32(0xffffffff))
+  })
+
+  it('gives an unsigned 32-bit value, and different values for different inputs (it is a bijection)', () => {
+    fc.assert(
+      fc.property(fc.nat({ max: 0xffffffff }), fc.nat({ max: 0xffffffff }), (a, b) => {
+        const h = mix32(a)
+        expect(Number.isInteger(h) && h >= 0 && h <= 0xffffffff).toBe(true)
+        if (a !== b) expect(mix32(b)).not.toBe(h)
+      }),
+    )
+  })
+
+  it('gives each band and key its own bucket id, a safe integer', () => {
+    expect(bucketId(0, 0xffffffff)).not.toBe(bucketId(1, 0))
+    expect(bucketId(3, 7)).toBe(3 * 2 ** 32 + 7)
+    fc.assert(
+      fc.property(
+        fc.tuple(fc.nat({ max: 255 }), fc.nat({ max: 0xffffffff })),
+        fc.tuple(fc.nat({ max: 255 }), fc.nat({ max: 0xffffffff })),
+        ([band1, key1], [band2, key2]) => {
+          expect(Number.isSafeInteger(bucketId(band1, key1))).toBe(true)
+          expect(bucketId(band1, key1) === bucketId(band2, key2)).toBe(band1 === band2 && key1 === key2)
+        },
+      ),
+    )
   })
 })

@@ -3,7 +3,6 @@
 import type { Context } from 'hono'
 import type { AppEnv } from '../../../core/http/context.ts'
 import { textLanguage } from '../../../core/i18n/locales.ts'
-import { Pagination } from '../../../core/ui/components.tsx'
 import { renderPage } from '../../../core/ui/layout.tsx'
 import { Name } from '../../../core/ui/name.tsx'
 import type { ContributionText } from '../../contributions/index.ts'
@@ -20,7 +19,10 @@ export function renderCompilation(
     campaignTotal: number
     lone: ContributionText[]
     loneTotal: number
-    page: number
+    /** the contribution in no campaign this page continues after (0: the first page) */
+    after: number
+    /** where the next page starts, if there is one */
+    next: number | null
   },
 ) {
   const { t, number } = c.var.i18n
@@ -36,7 +38,10 @@ export function renderCompilation(
       <p class="notice" role="note">
         {t('consultation.compilation.note')}
       </p>
-      {view.page === 1 ? (
+      <p>
+        <a href={`/calls/${view.call.id}/compilation/campaigns.docx`}>{t('consultation.compilation.docx')}</a>
+      </p>
+      {view.after === 0 ? (
         <section aria-labelledby="campaigns">
           <h2 id="campaigns">{t('consultation.compilation.campaigns', { count: view.campaignTotal })}</h2>
           {view.campaigns.map(({ campaign, additions }) => (
@@ -75,13 +80,24 @@ export function renderCompilation(
             </div>
           </article>
         ))}
-        <Pagination
-          t={t}
-          baseUrl={new URL(c.req.url)}
-          page={view.page}
-          pageSize={LONE_PER_PAGE}
-          total={view.loneTotal}
-        />
+        {view.next !== null || view.after > 0 ? (
+          <nav aria-label={t('pagination.label')}>
+            <ul class="pagination">
+              {view.after > 0 ? (
+                <li>
+                  <a href={`/calls/${view.call.id}/compilation/campaigns`}>{t('consultation.compilation.first')}</a>
+                </li>
+              ) : null}
+              {view.next !== null ? (
+                <li>
+                  <a href={`/calls/${view.call.id}/compilation/campaigns?after=${view.next}`} rel="next">
+                    {t('pagination.next')}
+                  </a>
+                </li>
+              ) : null}
+            </ul>
+          </nav>
+        ) : null}
       </section>
     </>,
   )

@@ -30,7 +30,7 @@ export interface SearchView {
   /** what was typed, kept as typed */
   values: Record<string, string>
   issues: Issue[]
-  result: { total: number; facets: SearchFacets; hits: SearchHit[]; next: string | null } | null
+  result: { total: number; more: boolean; facets: SearchFacets; hits: SearchHit[]; next: string | null } | null
 }
 
 function Hit({ c, hit, questionLabel }: { c: Context<AppEnv>; hit: SearchHit; questionLabel: (k: string) => string }) {
@@ -124,7 +124,9 @@ export function renderSearch(c: Context<AppEnv>, view: SearchView) {
       ) : null}
       {result ? (
         <>
-          <p role="status">{t('search.count', { count: result.total })}</p>
+          <p role="status">
+            {result.more ? t('search.countMore', { count: result.total }) : t('search.count', { count: result.total })}
+          </p>
           <div class="with-facets">
             <aside aria-label={t('search.facets')}>
               {FACETS.map((f) => {

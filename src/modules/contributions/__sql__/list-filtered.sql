@@ -1,10 +1,17 @@
-select "id", "call_id", "process_id", "speaking_for", "member_state_iso3", "organization_id", "author_account_id", "contributor_name", "stakeholder_group", "regional_group", "ldc", "lldc", "sids", "language", "status", "revision_count", "answered_question_ids", "created_at", "updated_at", "published_at", "withdrawn_at", "withdrawal_note", "hidden_at", "hidden_reason", "external_id"
+select "id"
 from "contributions_contribution"
-where "process_id" = $1 and "status" in ($2, $3, $4) and "call_id" = $5 and answered_question_ids @> array[$6]::integer[] and "stakeholder_group" = $7 and "regional_group" = $8 and "language" = $9
+where "process_id" = $1 and "status" in ($2) and "call_id" = $3 and answered_question_ids @> array[$4]::integer[] and "stakeholder_group" = $5 and "regional_group" = $6 and "language" = $7
 order by "id" desc
-limit $10
-offset $11;
+limit $8;
+
+select "id"
+from "contributions_contribution"
+where "process_id" = $1 and "status" in ($2, $3) and "call_id" = $4 and answered_question_ids @> array[$5]::integer[] and "stakeholder_group" = $6 and "regional_group" = $7 and "language" = $8
+order by "id" desc
+limit $9;
 
 select count(*) as "n"
+from (select 1 as "one"
 from "contributions_contribution"
-where "process_id" = $1 and "status" in ($2, $3, $4) and "call_id" = $5 and answered_question_ids @> array[$6]::integer[] and "stakeholder_group" = $7 and "regional_group" = $8 and "language" = $9;
+where "process_id" = $1 and "status" in ($2, $3, $4) and "call_id" = $5 and answered_question_ids @> array[$6]::integer[] and "stakeholder_group" = $7 and "regional_group" = $8 and "language" = $9
+limit $10) as "bounded";

@@ -80,6 +80,8 @@ export interface ListView {
   rows: Contribution[]
   answers: Map<number, Answer[]>
   total: number
+  /** more match than the bounded count (`total`) */
+  more: boolean
   page: number
   pageSize: number
   filters: {
@@ -156,7 +158,11 @@ export function renderList(c: Context<AppEnv>, view: ListView) {
         </div>
         <button type="submit">{t('contributions.filter.apply')}</button>
       </form>
-      <p role="status">{t('contributions.count', { count: view.total })}</p>
+      <p role="status">
+        {view.more
+          ? t('contributions.countMore', { count: view.total })
+          : t('contributions.count', { count: view.total })}
+      </p>
       <ol class="contributions">
         {view.rows.map((k) => {
           const answers = view.answers.get(k.id) ?? []
@@ -185,7 +191,14 @@ export function renderList(c: Context<AppEnv>, view: ListView) {
           )
         })}
       </ol>
-      <Pagination t={t} baseUrl={url} page={view.page} pageSize={view.pageSize} total={view.total} />
+      <Pagination
+        t={t}
+        baseUrl={url}
+        page={view.page}
+        pageSize={view.pageSize}
+        total={view.total}
+        more={view.more && view.rows.length === view.pageSize}
+      />
       <section aria-labelledby="numbers">
         <h2 id="numbers">{t('contributions.numbers')}</h2>
         <SummaryTables c={c} summary={view.summary} />

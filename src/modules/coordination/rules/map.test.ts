@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { findGaps, findOverlaps, type MapIssue, type MapMechanism } from './map.ts'
+import { byIssue, filterMap, findGaps, findOverlaps, type MapIssue, type MapMechanism } from './map.ts'
 
 const issue = (id: number, scope: MapIssue['scope'] = 'public_policy'): MapIssue => ({
   id,
@@ -70,5 +70,47 @@ describe('overlaps in the map', () => {
         },
       ),
     )
+  })
+})
+
+describe('the mechanisms of each issue', () => {
+  it('lists each issue with the mechanisms that address it, an issue none addresses with none', () => {
+    const addressed = byIssue([issue(1), issue(2), issue(3)], [mechanism(10, [1, 2]), mechanism(11, [2, 9])])
+    expect([...addressed].map(([id, ms]) => [id, ms.map((m) => m.id)])).toEqual([
+      [1, [10]],
+      [2, [10, 11]],
+      [3, []],
+    ])
+    // an issue not on the map (9) gets no entry
+    expect(addressed.has(9)).toBe(false)
+  })
+})
+
+describe('the filtered map', () => {
+  const issues = [
+    { ...issue(1), basket: 'security' },
+    { ...issue(2, 'technical_operational'), basket: 'infrastructure' },
+    { ...issue(3), basket: 'infrastructure' },
+  ]
+  const mechanisms = [mechanism(10, [1]), mechanism(11, [2], { type: 'standards_body' }), mechanism(12, [1, 3])]
+
+  it('shows everything when nothing is asked', () => {
+    const shown = filterMap(issues, mechanisms, {})
+    expect([shown.issues.length, shown.mechanisms.length]).toEqual([3, 3])
+  })
+
+  it('shows the issues of a basket and of a scope, and only the mechanisms addressing one of them', () => {
+    const basket = filterMap(issues, mechanisms, { basket: 'infrastructure' })
+    expect(basket.issues.map((i) => i.id)).toEqual([2, 3])
+    expect(basket.mechanisms.map((m) => m.id)).toEqual([11, 12])
+    const both = filterMap(issues, mechanisms, { basket: 'infrastructure', scope: 'public_policy' })
+    expect(both.issues.map((i) => i.id)).toEqual([3])
+    expect(both.mechanisms.map((m) => m.id)).toEqual([12])
+  })
+
+  it('shows only the mechanisms of a type, and the issues still all', () => {
+    const typed = filterMap(issues, mechanisms, { type: 'forum' })
+    expect(typed.mechanisms.map((m) => m.id)).toEqual([10, 12])
+    expect(typed.issues).toHaveLength(3)
   })
 })

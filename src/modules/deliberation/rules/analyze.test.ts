@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { agreement, bridging, countByGroup, groupInformedConsensus, proportionZ } from './agreement.ts'
-import { analyze } from './analyze.ts'
+import { analyze, binMap } from './analyze.ts'
 import { plantVotes } from './planted.ts'
 import { adjustedRandIndex } from './rand-index.ts'
 
@@ -97,5 +97,31 @@ describe('agreement rules (hand-computed)', () => {
   it('tests a proportion against one half: 10 of 10 is significant, 5 of 10 is not', () => {
     expect(proportionZ(10, 10)).toBeGreaterThan(1.2816)
     expect(proportionZ(5, 10)).toBeLessThan(1.2816)
+  })
+})
+
+describe('the opinion map', () => {
+  it('bins places into a 40 x 40 grid over their extent, each cell with its count and its largest group', () => {
+    const place = { x: Float64Array.of(-1, 1, 1, 0.5), y: Float64Array.of(-1, 1, 1, 0.5) }
+    // participant 3 has not voted (an empty row): left off the map
+    const map = binMap(place, Int32Array.of(0, 1, 1, -1), 2, Int32Array.of(0, 1, 2, 3, 3))
+    expect(map.extent).toEqual([-1, 1, -1, 1])
+    // cell (0, 0) and cell (39, 39), each 2/40 wide: centres at -1 + 0.5 x 0.05 and -1 + 39.5 x 0.05
+    expect(map.cells).toEqual([
+      { x: -0.975, y: -0.975, group: 0, count: 1 },
+      { x: 0.975, y: 0.975, group: 1, count: 2 },
+    ])
+  })
+
+  it('marks a cell where the unclustered outnumber every group as group -1, and keeps the origin in view', () => {
+    const place = { x: Float64Array.of(2, 2, 2), y: Float64Array.of(3, 3, 3) }
+    const map = binMap(place, Int32Array.of(-1, -1, 0), 1)
+    expect(map.extent).toEqual([0, 2, 0, 3])
+    expect(map.cells).toEqual([{ x: 1.975, y: 2.9625, group: -1, count: 3 }])
+  })
+
+  it('draws nothing when no one voted', () => {
+    const place = { x: Float64Array.of(1, 2), y: Float64Array.of(1, 2) }
+    expect(binMap(place, Int32Array.of(0, 0), 1, Int32Array.of(0, 0, 0))).toEqual({ cells: [], extent: [0, 0, 0, 0] })
   })
 })

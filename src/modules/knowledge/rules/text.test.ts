@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { cleanQuery, MAX_QUERY, prepareText } from './text.ts'
+import { cleanQuery, MAX_QUERY, prepareText, searchConfig } from './text.ts'
 
 describe('text prepared for search', () => {
   it('spaces Chinese characters apart and leaves other text alone', () => {
@@ -21,5 +21,18 @@ describe('text prepared for search', () => {
       }),
     )
     expect(cleanQuery(undefined)).toBe('')
+  })
+})
+
+describe('the search configuration of each language', () => {
+  it('stems Arabic, English, French, Russian and Spanish with PostgreSQL’s own, and takes Chinese word by word', () => {
+    expect((['ar', 'zh', 'en', 'fr', 'ru', 'es'] as const).map(searchConfig)).toEqual([
+      'arabic',
+      'simple',
+      'english',
+      'french',
+      'russian',
+      'spanish',
+    ])
   })
 })

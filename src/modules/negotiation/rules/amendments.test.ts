@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { applyTextAmendment, insertedLabel, isStale, revisionLabel } from './amendments.ts'
+import { applyTextAmendment, insertedLabel, isStale, revisionLabel, revisionName } from './amendments.ts'
 
 const text = 'Recommends that all relevant organizations report annually to the Commission.'
 
@@ -37,5 +37,13 @@ describe('applying amendments to text', () => {
 
   it('names revisions as the UN does', () => {
     expect([0, 1, 2].map(revisionLabel)).toEqual(['Zero draft', 'Rev.1', 'Rev.2'])
+  })
+})
+
+describe('the name of a revision', () => {
+  const t = (key: string) => `«${key}»`
+  it('calls revision 0 the zero draft, in the reader’s language, and any other by its label', () => {
+    expect(revisionName(t, { number: 0, label: 'Rev.0' })).toBe('«negotiation.revisions.zeroDraft»')
+    expect(revisionName(t, { number: 2, label: 'Rev.2' })).toBe('Rev.2')
   })
 })

@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { declarationProblem, type PositionEvent, statePositions, tally } from './consensus.ts'
+import { declarationProblem, onWording, type PositionEvent, statePositions, tally } from './consensus.ts'
 
 const at = (minute: number) => new Date(Date.UTC(2018, 0, 29, 10, minute))
 
@@ -122,5 +122,17 @@ describe('a position is given on a wording', () => {
         if (t.readiness === 'ready') expect(current.length).toBeGreaterThan(0)
       }),
     )
+  })
+})
+
+describe('a position on a wording', () => {
+  it('is on the present wording when given on it, when it predates wordings, or when no wording is asked', () => {
+    expect(onWording({ wording: 'abc' }, 'abc')).toBe(true)
+    expect(onWording({ wording: null }, 'abc')).toBe(true)
+    expect(onWording({ wording: 'old' }, undefined)).toBe(true)
+  })
+
+  it('is not on it when given on another wording', () => {
+    expect(onWording({ wording: 'old' }, 'abc')).toBe(false)
   })
 })

@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { PARAGRAPH_STATUSES, type StatePosition, tally } from './consensus.ts'
-import { amendmentTransition, bracketedSpans, FROZEN, paragraphTransition } from './lifecycle.ts'
+import { amendmentTransition, bracketedSpans, FROZEN, openStatus, paragraphTransition } from './lifecycle.ts'
 
 const support: StatePosition = {
   memberStateIso3: 'ZAF',
@@ -80,5 +80,13 @@ describe('an amendment’s lifecycle', () => {
     expect(amendmentTransition('withdrawn', { kind: 'take_position' })).toMatchObject({
       error: { id: 'amendment_withdrawn' },
     })
+  })
+})
+
+describe('the status a paragraph opens with', () => {
+  it('is bracketed when its text has square brackets, proposed otherwise', () => {
+    expect(openStatus('Decides [to act][to consider acting]')).toBe('bracketed')
+    expect(openStatus('Decides to act')).toBe('proposed')
+    expect(openStatus('')).toBe('proposed')
   })
 })

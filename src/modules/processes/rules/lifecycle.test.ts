@@ -1,7 +1,16 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import type { ProcessState } from '../tables.ts'
-import { AFTER_CONCLUSION, nextState, type ProcessWrite, type StateCommand, writeRefusal } from './lifecycle.ts'
+import {
+  AFTER_CONCLUSION,
+  acceptsWrite,
+  acceptsWrites,
+  nextState,
+  offeredTransitions,
+  type ProcessWrite,
+  type StateCommand,
+  writeRefusal,
+} from './lifecycle.ts'
 
 const WRITES: ProcessWrite[] = [
   'call',
@@ -109,5 +118,35 @@ describe('what a concluded process still takes', () => {
     expect(writeRefusal({ state: 'concluded' }, 'corrigendum', false).ok).toBe(false)
     expect(writeRefusal({ state: 'concluded' }, 'corrigendum', true).ok).toBe(true)
     expect(writeRefusal({ state: 'active' }, 'corrigendum', false).ok).toBe(true)
+  })
+})
+
+describe('what a process offers and takes', () => {
+  const STATES: ProcessState[] = ['planned', 'active', 'concluded']
+  /** the state each offered command leads to */
+  const TARGET = { start: 'active', conclude: 'concluded', reopen: 'active' } as const
+
+  it('offers start when planned, conclude when active, reopen when concluded', () => {
+    expect(STATES.map((state) => offeredTransitions(state))).toEqual([['start'], ['conclude'], ['reopen']])
+  })
+
+  it('offers a way to exactly the states the lifecycle lets each state move to', () => {
+    for (const from of STATES)
+      for (const to of STATES) {
+        const offered = offeredTransitions(from).some((name) => TARGET[name] === to)
+        const command = (to === 'active' ? { to, reason: 'A resumed session' } : { to }) as StateCommand
+        expect(nextState(from, command).ok, `${from} -> ${to}`).toBe(offered)
+      }
+  })
+
+  it('takes every write while planned or active, and after conclusion only what AFTER_CONCLUSION names', () => {
+    expect(acceptsWrites({ state: 'planned' })).toBe(true)
+    expect(acceptsWrites({ state: 'active' })).toBe(true)
+    expect(acceptsWrites({ state: 'concluded' })).toBe(false)
+    expect(WRITES.filter((w) => acceptsWrite({ state: 'concluded' }, w, true)).sort()).toEqual(
+      [...AFTER_CONCLUSION].sort(),
+    )
+    expect(acceptsWrite({ state: 'concluded' }, 'corrigendum')).toBe(false)
+    expect(WRITES.every((w) => acceptsWrite({ state: 'active' }, w))).toBe(true)
   })
 })
