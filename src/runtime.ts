@@ -56,6 +56,8 @@ export interface RuntimeOptions {
   /** sync reference data after migrating (default true); `ecp import` needs an empty database */
   referenceData?: boolean
   now?: () => Date
+  /** hears every SQL statement the database is sent (tests count round trips) */
+  onQuery?: (sql: string) => void
 }
 
 const CORE_JOBS: JobRegistry = {
@@ -98,9 +100,13 @@ export async function openRuntime(config: Config, options: RuntimeOptions = {}):
   const log = options.log ?? createLogger(config.log)
   // a server restart drops every pooled connection at once: say it once per interval
   const lost = new FaultReporter(30_000)
-  const database = await openDatabase(options.target ?? targetFromConfig(config), (error) => {
-    if (lost.shouldReport('connection')) log.error('database connection lost (said once per 30 s)', error.message)
-  })
+  const database = await openDatabase(
+    options.target ?? targetFromConfig(config),
+    (error) => {
+      if (lost.shouldReport('connection')) log.error('database connection lost (said once per 30 s)', error.message)
+    },
+    options.onQuery,
+  )
   try {
     const migrated = await migrate(database, modules, log)
     if (options.referenceData !== false) {

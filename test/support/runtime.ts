@@ -48,6 +48,8 @@ export async function createTestRuntime(
     config?: Partial<Config>
     /** the modules to run (default: src/modules/index.ts's list) */
     modules?: readonly ModuleManifest[]
+    /** hears every SQL statement sent (a test counts a request's round trips) */
+    onQuery?: (sql: string) => void
   } = {},
 ): Promise<TestRuntime> {
   let target: DatabaseTarget

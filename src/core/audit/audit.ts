@@ -1,12 +1,13 @@
 // Appends to the audit log inside the caller's transaction, so an entry exists exactly when the
 // change it records was committed. Entries are serialized by a transaction-scoped advisory lock;
-// each becomes a leaf of the log's Merkle tree (tree-store.ts) in the same transaction.
+// each becomes a leaf of the log's Merkle tree (tree-store.ts) in the same transaction, written
+// with its entry in one statement.
 import { sql } from 'kysely'
 import { type Actor, accountIdOf } from '../auth/actor.ts'
 import type { Db } from '../db/database.ts'
-import { inTransaction, jsonb } from '../db/helpers.ts'
+import { jsonb } from '../db/helpers.ts'
 import { commitTo, entryLeafHash, newSalt, normalizePayload, type PublicEntry, publicForm } from './entry.ts'
-import { AUDIT_LOCK_KEY, appendLeaves, catchUpTree } from './tree-store.ts'
+import { AUDIT_LOCK_KEY, appendLeaves, catchUpTree, leafRows, readHead } from './tree-store.ts'
 
 export { auditLogSize, readPublicEntries } from './log-read.ts'
 export { verifyAuditLog } from './verify-stored.ts'
@@ -36,40 +37,68 @@ export function auditedBy(ctx: CommandContext): Pick<AuditInput, 'actor' | 'requ
   return { actor: ctx.actor, requestId: ctx.requestId ?? null, at: ctx.now }
 }
 
-/** Records an entry and its leaf; returns the entry's public form. */
-export async function recordAudit(db: Db, input: AuditInput): Promise<PublicEntry> {
-  return inTransaction(db, async (trx) => {
-    await sql`select pg_advisory_xact_lock(${AUDIT_LOCK_KEY})`.execute(trx)
-    // the last entry and the last leaf in one read; entries from before the tree (or written
-    // behind our back) get their leaves first
-    const heads = await sql<{ seq: number | null; leaves: number | null }>`select
-      (select max(seq) from audit_entry) as seq,
-      (select max(position) + 1 from audit_tree_node where level = 0) as leaves`.execute(trx)
-    const lastSeq = Number(heads.rows[0]?.seq ?? 0)
-    if (Number(heads.rows[0]?.leaves ?? 0) < lastSeq) await catchUpTree(trx)
-    const row = {
-      seq: lastSeq + 1,
-      at: input.at ?? new Date(),
-      public: input.public ?? true,
-      actorAccountId: accountIdOf(input.actor),
-      action: input.action,
-      subjectType: input.subjectType,
-      subjectId: input.subjectId === null ? null : String(input.subjectId),
-      payload: normalizePayload(input.payload ?? {}),
-      requestId: input.requestId ?? null,
-    }
-    await trx
-      .insertInto('auditEntry')
-      .values({ ...row, payload: jsonb(row.payload) })
-      .execute()
-    let commitment: Buffer | null = null
-    if (!row.public) {
-      const salt = newSalt()
-      commitment = commitTo(row, salt)
-      await trx.insertInto('auditCommitment').values({ seq: row.seq, salt, commitment }).execute()
-    }
-    const entry = publicForm(row, commitment)
-    await appendLeaves(trx, row.seq - 1, [entryLeafHash(entry)])
+/**
+ * The SQL that takes the log's append lock, for a command that folds it into the last statement
+ * of its own writes (after its row locks, as every writer takes it last) and then records its
+ * entry with `{ locked: true }`: one round trip fewer on a hot write (a State's position).
+ */
+export const takeAuditLock = sql`pg_advisory_xact_lock(${AUDIT_LOCK_KEY})`
+
+/**
+ * Records an entry and its leaf; returns the entry's public form. Inside the caller's transaction
+ * it takes no savepoint of its own (a failure fails the caller's transaction, or its savepoint):
+ * the lock, one read of the head, and one statement that writes the entry, its commitment and its
+ * leaf with the subtrees it completes.
+ */
+export async function recordAudit(
+  db: Db,
+  input: AuditInput,
+  options: { /** the caller took `takeAuditLock` in an earlier statement */ locked?: boolean } = {},
+): Promise<PublicEntry> {
+  if (!db.isTransaction) return db.transaction().execute((trx) => appendEntry(trx, input, false))
+  return appendEntry(db, input, options.locked === true)
+}
+
+async function appendEntry(trx: Db, input: AuditInput, locked: boolean): Promise<PublicEntry> {
+  if (!locked) await sql`select ${takeAuditLock}`.execute(trx)
+  const head = await readHead(trx)
+  // entries from before the tree (or written behind our back) get their leaves first
+  const caughtUp = head.leaves < head.seq
+  if (caughtUp) await catchUpTree(trx)
+  const row = {
+    seq: head.seq + 1,
+    at: input.at ?? new Date(),
+    public: input.public ?? true,
+    actorAccountId: accountIdOf(input.actor),
+    action: input.action,
+    subjectType: input.subjectType,
+    subjectId: input.subjectId === null ? null : String(input.subjectId),
+    payload: normalizePayload(input.payload ?? {}),
+    requestId: input.requestId ?? null,
+  }
+  let commitment: Buffer | null = null
+  let salt: Buffer | null = null
+  if (!row.public) {
+    salt = newSalt()
+    commitment = commitTo(row, salt)
+  }
+  const entry = publicForm(row, commitment)
+  const leaf = entryLeafHash(entry)
+  const entryRow = { ...row, payload: jsonb(row.payload) }
+  if (caughtUp) {
+    await trx.insertInto('auditEntry').values(entryRow).execute()
+    if (salt && commitment) await trx.insertInto('auditCommitment').values({ seq: row.seq, salt, commitment }).execute()
+    await appendLeaves(trx, head.seq, [leaf])
     return entry
-  })
+  }
+  const nodes = leafRows(head.seq, [leaf], head.siblings)
+  const withEntry = trx.with('entry', (w) => w.insertInto('auditEntry').values(entryRow))
+  await (salt && commitment
+    ? withEntry.with('commitment', (w) => w.insertInto('auditCommitment').values({ seq: row.seq, salt, commitment }))
+    : withEntry
+  )
+    .insertInto('auditTreeNode')
+    .values(nodes)
+    .execute()
+  return entry
 }

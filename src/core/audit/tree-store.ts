@@ -89,11 +89,8 @@ function leftSiblingsFor(start: number, count: number): { level: number; positio
   return [...needed.values()]
 }
 
-/** Appends leaves from index `start` (the current size) with every subtree they complete. */
-export async function appendLeaves(trx: Db, start: number, leaves: Hash[]): Promise<void> {
-  if (leaves.length === 0) return
-  // only the left siblings the new leaves merge with are read (none when the first index is even)
-  const known = await readNodes(trx, leftSiblingsFor(start, leaves.length))
+/** The rows of `leaves` appended at index `start`: each leaf and every subtree it completes. */
+export function leafRows(start: number, leaves: Hash[], known: Map<string, Hash>) {
   const rows: { level: number; position: number; hash: Buffer }[] = []
   leaves.forEach((leaf, i) => {
     let position = start + i
@@ -111,12 +108,59 @@ export async function appendLeaves(trx: Db, start: number, leaves: Hash[]): Prom
       rows.push({ level, position, hash })
     }
   })
+  return rows
+}
+
+/** Appends leaves from index `start` (the current size) with every subtree they complete. */
+export async function appendLeaves(trx: Db, start: number, leaves: Hash[]): Promise<void> {
+  if (leaves.length === 0) return
+  // only the left siblings the new leaves merge with are read (none when the first index is even)
+  const rows = leafRows(start, leaves, await readNodes(trx, leftSiblingsFor(start, leaves.length)))
   for (let i = 0; i < rows.length; i += 500) {
     await trx
       .insertInto('auditTreeNode')
       .values(rows.slice(i, i + 500))
       .execute()
   }
+}
+
+/** The log's head: its last entry, its stored leaves, and the stored subtrees the next leaf merges with. */
+export interface LogHead {
+  seq: number
+  leaves: number
+  /** the left siblings of leaf `seq` (valid when `leaves` equals `seq`) */
+  siblings: Map<string, Hash>
+}
+
+/**
+ * Reads the head in one statement: the last entry, the number of leaves, and the left siblings a
+ * leaf at index `seq` merges with (level l when the low l+1 bits of `seq` are all ones). Call it
+ * holding the append lock, in a statement after the one that took it (a statement's snapshot is
+ * taken before it waits).
+ */
+export async function readHead(trx: Db): Promise<LogHead> {
+  const rows = await sql<{
+    seq: number
+    leaves: number
+    level: number | null
+    position: number | null
+    hash: Uint8Array | null
+  }>`
+    with head as (
+      select coalesce((select max(seq) from audit_entry), 0)::bigint as seq,
+        coalesce((select max(position) + 1 from audit_tree_node where level = 0), 0)::bigint as leaves
+    )
+    select head.seq, head.leaves, n.level, n.position, n.hash from head left join lateral (
+      select t.level, t.position, t.hash from generate_series(0, 61) as l
+      join audit_tree_node t on t.level = l and t.position = (head.seq >> l) - 1
+      where (head.seq + 1) % (1::bigint << (l + 1)) = 0
+    ) n on true`.execute(trx)
+  const first = rows.rows[0]
+  const siblings = new Map<string, Hash>()
+  for (const r of rows.rows)
+    if (r.level !== null && r.position !== null && r.hash)
+      siblings.set(key(Number(r.level), Number(r.position)), Buffer.from(r.hash))
+  return { seq: Number(first?.seq ?? 0), leaves: Number(first?.leaves ?? 0), siblings }
 }
 
 /**

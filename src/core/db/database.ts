@@ -2,7 +2,7 @@
 // when DATABASE_URL is set. One SQL dialect either way; Kysely on top, with camelCase in TypeScript.
 import { resolve } from 'node:path'
 import { PGlite } from '@electric-sql/pglite'
-import { CamelCasePlugin, Kysely, PostgresDialect, sql } from 'kysely'
+import { CamelCasePlugin, Kysely, type LogEvent, PostgresDialect, sql } from 'kysely'
 import pg from 'pg'
 import { acceptCopy } from './copy.ts'
 import { checkDataDir, describeError, lockDataDir, StartupError } from './data-dir.ts'
@@ -41,7 +41,10 @@ export function targetFromConfig(config: { databaseUrl: string | undefined; data
 export async function openDatabase(
   target: DatabaseTarget,
   onIdleError: (error: Error) => void = () => {},
+  /** hears every statement sent, begin and commit included (tests count a request's round trips) */
+  onQuery?: (sql: string) => void,
 ): Promise<Database> {
+  const log = onQuery && ((event: LogEvent) => onQuery(event.query.sql))
   // column names are camel-cased; what a JSON value holds is data and comes back as it was written
   // (left to its default, the plugin renamed "civil_society" inside stored JSON to "civilSociety")
   const plugins = [new CamelCasePlugin({ maintainNestedObjectKeys: true })]
@@ -71,7 +74,7 @@ export async function openDatabase(
       }
       dataDir = root
     }
-    const db = new Kysely<CoreTables>({ dialect: new SerializedPGliteDialect(pglite), plugins })
+    const db = new Kysely<CoreTables>({ dialect: new SerializedPGliteDialect(pglite), plugins, ...(log && { log }) })
     return {
       db,
       kind: 'pglite',
@@ -104,7 +107,7 @@ export async function openDatabase(
     client.on('error', onIdleError)
     acceptCopy(client)
   })
-  const db = new Kysely<CoreTables>({ dialect: new PostgresDialect({ pool }), plugins })
+  const db = new Kysely<CoreTables>({ dialect: new PostgresDialect({ pool }), plugins, ...(log && { log }) })
   return {
     db,
     kind: 'postgresql',

@@ -1,6 +1,6 @@
 // Each State's position on a paragraph or an amendment (its latest word is its position), and the
 // stakeholder advisory committees' comments with the Secretariat's public answers.
-import { auditedBy, type CommandContext, recordAudit } from '../../core/audit/audit.ts'
+import { auditedBy, type CommandContext, recordAudit, takeAuditLock } from '../../core/audit/audit.ts'
 import { authorize } from '../../core/auth/authorize.ts'
 import type { Db } from '../../core/db/database.ts'
 import { inTransaction } from '../../core/db/helpers.ts'
@@ -8,13 +8,21 @@ import { forbidden, invalid, notFound, ok, type Result } from '../../core/result
 import { findOrganizationById } from '../actors/index.ts'
 import { speaksAs } from '../proposals/index.ts'
 import { accountOf, documentWithBody, inDocument, negotiationOpen } from './context.ts'
-import { findAmendment, findComment, findParagraph } from './queries.ts'
+import { findComment } from './queries.ts'
 import { insertComment, setCommentAnswer } from './queries-comments.ts'
-import { recordPosition } from './queries-standing.ts'
+import { lockPositionSubject, recordPosition } from './queries-positions.ts'
 import type { Position } from './rules/consensus.ts'
 import { amendmentTransition, paragraphTransition } from './rules/lifecycle.ts'
 
-/** A delegate gives their State's position; the State's latest word is its position. */
+/**
+ * A delegate gives their State's position; the State's latest word is its position. Returns the
+ * paragraph it was given on (an amendment's own paragraph), for the page to come back to.
+ *
+ * It is the write a negotiation makes most, often while others read, so it sends few statements:
+ * the subject locked with its document's process, the process share-locked, then the history,
+ * current word and tally in one statement that also takes the audit log's lock, the head of the
+ * log, and the entry with its leaf (test: round-trips.test.ts).
+ */
 export async function takePosition(
   db: Db,
   ctx: CommandContext,
@@ -27,25 +35,22 @@ export async function takePosition(
     /** the document the caller speaks in (the API's path): the subject must be one of its own */
     documentId?: number | undefined
   },
-): Promise<Result<void>> {
-  const allowed = authorize(ctx.actor, 'position.take', { memberStateIso3: input.memberStateIso3 })
-  if (!allowed.ok) return allowed
+): Promise<Result<{ paragraphId: number }>> {
   return inTransaction(db, async (trx) => {
     // the subject as it stands now, locked, so a declaration or a change of text waits for it
-    let documentId: number
-    if (input.subjectType === 'paragraph') {
-      const paragraph = await findParagraph(trx, input.subjectId, { forUpdate: true })
-      if (!paragraph) return notFound('paragraph_not_found')
-      const takes = paragraphTransition(paragraph, { kind: 'take_position' })
-      if (!takes.ok) return takes
-      documentId = paragraph.documentId
-    } else {
-      const amendment = await findAmendment(trx, input.subjectId, { forUpdate: true })
-      if (!amendment) return notFound('amendment_not_found')
-      const takes = amendmentTransition(amendment.status, { kind: 'take_position' })
-      if (!takes.ok) return takes
-      documentId = amendment.documentId
-    }
+    const subject = await lockPositionSubject(trx, input.subjectType, input.subjectId)
+    if (!subject) return notFound(`${input.subjectType}_not_found`)
+    const allowed = authorize(ctx.actor, 'position.take', { memberStateIso3: input.memberStateIso3 })
+    if (!allowed.ok) return allowed
+    const takes =
+      subject.subjectType === 'paragraph'
+        ? paragraphTransition(subject.paragraph, { kind: 'take_position' })
+        : amendmentTransition(subject.amendment.status, { kind: 'take_position' })
+    if (!takes.ok) return takes
+    const { documentId, paragraphId } =
+      subject.subjectType === 'paragraph'
+        ? { documentId: subject.paragraph.documentId, paragraphId: subject.paragraph.id }
+        : subject.amendment
     if (input.documentId !== undefined && input.documentId !== documentId)
       return invalid([
         {
@@ -53,31 +58,33 @@ export async function takePosition(
           code: 'negotiation.unknownParagraph',
         },
       ])
-    const document = await documentWithBody(trx, documentId)
-    if (!document) return notFound('negotiating_document_not_found')
-    const open = await negotiationOpen(trx, ctx, document.process.id)
+    const open = await negotiationOpen(trx, ctx, subject.processId)
     if (!open.ok) return open
     const { documentId: _, ...position } = input
-    const row = await recordPosition(trx, {
-      ...position,
-      note: input.note ?? null,
-      accountId: accountOf(ctx.actor),
-      at: ctx.now,
-    })
-    await recordAudit(trx, {
-      ...auditedBy(ctx),
-      action: 'position.taken',
-      subjectType: input.subjectType,
-      subjectId: input.subjectId,
-      payload: {
-        positionId: row.id,
-        wording: row.wording,
-        memberStateIso3: input.memberStateIso3,
-        position: input.position,
-        note: input.note ?? null,
+    const row = await recordPosition(
+      trx,
+      { ...position, note: input.note ?? null, accountId: accountOf(ctx.actor), at: ctx.now },
+      { documentId, wording: subject.wording },
+      takeAuditLock,
+    )
+    await recordAudit(
+      trx,
+      {
+        ...auditedBy(ctx),
+        action: 'position.taken',
+        subjectType: input.subjectType,
+        subjectId: input.subjectId,
+        payload: {
+          positionId: row.id,
+          wording: row.wording,
+          memberStateIso3: input.memberStateIso3,
+          position: input.position,
+          note: input.note ?? null,
+        },
       },
-    })
-    return ok(undefined)
+      { locked: true },
+    )
+    return ok({ paragraphId })
   })
 }
 

@@ -12,8 +12,8 @@ import { settle } from './commands-consensus.ts'
 import { accountOf, documentWithBody, negotiationOpen } from './context.ts'
 import { findParagraph, findSilence, paragraphsOf, type Silence } from './queries.ts'
 import { insertStatement } from './queries-documents.ts'
+import { recordPosition } from './queries-positions.ts'
 import { brokenParagraphs, insertSilence, updateSilence } from './queries-silence.ts'
-import { recordPosition } from './queries-standing.ts'
 import { paragraphTransition } from './rules/lifecycle.ts'
 
 /** Silence runs at least 72 hours (GA decision 74/544). */

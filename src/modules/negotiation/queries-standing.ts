@@ -6,7 +6,7 @@
 import { sql } from 'kysely'
 import type { Db } from '../../core/db/database.ts'
 import { ndb } from './queries.ts'
-import { EMPTY_TALLY, type Position, type StatePosition, type Tally, tally } from './rules/consensus.ts'
+import { EMPTY_TALLY, type StatePosition, type Tally, tally } from './rules/consensus.ts'
 import { amendmentWording, paragraphWording } from './rules/wording.ts'
 
 export type SubjectType = 'paragraph' | 'amendment'
@@ -34,51 +34,19 @@ export async function subjectWording(
   return row && { documentId: row.documentId, wording: amendmentWording(row) }
 }
 
-export interface PositionRecord {
-  subjectType: SubjectType
-  subjectId: number
-  memberStateIso3: string
-  position: Position
-  note: string | null
-  accountId: number
-  at: Date
-}
-
-/**
- * Records a State's position on the subject's present wording: the history, the current word and
- * the tally, together. Call inside a transaction; the subject row is locked so two positions on it
- * are counted one after the other.
- */
-export async function recordPosition(trx: Db, input: PositionRecord): Promise<{ id: number; wording: string }> {
-  const subject = await subjectWording(trx, input.subjectType, input.subjectId, { forUpdate: true })
-  if (!subject) throw new Error(`no ${input.subjectType} ${input.subjectId}`)
-  const n = ndb(trx)
-  const row = await n
-    .insertInto('negotiationPosition')
-    .values({ ...input, wording: subject.wording })
-    .returning('id')
-    .executeTakeFirstOrThrow()
-  const current = {
-    documentId: subject.documentId,
-    positionId: row.id,
-    position: input.position,
-    wording: subject.wording,
-    note: input.note,
-    accountId: input.accountId,
-    at: input.at,
-  }
-  await n
-    .insertInto('negotiationCurrentPosition')
-    .values({
-      subjectType: input.subjectType,
-      subjectId: input.subjectId,
-      memberStateIso3: input.memberStateIso3,
-      ...current,
-    })
-    .onConflict((oc) => oc.columns(['subjectType', 'subjectId', 'memberStateIso3']).doUpdateSet(current))
-    .execute()
-  await refreshTally(trx, input.subjectType, input.subjectId, subject)
-  return { id: row.id, wording: subject.wording }
+/** A tally's counts and States, over rows of current positions, against the present wording `w`. */
+export function tallyCounts(w: string) {
+  const states = (filter: ReturnType<typeof sql>) =>
+    sql<string[]>`coalesce(array_agg(member_state_iso3 order by member_state_iso3) filter (where ${filter}), '{}')`
+  const count = (filter: ReturnType<typeof sql>) => sql<number>`(count(*) filter (where ${filter}))::int`
+  return sql`${count(sql`wording = ${w} and position = 'support'`)},
+      ${count(sql`wording = ${w} and position = 'no_objection'`)},
+      ${count(sql`wording = ${w} and position = 'objection'`)},
+      ${count(sql`wording = ${w} and position = 'reservation'`)},
+      ${count(sql`wording <> ${w}`)},
+      ${states(sql`position = 'objection'`)},
+      ${states(sql`wording = ${w} and position = 'reservation'`)},
+      ${states(sql`wording <> ${w} and position = 'objection'`)}`
 }
 
 /** Recounts one subject's tally from its current positions against its present wording. */
@@ -91,21 +59,10 @@ export async function refreshTally(
   const subject = known ?? (await subjectWording(trx, subjectType, subjectId))
   if (!subject) return
   const w = subject.wording
-  const states = (filter: ReturnType<typeof sql>) =>
-    sql<string[]>`coalesce(array_agg(member_state_iso3 order by member_state_iso3) filter (where ${filter}), '{}')`
-  const count = (filter: ReturnType<typeof sql>) => sql<number>`(count(*) filter (where ${filter}))::int`
   await sql`
     insert into negotiation_tally (subject_type, subject_id, document_id, wording, support, no_objection,
       objection, reservation, earlier, objecting, reserving, earlier_objecting)
-    select ${subjectType}, ${subjectId}, ${subject.documentId}, ${w},
-      ${count(sql`wording = ${w} and position = 'support'`)},
-      ${count(sql`wording = ${w} and position = 'no_objection'`)},
-      ${count(sql`wording = ${w} and position = 'objection'`)},
-      ${count(sql`wording = ${w} and position = 'reservation'`)},
-      ${count(sql`wording <> ${w}`)},
-      ${states(sql`position = 'objection'`)},
-      ${states(sql`wording = ${w} and position = 'reservation'`)},
-      ${states(sql`wording <> ${w} and position = 'objection'`)}
+    select ${subjectType}, ${subjectId}, ${subject.documentId}, ${w}, ${tallyCounts(w)}
     from negotiation_current_position where subject_type = ${subjectType} and subject_id = ${subjectId}
     on conflict (subject_type, subject_id) do update set wording = excluded.wording, support = excluded.support,
       no_objection = excluded.no_objection, objection = excluded.objection, reservation = excluded.reservation,

@@ -3,6 +3,8 @@
 // A change to any of them shows in review as a diff of __sql__/*.sql.
 import { describe, expect, it } from 'vitest'
 import { sqlOf } from '../../../test/support/sql-snapshot.ts'
+import { takeAuditLock } from '../../core/audit/audit.ts'
+import { lockPositionSubject, recordPosition } from './queries-positions.ts'
 import { amendmentStandingsOf, refreshTally, standingsOf } from './queries-standing.ts'
 
 describe('the SQL of the consensus standing', () => {
@@ -45,5 +47,29 @@ describe('the SQL of the consensus standing', () => {
     await expect(
       await sqlOf((db) => refreshTally(db, 'paragraph', 3, { documentId: 7, wording: 'w' })),
     ).toMatchFileSnapshot('__sql__/refresh-tally.sql')
+  })
+
+  it('locks a position’s subject with its document’s process, and writes the position, the current word, the tally and the audit lock in one statement', async () => {
+    const sql = await sqlOf(
+      async (db) => {
+        await lockPositionSubject(db, 'paragraph', 3)
+        await recordPosition(
+          db,
+          {
+            subjectType: 'paragraph',
+            subjectId: 3,
+            memberStateIso3: 'BRA',
+            position: 'objection',
+            note: null,
+            accountId: 1,
+            at: new Date(0),
+          },
+          { documentId: 7, wording: 'w' },
+          takeAuditLock,
+        )
+      },
+      (statement) => (/^\s*with history/.test(statement) ? [{ id: 1 }] : undefined),
+    )
+    await expect(sql).toMatchFileSnapshot('__sql__/record-position.sql')
   })
 })

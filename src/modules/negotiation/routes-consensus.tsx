@@ -74,21 +74,18 @@ export function registerConsensusRoutes(app: Hono<AppEnv>): void {
     app.post(`/${subjectType}s/:id/position`, async (c) => {
       const parsed = parseWith(PositionInput, forSchema(await readForm(c)))
       if (!parsed.ok) return invalidForm(c, parsed.issues)
-      const subject =
-        subjectType === 'paragraph'
-          ? await findParagraph(c.var.db, idParam(c))
-          : await findAmendment(c.var.db, idParam(c))
-      if (!subject) return respondError(c, { type: 'not_found', id: `${subjectType}_not_found` })
+      // the command finds and locks the subject (404 when there is none): no read of it here
       const result = await takePosition(c.var.db, commandContext(c), {
         subjectType,
-        subjectId: subject.id,
+        subjectId: idParam(c),
         ...parsed.value,
       })
       // back to the paragraph's own page, where the position was given
-      const back =
-        'paragraphId' in subject
-          ? `/paragraphs/${subject.paragraphId}#amendment-${subject.id}`
-          : `/paragraphs/${subject.id}`
+      const back = !result.ok
+        ? '/'
+        : subjectType === 'amendment'
+          ? `/paragraphs/${result.value.paragraphId}#amendment-${idParam(c)}`
+          : `/paragraphs/${result.value.paragraphId}`
       return outcome(c, result, back, 'flash.positionRecorded')
     })
   }
