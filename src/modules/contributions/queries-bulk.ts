@@ -200,7 +200,7 @@ export interface ContributionText {
   accountCreatedAt: Date | null
 }
 
-function textsQuery(db: Db) {
+export function textsQuery(db: Db) {
   return cdb(db)
     .selectFrom('contributionsContribution as c')
     .innerJoin('authAccount as a', 'a.id', 'c.authorAccountId')
