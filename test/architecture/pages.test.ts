@@ -30,7 +30,8 @@ describe('every page, in English and Arabic', () => {
     ]
       .filter((path) => !SKIP.test(path))
       .map((path) => ({ path, regex: routePattern(path) }))
-  }, 120_000)
+    // the whole demo loads first: over two minutes on two cores shared with other suites
+  }, 300_000)
   afterAll(() => runtime.close())
 
   async function walk(client: TestClient, lang: 'en' | 'ar', reached: Set<string>) {

@@ -27,7 +27,7 @@ describe.skipIf(!CHROMIUM)('policy processes in Chromium', () => {
 
   for (const lang of ['en', 'ar'] as const) {
     it(`has no axe violations on the processes' pages, in ${lang === 'en' ? 'English' : 'Arabic'}`, {
-      timeout: 240_000,
+      timeout: 600_000,
     }, async () => {
       const context = await newContext(app)
       const page = await context.newPage()
@@ -79,6 +79,18 @@ describe.skipIf(!CHROMIUM)('policy processes in Chromium', () => {
       await staff.locator('form[action="/calls/2/contribute/draft"] button[formaction="/calls/2/contribute"]').click()
       await staff.waitForLoadState('domcontentloaded')
       await expectAccessible(staff, '/calls/2/contribute (with errors)')
+      // so are the forms of a new mechanism and of a library item's curation, refused
+      await staff.goto('/mechanisms/new')
+      await staff.locator('form[action="/mechanisms/new"] button[type=submit]').click()
+      await staff.waitForLoadState('domcontentloaded')
+      expect(await staff.locator('.error-summary').count(), '/mechanisms/new refused').toBe(1)
+      await expectAccessible(staff, '/mechanisms/new (with errors)')
+      await staff.goto('/library/1/edit')
+      await staff.locator('form[action="/library/1/edit"] [name=title]').fill('')
+      await staff.locator('form[action="/library/1/edit"] button[type=submit]').click()
+      await staff.waitForLoadState('domcontentloaded')
+      expect(await staff.locator('.error-summary').count(), '/library/1/edit refused').toBe(1)
+      await expectAccessible(staff, '/library/1/edit (with errors)')
     })
   }
 

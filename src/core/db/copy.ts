@@ -7,10 +7,12 @@ import { pipeline } from 'node:stream/promises'
 import type { PGlite } from '@electric-sql/pglite'
 import { CompiledQuery, type Kysely } from 'kysely'
 import type pg from 'pg'
-import { from as copyFrom } from 'pg-copy-streams'
+import { from as copyFrom, to as copyTo } from 'pg-copy-streams'
 
 /** SQL that starts with this marker is `copy ... from stdin`, its one parameter the data. */
 export const COPY_MARKER = '/* ecp:copy */'
+/** SQL that starts with this marker is `copy (select ...) to stdout`: one row, `{ data: Buffer }`. */
+export const COPY_OUT_MARKER = '/* ecp:copy-out */'
 
 const SPECIAL = /[\\\t\n\r]/g
 const ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' }
@@ -47,6 +49,39 @@ export async function copyInto(
   )
 }
 
+/**
+ * The answer of `select` (no parameters: COPY takes none; the caller writes only numbers it
+ * checked into it) in COPY's text format, as bytes: one line per row, values separated by tabs,
+ * `\\N` for null, backslash escapes in text (see copyValue). What a million rows cost here is the
+ * bytes, not a JavaScript object per row.
+ */
+export async function copyOut(
+  // biome-ignore lint/suspicious/noExplicitAny: any Kysely instance (each module widens its tables)
+  executor: Kysely<any>,
+  select: string,
+): Promise<Buffer> {
+  const result = await executor.executeQuery<{ data: Buffer }>(
+    CompiledQuery.raw(`${COPY_OUT_MARKER}copy (${select}) to stdout`, []),
+  )
+  return result.rows[0]?.data ?? Buffer.alloc(0)
+}
+
+/** One value of COPY's text format back (the inverse of copyValue for text). */
+export function fromCopyValue(field: string): string | null {
+  if (field === '\\N') return null
+  if (!field.includes('\\')) return field
+  return field.replace(/\\(.)/g, (_, c: string) =>
+    c === 'n' ? '\n' : c === 't' ? '\t' : c === 'r' ? '\r' : c === 'b' ? '\b' : c === 'f' ? '\f' : c === 'v' ? '\v' : c,
+  )
+}
+
+/** PGlite: a marked `copy ... to stdout` writes to the '/dev/blob' device instead. */
+export async function pgliteCopyOut(pglite: PGlite, marked: string) {
+  const statement = `${marked.slice(COPY_OUT_MARKER.length).replace(/ to stdout$/, '')} to '/dev/blob'`
+  const result = await pglite.query(statement)
+  return { rows: [{ data: result.blob ? Buffer.from(await result.blob.arrayBuffer()) : Buffer.alloc(0) }] }
+}
+
 /** PGlite: the marked statement reads its data from the '/dev/blob' device. */
 export async function pgliteCopy(pglite: PGlite, marked: string, parameters: readonly unknown[]) {
   const statement = `${marked.slice(COPY_MARKER.length).replace(/ from stdin$/, '')} from '/dev/blob'`
@@ -57,6 +92,12 @@ export async function pgliteCopy(pglite: PGlite, marked: string, parameters: rea
 /** PostgreSQL: teaches a pool's client the marked statement (called once per new connection). */
 export function acceptCopy(client: pg.PoolClient): void {
   const query = client.query.bind(client) as (...args: unknown[]) => unknown
+  const copyingOut = async (statement: string) => {
+    const chunks: Buffer[] = []
+    const stream = client.query(copyTo(statement.slice(COPY_OUT_MARKER.length)))
+    for await (const chunk of stream) chunks.push(chunk as Buffer)
+    return { command: 'COPY', rowCount: 1, rows: [{ data: Buffer.concat(chunks) }], fields: [] }
+  }
   const copying = async (statement: string, parameters: unknown[]) => {
     const stream = client.query(copyFrom(statement.slice(COPY_MARKER.length)))
     await pipeline(Readable.from([String(parameters[0] ?? '')]), stream)
@@ -64,8 +105,12 @@ export function acceptCopy(client: pg.PoolClient): void {
   }
   Object.assign(client, {
     query: (...args: unknown[]) =>
-      typeof args[0] === 'string' && args[0].startsWith(COPY_MARKER)
-        ? copying(args[0], (args[1] as unknown[]) ?? [])
-        : query(...args),
+      typeof args[0] !== 'string'
+        ? query(...args)
+        : args[0].startsWith(COPY_MARKER)
+          ? copying(args[0], (args[1] as unknown[]) ?? [])
+          : args[0].startsWith(COPY_OUT_MARKER)
+            ? copyingOut(args[0])
+            : query(...args),
   })
 }

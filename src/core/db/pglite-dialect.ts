@@ -14,7 +14,7 @@ import {
   PostgresQueryCompiler,
   type QueryResult,
 } from 'kysely'
-import { COPY_MARKER, pgliteCopy } from './copy.ts'
+import { COPY_MARKER, COPY_OUT_MARKER, pgliteCopy, pgliteCopyOut } from './copy.ts'
 
 /** SQL that starts with this marker runs as a script (several statements, no parameters). */
 export const SCRIPT_MARKER = '/* ecp:script */'
@@ -42,6 +42,8 @@ class PGliteConnection implements DatabaseConnection {
       return { rows: [] }
     }
     if (compiled.sql.startsWith(COPY_MARKER)) return pgliteCopy(this.pglite, compiled.sql, compiled.parameters)
+    if (compiled.sql.startsWith(COPY_OUT_MARKER))
+      return pgliteCopyOut(this.pglite, compiled.sql) as Promise<QueryResult<R>>
     const result = await this.pglite.query<R>(compiled.sql, compiled.parameters as unknown[], {
       rowMode: 'object',
     })

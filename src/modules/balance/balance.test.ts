@@ -9,6 +9,8 @@ import { SYSTEM } from '../../core/auth/actor.ts'
 import type { Db } from '../../core/db/database.ts'
 import { createOrganization } from '../actors/index.ts'
 import { addBodyMember, createBody } from '../bodies/index.ts'
+import { modules } from '../index.ts'
+import { datasetsOf } from '../open-data/index.ts'
 import {
   changeProcessState,
   createProcess,
@@ -268,6 +270,22 @@ describe.each(DATABASE_KINDS)('balance of participation on %s', (kind) => {
     expect(Object.keys(doc.components.schemas.Balance?.properties ?? {})).toEqual(
       expect.arrayContaining(['regionalGroups', 'development', 'stakeholderGroups', 'languages', 'coverage', 'trend']),
     )
+  })
+
+  it('puts the process’s balance and this year’s in the open data, the rows of the CSV', async () => {
+    const dataset = (await datasetsOf(db, modules)).find((d) => d.name === 'balance_of_participation')
+    const rows = dataset?.rows ?? []
+    expect(rows).toContainEqual(
+      expect.objectContaining({
+        scope: 'process',
+        id: processId,
+        grouping: 'regionalGroups',
+        group: 'african',
+        count: 3,
+      }),
+    )
+    expect(rows.some((r) => r.scope === 'year' && r.id === new Date().getUTCFullYear())).toBe(true)
+    expect(dataset?.primaryKey).toEqual(['scope', 'id', 'grouping', 'group'])
   })
 
   it('gives the same figures as CSV', async () => {

@@ -97,7 +97,10 @@ export async function assignContribution(db: Db, c: ContributionText): Promise<A
   const sig = signature(w, DEFAULT_METHOD)
   const buckets = bandKeys(sig, DEFAULT_METHOD).map((key, band) => bucketId(band, key))
   return inTransaction(db, async (trx) => {
-    await sql`select pg_advisory_xact_lock(hashtext(${`consultation:${c.callId}`}))`.execute(trx)
+    // the probe reads a few index entries: a parallel plan (which stale statistics after a bulk
+    // load can make look cheaper) would spend more starting its workers than the whole read
+    await sql`select pg_advisory_xact_lock(hashtext(${`consultation:${c.callId}`})),
+      set_config('max_parallel_workers_per_gather', '0', true)`.execute(trx)
     const found = await probe(trx, c, hash, buckets)
     if (found.assigned) return null
     const member = sql`insert into consultation_member (contribution_id, call_id, text_id, campaign_id, submitted_at)`
@@ -152,7 +155,12 @@ export async function assignContribution(db: Db, c: ContributionText): Promise<A
 async function startCampaign(trx: Db, callId: number, textId: number): Promise<{ id: number; template: string }> {
   const k = kdb(trx)
   const memberIds = (
-    await k.selectFrom('consultationMember').select('contributionId').where('textId', '=', textId).execute()
+    await k
+      .selectFrom('consultationMember')
+      .select('contributionId')
+      .where('textId', '=', textId)
+      .where('campaignId', 'is', null)
+      .execute()
   ).map((m) => Number(m.contributionId))
   const members = await contributionTexts(trx, memberIds)
   const first = members[0]
@@ -173,7 +181,13 @@ async function startCampaign(trx: Db, callId: number, textId: number): Promise<{
     .executeTakeFirstOrThrow()
   const campaignId = Number(campaign.id)
   await k.updateTable('consultationText').set({ campaignId }).where('id', '=', textId).execute()
-  await k.updateTable('consultationMember').set({ campaignId }).where('textId', '=', textId).execute()
+  // a lone text's members are in no campaign (the index consultation_member_lone_text finds them)
+  await k
+    .updateTable('consultationMember')
+    .set({ campaignId })
+    .where('textId', '=', textId)
+    .where('campaignId', 'is', null)
+    .execute()
   // its members were counted in no campaign
   await k
     .updateTable('consultationSetting')

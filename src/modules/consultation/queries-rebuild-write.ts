@@ -3,7 +3,7 @@
 // every row (a template's text id included) is known before writing, and each table is loaded by
 // COPY in slices: a million members and their ten million buckets are a few dozen statements.
 import { sql } from 'kysely'
-import { copyInto, copyText } from '../../core/db/copy.ts'
+import { copyInto, copyValue } from '../../core/db/copy.ts'
 import type { Db } from '../../core/db/database.ts'
 import { bucketId } from './rules/minhash.ts'
 import type { CampaignProfile } from './tables.ts'
@@ -36,22 +36,17 @@ async function takeIds(trx: Db, table: string, n: number): Promise<number[]> {
   return rows.rows.map((r) => Number(r.id))
 }
 
-async function copySlices<T>(
-  trx: Db,
-  table: string,
-  columns: string[],
-  items: T[] | number,
-  row: (i: number) => unknown[],
-) {
-  const n = typeof items === 'number' ? items : items.length
+/** Loads `n` rows into `table` by COPY, `SLICE` at a time; `line(i)` is row i in COPY's text format. */
+async function copySlices(trx: Db, table: string, columns: string[], n: number, line: (i: number) => string) {
   for (let start = 0; start < n; start += SLICE) {
-    const rows: unknown[][] = []
-    for (let i = start; i < Math.min(n, start + SLICE); i++) rows.push(row(i))
-    await copyInto(trx, table, columns, copyText(rows as Parameters<typeof copyText>[0]))
+    let data = ''
+    for (let i = start; i < Math.min(n, start + SLICE); i++) data += line(i)
+    await copyInto(trx, table, columns, data)
   }
 }
 
-const hex = (sig: Uint32Array) => `\\x${Buffer.from(sig.buffer, sig.byteOffset, sig.byteLength).toString('hex')}`
+const hex = (sig: Uint32Array) => `\\\\x${Buffer.from(sig.buffer, sig.byteOffset, sig.byteLength).toString('hex')}`
+const nullable = (id: number | null) => (id === null ? '\\N' : String(id))
 
 /** Replaces the call's derived campaign data with `call` (inside the caller's transaction). */
 export async function writeRebuiltCall(trx: Db, callId: number, call: RebuiltCall): Promise<void> {
@@ -75,36 +70,35 @@ export async function writeRebuiltCall(trx: Db, callId: number, call: RebuiltCal
       'profile',
       'top_additions',
     ],
-    call.campaigns,
+    call.campaigns.length,
     (k) => {
       const c = call.campaigns[k] as RebuiltCampaign
-      return [
-        campaignIds[k],
-        callId,
-        c.size,
-        c.exactGroups,
-        c.template,
-        textIds[c.templateText],
-        new Date(c.firstAt),
-        new Date(c.lastAt),
-        JSON.stringify(c.profile),
-        JSON.stringify(c.topAdditions),
-      ]
+      return `${campaignIds[k]}\t${callId}\t${c.size}\t${c.exactGroups}\t${copyValue(c.template)}\t${textIds[c.templateText]}\t${new Date(c.firstAt).toISOString()}\t${new Date(c.lastAt).toISOString()}\t${copyValue(JSON.stringify(c.profile))}\t${copyValue(JSON.stringify(c.topAdditions))}\n`
     },
   )
   await copySlices(
     trx,
     'consultation_text',
     ['id', 'call_id', 'hash', 'signature', 'campaign_id', 'members', 'additions'],
-    call.texts,
+    call.texts.length,
     (t) => {
       const x = call.texts[t] as RebuiltCall['texts'][number]
-      return [textIds[t], callId, x.hash, hex(x.signature), campaignId(x.campaign), x.members, x.additions]
+      return `${textIds[t]}\t${callId}\t${x.hash}\t${hex(x.signature)}\t${nullable(campaignId(x.campaign))}\t${x.members}\t${copyValue(x.additions)}\n`
     },
   )
-  await copySlices(trx, 'consultation_bucket', ['call_id', 'bucket', 'text_id'], call.buckets, (i) => {
+  // the buckets in key order (as clustering lists them): each row goes to the right-hand end of the
+  // index, not to a random page of it
+  const key = (i: number) => {
     const b = call.buckets[i] as RebuiltCall['buckets'][number]
-    return [callId, bucketId(b.band, b.key), textIds[b.text]]
+    return bucketId(b.band, b.key)
+  }
+  let sorted = true
+  for (let i = 1; i < call.buckets.length && sorted; i++) sorted = key(i - 1) < key(i)
+  const order = Int32Array.from(call.buckets, (_, i) => i)
+  if (!sorted) order.sort((a, b) => key(a) - key(b))
+  await copySlices(trx, 'consultation_bucket', ['call_id', 'bucket', 'text_id'], order.length, (i) => {
+    const b = call.buckets[order[i] as number] as RebuiltCall['buckets'][number]
+    return `${callId}\t${bucketId(b.band, b.key)}\t${textIds[b.text]}\n`
   })
   const m = call.members
   await copySlices(
@@ -114,13 +108,8 @@ export async function writeRebuiltCall(trx: Db, callId: number, call: RebuiltCal
     m.id.length,
     (i) => {
       const t = m.text[i] as number
-      return [
-        m.id[i],
-        callId,
-        textIds[t],
-        campaignId((call.texts[t] as RebuiltCall['texts'][number]).campaign),
-        new Date(m.at[i] as number),
-      ]
+      const k = (call.texts[t] as RebuiltCall['texts'][number]).campaign
+      return `${m.id[i]}\t${callId}\t${textIds[t]}\t${nullable(campaignId(k))}\t${new Date(m.at[i] as number).toISOString()}\n`
     },
   )
 }

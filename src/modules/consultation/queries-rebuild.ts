@@ -9,20 +9,18 @@ import { authorize } from '../../core/auth/authorize.ts'
 import type { Db } from '../../core/db/database.ts'
 import { inTransaction } from '../../core/db/helpers.ts'
 import { notFound, ok, type Result } from '../../core/result.ts'
-import { contributionTexts, contributionTextsOfCall } from '../contributions/index.ts'
+import { contributionTexts } from '../contributions/index.ts'
 import { findCall } from '../processes/index.ts'
 import { thresholdOf } from './queries.ts'
+import { additionsOf } from './queries-rebuild-additions.ts'
+import { readAndSign } from './queries-rebuild-read.ts'
 import { writeRebuiltCall } from './queries-rebuild-write.ts'
-import { personalAdditions } from './rules/additions.ts'
+import { RebuildPool } from './rebuild-pool.ts'
 import { mostSent } from './rules/additions-count.ts'
 import { clusterSignatures } from './rules/clusters.ts'
-import { Codes, fnv, inChunks } from './rules/compact.ts'
-import { DEFAULT_METHOD, type Method, signature } from './rules/minhash.ts'
-import { textHash, words } from './rules/normalize.ts'
-import { isNewAccount } from './rules/profile.ts'
+import { inChunks } from './rules/compact.ts'
+import { DEFAULT_METHOD, type Method } from './rules/minhash.ts'
 import type { CampaignProfile } from './tables.ts'
-
-const READ_PAGE = 5000
 
 export interface RebuildSummary {
   contributions: number
@@ -31,75 +29,61 @@ export interface RebuildSummary {
   inCampaigns: number
   method: Method
   seconds: { read: number; cluster: number; write: number }
+  /** CPU seconds of this process (its worker threads included) in each phase */
+  cpuSeconds: { read: number; cluster: number; write: number }
 }
 
 export async function rebuildCampaigns(
   db: Db,
   ctx: CommandContext,
   callId: number,
-  options: { onProgress?: (read: number) => void } = {},
+  options: {
+    onProgress?: (read: number) => void
+    /** worker threads: always, never, or (by default) when the call is larger than one page */
+    threads?: boolean
+  } = {},
 ): Promise<Result<RebuildSummary>> {
   const allowed = authorize(ctx.actor, 'campaign.rebuild')
   if (!allowed.ok) return allowed
   if (!(await findCall(db, callId))) return notFound('call_not_found')
   const method: Method = { ...DEFAULT_METHOD, threshold: await thresholdOf(db, callId) }
   const t0 = performance.now()
+  const c0 = process.cpuUsage()
+  // worker threads, started when the call is larger than one page, stopped at the end
+  let workers: RebuildPool | null = null
+  const pool = () => {
+    workers = new RebuildPool()
+    return workers
+  }
+  try {
+    return await rebuildWith(db, ctx, callId, method, pool, () => workers, t0, c0, options)
+  } finally {
+    await (workers as RebuildPool | null)?.close()
+  }
+}
+
+async function rebuildWith(
+  db: Db,
+  ctx: CommandContext,
+  callId: number,
+  method: Method,
+  pool: () => RebuildPool | null,
+  started: () => RebuildPool | null,
+  t0: number,
+  c0: NodeJS.CpuUsage,
+  options: { onProgress?: (read: number) => void; threads?: boolean },
+): Promise<Result<RebuildSummary>> {
   // pass 1: distinct texts and their signatures; compact facts of every member
-  const textIndex = new Map<string, number>()
-  const hashes: string[] = []
-  const signatures: Uint32Array[] = []
-  const firstMember: number[] = []
-  const textMembers: number[] = []
-  const member = {
-    id: [] as number[],
-    text: [] as number[],
-    at: [] as number[],
-    group: [] as number[],
-    region: [] as number[],
-    flags: [] as number[],
-    meta: [] as number[],
-  }
-  const groups = new Codes()
-  const regions = new Codes()
-  let afterId = 0
-  for (;;) {
-    const page = await contributionTextsOfCall(db, callId, { afterId, limit: READ_PAGE })
-    if (page.length === 0) break
-    for (const c of page) {
-      const w = words(c.text)
-      const hash = textHash(w)
-      let t = textIndex.get(hash)
-      if (t === undefined) {
-        t = hashes.length
-        textIndex.set(hash, t)
-        hashes.push(hash)
-        signatures.push(signature(w, method))
-        firstMember.push(c.id)
-        textMembers.push(0)
-      }
-      textMembers[t] = (textMembers[t] as number) + 1
-      member.id.push(c.id)
-      member.text.push(t)
-      member.at.push(c.submittedAt.getTime())
-      member.group.push(groups.code(c.stakeholderGroup))
-      member.region.push(regions.code(c.regionalGroup ?? 'none'))
-      member.flags.push(
-        (c.ldc ? 1 : 0) |
-          (c.lldc ? 2 : 0) |
-          (c.sids ? 4 : 0) |
-          (c.accountCreatedAt ? 8 : 0) |
-          (isNewAccount(c) ? 16 : 0),
-      )
-      member.meta.push(
-        fnv(
-          `${c.contributorName.trim().toLowerCase()}\u0000${c.stakeholderGroup}\u0000${c.regionalGroup ?? ''}\u0000${c.language}`,
-        ),
-      )
-    }
-    afterId = page.at(-1)?.id as number
-    options.onProgress?.(member.id.length)
-  }
+  const { hashes, signatures, firstMember, textMembers, member, groups, regions } = await readAndSign(
+    db,
+    callId,
+    method,
+    pool,
+    options.threads,
+    options.onProgress,
+  )
   const t1 = performance.now()
+  const c1 = process.cpuUsage()
   // clustering, then campaigns: components with at least two contributions
   const { roots, buckets } = clusterSignatures(signatures, method)
   const rootMembers = new Map<number, number>()
@@ -172,22 +156,19 @@ export async function rebuildCampaigns(
       for (const r of await contributionTexts(db, ids)) textOf.set(r.id, r.text)
     },
   )
-  const additions = new Map<number, string>()
-  const campaignTexts = hashes.flatMap((_, t) => ((campaignOfText[t] as number) >= 0 ? [t] : []))
-  await inChunks(campaignTexts, 2000, async (texts) => {
-    const read = await contributionTexts(
-      db,
-      texts.map((t) => firstMember[t] as number),
-    )
-    const byId = new Map(read.map((r) => [r.id, r.text]))
-    for (const t of texts) {
-      const c = campaigns[campaignOfText[t] as number] as (typeof campaigns)[number]
-      if (t === c.template) continue
-      const template = textOf.get(firstMember[c.template] as number) ?? ''
-      const added = personalAdditions(template, byId.get(firstMember[t] as number) ?? '')
-      if (added !== '') additions.set(t, added)
-    }
-  })
+  const additions = await additionsOf(
+    db,
+    started(),
+    hashes.flatMap((_, t) => {
+      const k = campaignOfText[t] as number
+      return k >= 0 && t !== (campaigns[k] as (typeof campaigns)[number]).template ? [t] : []
+    }),
+    (t) => firstMember[t] as number,
+    (t) =>
+      textOf.get(
+        firstMember[(campaigns[campaignOfText[t] as number] as (typeof campaigns)[number]).template] as number,
+      ) ?? '',
+  )
   const topAdditions = mostSent(
     campaigns.length,
     hashes.length,
@@ -196,6 +177,7 @@ export async function rebuildCampaigns(
     textMembers,
   )
   const t2 = performance.now()
+  const c2 = process.cpuUsage()
   await inTransaction(db, async (trx) => {
     await sql`select pg_advisory_xact_lock(hashtext(${`consultation:${callId}`}))`.execute(trx)
     await writeRebuiltCall(trx, callId, {
@@ -219,6 +201,8 @@ export async function rebuildCampaigns(
       buckets,
       members: member,
     })
+    // statistics of what was just replaced, for the assignment's probe (a few index entries)
+    await sql`analyze consultation_bucket, consultation_text, consultation_member, consultation_campaign`.execute(trx)
     const inCampaigns = campaigns.reduce((n, c) => n + c.size, 0)
     await sql`insert into consultation_setting (call_id, rebuilt_at, analysed, lone)
       values (${callId}, ${ctx.now.toISOString()}::timestamptz, ${member.id.length}, ${member.id.length - inCampaigns})
@@ -238,6 +222,8 @@ export async function rebuildCampaigns(
     })
   })
   const t3 = performance.now()
+  const c3 = process.cpuUsage()
+  const cpu = (a: NodeJS.CpuUsage, b: NodeJS.CpuUsage) => (b.user + b.system - a.user - a.system) / 1e6
   return ok({
     contributions: member.id.length,
     texts: hashes.length,
@@ -245,5 +231,6 @@ export async function rebuildCampaigns(
     inCampaigns: campaigns.reduce((s, c) => s + c.size, 0),
     method,
     seconds: { read: (t1 - t0) / 1000, cluster: (t2 - t1) / 1000, write: (t3 - t2) / 1000 },
+    cpuSeconds: { read: cpu(c0, c1), cluster: cpu(c1, c2), write: cpu(c2, c3) },
   })
 }

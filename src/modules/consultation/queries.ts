@@ -1,7 +1,6 @@
 // SQL of the consultation tables: imports and their rejects, settings, campaigns, texts, buckets
 // and members. The only code that touches them.
 import type { Kysely } from 'kysely'
-import { sql } from 'kysely'
 import type { Db } from '../../core/db/database.ts'
 import type { CoreTables } from '../../core/db/tables.ts'
 import { DEFAULT_METHOD } from './rules/minhash.ts'
@@ -161,21 +160,6 @@ export async function assignedCount(db: Db, callId: number): Promise<number> {
     .where('callId', '=', callId)
     .executeTakeFirst()
   return Number(row?.analysed ?? 0)
-}
-
-/** A campaign's distinct personal additions, the most sent first, with how many sent each. */
-export async function distinctAdditions(db: Db, campaignId: number, limit = 50) {
-  const rows = await kdb(db)
-    .selectFrom('consultationText')
-    .select(['additions', sql<string>`sum(members)`.as('n')])
-    .where('campaignId', '=', campaignId)
-    .where('additions', '<>', '')
-    .groupBy('additions')
-    .orderBy(sql`sum(members)`, 'desc')
-    .orderBy('additions')
-    .limit(limit)
-    .execute()
-  return rows.map((r) => ({ text: r.additions, count: Number(r.n) }))
 }
 
 /** A campaign's members, in submission order, with their personal additions. */

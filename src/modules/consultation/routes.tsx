@@ -18,7 +18,6 @@ import {
   assignedCount,
   campaignOfContribution,
   campaignsOfCall,
-  distinctAdditions,
   findCampaign,
   findImport,
   importsOfCall,
@@ -92,8 +91,10 @@ export function registerConsultationRoutes(app: Hono<AppEnv>): void {
     const campaign = await findCampaign(c.var.db, idParam(c))
     const call = campaign ? await findCall(c.var.db, campaign.callId) : undefined
     if (!campaign || !call) return respondError(c, { type: 'not_found', id: 'campaign_not_found' })
-    const [additions, method] = await Promise.all([distinctAdditions(c.var.db, campaign.id), methodOf(c, call.id)])
-    return renderCampaign(c, { campaign, call, method, additions })
+    // the most sent distinct additions are kept on the campaign (a read model): grouping every
+    // text of a large campaign on each view read tens of thousands of rows
+    const method = await methodOf(c, call.id)
+    return renderCampaign(c, { campaign, call, method, additions: campaign.topAdditions })
   })
 
   app.get('/contributions/:id{[0-9]+}/campaign', async (c) => {

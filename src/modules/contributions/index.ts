@@ -14,6 +14,7 @@ export {
   insertImportedContributions,
   platformContributionsAfter,
 } from './queries-bulk.ts'
+export { CONTRIBUTION_TEXT_COPY_COLUMNS, contributionTextsOfCallCopy } from './queries-bulk-copy.ts'
 export { contributionCounts } from './queries-counts.ts'
 export {
   type ContributionParticipation,

@@ -146,7 +146,7 @@ export interface ContributionText {
   accountCreatedAt: Date | null
 }
 
-function textsQuery(db: Db) {
+export function textsQuery(db: Db) {
   return cdb(db)
     .selectFrom('contributionsContribution as c')
     .innerJoin('contributionsRevision as r', (join) =>

@@ -127,8 +127,16 @@ describe.each(DATABASE_KINDS)('deliberations on %s', (kind) => {
     const id = Number(outputs[0])
     expect(id).toBeGreaterThan(0)
 
-    const first = await importDeliberation(db, ctx, id, files)
-    expect(first.ok && first.value).toMatchObject({ rows: files.voteCount, votesChanged: files.voteCount, refused: [] })
+    // `ecp deliberation import ID VOTES.csv --statements STATEMENTS.csv`, as an operator types it
+    const imported = await deliberationCommand.run(
+      ['import', String(id), files.votes, '--statements', files.statements],
+      { deps: runtime.deps, log: createLogger('silent'), out: (line) => outputs.push(line) },
+    )
+    expect(imported).toBe(0)
+    expect(outputs[1]).toBe(
+      `${files.voteCount} rows: ${files.voteCount} votes recorded or changed, 240 participants added or changed, 24 statements added, 0 rows refused`,
+    )
+    expect((await statementsOf(db, id, 'accepted')).length).toBe(24)
     const again = await importDeliberation(db, ctx, id, files)
     expect(again.ok && again.value).toMatchObject({ votesChanged: 0, participantsChanged: 0, statementsAdded: 0 })
 

@@ -50,7 +50,9 @@ for (let i = 0; i < MAX_PERMUTATIONS; i++) {
 
 /** The shingle hashes of a text (a short text is one shingle of all its words). */
 export function shingles(text: string | string[], size: number): Uint32Array {
-  const hashes = (typeof text === 'string' ? words(text) : text).map(hashWord)
+  const list = typeof text === 'string' ? words(text) : text
+  const hashes = new Uint32Array(list.length)
+  for (let i = 0; i < list.length; i++) hashes[i] = hashWord(list[i] as string)
   const count = Math.max(1, hashes.length - size + 1)
   // a repeated shingle changes no minimum: no need to remove repeats
   const out = new Uint32Array(count)
@@ -63,24 +65,36 @@ export function shingles(text: string | string[], size: number): Uint32Array {
   return out
 }
 
+// the permutations with the sign bit flipped: a signed comparison of (a*x + b) ^ 2^31 orders as the
+// unsigned comparison of a*x + b, and keeps every value a small integer for the JIT (no doubles)
+const A32 = Int32Array.from(A)
+const B32 = new Int32Array(MAX_PERMUTATIONS)
+for (let i = 0; i < MAX_PERMUTATIONS; i++) B32[i] = (B[i] as number) ^ 0x80000000
+const least = new Int32Array(MAX_PERMUTATIONS)
+
 /** The MinHash signature of a text (or its normalized words): per permutation, the least permuted shingle hash. */
 export function signature(
   text: string | string[],
   method: Pick<Method, 'shingle' | 'permutations'> = DEFAULT_METHOD,
 ): Uint32Array {
   const set = shingles(text, method.shingle)
-  const sig = new Uint32Array(method.permutations)
+  const p = method.permutations
   const n = set.length
-  for (let i = 0; i < method.permutations; i++) {
-    const a = A[i] as number
-    const b = B[i] as number
-    let least = 0xffffffff
+  // the same bits read as signed integers
+  const x = new Int32Array(set.buffer, set.byteOffset, n)
+  // permutation by permutation: its two constants in registers, the shingles read in order
+  for (let i = 0; i < p; i++) {
+    const a = A32[i] as number
+    const b = B32[i] as number
+    let m = 0x7fffffff
     for (let s = 0; s < n; s++) {
-      const v = (Math.imul(a, set[s] as number) + b) >>> 0
-      if (v < least) least = v
+      const v = (Math.imul(a, x[s] as number) + b) | 0
+      if (v < m) m = v
     }
-    sig[i] = least
+    least[i] = m
   }
+  const sig = new Uint32Array(p)
+  for (let i = 0; i < p; i++) sig[i] = ((least[i] as number) ^ 0x80000000) >>> 0
   return sig
 }
 

@@ -1,0 +1,262 @@
+// `node --import tsx bench/rebuild.ts [--db pglite|postgresql] [--rows N] [--fresh]`: the campaign
+// rebuild and the assignment of arriving contributions alone, on a call of N generated
+// contributions (default 100,000) kept between runs (PostgreSQL database `ecp_rebuild_N`, or
+// PGlite in $TMPDIR/ecp-rebuild-N), so the import is paid once. Prints each phase's wall time
+// beside this process's CPU time and the load average: on a shared machine the CPU time is the
+// evidence. Run under `node --cpu-prof` for a profile.
+import { readFileSync } from 'node:fs'
+import { loadavg, tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { sql } from 'kysely'
+import pg from 'pg'
+import { testConfig } from '../src/config.ts'
+import { SYSTEM } from '../src/core/auth/actor.ts'
+import type { DatabaseTarget } from '../src/core/db/database.ts'
+import { createLogger } from '../src/core/log.ts'
+import {
+  assignContribution,
+  generateContributions,
+  pairwiseQuality,
+  rebuildCampaigns,
+  startImport,
+} from '../src/modules/consultation/index.ts'
+import { contributionTexts, insertImportedContributions } from '../src/modules/contributions/index.ts'
+import {
+  changeProcessState,
+  createBody,
+  createProcess,
+  guidingQuestions,
+  openCall,
+} from '../src/modules/processes/index.ts'
+import { openRuntime } from '../src/runtime.ts'
+import { fmt, percentile } from './measure.ts'
+
+const args = process.argv.slice(2)
+const opt = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined)
+const kind = opt('--db') === 'pglite' ? 'pglite' : 'postgresql'
+const ROWS = Number(opt('--rows') ?? 100_000)
+const ARRIVALS = Number(opt('--arrivals') ?? 200)
+const system = () => ({ actor: SYSTEM, now: new Date() })
+const load = () =>
+  loadavg()
+    .map((n) => fmt(n, 1))
+    .join(' / ')
+const cpu = (since: NodeJS.CpuUsage) => {
+  const u = process.cpuUsage(since)
+  return (u.user + u.system) / 1e6
+}
+
+/**
+ * CPU seconds the PostgreSQL backends serving this database have used since `start` (a sampler
+ * reads /proc twice a second, so backends that end between readings still count up to their last).
+ */
+const backendTicks = new Map<number, { first: number; last: number }>()
+async function sampleBackends(client: pg.Client) {
+  const pids = await client.query<{ pid: number }>(
+    `select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()`,
+  )
+  for (const { pid } of pids.rows) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+      const ticks = Number(fields[11]) + Number(fields[12])
+      const seen = backendTicks.get(pid)
+      if (seen) seen.last = ticks
+      else backendTicks.set(pid, { first: ticks, last: ticks })
+    } catch {
+      // a backend that ended
+    }
+  }
+}
+const pgCpu = () => [...backendTicks.values()].reduce((s, t) => s + t.last - t.first, 0) / 100
+
+async function target(): Promise<DatabaseTarget> {
+  if (kind === 'pglite') return { kind: 'pglite', dataDir: join(tmpdir(), `ecp-rebuild-${ROWS}`) }
+  const base = new URL(process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test')
+  const name = `ecp_rebuild_${ROWS}`
+  const admin = new pg.Client({ connectionString: base.toString() })
+  await admin.connect()
+  if (args.includes('--fresh')) await admin.query(`drop database if exists ${name} with (force)`)
+  const exists = await admin.query('select 1 from pg_database where datname = $1', [name])
+  if (exists.rowCount === 0) await admin.query(`create database ${name}`)
+  await admin.end()
+  base.pathname = `/${name}`
+  return { kind: 'postgresql', url: base.toString(), maxConnections: 4 }
+}
+
+const theTarget = await target()
+let sampler: pg.Client | null = null
+let sampling: NodeJS.Timeout | null = null
+if (theTarget.kind === 'postgresql') {
+  sampler = new pg.Client({ connectionString: theTarget.url })
+  await sampler.connect()
+  const client = sampler
+  sampling = setInterval(() => void sampleBackends(client).catch(() => {}), 500)
+}
+const pgCpuNow = async () => {
+  if (sampler) await sampleBackends(sampler)
+  return pgCpu()
+}
+const runtime = await openRuntime(testConfig({}), { target: theTarget, log: createLogger('error') })
+const db = runtime.deps.db
+const truth = new Map<string, number | null>()
+for (const g of generateContributions({ total: ROWS, seed: 11 })) truth.set(g.externalId, g.campaign)
+
+let call = (
+  await sql<{ callId: number; processId: number; questionId: number }>`
+    select c.id::int as "callId", c.process_id::int as "processId",
+      (select id::int from processes_guiding_question q where q.process_id = c.process_id order by id limit 1) as "questionId"
+    from processes_call c where c.title = 'Rebuild bench' limit 1`.execute(db)
+).rows[0]
+if (!call) {
+  const must = <T>(r: { ok: true; value: T } | { ok: false; error: unknown }): T => {
+    if (!r.ok) throw new Error(JSON.stringify(r.error))
+    return r.value
+  }
+  const body = must(await createBody(db, system(), { slug: 'bench-wg', name: 'Working group' }))
+  const processId = must(
+    await createProcess(db, system(), {
+      bodyId: body.id,
+      slug: 'rebuild-bench',
+      title: 'Rebuild bench',
+      mandateSymbol: 'A/RES/70/125',
+      questions: ['What should enhanced cooperation achieve?'],
+    }),
+  ).id
+  must(await changeProcessState(db, system(), processId, { to: 'active' }))
+  const questionId = (await guidingQuestions(db, processId))[0]?.id as number
+  const callId = must(
+    await openCall(db, system(), processId, {
+      title: 'Rebuild bench',
+      opensAt: new Date(Date.UTC(2026, 9, 1)),
+      closesAt: new Date(Date.UTC(2027, 1, 1)),
+      eligibility: 'everyone',
+      languages: ['ar', 'zh', 'en', 'fr', 'ru', 'es'],
+      moderation: 'immediate',
+      questionIds: [questionId],
+    }),
+  ).id
+  const account = await sql<{ id: number }>`
+    insert into auth_account (email, display_name, password_hash) values ('bench@example.org', 'Bench', '!') returning id::int`.execute(
+    db,
+  )
+  const accountId = account.rows[0]?.id as number
+  const started = must(
+    await startImport(db, system(), { callId, accountId, fileName: 'bench', format: 'csv', sha256: `bench-${ROWS}` }),
+  )
+  const t = performance.now()
+  let batch: Parameters<typeof insertImportedContributions>[2] = []
+  let line = 0
+  const flush = async () => {
+    await insertImportedContributions(
+      db,
+      { callId, processId, authorAccountId: accountId, importId: started.id, sourceFile: 'bench' },
+      batch,
+    )
+    batch = []
+  }
+  for (const g of generateContributions({ total: ROWS, seed: 11 })) {
+    batch.push({
+      externalId: g.externalId,
+      submittedAt: g.submittedAt,
+      speakingFor: 'self',
+      memberStateIso3: null,
+      organizationId: null,
+      contributorName: g.speakerName,
+      stakeholderGroup: 'individual',
+      regionalGroup: null,
+      ldc: false,
+      lldc: false,
+      sids: false,
+      language: g.language,
+      questionId,
+      text: g.text,
+      sourceLine: ++line,
+    })
+    if (batch.length === 5000) await flush()
+  }
+  if (batch.length > 0) await flush()
+  console.log(`inserted ${ROWS} contributions in ${fmt((performance.now() - t) / 1000, 1)} s`)
+  call = { callId, processId, questionId }
+}
+
+console.log(`${kind}, ${ROWS.toLocaleString('en')} contributions; load average ${load()}`)
+// --no-rebuild: the assignment alone, on the campaigns of the last rebuild
+if (!args.includes('--no-rebuild')) {
+  const c0 = process.cpuUsage()
+  const p0 = await pgCpuNow()
+  const t0 = performance.now()
+  const threads = opt('--threads')
+  const rebuilt = await rebuildCampaigns(db, system(), call.callId, threads ? { threads: threads === 'on' } : {})
+  if (!rebuilt.ok) throw new Error(JSON.stringify(rebuilt.error))
+  const r = rebuilt.value
+  console.log(
+    `rebuild: ${fmt((performance.now() - t0) / 1000, 1)} s wall, ${fmt(cpu(c0), 1)} s CPU in this process (its threads) + ${fmt((await pgCpuNow()) - p0, 1)} s in PostgreSQL; phases ${JSON.stringify(r.seconds)}, CPU ${JSON.stringify(r.cpuSeconds)}; ${r.campaigns} campaigns, ${r.texts} texts, ${r.inCampaigns} in campaigns; load ${load()}`,
+  )
+  const found = await sql<{ externalId: string; campaignId: string | null }>`
+    select c.external_id as "externalId", m.campaign_id as "campaignId" from contributions_contribution c
+    left join consultation_member m on m.contribution_id = c.id
+    where c.call_id = ${call.callId} and c.external_id not like 'late-%'`.execute(db)
+  const q = pairwiseQuality(
+    found.rows.map((x) => (x.campaignId === null ? null : Number(x.campaignId))),
+    found.rows.map((x) => truth.get(x.externalId) ?? null),
+  )
+  console.log(`precision ${fmt(q.precision, 4)}, recall ${fmt(q.recall, 4)}`)
+}
+
+if (ARRIVALS > 0) {
+  const run = Date.now()
+  const account = await sql<{ id: number }>`select id::int from auth_account where email = 'bench@example.org'`.execute(
+    db,
+  )
+  const importId = await sql<{
+    id: number
+  }>`select id::int from consultation_import where call_id = ${call.callId} limit 1`.execute(db)
+  const stored = await insertImportedContributions(
+    db,
+    {
+      callId: call.callId,
+      processId: call.processId,
+      authorAccountId: account.rows[0]?.id as number,
+      importId: importId.rows[0]?.id as number,
+      sourceFile: 'arrivals',
+    },
+    [...generateContributions({ total: ARRIVALS, seed: 12 })].map((g, i) => ({
+      externalId: `late-${run}-${i}`,
+      submittedAt: new Date(),
+      speakingFor: 'self',
+      memberStateIso3: null,
+      organizationId: null,
+      contributorName: g.speakerName,
+      stakeholderGroup: 'individual',
+      regionalGroup: null,
+      ldc: false,
+      lldc: false,
+      sids: false,
+      language: g.language,
+      questionId: call.questionId,
+      text: g.text,
+      sourceLine: i + 1,
+    })),
+  )
+  const texts = await contributionTexts(
+    db,
+    stored.map((s) => s.id),
+  )
+  const times: number[] = []
+  const c1 = process.cpuUsage()
+  const p1 = await pgCpuNow()
+  for (const text of texts) {
+    const a = performance.now()
+    await assignContribution(db, text)
+    times.push(performance.now() - a)
+  }
+  const assignCpu = cpu(c1)
+  times.sort((a, b) => a - b)
+  console.log(
+    `assignment: p50 ${fmt(percentile(times, 50), 2)} ms, p99 ${fmt(percentile(times, 99), 2)} ms, ${fmt((assignCpu * 1000) / texts.length, 2)} ms CPU each in this process + ${fmt((((await pgCpuNow()) - p1) * 1000) / texts.length, 2)} ms in PostgreSQL (${texts.length} arrivals); load ${load()}`,
+  )
+}
+if (sampling) clearInterval(sampling)
+await sampler?.end()
+await runtime.close()
