@@ -18,9 +18,8 @@ export async function measureSearch(ctx: BenchContext, callId: number, samples =
     select template from consultation_campaign where call_id = ${callId} order by size desc limit 1`.execute(db)
   const lone = await sql<{ body: string }>`
     select a.body from consultation_member m
-    join contributions_revision r on r.contribution_id = m.contribution_id and r.number = 1
-    join contributions_answer a on a.revision_id = r.id
-    where m.call_id = ${callId} and m.campaign_id is null and r.language = 'en' limit 1`.execute(db)
+    join contributions_current_answer a on a.contribution_id = m.contribution_id
+    where m.call_id = ${callId} and m.campaign_id is null and a.language = 'en' limit 1`.execute(db)
   const broad = firstWord(template.rows[0]?.template.toLowerCase())
   const rare = firstWord(lone.rows[0]?.body.split(' ').slice(3).join(' ').toLowerCase())
   const q = (text: string) => encodeURIComponent(text)

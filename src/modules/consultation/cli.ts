@@ -13,9 +13,10 @@ import { progressBar } from '../../core/cli/progress.ts'
 import { toCsv } from '../../core/formats/csv.ts'
 import type { CliCommand, CliContext } from '../../core/module.ts'
 import { firstStaffAccount, rejectsOf } from './queries.ts'
-import { rejectsCsvRows, runImport, sha256Of, startImport } from './queries-intake.ts'
+import { runImport, sha256Of, startImport } from './queries-intake.ts'
 import { rebuildCampaigns } from './queries-rebuild.ts'
 import { setThreshold } from './queries-settings.ts'
+import { rejectsCsvRows } from './rules/rejects.ts'
 import { FORMATS, type Format, formatOf } from './sources/records.ts'
 
 const IMPORT_USAGE =

@@ -8,7 +8,7 @@ import { accountWithRole, apiTokenFor, signUp } from '../../../test/support/clie
 import { createTestRuntime, DATABASE_KINDS, type TestRuntime } from '../../../test/support/runtime.ts'
 import { SYSTEM } from '../../core/auth/actor.ts'
 import type { Db } from '../../core/db/database.ts'
-import { contributionTexts } from '../contributions/index.ts'
+import { contributionTexts, searchContributions } from '../contributions/index.ts'
 import { changeProcessState, createBody, createProcess, guidingQuestions, openCall } from '../processes/index.ts'
 import { assignArrived } from './jobs.ts'
 import { campaignsOfCall, rejectsOf } from './queries.ts'
@@ -195,6 +195,24 @@ describe.each(DATABASE_KINDS)('bulk intake and campaigns on %s', (kind) => {
     )
     expect(status).toBe(200)
     expect(body.data.map((k: { externalId: string | null }) => k.externalId)).toContain('R1')
+  })
+
+  it('finds an imported contribution in the search once its import is done, and shows its text on its page', async () => {
+    const run = await importText(
+      csv([
+        ['Q1', '2026-11-04T10:00:00Z', 'individual', 'Iris', '', '', 'fr', '1', 'La coopération numérique renforcée.'],
+      ]),
+      'search.csv',
+    )
+    const [id] = run.added
+    const found = await searchContributions(db, { callId, q: 'coopération', statuses: ['published'], limit: 20 })
+    expect(found.hits.map((h) => [h.contributionId, h.contributorName])).toContainEqual([id, 'Iris'])
+    expect(found.hits.find((h) => h.contributionId === id)?.excerpt).toContain('numérique')
+    const page = await new (await import('../../../test/support/client.ts')).TestClient(runtime).get(
+      `/contributions/${id}`,
+    )
+    expect(page.response.status).toBe(200)
+    expect(page.html).toContain('La coopération numérique renforcée.')
   })
 
   it('takes NDJSON from the Secretariat through the bulk API and refuses it from others', async () => {

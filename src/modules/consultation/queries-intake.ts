@@ -18,7 +18,11 @@ import {
   localized,
   STAKEHOLDER_GROUPS,
 } from '../actors/index.ts'
-import { type ImportedContribution, insertImportedContributions } from '../contributions/index.ts'
+import {
+  type ImportedContribution,
+  indexImportedForSearch,
+  insertImportedContributions,
+} from '../contributions/index.ts'
 import { findCall, processTakes } from '../processes/index.ts'
 import { findImport, type ImportRow, kdb } from './queries.ts'
 import { checkRecord, type Resolver } from './rules/records.ts'
@@ -130,9 +134,20 @@ export interface RunOptions {
   stopAfterBatches?: number
 }
 
+type Reject = { line: number; externalId: string | null; reason: string; record: unknown }
+
+export interface ImportRun {
+  import: ImportRow
+  /** the contributions this run added */
+  added: number[]
+  /** the batches (the intake), then the search index of the import's contributions built after */
+  seconds?: { intake: number; searchIndex: number }
+}
+
 /**
  * Reads the file from the start, skips what an earlier run committed, and commits the rest batch
- * by batch. Returns the ids of the contributions this run added (for the campaign assignment).
+ * by batch, then indexes the import's contributions for search in one pass. Returns the ids of the
+ * contributions this run added (for the campaign assignment).
  */
 export async function runImport(
   db: Db,
@@ -140,7 +155,7 @@ export async function runImport(
   importId: number,
   input: Readable,
   options: RunOptions = {},
-): Promise<Result<{ import: ImportRow; added: number[] }>> {
+): Promise<Result<ImportRun>> {
   const started = await findImport(db, importId)
   if (!started) return notFound('import_not_found')
   const call = await findCall(db, started.callId)
@@ -161,11 +176,21 @@ export async function runImport(
     rejected: started.rejected,
   }
   const added: number[] = []
+  const t0 = performance.now()
+  let intakeSeconds = 0
   let valid: ImportedContribution[] = []
-  let rejects: { line: number; externalId: string | null; reason: string; record: unknown }[] = []
+  let rejects: Reject[] = []
   let lastLine = started.lineDone
   let batches = 0
-  const commit = async () => {
+  const commit = async ({
+    valid,
+    rejects,
+    lastLine,
+  }: {
+    valid: ImportedContribution[]
+    rejects: Reject[]
+    lastLine: number
+  }) => {
     const stored = await inTransaction(db, async (trx) => {
       const rows = await insertImportedContributions(
         trx,
@@ -177,6 +202,7 @@ export async function runImport(
           sourceFile: started.fileName,
         },
         valid,
+        { searchLater: true },
       )
       if (rejects.length > 0)
         await kdb(trx)
@@ -211,10 +237,17 @@ export async function runImport(
       return rows
     })
     for (const r of stored) added.push(r.id)
+    options.onProgress?.({ ...progress })
+  }
+  // a batch commits while the next one is read and checked (the database works as this process does)
+  let pending: Promise<void> = Promise.resolve()
+  const send = async () => {
+    await pending
+    pending = commit({ valid, rejects, lastLine })
+    pending.catch(() => {}) // awaited before the next batch, or below
     valid = []
     rejects = []
     batches++
-    options.onProgress?.({ ...progress })
   }
   try {
     for await (const record of readRecords(started.format, input, options.defaultLanguage ?? null)) {
@@ -231,13 +264,19 @@ export async function runImport(
         }
       }
       if (valid.length + rejects.length >= size) {
-        await commit()
-        if (options.stopAfterBatches !== undefined && batches >= options.stopAfterBatches)
+        await send()
+        if (options.stopAfterBatches !== undefined && batches >= options.stopAfterBatches) {
+          await pending
           return ok({ import: (await findImport(db, importId)) as ImportRow, added })
+        }
       }
     }
-    if (valid.length + rejects.length > 0) await commit()
+    if (valid.length + rejects.length > 0) await send()
+    await pending
+    intakeSeconds = (performance.now() - t0) / 1000
+    await indexImportedForSearch(db, call.id, importId)
   } catch (error) {
+    await pending.catch(() => {})
     await kdb(db)
       .updateTable('consultationImport')
       .set({ status: 'failed', error: error instanceof Error ? error.message : String(error), updatedAt: ctx.now })
@@ -250,21 +289,6 @@ export async function runImport(
     .set({ status: 'done', finishedAt: ctx.now, updatedAt: ctx.now, content: null })
     .where('id', '=', importId)
     .execute()
-  return ok({ import: (await findImport(db, importId)) as ImportRow, added })
-}
-
-/** The rejects file: the record's line and reason, then its fields as read. */
-export function rejectsCsvRows(
-  rejects: { line: number; externalId: string | null; reason: string; record: unknown }[],
-) {
-  return rejects.map((r) => {
-    const record = r.record && typeof r.record === 'object' ? (r.record as Record<string, unknown>) : { raw: r.record }
-    return {
-      line: r.line,
-      reason: r.reason,
-      ...Object.fromEntries(
-        Object.entries(record).map(([k, v]) => [k, v === undefined || v === null ? '' : String(v)]),
-      ),
-    }
-  })
+  const seconds = { intake: intakeSeconds, searchIndex: (performance.now() - t0) / 1000 - intakeSeconds }
+  return ok({ import: (await findImport(db, importId)) as ImportRow, added, seconds })
 }

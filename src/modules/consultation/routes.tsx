@@ -24,10 +24,11 @@ import {
   rejectsOf,
   thresholdOf,
 } from './queries.ts'
-import { rejectsCsvRows, sha256Of, startImport } from './queries-intake.ts'
+import { sha256Of, startImport } from './queries-intake.ts'
 import { setThreshold } from './queries-settings.ts'
 import { registerCompilationRoutes } from './routes-compilation.tsx'
 import { DEFAULT_METHOD, type Method } from './rules/minhash.ts'
+import { rejectsCsvRows } from './rules/rejects.ts'
 import { formatOf } from './sources/records.ts'
 import { CAMPAIGNS_PER_PAGE, renderCampaign, renderCampaigns, type ThresholdForm } from './views/campaigns.tsx'
 import { renderImport, renderImports } from './views/imports.tsx'

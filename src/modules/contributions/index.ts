@@ -11,6 +11,8 @@ export {
   contributionTextsOfCall,
   type ImportBatch,
   type ImportedContribution,
+  type ImportOptions,
+  indexImportedForSearch,
   insertImportedContributions,
   platformContributionsAfter,
 } from './queries-bulk.ts'

@@ -1,7 +1,6 @@
 // Contributions taken in bulk (a spreadsheet, a mailbox, the bulk API) and read back in bulk for
-// analysis (campaigns). A batch is one COPY into a temporary table and two set-based statements
-// (contributions; their first revision and its answer), so a million rows cost a few hundred
-// statements, not millions.
+// analysis (campaigns). A batch is one COPY straight into the contributions table (an imported
+// contribution is one row, its text on it), so a million rows cost a few hundred statements.
 import { sql } from 'kysely'
 import { copyInto, copyText } from '../../core/db/copy.ts'
 import type { Db } from '../../core/db/database.ts'
@@ -38,10 +37,20 @@ export interface ImportBatch {
   sourceFile: string
 }
 
-const STAGE_COLUMNS = [
+/** The columns a batch writes, in the order its COPY sends them. */
+const COLUMNS = [
+  'id',
+  'call_id',
+  'process_id',
+  'author_account_id',
+  'import_id',
+  'source_file',
+  'status',
   'source_line',
   'external_id',
-  'submitted_at',
+  'created_at',
+  'updated_at',
+  'published_at',
   'speaking_for',
   'member_state_iso3',
   'organization_id',
@@ -52,80 +61,125 @@ const STAGE_COLUMNS = [
   'lldc',
   'sids',
   'language',
-  'question_id',
-  'body',
+  'answered_question_ids',
+  'imported_question_id',
+  'imported_text',
 ] as const
+
+export interface ImportOptions {
+  /** leave the search index to indexImportedForSearch, run once after the last batch */
+  searchLater?: boolean
+}
 
 /**
  * Inserts a batch inside the caller's transaction (or its own); a row whose external id the call
- * already has is skipped (a re-run adds nothing twice). The rows go by COPY into a temporary
- * table, then into the three tables by two set-based statements. Returns the rows stored, with
- * their new ids.
+ * already has, or an earlier row of the batch had, is skipped (a re-run adds nothing twice). Each
+ * contribution is one row (its text on it), sent by one COPY straight into the table with ids
+ * taken from its sequence beforehand. When the call has one of the external ids already (another
+ * file sent the same records), the unique index refuses the COPY and the batch goes again through
+ * a staging table and `on conflict do nothing`: the usual batch, all new, pays no look-up for it.
+ * Returns the rows stored, with their new ids.
  */
 export async function insertImportedContributions(
   db: Db,
   batch: ImportBatch,
   rows: ImportedContribution[],
+  options: ImportOptions = {},
 ): Promise<{ id: number; externalId: string; sourceLine: number }[]> {
   if (rows.length === 0) return []
   return inTransaction(db, async (trx) => {
-    await sql`create temp table contributions_stage (source_line int, external_id text, submitted_at timestamptz,
-      speaking_for text, member_state_iso3 text, organization_id bigint, contributor_name text, stakeholder_group text,
-      regional_group text, ldc bool, lldc bool, sids bool, language text, question_id int, body text) on commit drop`.execute(
-      trx,
-    )
-    await copyInto(
-      trx,
-      'contributions_stage',
-      STAGE_COLUMNS,
-      copyText(
-        rows.map((r) => [
-          r.sourceLine,
-          r.externalId,
-          r.submittedAt,
-          r.speakingFor,
-          r.memberStateIso3,
-          r.organizationId,
-          r.contributorName,
-          r.stakeholderGroup,
-          r.regionalGroup,
-          r.ldc,
-          r.lldc,
-          r.sids,
-          r.language,
-          r.questionId,
-          r.text,
-        ]),
-      ),
-    )
-    // a temporary table has no statistics until analyzed: the joins below would loop over it
-    await sql`analyze contributions_stage`.execute(trx)
-    const inserted = await sql<{ id: string | number; externalId: string; sourceLine: number }>`
-      insert into contributions_contribution (call_id, process_id, speaking_for, member_state_iso3, organization_id,
-        author_account_id, contributor_name, stakeholder_group, regional_group, ldc, lldc, sids, language, status,
-        answered_question_ids, created_at, updated_at, published_at, external_id, import_id, source_file, source_line)
-      select ${batch.callId}::bigint, ${batch.processId}::bigint, s.speaking_for, s.member_state_iso3, s.organization_id,
-        ${batch.authorAccountId}::bigint, s.contributor_name, s.stakeholder_group, s.regional_group, s.ldc, s.lldc,
-        s.sids, s.language, 'published', array[s.question_id], s.submitted_at, s.submitted_at, s.submitted_at,
-        s.external_id, ${batch.importId}::bigint, ${batch.sourceFile}::text, s.source_line
-      from contributions_stage s order by s.source_line
-      on conflict (call_id, external_id) where external_id is not null do nothing
-      returning id, external_id as "externalId", source_line as "sourceLine"`.execute(trx)
-    const stored = inserted.rows.map((r) => ({ ...r, id: Number(r.id) }))
-    if (stored.length > 0)
-      await sql`
-        with t as (select * from unnest(${stored.map((s) => s.id)}::bigint[], ${stored.map((s) => s.sourceLine)}::int[])
-            as t(id, line)),
-          r as (insert into contributions_revision (contribution_id, number, language, created_by, created_at)
-            select t.id, 1, s.language, ${batch.authorAccountId}::bigint, s.submitted_at
-            from t join contributions_stage s on s.source_line = t.line
-            returning id, contribution_id)
-        insert into contributions_answer (revision_id, question_id, body)
-        select r.id, s.question_id, s.body from r join t on t.id = r.contribution_id
-          join contributions_stage s on s.source_line = t.line`.execute(trx)
-    await sql`drop table contributions_stage`.execute(trx)
-    return stored
+    if (options.searchLater) await sql`select set_config('ecp.search_later', 'on', true)`.execute(trx)
+    // an external id twice in the batch: the first is kept (one the call has already: see below)
+    const seen = new Set<string>()
+    const fresh = rows.filter((r) => !seen.has(r.externalId) && seen.add(r.externalId))
+    const ids = await sql<{ id: string }>`
+      select nextval(pg_get_serial_sequence('contributions_contribution', 'id')) as id
+      from generate_series(1, ${fresh.length})`.execute(trx)
+    const data = copyText(fresh.map((r, i) => rowValues(batch, Number(ids.rows[i]?.id), r)))
+    try {
+      await inTransaction(trx, (sp) => copyInto(sp, 'contributions_contribution', COLUMNS, data))
+    } catch (error) {
+      if ((error as { code?: string }).code !== '23505') throw error
+      return insertThroughStage(trx, data)
+    }
+    return fresh.map((r, i) => ({ id: Number(ids.rows[i]?.id), externalId: r.externalId, sourceLine: r.sourceLine }))
   })
+}
+
+function rowValues(batch: ImportBatch, id: number, r: ImportedContribution) {
+  return [
+    id,
+    batch.callId,
+    batch.processId,
+    batch.authorAccountId,
+    batch.importId,
+    batch.sourceFile,
+    'published',
+    r.sourceLine,
+    r.externalId,
+    r.submittedAt,
+    r.submittedAt,
+    r.submittedAt,
+    r.speakingFor,
+    r.memberStateIso3,
+    r.organizationId,
+    r.contributorName,
+    r.stakeholderGroup,
+    r.regionalGroup,
+    r.ldc,
+    r.lldc,
+    r.sids,
+    r.language,
+    `{${r.questionId}}`,
+    r.questionId,
+    r.text,
+  ]
+}
+
+/** The batch again when a concurrent import stored some of its external ids: those are skipped. */
+async function insertThroughStage(trx: Db, data: string) {
+  await sql`create temp table contributions_stage on commit drop as
+    select ${sql.raw(COLUMNS.join(', '))} from contributions_contribution with no data`.execute(trx)
+  await copyInto(trx, 'contributions_stage', COLUMNS, data)
+  const inserted = await sql<{ id: string | number; externalId: string; sourceLine: number }>`
+    insert into contributions_contribution (${sql.raw(COLUMNS.join(', '))})
+    select ${sql.raw(COLUMNS.join(', '))} from contributions_stage order by source_line
+    on conflict (call_id, external_id) where external_id is not null do nothing
+    returning id, external_id as "externalId", source_line as "sourceLine"`.execute(trx)
+  await sql`drop table contributions_stage`.execute(trx)
+  return inserted.rows.map((r) => ({ ...r, id: Number(r.id) }))
+}
+
+/**
+ * The search index of an import's contributions, built after its last batch in one set-based pass
+ * (a statement per `chunk` ids, each committed, `workers` at a time: on PostgreSQL each is a
+ * server process, so two use both cores of a small machine): a batch leaves it out (searchLater),
+ * since the six languages' vectors cost several times the batch's own writes. Resumable: what is
+ * indexed already is skipped.
+ */
+export async function indexImportedForSearch(
+  db: Db,
+  callId: number,
+  importId: number,
+  options: { chunk?: number; workers?: number } = {},
+): Promise<void> {
+  const chunk = options.chunk ?? 5000
+  const span = await sql<{ first: string | null; last: string | null }>`
+    select min(id) as first, max(id) as last from contributions_contribution
+    where call_id = ${callId} and import_id = ${importId}`.execute(db)
+  const first = Number(span.rows[0]?.first ?? 0)
+  const last = Number(span.rows[0]?.last ?? -1)
+  let from = first
+  const worker = async () => {
+    while (from <= last) {
+      const lo = from
+      from += chunk
+      await sql`select contributions_search_index_imported(array(
+        select id from contributions_contribution where call_id = ${callId} and import_id = ${importId}
+          and id between ${lo} and ${lo + chunk - 1} and imported_text is not null))`.execute(db)
+    }
+  }
+  await Promise.all(Array.from({ length: options.workers ?? 2 }, worker))
 }
 
 /** A contribution as the campaign analysis reads it: its current text and who sent it. */
@@ -149,9 +203,6 @@ export interface ContributionText {
 export function textsQuery(db: Db) {
   return cdb(db)
     .selectFrom('contributionsContribution as c')
-    .innerJoin('contributionsRevision as r', (join) =>
-      join.onRef('r.contributionId', '=', 'c.id').onRef('r.number', '=', 'c.revisionCount'),
-    )
     .innerJoin('authAccount as a', 'a.id', 'c.authorAccountId')
     .select([
       'c.id',
@@ -166,9 +217,9 @@ export function textsQuery(db: Db) {
       'c.sids',
       'c.language',
       sql<Date | null>`case when c.external_id is null then a.created_at end`.as('accountCreatedAt'),
-      sql<string>`(select string_agg(body, E'\n\n' order by question_id) from contributions_answer where revision_id = r.id)`.as(
-        'text',
-      ),
+      // an imported contribution not revised since has its one answer on its row: read without a join
+      sql<string>`coalesce(c.imported_text, (select string_agg(body, E'\n\n' order by question_id)
+        from contributions_current_answer where contribution_id = c.id))`.as('text'),
     ])
 }
 

@@ -234,19 +234,18 @@ const HEADLINE_ZH = `${HEADLINE}, ShortWord=0, MaxWords=60, MinWords=24`
 async function pageOf(db: Db, page: readonly PageRow[], parsed: Partial<Record<Locale, string>>): Promise<SearchHit[]> {
   if (page.length === 0) return []
   const rows = await sql<Omit<SearchHit, 'campaignId'>>`
-    select c.id::int as "contributionId", a.question_id as "questionId", c.contributor_name as "contributorName",
+    select c.id::int as "contributionId", r.question_id as "questionId", c.contributor_name as "contributorName",
       c.stakeholder_group as "stakeholderGroup", c.regional_group as "regionalGroup", r.language, c.status,
       c.created_at as "submittedAt",
       ts_headline(contributions_search_config(r.language),
-        case when r.language = 'zh' then contributions_search_text(translate(a.body, ${MARK_START + MARK_END}, ''), 'zh')
-          else translate(a.body, ${MARK_START + MARK_END}, '') end,
+        case when r.language = 'zh' then contributions_search_text(translate(r.body, ${MARK_START + MARK_END}, ''), 'zh')
+          else translate(r.body, ${MARK_START + MARK_END}, '') end,
         coalesce(${queryOfLanguage(parsed)}, ''::tsquery),
         case when r.language = 'zh' then ${HEADLINE_ZH} else ${HEADLINE} end) as excerpt
     from unnest(${page.map((p) => Number(p.contribution))}::bigint[], ${page.map((p) => Number(p.question))}::int[])
       as p(contribution_id, question_id)
     join contributions_contribution c on c.id = p.contribution_id
-    join contributions_revision r on r.contribution_id = c.id and r.number = c.revision_count
-    join contributions_answer a on a.revision_id = r.id and a.question_id = p.question_id`.execute(db)
+    join contributions_current_answer r on r.contribution_id = c.id and r.question_id = p.question_id`.execute(db)
   const byKey = new Map(rows.rows.map((h) => [`${h.contributionId}:${h.questionId}`, h]))
   return page.flatMap((p) => {
     const hit = byKey.get(`${Number(p.contribution)}:${Number(p.question)}`)

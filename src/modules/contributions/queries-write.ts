@@ -1,5 +1,6 @@
 // The writes the contribution commands make, inside their transaction: a contribution, its
 // revisions with their answers and attachments, its status; and its author's draft.
+import { sql } from 'kysely'
 import { sha256 } from '../../core/auth/crypto.ts'
 import type { Db } from '../../core/db/database.ts'
 import { cdb } from './queries.ts'
@@ -20,6 +21,8 @@ type NewContribution = Omit<
   ContributionsContributionTable,
   | 'id'
   | 'revisionCount'
+  | 'importedQuestionId'
+  | 'importedText'
   | 'withdrawnAt'
   | 'withdrawalNote'
   | 'hiddenAt'
@@ -68,6 +71,7 @@ export async function insertRevision(
   accountId: number,
   now: Date,
 ): Promise<number[]> {
+  if (number === 2) await moveImportedTextToRevision(trx, contributionId)
   const revision = await cdb(trx)
     .insertInto('contributionsRevision')
     .values({ contributionId, number, language: input.language, createdBy: accountId, createdAt: now })
@@ -79,6 +83,18 @@ export async function insertRevision(
     .values(answers.map((a) => ({ revisionId: revision.id, questionId: a.questionId, body: a.text.trim() })))
     .execute()
   return answers.map((a) => a.questionId)
+}
+
+/** An imported contribution's text, kept on its row, becomes its revision 1 before a revision 2. */
+async function moveImportedTextToRevision(trx: Db, contributionId: number): Promise<void> {
+  await sql`
+    with k as (update contributions_contribution c set imported_text = null, imported_question_id = null
+        from contributions_contribution o where c.id = o.id and c.id = ${contributionId} and c.imported_text is not null
+        returning o.id, o.language, o.author_account_id, o.created_at, o.imported_question_id, o.imported_text),
+      r as (insert into contributions_revision (contribution_id, number, language, created_by, created_at)
+        select id, 1, language, author_account_id, created_at from k returning id)
+    insert into contributions_answer (revision_id, question_id, body)
+    select r.id, k.imported_question_id, k.imported_text from r, k`.execute(trx)
 }
 
 export async function updateContribution(

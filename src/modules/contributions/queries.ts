@@ -112,7 +112,7 @@ export async function revisionsOf(db: Db, contributionId: number): Promise<Revis
     .where('contributionId', '=', contributionId)
     .orderBy('number', 'desc')
     .execute()
-  if (revisions.length === 0) return []
+  if (revisions.length === 0) return importedRevision(db, contributionId)
   const answers = await cdb(db)
     .selectFrom('contributionsAnswer')
     .select(['revisionId', 'questionId', 'body'])
@@ -129,18 +129,34 @@ export async function revisionsOf(db: Db, contributionId: number): Promise<Revis
   }))
 }
 
+/** An imported contribution not revised since: its one revision is its own row (id 0: no revision row). */
+async function importedRevision(db: Db, contributionId: number): Promise<Revision[]> {
+  const row = await cdb(db)
+    .selectFrom('contributionsContribution')
+    .select(['language', 'createdAt', 'authorAccountId', 'importedQuestionId', 'importedText'])
+    .where('id', '=', contributionId)
+    .executeTakeFirst()
+  if (!row || row.importedText === null || row.importedQuestionId === null) return []
+  return [
+    {
+      id: 0,
+      number: 1,
+      language: row.language,
+      createdAt: row.createdAt,
+      createdBy: row.authorAccountId,
+      answers: [{ questionId: row.importedQuestionId, body: row.importedText }],
+    },
+  ]
+}
+
 /** The latest answers of each contribution. */
 export async function currentAnswers(db: Db, contributionIds: number[]): Promise<Map<number, Answer[]>> {
   const result = new Map<number, Answer[]>()
   if (contributionIds.length === 0) return result
   const rows = await cdb(db)
-    .selectFrom('contributionsContribution as c')
-    .innerJoin('contributionsRevision as r', (join) =>
-      join.onRef('r.contributionId', '=', 'c.id').onRef('r.number', '=', 'c.revisionCount'),
-    )
-    .innerJoin('contributionsAnswer as a', 'a.revisionId', 'r.id')
-    .select(['c.id', 'a.questionId', 'a.body'])
-    .where('c.id', 'in', contributionIds)
+    .selectFrom('contributionsCurrentAnswer as a')
+    .select(['a.contributionId as id', 'a.questionId', 'a.body'])
+    .where('a.contributionId', 'in', contributionIds)
     .orderBy('a.questionId')
     .execute()
   for (const row of rows) {

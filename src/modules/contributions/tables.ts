@@ -38,6 +38,18 @@ export interface ContributionsContributionTable {
   importId: Generated<number | null>
   sourceFile: Generated<string | null>
   sourceLine: Generated<number | null>
+  /** an imported contribution's question and text, on its own row (no revision 1 until revised) */
+  importedQuestionId: Generated<number | null>
+  importedText: Generated<string | null>
+}
+
+/** The view every reader of a contribution's current text goes through (both storage forms). */
+export interface ContributionsCurrentAnswerView {
+  contributionId: number
+  revisionNumber: number
+  language: string
+  questionId: number
+  body: string
 }
 
 export interface ContributionsRevisionTable {
@@ -99,5 +111,6 @@ export type ContributionsTables = {
   contributionsContribution: ContributionsContributionTable
   contributionsRevision: ContributionsRevisionTable
   contributionsAnswer: ContributionsAnswerTable
+  contributionsCurrentAnswer: ContributionsCurrentAnswerView
   contributionsAttachment: ContributionsAttachmentTable
 }

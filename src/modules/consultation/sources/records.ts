@@ -1,12 +1,12 @@
-// Reading an import file record by record, whatever its format: CSV (csv-parse), JSON Lines, or
+// Reading an import file record by record, whatever its format: CSV (csv.ts), JSON Lines, or
 // an mbox of emails (postal-mime reads each message). Each record carries the line it starts on,
 // so a rejects file and a contribution's source can name it, and an interrupted import resumes
 // after the last line it committed.
 import { createInterface } from 'node:readline'
 import type { Readable } from 'node:stream'
-import { parse } from 'csv-parse'
 import PostalMime from 'postal-mime'
 import { COLUMNS, LANGUAGES } from '../rules/records.ts'
+import { csvRecords } from './csv.ts'
 
 export const FORMATS = ['csv', 'jsonl', 'mbox'] as const
 export type Format = (typeof FORMATS)[number]
@@ -27,27 +27,30 @@ export function formatOf(fileName: string): Format | null {
 }
 
 export async function* readCsv(input: Readable): AsyncGenerator<SourceRecord> {
-  const parser = input.pipe(parse({ bom: true, info: true, relax_column_count: true, skip_empty_lines: true }))
   let header: string[] | null = null
-  try {
-    for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
-      if (header === null) {
-        header = record.map((h) => h.trim().toLowerCase())
-        const missing = COLUMNS.filter((c) => !OPTIONAL_COLUMNS.includes(c) && !header?.includes(c))
-        if (missing.length > 0) {
-          yield { line: 1, error: `the header lacks the column(s) ${missing.join(', ')}` }
-          return
-        }
-        continue
-      }
-      const names = header
-      if (record.length !== names.length)
-        yield { line: info.lines, error: 'the row has more or fewer fields than the header', raw: record.join(',') }
-      else yield { line: info.lines, fields: Object.fromEntries(names.map((n, i) => [n, record[i]])) }
+  for await (const read of csvRecords(input)) {
+    if ('error' in read) {
+      yield { line: read.line, error: `the CSV cannot be read from here on: ${read.error}` }
+      return
     }
-  } catch (error) {
-    const line = (error as { lines?: number }).lines ?? 0
-    yield { line, error: `the CSV cannot be read from here on: ${(error as Error).message}` }
+    const { record, line } = read
+    if (header === null) {
+      header = record.map((h) => h.trim().toLowerCase())
+      const missing = COLUMNS.filter((c) => !OPTIONAL_COLUMNS.includes(c) && !header?.includes(c))
+      if (missing.length > 0) {
+        yield { line: 1, error: `the header lacks the column(s) ${missing.join(', ')}` }
+        return
+      }
+      continue
+    }
+    const names = header
+    if (record.length !== names.length)
+      yield { line, error: 'the row has more or fewer fields than the header', raw: record.join(',') }
+    else {
+      const fields: Record<string, string | undefined> = {}
+      for (let i = 0; i < names.length; i++) fields[names[i] as string] = record[i]
+      yield { line, fields }
+    }
   }
 }
 
