@@ -198,7 +198,9 @@ describe.each(DATABASE_KINDS)('bulk intake and campaigns on %s', (kind) => {
   })
 
   it('finds an imported contribution in the search once its import is done, and shows its text on its page', async () => {
+    const { callId } = await aCall()
     const run = await importText(
+      callId,
       csv([
         ['Q1', '2026-11-04T10:00:00Z', 'individual', 'Iris', '', '', 'fr', '1', 'La coopération numérique renforcée.'],
       ]),
