@@ -1,7 +1,8 @@
-// The SQL of the contributions list, committed: a change to it shows in review as a diff.
+// The SQL of the contributions list and of contribution search, committed: a change to it shows in review as a diff.
 import { describe, expect, it } from 'vitest'
 import { sqlOf } from '../../../test/support/sql-snapshot.ts'
 import { listContributions } from './queries-list.ts'
+import { searchContributions } from './queries-search.ts'
 
 describe('the SQL of the contributions list', () => {
   it('reads a page and the total from the tally when only the process is chosen', async () => {
@@ -26,5 +27,42 @@ describe('the SQL of the contributions list', () => {
       }),
     )
     await expect(sql).toMatchFileSnapshot('__sql__/list-filtered.sql')
+  })
+})
+
+// each language's parse of the query, as PostgreSQL gives it (empty where nothing is left)
+const parsed = { ar: '', zh: '', en: "'cooper'", fr: "'coopér'", ru: '', es: '' }
+// one answer on the page, so that the excerpts' statement is sent too
+const found = { counted: 1, groups: '[]', page: '[{"contribution":5,"question":1,"campaign":null}]' }
+const answer = (statement: string) =>
+  statement.includes('websearch_to_tsquery') ? [parsed] : statement.includes('as counted') ? [found] : undefined
+
+describe('the SQL of contribution search', () => {
+  it('parses the query once, counts the newest matches by facet and takes the page in one statement, then the excerpts', async () => {
+    const sql = await sqlOf(
+      (db) => searchContributions(db, { callId: 1, q: 'cooperation', statuses: ['published'], limit: 20 }),
+      answer,
+    )
+    await expect(sql).toMatchFileSnapshot('__sql__/search-broad.sql')
+  })
+
+  it('narrowed by every filter and continued after a keyset, finds its matches through the text index', async () => {
+    const sql = await sqlOf(
+      (db) =>
+        searchContributions(db, {
+          callId: 1,
+          q: 'cooperation',
+          statuses: ['published', 'pending_review'],
+          questionId: 2,
+          stakeholderGroup: 'civil_society',
+          regionalGroup: 'none',
+          language: 'en',
+          campaign: 'no',
+          after: { contributionId: 900, questionId: 1 },
+          limit: 20,
+        }),
+      answer,
+    )
+    await expect(sql).toMatchFileSnapshot('__sql__/search-narrowed.sql')
   })
 })

@@ -1,0 +1,115 @@
+// An imported contribution is one row (its text on the contribution itself); revising it must
+// move that text into revision 1 before revision 2, so its history, its current text and the
+// search index all read as they do for a contribution submitted on the platform.
+import { Readable } from 'node:stream'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { accountWithRole } from '../../../test/support/client.ts'
+import { createTestRuntime, DATABASE_KINDS, type TestRuntime } from '../../../test/support/runtime.ts'
+import { SYSTEM } from '../../core/auth/actor.ts'
+import { actorFor } from '../../core/auth/sessions.ts'
+import type { Db } from '../../core/db/database.ts'
+import { reviseContribution } from '../contributions/commands.ts'
+import { contributionTexts, searchContributions } from '../contributions/index.ts'
+import { revisionsOf } from '../contributions/queries.ts'
+import { changeProcessState, createBody, createProcess, guidingQuestions, openCall } from '../processes/index.ts'
+import { runImport, sha256Of, startImport } from './queries-intake.ts'
+
+const day = 86_400_000
+const system = () => ({ actor: SYSTEM, now: new Date() })
+function must<T>(result: { ok: true; value: T } | { ok: false; error: unknown }): T {
+  if (!result.ok) throw new Error(JSON.stringify(result.error))
+  return result.value
+}
+
+describe.each(DATABASE_KINDS)('an imported contribution revised on %s', (kind) => {
+  let runtime: TestRuntime
+  let db: Db
+  let callId: number
+  let questionId: number
+  let secretariat: { accountId: number }
+  let contributionId: number
+
+  beforeAll(async () => {
+    runtime = await createTestRuntime(kind)
+    db = runtime.deps.db
+    const body = must(await createBody(db, system(), { slug: 'wg-revise', name: 'Working group' }))
+    const processId = must(
+      await createProcess(db, system(), {
+        bodyId: body.id,
+        slug: 'imported-revised',
+        title: 'Consultation with mail',
+        mandateSymbol: 'A/RES/70/125',
+        questions: ['What should enhanced cooperation achieve?'],
+      }),
+    ).id
+    must(await changeProcessState(db, system(), processId, { to: 'active' }))
+    questionId = (await guidingQuestions(db, processId))[0]?.id as number
+    callId = must(
+      await openCall(db, system(), processId, {
+        title: 'Open call',
+        opensAt: new Date(Date.now() - day),
+        closesAt: new Date(Date.now() + 30 * day),
+        eligibility: 'everyone',
+        languages: ['en'],
+        moderation: 'immediate',
+        questionIds: [questionId],
+      }),
+    ).id
+    secretariat = await accountWithRole(runtime, 'secretariat')
+    const file =
+      'external_id,submitted_at,speaker_kind,speaker_name,organization,country,language,question,text\n' +
+      'MAIL-1,2026-11-02T10:00:00Z,individual,Ana Souza,,BRA,en,1,Letters about zebrafinch governance arrived by post.\n'
+    const started = must(
+      await startImport(db, system(), {
+        callId,
+        accountId: secretariat.accountId,
+        fileName: 'mail.csv',
+        format: 'csv',
+        sha256: sha256Of(file),
+      }),
+    )
+    const run = must(await runImport(db, system(), started.id, Readable.from([Buffer.from(file)])))
+    contributionId = run.added[0] as number
+  }, 180_000)
+  afterAll(() => runtime.close())
+
+  const search = (q: string) =>
+    searchContributions(db, { callId, q, statuses: ['published'], limit: 20 }).then((r) =>
+      r.hits.map((h) => h.contributionId),
+    )
+
+  it('reads the imported text as revision 1 before any revision', async () => {
+    const revisions = await revisionsOf(db, contributionId)
+    expect(revisions.map((r) => [r.number, r.answers.map((a) => a.body)])).toEqual([
+      [1, ['Letters about zebrafinch governance arrived by post.']],
+    ])
+    expect(await search('zebrafinch')).toEqual([contributionId])
+  })
+
+  it('keeps the imported text as revision 1, reads revision 2 as current, and searches only the current text', async () => {
+    const actor = await actorFor(db, secretariat.accountId, 'session')
+    if (!actor) throw new Error('no actor')
+    const revised = await reviseContribution(
+      db,
+      { actor, now: new Date(), attachmentMaxBytes: 1_000_000 },
+      contributionId,
+      {
+        language: 'en',
+        answers: [{ questionId, text: 'A corrected letter about quokka stewardship.' }],
+        attachments: [],
+      },
+    )
+    expect(revised.ok).toBe(true)
+    const revisions = await revisionsOf(db, contributionId)
+    expect(revisions.map((r) => [r.number, r.answers.map((a) => a.body)])).toEqual([
+      [2, ['A corrected letter about quokka stewardship.']],
+      [1, ['Letters about zebrafinch governance arrived by post.']],
+    ])
+    const [current] = await contributionTexts(db, [contributionId])
+    expect(current?.text).toContain('quokka stewardship')
+    expect(current?.text).not.toContain('zebrafinch')
+    expect(current?.externalId).toBe('MAIL-1')
+    expect(await search('quokka')).toEqual([contributionId])
+    expect(await search('zebrafinch')).toEqual([])
+  })
+})
