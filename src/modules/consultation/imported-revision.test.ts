@@ -8,9 +8,7 @@ import { createTestRuntime, DATABASE_KINDS, type TestRuntime } from '../../../te
 import { SYSTEM } from '../../core/auth/actor.ts'
 import { actorFor } from '../../core/auth/sessions.ts'
 import type { Db } from '../../core/db/database.ts'
-import { reviseContribution } from '../contributions/commands.ts'
-import { contributionTexts, searchContributions } from '../contributions/index.ts'
-import { revisionsOf } from '../contributions/queries.ts'
+import { contributionTexts, reviseContribution, revisionsOf, searchContributions } from '../contributions/index.ts'
 import { changeProcessState, createBody, createProcess, guidingQuestions, openCall } from '../processes/index.ts'
 import { runImport, sha256Of, startImport } from './queries-intake.ts'
 
@@ -27,7 +25,6 @@ describe.each(DATABASE_KINDS)('an imported contribution revised on %s', (kind) =
   let callId: number
   let questionId: number
   let secretariat: { accountId: number }
-  let contributionId: number
 
   beforeAll(async () => {
     runtime = await createTestRuntime(kind)
@@ -56,22 +53,26 @@ describe.each(DATABASE_KINDS)('an imported contribution revised on %s', (kind) =
       }),
     ).id
     secretariat = await accountWithRole(runtime, 'secretariat')
+  }, 180_000)
+  afterAll(() => runtime.close())
+
+  /** One contribution imported by mail (each test its own, so the tests stand in any order). */
+  async function importedLetter(externalId: string, text: string): Promise<number> {
     const file =
       'external_id,submitted_at,speaker_kind,speaker_name,organization,country,language,question,text\n' +
-      'MAIL-1,2026-11-02T10:00:00Z,individual,Ana Souza,,BRA,en,1,Letters about zebrafinch governance arrived by post.\n'
+      `${externalId},2026-11-02T10:00:00Z,individual,Ana Souza,,BRA,en,1,${text}\n`
     const started = must(
       await startImport(db, system(), {
         callId,
         accountId: secretariat.accountId,
-        fileName: 'mail.csv',
+        fileName: `${externalId}.csv`,
         format: 'csv',
         sha256: sha256Of(file),
       }),
     )
     const run = must(await runImport(db, system(), started.id, Readable.from([Buffer.from(file)])))
-    contributionId = run.added[0] as number
-  }, 180_000)
-  afterAll(() => runtime.close())
+    return run.added[0] as number
+  }
 
   const search = (q: string) =>
     searchContributions(db, { callId, q, statuses: ['published'], limit: 20 }).then((r) =>
@@ -79,6 +80,7 @@ describe.each(DATABASE_KINDS)('an imported contribution revised on %s', (kind) =
     )
 
   it('reads the imported text as revision 1 before any revision', async () => {
+    const contributionId = await importedLetter('MAIL-1', 'Letters about zebrafinch governance arrived by post.')
     const revisions = await revisionsOf(db, contributionId)
     expect(revisions.map((r) => [r.number, r.answers.map((a) => a.body)])).toEqual([
       [1, ['Letters about zebrafinch governance arrived by post.']],
@@ -87,6 +89,7 @@ describe.each(DATABASE_KINDS)('an imported contribution revised on %s', (kind) =
   })
 
   it('keeps the imported text as revision 1, reads revision 2 as current, and searches only the current text', async () => {
+    const contributionId = await importedLetter('MAIL-2', 'A letter about wombat stewardship arrived by post.')
     const actor = await actorFor(db, secretariat.accountId, 'session')
     if (!actor) throw new Error('no actor')
     const revised = await reviseContribution(
@@ -103,13 +106,13 @@ describe.each(DATABASE_KINDS)('an imported contribution revised on %s', (kind) =
     const revisions = await revisionsOf(db, contributionId)
     expect(revisions.map((r) => [r.number, r.answers.map((a) => a.body)])).toEqual([
       [2, ['A corrected letter about quokka stewardship.']],
-      [1, ['Letters about zebrafinch governance arrived by post.']],
+      [1, ['A letter about wombat stewardship arrived by post.']],
     ])
     const [current] = await contributionTexts(db, [contributionId])
     expect(current?.text).toContain('quokka stewardship')
-    expect(current?.text).not.toContain('zebrafinch')
-    expect(current?.externalId).toBe('MAIL-1')
+    expect(current?.text).not.toContain('wombat')
+    expect(current?.externalId).toBe('MAIL-2')
     expect(await search('quokka')).toEqual([contributionId])
-    expect(await search('zebrafinch')).toEqual([])
+    expect(await search('wombat')).toEqual([])
   })
 })

@@ -1,10 +1,12 @@
 // What other modules may use of the contributions module (never its tables).
 
+// revising (and reading the revisions of) an imported contribution: the consultation module's tests
+export { reviseContribution } from './commands.ts'
 export { compilationDocx } from './compilation-docx.ts'
 export { compilationOf } from './compile.ts'
 export { CONTRIBUTOR_GROUPS, groupLabel, regionLabel } from './labels.ts'
 export { contributionsModule } from './module.tsx'
-export { summaryRows } from './queries.ts'
+export { revisionsOf, summaryRows } from './queries.ts'
 export {
   type ContributionText,
   contributionTexts,
