@@ -14,6 +14,7 @@ import { SYSTEM } from '../src/core/auth/actor.ts'
 import type { DatabaseTarget } from '../src/core/db/database.ts'
 import { createLogger } from '../src/core/log.ts'
 import {
+  asImported,
   assignContribution,
   generateContributions,
   pairwiseQuality,
@@ -156,23 +157,7 @@ if (!call) {
     batch = []
   }
   for (const g of generateContributions({ total: ROWS, seed: 11 })) {
-    batch.push({
-      externalId: g.externalId,
-      submittedAt: g.submittedAt,
-      speakingFor: 'self',
-      memberStateIso3: null,
-      organizationId: null,
-      contributorName: g.speakerName,
-      stakeholderGroup: 'individual',
-      regionalGroup: null,
-      ldc: false,
-      lldc: false,
-      sids: false,
-      language: g.language,
-      questionId,
-      text: g.text,
-      sourceLine: ++line,
-    })
+    batch.push(asImported(g, questionId, ++line))
     if (batch.length === 5000) await flush()
   }
   if (batch.length > 0) await flush()
@@ -222,21 +207,9 @@ if (ARRIVALS > 0) {
       sourceFile: 'arrivals',
     },
     [...generateContributions({ total: ARRIVALS, seed: 12 })].map((g, i) => ({
+      ...asImported(g, call.questionId, i + 1),
       externalId: `late-${run}-${i}`,
       submittedAt: new Date(),
-      speakingFor: 'self',
-      memberStateIso3: null,
-      organizationId: null,
-      contributorName: g.speakerName,
-      stakeholderGroup: 'individual',
-      regionalGroup: null,
-      ldc: false,
-      lldc: false,
-      sids: false,
-      language: g.language,
-      questionId: call.questionId,
-      text: g.text,
-      sourceLine: i + 1,
     })),
   )
   const texts = await contributionTexts(

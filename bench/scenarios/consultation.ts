@@ -13,6 +13,7 @@ import pg from 'pg'
 import { from as copyFrom } from 'pg-copy-streams'
 import { SYSTEM } from '../../src/core/auth/actor.ts'
 import {
+  asImported,
   assignContribution,
   generateContributions,
   pairwiseQuality,
@@ -196,21 +197,9 @@ export const consultation: Scenario = {
           sourceFile: 'arrivals',
         },
         arrivals.map((g, i) => ({
+          ...asImported(g, question, i + 1),
           externalId: `late-${i}`,
           submittedAt: new Date(),
-          speakingFor: 'self',
-          memberStateIso3: null,
-          organizationId: null,
-          contributorName: g.speakerName,
-          stakeholderGroup: 'individual',
-          regionalGroup: null,
-          ldc: false,
-          lldc: false,
-          sids: false,
-          language: g.language,
-          questionId: question,
-          text: g.text,
-          sourceLine: i + 1,
         })),
       )
       const texts = await contributionTexts(

@@ -13,7 +13,7 @@ import { rebuildCampaigns } from './queries-rebuild.ts'
 import { RebuildPool } from './rebuild-pool.ts'
 import { signBatch } from './rebuild-worker.ts'
 import { personalAdditions } from './rules/additions.ts'
-import { generateContributions } from './rules/generate.ts'
+import { asImported, generateContributions } from './rules/generate.ts'
 
 const system = () => ({ actor: SYSTEM, now: new Date() })
 function must<T>(result: { ok: true; value: T } | { ok: false; error: unknown }): T {
@@ -101,23 +101,7 @@ describe.each(DATABASE_KINDS)('a rebuild with and without threads on %s', (kind)
     await insertImportedContributions(
       db,
       { callId, processId, authorAccountId: accountId, importId: started.id, sourceFile: 'g.csv' },
-      [...generateContributions({ total: 400, seed: 3 })].map((g, i) => ({
-        externalId: g.externalId,
-        submittedAt: g.submittedAt,
-        speakingFor: 'self' as const,
-        memberStateIso3: null,
-        organizationId: null,
-        contributorName: g.speakerName,
-        stakeholderGroup: 'individual',
-        regionalGroup: null,
-        ldc: false,
-        lldc: false,
-        sids: false,
-        language: g.language,
-        questionId,
-        text: g.text,
-        sourceLine: i + 1,
-      })),
+      [...generateContributions({ total: 400, seed: 3 })].map((g, i) => asImported(g, questionId, i + 1)),
     )
   }, 180_000)
   afterAll(() => runtime.close())

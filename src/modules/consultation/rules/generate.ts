@@ -3,6 +3,7 @@
 // (letters swapped) and extended (a personal sentence added), plus unique texts in six scripts.
 // Words are synthetic (syllables of each script), so unrelated texts share what real ones would:
 // little. Deterministic for a seed.
+import type { ImportedContribution } from '../../contributions/index.ts'
 
 export interface GeneratedContribution {
   externalId: string
@@ -153,5 +154,26 @@ export function* generateContributions(options: GenerateOptions): Generator<Gene
         speakerName,
       }
     }
+  }
+}
+
+/** A generated contribution as a bulk import stores it: a person speaking for themselves. */
+export function asImported(g: GeneratedContribution, questionId: number, sourceLine: number): ImportedContribution {
+  return {
+    externalId: g.externalId,
+    submittedAt: g.submittedAt,
+    speakingFor: 'self',
+    memberStateIso3: null,
+    organizationId: null,
+    contributorName: g.speakerName,
+    stakeholderGroup: 'individual',
+    regionalGroup: null,
+    ldc: false,
+    lldc: false,
+    sids: false,
+    language: g.language,
+    questionId,
+    text: g.text,
+    sourceLine,
   }
 }
