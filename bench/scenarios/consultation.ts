@@ -139,7 +139,7 @@ export const consultation: Scenario = {
           // said at once: at a million rows the search pass after it takes a long while
           const seconds = (performance.now() - t1) / 1000
           ctx.print(
-            `\n(intake done: ${fmt(seconds, 1)} s, ${fmt(intakeCpu, 1)} s CPU here${server0 === null || serverIntake === null ? '' : `, ${fmt(serverIntake - server0, 1)} s in PostgreSQL`}${copy ? `; COPY ${fmt(copy.seconds, 1)} s: ${fmt(copy.seconds / seconds, 2)}x` : ''}; load ${loadavg()
+            `\n(intake done: ${fmt(seconds, 1)} s, ${fmt(intakeCpu, 1)} s CPU here${server0 === null || serverIntake === null ? '' : `, ${fmt(serverIntake - server0, 1)} s in PostgreSQL`}${copy ? `; COPY ${fmt(copy.seconds, 1)} s${copy.cpu === null ? '' : ` (${fmt(copy.cpu, 1)} s in PostgreSQL)`}: ${fmt(copy.seconds / seconds, 2)}x` : ''}; load ${loadavg()
               .map((n) => fmt(n, 1))
               .join(' / ')}; the search pass follows)`,
           )
