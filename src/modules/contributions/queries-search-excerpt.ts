@@ -41,7 +41,12 @@ function queryOfLanguage(queries: HeadlineQueries) {
   return whens.length ? sql`case r.language ${sql.join(whens, sql` `)} end` : sql`null::tsquery`
 }
 
-/** The page's answers with who sent them and an excerpt around the words found. */
+/**
+ * The page's answers with who sent them and an excerpt around the words found. Each answer's text
+ * is looked up by its key (`offset 0` keeps the lookup from being merged into a join, which the
+ * planner made a hash join over a scan of every imported contribution of the database: 15,600
+ * buffers and 180 ms at 100,000 answers, against 30 buffers and 0.3 ms).
+ */
 export async function pageOf(db: Db, page: readonly PageRow[], queries: HeadlineQueries): Promise<SearchHit[]> {
   if (page.length === 0) return []
   const rows = await sql<Omit<SearchHit, 'campaignId'>>`
@@ -56,7 +61,8 @@ export async function pageOf(db: Db, page: readonly PageRow[], queries: Headline
     from unnest(${page.map((p) => Number(p.contribution))}::bigint[], ${page.map((p) => Number(p.question))}::int[])
       as p(contribution_id, question_id)
     join contributions_contribution c on c.id = p.contribution_id
-    join contributions_current_answer r on r.contribution_id = c.id and r.question_id = p.question_id`.execute(db)
+    cross join lateral (select r.question_id, r.language, r.body from contributions_current_answer r
+      where r.contribution_id = p.contribution_id and r.question_id = p.question_id offset 0) r`.execute(db)
   const byKey = new Map(rows.rows.map((h) => [`${h.contributionId}:${h.questionId}`, h]))
   return page.flatMap((p) => {
     const hit = byKey.get(`${Number(p.contribution)}:${Number(p.question)}`)

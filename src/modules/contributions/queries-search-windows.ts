@@ -95,14 +95,13 @@ async function stretch(db: Db, w: Window, lo: number, below: SearchKey, limit: n
 
 /** The newest `need` answers matching the window's query (fewer when fewer match), newest first. */
 export async function newestMatching(db: Db, w: Window): Promise<Found[]> {
-  let below = w.after
-  if (!below) {
-    const top = await sql<{ top: string | null }>`select max(contribution_id) as top from contributions_search`.execute(
-      db,
-    )
-    if (top.rows[0]?.top == null) return []
-    below = { contributionId: Number(top.rows[0].top) + 1, questionId: 0 }
-  }
+  const top = await sql<{ top: string | null }>`select max(contribution_id) as top from contributions_search`.execute(
+    db,
+  )
+  if (top.rows[0]?.top == null) return []
+  // a keyset past the newest answer starts at the newest (not with empty stretches up to it)
+  const newest = { contributionId: Number(top.rows[0].top) + 1, questionId: 0 }
+  const below = w.after && w.after.contributionId < newest.contributionId ? w.after : newest
   const found: Found[] = []
   let width = 2 ** BLOCK
   let cur = below

@@ -19,4 +19,7 @@ order by contribution_id desc, question_id desc
 limit $7) f;
 
 select c.id::int as "contributionId", r.question_id as "questionId", c.contributor_name as "contributorName", c.stakeholder_group as "stakeholderGroup", c.regional_group as "regionalGroup", r.language, c.status, c.created_at as "submittedAt", ts_headline(contributions_search_config(r.language), case when r.language = 'zh' then contributions_search_text(translate(r.body, $1, ''), 'zh') else translate(r.body, $2, '') end, coalesce(case r.language when $3 then $4::tsquery when $5 then $6::tsquery end, ''::tsquery), case when r.language = 'zh' then $7 else $8 end) as excerpt
-from unnest($9::bigint[], $10::int[]) as p(contribution_id, question_id) join contributions_contribution c on c.id = p.contribution_id join contributions_current_answer r on r.contribution_id = c.id and r.question_id = p.question_id;
+from unnest($9::bigint[], $10::int[]) as p(contribution_id, question_id) join contributions_contribution c on c.id = p.contribution_id cross join lateral (select r.question_id, r.language, r.body
+from contributions_current_answer r
+where r.contribution_id = p.contribution_id and r.question_id = p.question_id
+offset 0) r;
