@@ -105,7 +105,8 @@ async function time() {
   let log: { sql: string; ms: number }[] = []
   const started = new Map<unknown, { at: number; sql: string }>()
   const db0 = runtime.deps.db
-  const verbose = process.env.VERBOSE === '1'
+  // VERBOSE=1: the three slowest statements of each request; VERBOSE=all: every statement
+  const verbose = process.env.VERBOSE === '1' || process.env.VERBOSE === 'all'
   const counter: KyselyPlugin = {
     transformQuery(args) {
       const text = verbose ? db0.getExecutor().compileQuery(args.node, args.queryId).sql : ''
@@ -199,7 +200,7 @@ async function time() {
       await res.arrayBuffer()
       status = res.status
       queries = log.length
-      slowest = [...log].sort((a, b) => b.ms - a.ms).slice(0, 3)
+      slowest = [...log].sort((a, b) => b.ms - a.ms).slice(0, process.env.VERBOSE === 'all' ? log.length : 3)
       if (i >= 2) {
         times.push(performance.now() - t0)
         const u = process.cpuUsage(c0)
@@ -211,7 +212,10 @@ async function time() {
     times.sort((a, b) => a - b)
     cpus.sort((a, b) => a - b)
     console.log(
-      `${status} ${path}: p50 ${fmt(percentile(times, 50))} p99 ${fmt(percentile(times, 99))} ms; node CPU p50 ${fmt(percentile(cpus, 50))} ms${pgCpu}; ${queries} queries, slowest ${slowest.map((q) => fmt(q.ms)).join(', ')} ms`,
+      `${status} ${path}: p50 ${fmt(percentile(times, 50))} p99 ${fmt(percentile(times, 99))} ms; node CPU p50 ${fmt(percentile(cpus, 50))} ms${pgCpu}; ${queries} queries, slowest ${slowest
+        .slice(0, 3)
+        .map((q) => fmt(q.ms))
+        .join(', ')} ms`,
     )
     if (verbose) for (const q of slowest) console.log(`  ${fmt(q.ms)} ms: ${q.sql.replace(/\s+/g, ' ').slice(0, 400)}`)
   }
