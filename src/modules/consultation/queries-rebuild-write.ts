@@ -9,7 +9,7 @@ import { copyInto } from '../../core/db/copy.ts'
 import { binaryRows } from '../../core/db/copy-binary.ts'
 import type { Db } from '../../core/db/database.ts'
 import { indexNext, prepareNext, swapNext } from './queries-rebuild-swap.ts'
-import { bucketId } from './rules/minhash.ts'
+import type { Buckets } from './rules/clusters.ts'
 import type { CampaignProfile } from './tables.ts'
 
 export interface RebuiltCampaign {
@@ -27,7 +27,7 @@ export interface RebuiltCampaign {
 export interface RebuiltCall {
   campaigns: RebuiltCampaign[]
   texts: { hash: string; signature: Uint32Array; campaign: number; members: number; additions: string }[]
-  buckets: { band: number; key: number; text: number }[]
+  buckets: Buckets
   members: { id: number[]; text: number[]; at: number[] }
 }
 
@@ -90,22 +90,22 @@ export async function writeRebuiltCall(trx: Db, callId: number, call: RebuiltCal
       w.int4(x.members).text(x.additions)
     }),
   )
-  // the buckets in key order (as clustering lists them): the index is built from sorted input
-  const key = (i: number) => {
-    const b = call.buckets[i] as RebuiltCall['buckets'][number]
-    return bucketId(b.band, b.key)
-  }
+  // the buckets in id order (as clustering lists them): the index is built from sorted input
+  const { ids, texts } = call.buckets
   let sorted = true
-  for (let i = 1; i < call.buckets.length && sorted; i++) sorted = key(i - 1) < key(i)
-  const order = Int32Array.from(call.buckets, (_, i) => i)
-  if (!sorted) order.sort((a, b) => key(a) - key(b))
+  for (let i = 1; i < ids.length && sorted; i++) sorted = (ids[i - 1] as number) < (ids[i] as number)
+  const order = Int32Array.from(ids, (_, i) => i)
+  if (!sorted) order.sort((a, b) => (ids[a] as number) - (ids[b] as number))
   await copyInto(
     trx,
     'consultation_bucket_next',
     ['call_id', 'bucket', 'text_id'],
     binaryRows(order.length, (w, i) => {
-      const b = call.buckets[order[i] as number] as RebuiltCall['buckets'][number]
-      w.row(3).int8(callId).int8(bucketId(b.band, b.key)).int8(textId(b.text))
+      const b = order[i] as number
+      w.row(3)
+        .int8(callId)
+        .int8(ids[b] as number)
+        .int8(textId(texts[b] as number))
     }),
   )
   const m = call.members
