@@ -64,8 +64,11 @@ const idsBelow = (key: SearchKey) => (key.questionId > 0 ? key.contributionId + 
 async function stretch(db: Db, w: Window, lo: number, below: SearchKey, limit: number): Promise<Found[]> {
   const blocks = lo > 0 ? blockTerms(lo, alignUp(idsBelow(below))) : []
   const tsquery = blocks.length ? `(${w.tsquery}) & (${blocks.join(' | ')})` : w.tsquery
+  // a campaign filter as a semi- or anti-join the planner may hash when the stretch is wide (a
+  // lookup per match read 141,000 English answers' members one by one at a million)
+  const member = sql`select 1 from (${w.membership}) cm where cm.contribution_id = w.contribution_id`
   const campaign =
-    w.campaign === 'yes' ? sql` and campaign is not null` : w.campaign === 'no' ? sql` and campaign is null` : sql``
+    w.campaign === 'yes' ? sql` and exists (${member})` : w.campaign === 'no' ? sql` and not exists (${member})` : sql``
   // materialized: the text index alone picks the rows (the primary key's order would tempt the
   // planner into walking it and checking each document); then the filters, membership by lookup
   const result = await sql<{ found: unknown }>`with w as materialized (
@@ -73,14 +76,13 @@ async function stretch(db: Db, w: Window, lo: number, below: SearchKey, limit: n
       from contributions_search s
       where s.document @@ ${tsquery}::tsquery and s.call_id = ${w.callId}
         and s.status in (${sql.join(w.statuses.map((s) => sql`${s}`))})),
-    j as (select w.*, (select cm.campaign_id from (${w.membership}) cm
-        where cm.contribution_id = w.contribution_id) as campaign
-      from w where w.contribution_id >= ${lo}
-        and (w.contribution_id, w.question_id) < (${below.contributionId}, ${below.questionId}))
+    f as (select * from w where w.contribution_id >= ${lo}
+        and (w.contribution_id, w.question_id) < (${below.contributionId}, ${below.questionId})${campaign}
+      order by contribution_id desc, question_id desc limit ${limit})
     select coalesce(json_agg(json_build_array(contribution_id, question_id, stakeholder_group, regional_group,
-        language, campaign) order by contribution_id desc, question_id desc), '[]') as found
-    from (select * from j where true${campaign}
-      order by contribution_id desc, question_id desc limit ${limit}) f`.execute(db)
+        language, (select cm.campaign_id from (${w.membership}) cm where cm.contribution_id = f.contribution_id))
+        order by contribution_id desc, question_id desc), '[]') as found
+    from f`.execute(db)
   const rows = result.rows[0]?.found
   const list = (typeof rows === 'string' ? JSON.parse(rows) : (rows ?? [])) as unknown[][]
   return list.map(([contribution, question, group, region, language, campaign]) => ({

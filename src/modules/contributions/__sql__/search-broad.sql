@@ -5,18 +5,16 @@ from contributions_search;
 
 with w as materialized ( select s.contribution_id, s.question_id, s.stakeholder_group, s.regional_group, s.language
 from contributions_search s
-where s.document @@ $1::tsquery and s.call_id = $2 and s.status in ($3)), j as (select w.*, (select cm.campaign_id
+where s.document @@ $1::tsquery and s.call_id = $2 and s.status in ($3)), f as (select *
+from w
+where w.contribution_id >= $4 and (w.contribution_id, w.question_id) < ($5, $6)
+order by contribution_id desc, question_id desc
+limit $7) select coalesce(json_agg(json_build_array(contribution_id, question_id, stakeholder_group, regional_group, language, (select cm.campaign_id
 from (select null::bigint as contribution_id, null::bigint as campaign_id
 where false) cm
-where cm.contribution_id = w.contribution_id) as campaign
-from w
-where w.contribution_id >= $4 and (w.contribution_id, w.question_id) < ($5, $6)) select coalesce(json_agg(json_build_array(contribution_id, question_id, stakeholder_group, regional_group, language, campaign)
+where cm.contribution_id = f.contribution_id))
 order by contribution_id desc, question_id desc), '[]') as found
-from (select *
-from j
-where true
-order by contribution_id desc, question_id desc
-limit $7) f;
+from f;
 
 select c.id::int as "contributionId", r.question_id as "questionId", c.contributor_name as "contributorName", c.stakeholder_group as "stakeholderGroup", c.regional_group as "regionalGroup", r.language, c.status, c.created_at as "submittedAt", ts_headline(contributions_search_config(r.language), case when r.language = 'zh' then contributions_search_text(translate(r.body, $1, ''), 'zh') else translate(r.body, $2, '') end, coalesce(case r.language when $3 then $4::tsquery when $5 then $6::tsquery end, ''::tsquery), case when r.language = 'zh' then $7 else $8 end) as excerpt
 from unnest($9::bigint[], $10::int[]) as p(contribution_id, question_id) join contributions_contribution c on c.id = p.contribution_id cross join lateral (select r.question_id, r.language, r.body

@@ -5,15 +5,16 @@ from contributions_search;
 
 with w as materialized ( select s.contribution_id, s.question_id, s.stakeholder_group, s.regional_group, s.language
 from contributions_search s
-where s.document @@ $1::tsquery and s.call_id = $2 and s.status in ($3, $4)), j as (select w.*, (select cm.campaign_id
+where s.document @@ $1::tsquery and s.call_id = $2 and s.status in ($3, $4)), f as (select *
+from w
+where w.contribution_id >= $5 and (w.contribution_id, w.question_id) < ($6, $7) and not exists (select 1
 from (select null::bigint as contribution_id, null::bigint as campaign_id
 where false) cm
-where cm.contribution_id = w.contribution_id) as campaign
-from w
-where w.contribution_id >= $5 and (w.contribution_id, w.question_id) < ($6, $7)) select coalesce(json_agg(json_build_array(contribution_id, question_id, stakeholder_group, regional_group, language, campaign)
-order by contribution_id desc, question_id desc), '[]') as found
-from (select *
-from j
-where true and campaign is null
+where cm.contribution_id = w.contribution_id)
 order by contribution_id desc, question_id desc
-limit $8) f;
+limit $8) select coalesce(json_agg(json_build_array(contribution_id, question_id, stakeholder_group, regional_group, language, (select cm.campaign_id
+from (select null::bigint as contribution_id, null::bigint as campaign_id
+where false) cm
+where cm.contribution_id = f.contribution_id))
+order by contribution_id desc, question_id desc), '[]') as found
+from f;

@@ -123,6 +123,9 @@ insert into contributions_search (contribution_id, question_id, revision_number,
   from contributions_contribution c
   where c.imported_text is not null
   on conflict on constraint contributions_search_pkey do nothing;
--- as before: through GIN's pending list, kept small (20261208-0600)
+-- as before: through GIN's pending list, kept small (20261208-0600). Built with more memory than
+-- the default 64 MB, which at 1,000,000 answers wrote and merged the index in many small runs
+set maintenance_work_mem = '256MB';
 create index contributions_search_document on contributions_search using gin (document)
   with (fastupdate = on, gin_pending_list_limit = 1024);
+reset maintenance_work_mem;
