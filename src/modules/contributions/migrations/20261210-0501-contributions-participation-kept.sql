@@ -94,30 +94,11 @@ create table contributions_people_count (
     regional_group, ldc, lldc, sids, languages)
 );
 
--- each person of `rows` once per scope, with their groups and languages there
-create function contributions_people_of(rows contributions_counted[])
-  returns table (scope text, scope_id bigint, person text, stakeholder_group text, regional_group text,
-    ldc boolean, lldc boolean, sids boolean, languages text[])
-  language sql stable as $$
-  with r as (select * from unnest(rows) where person is not null and status = 'published'),
-    body as (select p.process_id, processes_body_of(p.process_id) as body_id
-      from (select distinct process_id from r) p)
-  select s.scope, s.scope_id, r.person,
-    (array_agg(r.stakeholder_group order by r.published_at, r.id))[1],
-    (array_agg(r.regional_group order by r.published_at, r.id))[1],
-    (array_agg(r.ldc order by r.published_at, r.id))[1],
-    (array_agg(r.lldc order by r.published_at, r.id))[1],
-    (array_agg(r.sids order by r.published_at, r.id))[1],
-    array_agg(distinct r.language order by r.language)
-  from r join body using (process_id)
-    cross join lateral (values ('process', r.process_id), ('call', r.call_id), ('body', body.body_id),
-      ('year', extract(year from r.published_at at time zone 'UTC')::bigint)) s(scope, scope_id)
-  group by s.scope, s.scope_id, r.person
-$$;
-
 -- the counts after a statement that added `added` rows and removed `removed` (an update: both)
+-- (planned for the arrays it is given each time: a plan cached for a statement of one row would
+-- join an import's 5,000 rows by nested loops)
 create function contributions_counts_change(added contributions_counted[], removed contributions_counted[])
-  returns void language plpgsql as $$
+  returns void language plpgsql set plan_cache_mode = force_custom_plan as $$
 declare
   persons text[];
   now_rows contributions_counted[];
@@ -139,19 +120,54 @@ begin
     return;
   end if;
   -- their published contributions now, and as they were before the statement
-  now_rows := array(select contributions_counted_of(c) from contributions_contribution c
-    where contributions_person(c.speaking_for, c.import_id, c.author_account_id, c.contributor_name) = any(persons)
-      and c.speaking_for = 'self' and c.status = 'published');
+  -- (each person looked up by the index: `offset 0` keeps the planner from scanning all of it)
+  now_rows := array(select k.* from unnest(persons) p (person)
+    cross join lateral (select contributions_counted_of(c) from contributions_contribution c
+      where contributions_person(c.speaking_for, c.import_id, c.author_account_id, c.contributor_name) = p.person
+        and c.speaking_for = 'self' and c.status = 'published' offset 0) k);
   before_rows := array(
     select n from unnest(now_rows) n where not exists (select 1 from unnest(added) a where a.id = n.id)
     union all
     select r from unnest(removed) r where r.person is not null and r.status = 'published');
+  -- each person once per scope, as they are now (+1) and were before (-1), with the groups of their
+  -- earliest published contribution there and every language they wrote in; the difference added
   insert into contributions_people_count
-  select scope, scope_id, stakeholder_group, regional_group, ldc, lldc, sids, languages, sum(sign)
-  from (select 1 as sign, * from contributions_people_of(now_rows)
-    union all select -1, * from contributions_people_of(before_rows)) p
+  with r as (select 1 as sign, * from unnest(now_rows) union all select -1, * from unnest(before_rows)),
+    -- materialized: else the body is looked up again for every row that names it
+    body as materialized (select p.process_id, processes_body_of(p.process_id) as body_id
+      from (select distinct process_id from r) p),
+    rb as (select r.*, body.body_id, extract(year from r.published_at at time zone 'UTC')::bigint as year
+      from r join body using (process_id)),
+    -- people with more than one contribution here: their first and their languages are worked out
+    several as materialized (select sign, person from r group by sign, person having count(*) > 1),
+    -- the others (most of them) are their one contribution: counted by profile before the scopes
+    one as (
+      select rb.sign, process_id, call_id, body_id, year, stakeholder_group, regional_group, ldc, lldc, sids,
+        language, count(*) as n
+      from rb left join several m on m.sign = rb.sign and m.person = rb.person
+      where m.person is null
+      group by 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11),
+    person as (
+      select sign * n as d, s.scope, s.scope_id, stakeholder_group, regional_group, ldc, lldc, sids,
+        array[language] as languages
+      from one cross join lateral (values ('process', process_id), ('call', call_id), ('body', body_id),
+        ('year', year)) s(scope, scope_id)
+      union all
+      select rb.sign, s.scope, s.scope_id,
+        (array_agg(stakeholder_group order by published_at, id))[1],
+        (array_agg(regional_group order by published_at, id))[1],
+        (array_agg(ldc order by published_at, id))[1],
+        (array_agg(lldc order by published_at, id))[1],
+        (array_agg(sids order by published_at, id))[1],
+        array_agg(distinct language order by language)
+      from rb join several m on m.sign = rb.sign and m.person = rb.person
+        cross join lateral (values ('process', process_id), ('call', call_id), ('body', body_id),
+          ('year', year)) s(scope, scope_id)
+      group by rb.sign, s.scope, s.scope_id, rb.person)
+  select scope, scope_id, stakeholder_group, regional_group, ldc, lldc, sids, languages, sum(d)
+  from person
   group by 1, 2, 3, 4, 5, 6, 7, 8
-  having sum(sign) <> 0
+  having sum(d) <> 0
   on conflict on constraint contributions_people_count_key do update
     set people = contributions_people_count.people + excluded.people;
 end
@@ -190,8 +206,8 @@ create trigger contributions_counts_updated after update on contributions_contri
   referencing old table as removed new table as added for each statement
   execute function contributions_counts_updated();
 
--- the contributions already there (as contributions_counts_change and contributions_people_of
--- count them, over the table rather than an array of a million rows)
+-- the contributions already there (as contributions_counts_change counts them, over the table
+-- rather than an array of a million rows)
 insert into contributions_speaker_count
 select k.process_id, k.call_id, k.speaking_for, k.member_state_iso3, k.organization_id, k.stakeholder_group,
   k.regional_group, k.ldc, k.lldc, k.sids, k.language, k.status, k.created_year,
@@ -200,20 +216,39 @@ from contributions_contribution c cross join lateral contributions_counted_of(c)
 group by 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14;
 
 insert into contributions_people_count
-select scope, scope_id, stakeholder_group, regional_group, ldc, lldc, sids, languages, count(*)
-from (
-  select s.scope, s.scope_id, r.person,
-    (array_agg(r.stakeholder_group order by r.published_at, r.id))[1] as stakeholder_group,
-    (array_agg(r.regional_group order by r.published_at, r.id))[1] as regional_group,
-    (array_agg(r.ldc order by r.published_at, r.id))[1] as ldc,
-    (array_agg(r.lldc order by r.published_at, r.id))[1] as lldc,
-    (array_agg(r.sids order by r.published_at, r.id))[1] as sids,
-    array_agg(distinct r.language order by r.language) as languages
-  from contributions_contribution c cross join lateral contributions_counted_of(c) r
-    cross join lateral (values ('process', r.process_id), ('call', r.call_id),
-      ('body', processes_body_of(r.process_id)),
-      ('year', extract(year from r.published_at at time zone 'UTC')::bigint)) s(scope, scope_id)
-  where c.speaking_for = 'self' and c.status = 'published'
-  group by s.scope, s.scope_id, r.person
-) p
+with r as (select 1 as sign, k.* from contributions_contribution c cross join lateral contributions_counted_of(c) k
+    where c.speaking_for = 'self' and c.status = 'published'),
+  -- materialized: else the body is looked up again for every row that names it
+  body as materialized (select p.process_id, processes_body_of(p.process_id) as body_id
+    from (select distinct process_id from r) p),
+  rb as (select r.*, body.body_id, extract(year from r.published_at at time zone 'UTC')::bigint as year
+    from r join body using (process_id)),
+  -- people with more than one contribution here: their first and their languages are worked out
+  several as materialized (select sign, person from r group by sign, person having count(*) > 1),
+  -- the others (most of them) are their one contribution: counted by profile before the scopes
+  one as (
+    select rb.sign, process_id, call_id, body_id, year, stakeholder_group, regional_group, ldc, lldc, sids,
+      language, count(*) as n
+    from rb left join several m on m.sign = rb.sign and m.person = rb.person
+    where m.person is null
+    group by 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11),
+  person as (
+    select sign * n as d, s.scope, s.scope_id, stakeholder_group, regional_group, ldc, lldc, sids,
+      array[language] as languages
+    from one cross join lateral (values ('process', process_id), ('call', call_id), ('body', body_id),
+      ('year', year)) s(scope, scope_id)
+    union all
+    select rb.sign, s.scope, s.scope_id,
+      (array_agg(stakeholder_group order by published_at, id))[1],
+      (array_agg(regional_group order by published_at, id))[1],
+      (array_agg(ldc order by published_at, id))[1],
+      (array_agg(lldc order by published_at, id))[1],
+      (array_agg(sids order by published_at, id))[1],
+      array_agg(distinct language order by language)
+    from rb join several m on m.sign = rb.sign and m.person = rb.person
+      cross join lateral (values ('process', process_id), ('call', call_id), ('body', body_id),
+        ('year', year)) s(scope, scope_id)
+    group by rb.sign, s.scope, s.scope_id, rb.person)
+select scope, scope_id, stakeholder_group, regional_group, ldc, lldc, sids, languages, sum(d)
+from person
 group by 1, 2, 3, 4, 5, 6, 7, 8;
