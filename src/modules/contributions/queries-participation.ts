@@ -87,6 +87,8 @@ export async function individualParticipation(
   ids?: readonly number[],
 ): Promise<IndividualClass[]> {
   if (ids?.length === 0) return []
+  // after `ecp import`, the bodies' people are counted on the first read (see the migration)
+  if (scope === 'body') await sql`select contributions_people_settle()`.execute(db)
   const result = await sql<Omit<IndividualClass, 'processId' | 'year'> & { scopeId: string }>`
     select scope_id as "scopeId", stakeholder_group as "stakeholderGroup",
       nullif(regional_group, '') as "regionalGroup", ldc, lldc, sids, languages, sum(people)::int as people

@@ -94,6 +94,13 @@ create table contributions_people_count (
     regional_group, ldc, lldc, sids, languages)
 );
 
+-- processes whose body was not known when their contributions were counted: `ecp import` loads the
+-- contributions before the processes (its constraints deferred), so their people are counted per
+-- body later, by contributions_people_settle, which the first read of a body's people runs
+create table contributions_people_pending (
+  process_id bigint not null constraint contributions_people_pending_pkey primary key
+);
+
 -- the counts after a statement that added `added` rows and removed `removed` (an update: both)
 -- (planned for the arrays it is given each time: a plan cached for a statement of one row would
 -- join an import's 5,000 rows by nested loops)
@@ -129,6 +136,10 @@ begin
     select n from unnest(now_rows) n where not exists (select 1 from unnest(added) a where a.id = n.id)
     union all
     select r from unnest(removed) r where r.person is not null and r.status = 'published');
+  insert into contributions_people_pending
+  select p.process_id from (select process_id from unnest(now_rows) union select process_id from unnest(before_rows)) p
+  where processes_body_of(p.process_id) is null
+  on conflict on constraint contributions_people_pending_pkey do nothing;
   -- each person once per scope, as they are now (+1) and were before (-1), with the groups of their
   -- earliest published contribution there and every language they wrote in; the difference added
   insert into contributions_people_count
@@ -152,6 +163,7 @@ begin
         array[language] as languages
       from one cross join lateral (values ('process', process_id), ('call', call_id), ('body', body_id),
         ('year', year)) s(scope, scope_id)
+      where s.scope_id is not null
       union all
       select rb.sign, s.scope, s.scope_id,
         (array_agg(stakeholder_group order by published_at, id))[1],
@@ -163,6 +175,7 @@ begin
       from rb join several m on m.sign = rb.sign and m.person = rb.person
         cross join lateral (values ('process', process_id), ('call', call_id), ('body', body_id),
           ('year', year)) s(scope, scope_id)
+      where s.scope_id is not null
       group by rb.sign, s.scope, s.scope_id, rb.person)
   select scope, scope_id, stakeholder_group, regional_group, ldc, lldc, sids, languages, sum(d)
   from person
@@ -237,6 +250,7 @@ with r as (select 1 as sign, k.* from contributions_contribution c cross join la
       array[language] as languages
     from one cross join lateral (values ('process', process_id), ('call', call_id), ('body', body_id),
       ('year', year)) s(scope, scope_id)
+    where s.scope_id is not null
     union all
     select rb.sign, s.scope, s.scope_id,
       (array_agg(stakeholder_group order by published_at, id))[1],
@@ -248,7 +262,42 @@ with r as (select 1 as sign, k.* from contributions_contribution c cross join la
     from rb join several m on m.sign = rb.sign and m.person = rb.person
       cross join lateral (values ('process', process_id), ('call', call_id), ('body', body_id),
         ('year', year)) s(scope, scope_id)
+    where s.scope_id is not null
     group by rb.sign, s.scope, s.scope_id, rb.person)
 select scope, scope_id, stakeholder_group, regional_group, ldc, lldc, sids, languages, sum(d)
 from person
 group by 1, 2, 3, 4, 5, 6, 7, 8;
+
+-- the people of every body counted again, once the bodies of the pending processes are known (after
+-- `ecp import`); a no-op, one look at an empty table, the rest of the time
+create function contributions_people_settle() returns void language plpgsql as $$
+begin
+  if not exists (select 1 from contributions_people_pending) then
+    return;
+  end if;
+  perform pg_advisory_xact_lock(hashtext('contributions_people_settle'));
+  delete from contributions_people_pending p where processes_body_of(p.process_id) is not null;
+  if not found then
+    return;
+  end if;
+  delete from contributions_people_count where scope = 'body';
+  insert into contributions_people_count
+  with body as materialized (select p.process_id, processes_body_of(p.process_id) as body_id
+      from (select distinct process_id from contributions_contribution) p),
+    person as (
+      select b.body_id, r.person,
+        (array_agg(r.stakeholder_group order by r.published_at, r.id))[1] as stakeholder_group,
+        (array_agg(r.regional_group order by r.published_at, r.id))[1] as regional_group,
+        (array_agg(r.ldc order by r.published_at, r.id))[1] as ldc,
+        (array_agg(r.lldc order by r.published_at, r.id))[1] as lldc,
+        (array_agg(r.sids order by r.published_at, r.id))[1] as sids,
+        array_agg(distinct r.language order by r.language) as languages
+      from contributions_contribution c cross join lateral contributions_counted_of(c) r
+        join body b on b.process_id = r.process_id
+      where c.speaking_for = 'self' and c.status = 'published' and b.body_id is not null
+      group by b.body_id, r.person)
+  select 'body', body_id, stakeholder_group, regional_group, ldc, lldc, sids, languages, count(*)
+  from person
+  group by 2, 3, 4, 5, 6, 7, 8;
+end
+$$;
