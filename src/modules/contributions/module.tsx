@@ -93,6 +93,7 @@ export const contributionsModule: ModuleManifest = {
     'contributions_search',
     'contributions_speaker_count',
     'contributions_people_count',
+    'contributions_people_pending',
   ],
   // drafts are their authors' alone
   privateTables: ['contributions_draft'],
