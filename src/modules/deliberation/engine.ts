@@ -104,6 +104,7 @@ async function runOnce(db: Db, deliberationId: number, now: () => Date): Promise
   const participantKeys = engine.grid.participantIds
   const { result, state } = await analyzeOffThread({
     votes: sparse,
+    covariance: engine.grid.covariance(keep),
     participantIds: participantKeys.map((key) => engine.shown.get(key) ?? key),
     statementIds: sparse.statementIds.map((id) => shownStatement.get(id) ?? id),
     declared: [
