@@ -26,8 +26,11 @@ const SUM_HIGH = 3 // Σ v_l over them
  */
 export class PairCounts {
   readonly cells: Int32Array
+  // a plain field, not a parameter property: the worker thread runs this file with types stripped
+  readonly width: number
 
-  constructor(readonly width: number) {
+  constructor(width: number) {
+    this.width = width
     this.cells = new Int32Array(width * width * 4)
   }
 
