@@ -4,6 +4,7 @@
 // committed and a re-run adds nothing twice (external ids are unique per call).
 import { createHash } from 'node:crypto'
 import type { Readable } from 'node:stream'
+import { sql } from 'kysely'
 import { auditedBy, type CommandContext, recordAudit } from '../../core/audit/audit.ts'
 import { authorize } from '../../core/auth/authorize.ts'
 import { isoDate } from '../../core/dates.ts'
@@ -11,21 +12,16 @@ import type { Db } from '../../core/db/database.ts'
 import { inTransaction, jsonb } from '../../core/db/helpers.ts'
 import { err, notFound, ok, type Result } from '../../core/result.ts'
 import {
-  electoralGroup,
-  hasClassification,
-  listMemberStates,
-  listOrganizations,
-  localized,
-  STAKEHOLDER_GROUPS,
-} from '../actors/index.ts'
-import {
   type ImportedContribution,
   indexImportedForSearch,
-  insertImportedContributions,
+  insertPreparedBatch,
+  type PreparedBatch,
+  prepareImportedBatch,
 } from '../contributions/index.ts'
 import { findCall, processTakes } from '../processes/index.ts'
 import { findImport, type ImportRow, kdb } from './queries.ts'
-import { checkRecord, type Resolver } from './rules/records.ts'
+import { resolverFor } from './queries-resolver.ts'
+import { checkRecord } from './rules/records.ts'
 import { type Format, readRecords } from './sources/records.ts'
 
 export const BATCH_SIZE = 5000
@@ -86,38 +82,6 @@ export async function startImport(db: Db, ctx: CommandContext, input: StartImpor
   })
 }
 
-/** What the import knows of States, organizations and the call, read once. */
-export async function resolverFor(db: Db, callId: number, today: string): Promise<Resolver | null> {
-  const call = await findCall(db, callId)
-  if (!call) return null
-  const states = await listMemberStates(db)
-  const orgs = await listOrganizations(db, { limit: 100_000, offset: 0 })
-  const organizations = new Map<string, { id: number; stakeholderGroup: string }>()
-  for (const o of orgs.rows) {
-    const value = { id: o.id, stakeholderGroup: o.stakeholderGroup }
-    for (const name of [...Object.values(o.name), o.acronym, localized(o.name, 'en')])
-      if (name) organizations.set(name.toLowerCase(), value)
-  }
-  return {
-    memberStates: new Map(
-      states.map((s) => [
-        s.iso3,
-        {
-          name: s.shortName.en,
-          regionalGroup: electoralGroup(s),
-          ldc: hasClassification(s, 'ldc', today),
-          lldc: hasClassification(s, 'lldc', today),
-          sids: hasClassification(s, 'sids', today),
-        },
-      ]),
-    ),
-    organizations,
-    stakeholderGroups: STAKEHOLDER_GROUPS,
-    questionIds: call.questionIds,
-    languages: call.languages,
-  }
-}
-
 export interface Progress {
   line: number
   records: number
@@ -132,6 +96,8 @@ export interface RunOptions {
   onProgress?: (p: Progress) => void
   /** stops after the batch in progress (an interruption, for the resume test) */
   stopAfterBatches?: number
+  /** called once the last batch is committed, before the search pass (the bench reads its CPU here) */
+  onIntakeDone?: () => Promise<void> | void
 }
 
 type Reject = { line: number; externalId: string | null; reason: string; record: unknown }
@@ -182,37 +148,35 @@ export async function runImport(
   let rejects: Reject[] = []
   let lastLine = started.lineDone
   let batches = 0
-  const commit = async ({
-    valid,
-    rejects,
-    lastLine,
-  }: {
-    valid: ImportedContribution[]
-    rejects: Reject[]
-    lastLine: number
-  }) => {
+  const target = {
+    callId: call.id,
+    processId: call.processId,
+    authorAccountId: started.accountId,
+    importId,
+    sourceFile: started.fileName,
+  }
+  // Each batch is its own transaction, committed without waiting for the disk (synchronous_commit
+  // off): a crash may lose the last ones, but each carries its own progress (the line reached), so
+  // it loses them whole and a resume reads them again. The import then writes where it stands with
+  // a durable commit (settled), which flushes every batch before it (the log is written in order):
+  // it says it stopped or is done only when all it took is on disk. A batch's new rows are kept in
+  // memory for its statement triggers (work_mem) rather than in a temporary file.
+  const settled = () =>
+    kdb(db).updateTable('consultationImport').set({ updatedAt: ctx.now }).where('id', '=', importId).execute()
+  const commit = async (batch: { prepared: PreparedBatch; rejects: Reject[]; lastLine: number; valid: number }) => {
+    const { prepared, rejects, lastLine } = batch
     const stored = await inTransaction(db, async (trx) => {
-      const rows = await insertImportedContributions(
-        trx,
-        {
-          callId: call.id,
-          processId: call.processId,
-          authorAccountId: started.accountId,
-          importId,
-          sourceFile: started.fileName,
-        },
-        valid,
-        { searchLater: true },
-      )
+      await sql`select set_config('synchronous_commit', 'off', true), set_config('work_mem', '32MB', true)`.execute(trx)
+      const rows = await insertPreparedBatch(trx, prepared, { searchLater: true })
       if (rejects.length > 0)
         await kdb(trx)
           .insertInto('consultationReject')
           .values(rejects.map((r) => ({ importId, ...r, record: jsonb(r.record) })))
           .onConflict((oc) => oc.columns(['importId', 'line']).doNothing())
           .execute()
-      progress.records += valid.length + rejects.length
+      progress.records += batch.valid + rejects.length
       progress.accepted += rows.length
-      progress.alreadyThere += valid.length - rows.length
+      progress.alreadyThere += batch.valid - rows.length
       progress.rejected += rejects.length
       progress.line = lastLine
       await kdb(trx)
@@ -239,15 +203,18 @@ export async function runImport(
     for (const r of stored) added.push(r.id)
     options.onProgress?.({ ...progress })
   }
-  // a batch commits while the next one is read and checked (the database works as this process does)
+  // a batch is prepared (its ids and COPY text) and then committed while the next one is read,
+  // checked and prepared: the database works as this process does
   let pending: Promise<void> = Promise.resolve()
   const send = async () => {
-    await pending
-    pending = commit({ valid, rejects, lastLine })
-    pending.catch(() => {}) // awaited before the next batch, or below
+    const prepared = await prepareImportedBatch(db, target, valid)
+    const next = { prepared, rejects, lastLine, valid: valid.length }
     valid = []
     rejects = []
     batches++
+    await pending
+    pending = commit(next)
+    pending.catch(() => {}) // awaited before the next batch, or below
   }
   try {
     for await (const record of readRecords(started.format, input, options.defaultLanguage ?? null)) {
@@ -267,13 +234,16 @@ export async function runImport(
         await send()
         if (options.stopAfterBatches !== undefined && batches >= options.stopAfterBatches) {
           await pending
+          await settled()
           return ok({ import: (await findImport(db, importId)) as ImportRow, added })
         }
       }
     }
     if (valid.length + rejects.length > 0) await send()
     await pending
+    await settled()
     intakeSeconds = (performance.now() - t0) / 1000
+    await options.onIntakeDone?.()
     await indexImportedForSearch(db, call.id, importId)
   } catch (error) {
     await pending.catch(() => {})

@@ -11,14 +11,19 @@ export {
   type ContributionText,
   contributionTexts,
   contributionTextsOfCall,
-  type ImportBatch,
-  type ImportedContribution,
-  type ImportOptions,
   indexImportedForSearch,
-  insertImportedContributions,
   platformContributionsAfter,
 } from './queries-bulk.ts'
 export { CONTRIBUTION_TEXT_COPY_COLUMNS, contributionTextsOfCallCopy } from './queries-bulk-copy.ts'
+export {
+  type ImportBatch,
+  type ImportedContribution,
+  type ImportOptions,
+  insertImportedContributions,
+  insertPreparedBatch,
+  type PreparedBatch,
+  prepareImportedBatch,
+} from './queries-bulk-write.ts'
 export { contributionCounts } from './queries-counts.ts'
 export {
   type ContributionParticipation,
