@@ -1,8 +1,9 @@
 // A consultation dataset kept between runs (issue 13's read budgets): `build` makes a PostgreSQL
 // database (or a PGlite directory) with the demo and ROWS generated contributions imported into one
 // call, campaigns rebuilt; `time` opens it and prints the pages' server time, CPU time and query
-// count per request. Usage: node --import tsx bench/consultation-keep.ts build|time pg|pglite NAME [ROWS]
-import { createReadStream, mkdtempSync, rmSync } from 'node:fs'
+// count per request. `multiply` runs bench/consultation-multiply.sql on it (PGlite has no psql).
+// Usage: node --import tsx bench/consultation-keep.ts build|multiply|time pg|pglite NAME [ROWS]
+import { createReadStream, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { type KyselyPlugin, sql } from 'kysely'
@@ -10,6 +11,7 @@ import pg from 'pg'
 import { testConfig } from '../src/config.ts'
 import { SYSTEM } from '../src/core/auth/actor.ts'
 import type { DatabaseTarget } from '../src/core/db/database.ts'
+import { SCRIPT_MARKER } from '../src/core/db/pglite-dialect.ts'
 import { createLogger } from '../src/core/log.ts'
 import { loadDemo } from '../src/demo.ts'
 import { rebuildCampaigns, runImport, startImport } from '../src/modules/consultation/index.ts'
@@ -101,19 +103,22 @@ async function time() {
   const { createApp } = await import('../src/app.ts')
   // counts and times each query of a request (compiled SQL and milliseconds)
   let log: { sql: string; ms: number }[] = []
-  const started = new Map<unknown, number>()
+  const started = new Map<unknown, { at: number; sql: string }>()
+  const db0 = runtime.deps.db
+  // VERBOSE=1: the three slowest statements of each request; VERBOSE=all: every statement
+  const verbose = process.env.VERBOSE === '1' || process.env.VERBOSE === 'all'
   const counter: KyselyPlugin = {
     transformQuery(args) {
-      started.set(args.queryId, performance.now())
+      const text = verbose ? db0.getExecutor().compileQuery(args.node, args.queryId).sql : ''
+      started.set(args.queryId, { at: performance.now(), sql: text })
       return args.node
     },
     async transformResult(args) {
       const t = started.get(args.queryId)
-      log.push({ sql: String((args.queryId as { queryId?: string }).queryId ?? ''), ms: t ? performance.now() - t : 0 })
+      log.push({ sql: t?.sql ?? '', ms: t ? performance.now() - t.at : 0 })
       return args.result
     },
   }
-  const db0 = runtime.deps.db
   const app = createApp({
     ...runtime.deps,
     db: db0.withPlugin(counter),
@@ -133,34 +138,61 @@ async function time() {
       .toLowerCase()
       .split(/\s+/)
       .find((w) => /^\p{L}{3,}$/u.test(w)) ?? 'x'
+  // page 20 of the filtered list as an old link names it, and where it redirects (keyset)
+  const page20 = `/processes/${pid}/contributions?language=fr&stakeholderGroup=individual&page=20`
+  const keyset20 = (await app.request(page20, { headers: { host: '127.0.0.1' } })).headers.get('location') ?? page20
   const only = process.env.ONLY
-  const paths = [
-    `/processes/${pid}`,
-    `/processes/${pid}/contributions`,
-    `/processes/${pid}/contributions?language=fr&stakeholderGroup=individual&page=20`,
-    `/calls/${cid}/campaigns`,
-    `/campaigns/${camp.rows[0]?.id}`,
-    `/api/v1/calls/${cid}/campaigns`,
-    `/calls/${cid}/compilation/campaigns`,
-    `/calls/${cid}/search?q=${encodeURIComponent(broad)}`,
-    `/calls/${cid}/search?q=${encodeURIComponent(broad)}&language=en&campaign=no`,
-    `/calls/${cid}/search?q=${encodeURIComponent('合作')}`,
-    `/calls/${cid}/search?q=${encodeURIComponent('بانا')}`,
-    `/api/v1/calls/${cid}/contributions/search?q=${encodeURIComponent(broad)}&after=999999999-1`,
-  ].filter((p) => !only || p.includes(only))
+  // PATHS: other requests, '|'-separated, {pid} {cid} {camp} standing for the process, call and largest campaign
+  const given = process.env.PATHS?.split('|').map((p) =>
+    p.replaceAll('{pid}', String(pid)).replaceAll('{cid}', String(cid)).replaceAll('{camp}', String(camp.rows[0]?.id)),
+  )
+  const paths =
+    given ??
+    [
+      `/processes/${pid}`,
+      `/processes/${pid}/contributions`,
+      keyset20,
+      `/api/v1/processes/${pid}/contributions?language=zh&after=${keyset20.split('after=')[1] ?? ''}`,
+      `/calls/${cid}/campaigns`,
+      `/campaigns/${camp.rows[0]?.id}`,
+      `/api/v1/calls/${cid}/campaigns`,
+      `/calls/${cid}/compilation/campaigns`,
+      `/calls/${cid}/search?q=${encodeURIComponent(broad)}`,
+      `/calls/${cid}/search?q=${encodeURIComponent(broad)}&language=en&campaign=no`,
+      `/calls/${cid}/search?q=${encodeURIComponent('合作')}`,
+      `/calls/${cid}/search?q=${encodeURIComponent('بانا')}`,
+      `/api/v1/calls/${cid}/contributions/search?q=${encodeURIComponent(broad)}&after=999999999-1`,
+    ].filter((p) => !only || only.split('|').some((o) => p.includes(o)))
   const samples = Number(process.env.SAMPLES ?? 10)
   console.log(
     `load ${loadavg()
       .map((n) => fmt(n, 1))
       .join(' / ')}`,
   )
+  // PostgreSQL's CPU time: its backends serving this database, from /proc (clock ticks of 10 ms)
+  const backendTicks = async () => {
+    if (kind === 'pglite') return 0
+    const pids = await sql<{
+      pid: number
+    }>`select pid from pg_stat_activity where datname = current_database()`.execute(db0)
+    let ticks = 0
+    for (const { pid } of pids.rows) {
+      try {
+        const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? []
+        ticks += Number(f[11]) + Number(f[12])
+      } catch {}
+    }
+    return ticks
+  }
   for (const path of paths) {
     const times: number[] = []
     const cpus: number[] = []
     let status = 0
     let queries = 0
-    let slowest: number[] = []
+    let slowest: { sql: string; ms: number }[] = []
+    let ticks0 = 0
     for (let i = 0; i < samples + 2; i++) {
+      if (i === 2) ticks0 = await backendTicks()
       log = []
       const c0 = process.cpuUsage()
       const t0 = performance.now()
@@ -168,25 +200,48 @@ async function time() {
       await res.arrayBuffer()
       status = res.status
       queries = log.length
-      slowest = log
-        .map((q) => q.ms)
-        .sort((a, b) => b - a)
-        .slice(0, 3)
+      slowest = [...log].sort((a, b) => b.ms - a.ms).slice(0, process.env.VERBOSE === 'all' ? log.length : 3)
       if (i >= 2) {
         times.push(performance.now() - t0)
         const u = process.cpuUsage(c0)
         cpus.push((u.user + u.system) / 1000)
       }
     }
+    const pgCpu =
+      kind === 'pglite' ? '' : `; PostgreSQL CPU mean ${fmt((((await backendTicks()) - ticks0) * 10) / samples)} ms`
     times.sort((a, b) => a - b)
     cpus.sort((a, b) => a - b)
     console.log(
-      `${status} ${path}: p50 ${fmt(percentile(times, 50))} p99 ${fmt(percentile(times, 99))} ms; node CPU p50 ${fmt(percentile(cpus, 50))} ms; ${queries} queries, slowest ${slowest.map((n) => fmt(n)).join(', ')} ms`,
+      `${status} ${path}: p50 ${fmt(percentile(times, 50))} p99 ${fmt(percentile(times, 99))} ms; node CPU p50 ${fmt(percentile(cpus, 50))} ms${pgCpu}; ${queries} queries, slowest ${slowest
+        .slice(0, 3)
+        .map((q) => fmt(q.ms))
+        .join(', ')} ms`,
     )
+    if (verbose) for (const q of slowest) console.log(`  ${fmt(q.ms)} ms: ${q.sql.replace(/\s+/g, ' ').slice(0, 400)}`)
   }
   await runtime.close()
 }
 
+/** bench/consultation-multiply.sql on this database (PGlite has no psql): the call 50 times larger. */
+async function multiply() {
+  const runtime = await openRuntime(testConfig({ env: 'production' }), { target: target(), log: createLogger('error') })
+  const script = readFileSync(new URL('./consultation-multiply.sql', import.meta.url), 'utf8')
+    .split('\n')
+    .filter((line) => !line.startsWith('\\'))
+    .join('\n')
+    // WebAssembly's memory is smaller than a server's
+    .replaceAll("'512MB'", kind === 'pglite' ? "'128MB'" : "'512MB'")
+  // VACUUM cannot run inside a script's implicit transaction: on its own, after
+  const [body, vacuum] = script.split(/^vacuum analyze;$/m)
+  const t0 = performance.now()
+  await sql.raw(`${SCRIPT_MARKER}\n${body}`).execute(runtime.deps.db)
+  console.log(`copied in ${fmt((performance.now() - t0) / 1000)} s, load ${loadavg()[0]}`)
+  if (vacuum !== undefined) await sql`vacuum analyze`.execute(runtime.deps.db)
+  console.log(`multiplied in ${fmt((performance.now() - t0) / 1000)} s, load ${loadavg()[0]}`)
+  await runtime.close()
+}
+
 if (mode === 'build') await build()
+else if (mode === 'multiply') await multiply()
 else await time()
 process.exit(0)

@@ -74,7 +74,9 @@ const pgCpu = () => [...backendTicks.values()].reduce((s, t) => s + t.last - t.f
 async function target(): Promise<DatabaseTarget> {
   if (kind === 'pglite') return { kind: 'pglite', dataDir: join(tmpdir(), `ecp-rebuild-${ROWS}`) }
   const base = new URL(process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test')
-  const name = `ecp_rebuild_${ROWS}`
+  // --database NAME: an existing database (e.g. a clone of the 1,000,000 template), else one per size
+  const name = opt('--database') ?? `ecp_rebuild_${ROWS}`
+  if (!/^[a-z0-9_]+$/.test(name)) throw new Error(`--database ${name}: lower-case letters, digits and _ only`)
   const admin = new pg.Client({ connectionString: base.toString() })
   await admin.connect()
   if (args.includes('--fresh')) await admin.query(`drop database if exists ${name} with (force)`)

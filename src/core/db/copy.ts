@@ -33,19 +33,22 @@ export function copyText(rows: (string | number | boolean | Date | null | undefi
 }
 
 /**
- * Loads `data` (COPY text format, see copyText) into `table` (columns named), in the executor's
- * transaction when it is one. Identifiers are the caller's constants, never user input.
+ * Loads `data` into `table` (columns named), in the executor's transaction when it is one: COPY
+ * text format (see copyText) when a string, COPY binary format (see copy-binary.ts) when bytes or
+ * parts of bytes (a generator: on PostgreSQL each part is sent as soon as it is made, so the next
+ * is made while the database reads the last). Identifiers are the caller's constants, never user input.
  */
 export async function copyInto(
   // biome-ignore lint/suspicious/noExplicitAny: any Kysely instance (each module widens its tables)
   executor: Kysely<any>,
   table: string,
   columns: readonly string[],
-  data: string,
+  data: string | Uint8Array | Iterable<Uint8Array>,
 ): Promise<void> {
-  if (data === '') return
+  if (typeof data === 'string' && data === '') return
+  const binary = typeof data === 'string' ? '' : ' with (format binary)'
   await executor.executeQuery(
-    CompiledQuery.raw(`${COPY_MARKER}copy ${table} (${columns.join(', ')}) from stdin`, [data]),
+    CompiledQuery.raw(`${COPY_MARKER}copy ${table} (${columns.join(', ')}) from stdin${binary}`, [data]),
   )
 }
 
@@ -82,10 +85,20 @@ export async function pgliteCopyOut(pglite: PGlite, marked: string) {
   return { rows: [{ data: result.blob ? Buffer.from(await result.blob.arrayBuffer()) : Buffer.alloc(0) }] }
 }
 
+/** COPY data as parts: text, bytes, or parts of bytes (an iterable). */
+function copyParts(data: unknown): Iterable<string | Uint8Array> {
+  if (typeof data === 'string' || data instanceof Uint8Array) return [data]
+  if (data !== null && typeof data === 'object' && Symbol.iterator in data) return data as Iterable<Uint8Array>
+  return [String(data ?? '')]
+}
+
 /** PGlite: the marked statement reads its data from the '/dev/blob' device. */
 export async function pgliteCopy(pglite: PGlite, marked: string, parameters: readonly unknown[]) {
-  const statement = `${marked.slice(COPY_MARKER.length).replace(/ from stdin$/, '')} from '/dev/blob'`
-  const result = await pglite.query(statement, [], { blob: new Blob([String(parameters[0] ?? '')]) })
+  const statement = marked
+    .slice(COPY_MARKER.length)
+    .replace(/ from stdin( with \(format binary\))?$/, " from '/dev/blob'$1")
+  const blob = new Blob([...copyParts(parameters[0])] as BlobPart[])
+  const result = await pglite.query(statement, [], { blob })
   return { rows: [], ...(result.affectedRows !== undefined ? { numAffectedRows: BigInt(result.affectedRows) } : {}) }
 }
 
@@ -100,7 +113,7 @@ export function acceptCopy(client: pg.PoolClient): void {
   }
   const copying = async (statement: string, parameters: unknown[]) => {
     const stream = client.query(copyFrom(statement.slice(COPY_MARKER.length)))
-    await pipeline(Readable.from([String(parameters[0] ?? '')]), stream)
+    await pipeline(Readable.from(copyParts(parameters[0])), stream)
     return { command: 'COPY', rowCount: stream.rowCount, rows: [], fields: [] }
   }
   Object.assign(client, {

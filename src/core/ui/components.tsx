@@ -50,6 +50,48 @@ export function Pagination({
   )
 }
 
+/** First and next page links of a list read by keyset: `after` the last item shown, never an offset. */
+export function KeysetPagination({
+  t,
+  baseUrl,
+  after,
+  next,
+}: {
+  t: Translator['t']
+  baseUrl: URL
+  /** where this page continues from (null: the first page) */
+  after: number | null
+  /** where the next page continues from (null: this is the last) */
+  next: number | null
+}) {
+  if (after === null && next === null) return null
+  const at = (id: number | null) => {
+    const url = new URL(baseUrl)
+    url.searchParams.delete('page')
+    if (id === null) url.searchParams.delete('after')
+    else url.searchParams.set('after', String(id))
+    return `${url.pathname}${url.search}`
+  }
+  return (
+    <nav aria-label={t('pagination.label')}>
+      <ul class="pagination">
+        {after !== null ? (
+          <li>
+            <a href={at(null)}>{t('pagination.first')}</a>
+          </li>
+        ) : null}
+        {next !== null ? (
+          <li>
+            <a href={at(next)} rel="next">
+              {t('pagination.next')}
+            </a>
+          </li>
+        ) : null}
+      </ul>
+    </nav>
+  )
+}
+
 export function Tag({ children, tone, title }: { children: Child; tone?: 'ok' | 'warn' | 'error'; title?: string }) {
   return (
     <span class={tone ? `tag ${tone}` : 'tag'} title={title}>

@@ -10,6 +10,7 @@ import type { Db } from '../../core/db/database.ts'
 import { inTransaction, jsonb } from '../../core/db/helpers.ts'
 import { type ContributionText, contributionTexts } from '../contributions/index.ts'
 import { kdb } from './queries.ts'
+import { TABLES_LOCK } from './queries-rebuild-swap.ts'
 import { personalAdditions } from './rules/additions.ts'
 import { TOP_ADDITIONS } from './rules/additions-count.ts'
 import { bandKeys, bucketId, DEFAULT_METHOD, signature, signatureBytes, similarity } from './rules/minhash.ts'
@@ -99,8 +100,11 @@ export async function assignContribution(db: Db, c: ContributionText): Promise<A
   return inTransaction(db, async (trx) => {
     // the probe reads a few index entries: a parallel plan (which stale statistics after a bulk
     // load can make look cheaper) would spend more starting its workers than the whole read
+    // (and a rebuild's write of any call, which swaps the tables, waits for this arrival or goes first)
     await sql`select pg_advisory_xact_lock(hashtext(${`consultation:${c.callId}`})),
-      set_config('max_parallel_workers_per_gather', '0', true)`.execute(trx)
+      pg_advisory_xact_lock_shared(${TABLES_LOCK}), set_config('max_parallel_workers_per_gather', '0', true)`.execute(
+      trx,
+    )
     const found = await probe(trx, c, hash, buckets)
     if (found.assigned) return null
     const member = sql`insert into consultation_member (contribution_id, call_id, text_id, campaign_id, submitted_at)`

@@ -1,14 +1,16 @@
 // The write half of a rebuild: the call's campaigns, distinct texts, LSH buckets and members
-// replaced in the caller's transaction. Ids are taken from the tables' sequences up front, so
-// every row (a template's text id included) is known before writing, and each table is loaded by
-// COPY in slices: a million members and their ten million buckets are a few dozen statements.
+// replaced in the caller's transaction. Ids are taken from the tables' sequences up front (a
+// range each), so every row (a template's text id included) is known before writing. Texts,
+// buckets and members go into fresh tables swapped in at the end (queries-rebuild-swap.ts); each
+// table is one COPY in binary format (no number, date or signature written as text to be parsed),
+// sent part by part while the next part is made.
 import { sql } from 'kysely'
-import { copyInto, copyValue } from '../../core/db/copy.ts'
+import { copyInto } from '../../core/db/copy.ts'
+import { binaryRows } from '../../core/db/copy-binary.ts'
 import type { Db } from '../../core/db/database.ts'
-import { bucketId } from './rules/minhash.ts'
+import { indexNext, prepareNext, swapNext } from './queries-rebuild-swap.ts'
+import type { Buckets } from './rules/clusters.ts'
 import type { CampaignProfile } from './tables.ts'
-
-const SLICE = 100_000
 
 export interface RebuiltCampaign {
   size: number
@@ -25,37 +27,31 @@ export interface RebuiltCampaign {
 export interface RebuiltCall {
   campaigns: RebuiltCampaign[]
   texts: { hash: string; signature: Uint32Array; campaign: number; members: number; additions: string }[]
-  buckets: { band: number; key: number; text: number }[]
+  buckets: Buckets
   members: { id: number[]; text: number[]; at: number[] }
 }
 
-async function takeIds(trx: Db, table: string, n: number): Promise<number[]> {
-  if (n === 0) return []
-  const rows = await sql<{ id: string | number }>`
-    select nextval(pg_get_serial_sequence(${table}, 'id')) as id from generate_series(1, ${n}::int)`.execute(trx)
-  return rows.rows.map((r) => Number(r.id))
+/**
+ * The first of `n` ids taken at once from the table's sequence (the next `n` are ours: every
+ * writer of these tables waits for the rebuild's lock, so none takes one in between).
+ */
+async function takeIds(trx: Db, table: string, n: number): Promise<number> {
+  if (n === 0) return 0
+  const first = await sql<{ first: string | number }>`
+    select setval(s, nextval(s) + ${n}::bigint - 1) - ${n}::bigint + 1 as first
+    from (select pg_get_serial_sequence(${table}, 'id')::regclass as s) q`.execute(trx)
+  return Number(first.rows[0]?.first)
 }
-
-/** Loads `n` rows into `table` by COPY, `SLICE` at a time; `line(i)` is row i in COPY's text format. */
-async function copySlices(trx: Db, table: string, columns: string[], n: number, line: (i: number) => string) {
-  for (let start = 0; start < n; start += SLICE) {
-    let data = ''
-    for (let i = start; i < Math.min(n, start + SLICE); i++) data += line(i)
-    await copyInto(trx, table, columns, data)
-  }
-}
-
-const hex = (sig: Uint32Array) => `\\\\x${Buffer.from(sig.buffer, sig.byteOffset, sig.byteLength).toString('hex')}`
-const nullable = (id: number | null) => (id === null ? '\\N' : String(id))
 
 /** Replaces the call's derived campaign data with `call` (inside the caller's transaction). */
 export async function writeRebuiltCall(trx: Db, callId: number, call: RebuiltCall): Promise<void> {
-  for (const table of ['consultation_member', 'consultation_bucket', 'consultation_text', 'consultation_campaign'])
-    await sql`delete from ${sql.table(table)} where call_id = ${callId}`.execute(trx)
-  const campaignIds = await takeIds(trx, 'consultation_campaign', call.campaigns.length)
-  const textIds = await takeIds(trx, 'consultation_text', call.texts.length)
-  const campaignId = (k: number) => (k >= 0 ? (campaignIds[k] as number) : null)
-  await copySlices(
+  await prepareNext(trx, callId)
+  await sql`delete from consultation_campaign where call_id = ${callId}`.execute(trx)
+  const firstCampaign = await takeIds(trx, 'consultation_campaign', call.campaigns.length)
+  const firstText = await takeIds(trx, 'consultation_text', call.texts.length)
+  const textId = (t: number) => firstText + t
+  const campaignId = (k: number) => firstCampaign + k
+  await copyInto(
     trx,
     'consultation_campaign',
     [
@@ -70,46 +66,65 @@ export async function writeRebuiltCall(trx: Db, callId: number, call: RebuiltCal
       'profile',
       'top_additions',
     ],
-    call.campaigns.length,
-    (k) => {
+    binaryRows(call.campaigns.length, (w, k) => {
       const c = call.campaigns[k] as RebuiltCampaign
-      return `${campaignIds[k]}\t${callId}\t${c.size}\t${c.exactGroups}\t${copyValue(c.template)}\t${textIds[c.templateText]}\t${new Date(c.firstAt).toISOString()}\t${new Date(c.lastAt).toISOString()}\t${copyValue(JSON.stringify(c.profile))}\t${copyValue(JSON.stringify(c.topAdditions))}\n`
-    },
+      w.row(10).int8(campaignId(k)).int8(callId).int4(c.size).int4(c.exactGroups).text(c.template)
+      w.int8(textId(c.templateText)).timestamptz(c.firstAt).timestamptz(c.lastAt)
+      w.jsonb(JSON.stringify(c.profile)).jsonb(JSON.stringify(c.topAdditions))
+    }),
   )
-  await copySlices(
+  await copyInto(
     trx,
-    'consultation_text',
+    'consultation_text_next',
     ['id', 'call_id', 'hash', 'signature', 'campaign_id', 'members', 'additions'],
-    call.texts.length,
-    (t) => {
+    binaryRows(call.texts.length, (w, t) => {
       const x = call.texts[t] as RebuiltCall['texts'][number]
-      return `${textIds[t]}\t${callId}\t${x.hash}\t${hex(x.signature)}\t${nullable(campaignId(x.campaign))}\t${x.members}\t${copyValue(x.additions)}\n`
-    },
+      const s = x.signature
+      w.row(7)
+        .int8(textId(t))
+        .int8(callId)
+        .text(x.hash)
+        .bytea(new Uint8Array(s.buffer, s.byteOffset, s.byteLength))
+      if (x.campaign >= 0) w.int8(campaignId(x.campaign))
+      else w.null()
+      w.int4(x.members).text(x.additions)
+    }),
   )
-  // the buckets in key order (as clustering lists them): each row goes to the right-hand end of the
-  // index, not to a random page of it
-  const key = (i: number) => {
-    const b = call.buckets[i] as RebuiltCall['buckets'][number]
-    return bucketId(b.band, b.key)
-  }
+  // the buckets in id order (as clustering lists them): the index is built from sorted input
+  const { ids, texts } = call.buckets
   let sorted = true
-  for (let i = 1; i < call.buckets.length && sorted; i++) sorted = key(i - 1) < key(i)
-  const order = Int32Array.from(call.buckets, (_, i) => i)
-  if (!sorted) order.sort((a, b) => key(a) - key(b))
-  await copySlices(trx, 'consultation_bucket', ['call_id', 'bucket', 'text_id'], order.length, (i) => {
-    const b = call.buckets[order[i] as number] as RebuiltCall['buckets'][number]
-    return `${callId}\t${bucketId(b.band, b.key)}\t${textIds[b.text]}\n`
-  })
-  const m = call.members
-  await copySlices(
+  for (let i = 1; i < ids.length && sorted; i++) sorted = (ids[i - 1] as number) < (ids[i] as number)
+  const order = Int32Array.from(ids, (_, i) => i)
+  if (!sorted) order.sort((a, b) => (ids[a] as number) - (ids[b] as number))
+  await copyInto(
     trx,
-    'consultation_member',
+    'consultation_bucket_next',
+    ['call_id', 'bucket', 'text_id'],
+    binaryRows(order.length, (w, i) => {
+      const b = order[i] as number
+      w.row(3)
+        .int8(callId)
+        .int8(ids[b] as number)
+        .int8(textId(texts[b] as number))
+    }),
+  )
+  const m = call.members
+  await copyInto(
+    trx,
+    'consultation_member_next',
     ['contribution_id', 'call_id', 'text_id', 'campaign_id', 'submitted_at'],
-    m.id.length,
-    (i) => {
+    binaryRows(m.id.length, (w, i) => {
       const t = m.text[i] as number
       const k = (call.texts[t] as RebuiltCall['texts'][number]).campaign
-      return `${m.id[i]}\t${callId}\t${textIds[t]}\t${nullable(campaignId(k))}\t${new Date(m.at[i] as number).toISOString()}\n`
-    },
+      w.row(5)
+        .int8(m.id[i] as number)
+        .int8(callId)
+        .int8(textId(t))
+      if (k >= 0) w.int8(campaignId(k))
+      else w.null()
+      w.timestamptz(m.at[i] as number)
+    }),
   )
+  await indexNext(trx)
+  await swapNext(trx)
 }

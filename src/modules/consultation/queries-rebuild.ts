@@ -201,8 +201,8 @@ async function rebuildWith(
       buckets,
       members: member,
     })
-    // statistics of what was just replaced, for the assignment's probe (a few index entries)
-    await sql`analyze consultation_bucket, consultation_text, consultation_member, consultation_campaign`.execute(trx)
+    // statistics of what was just replaced, for the assignment's probe (the swapped tables have theirs)
+    await sql`analyze consultation_campaign`.execute(trx)
     const inCampaigns = campaigns.reduce((n, c) => n + c.size, 0)
     await sql`insert into consultation_setting (call_id, rebuilt_at, analysed, lone)
       values (${callId}, ${ctx.now.toISOString()}::timestamptz, ${member.id.length}, ${member.id.length - inCampaigns})

@@ -123,16 +123,29 @@ function campaignRow(r: { id: number; callId: number } & Omit<CampaignRow, 'id' 
   return { ...r, id: Number(r.id), callId: Number(r.callId) }
 }
 
-export async function campaignsOfCall(db: Db, callId: number, page: { limit: number; offset: number }) {
-  const [rows, totals] = await Promise.all([
-    kdb(db)
-      .selectFrom('consultationCampaign')
-      .select(campaignColumns)
-      .where('callId', '=', callId)
+/** Where a list of campaigns (largest first) continues: after the campaign of this size and id. */
+export interface CampaignKey {
+  size: number
+  id: number
+}
+
+export async function campaignsOfCall(
+  db: Db,
+  callId: number,
+  page: { limit: number; offset?: number; after?: CampaignKey | undefined },
+) {
+  const { after } = page
+  let rows = kdb(db).selectFrom('consultationCampaign').select(campaignColumns).where('callId', '=', callId)
+  if (after)
+    rows = rows.where((eb) =>
+      eb.or([eb('size', '<', after.size), eb.and([eb('size', '=', after.size), eb('id', '>', after.id)])]),
+    )
+  const [found, totals] = await Promise.all([
+    rows
       .orderBy('size', 'desc')
       .orderBy('id')
       .limit(page.limit)
-      .offset(page.offset)
+      .offset(page.offset ?? 0)
       .execute(),
     kdb(db)
       .selectFrom('consultationCampaign')
@@ -140,7 +153,7 @@ export async function campaignsOfCall(db: Db, callId: number, page: { limit: num
       .where('callId', '=', callId)
       .executeTakeFirstOrThrow(),
   ])
-  return { rows: rows.map(campaignRow), total: Number(totals.total), members: Number(totals.members ?? 0) }
+  return { rows: found.map(campaignRow), total: Number(totals.total), members: Number(totals.members ?? 0) }
 }
 
 export async function findCampaign(db: Db, id: number): Promise<CampaignRow | undefined> {

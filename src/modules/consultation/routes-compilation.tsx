@@ -5,37 +5,67 @@ import { contentDisposition } from '../../core/formats/content-disposition.ts'
 import type { AppEnv } from '../../core/http/context.ts'
 import { respondError } from '../../core/http/errors.tsx'
 import { idParam } from '../../core/http/ids.ts'
+import type { DomainError } from '../../core/result.ts'
 import { contributionTexts } from '../contributions/index.ts'
 import { findCall } from '../processes/index.ts'
 import { compilationByCampaignDocx } from './compilation-docx.ts'
-import { campaignsOfCall, loneContributions } from './queries.ts'
+import { type CampaignKey, campaignsOfCall, loneContributions } from './queries.ts'
 import { LONE_PER_PAGE, renderCompilation } from './views/compilation.tsx'
 
-/** `after` as a contribution id (0: from the start); anything else reads as the start. */
-function afterParam(value: string | undefined): number {
-  return value && /^[0-9]{1,15}$/.test(value) ? Number(value) : 0
+/** Campaigns a page of the compilation shows; a call with more continues on the next page. */
+const CAMPAIGNS_PER_PAGE = 100
+
+/** `after`: a contribution id (absent: from the start); anything else is refused. */
+function afterParam(value: string | undefined): number | 'invalid' {
+  if (value === undefined) return 0
+  return /^[1-9][0-9]{0,14}$/.test(value) ? Number(value) : 'invalid'
 }
+
+/** `campaignsAfter`: SIZE-ID of the last campaign shown (absent: from the largest); anything else is refused. */
+function campaignsAfterParam(value: string | undefined): CampaignKey | undefined | 'invalid' {
+  if (value === undefined) return undefined
+  const m = /^([0-9]{1,10})-([1-9][0-9]{0,14})$/.exec(value)
+  return m ? { size: Number(m[1]), id: Number(m[2]) } : 'invalid'
+}
+
+const refused = (path: string): DomainError => ({
+  type: 'invalid',
+  id: 'invalid_compilation_position',
+  issues: [{ path, code: 'validation.format' }],
+})
 
 export function registerCompilationRoutes(app: Hono<AppEnv>): void {
   app.get('/calls/:id{[0-9]+}/compilation/campaigns', async (c) => {
     const call = await findCall(c.var.db, idParam(c))
     if (!call) return respondError(c, { type: 'not_found', id: 'call_not_found' })
     const after = afterParam(c.req.query('after'))
-    // each campaign once, with its most sent distinct additions (a read model: one query), on
-    // the first page; the contributions in no campaign continue from the last one shown
+    if (after === 'invalid') return respondError(c, refused('after'))
+    const campaignsAfter = campaignsAfterParam(c.req.query('campaignsAfter'))
+    if (campaignsAfter === 'invalid') return respondError(c, refused('campaignsAfter'))
+    // each campaign once, with its most sent distinct additions (a read model: one query), 100 a
+    // page by keyset (size, id); then the contributions in no campaign, from the last one shown
     const [list, lone] = await Promise.all([
-      campaignsOfCall(c.var.db, call.id, { limit: after === 0 ? 100 : 0, offset: 0 }),
+      campaignsOfCall(c.var.db, call.id, {
+        limit: after === 0 ? CAMPAIGNS_PER_PAGE + 1 : 0,
+        after: campaignsAfter,
+      }),
       loneContributions(c.var.db, call.id, { limit: LONE_PER_PAGE + 1, afterId: after }),
     ])
-    const shown = lone.ids.slice(0, LONE_PER_PAGE)
+    const campaigns = list.rows.slice(0, CAMPAIGNS_PER_PAGE)
+    const last = campaigns.at(-1)
+    const campaignsNext = list.rows.length > CAMPAIGNS_PER_PAGE && last ? `${last.size}-${last.id}` : null
+    // the contributions in no campaign begin on the page of the last campaigns
+    const shown = campaignsNext === null ? lone.ids.slice(0, LONE_PER_PAGE) : []
     return renderCompilation(c, {
       call,
-      campaigns: list.rows.map((campaign) => ({ campaign, additions: campaign.topAdditions })),
+      campaigns: campaigns.map((campaign) => ({ campaign, additions: campaign.topAdditions })),
       campaignTotal: list.total,
+      campaignsContinued: campaignsAfter !== undefined,
+      campaignsNext,
       lone: await contributionTexts(c.var.db, shown),
       loneTotal: lone.total,
       after,
-      next: lone.ids.length > LONE_PER_PAGE ? (shown.at(-1) ?? null) : null,
+      next: campaignsNext === null && lone.ids.length > LONE_PER_PAGE ? (shown.at(-1) ?? null) : null,
     })
   })
 

@@ -3,7 +3,7 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi'
 import type { Context } from 'hono'
 import { can } from '../../core/auth/authorize.ts'
-import { errorResponses, json, listOf, PUBLIC_READ, securityFor } from '../../core/http/api.ts'
+import { errorResponses, json, PUBLIC_READ, securityFor } from '../../core/http/api.ts'
 import type { AppEnv } from '../../core/http/context.ts'
 import { apiError } from '../../core/http/errors.tsx'
 import { IdPathParam } from '../../core/http/ids.ts'
@@ -15,6 +15,18 @@ import type { Speaker } from './rules/eligibility.ts'
 import { ContributionInput, ContributionQuery, ContributionSchema } from './schemas.ts'
 
 const tags = ['Contributions']
+
+const ContributionListSchema = z.object({
+  data: z.array(ContributionSchema),
+  meta: z.object({
+    total: z.number().int().openapi({ description: 'Items matching the filters' }),
+    next: z
+      .number()
+      .int()
+      .nullable()
+      .openapi({ description: 'The next page’s `after` (the last contribution of this page); null on the last page' }),
+  }),
+})
 const PAGE_SIZE = 50
 const IdParam = IdPathParam
 
@@ -62,10 +74,10 @@ const listRoute = createRoute({
   tags,
   summary: 'A process’s contributions, newest first, 50 a page',
   description:
-    'Withdrawn and hidden contributions are listed with their public note and without their answers. Filtered by `call` or `question`, `meta.total` counts at most 10,000.',
+    'Withdrawn and hidden contributions are listed with their public note and without their answers. Filtered by `call` or `question`, `meta.total` counts at most 10,000. Page through with `after` set to the previous page’s `meta.next` (null on the last page): each page then costs the same however deep.',
   request: { params: IdParam, query: ContributionQuery },
   responses: {
-    200: json(listOf(ContributionSchema), 'Contributions matching the filters'),
+    200: json(ContributionListSchema, 'Contributions matching the filters'),
     401: errorResponses[401],
     400: errorResponses[400],
     404: errorResponses[404],
@@ -111,8 +123,7 @@ export function registerContributionsApi(api: OpenAPIHono<AppEnv>): void {
     const processId = c.req.valid('param').id
     if (!(await findProcess(db, processId))) return apiError(c, { type: 'not_found', id: 'process_not_found' })
     const q = c.req.valid('query')
-    const page = q.page ?? 1
-    const { rows, total } = await listContributions(db, {
+    const { rows, total, next } = await listContributions(db, {
       processId,
       callId: q.call,
       questionId: q.question,
@@ -123,7 +134,8 @@ export function registerContributionsApi(api: OpenAPIHono<AppEnv>): void {
         ? ['published', 'pending_review', 'withdrawn', 'hidden']
         : ['published', 'withdrawn', 'hidden'],
       limit: PAGE_SIZE,
-      offset: (page - 1) * PAGE_SIZE,
+      // `after` (keyset) wins over `page` (an offset, kept for existing clients)
+      ...(q.after ? { after: q.after } : { offset: ((q.page ?? 1) - 1) * PAGE_SIZE }),
     })
     const ids = rows.map((r) => r.id)
     const [answers, attachments] = await Promise.all([currentAnswers(db, ids), attachmentsOf(db, ids)])
@@ -136,7 +148,7 @@ export function registerContributionsApi(api: OpenAPIHono<AppEnv>): void {
             attachments.filter((a) => a.contributionId === k.id),
           ),
         ),
-        meta: { total },
+        meta: { total, next },
       },
       200,
     )

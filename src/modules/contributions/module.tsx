@@ -34,7 +34,6 @@ export const contributionsModule: ModuleManifest = {
             processId: process.id,
             statuses: visibleStatuses(c).filter((s) => s === 'published'),
             limit: 5,
-            offset: 0,
             withTotal: false,
           }),
           summaryRows(c.var.db, process.id),

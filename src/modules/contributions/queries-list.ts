@@ -70,18 +70,37 @@ async function countOf(db: Db, filter: ContributionFilter): Promise<{ n: number;
   return { n: Number(published.n) + Number(rest.n), more: false }
 }
 
-/** The ids of a page, newest first: published ones and the (few) others each read in id order. */
-async function pageIds(db: Db, filter: ContributionFilter & { limit: number; offset: number }): Promise<number[]> {
-  const upTo = filter.offset + filter.limit
+/** How a page is found: after a contribution (keyset), or at a depth (old `page` links, the API's `page`). */
+export type ListPosition = { after?: number | undefined; offset?: number | undefined }
+
+/**
+ * The ids of a page, newest first, one more than `limit` when more follow: published ones and the
+ * (few) others each read in id order and merged. By keyset (`after`), a page costs the filter's
+ * rarity, never its depth; at an offset, it reads every row above it (old links only). A filter
+ * known to match at most LIST_COUNT_LIMIT (`rare`) reads its matches through its own index and
+ * sorts them: in id order it would walk the whole process to find a handful.
+ */
+async function pageIds(
+  db: Db,
+  filter: ContributionFilter & ListPosition & { limit: number },
+  rare: boolean,
+): Promise<number[]> {
+  const skip = filter.offset ?? 0
+  const upTo = skip + filter.limit + 1
   const others = filter.statuses.filter((s) => s !== 'published')
-  const read = (statuses: readonly ContributionStatus[]) =>
-    statuses.length
-      ? filtered(db, { ...filter, statuses })
-          .select('id')
-          .orderBy('id', 'desc')
-          .limit(upTo)
-          .execute()
-      : Promise.resolve([])
+  const read = async (statuses: readonly ContributionStatus[]) => {
+    if (!statuses.length) return []
+    let matches = filtered(db, { ...filter, statuses })
+    if (filter.after) matches = matches.where('id', '<', filter.after)
+    if (!rare) return matches.select('id').orderBy('id', 'desc').limit(upTo).execute()
+    // OFFSET 0 keeps the order and limit out of the matches' plan (their index, not the id order)
+    return cdb(db)
+      .selectFrom(matches.select('id').offset(0).as('m'))
+      .select('m.id')
+      .orderBy('m.id', 'desc')
+      .limit(upTo)
+      .execute()
+  }
   const [published, rest] = await Promise.all([
     read(filter.statuses.includes('published') ? ['published'] : []),
     read(others),
@@ -89,22 +108,30 @@ async function pageIds(db: Db, filter: ContributionFilter & { limit: number; off
   return [...published, ...rest]
     .map((r) => Number(r.id))
     .sort((a, b) => b - a)
-    .slice(filter.offset, upTo)
+    .slice(skip, upTo)
 }
 
+const narrowed = (f: ContributionFilter) =>
+  Boolean(f.callId || f.questionId || f.stakeholderGroup || f.regionalGroup || f.language)
+
 /**
- * A page of the process's contributions, newest first, and how many match (see countOf). Each
- * state is read through the (process, status, id) index in id order, so a page costs its depth,
- * never the whole process.
+ * A page of the process's contributions, newest first, how many match (see countOf) and the id
+ * the next page starts after (null on the last). Each state is read through the
+ * (process, status, id) index in id order from `after`, so a page costs its own rows, never the
+ * whole process; a filter is counted first, so that a rare one is read through its own index.
  */
 export async function listContributions(
   db: Db,
-  filter: ContributionFilter & { limit: number; offset: number; withTotal?: boolean },
-): Promise<{ rows: Contribution[]; total: number; more: boolean }> {
-  const [ids, count] = await Promise.all([
-    pageIds(db, filter),
-    filter.withTotal === false ? { n: -1, more: false } : countOf(db, filter),
+  filter: ContributionFilter & ListPosition & { limit: number; withTotal?: boolean },
+): Promise<{ rows: Contribution[]; total: number; more: boolean; next: number | null }> {
+  const counting = filter.withTotal === false ? Promise.resolve({ n: -1, more: true }) : countOf(db, filter)
+  // unfiltered, the id order is the best plan whatever the count: read both at once
+  const known = narrowed(filter) ? await counting : null
+  const [found, count] = await Promise.all([
+    pageIds(db, filter, known !== null && !known.more && known.n <= LIST_COUNT_LIMIT),
+    counting,
   ])
+  const ids = found.slice(0, filter.limit)
   const rows = ids.length
     ? await cdb(db)
         .selectFrom('contributionsContribution')
@@ -113,5 +140,16 @@ export async function listContributions(
         .orderBy('id', 'desc')
         .execute()
     : []
-  return { rows, total: count.n, more: count.more }
+  return {
+    rows,
+    total: Math.max(count.n, 0),
+    more: count.more && count.n >= 0,
+    next: found.length > filter.limit ? (ids.at(-1) ?? null) : null,
+  }
+}
+
+/** The id a page at this depth starts after (an old `page` link), or null past the last. */
+export async function idAtDepth(db: Db, filter: ContributionFilter, depth: number): Promise<number | null> {
+  const ids = await pageIds(db, { ...filter, offset: depth - 1, limit: 1 }, false)
+  return ids[0] ?? null
 }

@@ -5,14 +5,14 @@ import { listContributions } from './queries-list.ts'
 import { searchContributions } from './queries-search.ts'
 
 describe('the SQL of the contributions list', () => {
-  it('reads a page and the total from the tally when only the process is chosen', async () => {
+  it('reads a page after a contribution and the total from the tally when only the process is chosen', async () => {
     const sql = await sqlOf((db) =>
-      listContributions(db, { processId: 1, statuses: ['published'], limit: 50, offset: 0 }),
+      listContributions(db, { processId: 1, statuses: ['published'], limit: 50, after: 900 }),
     )
     await expect(sql).toMatchFileSnapshot('__sql__/list-by-process.sql')
   })
 
-  it('counts the matching rows up to a bound when filtered by call or question, and reads each state in id order', async () => {
+  it('counts the matching rows up to a bound when filtered by call or question, then reads a rare filter’s matches through their own index', async () => {
     const sql = await sqlOf((db) =>
       listContributions(db, {
         processId: 1,
@@ -23,10 +23,25 @@ describe('the SQL of the contributions list', () => {
         language: 'fr',
         statuses: ['published', 'withdrawn', 'hidden'],
         limit: 50,
-        offset: 100,
+        after: 900,
       }),
     )
     await expect(sql).toMatchFileSnapshot('__sql__/list-filtered.sql')
+  })
+
+  it('reads a filter matching more than the bound in id order, after a contribution', async () => {
+    const sql = await sqlOf(
+      (db) =>
+        listContributions(db, {
+          processId: 1,
+          callId: 2,
+          statuses: ['published'],
+          limit: 50,
+          after: 900,
+        }),
+      (statement) => (statement.includes('as "bounded"') ? [{ n: 10_001 }] : undefined),
+    )
+    await expect(sql).toMatchFileSnapshot('__sql__/list-filtered-broad.sql')
   })
 })
 

@@ -11,9 +11,9 @@ import { findProcess, guidingQuestions } from '../processes/index.ts'
 import { compilationDocx } from './compilation-docx.ts'
 import { compilationOf } from './compile.ts'
 import { currentAnswers, summaryRows } from './queries.ts'
-import { listContributions } from './queries-list.ts'
+import { idAtDepth, listContributions } from './queries-list.ts'
 import { summaryFromGroups } from './rules/summary.ts'
-import { ContributionQuery } from './schemas.ts'
+import { afterParam, ContributionQuery, invalidAfter } from './schemas.ts'
 import { renderCompilation, renderList } from './views/list.tsx'
 
 const PAGE_SIZE = 25
@@ -32,20 +32,30 @@ export function registerContributionListRoutes(app: Hono<AppEnv>): void {
     if (!process) return respondError(c, { type: 'not_found', id: 'process_not_found' })
     const query = parseWith(ContributionQuery, c.req.query())
     const filters = query.ok ? query.value : {}
+    // a page continues after a contribution (keyset); a bad `after` is refused with the reason
+    const after = afterParam(c.req.query('after'))
+    if (after === 'invalid') return respondError(c, invalidAfter())
+    const filter = {
+      processId: process.id,
+      questionId: filters.question,
+      stakeholderGroup: filters.stakeholderGroup,
+      regionalGroup: filters.regionalGroup,
+      language: filters.language,
+      callId: filters.call,
+      statuses: visibleStatuses(c),
+    }
+    // an old link to page N goes to the same page by keyset: after the last of page N - 1
     const page = pageParam(c.req.query('page'))
+    if (page > 1 && after === undefined) {
+      const url = new URL(c.req.url)
+      url.searchParams.delete('page')
+      const last = await idAtDepth(db, filter, (page - 1) * PAGE_SIZE)
+      if (last !== null) url.searchParams.set('after', String(last))
+      return c.redirect(`${url.pathname}${url.search}`, 302)
+    }
     const [questions, list, summary] = await Promise.all([
       guidingQuestions(db, process.id),
-      listContributions(db, {
-        processId: process.id,
-        questionId: filters.question,
-        stakeholderGroup: filters.stakeholderGroup,
-        regionalGroup: filters.regionalGroup,
-        language: filters.language,
-        callId: filters.call,
-        statuses: visibleStatuses(c),
-        limit: PAGE_SIZE,
-        offset: (page - 1) * PAGE_SIZE,
-      }),
+      listContributions(db, { ...filter, limit: PAGE_SIZE, after }),
       summaryRows(db, process.id),
     ])
     const answers = await currentAnswers(
@@ -57,8 +67,7 @@ export function registerContributionListRoutes(app: Hono<AppEnv>): void {
       questions,
       ...list,
       answers,
-      page,
-      pageSize: PAGE_SIZE,
+      after: after ?? null,
       filters,
       summary: summaryFromGroups(summary),
     })

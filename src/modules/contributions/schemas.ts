@@ -1,6 +1,7 @@
 // The contributions' boundary schemas: the JSON API's input and output, shared with the forms.
 import { z } from '@hono/zod-openapi'
 import { LOCALES } from '../../core/i18n/locales.ts'
+import type { DomainError } from '../../core/result.ts'
 import { ANSWER_MAX } from './rules/answers.ts'
 import { CONTRIBUTION_STATUSES, SPEAKING_FOR } from './tables.ts'
 
@@ -45,6 +46,21 @@ export type RevisionInput = z.infer<typeof RevisionInput>
 export const WithdrawalInput = z.object({ note: z.string().trim().max(1000).optional() })
 export const HideInput = z.object({ reason: z.string().trim().min(1).max(1000) })
 
+/** A contribution id to continue a list after: a whole number from 1, at most 15 digits. */
+const AFTER = /^[1-9][0-9]{0,14}$/
+
+/** `after` of a list page: absent, a contribution id, or refused. */
+export function afterParam(value: string | undefined): number | undefined | 'invalid' {
+  if (value === undefined) return undefined
+  return AFTER.test(value) ? Number(value) : 'invalid'
+}
+
+export const invalidAfter = (): DomainError => ({
+  type: 'invalid',
+  id: 'invalid_after',
+  issues: [{ path: 'after', code: 'validation.format' }],
+})
+
 export const ContributionQuery = z.object({
   question: z.coerce.number().int().positive().optional().openapi({ description: 'Guiding question id' }),
   stakeholderGroup: z
@@ -55,7 +71,14 @@ export const ContributionQuery = z.object({
   regionalGroup: z.string().max(40).optional().openapi({ description: 'UN regional group' }),
   language: z.enum(LOCALES).optional(),
   call: z.coerce.number().int().positive().optional(),
-  page: z.coerce.number().int().min(1).max(100_000).optional(),
+  page: z.coerce.number().int().min(1).max(100_000).optional().openapi({
+    description:
+      'Page, from 1: reads every contribution above it (prefer `after`, whose cost does not grow with depth)',
+  }),
+  after: z.string().regex(AFTER, 'validation.format').transform(Number).optional().openapi({
+    type: 'string',
+    description: 'The contributions after this one, newest first (the previous page’s `meta.next`)',
+  }),
   lang: z.enum(LOCALES).optional(),
 })
 export type ContributionQuery = z.infer<typeof ContributionQuery>

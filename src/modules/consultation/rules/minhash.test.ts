@@ -1,6 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { clusterSignatures, pairwiseQuality, UnionFind } from './clusters.ts'
+import { generateContributions } from './generate.ts'
 import {
   bandKeys,
   bucketId,
@@ -81,6 +82,24 @@ describe('clustering', () => {
     expect(roots[0]).toBe(roots[1])
     expect(roots[0]).toBe(roots[2])
     expect(roots[3]).not.toBe(roots[0])
+  })
+
+  it("lists each band's bucket under the id an arrival probes, with the first text that fell in it", () => {
+    const texts = [...generateContributions({ total: 60, seed: 4 })].map((g) => g.text)
+    const signatures = texts.map((t) => signature(t))
+    const { buckets } = clusterSignatures(signatures, DEFAULT_METHOD)
+    const listed = new Map<number, number>()
+    buckets.ids.forEach((id, i) => {
+      listed.set(id, buckets.texts[i] as number)
+    })
+    expect(listed.size).toBe(buckets.ids.length)
+    signatures.forEach((sig, t) => {
+      for (const [band, key] of bandKeys(sig).entries()) {
+        const first = listed.get(bucketId(band, key))
+        expect(first).toBeDefined()
+        expect(first).toBeLessThanOrEqual(t)
+      }
+    })
   })
 
   it('union-find gives every member of a chain one root', () => {

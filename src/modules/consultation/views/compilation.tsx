@@ -17,6 +17,10 @@ export function renderCompilation(
     call: Call
     campaigns: { campaign: CampaignRow; additions: { text: string; count: number }[] }[]
     campaignTotal: number
+    /** this page continues the campaigns after an earlier page's last */
+    campaignsContinued: boolean
+    /** SIZE-ID of this page's last campaign when more campaigns follow (the lone ones come after them) */
+    campaignsNext: string | null
     lone: ContributionText[]
     loneTotal: number
     /** the contribution in no campaign this page continues after (0: the first page) */
@@ -80,12 +84,22 @@ export function renderCompilation(
             </div>
           </article>
         ))}
-        {view.next !== null || view.after > 0 ? (
+        {view.next !== null || view.after > 0 || view.campaignsNext !== null || view.campaignsContinued ? (
           <nav aria-label={t('pagination.label')}>
             <ul class="pagination">
-              {view.after > 0 ? (
+              {view.after > 0 || view.campaignsContinued ? (
                 <li>
                   <a href={`/calls/${view.call.id}/compilation/campaigns`}>{t('consultation.compilation.first')}</a>
+                </li>
+              ) : null}
+              {view.campaignsNext !== null ? (
+                <li>
+                  <a
+                    href={`/calls/${view.call.id}/compilation/campaigns?campaignsAfter=${view.campaignsNext}`}
+                    rel="next"
+                  >
+                    {t('pagination.next')}
+                  </a>
                 </li>
               ) : null}
               {view.next !== null ? (

@@ -5,7 +5,7 @@ import type { Context } from 'hono'
 import { AuditAnchorLine } from '../../../core/audit/anchor.tsx'
 import type { AppEnv } from '../../../core/http/context.ts'
 import { LOCALES, textLanguage } from '../../../core/i18n/locales.ts'
-import { Pagination, Tag } from '../../../core/ui/components.tsx'
+import { KeysetPagination, Tag } from '../../../core/ui/components.tsx'
 import { renderPage } from '../../../core/ui/layout.tsx'
 import { markdown } from '../../../core/ui/markdown.ts'
 import { Name } from '../../../core/ui/name.tsx'
@@ -82,8 +82,10 @@ export interface ListView {
   total: number
   /** more match than the bounded count (`total`) */
   more: boolean
-  page: number
-  pageSize: number
+  /** the contribution this page continues after (null: the first page) */
+  after: number | null
+  /** the contribution the next page continues after (null: this is the last) */
+  next: number | null
   filters: {
     question?: number | undefined
     stakeholderGroup?: string | undefined
@@ -191,14 +193,7 @@ export function renderList(c: Context<AppEnv>, view: ListView) {
           )
         })}
       </ol>
-      <Pagination
-        t={t}
-        baseUrl={url}
-        page={view.page}
-        pageSize={view.pageSize}
-        total={view.total}
-        more={view.more && view.rows.length === view.pageSize}
-      />
+      <KeysetPagination t={t} baseUrl={url} after={view.after} next={view.next} />
       <section aria-labelledby="numbers">
         <h2 id="numbers">{t('contributions.numbers')}</h2>
         <SummaryTables c={c} summary={view.summary} />
