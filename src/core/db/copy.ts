@@ -44,11 +44,14 @@ export async function copyInto(
   table: string,
   columns: readonly string[],
   data: string | Uint8Array | Iterable<Uint8Array>,
+  /** rows written frozen (visible to all, no hint bits left to set): a table made in this transaction only */
+  options: { freeze?: boolean } = {},
 ): Promise<void> {
   if (typeof data === 'string' && data === '') return
-  const binary = typeof data === 'string' ? '' : ' with (format binary)'
+  const with_ = [...(typeof data === 'string' ? [] : ['format binary']), ...(options.freeze ? ['freeze true'] : [])]
+  const how = with_.length > 0 ? ` with (${with_.join(', ')})` : ''
   await executor.executeQuery(
-    CompiledQuery.raw(`${COPY_MARKER}copy ${table} (${columns.join(', ')}) from stdin${binary}`, [data]),
+    CompiledQuery.raw(`${COPY_MARKER}copy ${table} (${columns.join(', ')}) from stdin${how}`, [data]),
   )
 }
 
@@ -94,9 +97,7 @@ function copyParts(data: unknown): Iterable<string | Uint8Array> {
 
 /** PGlite: the marked statement reads its data from the '/dev/blob' device. */
 export async function pgliteCopy(pglite: PGlite, marked: string, parameters: readonly unknown[]) {
-  const statement = marked
-    .slice(COPY_MARKER.length)
-    .replace(/ from stdin( with \(format binary\))?$/, " from '/dev/blob'$1")
+  const statement = marked.slice(COPY_MARKER.length).replace(/ from stdin( with \([a-z ,]+\))?$/, " from '/dev/blob'$1")
   const blob = new Blob([...copyParts(parameters[0])] as BlobPart[])
   const result = await pglite.query(statement, [], { blob })
   return { rows: [], ...(result.affectedRows !== undefined ? { numAffectedRows: BigInt(result.affectedRows) } : {}) }

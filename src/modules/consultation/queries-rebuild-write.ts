@@ -44,7 +44,16 @@ async function takeIds(trx: Db, table: string, n: number): Promise<number> {
 }
 
 /** Replaces the call's derived campaign data with `call` (inside the caller's transaction). */
-export async function writeRebuiltCall(trx: Db, callId: number, call: RebuiltCall): Promise<void> {
+export async function writeRebuiltCall(
+  trx: Db,
+  callId: number,
+  call: RebuiltCall,
+  /** the transaction is the rebuild's own (no savepoint): its fresh tables can be written frozen */
+  own = false,
+): Promise<void> {
+  // frozen rows: the first arrivals after the swap find every row visible (no hint bit to set, no
+  // page dirtied by a read) and every page all-visible, as a VACUUM would leave them
+  const freeze = { freeze: own }
   await prepareNext(trx, callId)
   await sql`delete from consultation_campaign where call_id = ${callId}`.execute(trx)
   const firstCampaign = await takeIds(trx, 'consultation_campaign', call.campaigns.length)
@@ -89,6 +98,7 @@ export async function writeRebuiltCall(trx: Db, callId: number, call: RebuiltCal
       else w.null()
       w.int4(x.members).text(x.additions)
     }),
+    freeze,
   )
   // the buckets in id order (as clustering lists them): the index is built from sorted input
   const { ids, texts } = call.buckets
@@ -107,6 +117,7 @@ export async function writeRebuiltCall(trx: Db, callId: number, call: RebuiltCal
         .int8(ids[b] as number)
         .int8(textId(texts[b] as number))
     }),
+    freeze,
   )
   const m = call.members
   await copyInto(
@@ -124,6 +135,7 @@ export async function writeRebuiltCall(trx: Db, callId: number, call: RebuiltCal
       else w.null()
       w.timestamptz(m.at[i] as number)
     }),
+    freeze,
   )
   await indexNext(trx)
   await swapNext(trx)

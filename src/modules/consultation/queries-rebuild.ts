@@ -178,29 +178,35 @@ async function rebuildWith(
   )
   const t2 = performance.now()
   const c2 = process.cpuUsage()
+  const own = !db.isTransaction
   await inTransaction(db, async (trx) => {
     await sql`select pg_advisory_xact_lock(hashtext(${`consultation:${callId}`}))`.execute(trx)
-    await writeRebuiltCall(trx, callId, {
-      campaigns: campaigns.map((c, k) => ({
-        size: c.size,
-        exactGroups: c.exactGroups,
-        template: textOf.get(firstMember[c.template] as number) ?? '',
-        templateText: c.template,
-        firstAt: c.firstAt,
-        lastAt: c.lastAt,
-        profile: c.profile,
-        topAdditions: topAdditions[k] ?? [],
-      })),
-      texts: hashes.map((hash, t) => ({
-        hash,
-        signature: signatures[t] as Uint32Array,
-        campaign: campaignOfText[t] as number,
-        members: textMembers[t] as number,
-        additions: additions.get(t) ?? '',
-      })),
-      buckets,
-      members: member,
-    })
+    await writeRebuiltCall(
+      trx,
+      callId,
+      {
+        campaigns: campaigns.map((c, k) => ({
+          size: c.size,
+          exactGroups: c.exactGroups,
+          template: textOf.get(firstMember[c.template] as number) ?? '',
+          templateText: c.template,
+          firstAt: c.firstAt,
+          lastAt: c.lastAt,
+          profile: c.profile,
+          topAdditions: topAdditions[k] ?? [],
+        })),
+        texts: hashes.map((hash, t) => ({
+          hash,
+          signature: signatures[t] as Uint32Array,
+          campaign: campaignOfText[t] as number,
+          members: textMembers[t] as number,
+          additions: additions.get(t) ?? '',
+        })),
+        buckets,
+        members: member,
+      },
+      own,
+    )
     // statistics of what was just replaced, for the assignment's probe (the swapped tables have theirs)
     await sql`analyze consultation_campaign`.execute(trx)
     const inCampaigns = campaigns.reduce((n, c) => n + c.size, 0)
