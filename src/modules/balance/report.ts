@@ -109,7 +109,10 @@ async function gather(db: Db, scope: Scope, id: number, now: Date): Promise<Resu
     if (!body) return notFound('body_not_found')
     const processes = (await processesOf(db, { bodyId: id })).reverse()
     // people speaking for themselves counted once in the body, and once in each process (the trend)
-    const placed = await sightings(db, { processIds: processes.map((p) => p.id) }, PROCESS_SOURCES, ['all', 'process'])
+    const placed = await sightings(db, { processIds: processes.map((p) => p.id), bodyId: id }, PROCESS_SOURCES, [
+      'body',
+      'process',
+    ])
     return ok({
       title: body.name,
       bodyId: id,
@@ -162,7 +165,7 @@ async function gather(db: Db, scope: Scope, id: number, now: Date): Promise<Resu
       title: call.title,
       bodyId: process?.bodyId ?? null,
       processId: call.processId,
-      placed: await sightings(db, { callId: id }, ['contributions'], ['all']),
+      placed: await sightings(db, { callId: id }, ['contributions'], ['call']),
       buckets: [],
       trendOf: null,
       asOf: now,

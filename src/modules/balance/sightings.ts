@@ -11,14 +11,14 @@ import {
 } from '../actors/index.ts'
 import { reportingOrganizations } from '../annual-reports/index.ts'
 import { bodyMembers } from '../bodies/index.ts'
-import { contributionParticipation, individualParticipation } from '../contributions/index.ts'
+import { contributionParticipation, individualParticipation, type PeopleScope } from '../contributions/index.ts'
 import { negotiationParticipation } from '../negotiation/index.ts'
 import { attendanceParticipation } from '../processes/index.ts'
 import { type Participant, participantsFrom, type Resolver, type Sighting } from './rules/participants.ts'
 
 /**
  * A sighting with where and when it happened. People speaking for themselves come counted
- * (`people`), once per process, per year or in all (`per` of sightings): their processId or year is
+ * (`people`), once per process, call, body or year (`per` of sightings): their processId or year is
  * null when not counted by it.
  */
 export interface Placed extends Sighting {
@@ -27,13 +27,23 @@ export interface Placed extends Sighting {
   year: number | null
 }
 
-/** How people speaking for themselves are counted: once per process, per year, or once in all. */
-export type Per = 'process' | 'year' | 'all'
+/** How people speaking for themselves are counted: once per process, per call, in the body, or per year. */
+export type Per = PeopleScope
 
 export interface Filter {
   processIds?: number[]
   callId?: number
+  /** the body whose people are counted once in it (`per` 'body') */
+  bodyId?: number
   year?: number
+}
+
+/** The scopes of `per` that the filter names (all of the kind when it names none). */
+function peopleIn(filter: Filter, per: Per): number[] | undefined {
+  if (per === 'process') return filter.processIds
+  if (per === 'call') return filter.callId === undefined ? undefined : [filter.callId]
+  if (per === 'body') return filter.bodyId === undefined ? undefined : [filter.bodyId]
+  return filter.year === undefined ? undefined : [filter.year]
 }
 
 export type Source = 'contributions' | 'negotiation' | 'attendance' | 'annual_reports'
@@ -46,11 +56,11 @@ export const PROCESS_SOURCES: readonly Source[] = ['contributions', 'negotiation
 export async function sightings(db: Db, filter: Filter, sources: readonly Source[], per: Per[]): Promise<Placed[]> {
   const contributing = sources.includes('contributions')
   const [contributions, negotiation, attendance, reports, ...people] = await Promise.all([
-    contributing ? contributionParticipation(db, filter, { individuals: false }) : [],
+    contributing ? contributionParticipation(db, filter) : [],
     sources.includes('negotiation') ? negotiationParticipation(db, filter) : [],
     sources.includes('attendance') ? attendanceParticipation(db, filter) : [],
     sources.includes('annual_reports') ? reportingOrganizations(db, filter.year) : [],
-    ...(contributing ? per.map((p) => individualParticipation(db, filter, p)) : []),
+    ...(contributing ? per.map((p) => individualParticipation(db, p, peopleIn(filter, p))) : []),
   ])
   return [
     ...people.flat().map((r) => ({
@@ -66,7 +76,6 @@ export async function sightings(db: Db, filter: Filter, sources: readonly Source
     ...contributions.map((r) => ({
       memberStateIso3: r.memberStateIso3,
       organizationId: r.organizationId,
-      individual: r.individual,
       stakeholderGroup: r.stakeholderGroup,
       recorded: { regionalGroup: r.regionalGroup, ldc: r.ldc, lldc: r.lldc, sids: r.sids },
       language: r.language,

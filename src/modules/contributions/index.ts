@@ -30,6 +30,7 @@ export {
   contributionParticipation,
   type IndividualClass,
   individualParticipation,
+  type PeopleScope,
 } from './queries-participation.ts'
 export {
   type CampaignMembers,

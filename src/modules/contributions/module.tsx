@@ -87,7 +87,13 @@ export const contributionsModule: ModuleManifest = {
   ],
   openData: contributionsOpenData,
   demo: loadContributionsDemo,
-  transientTables: ['contributions_tally', 'contributions_search'],
+  transientTables: [
+    'contributions_tally',
+    'contributions_search',
+    'contributions_speaker_count',
+    'contributions_people_count',
+    'contributions_people_pending',
+  ],
   // drafts are their authors' alone
   privateTables: ['contributions_draft'],
 }

@@ -1,6 +1,7 @@
-// Who spoke in published contributions, grouped by speaker, language, process, call and year:
-// what the balance of participation (balance module) counts. Read-only. Why this is not
-// contributionCounts (the scorecard's): see queries-counts.ts.
+// Who spoke in published contributions: what the balance of participation (balance module)
+// counts, read from the counts kept on write (migration 20261210-0501), never by grouping the
+// contributions themselves (a process can have 100,000). Why this is not contributionCounts (the
+// scorecard's): see queries-counts.ts.
 import { sql } from 'kysely'
 import type { Db } from '../../core/db/database.ts'
 import type { SpeakingFor } from './tables.ts'
@@ -11,8 +12,6 @@ export interface ContributionParticipation {
   speakingFor: SpeakingFor
   memberStateIso3: string | null
   organizationId: number | null
-  /** a person speaking for themselves: their account, or for an import the name it gave */
-  individual: string | null
   stakeholderGroup: string
   regionalGroup: string | null
   ldc: boolean
@@ -26,37 +25,25 @@ export interface ContributionParticipation {
 
 type Filter = { processIds?: number[]; callId?: number; year?: number }
 
-const PUBLISHED_AT = sql`coalesce(published_at, created_at)`
-
-function where(filter: Filter) {
-  return sql`status = 'published'
-    ${filter.processIds ? sql`and process_id = any(${filter.processIds}::bigint[])` : sql``}
-    ${filter.callId !== undefined ? sql`and call_id = ${filter.callId}` : sql``}
-    ${filter.year !== undefined ? sql`and ${PUBLISHED_AT} >= make_timestamptz(${filter.year}, 1, 1, 0, 0, 0, 'UTC') and ${PUBLISHED_AT} < make_timestamptz(${filter.year + 1}, 1, 1, 0, 0, 0, 'UTC')` : sql``}`
-}
-
 /**
- * Published contributions by speaker, for some processes, one call or one year (all when no
- * filter). With `individuals: false`, only States and organizations (people speaking for
- * themselves are then read, counted, through individualParticipation).
+ * Published contributions of States and organizations, by speaker, for some processes, one call
+ * or one year (all when no filter). People speaking for themselves are counted by
+ * individualParticipation.
  */
-export async function contributionParticipation(
-  db: Db,
-  filter: Filter,
-  options: { individuals?: boolean } = {},
-): Promise<ContributionParticipation[]> {
+export async function contributionParticipation(db: Db, filter: Filter): Promise<ContributionParticipation[]> {
   if (filter.processIds?.length === 0) return []
   const result = await sql<ContributionParticipation>`
     select process_id as "processId", call_id as "callId", speaking_for as "speakingFor",
       member_state_iso3 as "memberStateIso3", organization_id as "organizationId",
-      case when speaking_for = 'self' then
-        case when import_id is null then 'account:' || author_account_id::text else 'name:' || lower(contributor_name) end
-      end as individual,
       stakeholder_group as "stakeholderGroup", nullif(regional_group, '') as "regionalGroup", ldc, lldc, sids,
-      language, extract(year from ${PUBLISHED_AT} at time zone 'UTC')::int as year, count(*)::int as n
-    from contributions_contribution
-    where ${where(filter)} ${options.individuals === false ? sql`and speaking_for <> 'self'` : sql``}
-    group by 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13`.execute(db)
+      language, published_year as year, sum(n)::int as n
+    from contributions_speaker_count
+    where status = 'published' and speaking_for <> 'self'
+      ${filter.processIds ? sql`and process_id = any(${filter.processIds}::bigint[])` : sql``}
+      ${filter.callId !== undefined ? sql`and call_id = ${filter.callId}` : sql``}
+      ${filter.year !== undefined ? sql`and published_year = ${filter.year}` : sql``}
+    group by 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12
+    having sum(n) > 0`.execute(db)
   return result.rows.map((r) => ({
     ...r,
     processId: Number(r.processId),
@@ -84,47 +71,36 @@ export interface IndividualClass {
   people: number
 }
 
+/** What people are counted once in: a process, a call, a body, or a year of publication (UTC). */
+export type PeopleScope = 'process' | 'call' | 'body' | 'year'
+
 /**
- * People speaking for themselves in published contributions, counted in the database rather than
- * listed (a call can have 100,000 of them): each person once per process, per year, or once in
- * all (`per`), with the groups recorded on their earliest published contribution there and every
- * language they wrote in; then the people who share all of that, counted.
+ * People speaking for themselves in published contributions, counted on write: each person once
+ * in each of the scopes `ids` name (every one of the kind when `ids` is not given), with the
+ * groups recorded on their earliest published contribution there and every language they wrote
+ * in; then the people who share all of that, counted. A person is their account, or for an
+ * import the name it gave (lowercased).
  */
 export async function individualParticipation(
   db: Db,
-  filter: Filter,
-  per: 'process' | 'year' | 'all',
+  scope: PeopleScope,
+  ids?: readonly number[],
 ): Promise<IndividualClass[]> {
-  if (filter.processIds?.length === 0) return []
-  const part =
-    per === 'process'
-      ? sql`process_id`
-      : per === 'year'
-        ? sql`extract(year from ${PUBLISHED_AT} at time zone 'UTC')::int`
-        : sql`null::int`
-  const first = (column: string) => sql`(array_agg(${sql.ref(column)} order by ${PUBLISHED_AT}, id))[1]`
-  const result = await sql<IndividualClass>`
-    with person as (
-      select ${part} as part,
-        ${first('stakeholder_group')} as stakeholder_group, ${first('regional_group')} as regional_group,
-        ${first('ldc')} as ldc, ${first('lldc')} as lldc, ${first('sids')} as sids,
-        array_agg(distinct language order by language) as languages
-      from contributions_contribution
-      where ${where(filter)} and speaking_for = 'self'
-      group by 1, case when import_id is null then 'account:' || author_account_id::text else 'name:' || lower(contributor_name) end
-    )
-    select part, stakeholder_group as "stakeholderGroup", nullif(regional_group, '') as "regionalGroup",
-      ldc, lldc, sids, languages, count(*)::int as people
-    from person
-    group by 1, 2, 3, 4, 5, 6, 7`.execute(db)
-  return result.rows.map((r) => {
-    const { part, ...row } = r as IndividualClass & { part: number | null }
-    return {
-      ...row,
-      processId: per === 'process' ? Number(part) : null,
-      year: per === 'year' ? Number(part) : null,
-      languages: [...row.languages],
-      people: Number(row.people),
-    }
-  })
+  if (ids?.length === 0) return []
+  // after `ecp import`, the bodies' people are counted on the first read (see the migration)
+  if (scope === 'body') await sql`select contributions_people_settle()`.execute(db)
+  const result = await sql<Omit<IndividualClass, 'processId' | 'year'> & { scopeId: string }>`
+    select scope_id as "scopeId", stakeholder_group as "stakeholderGroup",
+      nullif(regional_group, '') as "regionalGroup", ldc, lldc, sids, languages, sum(people)::int as people
+    from contributions_people_count
+    where scope = ${scope} ${ids ? sql`and scope_id = any(${ids}::bigint[])` : sql``}
+    group by 1, 2, 3, 4, 5, 6, 7
+    having sum(people) > 0`.execute(db)
+  return result.rows.map(({ scopeId, ...row }) => ({
+    ...row,
+    processId: scope === 'process' ? Number(scopeId) : null,
+    year: scope === 'year' ? Number(scopeId) : null,
+    languages: [...row.languages],
+    people: Number(row.people),
+  }))
 }
