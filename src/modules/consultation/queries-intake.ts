@@ -155,18 +155,18 @@ export async function runImport(
     importId,
     sourceFile: started.fileName,
   }
-  // Each batch is its own transaction, committed without waiting for the disk (synchronous_commit
-  // off): a crash may lose the last ones, but each carries its own progress (the line reached), so
-  // it loses them whole and a resume reads them again. The import then writes where it stands with
-  // a durable commit (settled), which flushes every batch before it (the log is written in order):
-  // it says it stopped or is done only when all it took is on disk. A batch's new rows are kept in
-  // memory for its statement triggers (work_mem) rather than in a temporary file.
+  // Each batch is its own transaction, committed durably with its progress (the line reached), so a
+  // crash loses nothing it acknowledged and a resume reads on from there. Not `synchronous_commit =
+  // off`: a batch writes an audit entry, and a signed checkpoint may cover it before the disk does; a
+  // crash would then take back an entry a verifier already holds (a fork of the log). The import
+  // records where it stands once more when it stops (settled). A batch's new rows are kept in memory
+  // for its statement triggers (work_mem) rather than in a temporary file.
   const settled = () =>
     kdb(db).updateTable('consultationImport').set({ updatedAt: ctx.now }).where('id', '=', importId).execute()
   const commit = async (batch: { prepared: PreparedBatch; rejects: Reject[]; lastLine: number; valid: number }) => {
     const { prepared, rejects, lastLine } = batch
     const stored = await inTransaction(db, async (trx) => {
-      await sql`select set_config('synchronous_commit', 'off', true), set_config('work_mem', '32MB', true)`.execute(trx)
+      await sql`select set_config('work_mem', '32MB', true)`.execute(trx)
       const rows = await insertPreparedBatch(trx, prepared, { searchLater: true })
       if (rejects.length > 0)
         await kdb(trx)
