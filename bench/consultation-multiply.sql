@@ -44,7 +44,11 @@ from copy join src s on s.id = copy.src_id;
 insert into contributions_search (contribution_id, question_id, revision_number, call_id, status, stakeholder_group,
   regional_group, language, document)
 select copy.id, s.question_id, s.revision_number, s.call_id, s.status, s.stakeholder_group, s.regional_group,
-  s.language, s.document
+  s.language,
+  -- the copy's own blocks of ids (20261210-0300-contributions-search-facets) in place of its original's
+  ts_delete(s.document, array['b12 ' || (s.contribution_id >> 12), 'b15 ' || (s.contribution_id >> 15),
+    'b18 ' || (s.contribution_id >> 18)])
+    || array_to_tsvector(array['b12 ' || (copy.id >> 12), 'b15 ' || (copy.id >> 15), 'b18 ' || (copy.id >> 18)])
 from copy join contributions_search s on s.contribution_id = copy.src_id;
 
 -- derived data, recomputed from the rows

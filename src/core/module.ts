@@ -102,6 +102,17 @@ export interface SectionSubject {
   id: number
   bodyId: number
   processId?: number
+  /**
+   * a process's page: its calls for contributions, newest first, as the page read them, so that
+   * the sections that list them (search, campaigns) need not read them again
+   */
+  calls?: readonly SectionCall[]
+}
+
+/** A call for contributions as the sections of a process's page use it. */
+export interface SectionCall {
+  id: number
+  title: string
 }
 
 /** A section a module adds to another module's page (a process's contributions, a follow button ...). */

@@ -18,6 +18,7 @@ export {
   bodyChain,
   bodyMembers,
   bodyOfficers,
+  chainIn,
   findBody,
   listBodies,
   type Representative,

@@ -102,7 +102,12 @@ export async function findBody(db: Db, idOrSlug: number | string): Promise<Body 
 
 /** The body and the bodies it reports to, nearest first (working group, CSTD, ECOSOC, GA). */
 export async function bodyChain(db: Db, bodyId: number): Promise<Body[]> {
-  const all = new Map((await listBodies(db)).map((b) => [b.id, b]))
+  return chainIn(await listBodies(db), bodyId)
+}
+
+/** A body and those it reports to, up the chain, taken from the list of every body already read. */
+export function chainIn(bodies: readonly Body[], bodyId: number): Body[] {
+  const all = new Map(bodies.map((b) => [b.id, b]))
   const chain: Body[] = []
   for (let body = all.get(bodyId); body && !chain.includes(body); body = all.get(body.parentBodyId ?? -1)) {
     chain.push(body)

@@ -22,7 +22,14 @@ import {
 } from './queries.ts'
 import { runImport, sha256Of, startImport } from './queries-intake.ts'
 import { DEFAULT_METHOD } from './rules/minhash.ts'
-import { CampaignListSchema, CampaignMemberSchema, ImportSchema, PAGE_SIZE, PageQuery } from './schemas.ts'
+import {
+  CampaignListSchema,
+  CampaignMemberSchema,
+  ImportSchema,
+  MembersQuery,
+  PAGE_SIZE,
+  PageQuery,
+} from './schemas.ts'
 
 const tags = ['Consultations']
 
@@ -46,10 +53,20 @@ const membersRoute = createRoute({
   security: PUBLIC_READ,
   tags,
   summary: 'A campaign’s contributions with their personal additions, 50 a page',
-  request: { params: IdPathParam, query: PageQuery },
+  description:
+    'In contribution-id order. Page through with `after` set to the previous page’s `meta.next` (null on the last page): each page then costs the same however deep; `page` still works.',
+  request: { params: IdPathParam, query: MembersQuery },
   responses: {
     200: json(
-      z.object({ data: z.array(CampaignMemberSchema), meta: z.object({ total: z.number().int() }) }),
+      z.object({
+        data: z.array(CampaignMemberSchema),
+        meta: z.object({
+          total: z.number().int(),
+          next: z.number().int().nullable().openapi({
+            description: 'The next page’s `after` (the last contribution of this page); null on the last page',
+          }),
+        }),
+      }),
       'Members',
     ),
     400: errorResponses[400],
@@ -131,8 +148,12 @@ export function registerConsultationApi(api: OpenAPIHono<AppEnv>): void {
     const { db } = c.var
     const campaign = await findCampaign(db, c.req.valid('param').id)
     if (!campaign) return apiError(c, { type: 'not_found', id: 'campaign_not_found' })
-    const page = c.req.valid('query').page ?? 1
-    const members = await campaignMembers(db, campaign.id, { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE })
+    const q = c.req.valid('query')
+    // `after` (keyset) wins over `page` (an offset over up to the campaign's every member)
+    const { rows: members, next } = await campaignMembers(db, campaign.id, {
+      limit: PAGE_SIZE,
+      ...(q.after ? { afterId: q.after } : { offset: ((q.page ?? 1) - 1) * PAGE_SIZE }),
+    })
     const texts = new Map(
       (
         await contributionTexts(
@@ -150,7 +171,7 @@ export function registerConsultationApi(api: OpenAPIHono<AppEnv>): void {
           submittedAt: m.submittedAt.toISOString(),
           url: `/contributions/${m.contributionId}`,
         })),
-        meta: { total: campaign.size },
+        meta: { total: campaign.size, next },
       },
       200,
     )

@@ -176,17 +176,28 @@ export async function assignedCount(db: Db, callId: number): Promise<number> {
 }
 
 /** A campaign's members, in submission order, with their personal additions. */
-export async function campaignMembers(db: Db, campaignId: number, page: { limit: number; offset: number }) {
-  const rows = await kdb(db)
+/**
+ * A page of a campaign's members in contribution-id order: `afterId` (keyset) reads through the
+ * campaign's index from that member on, so each page costs the same however deep; `offset` (the
+ * old `page`) reads every member above it. `next` is the last member's id, null on the last page.
+ */
+export async function campaignMembers(
+  db: Db,
+  campaignId: number,
+  page: { limit: number } & ({ offset: number } | { afterId: number }),
+) {
+  let query = kdb(db)
     .selectFrom('consultationMember as m')
     .innerJoin('consultationText as t', 't.id', 'm.textId')
     .select(['m.contributionId', 'm.submittedAt', 't.additions', 't.hash'])
     .where('m.campaignId', '=', campaignId)
-    .orderBy('m.contributionId')
-    .limit(page.limit)
-    .offset(page.offset)
-    .execute()
-  return rows.map((r) => ({ ...r, contributionId: Number(r.contributionId) }))
+  query = 'afterId' in page ? query.where('m.contributionId', '>', page.afterId) : query.offset(page.offset)
+  const rows = (await query.orderBy('m.contributionId').limit(page.limit).execute()).map((r) => ({
+    ...r,
+    contributionId: Number(r.contributionId),
+  }))
+  const last = rows.at(-1)
+  return { rows, next: rows.length === page.limit && last ? last.contributionId : null }
 }
 
 /** The campaign a contribution belongs to, if any. */

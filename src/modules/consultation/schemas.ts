@@ -7,6 +7,22 @@ export const PageQuery = z.object({
   page: z.coerce.number().int().min(1).max(100_000).optional().openapi({ description: 'Page, from 1 (50 a page)' }),
 })
 
+/** A campaign's members: by `page` (an offset, kept for existing clients) or after a member (keyset). */
+export const MembersQuery = z.object({
+  page: z.coerce.number().int().min(1).max(100_000).optional().openapi({
+    description: 'Page, from 1, 50 a page: reads every member above it (prefer `after`, whose cost does not grow)',
+  }),
+  after: z
+    .string()
+    .regex(/^[1-9][0-9]{0,14}$/, 'validation.format')
+    .transform(Number)
+    .optional()
+    .openapi({
+      type: 'string',
+      description: 'The members after this contribution id (the previous page’s `meta.next`)',
+    }),
+})
+
 export const CampaignSchema = z
   .object({
     id: z.number().int(),

@@ -3,10 +3,12 @@
 import type { Context } from 'hono'
 import { can } from '../../core/auth/authorize.ts'
 import type { AppEnv } from '../../core/http/context.ts'
+import type { SectionSubject } from '../../core/module.ts'
 import { callsOf } from '../processes/index.ts'
 
-export async function consultationSection(c: Context<AppEnv>, process: { id: number }) {
-  const calls = await callsOf(c.var.db, process.id)
+export async function consultationSection(c: Context<AppEnv>, process: SectionSubject) {
+  // the process's page hands its calls over; read them only when a page did not
+  const calls = process.calls ?? (await callsOf(c.var.db, process.id))
   if (calls.length === 0) return null
   const t = c.var.i18n.t
   const staff = can(c.var.actor, 'contribution.import')

@@ -5,6 +5,7 @@ import type { AppEnv } from '../../core/http/context.ts'
 import { respondError } from '../../core/http/errors.tsx'
 import { idParam } from '../../core/http/ids.ts'
 import { parseWith } from '../../core/http/validation.ts'
+import type { SectionSubject } from '../../core/module.ts'
 import { callsOf, findCall, guidingQuestions } from '../processes/index.ts'
 import { SearchPageQuery } from './schemas.ts'
 import { cursorOf, searchCall } from './search.ts'
@@ -34,8 +35,9 @@ export function registerSearchRoutes(app: Hono<AppEnv>): void {
 }
 
 /** On the process page: each call's search. */
-export async function searchSection(c: Context<AppEnv>, process: { id: number }) {
-  const calls = await callsOf(c.var.db, process.id)
+export async function searchSection(c: Context<AppEnv>, process: SectionSubject) {
+  // the process's page hands its calls over; read them only when a page did not
+  const calls = process.calls ?? (await callsOf(c.var.db, process.id))
   if (calls.length === 0) return null
   const t = c.var.i18n.t
   return (

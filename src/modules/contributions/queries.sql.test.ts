@@ -47,13 +47,18 @@ describe('the SQL of the contributions list', () => {
 
 // each language's parse of the query, as PostgreSQL gives it (empty where nothing is left)
 const parsed = { ar: '', zh: '', en: "'cooper'", fr: "'coopér'", ru: '', es: '' }
-// one answer on the page, so that the excerpts' statement is sent too
-const found = { counted: 1, groups: '[]', page: '[{"contribution":5,"question":1,"campaign":null}]' }
+// the newest id, and one answer found in the first stretch of ids, so that the excerpts' statement is sent too
 const answer = (statement: string) =>
-  statement.includes('websearch_to_tsquery') ? [parsed] : statement.includes('as counted') ? [found] : undefined
+  statement.includes('contributions_search_query')
+    ? [parsed]
+    : statement.includes('max(contribution_id)')
+      ? [{ top: 5000 }]
+      : statement.includes('json_build_array')
+        ? [{ found: '[[4990,1,"individual",null,"en",null]]' }]
+        : undefined
 
 describe('the SQL of contribution search', () => {
-  it('parses the query once, counts the newest matches by facet and takes the page in one statement, then the excerpts', async () => {
+  it('parses the query once, reads the newest matches from the text index a stretch of ids at a time, then the excerpts', async () => {
     const sql = await sqlOf(
       (db) => searchContributions(db, { callId: 1, q: 'cooperation', statuses: ['published'], limit: 20 }),
       answer,
@@ -61,7 +66,7 @@ describe('the SQL of contribution search', () => {
     await expect(sql).toMatchFileSnapshot('__sql__/search-broad.sql')
   })
 
-  it('narrowed by every filter and continued after a keyset, finds its matches through the text index', async () => {
+  it('narrowed by every filter and continued after a keyset, asks the text index for the filters with the words', async () => {
     const sql = await sqlOf(
       (db) =>
         searchContributions(db, {

@@ -214,6 +214,39 @@ describe.each(DATABASE_KINDS)('deliberations on %s', (kind) => {
     expect((await findAnalysis(runtime.deps.db, id))?.lastSeq).toBeGreaterThan(0)
   })
 
+  it('shows the least voted statement next, a changed vote counting once', async () => {
+    const { db } = runtime.deps
+    const ctx = { actor: SYSTEM, now: new Date() }
+    const { client: secretariat } = await accountWithRole(runtime, 'secretariat')
+    const opened = await secretariat.submit('/deliberations/new', { title: 'Least voted first' })
+    const path = opened.response.headers.get('location') as string
+    const id = Number(path.split('/').pop())
+    const header = 'participant,statement,vote,regional_group,stakeholder_group'
+    const votes = join(dir, 'least.csv')
+    const statements = join(dir, 'least-statements.csv')
+    await writeFile(statements, 'statement,text\nl1,Twice voted\nl2,Once voted\nl3,Never voted\n')
+    await writeFile(votes, `${header}\nq1,l1,1,weog,\nq2,l1,-1,weog,\nq1,l2,1,weog,\n`)
+    await importDeliberation(db, ctx, id, { votes, statements })
+    await writeFile(votes, `${header}\nq1,l1,-1,weog,\n`)
+    await importDeliberation(db, ctx, id, { votes })
+    expect((await statementsOf(db, id)).map((s) => [s.externalId, s.votes])).toEqual([
+      ['l1', 2],
+      ['l2', 1],
+      ['l3', 0],
+    ])
+    const { client: delegate } = await accountWithRole(runtime, 'government_delegate', {
+      type: 'member_state',
+      id: 'FJI',
+    })
+    const first = await delegate.get(path)
+    expect(first.html).toContain('Never voted')
+    const l3 = (await statementsOf(db, id)).find((s) => s.externalId === 'l3')
+    await delegate.submit(`${path}/votes`, { statementId: String(l3?.id), vote: '0' }, path)
+    const next = await delegate.get(path)
+    expect(next.html).toContain('Once voted')
+    expect(next.html).not.toContain('Never voted')
+  })
+
   it('answers 404 for a deliberation that does not exist, on pages and in the API', async () => {
     const client = new TestClient(runtime)
     expect((await client.get('/deliberations/999999')).response.status).toBe(404)

@@ -40,6 +40,8 @@ export interface AnalysisRun {
   /** whether the run started from a grid already in memory */
   incremental: boolean
   votesRead: number
+  /** wall and CPU milliseconds (the process's, its worker included) of each step, in order */
+  phases: Array<{ phase: 'read' | 'prepare' | 'compute' | 'save'; wallMs: number; cpuMs: number }>
 }
 
 const regionalIndex = new Map<string, number>(REGIONAL_GROUPS.map((g, i) => [g, i]))
@@ -61,6 +63,14 @@ export function runAnalysis(db: Db, deliberationId: number, now: () => Date = ()
 
 async function runOnce(db: Db, deliberationId: number, now: () => Date): Promise<AnalysisRun> {
   const started = performance.now()
+  const phases: AnalysisRun['phases'] = []
+  let mark = { wall: started, cpu: process.cpuUsage() }
+  const step = (phase: AnalysisRun['phases'][number]['phase']) => {
+    const cpu = process.cpuUsage(mark.cpu)
+    const wall = performance.now()
+    phases.push({ phase, wallMs: Math.round(wall - mark.wall), cpuMs: Math.round((cpu.user + cpu.system) / 1000) })
+    mark = { wall, cpu: process.cpuUsage() }
+  }
   const statements = await statementsOf(db, deliberationId)
   let cached = cache.get(deliberationId)
   const incremental = cached !== undefined && cached.grid.width >= statements.length
@@ -96,14 +106,16 @@ async function runOnce(db: Db, deliberationId: number, now: () => Date): Promise
     }
     engine.lastSeq = Math.max(engine.lastSeq, Number(row.lastSeq))
   }
+  step('read')
   // moderated-out statements drop out of the analysis (Polis: zero columns)
   const accepted = new Set(statements.filter((s) => s.status === 'accepted').map((s) => String(s.id)))
   const shownStatement = new Map(statements.map((s) => [String(s.id), s.externalId ?? String(s.id)]))
   const keep = Uint8Array.from(engine.grid.statementIds, (id) => (accepted.has(id) ? 1 : 0))
   const sparse = engine.grid.sparse(keep)
   const participantKeys = engine.grid.participantIds
-  const { result, state } = await analyzeOffThread({
+  const input = {
     votes: sparse,
+    covariance: engine.grid.covariance(keep),
     participantIds: participantKeys.map((key) => engine.shown.get(key) ?? key),
     statementIds: sparse.statementIds.map((id) => shownStatement.get(id) ?? id),
     declared: [
@@ -114,11 +126,15 @@ async function runOnce(db: Db, deliberationId: number, now: () => Date): Promise
       },
     ],
     previous: engine.state,
-  })
+  }
+  step('prepare')
+  const { result, state } = await analyzeOffThread(input)
+  step('compute')
   engine.state = state
   cache.set(deliberationId, engine)
   const durationMs = Math.round(performance.now() - started)
   const computedAt = now()
   await saveAnalysis(db, { deliberationId, result, state, lastSeq: engine.lastSeq, computedAt, durationMs })
-  return { result, durationMs, computedAt, incremental, votesRead }
+  step('save')
+  return { result, durationMs, computedAt, incremental, votesRead, phases }
 }

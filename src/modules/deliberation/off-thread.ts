@@ -1,5 +1,7 @@
 // The analysis off the main thread: one worker (analysis-worker.ts), started on first use, takes
-// one request at a time in order; the typed arrays of the votes are moved, not copied. The worker
+// one request at a time in order; the covariance and the declared groups are moved, not copied;
+// the votes are copied (10 MB at Polis's largest size, a few milliseconds), since the grid keeps
+// them to patch at the next update (matrix.ts). The worker
 // keeps the process alive only while an analysis is pending, and one that dies is replaced at the
 // next request (what was pending is refused with the reason).
 import { Worker } from 'node:worker_threads'
@@ -43,14 +45,14 @@ function started(): Worker {
   return w
 }
 
-/** Runs `analyze` in the worker thread. The input's vote arrays are transferred: do not reuse them. */
+/** Runs `analyze` in the worker thread. The input's covariance and labels are transferred: do not reuse them. */
 export function analyzeOffThread(input: AnalysisInput): Promise<Output> {
   const w = started()
   const id = nextId++
   const done = new Promise<Output>((resolve, reject) => pending.set(id, { resolve, reject }))
   w.ref()
-  const { rowStart, col, val } = input.votes
-  const transfer = [rowStart.buffer, col.buffer, val.buffer, ...input.declared.map((d) => d.labels.buffer)].filter(
+  const covariance = input.covariance ? [input.covariance.matrix.buffer, input.covariance.means.buffer] : []
+  const transfer = [...covariance, ...input.declared.map((d) => d.labels.buffer)].filter(
     (b, i, all): b is ArrayBuffer => b instanceof ArrayBuffer && all.indexOf(b) === i,
   )
   w.postMessage({ id, input }, transfer)

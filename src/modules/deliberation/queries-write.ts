@@ -52,13 +52,16 @@ export async function upsertVote(
   return (await upsertVotes(db, [row])) > 0
 }
 
-/** Records or changes votes; returns how many rows changed. */
+/**
+ * Records or changes votes; returns how many rows changed. A vote recorded for the first time
+ * raises its statement's count (the order in which statements are shown: least voted first).
+ */
 export async function upsertVotes(
   db: Db,
   rows: Array<{ deliberationId: number; participantId: number; statementId: number; vote: number; votedAt: Date }>,
 ): Promise<number> {
   if (rows.length === 0) return 0
-  const result = await ddb(db)
+  const changed = await ddb(db)
     .insertInto('deliberationVote')
     .values(rows)
     .onConflict((oc) =>
@@ -71,8 +74,22 @@ export async function upsertVotes(
         }))
         .where('deliberationVote.vote', '<>', (eb) => eb.ref('excluded.vote')),
     )
-    .executeTakeFirst()
-  return Number(result.numInsertedOrUpdatedRows ?? 0)
+    // xmax is 0 on a row this statement inserted, not on one it updated
+    .returning(['statementId', sql<boolean>`xmax = 0`.as('inserted')])
+    .execute()
+  const added = new Map<number, number>()
+  for (const row of changed) {
+    const id = Number(row.statementId)
+    if (row.inserted) added.set(id, (added.get(id) ?? 0) + 1)
+  }
+  if (added.size > 0) {
+    // in the order of the statements' ids, so two writers never wait on each other in a cycle
+    const ids = [...added.keys()].sort((a, b) => a - b)
+    await sql`update deliberation_statement s set votes = s.votes + a.n
+      from unnest(${ids}::bigint[], ${ids.map((id) => added.get(id))}::int[]) as a(id, n)
+      where s.id = a.id`.execute(db)
+  }
+  return changed.length
 }
 
 /**

@@ -100,15 +100,7 @@ export async function nextStatementFor(db: Db, deliberationId: number, participa
       ),
     )
   }
-  return query
-    .orderBy(({ selectFrom }) =>
-      selectFrom('deliberationVote as c')
-        .select(({ fn }) => fn.countAll().as('n'))
-        .whereRef('c.statementId', '=', 's.id'),
-    )
-    .orderBy('s.id')
-    .limit(1)
-    .executeTakeFirst()
+  return query.orderBy('s.votes').orderBy('s.id').limit(1).executeTakeFirst()
 }
 
 /** How many accepted statements a participant has voted on, and how many there are. */

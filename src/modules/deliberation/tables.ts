@@ -34,6 +34,8 @@ export interface DeliberationStatementTable {
   authorParticipantId: number | null
   status: Generated<StatementStatus>
   moderationNote: Generated<string>
+  /** votes recorded on it (a changed vote counts once): the least voted is shown first */
+  votes: Generated<number>
   createdAt: CreatedAt
 }
 

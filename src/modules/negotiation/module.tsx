@@ -6,7 +6,7 @@ import { SYSTEM } from '../../core/auth/actor.ts'
 import { can } from '../../core/auth/authorize.ts'
 import { loadCatalogs } from '../../core/i18n/catalog.ts'
 import type { ModuleManifest } from '../../core/module.ts'
-import { proposalsOf } from '../proposals/index.ts'
+import { countProposals } from '../proposals/index.ts'
 import { registerNegotiationApi } from './api.ts'
 import { registerNegotiationWriteApi } from './api-write.ts'
 import { registerProcessWriteApi } from './api-write-process.ts'
@@ -66,9 +66,10 @@ export const negotiationModule: ModuleManifest = {
       order: 20,
       render: async (c, process) => {
         const t = c.var.i18n.t
+        // the section shows how many proposals there are: counted, not read with their details
         const [documents, proposals] = await Promise.all([
           documentsOf(c.var.db, process.id),
-          proposalsOf(c.var.db, process.id),
+          countProposals(c.var.db, process.id),
         ])
         return (
           <section aria-labelledby="negotiation">
@@ -85,7 +86,7 @@ export const negotiationModule: ModuleManifest = {
             ) : null}
             <p>
               <a href={`/processes/${process.id}/proposals`}>
-                {t('negotiation.proposals.count', { count: proposals.length })}
+                {t('negotiation.proposals.count', { count: proposals })}
               </a>
               {' · '}
               <a href={`/processes/${process.id}/report`}>{t('negotiation.report.title')}</a>

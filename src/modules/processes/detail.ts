@@ -4,7 +4,7 @@ import { isoDate } from '../../core/dates.ts'
 import type { Db } from '../../core/db/database.ts'
 import type { Locale } from '../../core/i18n/locales.ts'
 import { findOrganizationsByIds, listMemberStates, localized } from '../actors/index.ts'
-import { bodyChain, listBodies } from '../bodies/index.ts'
+import { chainIn, listBodies } from '../bodies/index.ts'
 import {
   agendaOf,
   attendanceOf,
@@ -25,19 +25,18 @@ export async function processDetail(db: Db, id: number, now: Date) {
   const process = await findProcess(db, id)
   if (!process) return null
   const today = isoDate(now)
-  const [chain, questions, phases, calls, meetings, documents, transmissions, bodies, stateChanges] = await Promise.all(
-    [
-      bodyChain(db, process.bodyId),
-      guidingQuestions(db, id),
-      phasesOf(db, id),
-      callsOf(db, id),
-      meetingsOf(db, { processId: id }),
-      documentsOf(db, id),
-      transmissionsOf(db, id),
-      listBodies(db),
-      stateChangesOf(db, id),
-    ],
-  )
+  // every body is read once: the chain the process reports up and the bodies its report went to
+  const [questions, phases, calls, meetings, documents, transmissions, bodies, stateChanges] = await Promise.all([
+    guidingQuestions(db, id),
+    phasesOf(db, id),
+    callsOf(db, id),
+    meetingsOf(db, { processId: id }),
+    documentsOf(db, id),
+    transmissionsOf(db, id),
+    listBodies(db),
+    stateChangesOf(db, id),
+  ])
+  const chain = chainIn(bodies, process.bodyId)
   const byId = new Map(bodies.map((b) => [b.id, b]))
   const ordered = orderPhases(phases)
   return {

@@ -84,10 +84,16 @@ export function registerProcessRoutes(app: Hono<AppEnv>): void {
   async function processPage(c: Context<AppEnv>, stateForm?: FormState, status?: 409 | 422) {
     const view = await processDetail(c.var.db, idParam(c), c.var.deps.now())
     if (!view) return respondError(c, { type: 'not_found', id: 'process_not_found' })
+    // the calls go to the sections with the process: read once here, not once more by each section
+    const subject = { id: view.process.id, bodyId: view.process.bodyId, calls: view.calls }
+    const [sections, headerSections] = await Promise.all([
+      sectionsFor(c, 'process', subject),
+      sectionsFor(c, 'process', subject, 'header'),
+    ])
     return renderProcess(c, {
       ...view,
-      sections: await sectionsFor(c, 'process', { id: view.process.id, bodyId: view.process.bodyId }),
-      headerSections: await sectionsFor(c, 'process', { id: view.process.id, bodyId: view.process.bodyId }, 'header'),
+      sections,
+      headerSections,
       canManage: can(c.var.actor, 'process.manage', { bodyId: view.process.bodyId }),
       isSecretariat: isStaff(c.var.actor),
       ...(stateForm ? { stateForm } : {}),

@@ -19,7 +19,7 @@ export {
   speaksForAny,
   THE_BODY,
 } from './proponents.ts'
-export { findProposal, type ProposalDetail, proposalsOf } from './queries.ts'
+export { countProposals, findProposal, type ProposalDetail, proposalsOf } from './queries.ts'
 export { markUnderDiscussion, recordProposalFate } from './queries-write.ts'
 export { speakerFields } from './schemas.ts'
 export { speakerOf } from './speaker.ts'

@@ -35,6 +35,16 @@ export async function proposalsOf(db: Db, processId: number): Promise<ProposalDe
   return withDetails(db, proposals)
 }
 
+/** How many proposals a process has, in one statement (a section that shows only the count). */
+export async function countProposals(db: Db, processId: number): Promise<number> {
+  const row = await pdb(db)
+    .selectFrom('negotiationProposal')
+    .select((eb) => eb.fn.countAll<string | number>().as('n'))
+    .where('processId', '=', processId)
+    .executeTakeFirstOrThrow()
+  return Number(row.n)
+}
+
 export async function findProposal(db: Db, id: number): Promise<ProposalDetail | undefined> {
   const proposal = await pdb(db).selectFrom('negotiationProposal').selectAll().where('id', '=', id).executeTakeFirst()
   return proposal ? (await withDetails(db, [proposal]))[0] : undefined

@@ -1,24 +1,23 @@
-select websearch_to_tsquery(contributions_search_config($1), contributions_search_text($2, $3))::text as "ar", websearch_to_tsquery(contributions_search_config($4), contributions_search_text($5, $6))::text as "zh", websearch_to_tsquery(contributions_search_config($7), contributions_search_text($8, $9))::text as "en", websearch_to_tsquery(contributions_search_config($10), contributions_search_text($11, $12))::text as "fr", websearch_to_tsquery(contributions_search_config($13), contributions_search_text($14, $15))::text as "ru", websearch_to_tsquery(contributions_search_config($16), contributions_search_text($17, $18))::text as "es";
+select contributions_search_query($1, $2)::text as "ar", contributions_search_query($3, $4)::text as "zh", contributions_search_query($5, $6)::text as "en", contributions_search_query($7, $8)::text as "fr", contributions_search_query($9, $10)::text as "ru", contributions_search_query($11, $12)::text as "es", websearch_to_tsquery('simple', contributions_search_text($13, 'zh'))::text as zhx;
 
-with m as materialized ( select s.contribution_id, s.question_id, s.stakeholder_group, s.regional_group, s.language, cm.campaign_id, cm.contribution_id is not null as in_campaign
+select max(contribution_id) as top
+from contributions_search;
+
+with w as materialized ( select s.contribution_id, s.question_id, s.stakeholder_group, s.regional_group, s.language
 from contributions_search s
-left join (select null::bigint as contribution_id, null::bigint as campaign_id
-where false) cm on cm.contribution_id = s.contribution_id
-where s.call_id = $1 and s.status in ($2) and ((s.language = $3 and s.document @@ $4::tsquery) or (s.language = $5 and s.document @@ $6::tsquery))
-order by s.contribution_id desc, s.question_id desc
-limit $7) select (select count(*)::int
-from m) as counted, (select coalesce(json_agg(g), '[]')
-from ( select question_id as question, stakeholder_group as grp, regional_group as region, language, in_campaign as campaign, count(*)::int as n
-from (select *
-from m
+where s.document @@ $1::tsquery and s.call_id = $2 and s.status in ($3)), f as (select *
+from w
+where w.contribution_id >= $4 and (w.contribution_id, w.question_id) < ($5, $6)
 order by contribution_id desc, question_id desc
-limit $8) newest
-group by 1, 2, 3, 4, 5) g) as groups, (select coalesce(json_agg(p), '[]')
-from ( select contribution_id as contribution, question_id as question, campaign_id as campaign
-from (select *
-from m
-order by contribution_id desc, question_id desc
-limit $9) p0) p) as page;
+limit $7) select coalesce(json_agg(json_build_array(contribution_id, question_id, stakeholder_group, regional_group, language, (select cm.campaign_id
+from (select null::bigint as contribution_id, null::bigint as campaign_id
+where false) cm
+where cm.contribution_id = f.contribution_id))
+order by contribution_id desc, question_id desc), '[]') as found
+from f;
 
 select c.id::int as "contributionId", r.question_id as "questionId", c.contributor_name as "contributorName", c.stakeholder_group as "stakeholderGroup", c.regional_group as "regionalGroup", r.language, c.status, c.created_at as "submittedAt", ts_headline(contributions_search_config(r.language), case when r.language = 'zh' then contributions_search_text(translate(r.body, $1, ''), 'zh') else translate(r.body, $2, '') end, coalesce(case r.language when $3 then $4::tsquery when $5 then $6::tsquery end, ''::tsquery), case when r.language = 'zh' then $7 else $8 end) as excerpt
-from unnest($9::bigint[], $10::int[]) as p(contribution_id, question_id) join contributions_contribution c on c.id = p.contribution_id join contributions_current_answer r on r.contribution_id = c.id and r.question_id = p.question_id;
+from unnest($9::bigint[], $10::int[]) as p(contribution_id, question_id) join contributions_contribution c on c.id = p.contribution_id cross join lateral (select r.question_id, r.language, r.body
+from contributions_current_answer r
+where r.contribution_id = p.contribution_id and r.question_id = p.question_id
+offset 0) r;

@@ -13,23 +13,73 @@ export interface GroupCounts {
 
 /** Counts the votes of each group (participants labelled -1 count nowhere). */
 export function countByGroup(votes: SparseVotes, labels: Int32Array, groups: number): GroupCounts {
-  const m = votes.statements
-  const agree = new Float64Array(groups * m)
-  const disagree = new Float64Array(groups * m)
-  const seen = new Float64Array(groups * m)
-  for (let i = 0; i < votes.participants; i++) {
-    const g = labels[i] as number
-    if (g < 0) continue
-    const base = g * m
-    for (let k = votes.rowStart[i] as number; k < (votes.rowStart[i + 1] as number); k++) {
-      const cell = base + (votes.col[k] as number)
-      const v = votes.val[k] as number
-      seen[cell] = (seen[cell] as number) + 1
-      if (v > 0) agree[cell] = (agree[cell] as number) + 1
-      else if (v < 0) disagree[cell] = (disagree[cell] as number) + 1
+  return countByGroups(votes, [{ labels, groups }])[0] as GroupCounts
+}
+
+/** A way of putting participants in groups: each one's group (-1: none) and how many there are. */
+export interface Labelling {
+  labels: Int32Array
+  groups: number
+}
+
+/**
+ * Counts the votes of each group of several labellings (opinion groups, regional groups,
+ * stakeholder groups) in one pass over the votes: each participant's combination of groups is
+ * tallied once, by statement and vote, then each combination's tally is added to its groups.
+ */
+export function countByGroups(votes: SparseVotes, labellings: Labelling[]): GroupCounts[] {
+  const { participants: n, statements: m, rowStart, col, val } = votes
+  const comboOf = new Int32Array(n).fill(-1)
+  const found = new Map<number, number>()
+  const combos: number[][] = []
+  for (let i = 0; i < n; i++) {
+    let key = 0
+    let any = false
+    for (const { labels, groups } of labellings) {
+      const g = labels[i] as number
+      key = key * (groups + 1) + (g + 1)
+      if (g >= 0) any = true
+    }
+    if (!any) continue
+    let id = found.get(key)
+    if (id === undefined) {
+      id = combos.length
+      found.set(key, id)
+      combos.push(labellings.map(({ labels }) => labels[i] as number))
+    }
+    comboOf[i] = id
+  }
+  // [(combination * m + statement) * 3 + vote + 1]
+  const tally = new Int32Array(combos.length * m * 3)
+  for (let i = 0; i < n; i++) {
+    const c = comboOf[i] as number
+    if (c < 0) continue
+    const base = c * m * 3 + 1
+    for (let k = rowStart[i] as number; k < (rowStart[i + 1] as number); k++) {
+      const cell = base + (col[k] as number) * 3 + (val[k] as number)
+      tally[cell] = (tally[cell] as number) + 1
     }
   }
-  return { groups, statements: m, agree, disagree, seen }
+  return labellings.map(({ groups }, d) => {
+    const agree = new Float64Array(groups * m)
+    const disagree = new Float64Array(groups * m)
+    const seen = new Float64Array(groups * m)
+    combos.forEach((labels, c) => {
+      const g = labels[d] as number
+      if (g < 0) return
+      for (let j = 0; j < m; j++) {
+        const t = (c * m + j) * 3
+        const cell = g * m + j
+        const no = tally[t] as number
+        const pass = tally[t + 1] as number
+        const yes = tally[t + 2] as number
+        agree[cell] = (agree[cell] as number) + yes
+        disagree[cell] = (disagree[cell] as number) + no
+        seen[cell] = (seen[cell] as number) + yes + no + pass
+      }
+    })
+    return { groups, statements: m, agree, disagree, seen }
+  })
 }
 
 /** Smoothed agreement (A + 1) / (S + 2): the mean of a Beta(1, 1) prior updated by the votes. */

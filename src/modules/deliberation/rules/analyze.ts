@@ -3,12 +3,14 @@
 // across the declared groups. Pure: the caller loads the votes and stores the result.
 import {
   bridging,
-  countByGroup,
+  countByGroups,
   divisiveness,
+  type GroupCounts,
   groupInformedConsensus,
   type Representative,
   representative,
 } from './agreement.ts'
+import type { Covariance } from './covariance.ts'
 import { opinionGroups } from './groups.ts'
 import type { SparseVotes } from './matrix.ts'
 import { pca2, project } from './pca.ts'
@@ -26,6 +28,8 @@ export interface AnalysisInput {
   statementIds: readonly string[]
   declared: DeclaredDimension[]
   previous?: AnalysisState | undefined
+  /** CᵀC of these votes when the caller keeps it (VoteGrid.covariance); counted here otherwise */
+  covariance?: Covariance | undefined
 }
 
 /** What a run keeps to warm-start the next: the components (by statement) and the base centres. */
@@ -97,7 +101,10 @@ export function analyze(input: AnalysisInput): { result: AnalysisResult; state: 
   const n = votes.participants
   const m = votes.statements
   const previous = input.previous
-  const pca = pca2(votes, { start: previous?.statements ? alignedStart(previous, statementIds) : undefined })
+  const pca = pca2(votes, {
+    start: previous?.statements ? alignedStart(previous, statementIds) : undefined,
+    covariance: input.covariance,
+  })
   const place = project(votes, pca)
   const eligible = new Uint8Array(n)
   const needed = Math.min(MIN_VOTES_TO_CLUSTER, m)
@@ -108,7 +115,18 @@ export function analyze(input: AnalysisInput): { result: AnalysisResult; state: 
     eligible[i] = count >= needed && count > 0 ? 1 : 0
   }
   const groups = opinionGroups(place, eligible, previous ? Float64Array.from(previous.baseCenters) : undefined)
-  const counts = countByGroup(votes, groups.labels, groups.k)
+  // declared groups: every dimension's names in one label space
+  const names: string[] = []
+  const declaredLabels: Int32Array[] = []
+  for (const dimension of input.declared) {
+    const offset = names.length
+    names.push(...dimension.names)
+    declaredLabels.push(dimension.labels.map((label) => (label >= 0 ? label + offset : -1)))
+  }
+  const [counts, ...declaredCounts] = countByGroups(votes, [
+    { labels: groups.labels, groups: groups.k },
+    ...declaredLabels.map((labels) => ({ labels, groups: names.length })),
+  ]) as [GroupCounts, ...GroupCounts[]]
   const gic = groupInformedConsensus(counts)
   const divisive = divisiveness(counts)
   const voted = new Uint8Array(m)
@@ -127,16 +145,14 @@ export function analyze(input: AnalysisInput): { result: AnalysisResult; state: 
   }
   const sid = (j: number) => statementIds[j] as string
 
-  // declared groups: every dimension's names in one label space
-  const names: string[] = []
-  const declaredLabels: Int32Array[] = []
-  for (const dimension of input.declared) {
-    const offset = names.length
-    names.push(...dimension.names)
-    declaredLabels.push(dimension.labels.map((label) => (label >= 0 ? label + offset : -1)))
+  const cells = names.length * m
+  const merged: GroupCounts = {
+    groups: names.length,
+    statements: m,
+    agree: new Float64Array(cells),
+    disagree: new Float64Array(cells),
+    seen: new Float64Array(cells),
   }
-  const declaredCounts = declaredLabels.map((labels) => countByGroup(votes, labels, names.length))
-  const merged = countByGroup(votes, new Int32Array(n).fill(-1), names.length)
   const perGroup = new Float64Array(names.length)
   for (const [d, c] of declaredCounts.entries()) {
     for (let cell = 0; cell < c.seen.length; cell++) {

@@ -28,13 +28,17 @@ export function opinionGroups(
   previousBase?: Float64Array,
 ): OpinionGroups {
   const n = place.x.length
-  const members: number[] = []
-  for (let i = 0; i < n; i++) if (eligible[i]) members.push(i)
-  const labels = new Int32Array(n).fill(-1)
-  const points: Points = {
-    x: Float64Array.from(members, (i) => place.x[i] as number),
-    y: Float64Array.from(members, (i) => place.y[i] as number),
+  let count = 0
+  for (let i = 0; i < n; i++) if (eligible[i]) count++
+  const members = new Int32Array(count)
+  const points: Points = { x: new Float64Array(count), y: new Float64Array(count) }
+  for (let i = 0, at = 0; i < n; i++) {
+    if (!eligible[i]) continue
+    members[at] = i
+    points.x[at] = place.x[i] as number
+    points.y[at++] = place.y[i] as number
   }
+  const labels = new Int32Array(n).fill(-1)
   const baseCount = Math.min(BASE_CLUSTERS, members.length)
   if (baseCount < MIN_GROUPS + 1) {
     return { k: 0, labels, centers: new Float64Array(0), silhouette: 0, baseCenters: new Float64Array(0) }
@@ -43,7 +47,10 @@ export function opinionGroups(
   // base clusters only summarize the cloud of places, so a few steps do; a warm start needs fewer
   const base = kmeans(points, baseCount, { init, maxIterations: init ? 5 : 20 })
   const baseWeight = new Float64Array(baseCount)
-  for (const label of base.labels) baseWeight[label] = (baseWeight[label] as number) + 1
+  for (let at = 0; at < count; at++) {
+    const label = base.labels[at] as number
+    baseWeight[label] = (baseWeight[label] as number) + 1
+  }
   // empty base clusters drop out
   const used: number[] = []
   for (let c = 0; c < baseCount; c++) if ((baseWeight[c] as number) > 0) used.push(c)
@@ -80,9 +87,7 @@ export function opinionGroups(
   used.forEach((c, index) => {
     groupOfBase[c] = rank[best.run.labels[index] as number] as number
   })
-  members.forEach((i, index) => {
-    labels[i] = groupOfBase[base.labels[index] as number] as number
-  })
+  for (let at = 0; at < count; at++) labels[members[at] as number] = groupOfBase[base.labels[at] as number] as number
   const centers = new Float64Array(2 * best.k)
   order.forEach((g, r) => {
     centers[2 * r] = best.run.centers[2 * g] as number

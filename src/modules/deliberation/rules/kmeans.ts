@@ -68,6 +68,12 @@ function seedCenters(p: Points, k: number, random: () => number): Float64Array {
  * Lloyd's algorithm, weighted. A centre left without points moves to the point farthest from its
  * own centre, so k groups come out whenever there are k distinct points.
  *
+ * Each step skips the search over all centres for a point that cannot change group (Hamerly's
+ * bounds): its distance to its own centre is below half the distance from that centre to the
+ * nearest other, or below a lower bound on its distance to every other centre (the second
+ * nearest at the last search, less how far the centres have moved since). Once the centres
+ * barely move, most points cost one distance a step instead of k; the groups are Lloyd's.
+ *
  * @example
  * kmeans({ x: Float64Array.of(0, 0, 10, 10), y: Float64Array.of(0, 1, 0, 1) }, 2).centers // (0, .5), (10, .5)
  */
@@ -82,6 +88,10 @@ export function kmeans(
       ? Float64Array.from(options.init)
       : seedCenters(p, k, seededRandom(options.seed ?? 1))
   const labels = new Int32Array(n).fill(-1)
+  // lower bound on each point's distance to every centre but its own (0: search them all)
+  const lower = new Float64Array(n)
+  const half = new Float64Array(k)
+  const moved = new Float64Array(k)
   const sx = new Float64Array(k)
   const sy = new Float64Array(k)
   const sw = new Float64Array(k)
@@ -101,23 +111,47 @@ export function kmeans(
     sw.fill(0)
     let farthest = -1
     let farthestDistance = -1
+    for (let c = 0; c < k; c++) {
+      let nearest = Number.POSITIVE_INFINITY
+      for (let o = 0; o < k; o++) {
+        if (o === c) continue
+        const dx = (centers[2 * c] as number) - (centers[2 * o] as number)
+        const dy = (centers[2 * c + 1] as number) - (centers[2 * o + 1] as number)
+        nearest = Math.min(nearest, dx * dx + dy * dy)
+      }
+      half[c] = Math.sqrt(nearest) / 2
+    }
     for (let i = 0; i < n; i++) {
       const px = xs[i] as number
       const py = ys[i] as number
-      let best = 0
+      let best = labels[i] as number
       let bestDistance = Number.POSITIVE_INFINITY
-      for (let c = 0; c < k; c++) {
-        const dx = px - (centers[2 * c] as number)
-        const dy = py - (centers[2 * c + 1] as number)
-        const d = dx * dx + dy * dy
-        if (d < bestDistance) {
-          bestDistance = d
-          best = c
-        }
+      if (best >= 0) {
+        const dx = px - (centers[2 * best] as number)
+        const dy = py - (centers[2 * best + 1] as number)
+        bestDistance = dx * dx + dy * dy
       }
-      if (labels[i] !== best) {
-        labels[i] = best
-        changed++
+      const own = Math.sqrt(bestDistance)
+      if (!(own < (half[best] as number) || own < (lower[i] as number))) {
+        // search every centre: the nearest, and the second nearest as the new lower bound
+        best = 0
+        bestDistance = Number.POSITIVE_INFINITY
+        let second = Number.POSITIVE_INFINITY
+        for (let c = 0; c < k; c++) {
+          const dx = px - (centers[2 * c] as number)
+          const dy = py - (centers[2 * c + 1] as number)
+          const d = dx * dx + dy * dy
+          if (d < bestDistance) {
+            second = bestDistance
+            bestDistance = d
+            best = c
+          } else if (d < second) second = d
+        }
+        lower[i] = Math.sqrt(second)
+        if (labels[i] !== best) {
+          labels[i] = best
+          changed++
+        }
       }
       const w = ws ? (ws[i] as number) : 1
       inertia += w * bestDistance
@@ -129,7 +163,10 @@ export function kmeans(
         farthest = i
       }
     }
+    let most = 0
     for (let c = 0; c < k; c++) {
+      const ox = centers[2 * c] as number
+      const oy = centers[2 * c + 1] as number
       if ((sw[c] as number) > 0) {
         centers[2 * c] = (sx[c] as number) / (sw[c] as number)
         centers[2 * c + 1] = (sy[c] as number) / (sw[c] as number)
@@ -139,11 +176,15 @@ export function kmeans(
         farthestDistance = 0
         changed = settled + 1
       }
+      moved[c] = Math.hypot((centers[2 * c] as number) - ox, (centers[2 * c + 1] as number) - oy)
+      most = Math.max(most, moved[c] as number)
     }
     if (changed <= settled) {
       iterations++
       break
     }
+    // every other centre may have come closer by as much as the farthest one moved
+    for (let i = 0; i < n; i++) lower[i] = (lower[i] as number) - most
   }
   return { centers, labels, inertia, iterations }
 }

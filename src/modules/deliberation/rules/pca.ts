@@ -1,6 +1,7 @@
 // Principal components of the vote matrix, as Polis computes them: a missing vote is filled with
 // the statement's mean vote, so the centred matrix is as sparse as the votes; the two leading
-// components come from orthogonal (power) iteration, warm-started from the previous run.
+// components come from orthogonal (power) iteration on CᵀC, warm-started from the previous run.
+import { type Covariance, pairCountsOf } from './covariance.ts'
 import type { SparseVotes } from './matrix.ts'
 
 export interface Pca {
@@ -19,6 +20,8 @@ export interface PcaOptions {
   maxIterations?: number
   /** stop when 1 - |cos| between successive vectors falls below this */
   tolerance?: number
+  /** CᵀC of these votes, when already counted */
+  covariance?: Covariance | undefined
 }
 
 /** Mean vote of each statement among those who voted on it (0 when nobody did). */
@@ -89,15 +92,14 @@ function startVector(m: number, previous: Float64Array | undefined, random: () =
 /**
  * The two leading principal components of the mean-filled vote matrix.
  *
- * Each iteration multiplies both vectors by CᵀC (C: the centred votes, as sparse as the votes)
- * in two passes over the votes, then orthonormalizes them (Gram-Schmidt).
+ * Orthogonal (power) iteration on CᵀC (covariance.ts): each step multiplies both vectors by the
+ * statements x statements matrix and orthonormalizes them (Gram-Schmidt). `options.covariance`
+ * is CᵀC already at hand (kept up to date as votes come, by the grid); otherwise it is counted
+ * from the votes.
  */
 export function pca2(votes: SparseVotes, options: PcaOptions = {}): Pca {
-  const { participants: n, statements: m, rowStart, col, val } = votes
-  const means = statementMeans(votes)
-  const nnz = rowStart[n] as number
-  const centred = new Float64Array(nnz)
-  for (let k = 0; k < nnz; k++) centred[k] = (val[k] as number) - (means[col[k] as number] as number)
+  const n = votes.participants
+  const { statements: m, means, matrix } = options.covariance ?? pairCountsOf(votes).covariance(votes.statements)
   const random = seededRandom(7)
   let w1 = startVector(m, options.start?.[0], random)
   let w2 = startVector(m, options.start?.[1], random)
@@ -109,23 +111,17 @@ export function pca2(votes: SparseVotes, options: PcaOptions = {}): Pca {
   for (; iterations < maxIterations; iterations++) {
     const z1 = new Float64Array(m)
     const z2 = new Float64Array(m)
-    for (let i = 0; i < n; i++) {
-      const end = rowStart[i + 1] as number
-      let y1 = 0
-      let y2 = 0
-      for (let k = rowStart[i] as number; k < end; k++) {
-        const c = centred[k] as number
-        const j = col[k] as number
-        y1 += c * (w1[j] as number)
-        y2 += c * (w2[j] as number)
+    for (let j = 0; j < m; j++) {
+      const base = j * m
+      let a = 0
+      let b = 0
+      for (let l = 0; l < m; l++) {
+        const c = matrix[base + l] as number
+        a += c * (w1[l] as number)
+        b += c * (w2[l] as number)
       }
-      if (y1 === 0 && y2 === 0) continue
-      for (let k = rowStart[i] as number; k < end; k++) {
-        const c = centred[k] as number
-        const j = col[k] as number
-        z1[j] = (z1[j] as number) + c * y1
-        z2[j] = (z2[j] as number) + c * y2
-      }
+      z1[j] = a
+      z2[j] = b
     }
     lambda1 = normalize(z1) / Math.max(1, n)
     // no spread at all: the start vectors stand

@@ -1,0 +1,126 @@
+// The newest answers that match a search, read from the text index a stretch of contribution ids
+// at a time, newest first. Each answer's document holds the terms of the blocks of ids it lies in
+// (4,096, 32,768 and 262,144 ids: migration 20261210-0300), so a stretch is a few more terms of the
+// one query the text index answers: the index finds only the answers of that stretch that match
+// everything (words, language, filters), and only those rows are read. A stretch that holds too
+// few is followed by a wider one, sized from how many the last one held, until enough are found
+// or the ids run out. Reading the newest answers in id order and checking each one's words instead
+// reads thousands of documents for a word that narrowed to English is rare among; reading every
+// answer with the word to sort them reads hundreds of thousands for a common one.
+import { type RawBuilder, sql } from 'kysely'
+import type { Db } from '../../core/db/database.ts'
+
+export type Statuses = readonly ('published' | 'pending_review')[]
+
+export interface SearchKey {
+  contributionId: number
+  questionId: number
+}
+
+/** A matching answer, with what the counts and the page need. */
+export interface Found {
+  contribution: number
+  question: number
+  group: string
+  region: string | null
+  language: string
+  campaign: number | null
+}
+
+export interface Window {
+  tsquery: string
+  callId: number
+  statuses: Statuses
+  campaign?: 'yes' | 'no' | undefined
+  membership: RawBuilder<unknown>
+  /** only answers before this one (newest first) */
+  after?: SearchKey | undefined
+  need: number
+}
+
+const BLOCK = 12
+const LEVELS = [18, 15, 12]
+/** past this many block terms, a stretch is read as everything older instead */
+const MOST_TERMS = 24
+
+/** The block terms that cover the ids [lo, hi), both multiples of 4,096: the widest blocks that fit. */
+export function blockTerms(lo: number, hi: number): string[] {
+  const terms: string[] = []
+  let at = hi
+  while (at > lo) {
+    const level = LEVELS.find((l) => at % 2 ** l === 0 && at - 2 ** l >= lo) ?? BLOCK
+    terms.push(`'b${level} ${(at - 2 ** level) / 2 ** level}'`)
+    at -= 2 ** level
+  }
+  return terms
+}
+
+const alignDown = (id: number) => Math.floor(id / 2 ** BLOCK) * 2 ** BLOCK
+const alignUp = (id: number) => Math.ceil(id / 2 ** BLOCK) * 2 ** BLOCK
+/** the ids a stretch ending before this answer may hold are those below this (question ids start at 1) */
+const idsBelow = (key: SearchKey) => (key.questionId > 0 ? key.contributionId + 1 : key.contributionId)
+
+/** One stretch of ids [lo, below): its matches, newest first, at most `limit`. */
+async function stretch(db: Db, w: Window, lo: number, below: SearchKey, limit: number): Promise<Found[]> {
+  const blocks = lo > 0 ? blockTerms(lo, alignUp(idsBelow(below))) : []
+  const tsquery = blocks.length ? `(${w.tsquery}) & (${blocks.join(' | ')})` : w.tsquery
+  // a campaign filter as a semi- or anti-join the planner may hash when the stretch is wide (a
+  // lookup per match read 141,000 English answers' members one by one at a million)
+  const member = sql`select 1 from (${w.membership}) cm where cm.contribution_id = w.contribution_id`
+  const campaign =
+    w.campaign === 'yes' ? sql` and exists (${member})` : w.campaign === 'no' ? sql` and not exists (${member})` : sql``
+  // materialized: the text index alone picks the rows (the primary key's order would tempt the
+  // planner into walking it and checking each document); then the filters, membership by lookup
+  const result = await sql<{ found: unknown }>`with w as materialized (
+      select s.contribution_id, s.question_id, s.stakeholder_group, s.regional_group, s.language
+      from contributions_search s
+      where s.document @@ ${tsquery}::tsquery and s.call_id = ${w.callId}
+        and s.status in (${sql.join(w.statuses.map((s) => sql`${s}`))})),
+    f as (select * from w where w.contribution_id >= ${lo}
+        and (w.contribution_id, w.question_id) < (${below.contributionId}, ${below.questionId})${campaign}
+      order by contribution_id desc, question_id desc limit ${limit})
+    select coalesce(json_agg(json_build_array(contribution_id, question_id, stakeholder_group, regional_group,
+        language, (select cm.campaign_id from (${w.membership}) cm where cm.contribution_id = f.contribution_id))
+        order by contribution_id desc, question_id desc), '[]') as found
+    from f`.execute(db)
+  const rows = result.rows[0]?.found
+  const list = (typeof rows === 'string' ? JSON.parse(rows) : (rows ?? [])) as unknown[][]
+  return list.map(([contribution, question, group, region, language, campaign]) => ({
+    contribution: Number(contribution),
+    question: Number(question),
+    group: String(group),
+    region: region === null ? null : String(region),
+    language: String(language),
+    campaign: campaign === null ? null : Number(campaign),
+  }))
+}
+
+/** The newest `need` answers matching the window's query (fewer when fewer match), newest first. */
+export async function newestMatching(db: Db, w: Window): Promise<Found[]> {
+  const top = await sql<{ top: string | null }>`select max(contribution_id) as top from contributions_search`.execute(
+    db,
+  )
+  if (top.rows[0]?.top == null) return []
+  // a keyset past the newest answer starts at the newest (not with empty stretches up to it)
+  const newest = { contributionId: Number(top.rows[0].top) + 1, questionId: 0 }
+  const below = w.after && w.after.contributionId < newest.contributionId ? w.after : newest
+  const found: Found[] = []
+  let width = 2 ** BLOCK
+  let cur = below
+  while (found.length < w.need) {
+    const hi = idsBelow(cur)
+    let lo = alignDown(Math.max(0, hi - width))
+    if (blockTerms(lo, alignUp(hi)).length > MOST_TERMS) lo = 0
+    const rows = await stretch(db, w, lo, cur, w.need - found.length)
+    found.push(...rows)
+    if (lo === 0) break
+    const read = hi - lo
+    const wanted = w.need - found.length
+    // as many ids again as the last stretch needed per answer found, and a margin; at most 16 times as wide
+    width = rows.length
+      ? Math.min(read * 16, Math.max(read * 2, Math.ceil((read * wanted * 1.3) / rows.length)))
+      : read * 16
+    cur = { contributionId: lo, questionId: 0 }
+  }
+  return found
+}
