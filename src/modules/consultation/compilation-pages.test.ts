@@ -5,17 +5,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { accountWithRole, TestClient } from '../../../test/support/client.ts'
 import { createTestRuntime, DATABASE_KINDS, type TestRuntime } from '../../../test/support/runtime.ts'
-import { SYSTEM } from '../../core/auth/actor.ts'
 import { insertImportedContributions } from '../contributions/index.ts'
-import { changeProcessState, createBody, createProcess, guidingQuestions, openCall } from '../processes/index.ts'
+import { must, openConsultation, system } from './open-call-fixture.ts'
 import { startImport } from './queries-intake.ts'
 import { rebuildCampaigns } from './queries-rebuild.ts'
-
-const system = () => ({ actor: SYSTEM, now: new Date() })
-function must<T>(result: { ok: true; value: T } | { ok: false; error: unknown }): T {
-  if (!result.ok) throw new Error(JSON.stringify(result.error))
-  return result.value
-}
 
 /** 103 campaigns of 2 to 4 copies of one text each, and 3 texts in no campaign. */
 const CAMPAIGNS = 103
@@ -29,29 +22,10 @@ describe.each(DATABASE_KINDS)('the compilation by campaign in pages on %s', (kin
   beforeAll(async () => {
     runtime = await createTestRuntime(kind)
     const db = runtime.deps.db
-    const body = must(await createBody(db, system(), { slug: 'wg-pages', name: 'Working group on pages' }))
-    const processId = must(
-      await createProcess(db, system(), {
-        bodyId: body.id,
-        slug: 'many-campaigns',
-        title: 'Many campaigns',
-        mandateSymbol: 'A/RES/70/125',
-        questions: ['What should enhanced cooperation achieve?'],
-      }),
-    ).id
-    must(await changeProcessState(db, system(), processId, { to: 'active' }))
-    const questionId = (await guidingQuestions(db, processId))[0]?.id as number
-    callId = must(
-      await openCall(db, system(), processId, {
-        title: 'Open call',
-        opensAt: new Date(Date.now() - 86_400_000),
-        closesAt: new Date(Date.now() + 86_400_000),
-        eligibility: 'everyone',
-        languages: ['en'],
-        moderation: 'immediate',
-        questionIds: [questionId],
-      }),
-    ).id
+    const opened = await openConsultation(db, 'many-campaigns', { languages: ['en'] })
+    callId = opened.callId
+    const processId = opened.processId
+    const questionId = opened.questionIds[0] as number
     // texts of pseudo-random words: near to none but their own copies
     let seed = 11
     const word = () => {

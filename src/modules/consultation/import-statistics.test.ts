@@ -4,17 +4,10 @@ import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { accountWithRole } from '../../../test/support/client.ts'
 import { createTestRuntime, DATABASE_KINDS, type TestRuntime } from '../../../test/support/runtime.ts'
-import { SYSTEM } from '../../core/auth/actor.ts'
 import { indexImportedForSearch, insertImportedContributions } from '../contributions/index.ts'
-import { changeProcessState, createBody, createProcess, guidingQuestions, openCall } from '../processes/index.ts'
+import { must, openConsultation, system } from './open-call-fixture.ts'
 import { startImport } from './queries-intake.ts'
 import { asImported, generateContributions } from './rules/generate.ts'
-
-const system = () => ({ actor: SYSTEM, now: new Date() })
-function must<T>(result: { ok: true; value: T } | { ok: false; error: unknown }): T {
-  if (!result.ok) throw new Error(JSON.stringify(result.error))
-  return result.value
-}
 
 describe.each(DATABASE_KINDS)('the statistics after a large import on %s', (kind) => {
   let runtime: TestRuntime
@@ -24,29 +17,10 @@ describe.each(DATABASE_KINDS)('the statistics after a large import on %s', (kind
   beforeAll(async () => {
     runtime = await createTestRuntime(kind)
     const db = runtime.deps.db
-    const body = must(await createBody(db, system(), { slug: 'wg', name: 'Working group' }))
-    const processId = must(
-      await createProcess(db, system(), {
-        bodyId: body.id,
-        slug: 'open-consultation',
-        title: 'Open consultation',
-        mandateSymbol: 'A/RES/70/125',
-        questions: ['What should enhanced cooperation achieve?'],
-      }),
-    ).id
-    must(await changeProcessState(db, system(), processId, { to: 'active' }))
-    const questionId = (await guidingQuestions(db, processId))[0]?.id as number
-    callId = must(
-      await openCall(db, system(), processId, {
-        title: 'Open call',
-        opensAt: new Date(Date.now() - 86_400_000),
-        closesAt: new Date(Date.now() + 86_400_000),
-        eligibility: 'everyone',
-        languages: ['ar', 'zh', 'en', 'fr', 'ru', 'es'],
-        moderation: 'immediate',
-        questionIds: [questionId],
-      }),
-    ).id
+    const opened = await openConsultation(db, 'statistics')
+    callId = opened.callId
+    const processId = opened.processId
+    const questionId = opened.questionIds[0] as number
     const { accountId } = await accountWithRole(runtime, 'secretariat')
     importId = must(
       await startImport(db, system(), { callId, accountId, fileName: 'g.csv', format: 'csv', sha256: 'g' }),

@@ -5,19 +5,13 @@ import { Readable } from 'node:stream'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { accountWithRole } from '../../../test/support/client.ts'
 import { createTestRuntime, DATABASE_KINDS, type TestRuntime } from '../../../test/support/runtime.ts'
-import { SYSTEM } from '../../core/auth/actor.ts'
 import { actorFor } from '../../core/auth/sessions.ts'
 import type { Db } from '../../core/db/database.ts'
 import { contributionTexts, reviseContribution, revisionsOf, searchContributions } from '../contributions/index.ts'
-import { changeProcessState, createBody, createProcess, guidingQuestions, openCall } from '../processes/index.ts'
+import { must, openConsultation, system } from './open-call-fixture.ts'
 import { runImport, sha256Of, startImport } from './queries-intake.ts'
 
-const day = 86_400_000
-const system = () => ({ actor: SYSTEM, now: new Date() })
-function must<T>(result: { ok: true; value: T } | { ok: false; error: unknown }): T {
-  if (!result.ok) throw new Error(JSON.stringify(result.error))
-  return result.value
-}
+const _day = 86_400_000
 
 describe.each(DATABASE_KINDS)('an imported contribution revised on %s', (kind) => {
   let runtime: TestRuntime
@@ -29,29 +23,9 @@ describe.each(DATABASE_KINDS)('an imported contribution revised on %s', (kind) =
   beforeAll(async () => {
     runtime = await createTestRuntime(kind)
     db = runtime.deps.db
-    const body = must(await createBody(db, system(), { slug: 'wg-revise', name: 'Working group' }))
-    const processId = must(
-      await createProcess(db, system(), {
-        bodyId: body.id,
-        slug: 'imported-revised',
-        title: 'Consultation with mail',
-        mandateSymbol: 'A/RES/70/125',
-        questions: ['What should enhanced cooperation achieve?'],
-      }),
-    ).id
-    must(await changeProcessState(db, system(), processId, { to: 'active' }))
-    questionId = (await guidingQuestions(db, processId))[0]?.id as number
-    callId = must(
-      await openCall(db, system(), processId, {
-        title: 'Open call',
-        opensAt: new Date(Date.now() - day),
-        closesAt: new Date(Date.now() + 30 * day),
-        eligibility: 'everyone',
-        languages: ['en'],
-        moderation: 'immediate',
-        questionIds: [questionId],
-      }),
-    ).id
+    const opened = await openConsultation(db, 'imported-revised', { languages: ['en'], closesInDays: 30 })
+    callId = opened.callId
+    questionId = opened.questionIds[0] as number
     secretariat = await accountWithRole(runtime, 'secretariat')
   }, 180_000)
   afterAll(() => runtime.close())

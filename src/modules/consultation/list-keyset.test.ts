@@ -5,16 +5,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { accountWithRole, TestClient } from '../../../test/support/client.ts'
 import { createTestRuntime, DATABASE_KINDS, type TestRuntime } from '../../../test/support/runtime.ts'
-import { SYSTEM } from '../../core/auth/actor.ts'
 import { insertImportedContributions } from '../contributions/index.ts'
-import { changeProcessState, createBody, createProcess, guidingQuestions, openCall } from '../processes/index.ts'
+import { must, openConsultation, system } from './open-call-fixture.ts'
 import { startImport } from './queries-intake.ts'
-
-const system = () => ({ actor: SYSTEM, now: new Date() })
-function must<T>(result: { ok: true; value: T } | { ok: false; error: unknown }): T {
-  if (!result.ok) throw new Error(JSON.stringify(result.error))
-  return result.value
-}
 
 /** 60 contributions: every seventh in Russian (9 of them), the others in English. */
 const ROWS = 60
@@ -31,29 +24,10 @@ describe.each(DATABASE_KINDS)('the contributions list by keyset on %s', (kind) =
   beforeAll(async () => {
     runtime = await createTestRuntime(kind)
     const db = runtime.deps.db
-    const body = must(await createBody(db, system(), { slug: 'wg-keyset', name: 'Working group on keysets' }))
-    processId = must(
-      await createProcess(db, system(), {
-        bodyId: body.id,
-        slug: 'keyset-consultation',
-        title: 'Keyset consultation',
-        mandateSymbol: 'A/RES/70/125',
-        questions: ['What should enhanced cooperation achieve?'],
-      }),
-    ).id
-    must(await changeProcessState(db, system(), processId, { to: 'active' }))
-    const questionId = (await guidingQuestions(db, processId))[0]?.id as number
-    const callId = must(
-      await openCall(db, system(), processId, {
-        title: 'Open call',
-        opensAt: new Date(Date.now() - 86_400_000),
-        closesAt: new Date(Date.now() + 86_400_000),
-        eligibility: 'everyone',
-        languages: ['en', 'ru'],
-        moderation: 'immediate',
-        questionIds: [questionId],
-      }),
-    ).id
+    const opened = await openConsultation(db, 'keyset-consultation', { languages: ['en', 'ru'] })
+    processId = opened.processId
+    const callId = opened.callId
+    const questionId = opened.questionIds[0] as number
     const { accountId } = await accountWithRole(runtime, 'secretariat')
     const started = must(
       await startImport(db, system(), { callId, accountId, fileName: 'k.csv', format: 'csv', sha256: 'k' }),

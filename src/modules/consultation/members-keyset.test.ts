@@ -5,17 +5,10 @@ import { Readable } from 'node:stream'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { accountWithRole, TestClient } from '../../../test/support/client.ts'
 import { createTestRuntime, DATABASE_KINDS, type TestRuntime } from '../../../test/support/runtime.ts'
-import { SYSTEM } from '../../core/auth/actor.ts'
-import { changeProcessState, createBody, createProcess, guidingQuestions, openCall } from '../processes/index.ts'
+import { must, openConsultation, system } from './open-call-fixture.ts'
 import { campaignsOfCall } from './queries.ts'
 import { runImport, sha256Of, startImport } from './queries-intake.ts'
 import { rebuildCampaigns } from './queries-rebuild.ts'
-
-const system = () => ({ actor: SYSTEM, now: new Date() })
-function must<T>(result: { ok: true; value: T } | { ok: false; error: unknown }): T {
-  if (!result.ok) throw new Error(JSON.stringify(result.error))
-  return result.value
-}
 
 /** 60 copies of one text, each with its own closing words: one campaign of 60, two pages of 50. */
 const MEMBERS = 60
@@ -31,29 +24,7 @@ describe.each(DATABASE_KINDS)('a campaign’s members by keyset on %s', (kind) =
     runtime = await createTestRuntime(kind)
     const db = runtime.deps.db
     const secretariat = await accountWithRole(runtime, 'secretariat')
-    const body = must(await createBody(db, system(), { slug: 'wg-members', name: 'Working group on members' }))
-    const processId = must(
-      await createProcess(db, system(), {
-        bodyId: body.id,
-        slug: 'members-consultation',
-        title: 'Members consultation',
-        mandateSymbol: 'A/RES/70/125',
-        questions: ['What should enhanced cooperation achieve?'],
-      }),
-    ).id
-    must(await changeProcessState(db, system(), processId, { to: 'active' }))
-    const questions = (await guidingQuestions(db, processId)).map((q) => q.id)
-    const callId = must(
-      await openCall(db, system(), processId, {
-        title: 'Open call',
-        opensAt: new Date(Date.now() - 86_400_000),
-        closesAt: new Date(Date.now() + 86_400_000),
-        eligibility: 'everyone',
-        languages: ['en'],
-        moderation: 'immediate',
-        questionIds: questions,
-      }),
-    ).id
+    const { callId } = await openConsultation(db, 'members-consultation', { languages: ['en'] })
     const lines = Array.from(
       { length: MEMBERS },
       (_, i) =>

@@ -6,19 +6,13 @@ import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { accountWithRole } from '../../../test/support/client.ts'
 import { createTestRuntime, DATABASE_KINDS, type TestRuntime } from '../../../test/support/runtime.ts'
-import { SYSTEM } from '../../core/auth/actor.ts'
 import { contributionTexts, insertImportedContributions } from '../contributions/index.ts'
-import { changeProcessState, createBody, createProcess, guidingQuestions, openCall } from '../processes/index.ts'
+import { createBody } from '../processes/index.ts'
+import { must, openConsultation, system } from './open-call-fixture.ts'
 import { assignContribution } from './queries-assign.ts'
 import { startImport } from './queries-intake.ts'
 import { rebuildCampaigns } from './queries-rebuild.ts'
 import { asImported, generateContributions } from './rules/generate.ts'
-
-const system = () => ({ actor: SYSTEM, now: new Date() })
-function must<T>(result: { ok: true; value: T } | { ok: false; error: unknown }): T {
-  if (!result.ok) throw new Error(JSON.stringify(result.error))
-  return result.value
-}
 
 describe.each(DATABASE_KINDS)('a rebuild swapping in fresh tables on %s', (kind) => {
   let runtime: TestRuntime
@@ -31,28 +25,8 @@ describe.each(DATABASE_KINDS)('a rebuild swapping in fresh tables on %s', (kind)
     accountId = (await accountWithRole(runtime, 'secretariat')).accountId
     const body = must(await createBody(db, system(), { slug: 'wg', name: 'Working group' }))
     for (const n of [1, 2]) {
-      const processId = must(
-        await createProcess(db, system(), {
-          bodyId: body.id,
-          slug: `consultation-${n}`,
-          title: `Consultation ${n}`,
-          mandateSymbol: 'A/RES/70/125',
-          questions: ['What should enhanced cooperation achieve?'],
-        }),
-      ).id
-      must(await changeProcessState(db, system(), processId, { to: 'active' }))
-      const questionId = (await guidingQuestions(db, processId))[0]?.id as number
-      const callId = must(
-        await openCall(db, system(), processId, {
-          title: `Call ${n}`,
-          opensAt: new Date(Date.now() - 86_400_000),
-          closesAt: new Date(Date.now() + 86_400_000),
-          eligibility: 'everyone',
-          languages: ['ar', 'zh', 'en', 'fr', 'ru', 'es'],
-          moderation: 'immediate',
-          questionIds: [questionId],
-        }),
-      ).id
+      const { processId, callId, questionIds } = await openConsultation(db, `consultation-${n}`, { bodyId: body.id })
+      const questionId = questionIds[0] as number
       const started = must(
         await startImport(db, system(), { callId, accountId, fileName: `${n}.csv`, format: 'csv', sha256: `${n}` }),
       )

@@ -5,21 +5,14 @@ import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { accountWithRole } from '../../../test/support/client.ts'
 import { createTestRuntime, DATABASE_KINDS, type TestRuntime } from '../../../test/support/runtime.ts'
-import { SYSTEM } from '../../core/auth/actor.ts'
 import { insertImportedContributions } from '../contributions/index.ts'
-import { changeProcessState, createBody, createProcess, guidingQuestions, openCall } from '../processes/index.ts'
+import { must, openConsultation, system } from './open-call-fixture.ts'
 import { startImport } from './queries-intake.ts'
 import { rebuildCampaigns } from './queries-rebuild.ts'
 import { RebuildPool } from './rebuild-pool.ts'
 import { signBatch } from './rebuild-worker.ts'
 import { personalAdditions } from './rules/additions.ts'
 import { asImported, generateContributions } from './rules/generate.ts'
-
-const system = () => ({ actor: SYSTEM, now: new Date() })
-function must<T>(result: { ok: true; value: T } | { ok: false; error: unknown }): T {
-  if (!result.ok) throw new Error(JSON.stringify(result.error))
-  return result.value
-}
 
 describe('the rebuild worker threads', () => {
   it('sign each text as the main thread does, and each repeated text once', async () => {
@@ -71,29 +64,10 @@ describe.each(DATABASE_KINDS)('a rebuild with and without threads on %s', (kind)
   beforeAll(async () => {
     runtime = await createTestRuntime(kind)
     const db = runtime.deps.db
-    const body = must(await createBody(db, system(), { slug: 'wg', name: 'Working group' }))
-    const processId = must(
-      await createProcess(db, system(), {
-        bodyId: body.id,
-        slug: 'open-consultation',
-        title: 'Open consultation',
-        mandateSymbol: 'A/RES/70/125',
-        questions: ['What should enhanced cooperation achieve?'],
-      }),
-    ).id
-    must(await changeProcessState(db, system(), processId, { to: 'active' }))
-    const questionId = (await guidingQuestions(db, processId))[0]?.id as number
-    callId = must(
-      await openCall(db, system(), processId, {
-        title: 'Open call',
-        opensAt: new Date(Date.now() - 86_400_000),
-        closesAt: new Date(Date.now() + 86_400_000),
-        eligibility: 'everyone',
-        languages: ['ar', 'zh', 'en', 'fr', 'ru', 'es'],
-        moderation: 'immediate',
-        questionIds: [questionId],
-      }),
-    ).id
+    const opened = await openConsultation(db, 'threads')
+    callId = opened.callId
+    const processId = opened.processId
+    const questionId = opened.questionIds[0] as number
     const { accountId } = await accountWithRole(runtime, 'secretariat')
     const started = must(
       await startImport(db, system(), { callId, accountId, fileName: 'g.csv', format: 'csv', sha256: 'g' }),

@@ -1,0 +1,55 @@
+// The open call most consultation tests start from (test support, imported by tests only): a working
+// group, an active process with one guiding question, and a call open to everyone since yesterday
+// whose contributions are published as they arrive.
+import { SYSTEM } from '../../core/auth/actor.ts'
+import type { Db } from '../../core/db/database.ts'
+import { changeProcessState, createBody, createProcess, guidingQuestions, openCall } from '../processes/index.ts'
+
+const DAY = 86_400_000
+
+export const system = () => ({ actor: SYSTEM, now: new Date() })
+
+export function must<T>(result: { ok: true; value: T } | { ok: false; error: unknown }): T {
+  if (!result.ok) throw new Error(JSON.stringify(result.error))
+  return result.value
+}
+
+export interface OpenConsultation {
+  bodyId: number
+  processId: number
+  questionIds: number[]
+  callId: number
+}
+
+/** A process named by `slug` and its open call; in a body of its own unless one is given. */
+export async function openConsultation(
+  db: Db,
+  slug: string,
+  options: { bodyId?: number; languages?: Parameters<typeof openCall>[3]['languages']; closesInDays?: number } = {},
+): Promise<OpenConsultation> {
+  const bodyId =
+    options.bodyId ?? must(await createBody(db, system(), { slug: `wg-${slug}`, name: `Working group (${slug})` })).id
+  const processId = must(
+    await createProcess(db, system(), {
+      bodyId,
+      slug,
+      title: `Consultation (${slug})`,
+      mandateSymbol: 'A/RES/70/125',
+      questions: ['What should enhanced cooperation achieve?'],
+    }),
+  ).id
+  must(await changeProcessState(db, system(), processId, { to: 'active' }))
+  const questionIds = (await guidingQuestions(db, processId)).map((q) => q.id)
+  const callId = must(
+    await openCall(db, system(), processId, {
+      title: `Open call (${slug})`,
+      opensAt: new Date(Date.now() - DAY),
+      closesAt: new Date(Date.now() + (options.closesInDays ?? 1) * DAY),
+      eligibility: 'everyone',
+      languages: options.languages ?? ['ar', 'zh', 'en', 'fr', 'ru', 'es'],
+      moderation: 'immediate',
+      questionIds,
+    }),
+  ).id
+  return { bodyId, processId, questionIds, callId }
+}
