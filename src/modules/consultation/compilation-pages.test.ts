@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { accountWithRole, TestClient } from '../../../test/support/client.ts'
 import { createTestRuntime, DATABASE_KINDS, type TestRuntime } from '../../../test/support/runtime.ts'
 import { insertImportedContributions } from '../contributions/index.ts'
-import { must, openConsultation, system } from './open-call-fixture.ts'
+import { importedPerson, must, openConsultation, system } from './open-call-fixture.ts'
 import { startImport } from './queries-intake.ts'
 import { rebuildCampaigns } from './queries-rebuild.ts'
 
@@ -45,23 +45,7 @@ describe.each(DATABASE_KINDS)('the compilation by campaign in pages on %s', (kin
     await insertImportedContributions(
       db,
       { callId, processId, authorAccountId: accountId, importId: started.id, sourceFile: 'p.csv' },
-      texts.map((text, i) => ({
-        externalId: `p-${i}`,
-        submittedAt: new Date(Date.UTC(2026, 10, 1, 0, i)),
-        speakingFor: 'self' as const,
-        memberStateIso3: null,
-        organizationId: null,
-        contributorName: `Person ${i}`,
-        stakeholderGroup: 'individual',
-        regionalGroup: null,
-        ldc: false,
-        lldc: false,
-        sids: false,
-        language: 'en',
-        questionId,
-        text,
-        sourceLine: i + 1,
-      })),
+      texts.map((text, i) => importedPerson(i, { prefix: 'p', language: 'en', questionId, text })),
     )
     const rebuilt = must(await rebuildCampaigns(db, system(), callId, { threads: false }))
     expect(rebuilt.campaigns).toBe(CAMPAIGNS)

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { accountWithRole, TestClient } from '../../../test/support/client.ts'
 import { createTestRuntime, DATABASE_KINDS, type TestRuntime } from '../../../test/support/runtime.ts'
 import { insertImportedContributions } from '../contributions/index.ts'
-import { must, openConsultation, system } from './open-call-fixture.ts'
+import { importedPerson, must, openConsultation, system } from './open-call-fixture.ts'
 import { startImport } from './queries-intake.ts'
 
 /** 60 contributions: every seventh in Russian (9 of them), the others in English. */
@@ -35,23 +35,9 @@ describe.each(DATABASE_KINDS)('the contributions list by keyset on %s', (kind) =
     const made = await insertImportedContributions(
       db,
       { callId, processId, authorAccountId: accountId, importId: started.id, sourceFile: 'k.csv' },
-      Array.from({ length: ROWS }, (_, i) => ({
-        externalId: `k-${i}`,
-        submittedAt: new Date(Date.UTC(2026, 10, 1, 0, i)),
-        speakingFor: 'self' as const,
-        memberStateIso3: null,
-        organizationId: null,
-        contributorName: `Person ${i}`,
-        stakeholderGroup: 'individual',
-        regionalGroup: null,
-        ldc: false,
-        lldc: false,
-        sids: false,
-        language: languageOf(i),
-        questionId,
-        text: `Contribution number ${i}.`,
-        sourceLine: i + 1,
-      })),
+      Array.from({ length: ROWS }, (_, i) =>
+        importedPerson(i, { prefix: 'k', language: languageOf(i), questionId, text: `Contribution number ${i}.` }),
+      ),
     )
     ids = made.map((m) => m.id).sort((a, b) => b - a)
     for (const m of made) languages.set(m.id, languageOf(m.sourceLine - 1))

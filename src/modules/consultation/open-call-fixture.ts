@@ -3,6 +3,7 @@
 // whose contributions are published as they arrive.
 import { SYSTEM } from '../../core/auth/actor.ts'
 import type { Db } from '../../core/db/database.ts'
+import type { ImportedContribution } from '../contributions/index.ts'
 import { changeProcessState, createBody, createProcess, guidingQuestions, openCall } from '../processes/index.ts'
 
 const DAY = 86_400_000
@@ -52,4 +53,28 @@ export async function openConsultation(
     }),
   ).id
   return { bodyId, processId, questionIds, callId }
+}
+
+/** The `i`th imported contribution of a person speaking for themselves, a minute after the one before. */
+export function importedPerson(
+  i: number,
+  of: { prefix: string; language: string; questionId: number; text: string },
+): ImportedContribution {
+  return {
+    externalId: `${of.prefix}-${i}`,
+    submittedAt: new Date(Date.UTC(2026, 10, 1, 0, i)),
+    speakingFor: 'self',
+    memberStateIso3: null,
+    organizationId: null,
+    contributorName: `Person ${i}`,
+    stakeholderGroup: 'individual',
+    regionalGroup: null,
+    ldc: false,
+    lldc: false,
+    sids: false,
+    language: of.language,
+    questionId: of.questionId,
+    text: of.text,
+    sourceLine: i + 1,
+  }
 }
