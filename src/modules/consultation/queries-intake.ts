@@ -158,11 +158,8 @@ export async function runImport(
   // Each batch is its own transaction, committed durably with its progress (the line reached), so a
   // crash loses nothing it acknowledged and a resume reads on from there. Not `synchronous_commit =
   // off`: a batch writes an audit entry, and a signed checkpoint may cover it before the disk does; a
-  // crash would then take back an entry a verifier already holds (a fork of the log). The import
-  // records where it stands once more when it stops (settled). A batch's new rows are kept in memory
-  // for its statement triggers (work_mem) rather than in a temporary file.
-  const settled = () =>
-    kdb(db).updateTable('consultationImport').set({ updatedAt: ctx.now }).where('id', '=', importId).execute()
+  // crash would then take back an entry a verifier already holds (a fork of the log). A batch's new
+  // rows are kept in memory for its statement triggers (work_mem) rather than in a temporary file.
   const commit = async (batch: { prepared: PreparedBatch; rejects: Reject[]; lastLine: number; valid: number }) => {
     const { prepared, rejects, lastLine } = batch
     const stored = await inTransaction(db, async (trx) => {
@@ -234,14 +231,12 @@ export async function runImport(
         await send()
         if (options.stopAfterBatches !== undefined && batches >= options.stopAfterBatches) {
           await pending
-          await settled()
           return ok({ import: (await findImport(db, importId)) as ImportRow, added })
         }
       }
     }
     if (valid.length + rejects.length > 0) await send()
     await pending
-    await settled()
     intakeSeconds = (performance.now() - t0) / 1000
     await options.onIntakeDone?.()
     await indexImportedForSearch(db, call.id, importId)
