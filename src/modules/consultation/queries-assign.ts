@@ -19,6 +19,9 @@ import { isNewAccount, profileOf } from './rules/profile.ts'
 
 export type Assignment = { textId: number; campaignId: number | null; exact: boolean }
 
+/** The points an assignment passes, in order, for a caller timing each phase (the bench). */
+export type AssignPhase = 'begun' | 'locked' | 'probed' | 'written' | 'committed'
+
 interface Candidate {
   id: number
   signature: string
@@ -92,12 +95,24 @@ function grown(c: ContributionText, newText: boolean, added: string) {
 }
 
 /** Assigns one contribution (already stored and published); does nothing when it already is. */
-export async function assignContribution(db: Db, c: ContributionText): Promise<Assignment | null> {
+export async function assignContribution(
+  db: Db,
+  c: ContributionText,
+  options: { onPhase?: (phase: AssignPhase) => void } = {},
+): Promise<Assignment | null> {
+  const mark = options.onPhase ?? (() => {})
+  const result = await assignInTransaction(db, c, mark)
+  mark('committed')
+  return result
+}
+
+async function assignInTransaction(db: Db, c: ContributionText, mark: (phase: AssignPhase) => void) {
   const w = words(c.text)
   const hash = textHash(w)
   const sig = signature(w, DEFAULT_METHOD)
   const buckets = bandKeys(sig, DEFAULT_METHOD).map((key, band) => bucketId(band, key))
-  return inTransaction(db, async (trx) => {
+  return inTransaction(db, async (trx): Promise<Assignment | null> => {
+    mark('begun')
     // the probe reads a few index entries: a parallel plan (which stale statistics after a bulk
     // load can make look cheaper) would spend more starting its workers than the whole read
     // (and a rebuild's write of any call, which swaps the tables, waits for this arrival or goes first)
@@ -105,7 +120,9 @@ export async function assignContribution(db: Db, c: ContributionText): Promise<A
       pg_advisory_xact_lock_shared(${TABLES_LOCK}), set_config('max_parallel_workers_per_gather', '0', true)`.execute(
       trx,
     )
+    mark('locked')
     const found = await probe(trx, c, hash, buckets)
+    mark('probed')
     if (found.assigned) return null
     const member = sql`insert into consultation_member (contribution_id, call_id, text_id, campaign_id, submitted_at)`
     if (found.sameId !== null) {
@@ -116,7 +133,9 @@ export async function assignContribution(db: Db, c: ContributionText): Promise<A
           ${member} values (${c.id}, ${c.callId}, ${textId}, null, ${c.submittedAt.toISOString()}::timestamptz)`.execute(
           trx,
         )
-        return { textId, campaignId: (await startCampaign(trx, c.callId, textId)).id, exact: true }
+        const started = await startCampaign(trx, c.callId, textId)
+        mark('written')
+        return { textId, campaignId: started.id, exact: true }
       }
       const campaignId = Number(found.sameCampaignId)
       await sql`with t as (update consultation_text set members = members + 1 where id = ${textId}),
@@ -125,6 +144,7 @@ export async function assignContribution(db: Db, c: ContributionText): Promise<A
         ${member} values (${c.id}, ${c.callId}, ${textId}, ${campaignId}, ${c.submittedAt.toISOString()}::timestamptz)`.execute(
         trx,
       )
+      mark('written')
       return { textId, campaignId, exact: true }
     }
     const threshold = found.threshold === null ? DEFAULT_METHOD.threshold : Number(found.threshold)
@@ -151,6 +171,7 @@ export async function assignContribution(db: Db, c: ContributionText): Promise<A
         ${counted(c.callId, campaignId === null ? 1 : 0)},
         m as (${member} select ${c.id}, ${c.callId}, t.id, ${campaignId}::bigint, ${c.submittedAt.toISOString()}::timestamptz from t)
       select id from t`.execute(trx)
+    mark('written')
     return { textId: Number(inserted.rows[0]?.id), campaignId, exact: false }
   })
 }
