@@ -11,32 +11,39 @@ import { contributionTexts, insertImportedContributions } from '../src/modules/c
 import { ARRIVAL_KINDS, type ArrivalKind, arrivalMix } from './arrivals.ts'
 import { fmt, percentile } from './measure.ts'
 
-const PHASES: AssignPhase[] = ['begun', 'locked', 'probed', 'written', 'committed']
+const PHASES: AssignPhase[] = ['probed', 'written', 'committed']
 const load = () =>
   loadavg()
     .map((n) => fmt(n, 1))
     .join(' / ')
 
-/** CPU ticks (1/100 s) the given backends have used so far. */
-function ticksOf(pids: number[]): number {
-  let sum = 0
+/**
+ * Milliseconds the given processes (`self`: this one's main thread) have run on a core, and waited
+ * in the run queue for one, so far (Linux schedstat): under load, the wait is where time goes.
+ */
+function schedOf(pids: (number | 'self')[]): { run: number; wait: number } {
+  let run = 0
+  let wait = 0
   for (const pid of pids) {
     try {
-      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
-      sum += Number(fields[11]) + Number(fields[12])
+      const [r, w] = readFileSync(`/proc/${pid}/schedstat`, 'utf8').split(' ')
+      run += Number(r) / 1e6
+      wait += Number(w) / 1e6
     } catch {
       // a backend that ended
     }
   }
-  return sum
+  return { run, wait }
 }
 
 interface Timed {
   kind: ArrivalKind
   wall: number
   cpu: number
-  pgTicks: number
+  /** this process's main thread waiting in the run queue; the backends' CPU and run-queue wait */
+  nodeWait: number
+  pgCpu: number
+  pgWait: number
   /** milliseconds from the start to each phase */
   phases: Partial<Record<AssignPhase, number>>
   gc: number
@@ -103,7 +110,8 @@ export async function timeArrivals(
   // in the mix's order (shuffled): a text's own earlier copy may be among the arrivals
   texts.sort((a, b) => a.id - b.id)
   for (const text of texts) {
-    const ticks = ticksOf(pids)
+    const pg0 = schedOf(pids)
+    const self0 = schedOf(['self'])
     const c0 = process.cpuUsage()
     const phases: Timed['phases'] = {}
     const t0 = performance.now()
@@ -114,12 +122,16 @@ export async function timeArrivals(
     })
     const wall = performance.now() - t0
     const u = process.cpuUsage(c0)
+    const pg1 = schedOf(pids)
+    const self1 = schedOf(['self'])
     const gc = gcs.reduce((s, g) => s + Math.max(0, Math.min(g.end, t0 + wall) - Math.max(g.start, t0)), 0)
     timed.push({
       kind: kindOf.get(text.id) ?? 'new',
       wall,
       cpu: (u.user + u.system) / 1000,
-      pgTicks: ticksOf(pids) - ticks,
+      nodeWait: self1.wait - self0.wait,
+      pgCpu: pg1.run - pg0.run,
+      pgWait: pg1.wait - pg0.wait,
       phases,
       gc,
     })
@@ -133,7 +145,7 @@ function summary(label: string, rows: Timed[], postgres: boolean): string {
   const mean = (f: (r: Timed) => number) => rows.reduce((s, r) => s + f(r), 0) / Math.max(1, rows.length)
   const pg = postgres
     ? ` + ${fmt(
-        mean((r) => r.pgTicks * 10),
+        mean((r) => r.pgCpu),
         2,
       )} ms in PostgreSQL`
     : ''
@@ -143,20 +155,44 @@ function summary(label: string, rows: Timed[], postgres: boolean): string {
   )} ms in this process${pg} each`
 }
 
-/** Mean milliseconds in each phase (from the previous point) of the given arrivals, and in GC. */
+/**
+ * Mean milliseconds of the given arrivals in each phase (from the previous point reached), and
+ * what the wall time was made of: CPU and run-queue wait of this process and of PostgreSQL, GC,
+ * and the rest (waiting on the disk at commit, or on a lock).
+ */
 function phasesOf(rows: Timed[]): string {
   const mean = (f: (r: Timed) => number) => rows.reduce((s, r) => s + f(r), 0) / Math.max(1, rows.length)
-  const parts = PHASES.map((p, i) => {
-    const from = (r: Timed) => (i === 0 ? 0 : (r.phases[PHASES[i - 1] as AssignPhase] ?? 0))
-    return `${p} ${fmt(
-      mean((r) => (r.phases[p] ?? 0) - from(r)),
+  const at = (r: Timed, i: number): number => (i < 0 ? 0 : (r.phases[PHASES[i] as AssignPhase] ?? at(r, i - 1)))
+  const parts = PHASES.map(
+    (p, i) =>
+      `${p} ${fmt(
+        mean((r) => at(r, i) - at(r, i - 1)),
+        2,
+      )}`,
+  )
+  const rest = (r: Timed) => r.wall - r.cpu - r.nodeWait - r.pgCpu - r.pgWait
+  const made = [
+    `CPU ${fmt(
+      mean((r) => r.cpu),
       2,
-    )}`
-  })
-  return `${parts.join(', ')}; GC ${fmt(
-    mean((r) => r.gc),
-    2,
-  )} ms`
+    )} + PostgreSQL ${fmt(
+      mean((r) => r.pgCpu),
+      2,
+    )}`,
+    `run queue ${fmt(
+      mean((r) => r.nodeWait),
+      2,
+    )} + PostgreSQL ${fmt(
+      mean((r) => r.pgWait),
+      2,
+    )}`,
+    `GC ${fmt(
+      mean((r) => r.gc),
+      2,
+    )}`,
+    `rest (disk, locks) ${fmt(mean(rest), 2)}`,
+  ]
+  return `${parts.join(', ')}; made of ${made.join(', ')} ms`
 }
 
 function report(timed: Timed[], postgres: boolean, loads: string): string[] {
@@ -173,9 +209,6 @@ function report(timed: Timed[], postgres: boolean, loads: string): string[] {
   const cut = Math.floor(sorted.length * 0.95)
   lines.push(`  phases of the fastest 95 %: ${phasesOf(sorted.slice(0, cut))}`)
   lines.push(`  phases of the slowest 5 %: ${phasesOf(sorted.slice(cut))}`)
-  for (const r of sorted.slice(-3))
-    lines.push(
-      `  slow: ${r.kind} ${fmt(r.wall, 2)} ms, ${phasesOf([r])}, CPU ${fmt(r.cpu, 2)} ms${postgres ? ` + ${r.pgTicks * 10} ms` : ''}`,
-    )
+  for (const r of sorted.slice(-3)) lines.push(`  slow: ${r.kind} ${fmt(r.wall, 2)} ms, ${phasesOf([r])}`)
   return lines
 }
