@@ -6,12 +6,12 @@ import { contributionTexts } from '../contributions/index.ts'
 import { kdb } from './queries.ts'
 import { profileOf } from './rules/profile.ts'
 
-/** Makes a campaign of a lone text's members; the text is its template. */
+/** Makes a campaign of a lone text's members (the text is its template); null when none counts now. */
 export async function startCampaign(
   trx: Db,
   callId: number,
   textId: number,
-): Promise<{ id: number; template: string }> {
+): Promise<{ id: number; template: string } | null> {
   const k = kdb(trx)
   const memberIds = (
     await k
@@ -22,13 +22,16 @@ export async function startCampaign(
       .execute()
   ).map((m) => Number(m.contributionId))
   const members = await contributionTexts(trx, memberIds)
+  // every member withdrawn or hidden since: no campaign is made of it (a rebuild reads none of them)
+  if (members.length === 0) return null
   const first = members[0]
   const at = members.map((m) => m.submittedAt.getTime())
   const campaign = await k
     .insertInto('consultationCampaign')
     .values({
       callId,
-      size: members.length,
+      // every member row moves (one withdrawn since keeps its row until a rebuild, as members do)
+      size: memberIds.length,
       exactGroups: 1,
       template: first?.text ?? '',
       templateTextId: textId,
@@ -50,7 +53,7 @@ export async function startCampaign(
   // its members were counted in no campaign
   await k
     .updateTable('consultationSetting')
-    .set((eb) => ({ lone: eb('lone', '-', members.length) }))
+    .set((eb) => ({ lone: eb('lone', '-', memberIds.length) }))
     .where('callId', '=', callId)
     .execute()
   return { id: campaignId, template: first?.text ?? '' }

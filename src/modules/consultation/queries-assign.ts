@@ -161,14 +161,18 @@ async function assignLocked(
     await sql`update consultation_text set members = members + 1 where id = ${textId}`.execute(trx)
     await sql`select consultation_member_add(${c.callId}::bigint, ${c.id}::bigint, ${textId}::bigint, null::bigint,
       ${c.submittedAt.toISOString()}::timestamptz)`.execute(trx)
+    // (the arrival is one of its members: a campaign is made)
     const started = await startCampaign(trx, c.callId, textId)
     mark('written')
-    return { textId, campaignId: started.id, exact: true }
+    return { textId, campaignId: started?.id ?? null, exact: true }
   }
   const chosen = best(found, a.sig)
   let campaignId = chosen?.campaignId == null ? null : Number(chosen.campaignId)
   let template = campaignId === null ? null : (found.templates?.[String(campaignId)] ?? null)
-  if (chosen && campaignId === null) ({ id: campaignId, template } = await startCampaign(trx, c.callId, chosen.id))
+  if (chosen && campaignId === null) {
+    const started = await startCampaign(trx, c.callId, chosen.id)
+    if (started) ({ id: campaignId, template } = started)
+  }
   const additions = campaignId !== null && template !== null ? personalAdditions(template, c.text) : ''
   const textId = await writeText(trx, LOCKED, c, a, campaignId, additions)
   mark('written')
