@@ -1,5 +1,6 @@
 // A lone text sent a second time, or matched by an arrival, becomes a campaign: its members (read
 // through the lone-text index) make its first size, span and speaker profile, and it is the template.
+import { sql } from 'kysely'
 import type { Db } from '../../core/db/database.ts'
 import { jsonb } from '../../core/db/helpers.ts'
 import { contributionTexts } from '../contributions/index.ts'
@@ -22,39 +23,25 @@ export async function startCampaign(
       .execute()
   ).map((m) => Number(m.contributionId))
   const members = await contributionTexts(trx, memberIds)
-  // every member withdrawn or hidden since: no campaign is made of it (a rebuild reads none of them)
+  // every member withdrawn or hidden since: no campaign is made of it (a rebuild reads none of them);
+  // else every member row moves, its size counts them all (one withdrawn keeps its row until a rebuild)
   if (members.length === 0) return null
   const first = members[0]
   const at = members.map((m) => m.submittedAt.getTime())
-  const campaign = await k
-    .insertInto('consultationCampaign')
-    .values({
-      callId,
-      // every member row moves (one withdrawn since keeps its row until a rebuild, as members do)
-      size: memberIds.length,
-      exactGroups: 1,
-      template: first?.text ?? '',
-      templateTextId: textId,
-      firstAt: new Date(Math.min(...at)),
-      lastAt: new Date(Math.max(...at)),
-      profile: jsonb(profileOf(members)),
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow()
-  const campaignId = Number(campaign.id)
-  await k.updateTable('consultationText').set({ campaignId }).where('id', '=', textId).execute()
-  // a lone text's members are in no campaign (the index consultation_member_lone_text finds them)
-  await k
-    .updateTable('consultationMember')
-    .set({ campaignId })
-    .where('textId', '=', textId)
-    .where('campaignId', 'is', null)
-    .execute()
-  // its members were counted in no campaign
-  await k
-    .updateTable('consultationSetting')
-    .set((eb) => ({ lone: eb('lone', '-', memberIds.length) }))
-    .where('callId', '=', callId)
-    .execute()
+  // the campaign, its text and member rows moved into it, the call's lone count: one statement
+  const campaign = await sql<{ id: string | number }>`
+    with k as (insert into consultation_campaign (call_id, size, exact_groups, template, template_text_id, first_at,
+        last_at, profile)
+      values (${callId}, ${memberIds.length}, 1, ${first?.text ?? ''}, ${textId},
+        ${new Date(Math.min(...at)).toISOString()}::timestamptz, ${new Date(Math.max(...at)).toISOString()}::timestamptz,
+        ${jsonb(profileOf(members))})
+      returning id),
+    t as (update consultation_text set campaign_id = (select id from k) where id = ${textId}),
+    -- a lone text's members are in no campaign (the index consultation_member_lone_text finds them)
+    m as (update consultation_member set campaign_id = (select id from k)
+      where text_id = ${textId} and campaign_id is null),
+    s as (update consultation_setting set lone = lone - ${memberIds.length}::int where call_id = ${callId})
+    select id from k`.execute(trx)
+  const campaignId = Number(campaign.rows[0]?.id)
   return { id: campaignId, template: first?.text ?? '' }
 }

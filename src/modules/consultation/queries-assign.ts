@@ -158,9 +158,9 @@ async function assignLocked(
   if (found.sameId != null) {
     // a second copy of a lone text: the two make a campaign
     const textId = Number(found.sameId)
-    await sql`update consultation_text set members = members + 1 where id = ${textId}`.execute(trx)
-    await sql`select consultation_member_add(${c.callId}::bigint, ${c.id}::bigint, ${textId}::bigint, null::bigint,
-      ${c.submittedAt.toISOString()}::timestamptz)`.execute(trx)
+    await sql`with t as (update consultation_text set members = members + 1 where id = ${textId})
+      select consultation_member_add(${c.callId}::bigint, ${c.id}::bigint, ${textId}::bigint, null::bigint,
+        ${c.submittedAt.toISOString()}::timestamptz)`.execute(trx)
     // (the arrival is one of its members: a campaign is made)
     const started = await startCampaign(trx, c.callId, textId)
     mark('written')
