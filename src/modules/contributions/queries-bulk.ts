@@ -1,7 +1,8 @@
 // Contributions taken in bulk (written by queries-bulk-write.ts): their search index, built after
 // an import's last batch, and the reading of a call's contributions in bulk for analysis (campaigns).
-import { sql } from 'kysely'
+import { type RawBuilder, sql } from 'kysely'
 import type { Db } from '../../core/db/database.ts'
+import { inTransaction } from '../../core/db/helpers.ts'
 import { cdb } from './queries.ts'
 
 /**
@@ -9,13 +10,20 @@ import { cdb } from './queries.ts'
  * (a statement per `chunk` ids, each committed, `workers` at a time: on PostgreSQL each is a
  * server process, so two use both cores of a small machine): a batch leaves it out (searchLater),
  * since the six languages' vectors cost several times the batch's own writes. Resumable: what is
- * indexed already is skipped.
+ * indexed already is skipped. `members` (a subquery of `contribution_id`) are the contributions in a
+ * campaign already, written with their campaign term (markCampaignMembers); `guard` runs first in
+ * each statement's transaction, so that membership cannot change between its read and the write.
  */
 export async function indexImportedForSearch(
   db: Db,
   callId: number,
   importId: number,
-  options: { chunk?: number; workers?: number } = {},
+  options: {
+    chunk?: number
+    workers?: number
+    members?: RawBuilder<{ contribution_id: number }>
+    guard?: RawBuilder<unknown>
+  } = {},
 ): Promise<void> {
   const chunk = options.chunk ?? 5000
   const span = await sql<{ first: string | null; last: string | null }>`
@@ -33,9 +41,16 @@ export async function indexImportedForSearch(
     while (from <= last) {
       const lo = from
       from += chunk
-      await sql`select contributions_search_index_imported(array(
-        select id from contributions_contribution where call_id = ${callId} and import_id = ${importId}
-          and id between ${lo} and ${lo + chunk - 1} and imported_text is not null))`.execute(db)
+      const hi = lo + chunk - 1
+      const members = options.members
+        ? sql`array(select m.contribution_id from (${options.members}) m where m.contribution_id between ${lo} and ${hi})`
+        : sql`'{}'::bigint[]`
+      await inTransaction(db, async (trx) => {
+        if (options.guard) await options.guard.execute(trx)
+        await sql`select contributions_search_index_imported(array(
+          select id from contributions_contribution where call_id = ${callId} and import_id = ${importId}
+            and id between ${lo} and ${hi} and imported_text is not null), ${members})`.execute(trx)
+      })
     }
   }
   await Promise.all(Array.from({ length: options.workers ?? 2 }, worker))

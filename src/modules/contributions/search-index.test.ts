@@ -10,7 +10,12 @@ import { SYSTEM } from '../../core/auth/actor.ts'
 import type { Locale } from '../../core/i18n/locales.ts'
 import { changeProcessState, createBody, createProcess, guidingQuestions, openCall } from '../processes/index.ts'
 import { type ImportedContribution, insertImportedContributions } from './queries-bulk-write.ts'
-import { type CampaignMembers, type ContributionSearch, searchContributions } from './queries-search.ts'
+import {
+  type CampaignMembers,
+  type ContributionSearch,
+  markCampaignMembers,
+  searchContributions,
+} from './queries-search.ts'
 import { blockTerms } from './queries-search-windows.ts'
 
 const day = 86_400_000
@@ -112,6 +117,8 @@ describe.each(DATABASE_KINDS)('the search index on %s', (kind) => {
     await sql`select setval(pg_get_serial_sequence('contributions_contribution', 'id'),
       (select max(id) from contributions_contribution) + 600000)`.execute(db)
     await insert(mixed.slice(48))
+    // as the consultation marks its members
+    await markCampaignMembers(db, sql`select contribution_id from (${members}) m`, true)
   }, 180_000)
   afterAll(() => runtime.close())
 
