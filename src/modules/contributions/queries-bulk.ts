@@ -25,7 +25,6 @@ export async function indexImportedForSearch(
     guard?: RawBuilder<unknown>
   } = {},
 ): Promise<void> {
-  const chunk = options.chunk ?? 5000
   const span = await sql<{ first: string | null; last: string | null }>`
     select min(id) as first, max(id) as last from contributions_contribution
     where call_id = ${callId} and import_id = ${importId}`.execute(db)
@@ -36,6 +35,38 @@ export async function indexImportedForSearch(
   // every later row with an on-disk sort (5.6 s a page at 1,000,000 instead of 63 ms).
   const large = last - first >= 10_000
   if (large) await sql`analyze contributions_contribution`.execute(db)
+  // A large pass gathers the text index's new entries in its pending list up to 64 MB and merges
+  // them in a few large sorted passes, not one every megabyte (10,000 imported answers at 100,000:
+  // 3.8 s of PostgreSQL CPU instead of 6.0 s, of which 1.8 s is the documents themselves); searches
+  // meanwhile scan up to that much of the list. The limit is 1 MB again once the pass is over.
+  if (large) await pendingList(db, 65536)
+  try {
+    await indexInChunks(db, callId, importId, first, last, options)
+  } finally {
+    if (large) await pendingList(db, 1024)
+  }
+  if (large) await sql`analyze contributions_search`.execute(db)
+}
+
+/** The search index's pending list limit (kB), its entries merged first when it shrinks. */
+async function pendingList(db: Db, kB: number): Promise<void> {
+  if (kB < 65536)
+    await inTransaction(db, async (trx) => {
+      await sql`select set_config('maintenance_work_mem', '256MB', true)`.execute(trx)
+      await sql`select gin_clean_pending_list('contributions_search_document'::regclass)`.execute(trx)
+    })
+  await sql.raw(`alter index contributions_search_document set (gin_pending_list_limit = ${kB})`).execute(db)
+}
+
+async function indexInChunks(
+  db: Db,
+  callId: number,
+  importId: number,
+  first: number,
+  last: number,
+  options: Parameters<typeof indexImportedForSearch>[3] & object,
+): Promise<void> {
+  const chunk = options.chunk ?? 5000
   let from = first
   const worker = async () => {
     while (from <= last) {
@@ -47,6 +78,8 @@ export async function indexImportedForSearch(
         : sql`'{}'::bigint[]`
       await inTransaction(db, async (trx) => {
         if (options.guard) await options.guard.execute(trx)
+        // the pending list, once full, is merged by the statement that filled it, in this memory
+        await sql`select set_config('work_mem', '64MB', true)`.execute(trx)
         await sql`select contributions_search_index_imported(array(
           select id from contributions_contribution where call_id = ${callId} and import_id = ${importId}
             and id between ${lo} and ${hi} and imported_text is not null), ${members})`.execute(trx)
@@ -54,7 +87,6 @@ export async function indexImportedForSearch(
     }
   }
   await Promise.all(Array.from({ length: options.workers ?? 2 }, worker))
-  if (large) await sql`analyze contributions_search`.execute(db)
 }
 
 /** A contribution as the campaign analysis reads it: its current text and who sent it. */
