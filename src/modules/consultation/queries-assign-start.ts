@@ -3,7 +3,7 @@
 import { sql } from 'kysely'
 import type { Db } from '../../core/db/database.ts'
 import { jsonb } from '../../core/db/helpers.ts'
-import { contributionTexts } from '../contributions/index.ts'
+import { contributionTexts, markCampaignMembers } from '../contributions/index.ts'
 import { kdb } from './queries.ts'
 import { profileOf } from './rules/profile.ts'
 
@@ -43,5 +43,7 @@ export async function startCampaign(
     s as (update consultation_setting set lone = lone - ${memberIds.length}::int where call_id = ${callId})
     select id from k`.execute(trx)
   const campaignId = Number(campaign.rows[0]?.id)
+  // search finds them under "in a campaign" from now on
+  await markCampaignMembers(trx, sql`select unnest(${memberIds}::bigint[]) as contribution_id`, true)
   return { id: campaignId, template: first?.text ?? '' }
 }

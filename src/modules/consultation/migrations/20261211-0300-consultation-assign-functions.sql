@@ -76,6 +76,8 @@ begin
     perform consultation_campaign_grow(v_campaign, false, v_additions, p_top, p_at, p_group, p_region,
       p_ldc, p_lldc, p_sids, p_platform, p_new_account);
     perform consultation_member_add(p_call, p_contribution, v_same, v_campaign, p_at);
+    -- search finds it under "in a campaign" from now on (the contributions module's own function)
+    perform contributions_search_campaign(array[p_contribution], true);
     return json_build_object('assigned', false, 'joined', true, 'sameId', v_same, 'sameCampaignId', v_campaign);
   end if;
   return json_build_object('assigned', false, 'joined', false,
@@ -117,5 +119,8 @@ begin
       p_ldc, p_lldc, p_sids, p_platform, p_new_account);
   end if;
   perform consultation_member_add(p_call, p_contribution, v_text, p_campaign, p_at);
+  if p_campaign is not null then
+    perform contributions_search_campaign(array[p_contribution], true);
+  end if;
   return v_text;
 end $$;
