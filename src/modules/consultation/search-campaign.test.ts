@@ -1,16 +1,18 @@
 // Search narrowed to "in a campaign" or "not in a campaign" reads the campaign term of each
 // document, which the consultation keeps as membership changes: whatever happened (a rebuild, a
 // stricter threshold rebuilt, arrivals that join or start a campaign, a contribution hidden or
-// withdrawn, an import indexed after a rebuild), each narrowed search finds exactly what the whole
-// search finds and the members say, on each database.
+// withdrawn, a member's revision, an import indexed after a rebuild), each narrowed search finds
+// exactly what the whole search finds and the members say, on each database.
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { accountWithRole } from '../../../test/support/client.ts'
 import { createTestRuntime, DATABASE_KINDS, type TestRuntime } from '../../../test/support/runtime.ts'
+import { actorFor } from '../../core/auth/sessions.ts'
 import {
   contributionTexts,
   indexImportedForSearch,
   insertImportedContributions,
+  reviseContribution,
   searchContributions,
 } from '../contributions/index.ts'
 import { must, type OpenConsultation, openConsultation, system } from './open-call-fixture.ts'
@@ -141,6 +143,28 @@ describe.each(DATABASE_KINDS)('search by campaign membership on %s', (kind) => {
         and campaign_id is not null order by contribution_id desc limit 2)`.execute(db)
     await agrees()
   })
+
+  it('agrees after a member revises its text (its new document keeps the term)', async () => {
+    const db = runtime.deps.db
+    const member = (await search('yes')).hits[0]
+    if (!member) throw new Error('no member found')
+    const [current] = await contributionTexts(db, [member.contributionId])
+    const actor = await actorFor(db, accountId, 'session')
+    if (!actor || !current) throw new Error('no actor or text')
+    const revised = await reviseContribution(
+      db,
+      { actor, now: new Date(), attachmentMaxBytes: 1_000_000 },
+      member.contributionId,
+      {
+        language: current.language as 'en',
+        answers: [{ questionId: call.questionIds[0] as number, text: `${current.text} ${query.split(' or ')[0]}` }],
+        attachments: [],
+      },
+    )
+    expect(revised.ok).toBe(true)
+    expect((await search('yes')).hits.map((h) => h.contributionId)).toContain(member.contributionId)
+    await agrees()
+  }, 120_000)
 
   it('agrees when an import is indexed for search after the rebuild that took it in', async () => {
     const { importId } = await importSome(2, 120, false)
