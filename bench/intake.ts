@@ -3,7 +3,7 @@
 // (kept in /tmp between runs), PostgreSQL's own COPY of the file into a plain table, then the
 // import's batches (its search pass is not run: the run stops when the last batch is committed).
 // Prints wall time, this process's CPU and the PostgreSQL backends' CPU (from /proc), load average.
-// Usage: node --import tsx bench/intake.ts pg|pglite ROWS [DATABASE_NAME]
+// Usage: [INTAKE_CONCURRENCY=1|2] node --import tsx bench/intake.ts pg|pglite ROWS [DATABASE_NAME]
 import { createReadStream, existsSync } from 'node:fs'
 import { loadavg } from 'node:os'
 import { pipeline } from 'node:stream/promises'
@@ -26,7 +26,7 @@ import {
 import { openRuntime } from '../src/runtime.ts'
 import { writeConsultationCsv } from './consultation-data.ts'
 import { fmt } from './measure.ts'
-import { serverCpu, serverPids } from './server-cpu.ts'
+import { serverCpu, serverCpuSampler } from './server-cpu.ts'
 
 const [kind = 'pg', rowsArg, nameArg] = process.argv.slice(2)
 const ROWS = Number(rowsArg ?? 100_000)
@@ -108,19 +108,19 @@ async function main() {
     sha256: `intake-${ROWS}`,
   })
   if (!started.ok) throw new Error(JSON.stringify(started.error))
-  const pids = kind === 'pglite' ? [] : await serverPids(db)
-  const s0 = serverCpu(pids) ?? 0
+  const server = kind === 'pglite' ? null : await serverCpuSampler(db)
   const cpu0 = process.cpuUsage()
   const t0 = performance.now()
   let printed = false
   await runImport(db, system(), started.value.id, createReadStream(file), {
+    ...(process.env.INTAKE_CONCURRENCY ? { concurrency: Number(process.env.INTAKE_CONCURRENCY) } : {}),
     onIntakeDone: async () => {
       const s = (performance.now() - t0) / 1000
       const u = process.cpuUsage(cpu0)
-      const all = [...new Set([...pids, ...(kind === 'pglite' ? [] : await serverPids(db))])]
-      const server = kind === 'pglite' ? 0 : (serverCpu(all) ?? 0) - s0
+      const serverSeconds = (await server?.read()) ?? 0
+      server?.stop()
       console.log(
-        `intake: ${fmt(s, 2)} s (${fmt(ROWS / s, 0)} rows/s), ${fmt((u.user + u.system) / 1e6, 2)} s CPU here, ${fmt(server, 2)} s in PostgreSQL; load ${load()}`,
+        `intake: ${fmt(s, 2)} s (${fmt(ROWS / s, 0)} rows/s), ${fmt((u.user + u.system) / 1e6, 2)} s CPU here, ${fmt(serverSeconds, 2)} s in PostgreSQL; load ${load()}`,
       )
       printed = true
       throw new IntakeDone()

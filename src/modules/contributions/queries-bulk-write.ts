@@ -203,7 +203,7 @@ async function insertThroughStage(trx: Db, data: Uint8Array) {
 }
 
 /**
- * The kept counts of contributions a batch inserted with countsLater (migration 20261211-0102), in
+ * The kept counts of contributions a batch inserted with countsLater (migration 20261211-0101), in
  * the batch's transaction: it locks the count rows it adds to until the batch commits, so an import
  * calls it for one batch at a time, in file order, just before that batch commits.
  */
