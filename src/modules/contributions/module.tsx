@@ -6,6 +6,7 @@ import { join } from 'node:path'
 import { loadCatalogs } from '../../core/i18n/catalog.ts'
 import type { ModuleManifest } from '../../core/module.ts'
 import { registerContributionsApi } from './api.ts'
+import { countsCommand } from './cli.ts'
 import { compilationDocx } from './compilation-docx.ts'
 import { compilationOf } from './compile.ts'
 import { loadContributionsDemo } from './demo.ts'
@@ -84,6 +85,7 @@ export const contributionsModule: ModuleManifest = {
         return 0
       },
     },
+    countsCommand,
   ],
   openData: contributionsOpenData,
   demo: loadContributionsDemo,
@@ -93,6 +95,7 @@ export const contributionsModule: ModuleManifest = {
     'contributions_speaker_count',
     'contributions_people_count',
     'contributions_people_pending',
+    'contributions_person_turn',
   ],
   // drafts are their authors' alone
   privateTables: ['contributions_draft'],

@@ -1,6 +1,6 @@
 // Kysely types of the processes tables (migrations/). The body tables that the first migration
 // created belong to the bodies module (renamed bodies_* by its migration 20261207-0230).
-import type { Generated } from 'kysely'
+import type { ColumnType, Generated } from 'kysely'
 import type { CreatedAt, Json } from '../../core/db/tables.ts'
 
 export const PHASE_KINDS = [
@@ -34,7 +34,8 @@ export type AttendanceMode = (typeof ATTENDANCE_MODES)[number]
 
 export interface ProcessesProcessTable {
   id: Generated<number>
-  bodyId: number
+  /** set once: a process never changes body (the counts kept per body rely on it; the database refuses it too) */
+  bodyId: ColumnType<number, number, never>
   slug: string
   title: string
   description: Generated<string>
