@@ -2,6 +2,8 @@
 // database (or a PGlite directory) with the demo and ROWS generated contributions imported into one
 // call, campaigns rebuilt; `time` opens it and prints the pages' server time, CPU time and query
 // count per request. `multiply` runs bench/consultation-multiply.sql on it (PGlite has no psql).
+// CACHE=1 times visitors' reads from the page cache (a kept copy), CACHE=304 the same with the
+// copy's ETag sent back (If-None-Match): what a read costs once the anonymous read cache holds it.
 // Usage: node --import tsx bench/consultation-keep.ts build|multiply|time pg|pglite NAME [ROWS]
 import { createReadStream, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { loadavg, tmpdir } from 'node:os'
@@ -105,6 +107,7 @@ async function time() {
   let log: { sql: string; ms: number }[] = []
   const started = new Map<unknown, { at: number; sql: string }>()
   const db0 = runtime.deps.db
+  const cache = process.env.CACHE
   // VERBOSE=1: the three slowest statements of each request; VERBOSE=all: every statement
   const verbose = process.env.VERBOSE === '1' || process.env.VERBOSE === 'all'
   const counter: KyselyPlugin = {
@@ -122,7 +125,7 @@ async function time() {
   const app = createApp({
     ...runtime.deps,
     db: db0.withPlugin(counter),
-    config: { ...runtime.deps.config, pageCacheBytes: 0 },
+    config: { ...runtime.deps.config, pageCacheBytes: cache ? 64 * 1024 * 1024 : 0 },
   })
   const ids = await sql<{
     pid: number
@@ -189,15 +192,25 @@ async function time() {
     const cpus: number[] = []
     let status = 0
     let queries = 0
+    let bytes = 0
+    let encoding = ''
     let slowest: { sql: string; ms: number }[] = []
     let ticks0 = 0
+    let etag = ''
     for (let i = 0; i < samples + 2; i++) {
       if (i === 2) ticks0 = await backendTicks()
       log = []
       const c0 = process.cpuUsage()
       const t0 = performance.now()
-      const res = await app.request(path, { headers: { host: '127.0.0.1' } })
-      await res.arrayBuffer()
+      const headers = {
+        host: '127.0.0.1',
+        'accept-encoding': 'gzip',
+        ...(cache === '304' && { 'if-none-match': etag }),
+      }
+      const res = await app.request(path, { headers })
+      bytes = (await res.arrayBuffer()).byteLength
+      etag = res.headers.get('etag') ?? ''
+      encoding = res.headers.get('content-encoding') ?? 'identity'
       status = res.status
       queries = log.length
       slowest = [...log].sort((a, b) => b.ms - a.ms).slice(0, process.env.VERBOSE === 'all' ? log.length : 3)
@@ -212,7 +225,7 @@ async function time() {
     times.sort((a, b) => a - b)
     cpus.sort((a, b) => a - b)
     console.log(
-      `${status} ${path}: p50 ${fmt(percentile(times, 50))} p99 ${fmt(percentile(times, 99))} ms; node CPU p50 ${fmt(percentile(cpus, 50))} ms${pgCpu}; ${queries} queries, slowest ${slowest
+      `${status} ${path}: p50 ${fmt(percentile(times, 50))} p99 ${fmt(percentile(times, 99))} ms; node CPU p50 ${fmt(percentile(cpus, 50))} p99 ${fmt(percentile(cpus, 99))} ms${pgCpu}; ${queries} queries, ${fmt(bytes / 1024)} KB ${encoding}${etag ? ' (ETag)' : ''}, slowest ${slowest
         .slice(0, 3)
         .map((q) => fmt(q.ms))
         .join(', ')} ms`,

@@ -12,13 +12,12 @@ import { contributionTexts } from '../contributions/index.ts'
 import { findCall } from '../processes/index.ts'
 import { afterImport } from './jobs.ts'
 import {
-  assignedCount,
   campaignMembers,
   campaignsOfCall,
   findCampaign,
   type findImport,
   rejectsOf,
-  thresholdOf,
+  thresholdAndAnalysed,
 } from './queries.ts'
 import { runImport, sha256Of, startImport } from './queries-intake.ts'
 import { DEFAULT_METHOD } from './rules/minhash.ts'
@@ -122,10 +121,9 @@ export function registerConsultationApi(api: OpenAPIHono<AppEnv>): void {
     const callId = c.req.valid('param').id
     if (!(await findCall(db, callId))) return apiError(c, { type: 'not_found', id: 'call_not_found' })
     const page = c.req.valid('query').page ?? 1
-    const [list, contributions, threshold] = await Promise.all([
+    const [list, { analysed: contributions, threshold }] = await Promise.all([
       campaignsOfCall(db, callId, { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }),
-      assignedCount(db, callId),
-      thresholdOf(db, callId),
+      thresholdAndAnalysed(db, callId),
     ])
     const { shingle, permutations, bands } = DEFAULT_METHOD
     return c.json(

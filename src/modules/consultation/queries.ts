@@ -90,6 +90,19 @@ export async function thresholdOf(db: Db, callId: number): Promise<number> {
   return row ? Number(row.threshold) : DEFAULT_METHOD.threshold
 }
 
+/**
+ * The call's threshold and how many of its contributions the analysis has read, in one statement
+ * (the campaigns page and its API read both; on PGlite each statement costs about 0.5 ms of CPU).
+ */
+export async function thresholdAndAnalysed(db: Db, callId: number): Promise<{ threshold: number; analysed: number }> {
+  const row = await kdb(db)
+    .selectFrom('consultationSetting')
+    .select(['threshold', 'analysed'])
+    .where('callId', '=', callId)
+    .executeTakeFirst()
+  return { threshold: row ? Number(row.threshold) : DEFAULT_METHOD.threshold, analysed: Number(row?.analysed ?? 0) }
+}
+
 export async function settingOf(db: Db, callId: number) {
   return kdb(db).selectFrom('consultationSetting').selectAll().where('callId', '=', callId).executeTakeFirst()
 }
@@ -163,16 +176,6 @@ export async function findCampaign(db: Db, id: number): Promise<CampaignRow | un
     .where('id', '=', id)
     .executeTakeFirst()
   return row ? campaignRow(row) : undefined
-}
-
-/** How many contributions of the call the analysis has read (kept by the rebuild and assignment). */
-export async function assignedCount(db: Db, callId: number): Promise<number> {
-  const row = await kdb(db)
-    .selectFrom('consultationSetting')
-    .select('analysed')
-    .where('callId', '=', callId)
-    .executeTakeFirst()
-  return Number(row?.analysed ?? 0)
 }
 
 /** A campaign's members, in submission order, with their personal additions. */

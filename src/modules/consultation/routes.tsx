@@ -15,13 +15,13 @@ import { pageParam } from '../../core/ui/components.tsx'
 import { renderPage } from '../../core/ui/layout.tsx'
 import { type Call, findCall } from '../processes/index.ts'
 import {
-  assignedCount,
   campaignOfContribution,
   campaignsOfCall,
   findCampaign,
   findImport,
   importsOfCall,
   rejectsOf,
+  thresholdAndAnalysed,
   thresholdOf,
 } from './queries.ts'
 import { sha256Of, startImport } from './queries-intake.ts'
@@ -44,11 +44,12 @@ export function registerConsultationRoutes(app: Hono<AppEnv>): void {
   registerCompilationRoutes(app)
   const campaignsPage = async (c: Context<AppEnv>, call: Call, typed?: ThresholdForm) => {
     const page = pageParam(c.req.query('page'))
-    const [list, assigned, method] = await Promise.all([
+    const [list, setting] = await Promise.all([
       campaignsOfCall(c.var.db, call.id, { limit: CAMPAIGNS_PER_PAGE, offset: (page - 1) * CAMPAIGNS_PER_PAGE }),
-      assignedCount(c.var.db, call.id),
-      methodOf(c, call.id),
+      thresholdAndAnalysed(c.var.db, call.id),
     ])
+    const method: Method = { ...DEFAULT_METHOD, threshold: setting.threshold }
+    const assigned = setting.analysed
     const threshold = can(c.var.actor, 'campaign.rebuild') ? (typed ?? { value: String(method.threshold) }) : undefined
     return renderCampaigns(c, {
       call,
