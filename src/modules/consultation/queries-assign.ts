@@ -8,7 +8,7 @@
 import { sql } from 'kysely'
 import type { Db } from '../../core/db/database.ts'
 import { inTransaction, jsonb } from '../../core/db/helpers.ts'
-import { type ContributionText, contributionTexts } from '../contributions/index.ts'
+import { type ContributionText, contributionTexts, markCampaignMembers } from '../contributions/index.ts'
 import { kdb } from './queries.ts'
 import { TABLES_LOCK } from './queries-rebuild-swap.ts'
 import { personalAdditions } from './rules/additions.ts'
@@ -98,51 +98,65 @@ export async function assignContribution(db: Db, c: ContributionText): Promise<A
   const sig = signature(w, DEFAULT_METHOD)
   const buckets = bandKeys(sig, DEFAULT_METHOD).map((key, band) => bucketId(band, key))
   return inTransaction(db, async (trx) => {
-    // the probe reads a few index entries: a parallel plan (which stale statistics after a bulk
-    // load can make look cheaper) would spend more starting its workers than the whole read
-    // (and a rebuild's write of any call, which swaps the tables, waits for this arrival or goes first)
-    await sql`select pg_advisory_xact_lock(hashtext(${`consultation:${c.callId}`})),
+    const assigned = await assignIn(trx, c, hash, sig, buckets)
+    // search finds it under "in a campaign" from now on (startCampaign marks the others it joins)
+    if (assigned?.campaignId != null)
+      await markCampaignMembers(trx, sql`select ${c.id}::bigint as contribution_id`, true)
+    return assigned
+  })
+}
+
+async function assignIn(
+  trx: Db,
+  c: ContributionText,
+  hash: string,
+  sig: Uint32Array,
+  buckets: number[],
+): Promise<Assignment | null> {
+  // the probe reads a few index entries: a parallel plan (which stale statistics after a bulk
+  // load can make look cheaper) would spend more starting its workers than the whole read
+  // (and a rebuild's write of any call, which swaps the tables, waits for this arrival or goes first)
+  await sql`select pg_advisory_xact_lock(hashtext(${`consultation:${c.callId}`})),
       pg_advisory_xact_lock_shared(${TABLES_LOCK}), set_config('max_parallel_workers_per_gather', '0', true)`.execute(
-      trx,
-    )
-    const found = await probe(trx, c, hash, buckets)
-    if (found.assigned) return null
-    const member = sql`insert into consultation_member (contribution_id, call_id, text_id, campaign_id, submitted_at)`
-    if (found.sameId !== null) {
-      const textId = Number(found.sameId)
-      if (found.sameCampaignId === null) {
-        // a second copy of a lone text: the two make a campaign
-        await sql`with t as (update consultation_text set members = members + 1 where id = ${textId}), ${counted(c.callId, 1)}
+    trx,
+  )
+  const found = await probe(trx, c, hash, buckets)
+  if (found.assigned) return null
+  const member = sql`insert into consultation_member (contribution_id, call_id, text_id, campaign_id, submitted_at)`
+  if (found.sameId !== null) {
+    const textId = Number(found.sameId)
+    if (found.sameCampaignId === null) {
+      // a second copy of a lone text: the two make a campaign
+      await sql`with t as (update consultation_text set members = members + 1 where id = ${textId}), ${counted(c.callId, 1)}
           ${member} values (${c.id}, ${c.callId}, ${textId}, null, ${c.submittedAt.toISOString()}::timestamptz)`.execute(
-          trx,
-        )
-        return { textId, campaignId: (await startCampaign(trx, c.callId, textId)).id, exact: true }
-      }
-      const campaignId = Number(found.sameCampaignId)
-      await sql`with t as (update consultation_text set members = members + 1 where id = ${textId}),
+        trx,
+      )
+      return { textId, campaignId: (await startCampaign(trx, c.callId, textId)).id, exact: true }
+    }
+    const campaignId = Number(found.sameCampaignId)
+    await sql`with t as (update consultation_text set members = members + 1 where id = ${textId}),
           k as (update consultation_campaign set ${grown(c, false, found.sameAdditions ?? '')} where id = ${campaignId}),
           ${counted(c.callId, 0)}
         ${member} values (${c.id}, ${c.callId}, ${textId}, ${campaignId}, ${c.submittedAt.toISOString()}::timestamptz)`.execute(
-        trx,
-      )
-      return { textId, campaignId, exact: true }
+      trx,
+    )
+    return { textId, campaignId, exact: true }
+  }
+  const threshold = found.threshold === null ? DEFAULT_METHOD.threshold : Number(found.threshold)
+  let best: Candidate | null = null
+  let bestScore = threshold
+  for (const f of found.candidates ?? []) {
+    const score = similarity(sig, new Uint32Array(new Uint8Array(Buffer.from(f.signature, 'hex')).buffer))
+    if (score >= bestScore && (best === null || score > bestScore || f.members > best.members)) {
+      best = f
+      bestScore = score
     }
-    const threshold = found.threshold === null ? DEFAULT_METHOD.threshold : Number(found.threshold)
-    let best: Candidate | null = null
-    let bestScore = threshold
-    for (const f of found.candidates ?? []) {
-      const score = similarity(sig, new Uint32Array(new Uint8Array(Buffer.from(f.signature, 'hex')).buffer))
-      if (score >= bestScore && (best === null || score > bestScore || f.members > best.members)) {
-        best = f
-        bestScore = score
-      }
-    }
-    let campaignId = best?.campaignId ? Number(best.campaignId) : null
-    let template = best?.template ?? null
-    if (best && campaignId === null)
-      ({ id: campaignId, template } = await startCampaign(trx, c.callId, Number(best.id)))
-    const additions = campaignId !== null && template !== null ? personalAdditions(template, c.text) : ''
-    const inserted = await sql<{ id: string | number }>`
+  }
+  let campaignId = best?.campaignId ? Number(best.campaignId) : null
+  let template = best?.template ?? null
+  if (best && campaignId === null) ({ id: campaignId, template } = await startCampaign(trx, c.callId, Number(best.id)))
+  const additions = campaignId !== null && template !== null ? personalAdditions(template, c.text) : ''
+  const inserted = await sql<{ id: string | number }>`
       with t as (insert into consultation_text (call_id, hash, signature, campaign_id, members, additions)
           values (${c.callId}, ${hash}, ${Buffer.from(signatureBytes(sig))}, ${campaignId}, 1, ${additions}) returning id),
         b as (insert into consultation_bucket (call_id, bucket, text_id)
@@ -151,8 +165,7 @@ export async function assignContribution(db: Db, c: ContributionText): Promise<A
         ${counted(c.callId, campaignId === null ? 1 : 0)},
         m as (${member} select ${c.id}, ${c.callId}, t.id, ${campaignId}::bigint, ${c.submittedAt.toISOString()}::timestamptz from t)
       select id from t`.execute(trx)
-    return { textId: Number(inserted.rows[0]?.id), campaignId, exact: false }
-  })
+  return { textId: Number(inserted.rows[0]?.id), campaignId, exact: false }
 }
 
 /** Makes a campaign of a lone text's members; the text is its template. */
@@ -192,6 +205,7 @@ async function startCampaign(trx: Db, callId: number, textId: number): Promise<{
     .where('textId', '=', textId)
     .where('campaignId', 'is', null)
     .execute()
+  await markCampaignMembers(trx, sql`select unnest(${memberIds}::bigint[]) as contribution_id`, true)
   // its members were counted in no campaign
   await k
     .updateTable('consultationSetting')

@@ -21,6 +21,8 @@ import {
 } from '../contributions/index.ts'
 import { findCall, processTakes } from '../processes/index.ts'
 import { findImport, type ImportRow, kdb } from './queries.ts'
+import { campaignMembersOfCall } from './queries-members.ts'
+import { TABLES_LOCK } from './queries-rebuild-swap.ts'
 import { resolverFor } from './queries-resolver.ts'
 import { checkRecord } from './rules/records.ts'
 import { type Format, readRecords } from './sources/records.ts'
@@ -277,7 +279,11 @@ export async function runImport(
     await settle()
     intakeSeconds = (performance.now() - t0) / 1000
     await options.onIntakeDone?.()
-    await indexImportedForSearch(db, call.id, importId)
+    // a rebuild may have run before the pass (or a resumed one): its members' terms written at once
+    await indexImportedForSearch(db, call.id, importId, {
+      members: campaignMembersOfCall(call.id),
+      guard: sql`select pg_advisory_xact_lock_shared(${TABLES_LOCK})`,
+    })
   } catch (error) {
     await Promise.allSettled(inFlight.map((b) => b.done))
     await kdb(db)

@@ -8,6 +8,7 @@ import { sql } from 'kysely'
 import { copyInto } from '../../core/db/copy.ts'
 import { binaryRows } from '../../core/db/copy-binary.ts'
 import type { Db } from '../../core/db/database.ts'
+import { markCampaignMembers } from '../contributions/index.ts'
 import { indexNext, prepareNext, swapNext } from './queries-rebuild-swap.ts'
 import type { Buckets } from './rules/clusters.ts'
 import type { CampaignProfile } from './tables.ts'
@@ -138,5 +139,20 @@ export async function writeRebuiltCall(
     freeze,
   )
   await indexNext(trx)
+  await markMembershipChanges(trx, callId)
   await swapNext(trx)
+}
+
+/**
+ * The search documents of the call's contributions that joined a campaign or left every one, old
+ * members against new (a document rewritten costs its row and its text index entries: a rebuild
+ * that changes little writes little), in the rebuild's transaction: no search sees the new
+ * campaigns with the old terms.
+ */
+async function markMembershipChanges(trx: Db, callId: number): Promise<void> {
+  const inCampaign = (table: string) =>
+    sql`select contribution_id from ${sql.table(table)} where call_id = ${callId} and campaign_id is not null`
+  const [before, after] = [inCampaign('consultation_member'), inCampaign('consultation_member_next')]
+  await markCampaignMembers(trx, sql`${after} except ${before}`, true)
+  await markCampaignMembers(trx, sql`${before} except ${after}`, false)
 }

@@ -9,7 +9,7 @@ import { authorize } from '../../core/auth/authorize.ts'
 import type { Db } from '../../core/db/database.ts'
 import { inTransaction } from '../../core/db/helpers.ts'
 import { notFound, ok, type Result } from '../../core/result.ts'
-import { contributionTexts } from '../contributions/index.ts'
+import { contributionTexts, tidySearchIndex } from '../contributions/index.ts'
 import { findCall } from '../processes/index.ts'
 import { thresholdOf } from './queries.ts'
 import { additionsOf } from './queries-rebuild-additions.ts'
@@ -227,6 +227,8 @@ async function rebuildWith(
       },
     })
   })
+  // the search documents whose membership changed left their old rows behind: vacuumed when many
+  if (own) await tidySearchIndex(db)
   const t3 = performance.now()
   const c3 = process.cpuUsage()
   const cpu = (a: NodeJS.CpuUsage, b: NodeJS.CpuUsage) => (b.user + b.system - a.user - a.system) / 1e6

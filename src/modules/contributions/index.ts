@@ -40,9 +40,11 @@ export {
   type FacetCount,
   MARK_END,
   MARK_START,
+  markCampaignMembers,
   type SearchContinuation,
   type SearchFacets,
   type SearchHit,
   searchContributions,
+  tidySearchIndex,
 } from './queries-search.ts'
 export { type Summary, summaryFromGroups } from './rules/summary.ts'

@@ -1,7 +1,8 @@
 // Contributions taken in bulk (written by queries-bulk-write.ts): their search index, built after
 // an import's last batch, and the reading of a call's contributions in bulk for analysis (campaigns).
-import { sql } from 'kysely'
+import { type RawBuilder, sql } from 'kysely'
 import type { Db } from '../../core/db/database.ts'
+import { inTransaction } from '../../core/db/helpers.ts'
 import { cdb } from './queries.ts'
 
 /**
@@ -9,15 +10,21 @@ import { cdb } from './queries.ts'
  * (a statement per `chunk` ids, each committed, `workers` at a time: on PostgreSQL each is a
  * server process, so two use both cores of a small machine): a batch leaves it out (searchLater),
  * since the six languages' vectors cost several times the batch's own writes. Resumable: what is
- * indexed already is skipped.
+ * indexed already is skipped. `members` (a subquery of `contribution_id`) are the contributions in a
+ * campaign already, written with their campaign term (markCampaignMembers); `guard` runs first in
+ * each statement's transaction, so that membership cannot change between its read and the write.
  */
 export async function indexImportedForSearch(
   db: Db,
   callId: number,
   importId: number,
-  options: { chunk?: number; workers?: number } = {},
+  options: {
+    chunk?: number
+    workers?: number
+    members?: RawBuilder<{ contribution_id: number }>
+    guard?: RawBuilder<unknown>
+  } = {},
 ): Promise<void> {
-  const chunk = options.chunk ?? 5000
   const span = await sql<{ first: string | null; last: string | null }>`
     select min(id) as first, max(id) as last from contributions_contribution
     where call_id = ${callId} and import_id = ${importId}`.execute(db)
@@ -28,18 +35,58 @@ export async function indexImportedForSearch(
   // every later row with an on-disk sort (5.6 s a page at 1,000,000 instead of 63 ms).
   const large = last - first >= 10_000
   if (large) await sql`analyze contributions_contribution`.execute(db)
+  // A large pass gathers the text index's new entries in its pending list up to 64 MB and merges
+  // them in a few large sorted passes, not one every megabyte (10,000 imported answers at 100,000:
+  // 3.8 s of PostgreSQL CPU instead of 6.0 s, of which 1.8 s is the documents themselves); searches
+  // meanwhile scan up to that much of the list. The limit is 1 MB again once the pass is over.
+  if (large) await pendingList(db, 65536)
+  try {
+    await indexInChunks(db, callId, importId, first, last, options)
+  } finally {
+    if (large) await pendingList(db, 1024)
+  }
+  if (large) await sql`analyze contributions_search`.execute(db)
+}
+
+/** The search index's pending list limit (kB), its entries merged first when it shrinks. */
+async function pendingList(db: Db, kB: number): Promise<void> {
+  if (kB < 65536)
+    await inTransaction(db, async (trx) => {
+      await sql`select set_config('maintenance_work_mem', '256MB', true)`.execute(trx)
+      await sql`select gin_clean_pending_list('contributions_search_document'::regclass)`.execute(trx)
+    })
+  await sql.raw(`alter index contributions_search_document set (gin_pending_list_limit = ${kB})`).execute(db)
+}
+
+async function indexInChunks(
+  db: Db,
+  callId: number,
+  importId: number,
+  first: number,
+  last: number,
+  options: Parameters<typeof indexImportedForSearch>[3] & object,
+): Promise<void> {
+  const chunk = options.chunk ?? 5000
   let from = first
   const worker = async () => {
     while (from <= last) {
       const lo = from
       from += chunk
-      await sql`select contributions_search_index_imported(array(
-        select id from contributions_contribution where call_id = ${callId} and import_id = ${importId}
-          and id between ${lo} and ${lo + chunk - 1} and imported_text is not null))`.execute(db)
+      const hi = lo + chunk - 1
+      const members = options.members
+        ? sql`array(select m.contribution_id from (${options.members}) m where m.contribution_id between ${lo} and ${hi})`
+        : sql`'{}'::bigint[]`
+      await inTransaction(db, async (trx) => {
+        if (options.guard) await options.guard.execute(trx)
+        // the pending list, once full, is merged by the statement that filled it, in this memory
+        await sql`select set_config('work_mem', '64MB', true)`.execute(trx)
+        await sql`select contributions_search_index_imported(array(
+          select id from contributions_contribution where call_id = ${callId} and import_id = ${importId}
+            and id between ${lo} and ${hi} and imported_text is not null), ${members})`.execute(trx)
+      })
     }
   }
   await Promise.all(Array.from({ length: options.workers ?? 2 }, worker))
-  if (large) await sql`analyze contributions_search`.execute(db)
 }
 
 /** A contribution as the campaign analysis reads it: its current text and who sent it. */

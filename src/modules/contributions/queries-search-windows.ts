@@ -31,7 +31,6 @@ export interface Window {
   tsquery: string
   callId: number
   statuses: Statuses
-  campaign?: 'yes' | 'no' | undefined
   membership: RawBuilder<unknown>
   /** only answers before this one (newest first) */
   after?: SearchKey | undefined
@@ -64,20 +63,16 @@ const idsBelow = (key: SearchKey) => (key.questionId > 0 ? key.contributionId + 
 async function stretch(db: Db, w: Window, lo: number, below: SearchKey, limit: number): Promise<Found[]> {
   const blocks = lo > 0 ? blockTerms(lo, alignUp(idsBelow(below))) : []
   const tsquery = blocks.length ? `(${w.tsquery}) & (${blocks.join(' | ')})` : w.tsquery
-  // a campaign filter as a semi- or anti-join the planner may hash when the stretch is wide (a
-  // lookup per match read 141,000 English answers' members one by one at a million)
-  const member = sql`select 1 from (${w.membership}) cm where cm.contribution_id = w.contribution_id`
-  const campaign =
-    w.campaign === 'yes' ? sql` and exists (${member})` : w.campaign === 'no' ? sql` and not exists (${member})` : sql``
   // materialized: the text index alone picks the rows (the primary key's order would tempt the
-  // planner into walking it and checking each document); then the filters, membership by lookup
+  // planner into walking it and checking each document); then the keyset, and each one's campaign
+  // (for the counts and the link) looked up
   const result = await sql<{ found: unknown }>`with w as materialized (
       select s.contribution_id, s.question_id, s.stakeholder_group, s.regional_group, s.language
       from contributions_search s
       where s.document @@ ${tsquery}::tsquery and s.call_id = ${w.callId}
         and s.status in (${sql.join(w.statuses.map((s) => sql`${s}`))})),
     f as (select * from w where w.contribution_id >= ${lo}
-        and (w.contribution_id, w.question_id) < (${below.contributionId}, ${below.questionId})${campaign}
+        and (w.contribution_id, w.question_id) < (${below.contributionId}, ${below.questionId})
       order by contribution_id desc, question_id desc limit ${limit})
     select coalesce(json_agg(json_build_array(contribution_id, question_id, stakeholder_group, regional_group,
         language, (select cm.campaign_id from (${w.membership}) cm where cm.contribution_id = f.contribution_id))

@@ -59,17 +59,67 @@ export const COUNT_LIMIT = 2000
  * language whose parse is empty (stop words only) is left out, and no parse fails:
  * websearch_to_tsquery takes any text.
  */
-async function parsedQueries(db: Db, q: string) {
+async function parsedQueries(db: Db, q: string, callId: number) {
   const result = await sql<Record<string, string>>`select ${sql.join(
     LOCALES.map((l) => sql`contributions_search_query(${q}, ${l})::text as ${sql.ref(l)}`),
-  )}, websearch_to_tsquery('simple', contributions_search_text(${q}, 'zh'))::text as zhx`.execute(db)
+  )}, websearch_to_tsquery('simple', contributions_search_text(${q}, 'zh'))::text as zhx,
+    (${callShare(callId)}) as share`.execute(db)
   const row = result.rows[0] ?? {}
   const search: Partial<Record<Locale, string>> = Object.fromEntries(
     LOCALES.flatMap((l) => (row[l] ? [[l, row[l]]] : [])),
   )
   const excerpts: HeadlineQueries = { ...search }
   if (search.zh && row.zhx) excerpts.zh = row.zhx
-  return { search, excerpts }
+  return { search, excerpts, share: Number(row.share ?? 0) }
+}
+
+/**
+ * The share of the search index's rows that are the call's, as its statistics last counted them
+ * (0 when not among its most common calls: a small one). The call's own term is left out of the
+ * text query when it is most of the index: the text index would decode nearly every page of its
+ * entries to learn what the rows' call column says anyway (1,000,000 answers of one call: a
+ * stretch's index scan 34 ms with the term, 10 ms without, the same rows).
+ */
+const callShare = (callId: number) => sql`select coalesce(max(x.f), 0) from pg_stats p,
+    unnest(p.most_common_vals::text::bigint[], p.most_common_freqs) as x(v, f)
+  where p.tablename = 'contributions_search' and p.attname = 'call_id' and x.v = ${callId}`
+
+/** Past this share of the index, the call's term costs more than it narrows. */
+export const CALL_TERM_SHARE = 0.5
+
+/** The term of a document whose contribution is in a campaign (migration 20261211-0200). */
+export const CAMPAIGN_TERM = 'in campaign'
+
+/**
+ * Marks the documents of the contributions `ids` selects (a subquery of `contribution_id`) as in a
+ * campaign (`member`) or in none. The consultation module calls it whenever membership changes,
+ * with only what changed (a document rewritten is a row and its text index entries written again);
+ * a document that says so already is left alone. Returns nothing: the next search reads it.
+ */
+export async function markCampaignMembers(
+  db: Db,
+  ids: RawBuilder<{ contribution_id: number }>,
+  member: boolean,
+): Promise<void> {
+  await sql`select contributions_search_campaign(array(${ids}), ${member})`.execute(db)
+}
+
+/** Past this many rows left behind by rewritten documents, tidySearchIndex vacuums. */
+export const DEAD_ROWS_TIDIED = 10_000
+
+/**
+ * Vacuums the search index when rewritten documents (a rebuild's many changes of membership, an
+ * upgrade that marked every member) left many old rows: the text index keeps their entries until
+ * a vacuum, and a search narrowed to "not in a campaign" visits each old row that lacked the term
+ * (100,000 answers, 70,000 marked: 16,146 buffers and 400 ms for a word, 242 and 12 ms vacuumed).
+ * Autovacuum may be off, and PGlite has none. Outside any transaction (VACUUM cannot run in one).
+ */
+export async function tidySearchIndex(db: Db, least = DEAD_ROWS_TIDIED): Promise<boolean> {
+  const dead = await sql<{ n: string | number | null }>`
+    select n_dead_tup as n from pg_stat_user_tables where relname = 'contributions_search'`.execute(db)
+  if (Number(dead.rows[0]?.n ?? 0) < least) return false
+  await sql`vacuum (analyze) contributions_search`.execute(db)
+  return true
 }
 
 /** A term of the indexed document, as tsquery text (quoted: the facet terms hold a space). */
@@ -80,15 +130,34 @@ export const term = (lexeme: string) => `'${lexeme.replace(/\\/g, '\\\\').replac
  * (each contribution is searched in its own), and every filter the document holds a term of.
  * Null when no language has words to look for.
  */
-export function textQuery(input: ContributionSearch, parsed: Partial<Record<Locale, string>>): string | null {
+export function textQuery(
+  input: ContributionSearch,
+  parsed: Partial<Record<Locale, string>>,
+  callShare = 0,
+): string | null {
   const languages = Object.entries(parsed).filter(([l]) => !input.language || l === input.language)
   if (languages.length === 0) return null
-  const words = languages.map(([l, tq]) => `(${tq}) & ${term(`lang ${l}`)}`).join(' | ')
-  const filters = [term(`call ${input.callId}`)]
+  // the languages whose parse is the same share one branch; when all six do (a word every
+  // configuration leaves alone, Chinese, Arabic), none is named: each language term of a branch
+  // is one more large list of entries the text index decodes (合作 at 1,000,000: a stretch's
+  // index scan 122 ms with the six, 34 ms without, the same rows)
+  const branches = new Map<string, string[]>()
+  for (const [l, tq] of languages) branches.set(tq, [...(branches.get(tq) ?? []), l])
+  const words = [...branches]
+    .map(([tq, ls]) =>
+      !input.language && ls.length === LOCALES.length
+        ? `(${tq})`
+        : `(${tq}) & (${ls.map((l) => term(`lang ${l}`)).join(' | ')})`,
+    )
+    .join(' | ')
+  const filters = callShare > CALL_TERM_SHARE ? [] : [term(`call ${input.callId}`)]
   if (input.questionId) filters.push(term(`q ${input.questionId}`))
   if (input.stakeholderGroup) filters.push(term(`grp ${input.stakeholderGroup}`))
   if (input.regionalGroup) filters.push(term(`region ${input.regionalGroup}`))
-  return `(${words}) & ${filters.join(' & ')}`
+  // the consultation keeps the term of each contribution in a campaign (markCampaignMembers)
+  if (input.campaign === 'yes') filters.push(term(CAMPAIGN_TERM))
+  if (input.campaign === 'no') filters.push(`!${term(CAMPAIGN_TERM)}`)
+  return filters.length ? `(${words}) & ${filters.join(' & ')}` : `(${words})`
 }
 
 /** The counts of each facet, added up from the answers counted. */
@@ -129,17 +198,16 @@ export async function searchContributions(
   hits: SearchHit[]
   next: SearchContinuation | null
 }> {
-  const { search, excerpts } = await parsedQueries(db, input.q)
+  const { search, excerpts, share } = await parsedQueries(db, input.q, input.callId)
   const countLimit = input.countLimit ?? COUNT_LIMIT
   const membership = members ?? sql`select null::bigint as contribution_id, null::bigint as campaign_id where false`
-  const tsquery = textQuery(input, search)
+  const tsquery = textQuery(input, search, share)
   const find = (after: SearchKey | undefined, need: number) =>
     tsquery
       ? newestMatching(db, {
           tsquery,
           callId: input.callId,
           statuses: input.statuses,
-          campaign: input.campaign,
           membership,
           after,
           need,

@@ -10,7 +10,13 @@ import { SYSTEM } from '../../core/auth/actor.ts'
 import type { Locale } from '../../core/i18n/locales.ts'
 import { changeProcessState, createBody, createProcess, guidingQuestions, openCall } from '../processes/index.ts'
 import { type ImportedContribution, insertImportedContributions } from './queries-bulk-write.ts'
-import { type CampaignMembers, type ContributionSearch, searchContributions } from './queries-search.ts'
+import {
+  type CampaignMembers,
+  type ContributionSearch,
+  markCampaignMembers,
+  searchContributions,
+  textQuery,
+} from './queries-search.ts'
 import { blockTerms } from './queries-search-windows.ts'
 
 const day = 86_400_000
@@ -112,6 +118,8 @@ describe.each(DATABASE_KINDS)('the search index on %s', (kind) => {
     await sql`select setval(pg_get_serial_sequence('contributions_contribution', 'id'),
       (select max(id) from contributions_contribution) + 600000)`.execute(db)
     await insert(mixed.slice(48))
+    // as the consultation marks its members
+    await markCampaignMembers(db, sql`select contribution_id from (${members}) m`, true)
   }, 180_000)
   afterAll(() => runtime.close())
 
@@ -199,5 +207,24 @@ describe('the blocks of ids a stretch is read by', () => {
       for (let i = 1; i < covered.length; i++) expect(covered[i]?.[0]).toBe(covered[i - 1]?.[1])
     }
     expect(blockTerms(0, 2 ** 19)).toEqual(["'b18 1'", "'b18 0'"])
+  })
+})
+
+describe('the text query of a search', () => {
+  const input = { callId: 5, q: 'x', statuses: ['published'] as const, limit: 20 }
+  const alike = Object.fromEntries(['ar', 'zh', 'en', 'fr', 'ru', 'es'].map((l) => [l, "'合作'"]))
+
+  it('names no language when all six parse the words alike, and the languages of each parse otherwise', () => {
+    expect(textQuery(input, alike)).toBe("(('合作')) & 'call 5'")
+    expect(textQuery(input, { ...alike, zh: "'合':*" })).toBe(
+      "(('合作') & ('lang ar' | 'lang en' | 'lang fr' | 'lang ru' | 'lang es') | ('合':*) & ('lang zh')) & 'call 5'",
+    )
+    expect(textQuery({ ...input, language: 'zh' }, alike)).toBe("(('合作') & ('lang zh')) & 'call 5'")
+  })
+
+  it("leaves the call's term out only when the call is most of the index", () => {
+    expect(textQuery(input, alike, 0.9)).toBe("(('合作'))")
+    expect(textQuery(input, alike, 0.2)).toBe("(('合作')) & 'call 5'")
+    expect(textQuery({ ...input, campaign: 'no' }, alike, 0.9)).toBe("(('合作')) & !'in campaign'")
   })
 })

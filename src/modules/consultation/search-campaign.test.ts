@@ -1,0 +1,177 @@
+// Search narrowed to "in a campaign" or "not in a campaign" reads the campaign term of each
+// document, which the consultation keeps as membership changes: whatever happened (a rebuild, a
+// stricter threshold rebuilt, arrivals that join or start a campaign, a contribution hidden or
+// withdrawn, a member's revision, an import indexed after a rebuild), each narrowed search finds
+// exactly what the whole search finds and the members say, on each database.
+import { sql } from 'kysely'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { accountWithRole } from '../../../test/support/client.ts'
+import { createTestRuntime, DATABASE_KINDS, type TestRuntime } from '../../../test/support/runtime.ts'
+import { actorFor } from '../../core/auth/sessions.ts'
+import {
+  contributionTexts,
+  indexImportedForSearch,
+  insertImportedContributions,
+  reviseContribution,
+  searchContributions,
+} from '../contributions/index.ts'
+import { must, type OpenConsultation, openConsultation, system } from './open-call-fixture.ts'
+import { assignContribution } from './queries-assign.ts'
+import { startImport } from './queries-intake.ts'
+import { campaignMembersOfCall } from './queries-members.ts'
+import { rebuildCampaigns } from './queries-rebuild.ts'
+import { setThreshold } from './queries-settings.ts'
+import { asImported, generateContributions } from './rules/generate.ts'
+
+describe.each(DATABASE_KINDS)('search by campaign membership on %s', (kind) => {
+  let runtime: TestRuntime
+  let call: OpenConsultation
+  let accountId: number
+  let query = ''
+  let imports = 0
+
+  /** Imports generated contributions (their ids returned); indexed for search unless `index` is false. */
+  async function importSome(seed: number, total: number, index = true): Promise<{ importId: number; ids: number[] }> {
+    const db = runtime.deps.db
+    imports++
+    const started = must(
+      await startImport(db, system(), {
+        callId: call.callId,
+        accountId,
+        fileName: `${imports}.csv`,
+        format: 'csv',
+        sha256: `s${imports}`,
+      }),
+    )
+    const rows = [...generateContributions({ total, seed })].map((g, i) => ({
+      ...asImported(g, call.questionIds[0] as number, i + 1),
+      externalId: `${imports}-${g.externalId}`,
+    }))
+    const ids = await insertImportedContributions(
+      db,
+      {
+        callId: call.callId,
+        processId: call.processId,
+        authorAccountId: accountId,
+        importId: started.id,
+        sourceFile: `${imports}.csv`,
+      },
+      rows,
+      { searchLater: true },
+    )
+    if (index)
+      await indexImportedForSearch(db, call.callId, started.id, { members: campaignMembersOfCall(call.callId) })
+    return { importId: started.id, ids: ids.map((r) => r.id) }
+  }
+
+  const search = (campaign?: 'yes' | 'no') =>
+    searchContributions(
+      runtime.deps.db,
+      { callId: call.callId, q: query, statuses: ['published'], limit: 5000, countLimit: 5000, campaign },
+      campaignMembersOfCall(call.callId),
+    )
+
+  /** Each narrowed search equals the whole one filtered by the members, and finds some. */
+  async function agrees() {
+    const members = new Set(
+      (
+        await sql<{ id: string }>`select contribution_id as id from consultation_member
+          where call_id = ${call.callId} and campaign_id is not null`.execute(runtime.deps.db)
+      ).rows.map((r) => Number(r.id)),
+    )
+    const whole = (await search()).hits
+    expect(whole.length).toBeGreaterThan(50)
+    for (const [campaign, keep] of [
+      ['yes', true],
+      ['no', false],
+    ] as const) {
+      const expected = whole.filter((h) => members.has(h.contributionId) === keep).map((h) => h.contributionId)
+      expect(expected.length).toBeGreaterThan(0)
+      const narrowed = await search(campaign)
+      expect(narrowed.hits.map((h) => h.contributionId)).toEqual(expected)
+      expect(narrowed.total).toBe(expected.length)
+    }
+  }
+
+  beforeAll(async () => {
+    runtime = await createTestRuntime(kind)
+    accountId = (await accountWithRole(runtime, 'secretariat')).accountId
+    call = await openConsultation(runtime.deps.db, 'campaign-terms')
+    await importSome(1, 240)
+    // the commonest words of the documents (no facet term: those hold a space), any of them
+    const common = await sql<{ word: string }>`select word from ts_stat('select document from contributions_search')
+      where word !~ ' ' and length(word) > 2 order by ndoc desc limit 40`.execute(runtime.deps.db)
+    query = common.rows.map((r) => r.word).join(' or ')
+  }, 180_000)
+  afterAll(() => runtime.close())
+
+  it('agrees with the members after a rebuild, and after a stricter threshold rebuilt', async () => {
+    must(await rebuildCampaigns(runtime.deps.db, system(), call.callId))
+    await agrees()
+    must(await setThreshold(runtime.deps.db, system(), call.callId, 0.99))
+    must(await rebuildCampaigns(runtime.deps.db, system(), call.callId))
+    await agrees()
+    must(await setThreshold(runtime.deps.db, system(), call.callId, 0.8))
+    must(await rebuildCampaigns(runtime.deps.db, system(), call.callId))
+    await agrees()
+  }, 120_000)
+
+  it('agrees after arrivals join a campaign or start one with a lone text', async () => {
+    const db = runtime.deps.db
+    // copies of a text in no campaign and of one in a campaign, both found by the query
+    const found = (await search()).hits
+    const lone = found.find((h) => h.campaignId === null)?.contributionId as number
+    const inOne = found.find((h) => h.campaignId !== null)?.contributionId as number
+    const copies = await contributionTexts(db, [lone, inOne])
+    const { ids } = await importSome(1, 2)
+    for (const [i, id] of ids.entries()) {
+      await sql`update contributions_contribution set imported_text = ${copies[i]?.text}, language = ${copies[i]?.language}
+        where id = ${id}`.execute(db)
+      await sql`delete from contributions_search where contribution_id = ${id}`.execute(db)
+    }
+    await sql`select contributions_search_index_imported(${ids}::bigint[], '{}'::bigint[])`.execute(db)
+    for (const c of await contributionTexts(db, ids))
+      expect((await assignContribution(db, c))?.campaignId).not.toBe(null)
+    await agrees()
+  }, 120_000)
+
+  it('agrees after a member is hidden and another withdrawn', async () => {
+    const db = runtime.deps.db
+    await sql`update contributions_contribution set status = case when id % 2 = 0 then 'hidden' else 'withdrawn' end,
+        hidden_reason = case when id % 2 = 0 then 'abuse' end
+      where id in (select contribution_id from consultation_member where call_id = ${call.callId}
+        and campaign_id is not null order by contribution_id desc limit 2)`.execute(db)
+    await agrees()
+  })
+
+  it('agrees after a member revises its text (its new document keeps the term)', async () => {
+    const db = runtime.deps.db
+    const member = (await search('yes')).hits[0]
+    if (!member) throw new Error('no member found')
+    const [current] = await contributionTexts(db, [member.contributionId])
+    const actor = await actorFor(db, accountId, 'session')
+    if (!actor || !current) throw new Error('no actor or text')
+    const revised = await reviseContribution(
+      db,
+      { actor, now: new Date(), attachmentMaxBytes: 1_000_000 },
+      member.contributionId,
+      {
+        language: current.language as 'en',
+        answers: [{ questionId: call.questionIds[0] as number, text: `${current.text} ${query.split(' or ')[0]}` }],
+        attachments: [],
+      },
+    )
+    expect(revised.ok).toBe(true)
+    expect((await search('yes')).hits.map((h) => h.contributionId)).toContain(member.contributionId)
+    await agrees()
+  }, 120_000)
+
+  it('agrees when an import is indexed for search after the rebuild that took it in', async () => {
+    const { importId } = await importSome(2, 120, false)
+    must(await rebuildCampaigns(runtime.deps.db, system(), call.callId))
+    await indexImportedForSearch(runtime.deps.db, call.callId, importId, {
+      members: campaignMembersOfCall(call.callId),
+    })
+    await agrees()
+  }, 120_000)
+})
