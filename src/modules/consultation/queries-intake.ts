@@ -107,12 +107,7 @@ export interface RunOptions {
   beforeWrite?: (batch: number) => Promise<void>
 }
 
-interface Batch {
-  prepared: PreparedBatch
-  rejects: Reject[]
-  lastLine: number
-  valid: number
-}
+type Batch = { prepared: PreparedBatch; rejects: Reject[]; lastLine: number; valid: number }
 
 type Reject = { line: number; externalId: string | null; reason: string; record: unknown }
 
@@ -191,10 +186,8 @@ export async function runImport(
       const rows = await insertPreparedBatch(trx, prepared, { searchLater: true, countsLater: true })
       await before
       await sql`set local lock_timeout to default`.execute(trx)
-      await countImportedBatch(
-        trx,
-        rows.map((r) => r.id),
-      )
+      const ids = rows.map((r) => r.id)
+      await countImportedBatch(trx, ids)
       if (rejects.length > 0)
         await kdb(trx)
           .insertInto('consultationReject')
