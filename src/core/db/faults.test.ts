@@ -27,7 +27,7 @@ describe('a database out of reach', () => {
   let runtime: TestRuntime
   beforeAll(async () => {
     runtime = await createTestRuntime('pglite')
-  }, 60_000)
+  })
   afterAll(() => runtime.close())
 
   it('answers pages and the API 503 with Retry-After, /healthz says so, and the log says it once', async () => {
@@ -147,46 +147,75 @@ describe.runIf(process.env.TEST_DATABASE_URL)('connections killed on PostgreSQL'
   let runtime: TestRuntime
   beforeAll(async () => {
     runtime = await createTestRuntime('postgresql')
-  }, 60_000)
+  })
   afterAll(() => runtime.close())
 
-  async function terminateAppBackends() {
+  async function asAdmin<T>(fn: (admin: pg.Client) => Promise<T>): Promise<T> {
     const admin = new pg.Client({ connectionString: runtime.databaseUrl })
     await admin.connect()
     try {
-      const killed = await admin.query(
-        'select pg_terminate_backend(pid) from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()',
-      )
-      return killed.rowCount ?? 0
+      return await fn(admin)
     } finally {
       await admin.end()
     }
   }
 
+  // each backend terminated and gone before this returns (the timeout makes pg_terminate_backend
+  // wait for it to exit): a statement sent afterwards cannot still find it alive, however loaded
+  // the machine
+  const terminateAppBackends = () =>
+    asAdmin(async (admin) => {
+      const killed = await admin.query(
+        `select pg_terminate_backend(pid, 30000) as gone from pg_stat_activity
+        where datname = current_database() and pid <> pg_backend_pid() and backend_type = 'client backend'`,
+      )
+      expect(killed.rows.every((r) => r.gone === true)).toBe(true)
+      return killed.rowCount ?? 0
+    })
+
+  // waits until a backend of this database runs `statement` (not a fixed delay: on a loaded machine
+  // the request may not have reached the database after half a second)
+  const running = (statement: string) =>
+    asAdmin(async (admin) => {
+      for (;;) {
+        const found = await admin.query(
+          `select 1 from pg_stat_activity where datname = current_database() and state = 'active'
+          and query = $1`,
+          [statement],
+        )
+        if (found.rowCount) return
+        await new Promise((r) => setTimeout(r, 20))
+      }
+    })
+
   it('answers the request whose connection died 503, and the next ones normally', async () => {
+    // sleeps far longer than the test may last: it ends only by being terminated
+    const sleep = 'select pg_sleep(600)'
     runtime.app.get('/test/slow', async (c) => {
-      await sql`select pg_sleep(3)`.execute(c.var.db)
+      await sql.raw(sleep).execute(c.var.db)
       return c.text('slept')
     })
     const client = new TestClient(runtime)
     expect((await client.request('/processes')).status).toBe(200)
     const slow = client.request('/test/slow')
-    await new Promise((r) => setTimeout(r, 500))
+    await running(sleep)
     expect(await terminateAppBackends()).toBeGreaterThan(0)
     const answer = await slow
     expect(answer.status).toBe(503)
     expect(answer.headers.get('retry-after')).toBe('5')
     // a connection checked out and idle (between a transaction's statements) dies too: the
     // process must not end with an unheard 'error' event
+    let refused = false
     await runtime.deps.db
       .transaction()
       .execute(async (trx) => {
         await sql`select 1`.execute(trx)
         await terminateAppBackends()
-        await new Promise((r) => setTimeout(r, 300))
         await expect(sql`select 1`.execute(trx)).rejects.toThrow()
+        refused = true
       })
       .catch(() => {})
+    expect(refused).toBe(true)
     for (let i = 0; i < 5; i++) expect((await client.request('/processes')).status).toBe(200)
     expect((await client.json('/healthz')).status).toBe(200)
   }, 60_000)

@@ -125,6 +125,27 @@ export async function listContributions(
   filter: ContributionFilter & ListPosition & { limit: number; withTotal?: boolean },
 ): Promise<{ rows: Contribution[]; total: number; more: boolean; next: number | null }> {
   const counting = filter.withTotal === false ? Promise.resolve({ n: -1, more: true }) : countOf(db, filter)
+  // one state, unfiltered, by keyset (the process page's latest): the page's rows in one statement,
+  // in the same id order the ids would be read in (each statement costs ~0.5 ms of CPU on PGlite)
+  if (filter.statuses.length === 1 && !narrowed(filter) && !filter.offset) {
+    let query = filtered(db, filter)
+    if (filter.after) query = query.where('id', '<', filter.after)
+    const [found, count] = await Promise.all([
+      query
+        .select(columns)
+        .orderBy('id', 'desc')
+        .limit(filter.limit + 1)
+        .execute(),
+      counting,
+    ])
+    const rows = found.slice(0, filter.limit)
+    return {
+      rows,
+      total: Math.max(count.n, 0),
+      more: count.more && count.n >= 0,
+      next: found.length > filter.limit ? (rows.at(-1)?.id ?? null) : null,
+    }
+  }
   // unfiltered, the id order is the best plan whatever the count: read both at once
   const known = narrowed(filter) ? await counting : null
   const [found, count] = await Promise.all([

@@ -27,7 +27,7 @@ export async function subjectWording(
   }
   let q = n
     .selectFrom('negotiationAmendment')
-    .select(['documentId', 'operation', 'quotedOld', 'newText'])
+    .select(['documentId', 'operation', 'quotedOld', 'newText', 'wordingVersion'])
     .where('id', '=', subjectId)
   if (options.forUpdate) q = q.forUpdate()
   const row = await q.executeTakeFirst()
@@ -182,7 +182,7 @@ export async function standings(db: Db, subjectType: SubjectType, ids: readonly 
           .then((ps) => new Map(ps.map((p) => [p.id, paragraphWording(p.text)])))
       : n
           .selectFrom('negotiationAmendment')
-          .select(['id', 'operation', 'quotedOld', 'newText'])
+          .select(['id', 'operation', 'quotedOld', 'newText', 'wordingVersion'])
           .where('id', 'in', [...ids])
           .execute()
           .then((as) => new Map(as.map((a) => [a.id, amendmentWording(a)]))),

@@ -73,6 +73,8 @@ export interface NegotiationAmendmentTable {
   supersededById: number | null
   createdAt: CreatedAt
   decidedAt: Date | null
+  /** the rule its wording digest is made by (rules/wording.ts): 1 for those tabled before 2026-12-11 */
+  wordingVersion: Generated<number>
 }
 
 export interface NegotiationPositionTable {

@@ -9,7 +9,7 @@ import { proposalsOf } from '../proposals/index.ts'
 import { callsOf, listProcesses } from './queries.ts'
 
 /** The statements an anonymous reader's process page may send. */
-const MOST_STATEMENTS = 15
+const MOST_STATEMENTS = 14
 
 describe.each(DATABASE_KINDS)('a process page on %s', (kind) => {
   let runtime: TestRuntime
