@@ -33,7 +33,7 @@ import { writeConsultationCsv } from '../consultation-data.ts'
 import { measureSearch } from '../consultation-search.ts'
 import { fmt, percentile } from '../measure.ts'
 import type { BenchContext, Scenario } from '../scenario.ts'
-import { serverCpu, serverPids } from '../server-cpu.ts'
+import { serverCpu, serverCpuSampler } from '../server-cpu.ts'
 
 const ROWS = Number(process.env.BENCH_CONSULTATION_ROWS ?? 1_000_000)
 const ARRIVALS = 200
@@ -124,18 +124,18 @@ export const consultation: Scenario = {
         const u = process.cpuUsage(since)
         return (u.user + u.system) / 1e6
       }
-      const pids = ctx.kind === 'postgresql' ? await serverPids(db) : []
-      const server0 = serverCpu(pids)
+      // sampled while the import runs: a pool connection closed meanwhile keeps its CPU (server-cpu.ts)
+      const sampler = ctx.kind === 'postgresql' ? await serverCpuSampler(db) : null
+      const server0 = sampler ? 0 : null
       const t1 = performance.now()
       // the intake's CPU is read when its last batch is committed, before the search pass
       // (the pool may have opened connections meanwhile: all their time was this import's)
-      const allPids = async () => [...new Set([...pids, ...(ctx.kind === 'postgresql' ? await serverPids(db) : [])])]
       let intakeCpu = 0
       let serverIntake: number | null = null
       const imported = await runImport(db, system(), started.value.id, createReadStream(file), {
         onIntakeDone: async () => {
           intakeCpu = cpuSeconds(cpu0)
-          serverIntake = serverCpu(await allPids())
+          serverIntake = sampler ? await sampler.read() : null
           // said at once: at a million rows the search pass after it takes a long while
           const seconds = (performance.now() - t1) / 1000
           ctx.print(
@@ -147,7 +147,8 @@ export const consultation: Scenario = {
       })
       const totalSeconds = (performance.now() - t1) / 1000
       const importCpu = cpuSeconds(cpu0)
-      const server1 = serverCpu(await allPids())
+      const server1 = sampler ? await sampler.read() : null
+      sampler?.stop()
       if (!imported.ok) throw new Error(JSON.stringify(imported.error))
       // the intake is the batches; the search index of the import is built after them, in one pass
       const importSeconds = imported.value.seconds?.intake ?? totalSeconds

@@ -8,6 +8,9 @@
 const SIGNATURE = [0x50, 0x47, 0x43, 0x4f, 0x50, 0x59, 0x0a, 0xff, 0x0d, 0x0a, 0x00]
 /** milliseconds from 1970-01-01 to 2000-01-01, PostgreSQL's epoch for timestamps */
 const PG_EPOCH_MS = 946_684_800_000
+const INT4_OID = 23
+/** the signature, the flags and the header extension's length */
+const HEADER_BYTES = 19
 
 export class BinaryCopy {
   private buffer: Buffer
@@ -69,6 +72,51 @@ export class BinaryCopy {
     return this
   }
 
+  bool(v: boolean): this {
+    this.room(5)
+    this.view.setInt32(this.at, 1)
+    this.buffer[this.at + 4] = v ? 1 : 0
+    this.at += 5
+    return this
+  }
+
+  /** An int4[] of one dimension, no nulls (PostgreSQL's array_recv: dimensions, element type, bounds, values). */
+  int4Array(values: readonly number[]): this {
+    const n = values.length
+    this.room(4 + 20 + n * 8)
+    const v = this.view
+    const at = this.at
+    if (n === 0) {
+      // an empty array is no dimensions
+      v.setInt32(at, 12)
+      v.setInt32(at + 4, 0)
+      v.setInt32(at + 8, 0)
+      v.setInt32(at + 12, INT4_OID)
+      this.at += 16
+      return this
+    }
+    v.setInt32(at, 20 + n * 8)
+    v.setInt32(at + 4, 1)
+    v.setInt32(at + 8, 0)
+    v.setInt32(at + 12, INT4_OID)
+    v.setInt32(at + 16, n)
+    v.setInt32(at + 20, 1)
+    for (let i = 0; i < n; i++) {
+      v.setInt32(at + 24 + i * 8, 4)
+      v.setInt32(at + 28 + i * 8, values[i] as number)
+    }
+    this.at += 24 + n * 8
+    return this
+  }
+
+  /** Fields already written (by another BinaryCopy: values every row repeats, written once). */
+  raw(bytes: Uint8Array): this {
+    this.room(bytes.length)
+    this.buffer.set(bytes, this.at)
+    this.at += bytes.length
+    return this
+  }
+
   /** A timestamptz from milliseconds since 1970 (PostgreSQL keeps microseconds since 2000). */
   timestamptz(ms: number): this {
     return this.int8(Math.round((ms - PG_EPOCH_MS) * 1000))
@@ -114,6 +162,11 @@ export class BinaryCopy {
     this.view = new DataView(this.buffer.buffer, this.buffer.byteOffset, this.buffer.byteLength)
     this.at = 0
     return part
+  }
+
+  /** The fields written so far without the header (see raw); the writer is not to be used afterwards. */
+  fields(): Uint8Array {
+    return this.buffer.subarray(HEADER_BYTES, this.at)
   }
 
   /** The last bytes of the data, ended (the writer is not to be used afterwards). */

@@ -137,7 +137,9 @@ describe('export and import', () => {
         const exported = await exportTo(busy, join(dir, `busy-${kind}.jsonl`))
         writing = false
         await writer
-        expect(await importInto(target, join(dir, `busy-${kind}.jsonl`))).toMatchObject({ ok: true })
+        const imported = await importInto(target, join(dir, `busy-${kind}.jsonl`))
+        // the refusal's problem and detail in the failure, should it ever happen
+        expect(imported, JSON.stringify(imported)).toMatchObject({ ok: true })
         expect(exported.split('\n').length).toBeGreaterThan(100)
       }, 120_000)
     })

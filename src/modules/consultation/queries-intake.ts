@@ -12,6 +12,7 @@ import type { Db } from '../../core/db/database.ts'
 import { inTransaction, jsonb } from '../../core/db/helpers.ts'
 import { err, notFound, ok, type Result } from '../../core/result.ts'
 import {
+  countImportedBatch,
   type ImportedContribution,
   indexImportedForSearch,
   insertPreparedBatch,
@@ -100,14 +101,16 @@ export interface RunOptions {
   stopAfterBatches?: number
   /** called once the last batch is committed, before the search pass (the bench reads its CPU here) */
   onIntakeDone?: () => Promise<void> | void
-  /**
-   * called after the last batch, before the search pass: the call's campaigns rebuilt here are
-   * written into the import's search documents as they are made (a rebuild after the pass re-marks
-   * every new member: ~700,000 documents at 1,000,000). `resumed`: an earlier run of this import
-   * stopped before it was done (it may have added contributions, or stopped in this very step).
-   */
+  /** after the last batch, before the search pass: campaigns rebuilt here reach the search documents as
+   * they are written (`resumed`: an earlier run stopped before it was done, maybe in this very step) */
   beforeSearchPass?: (run: { added: number[]; resumed: boolean }) => Promise<void>
+  /** batches written at once (default 2; PGlite, one connection, takes them one after the other) */
+  concurrency?: number
+  /** called in each batch's transaction before it writes its rows (tests: a batch made to finish last) */
+  beforeWrite?: (batch: number) => Promise<void>
 }
+
+type Batch = { prepared: PreparedBatch; rejects: Reject[]; lastLine: number; valid: number }
 
 type Reject = { line: number; externalId: string | null; reason: string; record: unknown }
 
@@ -143,6 +146,7 @@ export async function runImport(
     .where('id', '=', importId)
     .execute()
   const size = options.batchSize ?? BATCH_SIZE
+  const concurrency = Math.max(1, options.concurrency ?? 2)
   const progress: Progress = {
     line: started.lineDone,
     records: started.records,
@@ -169,11 +173,24 @@ export async function runImport(
   // off`: a batch writes an audit entry, and a signed checkpoint may cover it before the disk does; a
   // crash would then take back an entry a verifier already holds (a fork of the log). A batch's new
   // rows are kept in memory for its statement triggers (work_mem) rather than in a temporary file.
-  const commit = async (batch: { prepared: PreparedBatch; rejects: Reject[]; lastLine: number; valid: number }) => {
+  // Two batches are written at once (on PostgreSQL, two connections: two server processes), and
+  // committed in file order: a batch writes its rows, then waits for the batch before it to commit,
+  // then counts its rows, records its rejects, progress and audit entry, and commits. What it locks
+  // before that wait (its new rows; the call and account its keys name, shared) no batch before it
+  // needs; the rows it locks after (counts, the import, the audit log) are locked by one batch at a
+  // time. An external id the batch in flight before it has is left out (it is already there), so two
+  // batches never wait for each other's rows; a wait on another import's rows gives up after a
+  // minute (lock_timeout) rather than wait forever, and the import fails, to be resumed.
+  const write = async (batch: Batch, before: Promise<unknown>, index: number) => {
     const { prepared, rejects, lastLine } = batch
     const stored = await inTransaction(db, async (trx) => {
-      await sql`select set_config('work_mem', '32MB', true)`.execute(trx)
-      const rows = await insertPreparedBatch(trx, prepared, { searchLater: true })
+      await sql`select set_config('work_mem', '32MB', true), set_config('lock_timeout', '60s', true)`.execute(trx)
+      await options.beforeWrite?.(index)
+      const rows = await insertPreparedBatch(trx, prepared, { searchLater: true, countsLater: true })
+      await before
+      await sql`set local lock_timeout to default`.execute(trx)
+      const ids = rows.map((r) => r.id)
+      await countImportedBatch(trx, ids)
       if (rejects.length > 0)
         await kdb(trx)
           .insertInto('consultationReject')
@@ -209,18 +226,28 @@ export async function runImport(
     for (const r of stored) added.push(r.id)
     options.onProgress?.({ ...progress })
   }
-  // a batch is prepared (its ids and COPY text) and then committed while the next one is read,
-  // checked and prepared: the database works as this process does
-  let pending: Promise<void> = Promise.resolve()
+  // a batch is prepared (its ids and COPY data) while the batches before it are written: the
+  // database works as this process does
+  const inFlight: { done: Promise<void>; externalIds: Set<string> }[] = []
+  let last: Promise<void> = Promise.resolve()
   const send = async () => {
-    const prepared = await prepareImportedBatch(db, target, valid)
+    // at most `concurrency` batches written at once: the oldest finishes before another starts
+    while (inFlight.length >= concurrency) await (inFlight.shift() as (typeof inFlight)[number]).done
+    const flying = inFlight.map((b) => b.externalIds)
+    const fresh = flying.length === 0 ? valid : valid.filter((r) => !flying.some((ids) => ids.has(r.externalId)))
+    const prepared = await prepareImportedBatch(db, target, fresh)
     const next = { prepared, rejects, lastLine, valid: valid.length }
     valid = []
     rejects = []
-    batches++
-    await pending
-    pending = commit(next)
-    pending.catch(() => {}) // awaited before the next batch, or below
+    const done = write(next, last, batches++)
+    done.catch(() => {}) // awaited below, or by the batch after it (which then fails too)
+    last = done
+    inFlight.push({ done, externalIds: new Set(prepared.rows.map((r) => r.externalId)) })
+  }
+  const settle = async () => {
+    const all = await Promise.allSettled(inFlight.splice(0).map((b) => b.done))
+    const failed = all.find((r) => r.status === 'rejected')
+    if (failed) throw (failed as PromiseRejectedResult).reason
   }
   try {
     for await (const record of readRecords(started.format, input, options.defaultLanguage ?? null)) {
@@ -239,13 +266,13 @@ export async function runImport(
       if (valid.length + rejects.length >= size) {
         await send()
         if (options.stopAfterBatches !== undefined && batches >= options.stopAfterBatches) {
-          await pending
+          await settle()
           return ok({ import: (await findImport(db, importId)) as ImportRow, added })
         }
       }
     }
     if (valid.length + rejects.length > 0) await send()
-    await pending
+    await settle()
     intakeSeconds = (performance.now() - t0) / 1000
     await options.onIntakeDone?.()
     await options.beforeSearchPass?.({ added, resumed: started.status !== 'done' && started.lineDone > 0 })
@@ -255,7 +282,7 @@ export async function runImport(
       guard: sql`select pg_advisory_xact_lock_shared(${TABLES_LOCK})`,
     })
   } catch (error) {
-    await pending.catch(() => {})
+    await Promise.allSettled(inFlight.map((b) => b.done))
     await kdb(db)
       .updateTable('consultationImport')
       .set({ status: 'failed', error: error instanceof Error ? error.message : String(error), updatedAt: ctx.now })

@@ -16,6 +16,7 @@ export {
 } from './queries-bulk.ts'
 export { CONTRIBUTION_TEXT_COPY_COLUMNS, contributionTextsOfCallCopy } from './queries-bulk-copy.ts'
 export {
+  countImportedBatch,
   type ImportBatch,
   type ImportedContribution,
   type ImportOptions,

@@ -1,93 +1,174 @@
-// An import batch's COPY line, written directly for speed, says what copyText says of its values:
-// the escapes of COPY's text format where a value needs them, \N for none, t/f for booleans.
-import { describe, expect, it } from 'vitest'
-import { copyText } from '../../core/db/copy.ts'
-import { batchPrefix, type ImportedContribution, importLine } from './queries-bulk-write.ts'
+// An import batch travels in COPY's binary format (written value by value here, read by
+// PostgreSQL as stored): every valid record is read back from the table as it was given, whatever
+// its script (Arabic, Chinese, emoji), its COPY text specials (tabs, line breaks, backslashes), its
+// nulls and its time, on each database.
+import fc from 'fast-check'
+import { sql } from 'kysely'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { accountWithRole } from '../../../test/support/client.ts'
+import { createTestRuntime, DATABASE_KINDS, type TestRuntime } from '../../../test/support/runtime.ts'
+import { SYSTEM } from '../../core/auth/actor.ts'
+import { createOrganization } from '../actors/index.ts'
+import { changeProcessState, createBody, createProcess, guidingQuestions, openCall } from '../processes/index.ts'
+import {
+  batchPrefix,
+  type ImportBatch,
+  type ImportedContribution,
+  insertImportedContributions,
+} from './queries-bulk-write.ts'
 
-const batch = { callId: 3, processId: 2, authorAccountId: 7, importId: 11, sourceFile: 'mail\\box\t1.csv' }
-
-function expected(id: number, r: ImportedContribution): string {
-  const at = r.submittedAt
-  return copyText([
-    [
-      id,
-      batch.callId,
-      batch.processId,
-      batch.authorAccountId,
-      batch.importId,
-      batch.sourceFile,
-      'published',
-      r.sourceLine,
-      r.externalId,
-      at,
-      at,
-      at,
-      r.speakingFor,
-      r.memberStateIso3,
-      r.organizationId,
-      r.contributorName,
-      r.stakeholderGroup,
-      r.regionalGroup,
-      r.ldc ? 't' : 'f',
-      r.lldc ? 't' : 'f',
-      r.sids ? 't' : 'f',
-      r.language,
-      `{${r.questionId}}`,
-      r.questionId,
-      r.text,
-    ],
-  ])
+const system = () => ({ actor: SYSTEM, now: new Date() })
+function must<T>(result: { ok: true; value: T } | { ok: false; error: unknown }): T {
+  if (!result.ok) throw new Error(JSON.stringify(result.error))
+  return result.value
 }
 
-describe('an import batch written as COPY text', () => {
-  it('escapes backslashes, tabs and line breaks in every text and writes none as \\N', () => {
-    const r: ImportedContribution = {
-      externalId: 'a\\b\tc',
-      submittedAt: new Date('2026-10-02T08:30:00Z'),
-      speakingFor: 'organization',
-      memberStateIso3: null,
-      organizationId: null,
-      contributorName: 'Name\r\nwith a break',
-      stakeholderGroup: 'civil_society',
-      regionalGroup: null,
-      ldc: false,
-      lldc: true,
-      sids: false,
-      language: 'fr',
-      questionId: 5,
-      text: 'first line\nsecond\\line\tand a tab',
-      sourceLine: 42,
-    }
-    const line = importLine(batchPrefix(batch), 901, r)
-    expect(line).toBe(expected(901, r))
-    expect(line.split('\n')).toHaveLength(2)
-    expect(line.split('\t')).toHaveLength(25)
+// what a record's text may hold: every script the platform takes, and what COPY text escapes
+const piece = fc.constantFrom(
+  'التعاون الرقمي',
+  '国际合作',
+  'coopération',
+  'сотрудничество',
+  '🌍',
+  ' ',
+  '\t',
+  '\n',
+  '\r\n',
+  '\\',
+  '\\N',
+  '"',
+  "'",
+  ',',
+  'a',
+)
+const text = fc.array(piece, { maxLength: 12 }).map((p) => p.join(''))
+const named = fc.array(piece, { minLength: 1, maxLength: 5 }).map((p) => p.join(''))
+// any time from 1970 to 2100, to the millisecond (PostgreSQL keeps microseconds since 2000)
+const time = fc.integer({ min: 0, max: 4_102_444_800_000 }).map((ms) => new Date(ms))
+
+describe.each(DATABASE_KINDS)('an import batch in binary COPY on %s', (kind) => {
+  let runtime: TestRuntime
+  let batch: ImportBatch
+  let questionId: number
+  let organizationId: number
+  let next = 0
+
+  beforeAll(async () => {
+    runtime = await createTestRuntime(kind)
+    const db = runtime.deps.db
+    const body = must(await createBody(db, system(), { slug: 'binary-wg', name: 'Binary working group' }))
+    const processId = must(
+      await createProcess(db, system(), {
+        bodyId: body.id,
+        slug: 'binary-consultation',
+        title: 'Binary consultation',
+        mandateSymbol: 'A/RES/70/125',
+        questions: ['What should enhanced cooperation achieve?'],
+      }),
+    ).id
+    must(await changeProcessState(db, system(), processId, { to: 'active' }))
+    questionId = (await guidingQuestions(db, processId))[0]?.id as number
+    const callId = must(
+      await openCall(db, system(), processId, {
+        title: 'Binary call',
+        opensAt: new Date(Date.now() - 86_400_000),
+        closesAt: new Date(Date.now() + 86_400_000),
+        eligibility: 'everyone',
+        languages: ['ar', 'zh', 'en', 'fr', 'ru', 'es'],
+        moderation: 'immediate',
+        questionIds: [questionId],
+      }),
+    ).id
+    const { accountId } = await accountWithRole(runtime, 'secretariat')
+    organizationId = must(
+      await createOrganization(db, system(), { name: { en: 'APC' }, stakeholderGroup: 'civil_society' }),
+    ).id
+    batch = { callId, processId, authorAccountId: accountId, importId: 1, sourceFile: 'mail\\box\t1 \u062a.csv' }
+  }, 120_000)
+  afterAll(() => runtime.close())
+
+  const record = fc.record({
+    kind: fc.constantFrom('self', 'state', 'org', 'unnamed'),
+    submittedAt: time,
+    contributorName: named,
+    regionalGroup: fc.constantFrom(null, 'african', 'weog'),
+    ldc: fc.boolean(),
+    lldc: fc.boolean(),
+    sids: fc.boolean(),
+    language: fc.constantFrom('ar', 'zh', 'en', 'fr', 'ru', 'es'),
+    text,
+    externalId: named,
   })
 
-  it('writes a Member State and an organization the platform knows by their keys', () => {
-    const r: ImportedContribution = {
-      externalId: 'x-1',
-      submittedAt: new Date('2026-10-03T00:00:00Z'),
-      speakingFor: 'member_state',
-      memberStateIso3: 'FJI',
-      organizationId: null,
-      contributorName: 'Fiji',
-      stakeholderGroup: 'government',
-      regionalGroup: 'asia_pacific',
-      ldc: false,
-      lldc: false,
-      sids: true,
-      language: 'en',
-      questionId: 1,
-      text: 'plain',
-      sourceLine: 2,
-    }
-    expect(importLine(batchPrefix(batch), 1, r)).toBe(expected(1, r))
-    const known = { ...r, speakingFor: 'organization' as const, memberStateIso3: null, organizationId: 12 }
-    expect(importLine(batchPrefix(batch), 2, known)).toBe(expected(2, known))
-  })
+  it('reads every record back as it was given', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(record, { minLength: 1, maxLength: 8 }), async (drawn) => {
+        const rows: ImportedContribution[] = drawn.map((d, i) => ({
+          externalId: `${++next}:${d.externalId}`,
+          submittedAt: d.submittedAt,
+          speakingFor: d.kind === 'self' ? 'self' : d.kind === 'state' ? 'member_state' : 'organization',
+          memberStateIso3: d.kind === 'state' ? 'FJI' : null,
+          organizationId: d.kind === 'org' ? organizationId : null,
+          contributorName: d.contributorName,
+          stakeholderGroup: d.kind === 'state' ? 'government' : 'civil_society',
+          regionalGroup: d.regionalGroup,
+          ldc: d.ldc,
+          lldc: d.lldc,
+          sids: d.sids,
+          language: d.language,
+          questionId,
+          text: d.text,
+          sourceLine: next * 10 + i,
+        }))
+        const stored = await insertImportedContributions(runtime.deps.db, batch, rows)
+        expect(stored.map((s) => s.externalId)).toEqual(rows.map((r) => r.externalId))
+        const back = await sql<Record<string, unknown>>`
+          select id, call_id::int as call, process_id::int as process, author_account_id::int as author,
+            import_id::int as import, source_file, status, source_line, external_id, created_at, updated_at,
+            published_at, speaking_for, member_state_iso3, organization_id::int as organization, contributor_name,
+            stakeholder_group, regional_group, ldc, lldc, sids, language, answered_question_ids,
+            imported_question_id, imported_text
+          from contributions_contribution where id = any(${stored.map((s) => s.id)}::bigint[]) order by id`.execute(
+          runtime.deps.db,
+        )
+        expect(back.rows.map((b) => Number(b.id))).toEqual(stored.map((s) => s.id))
+        rows.forEach((r, i) => {
+          const b = back.rows[i] as Record<string, unknown>
+          expect({ ...b, id: undefined }).toEqual({
+            id: undefined,
+            call: batch.callId,
+            process: batch.processId,
+            author: batch.authorAccountId,
+            import: batch.importId,
+            sourceFile: batch.sourceFile,
+            status: 'published',
+            sourceLine: r.sourceLine,
+            externalId: r.externalId,
+            createdAt: r.submittedAt,
+            updatedAt: r.submittedAt,
+            publishedAt: r.submittedAt,
+            speakingFor: r.speakingFor,
+            memberStateIso3: r.memberStateIso3,
+            organization: r.organizationId,
+            contributorName: r.contributorName,
+            stakeholderGroup: r.stakeholderGroup,
+            regionalGroup: r.regionalGroup,
+            ldc: r.ldc,
+            lldc: r.lldc,
+            sids: r.sids,
+            language: r.language,
+            answeredQuestionIds: [questionId],
+            importedQuestionId: questionId,
+            importedText: r.text,
+          })
+        })
+      }),
+      { numRuns: 25 },
+    )
+  }, 120_000)
 
   it('refuses a batch whose call, process, author or import is not a whole number', () => {
     expect(() => batchPrefix({ ...batch, callId: Number.NaN })).toThrow()
+    expect(() => batchPrefix({ ...batch, importId: 1.5 })).toThrow()
   })
 })
