@@ -1,4 +1,5 @@
-// `node --import tsx bench/rebuild.ts [--db pglite|postgresql] [--rows N] [--fresh]`: the campaign
+// `node --import tsx bench/rebuild.ts [--db pglite|postgresql] [--rows N] [--fresh] [--database NAME]
+// [--call ID] [--no-rebuild] [--arrivals N]`: the campaign
 // rebuild and the assignment of arriving contributions alone, on a call of N generated
 // contributions (default 100,000) kept between runs (PostgreSQL database `ecp_rebuild_N`, or
 // PGlite in $TMPDIR/ecp-rebuild-N), so the import is paid once. Prints each phase's wall time
@@ -15,13 +16,12 @@ import type { DatabaseTarget } from '../src/core/db/database.ts'
 import { createLogger } from '../src/core/log.ts'
 import {
   asImported,
-  assignContribution,
   generateContributions,
   pairwiseQuality,
   rebuildCampaigns,
   startImport,
 } from '../src/modules/consultation/index.ts'
-import { contributionTexts, insertImportedContributions } from '../src/modules/contributions/index.ts'
+import { insertImportedContributions } from '../src/modules/contributions/index.ts'
 import {
   changeProcessState,
   createBody,
@@ -30,7 +30,8 @@ import {
   openCall,
 } from '../src/modules/processes/index.ts'
 import { openRuntime } from '../src/runtime.ts'
-import { fmt, percentile } from './measure.ts'
+import { timeArrivals } from './arrivals-timed.ts'
+import { fmt } from './measure.ts'
 
 const args = process.argv.slice(2)
 const opt = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined)
@@ -105,12 +106,17 @@ const db = runtime.deps.db
 const truth = new Map<string, number | null>()
 for (const g of generateContributions({ total: ROWS, seed: 11 })) truth.set(g.externalId, g.campaign)
 
+// --call ID: a call of an existing database (the 1,000,000 template's is 3), else the bench's own
+const callOpt = opt('--call')
 let call = (
   await sql<{ callId: number; processId: number; questionId: number }>`
     select c.id::int as "callId", c.process_id::int as "processId",
       (select id::int from processes_guiding_question q where q.process_id = c.process_id order by id limit 1) as "questionId"
-    from processes_call c where c.title = 'Rebuild bench' limit 1`.execute(db)
+    from processes_call c where ${callOpt ? sql`c.id = ${Number(callOpt)}` : sql`c.title = 'Rebuild bench'`} limit 1`.execute(
+    db,
+  )
 ).rows[0]
+if (!call && callOpt) throw new Error(`--call ${callOpt}: no such call`)
 if (!call) {
   const must = <T>(r: { ok: true; value: T } | { ok: false; error: unknown }): T => {
     if (!r.ok) throw new Error(JSON.stringify(r.error))
@@ -192,45 +198,8 @@ if (!args.includes('--no-rebuild')) {
 }
 
 if (ARRIVALS > 0) {
-  const run = Date.now()
-  const account = await sql<{ id: number }>`select id::int from auth_account where email = 'bench@example.org'`.execute(
-    db,
-  )
-  const importId = await sql<{
-    id: number
-  }>`select id::int from consultation_import where call_id = ${call.callId} limit 1`.execute(db)
-  const stored = await insertImportedContributions(
-    db,
-    {
-      callId: call.callId,
-      processId: call.processId,
-      authorAccountId: account.rows[0]?.id as number,
-      importId: importId.rows[0]?.id as number,
-      sourceFile: 'arrivals',
-    },
-    [...generateContributions({ total: ARRIVALS, seed: 12 })].map((g, i) => ({
-      ...asImported(g, call.questionId, i + 1),
-      externalId: `late-${run}-${i}`,
-      submittedAt: new Date(),
-    })),
-  )
-  const texts = await contributionTexts(
-    db,
-    stored.map((s) => s.id),
-  )
-  const times: number[] = []
-  const c1 = process.cpuUsage()
-  const p1 = await pgCpuNow()
-  for (const text of texts) {
-    const a = performance.now()
-    await assignContribution(db, text)
-    times.push(performance.now() - a)
-  }
-  const assignCpu = cpu(c1)
-  times.sort((a, b) => a - b)
-  console.log(
-    `assignment: p50 ${fmt(percentile(times, 50), 2)} ms, p99 ${fmt(percentile(times, 99), 2)} ms, ${fmt((assignCpu * 1000) / texts.length, 2)} ms CPU each in this process + ${fmt((((await pgCpuNow()) - p1) * 1000) / texts.length, 2)} ms in PostgreSQL (${texts.length} arrivals); load ${load()}`,
-  )
+  const timed = await timeArrivals(db, call, ARRIVALS, kind === 'postgresql')
+  for (const line of timed) console.log(line)
 }
 if (sampling) clearInterval(sampling)
 await sampler?.end()

@@ -1,216 +1,180 @@
 // Incremental assignment: a contribution that arrives joins its exact-duplicate group (same
 // normalized text), or the campaign of the most similar text found through its LSH buckets, or
-// starts a campaign with that text, or stays alone. Under a per-call advisory lock, one query
-// reads everything needed (already assigned? the threshold, the same text, the band candidates
-// with their signatures and campaign templates) and one statement writes: milliseconds, however
-// many contributions the call has. The template and the signals that need every member (minute
-// peak, shared metadata) are refreshed by a rebuild.
+// starts a campaign with that text, or stays alone. Milliseconds, however many contributions the
+// call has: the probe (consultation_assign_probe, under the call's lock) reads a few index entries
+// and, for an exact copy of a campaign's text (the common arrival), joins it there: one statement,
+// one round trip. A new text takes a second statement (consultation_assign_text), written only
+// if nothing was assigned in the call since the probe (else probed again). A lone text that becomes
+// a campaign (rare) is done in one transaction holding the lock throughout. The template and the
+// signals that need every member (minute peak, shared metadata) are refreshed by a rebuild.
 import { sql } from 'kysely'
 import type { Db } from '../../core/db/database.ts'
-import { inTransaction, jsonb } from '../../core/db/helpers.ts'
-import { type ContributionText, contributionTexts, markCampaignMembers } from '../contributions/index.ts'
-import { kdb } from './queries.ts'
-import { TABLES_LOCK } from './queries-rebuild-swap.ts'
+import { inTransaction } from '../../core/db/helpers.ts'
+import type { ContributionText } from '../contributions/index.ts'
+import { startCampaign } from './queries-assign-start.ts'
 import { personalAdditions } from './rules/additions.ts'
 import { TOP_ADDITIONS } from './rules/additions-count.ts'
 import { bandKeys, bucketId, DEFAULT_METHOD, signature, signatureBytes, similarity } from './rules/minhash.ts'
 import { textHash, words } from './rules/normalize.ts'
-import { isNewAccount, profileOf } from './rules/profile.ts'
+import { isNewAccount } from './rules/profile.ts'
 
 export type Assignment = { textId: number; campaignId: number | null; exact: boolean }
+
+/** The points an assignment passes, in order, for a caller timing each phase (the bench). */
+export type AssignPhase = 'probed' | 'written' | 'committed'
 
 interface Candidate {
   id: number
   signature: string
   campaignId: number | null
   members: number
-  template: string | null
 }
 
 interface Probe {
   assigned: boolean
-  threshold: number | null
-  sameId: number | null
-  sameCampaignId: number | null
-  sameAdditions: string | null
-  candidates: Candidate[] | null
+  /** joined by the probe itself (an exact copy of a text in a campaign) */
+  joined?: boolean
+  /** the call's settings row as the probe saw it (any assignment since replaces it) */
+  version?: string | null
+  threshold?: number | null
+  sameId?: number | null
+  sameCampaignId?: number | null
+  candidates?: Candidate[] | null
+  /** the candidates' campaigns' templates, by campaign id */
+  templates?: Record<string, string> | null
 }
 
-function probe(trx: Db, c: ContributionText, hash: string, buckets: number[]) {
-  return sql<Probe>`
-    select exists (select 1 from consultation_member where contribution_id = ${c.id}) as assigned,
-      (select threshold from consultation_setting where call_id = ${c.callId}) as threshold,
-      same.id as "sameId", same.campaign_id as "sameCampaignId", same.additions as "sameAdditions",
-      (select json_agg(json_build_object('id', t.id, 'signature', encode(t.signature, 'hex'),
-          'campaignId', t.campaign_id, 'members', t.members, 'template', k.template))
-        from consultation_bucket b join consultation_text t on t.id = b.text_id
-        left join consultation_campaign k on k.id = t.campaign_id
-        where b.call_id = ${c.callId} and b.bucket = any(${buckets}::bigint[])) as candidates
-    from (select 1) one
-    left join consultation_text same on same.call_id = ${c.callId} and same.hash = ${hash}`
-    .execute(trx)
-    .then((r) => r.rows[0] as Probe)
-}
-
-/** The call's counts of contributions read and of those in no campaign, moved (a CTE). */
-function counted(callId: number, lone: number) {
-  return sql`s as (insert into consultation_setting (call_id, analysed, lone) values (${callId}, 1, ${lone})
-    on conflict (call_id) do update set analysed = consultation_setting.analysed + 1,
-      lone = consultation_setting.lone + excluded.lone)`
-}
-
-/** The campaign's listed additions with one more sender of `added` (listed while there is room). */
-function addedTo(added: string) {
-  if (added === '') return sql`top_additions`
-  return sql`case
-    when top_additions @> jsonb_build_array(jsonb_build_object('text', ${added}::text)) then (
-      select jsonb_agg(case when e ->> 'text' = ${added}::text
-        then jsonb_build_object('text', e -> 'text', 'count', (e ->> 'count')::int + 1) else e end order by n)
-      from jsonb_array_elements(top_additions) with ordinality as x(e, n))
-    when jsonb_array_length(top_additions) < ${TOP_ADDITIONS}::int
-      then top_additions || jsonb_build_array(jsonb_build_object('text', ${added}::text, 'count', 1))
-    else top_additions end`
-}
-
-/** The campaign's counters and speaker profile grown by one member, in SQL (no read first). */
-function grown(c: ContributionText, newText: boolean, added: string) {
-  const region = c.regionalGroup ?? 'none'
-  const n = (flag: boolean) => (flag ? 1 : 0)
-  return sql`size = size + 1, top_additions = ${addedTo(added)}, exact_groups = exact_groups + ${newText ? 1 : 0},
-    first_at = least(first_at, ${c.submittedAt.toISOString()}::timestamptz),
-    last_at = greatest(last_at, ${c.submittedAt.toISOString()}::timestamptz),
-    profile = profile || jsonb_build_object(
-      'groups', coalesce(profile -> 'groups', '{}') || jsonb_build_object(${c.stakeholderGroup}::text,
-        coalesce((profile -> 'groups' ->> ${c.stakeholderGroup}::text)::int, 0) + 1),
-      'regions', coalesce(profile -> 'regions', '{}') || jsonb_build_object(${region}::text,
-        coalesce((profile -> 'regions' ->> ${region}::text)::int, 0) + 1),
-      'ldc', coalesce((profile ->> 'ldc')::int, 0) + ${n(c.ldc)}::int,
-      'lldc', coalesce((profile ->> 'lldc')::int, 0) + ${n(c.lldc)}::int,
-      'sids', coalesce((profile ->> 'sids')::int, 0) + ${n(c.sids)}::int,
-      'platform', coalesce((profile ->> 'platform')::int, 0) + ${n(c.accountCreatedAt !== null)}::int,
-      'newAccounts', coalesce((profile ->> 'newAccounts')::int, 0) + ${n(isNewAccount(c))}::int)`
-}
-
-/** Assigns one contribution (already stored and published); does nothing when it already is. */
-export async function assignContribution(db: Db, c: ContributionText): Promise<Assignment | null> {
+/** The arrival as the functions take it: text hash, signature, bands and the sender's facts. */
+function prepare(c: ContributionText) {
   const w = words(c.text)
-  const hash = textHash(w)
   const sig = signature(w, DEFAULT_METHOD)
-  const buckets = bandKeys(sig, DEFAULT_METHOD).map((key, band) => bucketId(band, key))
-  return inTransaction(db, async (trx) => {
-    const assigned = await assignIn(trx, c, hash, sig, buckets)
-    // search finds it under "in a campaign" from now on (startCampaign marks the others it joins)
-    if (assigned?.campaignId != null)
-      await markCampaignMembers(trx, sql`select ${c.id}::bigint as contribution_id`, true)
-    return assigned
-  })
+  const n = (flag: boolean) => (flag ? 1 : 0)
+  return {
+    hash: textHash(w),
+    sig,
+    buckets: bandKeys(sig, DEFAULT_METHOD).map((key, band) => bucketId(band, key)),
+    // the campaign's growth: additions listed, submission time, group, region, flags
+    facts: sql`${TOP_ADDITIONS}::int, ${c.submittedAt.toISOString()}::timestamptz, ${c.stakeholderGroup}::text,
+      ${c.regionalGroup ?? 'none'}::text, ${n(c.ldc)}::int, ${n(c.lldc)}::int, ${n(c.sids)}::int,
+      ${n(c.accountCreatedAt !== null)}::int, ${n(isNewAccount(c))}::int`,
+  }
+}
+type Prepared = ReturnType<typeof prepare>
+
+async function probe(db: Db, c: ContributionText, a: Prepared): Promise<Probe> {
+  const r = await sql<{ probe: Probe }>`select consultation_assign_probe(${c.callId}::bigint, ${c.id}::bigint,
+    ${a.hash}::text, ${a.buckets}::bigint[], ${a.facts}) as probe`.execute(db)
+  return (r.rows[0] as { probe: Probe }).probe
 }
 
-async function assignIn(
-  trx: Db,
-  c: ContributionText,
-  hash: string,
-  sig: Uint32Array,
-  buckets: number[],
-): Promise<Assignment | null> {
-  // the probe reads a few index entries: a parallel plan (which stale statistics after a bulk
-  // load can make look cheaper) would spend more starting its workers than the whole read
-  // (and a rebuild's write of any call, which swaps the tables, waits for this arrival or goes first)
-  await sql`select pg_advisory_xact_lock(hashtext(${`consultation:${c.callId}`})),
-      pg_advisory_xact_lock_shared(${TABLES_LOCK}), set_config('max_parallel_workers_per_gather', '0', true)`.execute(
-    trx,
-  )
-  const found = await probe(trx, c, hash, buckets)
+/** The answer when the probe settled it (already assigned, or joined), else undefined. */
+function settled(found: Probe): Assignment | null | undefined {
   if (found.assigned) return null
-  const member = sql`insert into consultation_member (contribution_id, call_id, text_id, campaign_id, submitted_at)`
-  if (found.sameId !== null) {
-    const textId = Number(found.sameId)
-    if (found.sameCampaignId === null) {
-      // a second copy of a lone text: the two make a campaign
-      await sql`with t as (update consultation_text set members = members + 1 where id = ${textId}), ${counted(c.callId, 1)}
-          ${member} values (${c.id}, ${c.callId}, ${textId}, null, ${c.submittedAt.toISOString()}::timestamptz)`.execute(
-        trx,
-      )
-      return { textId, campaignId: (await startCampaign(trx, c.callId, textId)).id, exact: true }
-    }
-    const campaignId = Number(found.sameCampaignId)
-    await sql`with t as (update consultation_text set members = members + 1 where id = ${textId}),
-          k as (update consultation_campaign set ${grown(c, false, found.sameAdditions ?? '')} where id = ${campaignId}),
-          ${counted(c.callId, 0)}
-        ${member} values (${c.id}, ${c.callId}, ${textId}, ${campaignId}, ${c.submittedAt.toISOString()}::timestamptz)`.execute(
-      trx,
-    )
-    return { textId, campaignId, exact: true }
-  }
-  const threshold = found.threshold === null ? DEFAULT_METHOD.threshold : Number(found.threshold)
-  let best: Candidate | null = null
+  if (found.joined) return { textId: Number(found.sameId), campaignId: Number(found.sameCampaignId), exact: true }
+  return undefined
+}
+
+/** The most similar candidate at or above the call's threshold (the largest text on a tie). */
+function best(found: Probe, sig: Uint32Array): Candidate | null {
+  const threshold = found.threshold == null ? DEFAULT_METHOD.threshold : Number(found.threshold)
+  let chosen: Candidate | null = null
   let bestScore = threshold
   for (const f of found.candidates ?? []) {
     const score = similarity(sig, new Uint32Array(new Uint8Array(Buffer.from(f.signature, 'hex')).buffer))
-    if (score >= bestScore && (best === null || score > bestScore || f.members > best.members)) {
-      best = f
+    if (score >= bestScore && (chosen === null || score > bestScore || f.members > chosen.members)) {
+      chosen = f
       bestScore = score
     }
   }
-  let campaignId = best?.campaignId ? Number(best.campaignId) : null
-  let template = best?.template ?? null
-  if (best && campaignId === null) ({ id: campaignId, template } = await startCampaign(trx, c.callId, Number(best.id)))
-  const additions = campaignId !== null && template !== null ? personalAdditions(template, c.text) : ''
-  const inserted = await sql<{ id: string | number }>`
-      with t as (insert into consultation_text (call_id, hash, signature, campaign_id, members, additions)
-          values (${c.callId}, ${hash}, ${Buffer.from(signatureBytes(sig))}, ${campaignId}, 1, ${additions}) returning id),
-        b as (insert into consultation_bucket (call_id, bucket, text_id)
-          select ${c.callId}, x, t.id from t, unnest(${buckets}::bigint[]) x on conflict do nothing),
-        k as (update consultation_campaign set ${grown(c, true, additions)} where id = ${campaignId}),
-        ${counted(c.callId, campaignId === null ? 1 : 0)},
-        m as (${member} select ${c.id}, ${c.callId}, t.id, ${campaignId}::bigint, ${c.submittedAt.toISOString()}::timestamptz from t)
-      select id from t`.execute(trx)
-  return { textId: Number(inserted.rows[0]?.id), campaignId, exact: false }
+  return chosen
 }
 
-/** Makes a campaign of a lone text's members; the text is its template. */
-async function startCampaign(trx: Db, callId: number, textId: number): Promise<{ id: number; template: string }> {
-  const k = kdb(trx)
-  const memberIds = (
-    await k
-      .selectFrom('consultationMember')
-      .select('contributionId')
-      .where('textId', '=', textId)
-      .where('campaignId', 'is', null)
-      .execute()
-  ).map((m) => Number(m.contributionId))
-  const members = await contributionTexts(trx, memberIds)
-  const first = members[0]
-  const at = members.map((m) => m.submittedAt.getTime())
-  const campaign = await k
-    .insertInto('consultationCampaign')
-    .values({
-      callId,
-      size: members.length,
-      exactGroups: 1,
-      template: first?.text ?? '',
-      templateTextId: textId,
-      firstAt: new Date(Math.min(...at)),
-      lastAt: new Date(Math.max(...at)),
-      profile: jsonb(profileOf(members)),
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow()
-  const campaignId = Number(campaign.id)
-  await k.updateTable('consultationText').set({ campaignId }).where('id', '=', textId).execute()
-  // a lone text's members are in no campaign (the index consultation_member_lone_text finds them)
-  await k
-    .updateTable('consultationMember')
-    .set({ campaignId })
-    .where('textId', '=', textId)
-    .where('campaignId', 'is', null)
-    .execute()
-  await markCampaignMembers(trx, sql`select unnest(${memberIds}::bigint[]) as contribution_id`, true)
-  // its members were counted in no campaign
-  await k
-    .updateTable('consultationSetting')
-    .set((eb) => ({ lone: eb('lone', '-', members.length) }))
-    .where('callId', '=', callId)
-    .execute()
-  return { id: campaignId, template: first?.text ?? '' }
+/** Writes the arrival as a new text (in `campaignId` or alone); null when the call changed since `version`. */
+async function writeText(
+  db: Db,
+  version: string | null,
+  c: ContributionText,
+  a: Prepared,
+  campaignId: number | null,
+  additions: string,
+): Promise<number | null> {
+  const r = await sql<{ id: string | number | null }>`select consultation_assign_text(${version}::text,
+    ${c.callId}::bigint, ${c.id}::bigint, ${a.hash}::text, ${Buffer.from(signatureBytes(a.sig))}::bytea,
+    ${a.buckets}::bigint[], ${campaignId}::bigint, ${additions}::text, ${a.facts}) as id`.execute(db)
+  const id = r.rows[0]?.id
+  return id === null || id === undefined ? null : Number(id)
+}
+
+/** Said instead of a version by a caller that holds the call's lock since its probe (nothing can change). */
+const LOCKED = '*'
+
+/** Assigns one contribution (already stored and published); does nothing when it already is. */
+export async function assignContribution(
+  db: Db,
+  c: ContributionText,
+  options: { onPhase?: (phase: AssignPhase) => void } = {},
+): Promise<Assignment | null> {
+  const mark = options.onPhase ?? (() => {})
+  const a = prepare(c)
+  // on its own (not in a caller's transaction): each statement its own transaction, the lock
+  // taken by each; a few tries when other arrivals of the call come in between
+  for (let attempt = 0; attempt < 3 && !db.isTransaction; attempt++) {
+    const found = await probe(db, c, a)
+    mark('probed')
+    const done = settled(found)
+    if (done !== undefined) {
+      mark('committed')
+      return done
+    }
+    const chosen = best(found, a.sig)
+    // a lone text that becomes a campaign: several statements, in one transaction below
+    if (found.sameId != null || (chosen && chosen.campaignId == null)) break
+    const campaignId = chosen ? Number(chosen.campaignId) : null
+    const template = campaignId === null ? null : (found.templates?.[String(campaignId)] ?? null)
+    const additions = template === null ? '' : personalAdditions(template, c.text)
+    const textId = await writeText(db, found.version ?? null, c, a, campaignId, additions)
+    mark('written')
+    if (textId !== null) {
+      mark('committed')
+      return { textId, campaignId, exact: false }
+    }
+  }
+  const result = await inTransaction(db, (trx) => assignLocked(trx, c, a, mark))
+  mark('committed')
+  return result
+}
+
+/** The assignment in one transaction, the call's lock held from the probe to the last write. */
+async function assignLocked(
+  trx: Db,
+  c: ContributionText,
+  a: Prepared,
+  mark: (phase: AssignPhase) => void,
+): Promise<Assignment | null> {
+  const found = await probe(trx, c, a)
+  mark('probed')
+  const done = settled(found)
+  if (done !== undefined) return done
+  if (found.sameId != null) {
+    // a second copy of a lone text: the two make a campaign
+    const textId = Number(found.sameId)
+    await sql`with t as (update consultation_text set members = members + 1 where id = ${textId})
+      select consultation_member_add(${c.callId}::bigint, ${c.id}::bigint, ${textId}::bigint, null::bigint,
+        ${c.submittedAt.toISOString()}::timestamptz)`.execute(trx)
+    // (the arrival is one of its members: a campaign is made)
+    const started = await startCampaign(trx, c.callId, textId)
+    mark('written')
+    return { textId, campaignId: started?.id ?? null, exact: true }
+  }
+  const chosen = best(found, a.sig)
+  let campaignId = chosen?.campaignId == null ? null : Number(chosen.campaignId)
+  let template = campaignId === null ? null : (found.templates?.[String(campaignId)] ?? null)
+  if (chosen && campaignId === null) {
+    const started = await startCampaign(trx, c.callId, chosen.id)
+    if (started) ({ id: campaignId, template } = started)
+  }
+  const additions = campaignId !== null && template !== null ? personalAdditions(template, c.text) : ''
+  const textId = await writeText(trx, LOCKED, c, a, campaignId, additions)
+  mark('written')
+  return { textId: Number(textId), campaignId, exact: false }
 }

@@ -12,7 +12,10 @@ import type { Db } from '../../core/db/database.ts'
 export const SWAPPED = ['consultation_text', 'consultation_bucket', 'consultation_member'] as const
 export type Swapped = (typeof SWAPPED)[number]
 
-/** Taken shared by each assignment, and alone by a rebuild's write: no arrival writes mid-swap. */
+/**
+ * Taken shared by each assignment, and alone by a rebuild's write: no arrival writes mid-swap (the
+ * assignment functions of migration 20261211-0300 name the same key, as does the call's lock).
+ */
 export const TABLES_LOCK = sql`hashtext('consultation:tables')`
 
 /** Before the swap: every arrival done, no other writer until commit; `<table>_next` with the other calls' rows. */

@@ -13,6 +13,7 @@ import { contributionTexts, tidySearchIndex } from '../contributions/index.ts'
 import { findCall } from '../processes/index.ts'
 import { thresholdOf } from './queries.ts'
 import { additionsOf } from './queries-rebuild-additions.ts'
+import { catchUpAfterSwap } from './queries-rebuild-catchup.ts'
 import { readAndSign } from './queries-rebuild-read.ts'
 import { writeRebuiltCall } from './queries-rebuild-write.ts'
 import { RebuildPool } from './rebuild-pool.ts'
@@ -41,11 +42,14 @@ export async function rebuildCampaigns(
     onProgress?: (read: number) => void
     /** worker threads: always, never, or (by default) when the call is larger than one page */
     threads?: boolean
+    /** called between the read and the write (a test makes contributions arrive and leave there) */
+    afterRead?: () => Promise<void>
   } = {},
 ): Promise<Result<RebuildSummary>> {
   const allowed = authorize(ctx.actor, 'campaign.rebuild')
   if (!allowed.ok) return allowed
-  if (!(await findCall(db, callId))) return notFound('call_not_found')
+  const found = await findCall(db, callId)
+  if (!found) return notFound('call_not_found')
   const method: Method = { ...DEFAULT_METHOD, threshold: await thresholdOf(db, callId) }
   const t0 = performance.now()
   const c0 = process.cpuUsage()
@@ -56,7 +60,8 @@ export async function rebuildCampaigns(
     return workers
   }
   try {
-    return await rebuildWith(db, ctx, callId, method, pool, () => workers, t0, c0, options)
+    const call = { callId, processId: Number(found.processId) }
+    return await rebuildWith(db, ctx, call, method, pool, () => workers, t0, c0, options)
   } finally {
     await (workers as RebuildPool | null)?.close()
   }
@@ -65,14 +70,15 @@ export async function rebuildCampaigns(
 async function rebuildWith(
   db: Db,
   ctx: CommandContext,
-  callId: number,
+  call: { callId: number; processId: number },
   method: Method,
   pool: () => RebuildPool | null,
   started: () => RebuildPool | null,
   t0: number,
   c0: NodeJS.CpuUsage,
-  options: { onProgress?: (read: number) => void; threads?: boolean },
+  options: { onProgress?: (read: number) => void; threads?: boolean; afterRead?: () => Promise<void> },
 ): Promise<Result<RebuildSummary>> {
+  const { callId } = call
   // pass 1: distinct texts and their signatures; compact facts of every member
   const { hashes, signatures, firstMember, textMembers, member, groups, regions } = await readAndSign(
     db,
@@ -82,6 +88,7 @@ async function rebuildWith(
     options.threads,
     options.onProgress,
   )
+  await options.afterRead?.()
   const t1 = performance.now()
   const c1 = process.cpuUsage()
   // clustering, then campaigns: components with at least two contributions
@@ -214,6 +221,8 @@ async function rebuildWith(
       values (${callId}, ${ctx.now.toISOString()}::timestamptz, ${member.id.length}, ${member.id.length - inCampaigns})
       on conflict (call_id) do update set rebuilt_at = excluded.rebuilt_at, analysed = excluded.analysed,
         lone = excluded.lone`.execute(trx)
+    // what arrived or left between the read and the swap (assigned into the dropped tables, or read)
+    await catchUpAfterSwap(trx, call, member.id)
     await recordAudit(trx, {
       ...auditedBy(ctx),
       action: 'campaigns.rebuilt',

@@ -13,6 +13,7 @@ export {
   contributionTextsOfCall,
   indexImportedForSearch,
   platformContributionsAfter,
+  uncountedContributionIds,
 } from './queries-bulk.ts'
 export { CONTRIBUTION_TEXT_COPY_COLUMNS, contributionTextsOfCallCopy } from './queries-bulk-copy.ts'
 export {

@@ -171,3 +171,25 @@ export async function platformContributionsAfter(db: Db, afterId: number, limit:
     .execute()
   return rows.map((r) => ({ ...r, id: Number(r.id), callId: Number(r.callId), text: r.text ?? '' }))
 }
+
+/**
+ * The call's contributions up to `upToId` that do not count now (withdrawn, hidden, held for
+ * review), ids in order: what a campaign rebuild read may have left the record since. Read
+ * through the process's index by status (a few entries), not the call's every row.
+ */
+export async function uncountedContributionIds(
+  db: Db,
+  call: { callId: number; processId: number },
+  upToId: number,
+): Promise<number[]> {
+  const rows = await cdb(db)
+    .selectFrom('contributionsContribution')
+    .select('id')
+    .where('processId', '=', call.processId)
+    .where('status', 'in', ['withdrawn', 'hidden', 'pending_review'])
+    .where('callId', '=', call.callId)
+    .where('id', '<=', upToId)
+    .orderBy('id')
+    .execute()
+  return rows.map((r) => Number(r.id))
+}
