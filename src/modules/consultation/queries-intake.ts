@@ -25,6 +25,7 @@ import { campaignMembersOfCall } from './queries-members.ts'
 import { TABLES_LOCK } from './queries-rebuild-swap.ts'
 import { resolverFor } from './queries-resolver.ts'
 import { checkRecord } from './rules/records.ts'
+import { storableReject } from './rules/rejects.ts'
 import { type Format, readRecords } from './sources/records.ts'
 
 export const BATCH_SIZE = 5000
@@ -194,7 +195,7 @@ export async function runImport(
       if (rejects.length > 0)
         await kdb(trx)
           .insertInto('consultationReject')
-          .values(rejects.map((r) => ({ importId, ...r, record: jsonb(r.record) })))
+          .values(rejects.map(storableReject).map((r) => ({ importId, ...r, record: jsonb(r.record) })))
           .onConflict((oc) => oc.columns(['importId', 'line']).doNothing())
           .execute()
       progress.records += batch.valid + rejects.length
