@@ -102,8 +102,7 @@ export interface RunOptions {
   stopAfterBatches?: number
   /** called once the last batch is committed, before the search pass (the bench reads its CPU here) */
   onIntakeDone?: () => Promise<void> | void
-  /** after the last batch, before the search pass: campaigns rebuilt here reach the search documents as
-   * they are written (`resumed`: an earlier run stopped before it was done, maybe in this very step) */
+  /** before the search pass: campaigns rebuilt here are in its documents (`resumed`: an earlier run stopped) */
   beforeSearchPass?: (run: { added: number[]; resumed: boolean }) => Promise<void>
   /** batches written at once (default 2; PGlite, one connection, takes them one after the other) */
   concurrency?: number
