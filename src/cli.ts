@@ -11,7 +11,7 @@ import { progressBar } from './core/cli/progress.ts'
 import { describeError, StartupError } from './core/db/data-dir.ts'
 import { databaseFault } from './core/db/errors.ts'
 import { appliedMigrations } from './core/db/migrator.ts'
-import { countRows, describeTables, exportLines, transientTables } from './core/db/transfer.ts'
+import { countRows, describeTables, exportLines, restoredBy, transientTables } from './core/db/transfer.ts'
 import { importFile } from './core/db/transfer-import.ts'
 import { exportedTables } from './core/db/transfer-public.ts'
 import { analyzeNow } from './core/db/upkeep.ts'
@@ -136,7 +136,7 @@ async function importCommand(runtime: Runtime, file: string, out: CliContext['ou
   const tables = await describeTables(db, transientTables(modules))
   const migrations = await appliedMigrations(runtime.database, migrationFiles(modules))
   const bar = progressBar('import', 1)
-  const result = await importFile(db, file, tables, migrations, () => {})
+  const result = await importFile(db, file, tables, migrations, () => {}, restoredBy(modules))
   bar.stop()
   if (!result.ok) {
     process.stderr.write(`ecp import: ${result.detail}\n`)

@@ -171,6 +171,12 @@ export interface ModuleManifest {
   openData?: (db: Db) => Promise<OpenDataset[]>
   /** tables left out of `ecp export`: transient ones, and ones derived from others by triggers */
   transientTables?: string[]
+  /**
+   * what `ecp import` must make right once every row is loaded, in its transaction: derived state
+   * this module keeps in another's transient tables, which their triggers rebuild without it (the
+   * consultation's campaign terms in the search documents)
+   */
+  restored?: (db: Db) => Promise<void>
   /** tables of personal data `ecp export --public` leaves out (besides core's: credentials, mail ...) */
   privateTables?: string[]
 }

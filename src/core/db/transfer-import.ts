@@ -56,6 +56,8 @@ export async function importFile(
   tables: TableInfo[],
   migrations: string[],
   onRows?: (count: number) => void,
+  /** run in the transaction once every row is loaded (the modules' `restored`: transfer.ts restoredBy) */
+  restored?: (trx: Db) => Promise<void>,
 ): Promise<ImportResult> {
   const header = await readHeader(path)
   if (!header)
@@ -123,6 +125,7 @@ export async function importFile(
         total++
       }
       await flush()
+      await restored?.(trx)
       // identity sequences continue after the imported ids
       for (const t of tables) {
         for (const column of t.identity) {

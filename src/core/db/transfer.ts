@@ -19,6 +19,13 @@ export function transientTables(modules: readonly { transientTables?: string[] }
   return [...CORE_TRANSIENT_TABLES, ...modules.flatMap((m) => m.transientTables ?? [])]
 }
 
+/** The modules' `restored` steps, one after another, for `importFile`. */
+export function restoredBy(modules: readonly { restored?: (db: Db) => Promise<void> }[]) {
+  return async (db: Db) => {
+    for (const m of modules) await m.restored?.(db)
+  }
+}
+
 export interface ExportHeader {
   format: typeof EXPORT_FORMAT
   version: number

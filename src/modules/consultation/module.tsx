@@ -9,6 +9,7 @@ import { campaignsCommand, contributionsImportCommand } from './cli.ts'
 import { loadConsultationDemo } from './demo.ts'
 import { consultationJobs } from './jobs.ts'
 import { consultationActions } from './permissions.ts'
+import { markRestoredMembers } from './queries-members.ts'
 import { registerConsultationRoutes } from './routes.tsx'
 import { consultationSection } from './section.tsx'
 
@@ -22,6 +23,7 @@ export const consultationModule: ModuleManifest = {
   demo: loadConsultationDemo,
   commands: [contributionsImportCommand, campaignsCommand],
   jobs: consultationJobs,
+  restored: markRestoredMembers,
   recurringJobs: { 'consultation.assign': 15 },
   sections: { process: { order: 12, render: consultationSection } },
 }
