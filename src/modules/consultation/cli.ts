@@ -5,7 +5,7 @@
 import { createReadStream } from 'node:fs'
 import { readFile, stat, writeFile } from 'node:fs/promises'
 import { basename } from 'node:path'
-import { PassThrough } from 'node:stream'
+import { Transform } from 'node:stream'
 import { parseArgs } from 'node:util'
 import { findAccountByEmail } from '../../core/auth/accounts.ts'
 import { SYSTEM } from '../../core/auth/actor.ts'
@@ -71,11 +71,15 @@ async function runImportCommand(args: string[], ctx: CliContext): Promise<number
   }
   const size = (await stat(file)).size
   const bar = progressBar(`import ${basename(file)}`, size)
-  const counted = new PassThrough()
   let bytes = 0
   let shown = 0
-  counted.on('data', (chunk: Buffer) => {
-    bytes += chunk.length
+  // counted as the import reads it: a 'data' listener would start the stream flowing at once, and
+  // what flowed before the import began reading (it reads the call first) was lost
+  const counted = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      bytes += chunk.length
+      done(null, chunk)
+    },
   })
   const run = await runImport(db, cmd, started.value.id, createReadStream(file).pipe(counted), {
     defaultLanguage: values.language ?? null,
@@ -85,6 +89,20 @@ async function runImportCommand(args: string[], ctx: CliContext): Promise<number
       })
       shown = bytes
     },
+    // the campaigns are rebuilt after the batches and before the search pass, which then writes each
+    // member's document with its term (a rebuild after it would rewrite them all); a resumed run
+    // rebuilds again, since the earlier one may have stopped in the rebuild itself
+    beforeSearchPass: values['no-campaigns']
+      ? undefined
+      : async ({ added, resumed }) => {
+          if (added.length === 0 && !resumed) return
+          bar.stop()
+          const rebuilt = await rebuildCampaigns(db, cmd, callId)
+          if (rebuilt.ok)
+            ctx.log.info(
+              `campaigns: ${rebuilt.value.campaigns} campaigns hold ${rebuilt.value.inCampaigns} of ${rebuilt.value.contributions} contributions (the search index follows)`,
+            )
+        },
   })
   bar.stop()
   if (!run.ok) {
@@ -101,13 +119,6 @@ async function runImportCommand(args: string[], ctx: CliContext): Promise<number
   ctx.log.info(
     `import ${done.id}: ${done.records} records, ${done.accepted} added, ${done.alreadyThere} already there, ${done.rejected} rejected`,
   )
-  if (!values['no-campaigns'] && run.value.added.length > 0) {
-    const rebuilt = await rebuildCampaigns(db, cmd, callId)
-    if (rebuilt.ok)
-      ctx.log.info(
-        `campaigns: ${rebuilt.value.campaigns} campaigns hold ${rebuilt.value.inCampaigns} of ${rebuilt.value.contributions} contributions`,
-      )
-  }
   return 0
 }
 

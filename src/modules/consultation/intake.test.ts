@@ -130,9 +130,10 @@ describe.each(DATABASE_KINDS)('bulk intake and campaigns on %s', (kind) => {
       ['R6', '2026-11-02T10:05:00Z', 'individual', 'Ed', '', '', 'ru', '1', 'Language not taken.'],
       ['R7', '2026-11-02T10:06:00Z', 'individual', 'Fa', '', '', 'en', '9', 'No such question.'],
       ['', '2026-11-02T10:07:00Z', 'individual', 'Gi', '', '', 'en', '1', 'No id.'],
+      ['R8\u0000', '2026-11-02T10:08:00Z', 'individual', 'Hu', '', '', 'en', '1', 'A hidden\u0000byte.'],
     ])
     const run = await importText(callId, file, 'first.csv')
-    expect(run.import).toMatchObject({ status: 'done', records: 8, accepted: 3, rejected: 5, alreadyThere: 0 })
+    expect(run.import).toMatchObject({ status: 'done', records: 9, accepted: 3, rejected: 6, alreadyThere: 0 })
     const rejects = await rejectsOf(db, run.import.id)
     expect(rejects.map((r) => [r.line, r.reason])).toEqual([
       [3, 'submitted_at is not an ISO 8601 date'],
@@ -140,7 +141,10 @@ describe.each(DATABASE_KINDS)('bulk intake and campaigns on %s', (kind) => {
       [7, 'the call does not take contributions in ru'],
       [8, 'question 9 is not a guiding question of the call'],
       [9, 'external_id is empty'],
+      [10, 'external_id holds a NUL character'],
     ])
+    // kept as read but for the NUL, which no PostgreSQL text can hold
+    expect(rejects.at(-1)).toMatchObject({ externalId: 'R8\uFFFD', record: { text: 'A hidden\uFFFDbyte.' } })
     const texts = await contributionTexts(db, run.added)
     expect(texts.map((t) => [t.externalId, t.contributorName, t.stakeholderGroup, t.regionalGroup])).toEqual([
       ['R1', 'Ana Souza', 'individual', 'grulac'],

@@ -32,10 +32,19 @@ const importJob: JobHandler = async (payload, { db, deps }) => {
   if (!row || row.status === 'done') return
   const content = await importContent(db, importId)
   if (!content) return
-  const run = await runImport(db, { actor: SYSTEM, now: deps.now() }, importId, Readable.from([Buffer.from(content)]), {
+  const ctx = { actor: SYSTEM, now: deps.now() }
+  let rebuilt = false
+  const run = await runImport(db, ctx, importId, Readable.from([Buffer.from(content)]), {
     defaultLanguage: typeof payload.language === 'string' ? payload.language : null,
+    // a large import's campaigns are rebuilt before its search pass, which then writes each member's
+    // document with its term (a rebuild after it would rewrite ~700,000 documents at 1,000,000); a
+    // resumed run rebuilds again, since the earlier one may have stopped in the rebuild itself
+    beforeSearchPass: async ({ added, resumed }) => {
+      if (resumed || added.length > ASSIGN_ONE_BY_ONE_UP_TO) rebuilt = (await rebuildCampaigns(db, ctx, row.callId)).ok
+    },
   })
   if (!run.ok) throw new Error(`import ${importId}: ${run.error.id}`)
+  if (rebuilt) return
   // a resumed run adds only what was left: a rebuild reads them all
   await afterImport(db, row.callId, run.value.added, run.value.import.accepted > run.value.added.length)
 }

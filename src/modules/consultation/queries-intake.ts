@@ -25,6 +25,7 @@ import { campaignMembersOfCall } from './queries-members.ts'
 import { TABLES_LOCK } from './queries-rebuild-swap.ts'
 import { resolverFor } from './queries-resolver.ts'
 import { checkRecord } from './rules/records.ts'
+import { storableReject } from './rules/rejects.ts'
 import { type Format, readRecords } from './sources/records.ts'
 
 export const BATCH_SIZE = 5000
@@ -101,6 +102,8 @@ export interface RunOptions {
   stopAfterBatches?: number
   /** called once the last batch is committed, before the search pass (the bench reads its CPU here) */
   onIntakeDone?: () => Promise<void> | void
+  /** before the search pass: campaigns rebuilt here are in its documents (`resumed`: an earlier run stopped) */
+  beforeSearchPass?: (run: { added: number[]; resumed: boolean }) => Promise<void>
   /** batches written at once (default 2; PGlite, one connection, takes them one after the other) */
   concurrency?: number
   /** called in each batch's transaction before it writes its rows (tests: a batch made to finish last) */
@@ -191,7 +194,7 @@ export async function runImport(
       if (rejects.length > 0)
         await kdb(trx)
           .insertInto('consultationReject')
-          .values(rejects.map((r) => ({ importId, ...r, record: jsonb(r.record) })))
+          .values(rejects.map(storableReject).map((r) => ({ importId, ...r, record: jsonb(r.record) })))
           .onConflict((oc) => oc.columns(['importId', 'line']).doNothing())
           .execute()
       progress.records += batch.valid + rejects.length
@@ -272,6 +275,7 @@ export async function runImport(
     await settle()
     intakeSeconds = (performance.now() - t0) / 1000
     await options.onIntakeDone?.()
+    await options.beforeSearchPass?.({ added, resumed: started.status !== 'done' && started.lineDone > 0 })
     // a rebuild may have run before the pass (or a resumed one): its members' terms written at once
     await indexImportedForSearch(db, call.id, importId, {
       members: campaignMembersOfCall(call.id),

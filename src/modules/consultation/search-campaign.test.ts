@@ -1,8 +1,13 @@
 // Search narrowed to "in a campaign" or "not in a campaign" reads the campaign term of each
 // document, which the consultation keeps as membership changes: whatever happened (a rebuild, a
 // stricter threshold rebuilt, arrivals that join or start a campaign, a contribution hidden or
-// withdrawn, a member's revision, an import indexed after a rebuild), each narrowed search finds
+// withdrawn, a member's revision, an import indexed after a rebuild, an import whose campaigns
+// are rebuilt before its search pass, by `ecp contributions import` or resumed), each narrowed search finds
 // exactly what the whole search finds and the members say, on each database.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { Readable } from 'node:stream'
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { accountWithRole } from '../../../test/support/client.ts'
@@ -15,9 +20,10 @@ import {
   reviseContribution,
   searchContributions,
 } from '../contributions/index.ts'
+import { contributionsImportCommand } from './cli.ts'
 import { must, type OpenConsultation, openConsultation, system } from './open-call-fixture.ts'
 import { assignContribution } from './queries-assign.ts'
-import { startImport } from './queries-intake.ts'
+import { runImport, startImport } from './queries-intake.ts'
 import { campaignMembersOfCall } from './queries-members.ts'
 import { rebuildCampaigns } from './queries-rebuild.ts'
 import { setThreshold } from './queries-settings.ts'
@@ -172,6 +178,102 @@ describe.each(DATABASE_KINDS)('search by campaign membership on %s', (kind) => {
     await indexImportedForSearch(runtime.deps.db, call.callId, importId, {
       members: campaignMembersOfCall(call.callId),
     })
+    await agrees()
+  }, 120_000)
+
+  /** A CSV of generated contributions, its external ids marked by `tag` */
+  function csvOf(tag: string, seed: number, total: number): string {
+    const cell = (v: string) => (/[",\n\r]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v)
+    const rows = [...generateContributions({ total, seed })].map(
+      (g) =>
+        `${tag}-${g.externalId},${g.submittedAt.toISOString()},individual,${cell(g.speakerName)},,,${g.language},1,${cell(g.text)}`,
+    )
+    return `external_id,submitted_at,speaker_kind,speaker_name,organization,country,language,question,text\n${rows.join('\n')}\n`
+  }
+
+  /** Runs `work` while every rewrite of a search document is noted; returns the rewritten contributions. */
+  async function rewritesDuring(work: () => Promise<void>): Promise<Set<number>> {
+    const db = runtime.deps.db
+    await sql`create table test_search_rewrites (contribution_id bigint not null)`.execute(db)
+    await sql`create function test_search_rewritten() returns trigger language plpgsql as $$
+      begin insert into test_search_rewrites values (new.contribution_id); return new; end $$`.execute(db)
+    await sql`create trigger test_search_rewritten before update on contributions_search
+      for each row execute function test_search_rewritten()`.execute(db)
+    try {
+      await work()
+      const rows = await sql<{ id: string }>`select contribution_id as id from test_search_rewrites`.execute(db)
+      return new Set(rows.rows.map((r) => Number(r.id)))
+    } finally {
+      await sql`drop trigger test_search_rewritten on contributions_search`.execute(db)
+      await sql`drop function test_search_rewritten()`.execute(db)
+      await sql`drop table test_search_rewrites`.execute(db)
+    }
+  }
+
+  /** The import's contributions that the call's campaigns hold. */
+  async function membersOfImport(externalPrefix: string): Promise<number[]> {
+    const rows = await sql<{ id: string }>`select m.contribution_id as id from consultation_member m
+      join contributions_contribution c on c.id = m.contribution_id
+      where m.call_id = ${call.callId} and m.campaign_id is not null and c.external_id like ${`${externalPrefix}-%`}`.execute(
+      runtime.deps.db,
+    )
+    return rows.rows.map((r) => Number(r.id))
+  }
+
+  it("finds an import's members under 'in a campaign' when `ecp contributions import` rebuilds its campaigns before its search pass, which writes their terms at once", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ecp-search-campaign-'))
+    const file = join(dir, 'cli.csv')
+    writeFileSync(file, csvOf('cli', 5, 150))
+    const log = { error: (m: string) => void m, info: (m: string) => void m, debug: () => {} }
+    try {
+      const rewritten = await rewritesDuring(async () => {
+        const code = await contributionsImportCommand.run(['import', String(call.callId), file], {
+          deps: runtime.deps,
+          log,
+          out: () => {},
+        })
+        expect(code).toBe(0)
+      })
+      const members = await membersOfImport('cli')
+      expect(members.length).toBeGreaterThan(0)
+      // the rebuild found none of their documents to mark: the search pass wrote each with its term
+      expect(members.filter((id) => rewritten.has(id))).toEqual([])
+      await agrees()
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  }, 120_000)
+
+  it('finishes the search pass with the right terms when an import interrupted after its rebuild is resumed', async () => {
+    const db = runtime.deps.db
+    const text = csvOf('resumed', 7, 150)
+    const started = must(
+      await startImport(db, system(), {
+        callId: call.callId,
+        accountId,
+        fileName: 'r.csv',
+        format: 'csv',
+        sha256: 'r',
+      }),
+    )
+    const rebuilt: boolean[] = []
+    const interrupted = await runImport(db, system(), started.id, Readable.from([Buffer.from(text)]), {
+      beforeSearchPass: async ({ resumed }) => {
+        rebuilt.push(resumed)
+        must(await rebuildCampaigns(db, system(), call.callId))
+        throw new Error('interrupted between the rebuild and the search pass')
+      },
+    })
+    expect(interrupted.ok).toBe(false)
+    const members = await membersOfImport('resumed')
+    expect(members.length).toBeGreaterThan(0)
+    const resumed = must(
+      await runImport(db, system(), started.id, Readable.from([Buffer.from(text)]), {
+        beforeSearchPass: async ({ resumed }) => void rebuilt.push(resumed),
+      }),
+    )
+    expect(rebuilt).toEqual([false, true])
+    expect(resumed.import.status).toBe('done')
     await agrees()
   }, 120_000)
 })

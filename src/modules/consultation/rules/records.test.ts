@@ -139,6 +139,12 @@ describe('a record of an import file', () => {
     expect(refusal({ speaker_name: '' })).toBe('an individual speaker needs a speaker_name')
   })
 
+  it('refuses a NUL character in any field, naming the field, since the database cannot store it', () => {
+    expect(refusal({ text: 'Open\u0000ed.' })).toBe('text holds a NUL character')
+    expect(refusal({ speaker_name: 'A\u0000' })).toBe('speaker_name holds a NUL character')
+    expect(refusal({ organization: '\u0000', speaker_kind: 'organization' })).toBe('organization holds a NUL character')
+  })
+
   it('takes the 29th of February in a leap year and a time with an offset', () => {
     expect(refusal({ submitted_at: '2024-02-29' })).toBeNull()
     const result = checkRecord({ ...base, submitted_at: '2026-04-30T23:30:00+02:00' }, 1, world)

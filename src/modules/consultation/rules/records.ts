@@ -49,6 +49,9 @@ const text = (v: unknown) => (typeof v === 'string' ? v.trim() : v === undefined
 /** Checks one record (a CSV row or JSON object, by column name). */
 export function checkRecord(fields: Record<string, unknown>, line: number, world: Resolver): RecordResult {
   const refuse = (reason: string): RecordResult => ({ ok: false, reason })
+  // PostgreSQL text cannot hold NUL: left in, the batch's COPY would fail and the import with it
+  const nul = Object.entries(fields).find(([, v]) => typeof v === 'string' && v.includes('\u0000'))
+  if (nul) return refuse(`${nul[0]} holds a NUL character`)
   const externalId = text(fields.external_id)
   if (externalId === '') return refuse('external_id is empty')
   if (externalId.length > 200) return refuse('external_id is longer than 200 characters')

@@ -15,3 +15,25 @@ export function rejectsCsvRows(
     }
   })
 }
+
+/** Every string within `value` with its NUL characters shown as U+FFFD (PostgreSQL text and jsonb cannot hold NUL). */
+function withoutNul(value: unknown): unknown {
+  if (typeof value === 'string') return value.replaceAll('\u0000', '\uFFFD')
+  if (Array.isArray(value)) return value.map(withoutNul)
+  if (value && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [withoutNul(k), withoutNul(v)]))
+  return value
+}
+
+/**
+ * A refused record as it can be stored: a record refused for holding a NUL (or any parse error
+ * quoting one) keeps the rest of what it said, the NUL shown as U+FFFD, so storing the reject
+ * cannot fail the batch that carries the valid records beside it.
+ */
+export function storableReject<R extends { externalId: string | null; record: unknown }>(reject: R): R {
+  return {
+    ...reject,
+    externalId: reject.externalId === null ? null : (withoutNul(reject.externalId) as string),
+    record: withoutNul(reject.record),
+  }
+}
