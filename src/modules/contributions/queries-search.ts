@@ -91,8 +91,14 @@ export const CALL_TERM_SHARE = 0.5
 export const CAMPAIGN_TERM = 'in campaign'
 
 /**
+ * The term of every other document (migration 20261211-0700): a positive term the text index can
+ * look up, where `!'in campaign'` read every answer with the words to drop the members.
+ */
+export const NO_CAMPAIGN_TERM = 'no campaign'
+
+/**
  * Marks the documents of the contributions `ids` selects (a subquery of `contribution_id`) as in a
- * campaign (`member`) or in none. The consultation module calls it whenever membership changes,
+ * campaign (`member`) or in none (each holds exactly one of the two terms). The consultation module calls it whenever membership changes,
  * with only what changed (a document rewritten is a row and its text index entries written again);
  * a document that says so already is left alone. Returns nothing: the next search reads it.
  */
@@ -154,9 +160,9 @@ export function textQuery(
   if (input.questionId) filters.push(term(`q ${input.questionId}`))
   if (input.stakeholderGroup) filters.push(term(`grp ${input.stakeholderGroup}`))
   if (input.regionalGroup) filters.push(term(`region ${input.regionalGroup}`))
-  // the consultation keeps the term of each contribution in a campaign (markCampaignMembers)
+  // the consultation keeps one of the two terms on each document (markCampaignMembers)
   if (input.campaign === 'yes') filters.push(term(CAMPAIGN_TERM))
-  if (input.campaign === 'no') filters.push(`!${term(CAMPAIGN_TERM)}`)
+  if (input.campaign === 'no') filters.push(term(NO_CAMPAIGN_TERM))
   return filters.length ? `(${words}) & ${filters.join(' & ')}` : `(${words})`
 }
 

@@ -225,6 +225,6 @@ describe('the text query of a search', () => {
   it("leaves the call's term out only when the call is most of the index", () => {
     expect(textQuery(input, alike, 0.9)).toBe("(('合作'))")
     expect(textQuery(input, alike, 0.2)).toBe("(('合作')) & 'call 5'")
-    expect(textQuery({ ...input, campaign: 'no' }, alike, 0.9)).toBe("(('合作')) & !'in campaign'")
+    expect(textQuery({ ...input, campaign: 'no' }, alike, 0.9)).toBe("(('合作')) & 'no campaign'")
   })
 })
