@@ -1,13 +1,13 @@
 // The consultation's jobs: an import uploaded through the page (read from the database, so any
 // instance may run it and a restart resumes it), a campaign rebuild, and the recurring assignment
-// of contributions submitted on the platform since the last run.
+// of contributions published on the platform (the contributions module's arrival queue).
 import { Readable } from 'node:stream'
 import { SYSTEM } from '../../core/auth/actor.ts'
 import type { Db } from '../../core/db/database.ts'
 import { enqueueJob } from '../../core/jobs/queue.ts'
 import type { JobHandler } from '../../core/module.ts'
-import { contributionTexts, platformContributionsAfter } from '../contributions/index.ts'
-import { findImport, importContent, setWatermark, watermark } from './queries.ts'
+import { arrivedContributions, contributionTexts, takeArrivals } from '../contributions/index.ts'
+import { assignedAmong, findImport, importContent } from './queries.ts'
 import { assignContribution } from './queries-assign.ts'
 import { runImport } from './queries-intake.ts'
 import { rebuildCampaigns } from './queries-rebuild.ts'
@@ -54,13 +54,20 @@ const rebuildJob: JobHandler = async (payload, { db, deps }) => {
   if (!result.ok) throw new Error(`rebuild of call ${payload.callId}: ${result.error.id}`)
 }
 
-/** Assigns what was submitted on the platform since the watermark, 500 at a time. */
+/**
+ * Assigns contributions published on the platform, 500 of the contributions module's arrival
+ * queue at a time, and then takes them off it; returns how many it assigned. Stopped halfway, the
+ * next run reads the same entries again and passes over those already assigned (one index read),
+ * so none is assigned twice. One withdrawn or hidden since its publication is taken off unassigned.
+ */
 export async function assignArrived(db: Db): Promise<number> {
-  const arrived = await platformContributionsAfter(db, await watermark(db), 500)
-  for (const c of arrived) await assignContribution(db, c)
-  const last = arrived.at(-1)
-  if (last) await setWatermark(db, last.id)
-  return arrived.length
+  const queued = await arrivedContributions(db, 500)
+  const assigned = await assignedAmong(db, queued)
+  const fresh = queued.filter((id) => !assigned.has(id))
+  let added = 0
+  for (const c of await contributionTexts(db, fresh)) if (await assignContribution(db, c)) added += 1
+  await takeArrivals(db, queued)
+  return added
 }
 
 export const consultationJobs: Record<string, JobHandler> = {

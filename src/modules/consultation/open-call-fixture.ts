@@ -26,7 +26,12 @@ export interface OpenConsultation {
 export async function openConsultation(
   db: Db,
   slug: string,
-  options: { bodyId?: number; languages?: Parameters<typeof openCall>[3]['languages']; closesInDays?: number } = {},
+  options: {
+    bodyId?: number
+    languages?: Parameters<typeof openCall>[3]['languages']
+    closesInDays?: number
+    moderation?: Parameters<typeof openCall>[3]['moderation']
+  } = {},
 ): Promise<OpenConsultation> {
   const bodyId =
     options.bodyId ?? must(await createBody(db, system(), { slug: `wg-${slug}`, name: `Working group (${slug})` })).id
@@ -48,7 +53,7 @@ export async function openConsultation(
       closesAt: new Date(Date.now() + (options.closesInDays ?? 1) * DAY),
       eligibility: 'everyone',
       languages: options.languages ?? ['ar', 'zh', 'en', 'fr', 'ru', 'es'],
-      moderation: 'immediate',
+      moderation: options.moderation ?? 'immediate',
       questionIds,
     }),
   ).id

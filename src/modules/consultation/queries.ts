@@ -245,17 +245,13 @@ export async function firstStaffAccount(db: Db): Promise<number | null> {
   return row ? Number(row.accountId) : null
 }
 
-/** How far the assignment of platform submissions has read. */
-export async function watermark(db: Db): Promise<number> {
-  const row = await kdb(db).selectFrom('consultationWatermark').select('contributionId').executeTakeFirst()
-  return Number(row?.contributionId ?? 0)
-}
-
-/** Moves the watermark; its one row is made the first time (a fresh database has none). */
-export async function setWatermark(db: Db, contributionId: number): Promise<void> {
-  await kdb(db)
-    .insertInto('consultationWatermark')
-    .values({ id: 1, contributionId })
-    .onConflict((oc) => oc.column('id').doUpdateSet({ contributionId }))
+/** Which of these contributions are already in the consultation's record (a member of a text). */
+export async function assignedAmong(db: Db, contributionIds: number[]): Promise<Set<number>> {
+  if (contributionIds.length === 0) return new Set()
+  const rows = await kdb(db)
+    .selectFrom('consultationMember')
+    .select('contributionId')
+    .where('contributionId', 'in', contributionIds)
     .execute()
+  return new Set(rows.map((r) => Number(r.contributionId)))
 }

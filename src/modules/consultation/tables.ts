@@ -96,11 +96,6 @@ export interface ConsultationMemberTable {
   submittedAt: Date
 }
 
-export interface ConsultationWatermarkTable {
-  id: Generated<number>
-  contributionId: number
-}
-
 export type ConsultationTables = {
   consultationImport: ConsultationImportTable
   consultationReject: ConsultationRejectTable
@@ -109,5 +104,4 @@ export type ConsultationTables = {
   consultationText: ConsultationTextTable
   consultationBucket: ConsultationBucketTable
   consultationMember: ConsultationMemberTable
-  consultationWatermark: ConsultationWatermarkTable
 }

@@ -9,6 +9,7 @@ import { conflict, notFound, ok, type Result } from '../../core/result.ts'
 import { processTakes } from '../processes/index.ts'
 import { type Ctx, ownStanding } from './command-checks.ts'
 import { findContribution } from './queries.ts'
+import { queueArrival } from './queries-arrivals.ts'
 import { updateContribution } from './queries-write.ts'
 import type { ContributionStatus } from './tables.ts'
 
@@ -65,6 +66,8 @@ async function moderate(
         ? { status: 'hidden', hiddenAt: ctx.now, hiddenReason: change.reason ?? null, updatedAt: ctx.now }
         : { status: 'published', publishedAt: ctx.now, updatedAt: ctx.now },
     )
+    // newly published: the consultation assigns it to its group and campaign
+    if (change.to === 'published') await queueArrival(trx, id)
     await recordAudit(trx, {
       ...auditedBy(ctx),
       action: change.to === 'hidden' ? 'contribution.hidden' : 'contribution.published',

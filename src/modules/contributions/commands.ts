@@ -21,6 +21,7 @@ import {
   ownStanding,
 } from './command-checks.ts'
 import { type Contribution, findContribution, standingContribution } from './queries.ts'
+import { queueArrival } from './queries-arrivals.ts'
 import { deleteDraft } from './queries-draft.ts'
 import { insertAttachments, insertContribution, insertRevision, updateContribution } from './queries-write.ts'
 import { answerIssues, type TypedAnswer } from './rules/answers.ts'
@@ -148,6 +149,8 @@ export async function submitContribution(
       await updateContribution(trx, id, { answeredQuestionIds: answered })
       await insertAttachments(trx, id, 1, checked)
       await deleteDraft(trx, callId, actor.accountId)
+      // published as it arrives: the consultation assigns it (held for review: once published)
+      if (status === 'published') await queueArrival(trx, id)
       await recordAudit(trx, {
         ...auditedBy(ctx),
         action: 'contribution.submitted',

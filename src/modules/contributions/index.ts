@@ -7,12 +7,12 @@ export { compilationOf } from './compile.ts'
 export { CONTRIBUTOR_GROUPS, groupLabel, regionLabel } from './labels.ts'
 export { contributionsModule } from './module.tsx'
 export { revisionsOf, summaryRows } from './queries.ts'
+export { arrivedContributions, takeArrivals } from './queries-arrivals.ts'
 export {
   type ContributionText,
   contributionTexts,
   contributionTextsOfCall,
   indexImportedForSearch,
-  platformContributionsAfter,
   uncountedContributionIds,
 } from './queries-bulk.ts'
 export { CONTRIBUTION_TEXT_COPY_COLUMNS, contributionTextsOfCallCopy } from './queries-bulk-copy.ts'

@@ -160,18 +160,6 @@ export async function contributionTexts(db: Db, ids: number[]): Promise<Contribu
   return rows.map((r) => ({ ...r, id: Number(r.id), callId: Number(r.callId), text: r.text ?? '' }))
 }
 
-/** Published contributions submitted on the platform (not imported) after `afterId`, in id order. */
-export async function platformContributionsAfter(db: Db, afterId: number, limit: number): Promise<ContributionText[]> {
-  const rows = await textsQuery(db)
-    .where('c.id', '>', afterId)
-    .where('c.importId', 'is', null)
-    .where('c.status', '=', 'published')
-    .orderBy('c.id')
-    .limit(limit)
-    .execute()
-  return rows.map((r) => ({ ...r, id: Number(r.id), callId: Number(r.callId), text: r.text ?? '' }))
-}
-
 /**
  * The call's contributions up to `upToId` that do not count now (withdrawn, hidden, held for
  * review), ids in order: what a campaign rebuild read may have left the record since. Read

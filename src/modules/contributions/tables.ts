@@ -105,6 +105,11 @@ export interface ContributionsDraftTable {
   savedAt: Date
 }
 
+/** A contribution published on the platform, until the consultation has assigned it. */
+export interface ContributionsArrivalTable {
+  contributionId: number
+}
+
 export type ContributionsTables = {
   contributionsDraft: ContributionsDraftTable
   contributionsTally: ContributionsTallyTable
@@ -113,4 +118,5 @@ export type ContributionsTables = {
   contributionsAnswer: ContributionsAnswerTable
   contributionsCurrentAnswer: ContributionsCurrentAnswerView
   contributionsAttachment: ContributionsAttachmentTable
+  contributionsArrival: ContributionsArrivalTable
 }
