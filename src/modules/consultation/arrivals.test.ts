@@ -2,17 +2,21 @@
 // database: one published after a later one was assigned (a call moderated after review) is
 // assigned by the next run, a second run assigns nothing twice, and one withdrawn or hidden
 // before the run is not assigned.
+import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { accountWithRole, signUp, type TestClient } from '../../../test/support/client.ts'
 import { createTestRuntime, DATABASE_KINDS, type TestRuntime } from '../../../test/support/runtime.ts'
+import { insertImportedContributions } from '../contributions/index.ts'
 import { assignArrived } from './jobs.ts'
-import { openConsultation } from './open-call-fixture.ts'
+import { must, openConsultation, system } from './open-call-fixture.ts'
 import { assignedAmong } from './queries.ts'
+import { startImport } from './queries-intake.ts'
+import { asImported, generateContributions } from './rules/generate.ts'
 import type { ConsultationTables } from './tables.ts'
 
 describe.each(DATABASE_KINDS)('assigning contributions as they are published on %s', (kind) => {
   let runtime: TestRuntime
-  let call: { callId: number; questionId: number }
+  let call: { callId: number; processId: number; questionId: number }
   let secretariat: TestClient
 
   beforeAll(async () => {
@@ -21,7 +25,7 @@ describe.each(DATABASE_KINDS)('assigning contributions as they are published on 
       moderation: 'after_review',
       languages: ['en'],
     })
-    call = { callId: opened.callId, questionId: opened.questionIds[0] as number }
+    call = { callId: opened.callId, processId: opened.processId, questionId: opened.questionIds[0] as number }
     secretariat = (await accountWithRole(runtime, 'secretariat')).client
   }, 180_000)
   afterAll(() => runtime.close())
@@ -86,4 +90,30 @@ describe.each(DATABASE_KINDS)('assigning contributions as they are published on 
     expect(await assignArrived(runtime.deps.db)).toBe(0)
     expect((await record([withdrawn.id, hidden.id])).assigned).toEqual([false, false])
   })
+
+  it('drains a backlog of more than one batch in one run (the queue migration queues every published one)', async () => {
+    const db = runtime.deps.db
+    const { accountId } = await accountWithRole(runtime, 'secretariat')
+    const started = must(
+      await startImport(db, system(), {
+        callId: call.callId,
+        accountId,
+        fileName: 'b.csv',
+        format: 'csv',
+        sha256: 'b',
+      }),
+    )
+    const rows = [...generateContributions({ total: 1_100, seed: 5 })].map((g, i) =>
+      asImported({ ...g, language: 'en' }, call.questionId, i + 1),
+    )
+    const target = { callId: call.callId, processId: call.processId, authorAccountId: accountId }
+    const ids = (
+      await insertImportedContributions(db, { ...target, importId: started.id, sourceFile: 'b.csv' }, rows)
+    ).map((r) => r.id)
+    // as the migration queued them (imports are never queued: a rebuild or afterImport takes them)
+    await sql`insert into contributions_arrival (contribution_id) select unnest(${ids}::bigint[])`.execute(db)
+    expect(await assignArrived(db)).toBe(1_100)
+    expect((await record(ids)).assigned.every(Boolean)).toBe(true)
+    expect(await assignArrived(db)).toBe(0)
+  }, 300_000)
 })

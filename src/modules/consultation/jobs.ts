@@ -61,12 +61,17 @@ const rebuildJob: JobHandler = async (payload, { db, deps }) => {
  * so none is assigned twice. One withdrawn or hidden since its publication is taken off unassigned.
  */
 export async function assignArrived(db: Db): Promise<number> {
-  const queued = await arrivedContributions(db, 500)
-  const assigned = await assignedAmong(db, queued)
-  const fresh = queued.filter((id) => !assigned.has(id))
   let added = 0
-  for (const c of await contributionTexts(db, fresh)) if (await assignContribution(db, c)) added += 1
-  await takeArrivals(db, queued)
+  // a backlog (the queue's migration puts every published platform contribution in it) drains
+  // 500 at a time within one run, up to 20 batches, rather than 500 every 15 s
+  for (let batch = 0; batch < 20; batch++) {
+    const queued = await arrivedContributions(db, 500)
+    const assigned = await assignedAmong(db, queued)
+    const fresh = queued.filter((id) => !assigned.has(id))
+    for (const c of await contributionTexts(db, fresh)) if (await assignContribution(db, c)) added += 1
+    await takeArrivals(db, queued)
+    if (queued.length < 500) break
+  }
   return added
 }
 
