@@ -17,15 +17,8 @@ import { SCRIPT_MARKER } from '../src/core/db/pglite-dialect.ts'
 import { createLogger } from '../src/core/log.ts'
 import { loadDemo } from '../src/demo.ts'
 import { rebuildCampaigns, runImport, startImport } from '../src/modules/consultation/index.ts'
-import {
-  changeProcessState,
-  createProcess,
-  guidingQuestions,
-  listBodies,
-  openCall,
-} from '../src/modules/processes/index.ts'
 import { openRuntime } from '../src/runtime.ts'
-import { writeConsultationCsv } from './consultation-data.ts'
+import { benchCall, writeConsultationCsv } from './consultation-data.ts'
 import { fmt, percentile } from './measure.ts'
 
 const [mode, kind, name, rowsArg] = process.argv.slice(2)
@@ -54,34 +47,10 @@ async function build() {
   const dir = mkdtempSync(join(tmpdir(), 'ecp-keep-'))
   const file = join(dir, 'c.csv')
   await writeConsultationCsv(file, ROWS)
-  const body = (await listBodies(db))[0]
-  if (!body) throw new Error('no body')
-  const p = await createProcess(db, system(), {
-    bodyId: body.id,
-    slug: 'open-consultation-keep',
-    title: 'Open consultation (bench)',
-    mandateSymbol: 'A/RES/70/125',
-    questions: ['What should enhanced cooperation achieve?'],
-  })
-  if (!p.ok) throw new Error(JSON.stringify(p.error))
-  await changeProcessState(db, system(), p.value.id, { to: 'active' })
-  const question = (await guidingQuestions(db, p.value.id))[0]?.id as number
-  const call = await openCall(db, system(), p.value.id, {
-    title: 'Open call (bench)',
-    opensAt: new Date(Date.UTC(2026, 9, 1)),
-    closesAt: new Date(Date.UTC(2027, 1, 1)),
-    eligibility: 'everyone',
-    languages: ['ar', 'zh', 'en', 'fr', 'ru', 'es'],
-    moderation: 'immediate',
-    questionIds: [question],
-  })
-  if (!call.ok) throw new Error(JSON.stringify(call.error))
-  const admin = await sql<{
-    id: number
-  }>`select account_id::int as id from auth_role_grant where role = 'administrator' order by id limit 1`.execute(db)
+  const bench = await benchCall(db, 'open-consultation-keep')
   const started = await startImport(db, system(), {
-    callId: call.value.id,
-    accountId: admin.rows[0]?.id as number,
+    callId: bench.callId,
+    accountId: bench.accountId,
     fileName: 'c.csv',
     format: 'csv',
     sha256: `keep-${ROWS}`,
@@ -92,9 +61,9 @@ async function build() {
   if (!imported.ok) throw new Error(JSON.stringify(imported.error))
   console.log(`imported ${ROWS} in ${fmt((performance.now() - t0) / 1000)} s, load ${loadavg()[0]}`)
   const t1 = performance.now()
-  const r = await rebuildCampaigns(db, system(), call.value.id)
+  const r = await rebuildCampaigns(db, system(), bench.callId)
   if (!r.ok) throw new Error(JSON.stringify(r.error))
-  console.log(`rebuilt in ${fmt((performance.now() - t1) / 1000)} s; process ${p.value.id}, call ${call.value.id}`)
+  console.log(`rebuilt in ${fmt((performance.now() - t1) / 1000)} s; process ${bench.processId}, call ${bench.callId}`)
   rmSync(dir, { recursive: true, force: true })
   await runtime.close()
 }

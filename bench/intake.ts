@@ -16,15 +16,8 @@ import type { DatabaseTarget } from '../src/core/db/database.ts'
 import { createLogger } from '../src/core/log.ts'
 import { loadDemo } from '../src/demo.ts'
 import { runImport, startImport } from '../src/modules/consultation/index.ts'
-import {
-  changeProcessState,
-  createProcess,
-  guidingQuestions,
-  listBodies,
-  openCall,
-} from '../src/modules/processes/index.ts'
 import { openRuntime } from '../src/runtime.ts'
-import { writeConsultationCsv } from './consultation-data.ts'
+import { benchCall, writeConsultationCsv } from './consultation-data.ts'
 import { fmt } from './measure.ts'
 import { serverCpu, serverCpuSampler } from './server-cpu.ts'
 
@@ -56,31 +49,7 @@ async function main() {
   const runtime = await openRuntime(testConfig({ env: 'production' }), { target, log: createLogger('error') })
   const db = runtime.deps.db
   await loadDemo(runtime)
-  const body = (await listBodies(db))[0]
-  if (!body) throw new Error('no body')
-  const p = await createProcess(db, system(), {
-    bodyId: body.id,
-    slug: 'open-consultation-intake',
-    title: 'Open consultation (bench)',
-    mandateSymbol: 'A/RES/70/125',
-    questions: ['What should enhanced cooperation achieve?'],
-  })
-  if (!p.ok) throw new Error(JSON.stringify(p.error))
-  await changeProcessState(db, system(), p.value.id, { to: 'active' })
-  const question = (await guidingQuestions(db, p.value.id))[0]?.id as number
-  const call = await openCall(db, system(), p.value.id, {
-    title: 'Open call (bench)',
-    opensAt: new Date(Date.UTC(2026, 9, 1)),
-    closesAt: new Date(Date.UTC(2027, 1, 1)),
-    eligibility: 'everyone',
-    languages: ['ar', 'zh', 'en', 'fr', 'ru', 'es'],
-    moderation: 'immediate',
-    questionIds: [question],
-  })
-  if (!call.ok) throw new Error(JSON.stringify(call.error))
-  const admin = await sql<{
-    id: number
-  }>`select account_id::int as id from auth_role_grant where role = 'administrator' order by id limit 1`.execute(db)
+  const bench = await benchCall(db, 'open-consultation-intake')
 
   if (kind !== 'pglite') {
     const client = new pg.Client({ connectionString: url.toString() })
@@ -101,8 +70,8 @@ async function main() {
   }
 
   const started = await startImport(db, system(), {
-    callId: call.value.id,
-    accountId: admin.rows[0]?.id as number,
+    callId: bench.callId,
+    accountId: bench.accountId,
     fileName: 'c.csv',
     format: 'csv',
     sha256: `intake-${ROWS}`,
@@ -129,7 +98,7 @@ async function main() {
   if (!printed) throw new Error('the import failed before its end')
   const n = await sql<{
     n: string
-  }>`select count(*) as n from contributions_contribution where call_id = ${call.value.id}`.execute(db)
+  }>`select count(*) as n from contributions_contribution where call_id = ${bench.callId}`.execute(db)
   console.log(`rows stored: ${n.rows[0]?.n}`)
   await runtime.close()
   if (kind !== 'pglite' && process.env.KEEP !== '1') {

@@ -22,14 +22,7 @@ import {
   startImport,
 } from '../../src/modules/consultation/index.ts'
 import { contributionTexts, insertImportedContributions } from '../../src/modules/contributions/index.ts'
-import {
-  changeProcessState,
-  createProcess,
-  guidingQuestions,
-  listBodies,
-  openCall,
-} from '../../src/modules/processes/index.ts'
-import { writeConsultationCsv } from '../consultation-data.ts'
+import { benchCall, writeConsultationCsv } from '../consultation-data.ts'
 import { measureSearch } from '../consultation-search.ts'
 import { fmt, percentile } from '../measure.ts'
 import type { BenchContext, Scenario } from '../scenario.ts'
@@ -79,33 +72,12 @@ export const consultation: Scenario = {
       ctx.print(
         `\nConsultation: ${ROWS.toLocaleString('en')} generated contributions (${fmt((await stat(file)).size / 1024 / 1024, 0)} MB of CSV, written in ${fmt((performance.now() - t0) / 1000, 0)} s)`,
       )
-      const body = (await listBodies(db))[0]
-      if (!body) throw new Error('the demo has no body')
-      const processRow = await createProcess(db, system(), {
-        bodyId: body.id,
-        slug: `open-consultation-${ctx.kind}`,
-        title: 'Open consultation (bench)',
-        mandateSymbol: 'A/RES/70/125',
-        questions: ['What should enhanced cooperation achieve?'],
-      })
-      if (!processRow.ok) throw new Error(JSON.stringify(processRow.error))
-      await changeProcessState(db, system(), processRow.value.id, { to: 'active' })
-      const question = (await guidingQuestions(db, processRow.value.id))[0]?.id as number
-      const call = await openCall(db, system(), processRow.value.id, {
-        title: 'Open call (bench)',
-        opensAt: new Date(Date.UTC(2026, 9, 1)),
-        closesAt: new Date(Date.UTC(2027, 1, 1)),
-        eligibility: 'everyone',
-        languages: ['ar', 'zh', 'en', 'fr', 'ru', 'es'],
-        moderation: 'immediate',
-        questionIds: [question],
-      })
-      if (!call.ok) throw new Error(JSON.stringify(call.error))
-      const callId = call.value.id
-      const admin = await sql<{
-        id: number
-      }>`select account_id::int as id from auth_role_grant where role = 'administrator' order by id limit 1`.execute(db)
-      const accountId = admin.rows[0]?.id as number
+      const {
+        processId,
+        callId,
+        questionId: question,
+        accountId,
+      } = await benchCall(db, `open-consultation-${ctx.kind}`)
 
       // the intake, beside PostgreSQL's own COPY of the same file
       const copy = ctx.kind === 'postgresql' ? await postgresCopy(ctx, file) : null
@@ -208,7 +180,7 @@ export const consultation: Scenario = {
         db,
         {
           callId,
-          processId: processRow.value.id,
+          processId: processId,
           authorAccountId: accountId,
           importId: started.value.id,
           sourceFile: 'arrivals',
@@ -240,7 +212,7 @@ export const consultation: Scenario = {
       const campaign = await sql<{
         id: string
       }>`select id from consultation_campaign where call_id = ${callId} order by size desc limit 1`.execute(db)
-      const pid = processRow.value.id
+      const pid = processId
       for (const path of [
         `/processes/${pid}`,
         `/processes/${pid}/contributions`,
