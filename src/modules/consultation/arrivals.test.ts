@@ -6,12 +6,9 @@ import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { accountWithRole, signUp, type TestClient } from '../../../test/support/client.ts'
 import { createTestRuntime, DATABASE_KINDS, type TestRuntime } from '../../../test/support/runtime.ts'
-import { insertImportedContributions } from '../contributions/index.ts'
 import { assignArrived } from './jobs.ts'
-import { must, openConsultation, system } from './open-call-fixture.ts'
+import { importGenerated, openConsultation } from './open-call-fixture.ts'
 import { assignedAmong } from './queries.ts'
-import { startImport } from './queries-intake.ts'
-import { asImported, generateContributions } from './rules/generate.ts'
 import type { ConsultationTables } from './tables.ts'
 
 describe.each(DATABASE_KINDS)('assigning contributions as they are published on %s', (kind) => {
@@ -94,22 +91,8 @@ describe.each(DATABASE_KINDS)('assigning contributions as they are published on 
   it('drains a backlog of more than one batch in one run (the queue migration queues every published one)', async () => {
     const db = runtime.deps.db
     const { accountId } = await accountWithRole(runtime, 'secretariat')
-    const started = must(
-      await startImport(db, system(), {
-        callId: call.callId,
-        accountId,
-        fileName: 'b.csv',
-        format: 'csv',
-        sha256: 'b',
-      }),
-    )
-    const rows = [...generateContributions({ total: 1_100, seed: 5 })].map((g, i) =>
-      asImported({ ...g, language: 'en' }, call.questionId, i + 1),
-    )
-    const target = { callId: call.callId, processId: call.processId, authorAccountId: accountId }
-    const ids = (
-      await insertImportedContributions(db, { ...target, importId: started.id, sourceFile: 'b.csv' }, rows)
-    ).map((r) => r.id)
+    const opened = { ...call, questionIds: [call.questionId] }
+    const { ids } = await importGenerated(db, opened, accountId, { total: 1_100, seed: 5, language: 'en' })
     // as the migration queued them (imports are never queued: a rebuild or afterImport takes them)
     await sql`insert into contributions_arrival (contribution_id) select unnest(${ids}::bigint[])`.execute(db)
     expect(await assignArrived(db)).toBe(1_100)

@@ -1,10 +1,12 @@
 // The open call most consultation tests start from (test support, imported by tests only): a working
 // group, an active process with one guiding question, and a call open to everyone since yesterday
-// whose contributions are published as they arrive.
+// whose contributions are published as they arrive; and generated contributions imported into it.
 import { SYSTEM } from '../../core/auth/actor.ts'
 import type { Db } from '../../core/db/database.ts'
-import type { ImportedContribution } from '../contributions/index.ts'
+import { type ImportedContribution, insertImportedContributions } from '../contributions/index.ts'
 import { changeProcessState, createBody, createProcess, guidingQuestions, openCall } from '../processes/index.ts'
+import { startImport } from './queries-intake.ts'
+import { asImported, type GeneratedContribution, generateContributions } from './rules/generate.ts'
 
 const DAY = 86_400_000
 
@@ -82,4 +84,26 @@ export function importedPerson(
     text: of.text,
     sourceLine: i + 1,
   }
+}
+
+/**
+ * `total` contributions generated with `seed` (campaigns of near-copies and lone texts), imported
+ * into the call by one import of `accountId` on its first question; the import and the new ids.
+ */
+export async function importGenerated(
+  db: Db,
+  call: Pick<OpenConsultation, 'callId' | 'processId' | 'questionIds'>,
+  accountId: number,
+  of: { total: number; seed: number; file?: string; language?: GeneratedContribution['language'] },
+): Promise<{ importId: number; ids: number[] }> {
+  const file = of.file ?? 'generated.csv'
+  const started = must(
+    await startImport(db, system(), { callId: call.callId, accountId, fileName: file, format: 'csv', sha256: file }),
+  )
+  const rows = [...generateContributions({ total: of.total, seed: of.seed })].map((g, i) =>
+    asImported(of.language ? { ...g, language: of.language } : g, call.questionIds[0] as number, i + 1),
+  )
+  const target = { callId: call.callId, processId: call.processId, authorAccountId: accountId }
+  const stored = await insertImportedContributions(db, { ...target, importId: started.id, sourceFile: file }, rows)
+  return { importId: started.id, ids: stored.map((r) => r.id) }
 }

@@ -6,9 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { accountWithRole } from '../../../test/support/client.ts'
 import { createTestRuntime, DATABASE_KINDS, type TestRuntime } from '../../../test/support/runtime.ts'
 import { contributionTexts, insertImportedContributions } from '../contributions/index.ts'
-import { must, openConsultation, system } from './open-call-fixture.ts'
+import { importGenerated, must, openConsultation, system } from './open-call-fixture.ts'
 import { assignContribution } from './queries-assign.ts'
-import { startImport } from './queries-intake.ts'
 import { rebuildCampaigns } from './queries-rebuild.ts'
 import { asImported, generateContributions } from './rules/generate.ts'
 
@@ -20,17 +19,10 @@ describe.each(DATABASE_KINDS)('contributions that arrive or leave during a rebui
     runtime = await createTestRuntime(kind)
     const db = runtime.deps.db
     const accountId = (await accountWithRole(runtime, 'secretariat')).accountId
-    const { processId, callId, questionIds } = await openConsultation(db, 'catch-up')
-    const questionId = questionIds[0] as number
-    const started = must(
-      await startImport(db, system(), { callId, accountId, fileName: 'a.csv', format: 'csv', sha256: 'a' }),
-    )
-    await insertImportedContributions(
-      db,
-      { callId, processId, authorAccountId: accountId, importId: started.id, sourceFile: 'a.csv' },
-      [...generateContributions({ total: 120, seed: 5 })].map((g, i) => asImported(g, questionId, i + 1)),
-    )
-    call = { callId, processId, questionId, importId: started.id, accountId }
+    const opened = await openConsultation(db, 'catch-up')
+    const { importId } = await importGenerated(db, opened, accountId, { total: 120, seed: 5, file: 'a.csv' })
+    const { processId, callId, questionIds } = opened
+    call = { callId, processId, questionId: questionIds[0] as number, importId, accountId }
     must(await rebuildCampaigns(db, system(), callId))
   }, 180_000)
   afterAll(() => runtime.close())

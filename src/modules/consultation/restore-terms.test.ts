@@ -14,12 +14,9 @@ import { appliedMigrations } from '../../core/db/migrator.ts'
 import { describeTables, exportLines, restoredBy, transientTables } from '../../core/db/transfer.ts'
 import { importFile } from '../../core/db/transfer-import.ts'
 import { migrationFiles } from '../../runtime.ts'
-import { insertImportedContributions } from '../contributions/index.ts'
 import { modules } from '../index.ts'
-import { must, openConsultation, system } from './open-call-fixture.ts'
-import { startImport } from './queries-intake.ts'
+import { importGenerated, must, openConsultation, system } from './open-call-fixture.ts'
 import { rebuildCampaigns } from './queries-rebuild.ts'
-import { asImported, generateContributions } from './rules/generate.ts'
 
 /** The contributions whose search document says "in campaign" and those whose document says "no campaign". */
 async function termsOf(db: Db) {
@@ -52,20 +49,7 @@ describe.each(DATABASE_KINDS)('a restored consultation on %s', (kind) => {
     const db = source.deps.db
     const { accountId } = await accountWithRole(source, 'secretariat')
     const call = await openConsultation(db, 'restore-terms')
-    const started = must(
-      await startImport(db, system(), {
-        callId: call.callId,
-        accountId,
-        fileName: 'r.csv',
-        format: 'csv',
-        sha256: 'r',
-      }),
-    )
-    const rows = [...generateContributions({ total: 200, seed: 3 })].map((g, i) =>
-      asImported(g, call.questionIds[0] as number, i + 1),
-    )
-    const target = { callId: call.callId, processId: call.processId, authorAccountId: accountId }
-    await insertImportedContributions(db, { ...target, importId: started.id, sourceFile: 'r.csv' }, rows)
+    await importGenerated(db, call, accountId, { total: 200, seed: 3 })
     must(await rebuildCampaigns(db, system(), call.callId))
     const members = await membersOf(db)
     expect(members.length).toBeGreaterThan(20)
