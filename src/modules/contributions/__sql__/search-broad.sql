@@ -1,4 +1,6 @@
-select contributions_search_query($1, $2)::text as "ar", contributions_search_query($3, $4)::text as "zh", contributions_search_query($5, $6)::text as "en", contributions_search_query($7, $8)::text as "fr", contributions_search_query($9, $10)::text as "ru", contributions_search_query($11, $12)::text as "es", websearch_to_tsquery('simple', contributions_search_text($13, 'zh'))::text as zhx;
+select contributions_search_query($1, $2)::text as "ar", contributions_search_query($3, $4)::text as "zh", contributions_search_query($5, $6)::text as "en", contributions_search_query($7, $8)::text as "fr", contributions_search_query($9, $10)::text as "ru", contributions_search_query($11, $12)::text as "es", websearch_to_tsquery('simple', contributions_search_text($13, 'zh'))::text as zhx, (select coalesce(max(x.f), 0)
+from pg_stats p, unnest(p.most_common_vals::text::bigint[], p.most_common_freqs) as x(v, f)
+where p.tablename = 'contributions_search' and p.attname = 'call_id' and x.v = $14) as share;
 
 select max(contribution_id) as top
 from contributions_search;
