@@ -28,10 +28,13 @@ export interface Found {
 }
 
 export interface Window {
-  tsquery: string
+  /** text queries that must all match (queries-search.ts textQuery), each a condition of its own */
+  keys: readonly string[]
   callId: number
   statuses: Statuses
   membership: RawBuilder<unknown>
+  /** the newest contribution id in the index, null when it is empty (read with the query's parse) */
+  top: number | null
   /** only answers before this one (newest first) */
   after?: SearchKey | undefined
   need: number
@@ -62,14 +65,18 @@ const idsBelow = (key: SearchKey) => (key.questionId > 0 ? key.contributionId + 
 /** One stretch of ids [lo, below): its matches, newest first, at most `limit`. */
 async function stretch(db: Db, w: Window, lo: number, below: SearchKey, limit: number): Promise<Found[]> {
   const blocks = lo > 0 ? blockTerms(lo, alignUp(idsBelow(below))) : []
-  const tsquery = blocks.length ? `(${w.tsquery}) & (${blocks.join(' | ')})` : w.tsquery
+  // the stretch's blocks one more condition: the text index skips whatever lies outside them
+  const keys = blocks.length ? [...w.keys, blocks.join(' | ')] : w.keys
   // materialized: the text index alone picks the rows (the primary key's order would tempt the
   // planner into walking it and checking each document); then the keyset, and each one's campaign
   // (for the counts and the link) looked up
   const result = await sql<{ found: unknown }>`with w as materialized (
       select s.contribution_id, s.question_id, s.stakeholder_group, s.regional_group, s.language
       from contributions_search s
-      where s.document @@ ${tsquery}::tsquery and s.call_id = ${w.callId}
+      where ${sql.join(
+        keys.map((k) => sql`s.document @@ ${k}::tsquery`),
+        sql` and `,
+      )} and s.call_id = ${w.callId}
         and s.status in (${sql.join(w.statuses.map((s) => sql`${s}`))})),
     f as (select * from w where w.contribution_id >= ${lo}
         and (w.contribution_id, w.question_id) < (${below.contributionId}, ${below.questionId})
@@ -92,12 +99,9 @@ async function stretch(db: Db, w: Window, lo: number, below: SearchKey, limit: n
 
 /** The newest `need` answers matching the window's query (fewer when fewer match), newest first. */
 export async function newestMatching(db: Db, w: Window): Promise<Found[]> {
-  const top = await sql<{ top: string | null }>`select max(contribution_id) as top from contributions_search`.execute(
-    db,
-  )
-  if (top.rows[0]?.top == null) return []
+  if (w.top === null) return []
   // a keyset past the newest answer starts at the newest (not with empty stretches up to it)
-  const newest = { contributionId: Number(top.rows[0].top) + 1, questionId: 0 }
+  const newest = { contributionId: w.top + 1, questionId: 0 }
   const below = w.after && w.after.contributionId < newest.contributionId ? w.after : newest
   const found: Found[] = []
   let width = 2 ** BLOCK
