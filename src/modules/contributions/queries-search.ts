@@ -186,7 +186,7 @@ export function facetsOf(found: readonly Found[]): SearchFacets {
     stakeholderGroups: count((f) => f.group),
     regions: count((f) => f.region ?? 'none'),
     languages: count((f) => f.language),
-    campaign: count((f) => (f.campaign === null ? 'no' : 'yes')),
+    campaign: count((f) => (f.member ? 'yes' : 'no')),
   }
 }
 
@@ -198,7 +198,8 @@ const before = (f: Found, key: SearchKey) =>
  * stretch of ids first (queries-search-windows.ts), counted by facet here; the page is the first
  * of them, or after a keyset those past it (read again from there when the counted ones end
  * before the page does); then the page's excerpts.
- * `members` is the consultation's subquery of the call's campaign members (looked up, never copied).
+ * `members` is the consultation's subquery of the call's campaign members, in which the page's
+ * answers' campaigns are looked up (never copied).
  */
 export async function searchContributions(
   db: Db,
@@ -215,6 +216,13 @@ export async function searchContributions(
   const { search, excerpts, share, top } = await parsedQueries(db, input.q, input.callId)
   const countLimit = input.countLimit ?? COUNT_LIMIT
   const membership = members ?? sql`select null::bigint as contribution_id, null::bigint as campaign_id where false`
+  // each answer's membership is its document's term: the two kinds read apart, or the one chosen
+  const kinds = input.campaign
+    ? [{ member: input.campaign === 'yes', key: null }]
+    : [
+        { member: true, key: term(CAMPAIGN_TERM) },
+        { member: false, key: term(NO_CAMPAIGN_TERM) },
+      ]
   const keys = textQuery(input, search, share)
   const find = (after: SearchKey | undefined, need: number) =>
     keys
@@ -222,7 +230,7 @@ export async function searchContributions(
           keys,
           callId: input.callId,
           statuses: input.statuses,
-          membership,
+          kinds,
           top,
           after,
           need,
@@ -239,8 +247,8 @@ export async function searchContributions(
   const more = pageFrom.length > input.limit
   const shown: PageRow[] = pageFrom
     .slice(0, input.limit)
-    .map((f) => ({ contribution: f.contribution, question: f.question, campaign: f.campaign }))
-  const hits = await pageOf(db, shown, excerpts)
+    .map((f) => ({ contribution: f.contribution, question: f.question }))
+  const hits = await pageOf(db, shown, excerpts, membership)
   const last = shown.at(-1)
   const newest = counted.slice(0, countLimit)
   return {
