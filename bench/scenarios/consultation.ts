@@ -203,8 +203,11 @@ export const consultation: Scenario = {
       }
       times.sort((a, b) => a - b)
       const p99 = percentile(times, 99)
+      // "per arriving contribution": what the arrivals cost together, divided among them; the p99
+      // is printed beside it (the rare arrival that makes a campaign of a lone text costs more)
+      const mean = times.reduce((s, t) => s + t, 0) / times.length
       ctx.print(
-        `| assignment of an arriving contribution ${ctx.kind} | p50 ${fmt(percentile(times, 50), 2)} ms, p99 ${fmt(p99, 2)} ms (${ARRIVALS} arrivals) | ${ASSIGN_BUDGET_MS} ms | ${percentile(times, 50) <= ASSIGN_BUDGET_MS ? 'yes (p50)' : 'NO'} |`,
+        `| assignment of an arriving contribution ${ctx.kind} | mean ${fmt(mean, 2)} ms, p50 ${fmt(percentile(times, 50), 2)} ms, p99 ${fmt(p99, 2)} ms (${ARRIVALS} arrivals) | ${ASSIGN_BUDGET_MS} ms | ${mean <= ASSIGN_BUDGET_MS ? 'yes (mean)' : 'NO'} |`,
       )
 
       ctx.print(`| load average after the assignment | ${load()} | | |`)
