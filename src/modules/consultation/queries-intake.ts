@@ -254,15 +254,13 @@ export async function runImport(
       for (const record of records) {
         if (record.line <= started.lineDone) continue
         lastLine = record.line
-        if ('error' in record)
+        const checked = 'error' in record ? null : checkRecord(record.fields, record.line, resolver)
+        if (checked?.ok) valid.push(checked.value)
+        else if ('error' in record)
           rejects.push({ line: record.line, externalId: null, reason: record.error, record: record.raw ?? null })
         else {
-          const checked = checkRecord(record.fields, record.line, resolver)
-          if (checked.ok) valid.push(checked.value)
-          else {
-            const externalId = typeof record.fields.external_id === 'string' ? record.fields.external_id : null
-            rejects.push({ line: record.line, externalId, reason: checked.reason, record: record.fields })
-          }
+          const externalId = typeof record.fields.external_id === 'string' ? record.fields.external_id : null
+          rejects.push({ line: record.line, externalId, reason: checked?.reason ?? '', record: record.fields })
         }
         if (valid.length + rejects.length >= size) {
           await send()
