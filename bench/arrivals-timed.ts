@@ -149,7 +149,10 @@ function summary(label: string, rows: Timed[], postgres: boolean): string {
         2,
       )} ms in PostgreSQL`
     : ''
-  return `${label} (${rows.length}): p50 ${fmt(percentile(walls, 50), 2)} ms, p99 ${fmt(percentile(walls, 99), 2)} ms; CPU ${fmt(
+  return `${label} (${rows.length}): mean ${fmt(
+    mean((r) => r.wall),
+    2,
+  )} ms, p50 ${fmt(percentile(walls, 50), 2)} ms, p99 ${fmt(percentile(walls, 99), 2)} ms; CPU ${fmt(
     mean((r) => r.cpu),
     2,
   )} ms in this process${pg} each`

@@ -17,6 +17,7 @@ import {
   assignContribution,
   generateContributions,
   pairwiseQuality,
+  type RebuildSummary,
   rebuildCampaigns,
   runImport,
   startImport,
@@ -104,7 +105,17 @@ export const consultation: Scenario = {
       // (the pool may have opened connections meanwhile: all their time was this import's)
       let intakeCpu = 0
       let serverIntake: number | null = null
+      // as `ecp contributions import` does: the campaigns rebuilt after the batches, before the search
+      // pass (which then writes each member's document with its term); this is the full rebuild timed
+      let firstRebuild: { seconds: number; cpu: number; summary: RebuildSummary } | null = null
       const imported = await runImport(db, system(), started.value.id, createReadStream(file), {
+        beforeSearchPass: async () => {
+          const c = process.cpuUsage()
+          const rebuilt = await rebuildCampaigns(db, system(), callId)
+          if (!rebuilt.ok) throw new Error(JSON.stringify(rebuilt.error))
+          const s = rebuilt.value.seconds
+          firstRebuild = { seconds: s.read + s.cluster + s.write, cpu: cpuSeconds(c), summary: rebuilt.value }
+        },
         onIntakeDone: async () => {
           intakeCpu = cpuSeconds(cpu0)
           serverIntake = sampler ? await sampler.read() : null
@@ -149,17 +160,25 @@ export const consultation: Scenario = {
       )
       if (process.env.BENCH_CONSULTATION_IMPORT_ONLY === '1') return
 
-      // the full rebuild
+      // the full rebuild: the one the import ran before its search pass, then the same again over
+      // indexed contributions (a new threshold: only the documents whose membership changed rewritten)
+      const rebuildRow = (label: string, run: { seconds: number; cpu: number; summary: RebuildSummary }) => {
+        const r = run.summary
+        const scaled = (run.seconds * 1_000_000) / ROWS
+        ctx.print(
+          `| ${label} ${ctx.kind} | ${fmt(run.seconds, 1)} s (read ${fmt(r.seconds.read, 1)}, group ${fmt(r.seconds.cluster, 1)}, write ${fmt(r.seconds.write, 1)}; ${fmt(run.cpu, 1)} s CPU here); ${r.campaigns} campaigns, ${r.texts} distinct texts | ${REBUILD_BUDGET_S} s at 1,000,000${ROWS === 1_000_000 ? '' : ` (linear estimate: ${fmt(scaled, 0)} s)`} | ${scaled <= REBUILD_BUDGET_S ? 'yes' : 'NO'} |`,
+        )
+      }
+      if (firstRebuild) rebuildRow('rebuild (in the import, before its search pass)', firstRebuild)
       const cpu1 = process.cpuUsage()
       const rebuilt = await rebuildCampaigns(db, system(), callId)
-      const rebuildCpu = cpuSeconds(cpu1)
       if (!rebuilt.ok) throw new Error(JSON.stringify(rebuilt.error))
-      const r = rebuilt.value
-      const rebuildSeconds = r.seconds.read + r.seconds.cluster + r.seconds.write
-      const scaled = (rebuildSeconds * 1_000_000) / ROWS
-      ctx.print(
-        `| rebuild ${ctx.kind} | ${fmt(rebuildSeconds, 1)} s (read ${fmt(r.seconds.read, 1)}, group ${fmt(r.seconds.cluster, 1)}, write ${fmt(r.seconds.write, 1)}; ${fmt(rebuildCpu, 1)} s CPU here); ${r.campaigns} campaigns, ${r.texts} distinct texts | ${REBUILD_BUDGET_S} s at 1,000,000${ROWS === 1_000_000 ? '' : ` (linear estimate: ${fmt(scaled, 0)} s)`} | ${scaled <= REBUILD_BUDGET_S ? 'yes' : 'NO'} |`,
-      )
+      const again = rebuilt.value.seconds
+      rebuildRow('rebuild again (e.g. a new threshold)', {
+        seconds: again.read + again.cluster + again.write,
+        cpu: cpuSeconds(cpu1),
+        summary: rebuilt.value,
+      })
 
       // quality against the generator's truth
       const found = await sql<{ externalId: string; campaignId: string | null }>`
@@ -203,8 +222,11 @@ export const consultation: Scenario = {
       }
       times.sort((a, b) => a - b)
       const p99 = percentile(times, 99)
+      // "per arriving contribution": what the arrivals cost together, divided among them; the p99
+      // is printed beside it (the rare arrival that makes a campaign of a lone text costs more)
+      const mean = times.reduce((s, t) => s + t, 0) / times.length
       ctx.print(
-        `| assignment of an arriving contribution ${ctx.kind} | p50 ${fmt(percentile(times, 50), 2)} ms, p99 ${fmt(p99, 2)} ms (${ARRIVALS} arrivals) | ${ASSIGN_BUDGET_MS} ms | ${percentile(times, 50) <= ASSIGN_BUDGET_MS ? 'yes (p50)' : 'NO'} |`,
+        `| assignment of an arriving contribution ${ctx.kind} | mean ${fmt(mean, 2)} ms, p50 ${fmt(percentile(times, 50), 2)} ms, p99 ${fmt(p99, 2)} ms (${ARRIVALS} arrivals) | ${ASSIGN_BUDGET_MS} ms | ${mean <= ASSIGN_BUDGET_MS ? 'yes (mean)' : 'NO'} |`,
       )
 
       ctx.print(`| load average after the assignment | ${load()} | | |`)

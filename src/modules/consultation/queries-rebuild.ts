@@ -9,7 +9,7 @@ import { authorize } from '../../core/auth/authorize.ts'
 import type { Db } from '../../core/db/database.ts'
 import { inTransaction } from '../../core/db/helpers.ts'
 import { notFound, ok, type Result } from '../../core/result.ts'
-import { contributionTexts, tidySearchIndex } from '../contributions/index.ts'
+import { contributionTexts, freshenCallStatistics, tidySearchIndex } from '../contributions/index.ts'
 import { findCall } from '../processes/index.ts'
 import { thresholdOf } from './queries.ts'
 import { additionsOf } from './queries-rebuild-additions.ts'
@@ -79,6 +79,8 @@ async function rebuildWith(
   options: { onProgress?: (read: number) => void; threads?: boolean; afterRead?: () => Promise<void> },
 ): Promise<Result<RebuildSummary>> {
   const { callId } = call
+  // the read below is planned page by page: over the call's real size, not statistics from before it filled
+  await freshenCallStatistics(db, callId)
   // pass 1: distinct texts and their signatures; compact facts of every member
   const { hashes, signatures, firstMember, textMembers, member, groups, regions } = await readAndSign(
     db,

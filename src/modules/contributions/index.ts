@@ -48,4 +48,5 @@ export {
   searchContributions,
   tidySearchIndex,
 } from './queries-search.ts'
+export { type CallStatistics, freshenCallStatistics } from './queries-statistics.ts'
 export { type Summary, summaryFromGroups } from './rules/summary.ts'

@@ -7,7 +7,7 @@
 // or the ids run out. Reading the newest answers in id order and checking each one's words instead
 // reads thousands of documents for a word that narrowed to English is rare among; reading every
 // answer with the word to sort them reads hundreds of thousands for a common one.
-import { type RawBuilder, sql } from 'kysely'
+import { sql } from 'kysely'
 import type { Db } from '../../core/db/database.ts'
 
 export type Statuses = readonly ('published' | 'pending_review')[]
@@ -24,14 +24,22 @@ export interface Found {
   group: string
   region: string | null
   language: string
-  campaign: number | null
+  /** in a campaign, as its document's term says (kept by the consultation with its members) */
+  member: boolean
 }
 
 export interface Window {
-  tsquery: string
+  /** text queries that must all match (queries-search.ts textQuery), each a condition of its own */
+  keys: readonly string[]
   callId: number
   statuses: Statuses
-  membership: RawBuilder<unknown>
+  /**
+   * The answers in a campaign and the others, read apart, each with the condition that says so
+   * (a campaign filter chosen: one kind, its term among the keys already, so no condition)
+   */
+  kinds: readonly { member: boolean; key: string | null }[]
+  /** the newest contribution id in the index, null when it is empty (read with the query's parse) */
+  top: number | null
   /** only answers before this one (newest first) */
   after?: SearchKey | undefined
   need: number
@@ -62,42 +70,46 @@ const idsBelow = (key: SearchKey) => (key.questionId > 0 ? key.contributionId + 
 /** One stretch of ids [lo, below): its matches, newest first, at most `limit`. */
 async function stretch(db: Db, w: Window, lo: number, below: SearchKey, limit: number): Promise<Found[]> {
   const blocks = lo > 0 ? blockTerms(lo, alignUp(idsBelow(below))) : []
-  const tsquery = blocks.length ? `(${w.tsquery}) & (${blocks.join(' | ')})` : w.tsquery
+  // the stretch's blocks one more condition: the text index skips whatever lies outside them
+  const keys = blocks.length ? [...w.keys, blocks.join(' | ')] : w.keys
+  // each answer's membership read with it from the text index: the members (its term one more
+  // condition) and the others apart, instead of a lookup of each match in the consultation's members
+  const branch = ({ member, key }: Window['kinds'][number]) => sql`select s.contribution_id, s.question_id,
+      s.stakeholder_group, s.regional_group, s.language, ${sql.lit(member)} as member
+    from contributions_search s
+    where ${sql.join(
+      [...keys, ...(key ? [key] : [])].map((k) => sql`s.document @@ ${k}::tsquery`),
+      sql` and `,
+    )} and s.call_id = ${w.callId} and s.status in (${sql.join(w.statuses.map((s) => sql`${s}`))})`
   // materialized: the text index alone picks the rows (the primary key's order would tempt the
-  // planner into walking it and checking each document); then the keyset, and each one's campaign
-  // (for the counts and the link) looked up
-  const result = await sql<{ found: unknown }>`with w as materialized (
-      select s.contribution_id, s.question_id, s.stakeholder_group, s.regional_group, s.language
-      from contributions_search s
-      where s.document @@ ${tsquery}::tsquery and s.call_id = ${w.callId}
-        and s.status in (${sql.join(w.statuses.map((s) => sql`${s}`))})),
+  // planner into walking it and checking each document); then the keyset
+  const result = await sql<{ found: unknown }>`with w as materialized (${sql.join(
+    w.kinds.map(branch),
+    sql` union all `,
+  )}),
     f as (select * from w where w.contribution_id >= ${lo}
         and (w.contribution_id, w.question_id) < (${below.contributionId}, ${below.questionId})
       order by contribution_id desc, question_id desc limit ${limit})
     select coalesce(json_agg(json_build_array(contribution_id, question_id, stakeholder_group, regional_group,
-        language, (select cm.campaign_id from (${w.membership}) cm where cm.contribution_id = f.contribution_id))
-        order by contribution_id desc, question_id desc), '[]') as found
+        language, member) order by contribution_id desc, question_id desc), '[]') as found
     from f`.execute(db)
   const rows = result.rows[0]?.found
   const list = (typeof rows === 'string' ? JSON.parse(rows) : (rows ?? [])) as unknown[][]
-  return list.map(([contribution, question, group, region, language, campaign]) => ({
+  return list.map(([contribution, question, group, region, language, member]) => ({
     contribution: Number(contribution),
     question: Number(question),
     group: String(group),
     region: region === null ? null : String(region),
     language: String(language),
-    campaign: campaign === null ? null : Number(campaign),
+    member: member === true,
   }))
 }
 
 /** The newest `need` answers matching the window's query (fewer when fewer match), newest first. */
 export async function newestMatching(db: Db, w: Window): Promise<Found[]> {
-  const top = await sql<{ top: string | null }>`select max(contribution_id) as top from contributions_search`.execute(
-    db,
-  )
-  if (top.rows[0]?.top == null) return []
+  if (w.top === null) return []
   // a keyset past the newest answer starts at the newest (not with empty stretches up to it)
-  const newest = { contributionId: Number(top.rows[0].top) + 1, questionId: 0 }
+  const newest = { contributionId: w.top + 1, questionId: 0 }
   const below = w.after && w.after.contributionId < newest.contributionId ? w.after : newest
   const found: Found[] = []
   let width = 2 ** BLOCK
@@ -111,9 +123,11 @@ export async function newestMatching(db: Db, w: Window): Promise<Found[]> {
     if (lo === 0) break
     const read = hi - lo
     const wanted = w.need - found.length
-    // as many ids again as the last stretch needed per answer found, and a margin; at most 16 times as wide
+    // as many ids as the last stretch needed per answer found, and a margin; at most 16 times as
+    // wide. Not more: every match of a stretch is read, counted or not (Arabic at 1,000,000, when
+    // a stretch was at least twice as wide as the last: 2,986 answers read for the 416 wanted)
     width = rows.length
-      ? Math.min(read * 16, Math.max(read * 2, Math.ceil((read * wanted * 1.3) / rows.length)))
+      ? Math.min(read * 16, Math.max(2 ** BLOCK, Math.ceil((read * wanted * 1.3) / rows.length)))
       : read * 16
     cur = { contributionId: lo, questionId: 0 }
   }

@@ -54,7 +54,8 @@ export type SearchContinuation = SearchKey
 export const COUNT_LIMIT = 2000
 
 /**
- * The query parsed once by each language's configuration (one round trip), as the documents were
+ * The query parsed once by each language's configuration (one round trip, which reads the index's
+ * newest contribution id too: where the search starts), as the documents were
  * indexed (Chinese as character pairs), and for the excerpts (Chinese a character at a time); a
  * language whose parse is empty (stop words only) is left out, and no parse fails:
  * websearch_to_tsquery takes any text.
@@ -63,14 +64,15 @@ async function parsedQueries(db: Db, q: string, callId: number) {
   const result = await sql<Record<string, string>>`select ${sql.join(
     LOCALES.map((l) => sql`contributions_search_query(${q}, ${l})::text as ${sql.ref(l)}`),
   )}, websearch_to_tsquery('simple', contributions_search_text(${q}, 'zh'))::text as zhx,
-    (${callShare(callId)}) as share`.execute(db)
+    (${callShare(callId)}) as share, (select max(contribution_id) from contributions_search) as top`.execute(db)
   const row = result.rows[0] ?? {}
   const search: Partial<Record<Locale, string>> = Object.fromEntries(
     LOCALES.flatMap((l) => (row[l] ? [[l, row[l]]] : [])),
   )
   const excerpts: HeadlineQueries = { ...search }
   if (search.zh && row.zhx) excerpts.zh = row.zhx
-  return { search, excerpts, share: Number(row.share ?? 0) }
+  const top = row.top == null ? null : Number(row.top)
+  return { search, excerpts, share: Number(row.share ?? 0), top }
 }
 
 /**
@@ -132,38 +134,44 @@ export async function tidySearchIndex(db: Db, least = DEAD_ROWS_TIDIED): Promise
 export const term = (lexeme: string) => `'${lexeme.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`
 
 /**
- * The whole search as one text query: the words in each language together with that language
- * (each contribution is searched in its own), and every filter the document holds a term of.
- * Null when no language has words to look for.
+ * The whole search as text queries that must all match, each one asked of the text index as a
+ * condition of its own: the words in each language together with that language (each
+ * contribution is searched in its own), and each filter the document holds a term of. Null when
+ * no language has words to look for. Apart, the index steps from one condition's next match to
+ * the next that all share, skipping what any one of them lacks; as one query, it visited every
+ * entry of its rarest term and checked the whole query at each (English outside campaigns at
+ * 1,000,000: each of the 170,000 English answers).
  */
 export function textQuery(
   input: ContributionSearch,
   parsed: Partial<Record<Locale, string>>,
   callShare = 0,
-): string | null {
+): string[] | null {
   const languages = Object.entries(parsed).filter(([l]) => !input.language || l === input.language)
   if (languages.length === 0) return null
   // the languages whose parse is the same share one branch; when all six do (a word every
   // configuration leaves alone, Chinese, Arabic), none is named: each language term of a branch
   // is one more large list of entries the text index decodes (合作 at 1,000,000: a stretch's
-  // index scan 122 ms with the six, 34 ms without, the same rows)
+  // index scan 122 ms with the six, 34 ms without, the same rows); one language chosen is a
+  // condition of its own
   const branches = new Map<string, string[]>()
   for (const [l, tq] of languages) branches.set(tq, [...(branches.get(tq) ?? []), l])
   const words = [...branches]
     .map(([tq, ls]) =>
-      !input.language && ls.length === LOCALES.length
+      input.language || ls.length === LOCALES.length
         ? `(${tq})`
         : `(${tq}) & (${ls.map((l) => term(`lang ${l}`)).join(' | ')})`,
     )
     .join(' | ')
   const filters = callShare > CALL_TERM_SHARE ? [] : [term(`call ${input.callId}`)]
+  if (input.language) filters.push(term(`lang ${input.language}`))
   if (input.questionId) filters.push(term(`q ${input.questionId}`))
   if (input.stakeholderGroup) filters.push(term(`grp ${input.stakeholderGroup}`))
   if (input.regionalGroup) filters.push(term(`region ${input.regionalGroup}`))
   // the consultation keeps one of the two terms on each document (markCampaignMembers)
   if (input.campaign === 'yes') filters.push(term(CAMPAIGN_TERM))
   if (input.campaign === 'no') filters.push(term(NO_CAMPAIGN_TERM))
-  return filters.length ? `(${words}) & ${filters.join(' & ')}` : `(${words})`
+  return [words, ...filters]
 }
 
 /** The counts of each facet, added up from the answers counted. */
@@ -178,7 +186,7 @@ export function facetsOf(found: readonly Found[]): SearchFacets {
     stakeholderGroups: count((f) => f.group),
     regions: count((f) => f.region ?? 'none'),
     languages: count((f) => f.language),
-    campaign: count((f) => (f.campaign === null ? 'no' : 'yes')),
+    campaign: count((f) => (f.member ? 'yes' : 'no')),
   }
 }
 
@@ -190,7 +198,8 @@ const before = (f: Found, key: SearchKey) =>
  * stretch of ids first (queries-search-windows.ts), counted by facet here; the page is the first
  * of them, or after a keyset those past it (read again from there when the counted ones end
  * before the page does); then the page's excerpts.
- * `members` is the consultation's subquery of the call's campaign members (looked up, never copied).
+ * `members` is the consultation's subquery of the call's campaign members, in which the page's
+ * answers' campaigns are looked up (never copied).
  */
 export async function searchContributions(
   db: Db,
@@ -204,17 +213,25 @@ export async function searchContributions(
   hits: SearchHit[]
   next: SearchContinuation | null
 }> {
-  const { search, excerpts, share } = await parsedQueries(db, input.q, input.callId)
+  const { search, excerpts, share, top } = await parsedQueries(db, input.q, input.callId)
   const countLimit = input.countLimit ?? COUNT_LIMIT
   const membership = members ?? sql`select null::bigint as contribution_id, null::bigint as campaign_id where false`
-  const tsquery = textQuery(input, search, share)
+  // each answer's membership is its document's term: the two kinds read apart, or the one chosen
+  const kinds = input.campaign
+    ? [{ member: input.campaign === 'yes', key: null }]
+    : [
+        { member: true, key: term(CAMPAIGN_TERM) },
+        { member: false, key: term(NO_CAMPAIGN_TERM) },
+      ]
+  const keys = textQuery(input, search, share)
   const find = (after: SearchKey | undefined, need: number) =>
-    tsquery
+    keys
       ? newestMatching(db, {
-          tsquery,
+          keys,
           callId: input.callId,
           statuses: input.statuses,
-          membership,
+          kinds,
+          top,
           after,
           need,
         })
@@ -230,8 +247,8 @@ export async function searchContributions(
   const more = pageFrom.length > input.limit
   const shown: PageRow[] = pageFrom
     .slice(0, input.limit)
-    .map((f) => ({ contribution: f.contribution, question: f.question, campaign: f.campaign }))
-  const hits = await pageOf(db, shown, excerpts)
+    .map((f) => ({ contribution: f.contribution, question: f.question }))
+  const hits = await pageOf(db, shown, excerpts, membership)
   const last = shown.at(-1)
   const newest = counted.slice(0, countLimit)
   return {

@@ -222,21 +222,27 @@ describe('the blocks of ids a stretch is read by', () => {
   })
 })
 
-describe('the text query of a search', () => {
+describe('the text queries of a search', () => {
   const input = { callId: 5, q: 'x', statuses: ['published'] as const, limit: 20 }
   const alike = Object.fromEntries(['ar', 'zh', 'en', 'fr', 'ru', 'es'].map((l) => [l, "'合作'"]))
 
   it('names no language when all six parse the words alike, and the languages of each parse otherwise', () => {
-    expect(textQuery(input, alike)).toBe("(('合作')) & 'call 5'")
-    expect(textQuery(input, { ...alike, zh: "'合':*" })).toBe(
-      "(('合作') & ('lang ar' | 'lang en' | 'lang fr' | 'lang ru' | 'lang es') | ('合':*) & ('lang zh')) & 'call 5'",
-    )
-    expect(textQuery({ ...input, language: 'zh' }, alike)).toBe("(('合作') & ('lang zh')) & 'call 5'")
+    expect(textQuery(input, alike)).toEqual(["('合作')", "'call 5'"])
+    expect(textQuery(input, { ...alike, zh: "'合':*" })).toEqual([
+      "('合作') & ('lang ar' | 'lang en' | 'lang fr' | 'lang ru' | 'lang es') | ('合':*) & ('lang zh')",
+      "'call 5'",
+    ])
+  })
+
+  it('asks for the words and each filter as conditions of their own, a chosen language among the filters', () => {
+    expect(
+      textQuery({ ...input, language: 'zh', stakeholderGroup: 'academic_community', campaign: 'yes' }, alike),
+    ).toEqual(["('合作')", "'call 5'", "'lang zh'", "'grp academic_community'", "'in campaign'"])
   })
 
   it("leaves the call's term out only when the call is most of the index", () => {
-    expect(textQuery(input, alike, 0.9)).toBe("(('合作'))")
-    expect(textQuery(input, alike, 0.2)).toBe("(('合作')) & 'call 5'")
-    expect(textQuery({ ...input, campaign: 'no' }, alike, 0.9)).toBe("(('合作')) & 'no campaign'")
+    expect(textQuery(input, alike, 0.9)).toEqual(["('合作')"])
+    expect(textQuery(input, alike, 0.2)).toEqual(["('合作')", "'call 5'"])
+    expect(textQuery({ ...input, campaign: 'no' }, alike, 0.9)).toEqual(["('合作')", "'no campaign'"])
   })
 })

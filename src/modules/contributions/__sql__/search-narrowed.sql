@@ -1,19 +1,14 @@
 select contributions_search_query($1, $2)::text as "ar", contributions_search_query($3, $4)::text as "zh", contributions_search_query($5, $6)::text as "en", contributions_search_query($7, $8)::text as "fr", contributions_search_query($9, $10)::text as "ru", contributions_search_query($11, $12)::text as "es", websearch_to_tsquery('simple', contributions_search_text($13, 'zh'))::text as zhx, (select coalesce(max(x.f), 0)
 from pg_stats p, unnest(p.most_common_vals::text::bigint[], p.most_common_freqs) as x(v, f)
-where p.tablename = 'contributions_search' and p.attname = 'call_id' and x.v = $14) as share;
+where p.tablename = 'contributions_search' and p.attname = 'call_id' and x.v = $14) as share, (select max(contribution_id)
+from contributions_search) as top;
 
-select max(contribution_id) as top
-from contributions_search;
-
-with w as materialized ( select s.contribution_id, s.question_id, s.stakeholder_group, s.regional_group, s.language
+with w as materialized (select s.contribution_id, s.question_id, s.stakeholder_group, s.regional_group, s.language, false as member
 from contributions_search s
-where s.document @@ $1::tsquery and s.call_id = $2 and s.status in ($3, $4)), f as (select *
+where s.document @@ $1::tsquery and s.document @@ $2::tsquery and s.document @@ $3::tsquery and s.document @@ $4::tsquery and s.document @@ $5::tsquery and s.document @@ $6::tsquery and s.document @@ $7::tsquery and s.call_id = $8 and s.status in ($9, $10)), f as (select *
 from w
-where w.contribution_id >= $5 and (w.contribution_id, w.question_id) < ($6, $7)
+where w.contribution_id >= $11 and (w.contribution_id, w.question_id) < ($12, $13)
 order by contribution_id desc, question_id desc
-limit $8) select coalesce(json_agg(json_build_array(contribution_id, question_id, stakeholder_group, regional_group, language, (select cm.campaign_id
-from (select null::bigint as contribution_id, null::bigint as campaign_id
-where false) cm
-where cm.contribution_id = f.contribution_id))
+limit $14) select coalesce(json_agg(json_build_array(contribution_id, question_id, stakeholder_group, regional_group, language, member)
 order by contribution_id desc, question_id desc), '[]') as found
 from f;
