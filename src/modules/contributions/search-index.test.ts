@@ -187,6 +187,14 @@ describe.each(DATABASE_KINDS)('the search index on %s', (kind) => {
     expect(later.next).toEqual({ contributionId: ids[74], questionId: all.hits[74]?.questionId })
   })
 
+  it('reads its matches by a statement PostgreSQL never JIT-compiles (compiling one took longer than the search)', async () => {
+    // migration 20261212-0400: at 1,000,000 a search over the whole index is estimated past
+    // jit_above_cost and was compiled for 15-18 ms to read 150 rows in 18
+    const fn = await sql<{ config: string[] | null }>`select proconfig as config from pg_proc
+      where proname = 'contributions_search_matches'`.execute(runtime.deps.db)
+    expect(fn.rows[0]?.config).toContain('jit=off')
+  })
+
   it('finds a reclassified contribution under its new group and region only', async () => {
     const db = runtime.deps.db
     await sql`update contributions_contribution set stakeholder_group = 'technical_community', regional_group = 'eeg'
