@@ -73,16 +73,12 @@ async function stretch(db: Db, w: Window, lo: number, below: SearchKey, limit: n
   // the stretch's blocks one more condition: the text index skips whatever lies outside them
   const keys = blocks.length ? [...w.keys, blocks.join(' | ')] : w.keys
   // each answer's membership read with it from the text index: the members (its term one more
-  // condition) and the others apart, instead of a lookup of each match in the consultation's members
-  const branch = ({ member, key }: Window['kinds'][number]) => sql`select s.contribution_id, s.question_id,
-      s.stakeholder_group, s.regional_group, s.language, ${sql.lit(member)} as member
-    from contributions_search s
-    where ${sql.join(
-      [...keys, ...(key ? [key] : [])].map((k) => sql`s.document @@ ${k}::tsquery`),
-      sql` and `,
-    )} and s.call_id = ${w.callId} and s.status in (${sql.join(w.statuses.map((s) => sql`${s}`))})`
-  // materialized: the text index alone picks the rows (the primary key's order would tempt the
-  // planner into walking it and checking each document); then the keyset
+  // condition) and the others apart, instead of a lookup of each match in the consultation's
+  // members; by a function planned without JIT compilation (migration 20261212-0400)
+  const branch = ({ member, key }: Window['kinds'][number]) =>
+    sql`select * from contributions_search_matches(${[...keys, ...(key ? [key] : [])]}::text[], ${member},
+      ${w.callId}, ${[...w.statuses]}::text[])`
+  // materialized: the text index alone picks the rows; then the keyset
   const result = await sql<{ found: unknown }>`with w as materialized (${sql.join(
     w.kinds.map(branch),
     sql` union all `,
