@@ -119,7 +119,7 @@ async function main() {
   // this process's CPU for each tenth of the rows
   const tenths: number[] = []
   let tenthFrom = cpuNow()
-  const imported = await runImport(db, system(), started.value.id, createReadStream(file), {
+  const imported = await runImport(db, system(), started.value.id, createReadStream(file, { highWaterMark: 1 << 20 }), {
     ...(process.env.INTAKE_CONCURRENCY ? { concurrency: Number(process.env.INTAKE_CONCURRENCY) } : {}),
     ...(process.env.INTAKE_BATCH ? { batchSize: Number(process.env.INTAKE_BATCH) } : {}),
     onProgress: (p) => {

@@ -137,7 +137,11 @@ export async function prepareImportedBatch(
     from (select pg_get_serial_sequence('contributions_contribution', 'id')::regclass as seq offset 0) s,
       generate_series(1, ${fresh.length})`.execute(db)
   const prefix = batchPrefix(batch)
-  const copy = new BinaryCopy(fresh.length * 512)
+  // room for the whole batch at once (a UTF-16 unit is at most 3 bytes of UTF-8, the other columns
+  // well under 512): growing it as it fills copied each batch's data twice over
+  let capacity = 0
+  for (const r of fresh) capacity += 512 + 3 * (r.externalId.length + r.contributorName.length + r.text.length)
+  const copy = new BinaryCopy(capacity)
   const stored = fresh.map((r, i) => {
     const id = Number(ids.rows[i]?.id)
     writeImportRow(copy, prefix, id, r)

@@ -99,9 +99,14 @@ const KINDS: readonly string[] = ['individual', 'organization', 'member_state']
 
 const text = (v: unknown) => (typeof v === 'string' ? v.trim() : v === undefined || v === null ? '' : String(v).trim())
 
+// a function of the module, not a closure made for each record: tsx names every closure it makes
+// (a call of its __name helper per record, a million times on a bulk import)
+function refuse(reason: string): RecordResult {
+  return { ok: false, reason }
+}
+
 /** Checks one record (a CSV row or JSON object, by column name). */
 export function checkRecord(fields: Record<string, unknown>, line: number, world: Resolver): RecordResult {
-  const refuse = (reason: string): RecordResult => ({ ok: false, reason })
   // PostgreSQL text cannot hold NUL: left in, the batch's COPY would fail and the import with it
   for (const name in fields) {
     const v = fields[name]
