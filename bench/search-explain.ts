@@ -1,26 +1,51 @@
-// Where a search's time goes on a kept PostgreSQL database, without the server's log: each
-// statement's plan with its buffers (auto_explain, sent to this client as notices), the rows and
-// buffers of its text index scan and the whole, and the backend's CPU time from /proc, per search.
-// Usage: node --import tsx bench/search-explain.ts NAME [DETAIL=1 prints every plan]
+// Where a search's time goes on a kept database, without the server's log: each statement's plan
+// with its buffers (auto_explain, sent to this client as notices), the rows and buffers of its text
+// index scan and the whole, and the CPU time per search: the PostgreSQL backend's from /proc, or on
+// PGlite (the database in this process, opened with auto_explain) this process's.
+// Usage: node --import tsx bench/search-explain.ts [pglite] NAME [DETAIL=1 prints every plan]
+//   PGlite: NAME is a directory under /work/tmp-consult-read/ (bench/consultation-keep.ts build pglite NAME)
 import { readFileSync } from 'node:fs'
 import { loadavg } from 'node:os'
+import { PGlite } from '@electric-sql/pglite'
+import { auto_explain } from '@electric-sql/pglite/contrib/auto_explain'
 import { CamelCasePlugin, Kysely, PostgresDialect, sql } from 'kysely'
 import pg from 'pg'
 import type { Db } from '../src/core/db/database.ts'
+import { SerializedPGliteDialect } from '../src/core/db/pglite-dialect.ts'
 import { campaignMembersOfCall } from '../src/modules/consultation/index.ts'
 import { searchContributions } from '../src/modules/contributions/index.ts'
 
-const [name] = process.argv.slice(2)
-const url = new URL(process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test')
-url.pathname = `/${name}`
+const args = process.argv.slice(2)
+const lite = args[0] === 'pglite'
+const name = lite ? args[1] : args[0]
 const notices: string[] = []
-const pool = new pg.Pool({ connectionString: url.toString(), max: 1 })
-pool.on('connect', (c) => c.on('notice', (n) => notices.push(n.message ?? '')))
-const db = new Kysely({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin()] }) as unknown as Db
-const pid = (await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(db)).rows[0]?.pid
-const cpu = () => {
-  const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? []
-  return ((Number(f[11]) + Number(f[12])) / 100) * 1000
+let db: Db
+let cpu: () => number
+if (lite) {
+  const pglite = await PGlite.create(`/work/tmp-consult-read/${name}/pglite`, {
+    extensions: { auto_explain },
+    parsers: { 20: (v: string) => Number(v), 1082: (v: string) => v },
+  })
+  // every statement's notices (auto_explain's plans) collected, as a server's client hears them
+  const query = pglite.query.bind(pglite)
+  pglite.query = ((q: string, params?: unknown[], options?: Parameters<typeof query>[2]) =>
+    query(q, params, { ...options, onNotice: (n) => notices.push(n.message ?? '') })) as typeof pglite.query
+  db = new Kysely({ dialect: new SerializedPGliteDialect(pglite), plugins: [new CamelCasePlugin()] }) as unknown as Db
+  cpu = () => {
+    const u = process.cpuUsage()
+    return (u.user + u.system) / 1000
+  }
+} else {
+  const url = new URL(process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test')
+  url.pathname = `/${name}`
+  const pool = new pg.Pool({ connectionString: url.toString(), max: 1 })
+  pool.on('connect', (c) => c.on('notice', (n) => notices.push(n.message ?? '')))
+  db = new Kysely({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin()] }) as unknown as Db
+  const pid = (await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(db)).rows[0]?.pid
+  cpu = () => {
+    const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? []
+    return ((Number(f[11]) + Number(f[12])) / 100) * 1000
+  }
 }
 const call = (await sql<{ id: number }>`select id::int from processes_call order by id desc limit 1`.execute(db))
   .rows[0]?.id as number
@@ -40,7 +65,8 @@ for (const s of [
   'set auto_explain.log_level = notice',
 ])
   await sql.raw(s).execute(db)
-const cases: [string, Parameters<typeof searchContributions>[1]][] = [
+type Case = [string, Parameters<typeof searchContributions>[1]]
+const all: Case[] = [
   [`broad "${broad}"`, { callId: call, q: broad, statuses: ['published'], limit: 20 }],
   [
     `"${broad}" narrowed to en, no campaign`,
@@ -48,14 +74,20 @@ const cases: [string, Parameters<typeof searchContributions>[1]][] = [
   ],
   ['Chinese 合作', { callId: call, q: '合作', statuses: ['published'], limit: 20 }],
   ['Arabic بانا', { callId: call, q: 'بانا', statuses: ['published'], limit: 20 }],
+  [
+    `"${broad}" from a keyset`,
+    { callId: call, q: broad, statuses: ['published'], limit: 20, after: { contributionId: 999999999, questionId: 1 } },
+  ],
 ]
+// ONLY=text: the cases whose label holds it
+const cases = all.filter(([label]) => !process.env.ONLY || label.includes(process.env.ONLY))
 console.log(`load ${loadavg()[0]?.toFixed(1)}`)
 for (const [label, input] of cases) {
   await searchContributions(db, input, campaignMembersOfCall(call)) // warm
   notices.length = 0
   const [t0, c0] = [performance.now(), cpu()]
   const r = await searchContributions(db, input, campaignMembersOfCall(call))
-  const [wall, backend] = [performance.now() - t0, cpu() - c0]
+  const [wall, used] = [performance.now() - t0, cpu() - c0]
   let buffers = 0
   let ms = 0
   for (const p of notices) {
@@ -66,7 +98,7 @@ for (const [label, input] of cases) {
   }
   console.log(
     `${label}: ${r.total}${r.more ? '+' : ''} counted, ${notices.length} statements, ${buffers} shared buffers, ` +
-      `${ms.toFixed(1)} ms in PostgreSQL (analyzed), backend CPU ${backend.toFixed(0)} ms, ${wall.toFixed(1)} ms wall`,
+      `${ms.toFixed(1)} ms in the database (analyzed), ${lite ? 'process' : 'backend'} CPU ${used.toFixed(0)} ms, ${wall.toFixed(1)} ms wall`,
   )
 }
 await db.destroy()

@@ -26,7 +26,7 @@ import { TABLES_LOCK } from './queries-rebuild-swap.ts'
 import { resolverFor } from './queries-resolver.ts'
 import { checkRecord } from './rules/records.ts'
 import { storableReject } from './rules/rejects.ts'
-import { type Format, readRecords } from './sources/records.ts'
+import { type Format, readRecordChunks } from './sources/records.ts'
 
 export const BATCH_SIZE = 5000
 
@@ -250,24 +250,24 @@ export async function runImport(
     if (failed) throw (failed as PromiseRejectedResult).reason
   }
   try {
-    for await (const record of readRecords(started.format, input, options.defaultLanguage ?? null)) {
-      if (record.line <= started.lineDone) continue
-      lastLine = record.line
-      if ('error' in record)
-        rejects.push({ line: record.line, externalId: null, reason: record.error, record: record.raw ?? null })
-      else {
-        const checked = checkRecord(record.fields, record.line, resolver)
-        if (checked.ok) valid.push(checked.value)
+    for await (const records of readRecordChunks(started.format, input, options.defaultLanguage ?? null)) {
+      for (const record of records) {
+        if (record.line <= started.lineDone) continue
+        lastLine = record.line
+        const checked = 'error' in record ? null : checkRecord(record.fields, record.line, resolver)
+        if (checked?.ok) valid.push(checked.value)
+        else if ('error' in record)
+          rejects.push({ line: record.line, externalId: null, reason: record.error, record: record.raw ?? null })
         else {
           const externalId = typeof record.fields.external_id === 'string' ? record.fields.external_id : null
-          rejects.push({ line: record.line, externalId, reason: checked.reason, record: record.fields })
+          rejects.push({ line: record.line, externalId, reason: checked?.reason ?? '', record: record.fields })
         }
-      }
-      if (valid.length + rejects.length >= size) {
-        await send()
-        if (options.stopAfterBatches !== undefined && batches >= options.stopAfterBatches) {
-          await settle()
-          return ok({ import: (await findImport(db, importId)) as ImportRow, added })
+        if (valid.length + rejects.length >= size) {
+          await send()
+          if (options.stopAfterBatches !== undefined && batches >= options.stopAfterBatches) {
+            await settle()
+            return ok({ import: (await findImport(db, importId)) as ImportRow, added })
+          }
         }
       }
     }

@@ -151,6 +151,15 @@ describe('a record of an import file', () => {
     expect(result.ok && result.value.submittedAt.toISOString()).toBe('2026-04-30T21:30:00.000Z')
   })
 
+  it('reads a date written as toISOString writes it to the same instant, and refuses one on a day the month lacks', () => {
+    for (const at of ['2026-11-01T09:30:05.123Z', '1999-12-31T23:59:59.999Z', '2024-02-29T00:00:00.000Z']) {
+      const result = checkRecord({ ...base, submitted_at: at }, 1, world)
+      expect(result.ok && result.value.submittedAt.getTime()).toBe(new Date(at).getTime())
+    }
+    for (const at of ['2026-02-29T10:00:00.000Z', '2026-04-31T10:00:00.000Z', '2026-13-01T10:00:00.000Z'])
+      expect(refusal({ submitted_at: at })).toBe('submitted_at is not an ISO 8601 date')
+  })
+
   it('takes a text of exactly the limit, and an external id of exactly 200 characters', () => {
     expect(refusal({ text: 'x'.repeat(TEXT_MAX), external_id: 'y'.repeat(200) })).toBeNull()
   })

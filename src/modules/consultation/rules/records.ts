@@ -44,24 +44,77 @@ function realDay(iso: string): boolean {
   return date.getUTCMonth() === month - 1 && date.getUTCDate() === day
 }
 
+const digit = (s: string, i: number) => s.charCodeAt(i) - 48
+const digits = (s: string, from: number, to: number) => {
+  let n = 0
+  for (let i = from; i < to; i++) {
+    const d = digit(s, i)
+    if (d < 0 || d > 9) return -1
+    n = n * 10 + d
+  }
+  return n
+}
+
+/**
+ * The instant of a date as JavaScript's toISOString writes it (2026-11-01T09:30:00.000Z, what
+ * exports and the bench send), read by hand: the regular expression, the calendar check and Date's
+ * own parsing were a tenth of this process's work on a million records. Anything else (another
+ * form, a year before 1000, an hour past 23) gives undefined and goes the general way (submittedAtOf).
+ */
+function canonicalInstant(at: string): Date | undefined {
+  if (at.length !== 24 || at.charCodeAt(23) !== 90 /* Z */) return undefined
+  for (const [i, c] of SEPARATORS) if (at.charCodeAt(i) !== c) return undefined
+  const year = digits(at, 0, 4)
+  const month = digits(at, 5, 7)
+  const day = digits(at, 8, 10)
+  const hour = digits(at, 11, 13)
+  const minute = digits(at, 14, 16)
+  const second = digits(at, 17, 19)
+  const ms = digits(at, 20, 23)
+  if (year < 1000 || month < 1 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59) return undefined
+  if (second < 0 || second > 59 || ms < 0) return undefined
+  const date = new Date(Date.UTC(year, month - 1, day, hour, minute, second, ms))
+  // a day the month does not have (2026-02-30) rolls over: refused below, as realDay refuses it
+  if (date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return undefined
+  return date
+}
+const SEPARATORS: [number, number][] = [
+  [4, 45],
+  [7, 45],
+  [10, 84],
+  [13, 58],
+  [16, 58],
+  [19, 46],
+]
+
+/** The instant of submitted_at, or null when it is not an ISO 8601 date of a day that exists. */
+function submittedAtOf(at: string): Date | null {
+  const quick = canonicalInstant(at)
+  if (quick) return quick
+  const date = new Date(at)
+  return ISO_DATE.test(at) && realDay(at) && !Number.isNaN(date.getTime()) ? date : null
+}
+
+const KINDS: readonly string[] = ['individual', 'organization', 'member_state']
+
 const text = (v: unknown) => (typeof v === 'string' ? v.trim() : v === undefined || v === null ? '' : String(v).trim())
 
 /** Checks one record (a CSV row or JSON object, by column name). */
 export function checkRecord(fields: Record<string, unknown>, line: number, world: Resolver): RecordResult {
   const refuse = (reason: string): RecordResult => ({ ok: false, reason })
   // PostgreSQL text cannot hold NUL: left in, the batch's COPY would fail and the import with it
-  const nul = Object.entries(fields).find(([, v]) => typeof v === 'string' && v.includes('\u0000'))
-  if (nul) return refuse(`${nul[0]} holds a NUL character`)
+  for (const name in fields) {
+    const v = fields[name]
+    if (typeof v === 'string' && v.includes('\u0000')) return refuse(`${name} holds a NUL character`)
+  }
   const externalId = text(fields.external_id)
   if (externalId === '') return refuse('external_id is empty')
   if (externalId.length > 200) return refuse('external_id is longer than 200 characters')
   const at = text(fields.submitted_at)
-  const submittedAt = new Date(at)
-  if (!ISO_DATE.test(at) || !realDay(at) || Number.isNaN(submittedAt.getTime()))
-    return refuse('submitted_at is not an ISO 8601 date')
+  const submittedAt = submittedAtOf(at)
+  if (submittedAt === null) return refuse('submitted_at is not an ISO 8601 date')
   const kind = text(fields.speaker_kind) || 'individual'
-  if (!['individual', 'organization', 'member_state'].includes(kind))
-    return refuse('speaker_kind is not individual, organization or member_state')
+  if (!KINDS.includes(kind)) return refuse('speaker_kind is not individual, organization or member_state')
   const speakerName = text(fields.speaker_name)
   const organization = text(fields.organization)
   const country = text(fields.country).toUpperCase()
@@ -76,54 +129,57 @@ export function checkRecord(fields: Record<string, unknown>, line: number, world
   const body = text(fields.text)
   if (body === '') return refuse('text is empty')
   if (body.length > TEXT_MAX) return refuse(`text is longer than ${TEXT_MAX} characters`)
-  const place = {
-    regionalGroup: state?.regionalGroup ?? null,
-    ldc: state?.ldc ?? false,
-    lldc: state?.lldc ?? false,
-    sids: state?.sids ?? false,
-  }
-  const common = { externalId, submittedAt, language, questionId, text: body, sourceLine: line, ...place }
+  const a = { externalId, submittedAt, language, questionId, text: body, sourceLine: line, state }
   if (kind === 'member_state') {
     if (!state) return refuse('a member_state speaker needs its country')
-    return {
-      ok: true,
-      value: {
-        ...common,
-        speakingFor: 'member_state',
-        memberStateIso3: country,
-        organizationId: null,
-        contributorName: state.name,
-        stakeholderGroup: 'government',
-      },
-    }
+    return accepted(a, 'member_state', country, null, state.name, 'government')
   }
   if (kind === 'organization') {
     if (organization === '') return refuse('an organization speaker needs its organization')
     const known = world.organizations.get(organization.toLowerCase())
     const group = text(fields.stakeholder_group) || known?.stakeholderGroup || 'civil_society'
     if (!world.stakeholderGroups.includes(group)) return refuse(`stakeholder_group ${group} is not known`)
-    return {
-      ok: true,
-      value: {
-        ...common,
-        speakingFor: 'organization',
-        memberStateIso3: null,
-        organizationId: known?.id ?? null,
-        contributorName: organization,
-        stakeholderGroup: group,
-      },
-    }
+    return accepted(a, 'organization', null, known?.id ?? null, organization, group)
   }
   if (speakerName === '') return refuse('an individual speaker needs a speaker_name')
+  return accepted(a, 'self', null, null, speakerName, 'individual')
+}
+
+type Checked = Pick<
+  ImportedContribution,
+  'externalId' | 'submittedAt' | 'language' | 'questionId' | 'text' | 'sourceLine'
+> & {
+  state: { regionalGroup: string | null; ldc: boolean; lldc: boolean; sids: boolean } | undefined
+}
+
+// the contribution in one object literal (spreading a shared part into each was a measurable share
+// of a million records)
+function accepted(
+  a: Checked,
+  speakingFor: ImportedContribution['speakingFor'],
+  memberStateIso3: string | null,
+  organizationId: number | null,
+  contributorName: string,
+  stakeholderGroup: string,
+): RecordResult {
   return {
     ok: true,
     value: {
-      ...common,
-      speakingFor: 'self',
-      memberStateIso3: null,
-      organizationId: null,
-      contributorName: speakerName,
-      stakeholderGroup: 'individual',
+      externalId: a.externalId,
+      submittedAt: a.submittedAt,
+      language: a.language,
+      questionId: a.questionId,
+      text: a.text,
+      sourceLine: a.sourceLine,
+      regionalGroup: a.state?.regionalGroup ?? null,
+      ldc: a.state?.ldc ?? false,
+      lldc: a.state?.lldc ?? false,
+      sids: a.state?.sids ?? false,
+      speakingFor,
+      memberStateIso3,
+      organizationId,
+      contributorName,
+      stakeholderGroup,
     },
   }
 }

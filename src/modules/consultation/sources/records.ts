@@ -6,7 +6,7 @@ import { createInterface } from 'node:readline'
 import type { Readable } from 'node:stream'
 import PostalMime from 'postal-mime'
 import { COLUMNS, LANGUAGES } from '../rules/records.ts'
-import { csvRecords } from './csv.ts'
+import { csvRecordChunks } from './csv.ts'
 
 export const FORMATS = ['csv', 'jsonl', 'mbox'] as const
 export type Format = (typeof FORMATS)[number]
@@ -27,30 +27,41 @@ export function formatOf(fileName: string): Format | null {
 }
 
 export async function* readCsv(input: Readable): AsyncGenerator<SourceRecord> {
+  for await (const records of readCsvChunks(input)) yield* records
+}
+
+/** The records of a CSV file, those of each piece of it together (see csvRecordChunks). */
+export async function* readCsvChunks(input: Readable): AsyncGenerator<SourceRecord[]> {
   let header: string[] | null = null
-  for await (const read of csvRecords(input)) {
-    if ('error' in read) {
-      yield { line: read.line, error: `the CSV cannot be read from here on: ${read.error}` }
-      return
-    }
-    const { record, line } = read
-    if (header === null) {
-      header = record.map((h) => h.trim().toLowerCase())
-      const missing = COLUMNS.filter((c) => !OPTIONAL_COLUMNS.includes(c) && !header?.includes(c))
-      if (missing.length > 0) {
-        yield { line: 1, error: `the header lacks the column(s) ${missing.join(', ')}` }
+  for await (const reads of csvRecordChunks(input)) {
+    const out: SourceRecord[] = []
+    for (const read of reads) {
+      if ('error' in read) {
+        out.push({ line: read.line, error: `the CSV cannot be read from here on: ${read.error}` })
+        yield out
         return
       }
-      continue
+      const { record, line } = read
+      if (header === null) {
+        header = record.map((h) => h.trim().toLowerCase())
+        const missing = COLUMNS.filter((c) => !OPTIONAL_COLUMNS.includes(c) && !header?.includes(c))
+        if (missing.length > 0) {
+          out.push({ line: 1, error: `the header lacks the column(s) ${missing.join(', ')}` })
+          yield out
+          return
+        }
+        continue
+      }
+      const names = header
+      if (record.length !== names.length)
+        out.push({ line, error: 'the row has more or fewer fields than the header', raw: record.join(',') })
+      else {
+        const fields: Record<string, string | undefined> = {}
+        for (let i = 0; i < names.length; i++) fields[names[i] as string] = record[i]
+        out.push({ line, fields })
+      }
     }
-    const names = header
-    if (record.length !== names.length)
-      yield { line, error: 'the row has more or fewer fields than the header', raw: record.join(',') }
-    else {
-      const fields: Record<string, string | undefined> = {}
-      for (let i = 0; i < names.length; i++) fields[names[i] as string] = record[i]
-      yield { line, fields }
-    }
+    if (out.length > 0) yield out
   }
 }
 
@@ -145,4 +156,17 @@ export function readRecords(
   if (format === 'csv') return readCsv(input)
   if (format === 'jsonl') return readJsonLines(input)
   return readMbox(input, defaultLanguage)
+}
+
+/** The records of a file a piece at a time (a CSV's by the piece of the stream; the others one by one). */
+export async function* readRecordChunks(
+  format: Format,
+  input: Readable,
+  defaultLanguage: string | null = null,
+): AsyncGenerator<SourceRecord[]> {
+  if (format === 'csv') {
+    yield* readCsvChunks(input)
+    return
+  }
+  for await (const record of readRecords(format, input, defaultLanguage)) yield [record]
 }
