@@ -47,6 +47,8 @@ export interface Window {
 
 const BLOCK = 12
 const LEVELS = [18, 15, 12]
+/** a stretch of this many ids or more is wide: its matches are read without JIT compilation */
+const WIDE = 2 ** 18
 /** past this many block terms, a stretch is read as everything older instead */
 const MOST_TERMS = 24
 
@@ -73,11 +75,22 @@ async function stretch(db: Db, w: Window, lo: number, below: SearchKey, limit: n
   // the stretch's blocks one more condition: the text index skips whatever lies outside them
   const keys = blocks.length ? [...w.keys, blocks.join(' | ')] : w.keys
   // each answer's membership read with it from the text index: the members (its term one more
-  // condition) and the others apart, instead of a lookup of each match in the consultation's
-  // members; by a function planned without JIT compilation (migration 20261212-0400)
-  const branch = ({ member, key }: Window['kinds'][number]) =>
-    sql`select * from contributions_search_matches(${[...keys, ...(key ? [key] : [])]}::text[], ${member},
-      ${w.callId}, ${[...w.statuses]}::text[])`
+  // condition) and the others apart, instead of a lookup of each match in the consultation's members
+  const branch = ({ member, key }: Window['kinds'][number]) => {
+    const all = [...keys, ...(key ? [key] : [])]
+    // a wide stretch by a function planned without JIT compilation (migration 20261212-0400): its
+    // estimate can pass jit_above_cost; a narrow one as a statement of its own (the function's
+    // call cost PGlite, which compiles nothing, a fifth of a newest stretch of a broad word)
+    return lo === 0 || alignUp(idsBelow(below)) - lo >= WIDE
+      ? sql`select * from contributions_search_matches(${all}::text[], ${member}, ${w.callId},
+          ${[...w.statuses]}::text[])`
+      : sql`select s.contribution_id, s.question_id, s.stakeholder_group, s.regional_group, s.language,
+          ${sql.lit(member)} as member from contributions_search s
+        where ${sql.join(
+          all.map((k) => sql`s.document @@ ${k}::tsquery`),
+          sql` and `,
+        )} and s.call_id = ${w.callId} and s.status in (${sql.join(w.statuses.map((s) => sql`${s}`))})`
+  }
   // materialized: the text index alone picks the rows; then the keyset
   const result = await sql<{ found: unknown }>`with w as materialized (${sql.join(
     w.kinds.map(branch),

@@ -46,13 +46,14 @@ describe('the SQL of the contributions list', () => {
 })
 
 // each language's parse of the query, as PostgreSQL gives it (empty where nothing is left), and the newest id
-const parsed = { ar: '', zh: '', en: "'cooper'", fr: "'coopér'", ru: '', es: '', top: 5000 }
-// one answer found in the first stretch of ids, so that the excerpts' statement is sent too
+const parsed = { ar: '', zh: '', en: "'cooper'", fr: "'coopér'", ru: '', es: '', top: 50000 }
+// one answer found in each stretch of ids (the newest read as a statement of its own, the rest, wide, by
+// the function), so that the excerpts' statement is sent too
 const answer = (statement: string) =>
   statement.includes('contributions_search_query')
     ? [parsed]
     : statement.includes('json_build_array')
-      ? [{ found: '[[4990,1,"individual",null,"en",null]]' }]
+      ? [{ found: '[[49990,1,"individual",null,"en",false]]' }]
       : undefined
 
 describe('the SQL of contribution search', () => {
