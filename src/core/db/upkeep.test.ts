@@ -1,5 +1,6 @@
 // Database upkeep on each database: finished jobs are purged after their keeping time; on PGlite,
-// where autovacuum never runs, churned tables give back their space and tables get statistics.
+// where autovacuum never runs, churned tables give back their space and tables get statistics, and
+// the WAL is checkpointed (single-user mode requests no checkpoint).
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestRuntime, DATABASE_KINDS, type TestRuntime } from '../../../test/support/runtime.ts'
@@ -40,7 +41,7 @@ describe.each(DATABASE_KINDS)('database upkeep on %s', (kind) => {
     expect(left.map((j) => j.kind)).toEqual(['test.recentDone', 'test.recentFailed', 'test.pending'])
   })
 
-  it('on PGlite, gives back the space of deleted rows and analyzes every table; a server does both itself', async () => {
+  it('on PGlite, gives back the space of deleted rows, analyzes every table and lets the WAL go; a server does all three itself', async () => {
     const db = runtime.deps.db
     await sql`insert into core_rate_limit (key, window_start, count)
       select 'upkeep-test-' || g, now(), 1 from generate_series(1, 5000) g`.execute(db)
@@ -54,8 +55,18 @@ describe.each(DATABASE_KINDS)('database upkeep on %s', (kind) => {
         (await sql<{ n: number }>`select reltuples as n from pg_class where relname = 'upkeep_probe'`.execute(db))
           .rows[0]?.n,
       )
+    // the WAL a crash would replay: everything since the last checkpoint (PGlite requests none)
+    const walKept = async () =>
+      Number(
+        (
+          await sql<{
+            n: string
+          }>`select pg_current_wal_insert_lsn() - redo_lsn as n from pg_control_checkpoint()`.execute(db)
+        ).rows[0]?.n,
+      )
     expect(await size()).toBeGreaterThan(0)
     if (kind === 'pglite') expect(await tuples()).toBe(-1)
+    if (kind === 'pglite') expect(await walKept()).toBeGreaterThan(1_000_000)
 
     const report = await upkeepDatabase(db, kind)
 
@@ -63,6 +74,7 @@ describe.each(DATABASE_KINDS)('database upkeep on %s', (kind) => {
       expect(report).toMatchObject({ analyzed: true, vacuumed: expect.arrayContaining(['core_rate_limit']) })
       expect(await size()).toBe(0)
       expect(await tuples()).toBe(1000)
+      expect(await walKept()).toBeLessThan(100_000)
     } else {
       expect(report).toMatchObject({ analyzed: false, vacuumed: [] })
     }

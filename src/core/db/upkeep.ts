@@ -1,7 +1,7 @@
 // Upkeep a PostgreSQL server does for itself and embedded PGlite does not: PGlite runs PostgreSQL
 // in single-user mode, where autovacuum never starts, so its tables are never analyzed (the
 // planner guesses every row count) and the rows that sessions, rate limits, idempotency keys and
-// jobs leave behind are never reclaimed. A recurring job does it instead; on a server it only
+// jobs leave behind are never reclaimed, and where no checkpoint is ever requested. A recurring job does it instead; on a server it only
 // purges finished jobs, which nothing else removes.
 import { sql } from 'kysely'
 import type { DatabaseKind, Db } from './database.ts'
@@ -44,6 +44,11 @@ export async function upkeepDatabase(db: Db, kind: DatabaseKind, now = new Date(
   if (kind !== 'pglite') return { purgedJobs, vacuumed: [], analyzed: false }
   for (const table of HIGH_CHURN_TABLES) await sql`vacuum ${sql.table(table)}`.execute(db)
   await sql`analyze`.execute(db)
+  // Single-user mode never requests a checkpoint either: the WAL written since PGlite opened the
+  // directory is all kept (2.1 GB after a 1,000,000-row import, 0.7 GB more for each 100,000
+  // documents of its search pass) and a crash replays all of it at the next start. A checkpoint
+  // lets it go (the upkeep runs right after bulk work too: refreshStatistics below).
+  await sql`checkpoint`.execute(db)
   return { purgedJobs, vacuumed: [...HIGH_CHURN_TABLES], analyzed: true }
 }
 
