@@ -19,9 +19,6 @@ import { setThreshold } from './queries-settings.ts'
 import { rejectsCsvRows } from './rules/rejects.ts'
 import { FORMATS, type Format, formatOf } from './sources/records.ts'
 
-// the file read a megabyte at a time: fewer pieces for the CSV reader to join and search (64 KB by default)
-const READ_PIECE = 1 << 20
-
 const IMPORT_USAGE =
   'usage: ecp contributions import CALL_ID FILE [--as EMAIL] [--language LANG] [--format csv|jsonl|mbox] [--no-campaigns]'
 
@@ -84,35 +81,31 @@ async function runImportCommand(args: string[], ctx: CliContext): Promise<number
       done(null, chunk)
     },
   })
-  const run = await runImport(
-    db,
-    cmd,
-    started.value.id,
-    createReadStream(file, { highWaterMark: READ_PIECE }).pipe(counted),
-    {
-      defaultLanguage: values.language ?? null,
-      onProgress: (p) => {
-        bar.increment(bytes - shown, {
-          label: `${p.accepted} added, ${p.alreadyThere} already there, ${p.rejected} rejected`,
-        })
-        shown = bytes
-      },
-      // the campaigns are rebuilt after the batches and before the search pass, which then writes each
-      // member's document with its term (a rebuild after it would rewrite them all); a resumed run
-      // rebuilds again, since the earlier one may have stopped in the rebuild itself
-      beforeSearchPass: values['no-campaigns']
-        ? undefined
-        : async ({ added, resumed }) => {
-            if (added.length === 0 && !resumed) return
-            bar.stop()
-            const rebuilt = await rebuildCampaigns(db, cmd, callId)
-            if (rebuilt.ok)
-              ctx.log.info(
-                `campaigns: ${rebuilt.value.campaigns} campaigns hold ${rebuilt.value.inCampaigns} of ${rebuilt.value.contributions} contributions (the search index follows)`,
-              )
-          },
+  // read a megabyte at a time: fewer pieces for the CSV reader to join and search (64 KB by default)
+  const input = createReadStream(file, { highWaterMark: 1 << 20 }).pipe(counted)
+  const run = await runImport(db, cmd, started.value.id, input, {
+    defaultLanguage: values.language ?? null,
+    onProgress: (p) => {
+      bar.increment(bytes - shown, {
+        label: `${p.accepted} added, ${p.alreadyThere} already there, ${p.rejected} rejected`,
+      })
+      shown = bytes
     },
-  )
+    // the campaigns are rebuilt after the batches and before the search pass, which then writes each
+    // member's document with its term (a rebuild after it would rewrite them all); a resumed run
+    // rebuilds again, since the earlier one may have stopped in the rebuild itself
+    beforeSearchPass: values['no-campaigns']
+      ? undefined
+      : async ({ added, resumed }) => {
+          if (added.length === 0 && !resumed) return
+          bar.stop()
+          const rebuilt = await rebuildCampaigns(db, cmd, callId)
+          if (rebuilt.ok)
+            ctx.log.info(
+              `campaigns: ${rebuilt.value.campaigns} campaigns hold ${rebuilt.value.inCampaigns} of ${rebuilt.value.contributions} contributions (the search index follows)`,
+            )
+        },
+  })
   bar.stop()
   if (!run.ok) {
     ctx.log.error(`ecp contributions import: ${run.error.id} (run the same command again to resume)`)
