@@ -17,8 +17,10 @@ export class BinaryCopy {
   private view: DataView
   private at = 0
 
-  constructor(capacity = 1 << 16) {
-    this.buffer = Buffer.allocUnsafe(Math.max(64, capacity))
+  /** `into`: memory to write in (one a finished writer's data no longer needs), when it is large enough. */
+  constructor(capacity = 1 << 16, into?: ArrayBuffer) {
+    const size = Math.max(64, capacity)
+    this.buffer = into && into.byteLength >= size ? Buffer.from(into) : Buffer.allocUnsafe(size)
     this.view = new DataView(this.buffer.buffer, this.buffer.byteOffset, this.buffer.byteLength)
     for (const b of SIGNATURE) this.buffer[this.at++] = b
     // flags, then the length of the header extension: none

@@ -25,6 +25,7 @@ export {
   insertPreparedBatch,
   type PreparedBatch,
   prepareImportedBatch,
+  releasePreparedBatch,
 } from './queries-bulk-write.ts'
 export { contributionCounts } from './queries-counts.ts'
 export {

@@ -15,6 +15,9 @@ import {
   type ImportBatch,
   type ImportedContribution,
   insertImportedContributions,
+  insertPreparedBatch,
+  prepareImportedBatch,
+  releasePreparedBatch,
 } from './queries-bulk-write.ts'
 
 const system = () => ({ actor: SYSTEM, now: new Date() })
@@ -166,6 +169,47 @@ describe.each(DATABASE_KINDS)('an import batch in binary COPY on %s', (kind) => 
       { numRuns: 25 },
     )
   }, 120_000)
+
+  it('writes a batch in the memory of one given back, never of one still held, each read back as given', async () => {
+    const db = runtime.deps.db
+    // batches large enough for their memory to be kept (40,000 characters of text a row)
+    const rows = (tag: string): ImportedContribution[] =>
+      Array.from({ length: 12 }, (_, i) => ({
+        externalId: `reuse-${tag}-${i}`,
+        submittedAt: new Date(Date.UTC(2026, 10, 1, 9, i)),
+        speakingFor: 'self',
+        memberStateIso3: null,
+        organizationId: null,
+        contributorName: `Person ${tag} ${i}`,
+        stakeholderGroup: 'individual',
+        regionalGroup: null,
+        ldc: false,
+        lldc: false,
+        sids: false,
+        language: 'ar',
+        questionId,
+        text: `${tag}${i} ${'\u0645\u0633\u0627\u0647\u0645\u0629 '.repeat(5000)}`,
+        sourceLine: i + 1,
+      }))
+    const first = await prepareImportedBatch(db, batch, rows('a'))
+    const memory = first.data.buffer
+    const held = await prepareImportedBatch(db, batch, rows('b'))
+    expect(held.data.buffer).not.toBe(memory)
+    await insertPreparedBatch(db, first)
+    releasePreparedBatch(first)
+    const reused = await prepareImportedBatch(db, batch, rows('c'))
+    expect(reused.data.buffer).toBe(memory)
+    const another = await prepareImportedBatch(db, batch, rows('d'))
+    expect(another.data.buffer).not.toBe(memory)
+    for (const prepared of [held, reused, another]) await insertPreparedBatch(db, prepared)
+    const back = await sql<{ externalId: string; text: string }>`
+      select external_id as "externalId", imported_text as text from contributions_contribution
+      where external_id like 'reuse-%' order by id`.execute(db)
+    const given = ['a', 'b', 'c', 'd'].flatMap((tag) =>
+      rows(tag).map((r) => ({ externalId: r.externalId, text: r.text })),
+    )
+    expect(back.rows).toEqual(given)
+  })
 
   it('refuses a batch whose call, process, author or import is not a whole number', () => {
     expect(() => batchPrefix({ ...batch, callId: Number.NaN })).toThrow()
