@@ -18,7 +18,6 @@ import {
   insertPreparedBatch,
   type PreparedBatch,
   prepareImportedBatch,
-  releasePreparedBatch,
 } from '../contributions/index.ts'
 import { findCall, processTakes } from '../processes/index.ts'
 import { findImport, type ImportRow, kdb } from './queries.ts'
@@ -187,9 +186,7 @@ export async function runImport(
     const stored = await inTransaction(db, async (trx) => {
       await sql`select set_config('work_mem', '32MB', true), set_config('lock_timeout', '60s', true)`.execute(trx)
       await options.beforeWrite?.(index)
-      const rows = await insertPreparedBatch(trx, prepared, { searchLater: true, countsLater: true })
-      // its COPY is done: its memory is the next batch's
-      releasePreparedBatch(prepared)
+      const rows = await insertPreparedBatch(trx, prepared, { searchLater: true, countsLater: true, release: true })
       await before
       await sql`set local lock_timeout to default`.execute(trx)
       const ids = rows.map((r) => r.id)

@@ -25,7 +25,6 @@ export {
   insertPreparedBatch,
   type PreparedBatch,
   prepareImportedBatch,
-  releasePreparedBatch,
 } from './queries-bulk-write.ts'
 export { contributionCounts } from './queries-counts.ts'
 export {

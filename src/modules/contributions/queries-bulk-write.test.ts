@@ -17,7 +17,6 @@ import {
   insertImportedContributions,
   insertPreparedBatch,
   prepareImportedBatch,
-  releasePreparedBatch,
 } from './queries-bulk-write.ts'
 
 const system = () => ({ actor: SYSTEM, now: new Date() })
@@ -195,8 +194,7 @@ describe.each(DATABASE_KINDS)('an import batch in binary COPY on %s', (kind) => 
     const memory = first.data.buffer
     const held = await prepareImportedBatch(db, batch, rows('b'))
     expect(held.data.buffer).not.toBe(memory)
-    await insertPreparedBatch(db, first)
-    releasePreparedBatch(first)
+    await insertPreparedBatch(db, first, { release: true })
     const reused = await prepareImportedBatch(db, batch, rows('c'))
     expect(reused.data.buffer).toBe(memory)
     const another = await prepareImportedBatch(db, batch, rows('d'))

@@ -75,6 +75,8 @@ export interface ImportOptions {
    * transaction before it commits: an import writing two batches at once counts each in file order
    */
   countsLater?: boolean
+  /** the batch's memory given back once its COPY is done, for a later batch (its data is not read afterwards) */
+  release?: boolean
 }
 
 /** A batch ready to insert: its rows' new ids and their COPY data (binary format). */
@@ -162,11 +164,8 @@ function takeSpare(capacity: number): ArrayBuffer | undefined {
   return i === -1 ? undefined : spare.splice(i, 1)[0]
 }
 
-/**
- * Gives a batch's memory back once its COPY is done (insertPreparedBatch returned), for the next
- * batch to be written in: the batch's data is not to be read afterwards.
- */
-export function releasePreparedBatch(prepared: PreparedBatch): void {
+/** Gives a batch's memory back once its COPY is done, for a later batch to be written in. */
+function releasePreparedBatch(prepared: PreparedBatch): void {
   const memory = prepared.data.buffer
   prepared.data = new Uint8Array(0)
   if (memory instanceof ArrayBuffer && memory.byteLength >= 1 << 16 && spare.length < SPARE_KEPT) spare.push(memory)
@@ -188,12 +187,16 @@ export async function insertPreparedBatch(
   return inTransaction(db, async (trx) => {
     if (options.searchLater) await sql`select set_config('ecp.search_later', 'on', true)`.execute(trx)
     if (options.countsLater) await sql`select set_config('ecp.counts_later', 'on', true)`.execute(trx)
+    // given back only once a COPY succeeded: one that failed may still be sending it
     try {
       await inTransaction(trx, (sp) => copyInto(sp, 'contributions_contribution', COLUMNS, prepared.data))
     } catch (error) {
       if ((error as { code?: string }).code !== '23505') throw error
-      return insertThroughStage(trx, prepared.data)
+      const stored = await insertThroughStage(trx, prepared.data)
+      if (options.release) releasePreparedBatch(prepared)
+      return stored
     }
+    if (options.release) releasePreparedBatch(prepared)
     return prepared.rows
   })
 }
