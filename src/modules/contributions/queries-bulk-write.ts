@@ -155,9 +155,12 @@ export async function prepareImportedBatch(
 // The memory of batches already written, to write later batches in: a new buffer of some 20 MB
 // per batch is memory outside V8's heap, and every few of them set off a full garbage collection of
 // it (a fifth of this process's CPU on a bulk import). A buffer is here only once given back
-// (releasePreparedBatch), and taken out before it is written in again.
+// (releasePreparedBatch), and taken out before it is written in again. The largest are kept (a
+// small one would never fit the next batch), and none past a few seconds unused: a server keeps
+// no memory for an import that ended.
 const spare: ArrayBuffer[] = []
-const SPARE_KEPT = 4
+const SPARE_KEPT = 3
+let forget: ReturnType<typeof setTimeout> | undefined
 
 function takeSpare(capacity: number): ArrayBuffer | undefined {
   const i = spare.findIndex((b) => b.byteLength >= capacity)
@@ -168,7 +171,14 @@ function takeSpare(capacity: number): ArrayBuffer | undefined {
 function releasePreparedBatch(prepared: PreparedBatch): void {
   const memory = prepared.data.buffer
   prepared.data = new Uint8Array(0)
-  if (memory instanceof ArrayBuffer && memory.byteLength >= 1 << 16 && spare.length < SPARE_KEPT) spare.push(memory)
+  if (!(memory instanceof ArrayBuffer) || memory.byteLength < 1 << 16) return
+  spare.push(memory)
+  spare.sort((a, b) => b.byteLength - a.byteLength)
+  spare.length = Math.min(spare.length, SPARE_KEPT)
+  clearTimeout(forget)
+  forget = setTimeout(() => {
+    spare.length = 0
+  }, 5_000).unref()
 }
 
 /**
