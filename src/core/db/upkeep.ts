@@ -1,8 +1,8 @@
 // Upkeep a PostgreSQL server does for itself and embedded PGlite does not: PGlite runs PostgreSQL
 // in single-user mode, where autovacuum never starts, so its tables are never analyzed (the
 // planner guesses every row count) and the rows that sessions, rate limits, idempotency keys and
-// jobs leave behind are never reclaimed, and where no checkpoint is ever requested. A recurring job does it instead; on a server it only
-// purges finished jobs, which nothing else removes.
+// jobs leave behind are never reclaimed; nor is a checkpoint ever requested. A recurring job does
+// it instead; on a server it only purges finished jobs, which nothing else removes.
 import { sql } from 'kysely'
 import type { DatabaseKind, Db } from './database.ts'
 
