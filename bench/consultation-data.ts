@@ -10,6 +10,7 @@ import type { Db } from '../src/core/db/database.ts'
 import { generateContributions } from '../src/modules/consultation/index.ts'
 import {
   changeProcessState,
+  createBody,
   createProcess,
   guidingQuestions,
   listBodies,
@@ -39,15 +40,20 @@ export async function writeConsultationCsv(file: string, total: number, seed = 1
 }
 
 /**
- * The benches' open call: an active process of the demo's first body named by `slug`, one guiding
- * question, a call in six languages published as contributions arrive, and the administrator who
- * imports into it.
+ * The benches' open call: an active process named by `slug` in the database's first body (one is
+ * made when there is none, as in a database without the demo), one guiding question, a call in six
+ * languages published as contributions arrive, and the administrator who imports into it (0 when
+ * the database has none).
  */
-export async function benchCall(db: Db, slug: string) {
-  const body = (await listBodies(db))[0]
-  if (!body) throw new Error('the demo has no body')
+export async function benchCall(db: Db, slug: string, options: { title?: string } = {}) {
+  let bodyId = (await listBodies(db))[0]?.id
+  if (bodyId === undefined) {
+    const made = await createBody(db, system(), { slug: 'bench-wg', name: 'Working group' })
+    if (!made.ok) throw new Error(JSON.stringify(made.error))
+    bodyId = made.value.id
+  }
   const p = await createProcess(db, system(), {
-    bodyId: body.id,
+    bodyId,
     slug,
     title: 'Open consultation (bench)',
     mandateSymbol: 'A/RES/70/125',
@@ -57,7 +63,7 @@ export async function benchCall(db: Db, slug: string) {
   await changeProcessState(db, system(), p.value.id, { to: 'active' })
   const questionId = (await guidingQuestions(db, p.value.id))[0]?.id as number
   const call = await openCall(db, system(), p.value.id, {
-    title: 'Open call (bench)',
+    title: options.title ?? 'Open call (bench)',
     opensAt: new Date(Date.UTC(2026, 9, 1)),
     closesAt: new Date(Date.UTC(2027, 1, 1)),
     eligibility: 'everyone',
@@ -69,5 +75,5 @@ export async function benchCall(db: Db, slug: string) {
   const admin = await sql<{
     id: number
   }>`select account_id::int as id from auth_role_grant where role = 'administrator' order by id limit 1`.execute(db)
-  return { processId: p.value.id, callId: call.value.id, questionId, accountId: admin.rows[0]?.id as number }
+  return { processId: p.value.id, callId: call.value.id, questionId, accountId: admin.rows[0]?.id ?? 0 }
 }

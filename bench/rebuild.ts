@@ -22,15 +22,9 @@ import {
   startImport,
 } from '../src/modules/consultation/index.ts'
 import { insertImportedContributions } from '../src/modules/contributions/index.ts'
-import {
-  changeProcessState,
-  createBody,
-  createProcess,
-  guidingQuestions,
-  openCall,
-} from '../src/modules/processes/index.ts'
 import { openRuntime } from '../src/runtime.ts'
 import { timeArrivals } from './arrivals-timed.ts'
+import { benchCall } from './consultation-data.ts'
 import { fmt } from './measure.ts'
 
 const args = process.argv.slice(2)
@@ -122,29 +116,8 @@ if (!call) {
     if (!r.ok) throw new Error(JSON.stringify(r.error))
     return r.value
   }
-  const body = must(await createBody(db, system(), { slug: 'bench-wg', name: 'Working group' }))
-  const processId = must(
-    await createProcess(db, system(), {
-      bodyId: body.id,
-      slug: 'rebuild-bench',
-      title: 'Rebuild bench',
-      mandateSymbol: 'A/RES/70/125',
-      questions: ['What should enhanced cooperation achieve?'],
-    }),
-  ).id
-  must(await changeProcessState(db, system(), processId, { to: 'active' }))
-  const questionId = (await guidingQuestions(db, processId))[0]?.id as number
-  const callId = must(
-    await openCall(db, system(), processId, {
-      title: 'Rebuild bench',
-      opensAt: new Date(Date.UTC(2026, 9, 1)),
-      closesAt: new Date(Date.UTC(2027, 1, 1)),
-      eligibility: 'everyone',
-      languages: ['ar', 'zh', 'en', 'fr', 'ru', 'es'],
-      moderation: 'immediate',
-      questionIds: [questionId],
-    }),
-  ).id
+  // found again by its title on the next run
+  const { processId, callId, questionId } = await benchCall(db, 'rebuild-bench', { title: 'Rebuild bench' })
   const account = await sql<{ id: number }>`
     insert into auth_account (email, display_name, password_hash) values ('bench@example.org', 'Bench', '!') returning id::int`.execute(
     db,
