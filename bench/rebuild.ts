@@ -1,5 +1,5 @@
 // `node --import tsx bench/rebuild.ts [--db pglite|postgresql] [--rows N] [--fresh] [--database NAME]
-// [--call ID] [--no-rebuild] [--arrivals N] [--flush-every MS]`: the campaign
+// [--call ID] [--no-rebuild] [--arrivals N] [--flush-every MS] [--warm N]`: the campaign
 // rebuild and the assignment of arriving contributions alone, on a call of N generated
 // contributions (default 100,000) kept between runs (PostgreSQL database `ecp_rebuild_N`, or
 // PGlite in $TMPDIR/ecp-rebuild-N), so the import is paid once. Prints each phase's wall time
@@ -147,6 +147,13 @@ if (!call) {
 }
 
 console.log(`${kind}, ${ROWS.toLocaleString('en')} contributions; load average ${load()}`)
+// --warm N: N arrivals before the rebuild, so that the sessions' plans are made before it and the
+// first arrival after it shows what the swap costs it (not a new session's first call)
+const WARM = Number(opt('--warm') ?? 0)
+if (WARM > 0) {
+  const warmed = await timeArrivals(db, call, WARM, kind === 'postgresql')
+  console.log(`before the rebuild: ${warmed.filter((l) => /^ {2}(all|first)/.test(l)).join(' /')}`)
+}
 // --no-rebuild: the assignment alone, on the campaigns of the last rebuild
 if (!args.includes('--no-rebuild')) {
   const c0 = process.cpuUsage()
