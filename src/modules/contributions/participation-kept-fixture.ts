@@ -7,9 +7,9 @@
 import fc from 'fast-check'
 import type { Actor } from '../../core/auth/actor.ts'
 import type { Db } from '../../core/db/database.ts'
+import { inTransaction } from '../../core/db/helpers.ts'
 import { reviseContribution, submitContribution } from './commands.ts'
 import { hideContribution, publishContribution, withdrawContribution } from './commands-moderation.ts'
-import { inTransaction } from '../../core/db/helpers.ts'
 import { countImportedBatch, insertImportedContributions } from './queries-bulk-write.ts'
 
 export const TIMES = [
