@@ -1,11 +1,13 @@
 // The rebuild bench's arrivals (bench/arrivals.ts) stored, then assigned one by one: wall time of
 // each, by kind, with this process's CPU and the PostgreSQL backends' CPU (from /proc), and where
-// the slowest ones spent their time (each phase of the assignment, and garbage collection).
+// the slowest ones spent their time (each phase of the assignment, and garbage collection). With
+// `flushEveryMs` the GIN pending lists are merged on a timer meanwhile, as the server's job does.
 import { readFileSync } from 'node:fs'
 import { loadavg } from 'node:os'
 import { PerformanceObserver } from 'node:perf_hooks'
 import { sql } from 'kysely'
 import type { Db } from '../src/core/db/database.ts'
+import { cleanGinPendingLists } from '../src/core/db/upkeep.ts'
 import { type AssignPhase, assignContribution } from '../src/modules/consultation/index.ts'
 import { contributionTexts, insertImportedContributions } from '../src/modules/contributions/index.ts'
 import { ARRIVAL_KINDS, type ArrivalKind, arrivalMix } from './arrivals.ts'
@@ -54,6 +56,8 @@ export async function timeArrivals(
   call: { callId: number; processId: number; questionId: number },
   n: number,
   postgres: boolean,
+  /** flushDb: the flusher's own connection on PostgreSQL (its CPU is not an arrival's) */
+  options: { flushEveryMs?: number; flushDb?: Db } = {},
 ): Promise<string[]> {
   const run = Date.now()
   const source = (
@@ -94,11 +98,17 @@ export async function timeArrivals(
     db,
     stored.map((s) => Number(s.id)),
   )
+  const flushDb = options.flushDb ?? db
+  const flusherPid = postgres
+    ? (await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(flushDb)).rows[0]?.pid
+    : undefined
   const pids = postgres
     ? (
         await sql<{ pid: number }>`select pid from pg_stat_activity
           where datname = current_database() and backend_type = 'client backend'`.execute(db)
-      ).rows.map((r) => r.pid)
+      ).rows
+        .map((r) => r.pid)
+        .filter((pid) => options.flushDb === undefined || pid !== flusherPid)
     : []
   const gcs: { start: number; end: number }[] = []
   const observer = new PerformanceObserver((list) => {
@@ -106,10 +116,31 @@ export async function timeArrivals(
   })
   observer.observe({ entryTypes: ['gc'] })
   const timed: Timed[] = []
+  // the server's job: on PostgreSQL on its own connection, on a timer; on PGlite's one connection
+  // in turn, between two arrivals (PGlite answers without leaving timers a turn), timed apart
+  const flushes = { runs: 0, pages: 0, ms: 0, max: 0 }
+  let flushing: Promise<void> | null = null
+  let lastFlush = performance.now()
+  const flush = () => {
+    const f0 = performance.now()
+    lastFlush = f0
+    flushing = cleanGinPendingLists(flushDb).then((cleaned) => {
+      const ms = performance.now() - f0
+      flushes.runs++
+      flushes.pages += Object.values(cleaned).reduce((a, b) => a + b, 0)
+      flushes.ms += ms
+      flushes.max = Math.max(flushes.max, ms)
+      flushing = null
+    })
+    return flushing
+  }
+  const every = options.flushEveryMs
+  const flusher = every && postgres ? setInterval(() => void (flushing ?? flush()), every) : null
   const loadBefore = load()
   // in the mix's order (shuffled): a text's own earlier copy may be among the arrivals
   texts.sort((a, b) => a.id - b.id)
   for (const text of texts) {
+    if (every && !postgres && performance.now() - lastFlush >= every) await flush()
     const pg0 = schedOf(pids)
     const self0 = schedOf(['self'])
     const c0 = process.cpuUsage()
@@ -137,7 +168,14 @@ export async function timeArrivals(
     })
   }
   observer.disconnect()
-  return report(timed, postgres, `load ${loadBefore} before, ${load()} after`)
+  if (flusher) clearInterval(flusher)
+  await flushing
+  const lines = report(timed, postgres, `load ${loadBefore} before, ${load()} after`)
+  if (every)
+    lines.push(
+      `  pending lists merged every ${every} ms: ${flushes.runs} runs, ${flushes.pages} pages, ${fmt(flushes.ms, 0)} ms (the longest ${fmt(flushes.max, 0)} ms)`,
+    )
+  return lines
 }
 
 function summary(label: string, rows: Timed[], postgres: boolean): string {
@@ -149,10 +187,15 @@ function summary(label: string, rows: Timed[], postgres: boolean): string {
         2,
       )} ms in PostgreSQL`
     : ''
+  // the tail's far end too: one arrival in a few hundred used to pay a GIN pending-list merge
+  const far = rows.length >= 1000 ? `, p99.9 ${fmt(percentile(walls, 99.9), 2)} ms` : ''
   return `${label} (${rows.length}): mean ${fmt(
     mean((r) => r.wall),
     2,
-  )} ms, p50 ${fmt(percentile(walls, 50), 2)} ms, p99 ${fmt(percentile(walls, 99), 2)} ms; CPU ${fmt(
+  )} ms, p50 ${fmt(percentile(walls, 50), 2)} ms, p99 ${fmt(percentile(walls, 99), 2)} ms${far}, max ${fmt(
+    walls.at(-1) ?? 0,
+    2,
+  )} ms; CPU ${fmt(
     mean((r) => r.cpu),
     2,
   )} ms in this process${pg} each`
@@ -203,6 +246,21 @@ function report(timed: Timed[], postgres: boolean, loads: string): string[] {
     `arrivals: ${ARRIVAL_KINDS.map((k) => `${timed.filter((t) => t.kind === k).length} ${k}`).join(', ')}; ${loads}`,
   ]
   lines.push(`  ${summary('all', timed, postgres)}`)
+  // the first after a rebuild plans every statement against the swapped-in tables
+  const firsts = timed.slice(0, 3)
+  if (firsts.length > 0)
+    lines.push(
+      `  first: ${firsts.map((t) => `${t.kind} ${fmt(t.wall, 2)} ms, CPU ${fmt(t.cpu, 2)} + PostgreSQL ${fmt(t.pgCpu, 2)} ms`).join('; ')}`,
+    )
+  const slow = (ms: number) => timed.filter((t) => t.wall > ms).length
+  // the work's own tail, whatever the load: an arrival that merged a pending list spent it here
+  const work = timed.map((t) => t.cpu + t.pgCpu).sort((a, b) => a - b)
+  lines.push(
+    `  over 50 ms: ${slow(50)}, over 100 ms: ${slow(100)}; CPU here + in PostgreSQL p99 ${fmt(percentile(work, 99), 1)}, p99.9 ${fmt(percentile(work, 99.9), 1)}, max ${fmt(work.at(-1) ?? 0, 1)} ms, over 20 ms: ${work.filter((w) => w > 20).length}; PostgreSQL CPU of all: ${fmt(
+      timed.reduce((s, t) => s + t.pgCpu, 0),
+      0,
+    )} ms`,
+  )
   for (const kind of ARRIVAL_KINDS) {
     const rows = timed.filter((t) => t.kind === kind)
     if (rows.length > 0) lines.push(`  ${summary(kind, rows, postgres)}`)

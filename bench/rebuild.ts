@@ -1,5 +1,5 @@
 // `node --import tsx bench/rebuild.ts [--db pglite|postgresql] [--rows N] [--fresh] [--database NAME]
-// [--call ID] [--no-rebuild] [--arrivals N]`: the campaign
+// [--call ID] [--no-rebuild] [--arrivals N] [--flush-every MS] [--warm N]`: the campaign
 // rebuild and the assignment of arriving contributions alone, on a call of N generated
 // contributions (default 100,000) kept between runs (PostgreSQL database `ecp_rebuild_N`, or
 // PGlite in $TMPDIR/ecp-rebuild-N), so the import is paid once. Prints each phase's wall time
@@ -12,7 +12,7 @@ import { sql } from 'kysely'
 import pg from 'pg'
 import { testConfig } from '../src/config.ts'
 import { SYSTEM } from '../src/core/auth/actor.ts'
-import type { DatabaseTarget } from '../src/core/db/database.ts'
+import { type DatabaseTarget, openDatabase } from '../src/core/db/database.ts'
 import { createLogger } from '../src/core/log.ts'
 import {
   asImported,
@@ -147,6 +147,13 @@ if (!call) {
 }
 
 console.log(`${kind}, ${ROWS.toLocaleString('en')} contributions; load average ${load()}`)
+// --warm N: N arrivals before the rebuild, so that the sessions' plans are made before it and the
+// first arrival after it shows what the swap costs it (not a new session's first call)
+const WARM = Number(opt('--warm') ?? 0)
+if (WARM > 0) {
+  const warmed = await timeArrivals(db, call, WARM, kind === 'postgresql')
+  console.log(`before the rebuild: ${warmed.filter((l) => /^ {2}(all|first)/.test(l)).join(' /')}`)
+}
 // --no-rebuild: the assignment alone, on the campaigns of the last rebuild
 if (!args.includes('--no-rebuild')) {
   const c0 = process.cpuUsage()
@@ -171,7 +178,15 @@ if (!args.includes('--no-rebuild')) {
 }
 
 if (ARRIVALS > 0) {
-  const timed = await timeArrivals(db, call, ARRIVALS, kind === 'postgresql')
+  const flushEveryMs = opt('--flush-every') ? Number(opt('--flush-every')) : undefined
+  // on PostgreSQL the flusher has a connection of its own, as the server's job worker would
+  const flusher =
+    flushEveryMs && theTarget.kind === 'postgresql' ? await openDatabase({ ...theTarget, maxConnections: 1 }) : null
+  const timed = await timeArrivals(db, call, ARRIVALS, kind === 'postgresql', {
+    flushEveryMs,
+    ...(flusher ? { flushDb: flusher.db } : {}),
+  })
+  await flusher?.close()
   for (const line of timed) console.log(line)
 }
 if (sampling) clearInterval(sampling)

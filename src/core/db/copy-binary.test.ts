@@ -17,6 +17,13 @@ const rows = [
   },
   { big: -(2 ** 35) - 3, small: 2 ** 31 - 1, at: Date.UTC(1999, 0, 1), text: '', json: [], bytes: [] },
   { big: 0, small: 0, at: null, text: 'tab\there\nnew line \\ backslash', json: 'x', bytes: null },
+  // short texts (written byte by byte when ASCII): plain, sixteen characters, one not ASCII at the end
+  { big: 1, small: 1, at: null, text: 'en', json: 1, bytes: null },
+  { big: 2, small: 2, at: null, text: 'sixteen chars ok', json: 2, bytes: null },
+  { big: 3, small: 3, at: null, text: 'fifteen chars é', json: 3, bytes: null },
+  { big: 4, small: 4, at: null, text: '短', json: 4, bytes: null },
+  // a text given as UTF-8 bytes within a larger buffer (utf8)
+  { big: 5, small: 5, at: null, text: 'مساهمة, as bytes', json: 5, bytes: null, utf8: true },
 ]
 
 describe.each(DATABASE_KINDS)('rows in COPY binary format on %s', (kind) => {
@@ -39,7 +46,11 @@ describe.each(DATABASE_KINDS)('rows in COPY binary format on %s', (kind) => {
         w.row(6).int8(r.big).int4(r.small)
         if (r.at === null) w.null()
         else w.timestamptz(r.at)
-        w.text(r.text).jsonb(JSON.stringify(r.json))
+        if ('utf8' in r) {
+          const around = Buffer.from(`<${r.text}>`)
+          w.utf8(around, 1, around.length - 1)
+        } else w.text(r.text)
+        w.jsonb(JSON.stringify(r.json))
         if (r.bytes === null) w.null()
         else w.bytea(Uint8Array.from(r.bytes))
       },
@@ -64,6 +75,10 @@ describe.each(DATABASE_KINDS)('rows in COPY binary format on %s', (kind) => {
         json: r.json,
         bytes: r.bytes === null ? null : [...r.bytes],
       })),
-    ).toEqual([...rows].sort((a, b) => a.small - b.small))
+    ).toEqual(
+      [...rows]
+        .sort((a, b) => a.small - b.small)
+        .map((r) => ({ big: r.big, small: r.small, at: r.at, text: r.text, json: r.json, bytes: r.bytes })),
+    )
   })
 })

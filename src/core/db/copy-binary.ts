@@ -20,7 +20,10 @@ export class BinaryCopy {
   /** `into`: memory to write in (one a finished writer's data no longer needs), when it is large enough. */
   constructor(capacity = 1 << 16, into?: ArrayBuffer) {
     const size = Math.max(64, capacity)
-    this.buffer = into && into.byteLength >= size ? Buffer.from(into) : Buffer.allocUnsafe(size)
+    // memory of its own, never a slice of Node's shared pool (Buffer.allocUnsafe's below 32 KB on
+    // Node 24): a writer's memory is given back to be written in again (queries-bulk-write.ts),
+    // and the pool's is other buffers' too
+    this.buffer = into && into.byteLength >= size ? Buffer.from(into) : Buffer.allocUnsafeSlow(size)
     this.view = new DataView(this.buffer.buffer, this.buffer.byteOffset, this.buffer.byteLength)
     for (const b of SIGNATURE) this.buffer[this.at++] = b
     // flags, then the length of the header extension: none
@@ -30,7 +33,7 @@ export class BinaryCopy {
 
   private room(n: number) {
     if (this.at + n <= this.buffer.length) return
-    const bigger = Buffer.allocUnsafe(Math.max(this.buffer.length * 2, this.at + n))
+    const bigger = Buffer.allocUnsafeSlow(Math.max(this.buffer.length * 2, this.at + n))
     this.buffer.copy(bigger, 0, 0, this.at)
     this.buffer = bigger
     this.view = new DataView(bigger.buffer, bigger.byteOffset, bigger.byteLength)
@@ -128,8 +131,34 @@ export class BinaryCopy {
   text(s: string): this {
     // at most 3 bytes per UTF-16 unit
     this.room(4 + s.length * 3)
+    // a short ASCII text byte by byte: a call to write costs more than a code, a language or an id
+    if (s.length <= 16) {
+      const b = this.buffer
+      const at = this.at + 4
+      let i = 0
+      for (; i < s.length; i++) {
+        const c = s.charCodeAt(i)
+        if (c >= 0x80) break
+        b[at + i] = c
+      }
+      if (i === s.length) {
+        this.view.setInt32(this.at, i)
+        this.at += 4 + i
+        return this
+      }
+    }
     const n = this.buffer.write(s, this.at + 4, 'utf8')
     this.view.setInt32(this.at, n)
+    this.at += 4 + n
+    return this
+  }
+
+  /** A text value already in UTF-8: `bytes[start, end)`, copied as they are. */
+  utf8(bytes: Uint8Array, start: number, end: number): this {
+    const n = end - start
+    this.room(4 + n)
+    this.view.setInt32(this.at, n)
+    this.buffer.set(bytes.subarray(start, end), this.at + 4)
     this.at += 4 + n
     return this
   }
@@ -160,7 +189,7 @@ export class BinaryCopy {
   /** The bytes written so far (a part of the data, to send while the rest is written). */
   take(): Uint8Array {
     const part = this.buffer.subarray(0, this.at)
-    this.buffer = Buffer.allocUnsafe(this.buffer.length)
+    this.buffer = Buffer.allocUnsafeSlow(this.buffer.length)
     this.view = new DataView(this.buffer.buffer, this.buffer.byteOffset, this.buffer.byteLength)
     this.at = 0
     return part

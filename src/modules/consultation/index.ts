@@ -2,7 +2,7 @@
 
 export { consultationModule } from './module.tsx'
 export { type AssignPhase, assignContribution } from './queries-assign.ts'
-export { runImport, startImport } from './queries-intake.ts'
+export { type BatchPhase, runImport, startImport } from './queries-intake.ts'
 export { campaignMembersOfCall } from './queries-members.ts'
 export { type RebuildSummary, rebuildCampaigns } from './queries-rebuild.ts'
 export { pairwiseQuality } from './rules/clusters.ts'

@@ -1,5 +1,12 @@
 // What other modules may use of the contributions module (never its tables).
 
+/**
+ * The SQL functions other modules' SQL may call (test/architecture/sql-dependencies.ts holds them
+ * to this list): a contribution's campaign membership marked in its search documents, which the
+ * consultation's assignment functions call in their own transaction.
+ */
+export const SQL_FUNCTIONS = ['contributions_search_campaign'] as const
+
 // revising (and reading the revisions of) an imported contribution: the consultation module's tests
 export { reviseContribution } from './commands.ts'
 export { compilationDocx } from './compilation-docx.ts'

@@ -209,6 +209,70 @@ describe.each(DATABASE_KINDS)('an import batch in binary COPY on %s', (kind) => 
     expect(back.rows).toEqual(given)
   })
 
+  it("never gives back memory it shares with other buffers: a small batch's is its own", async () => {
+    const db = runtime.deps.db
+    const row = (externalId: string, text: string): ImportedContribution => ({
+      externalId,
+      submittedAt: new Date(Date.UTC(2026, 10, 1, 9)),
+      speakingFor: 'self',
+      memberStateIso3: null,
+      organizationId: null,
+      contributorName: 'Person',
+      stakeholderGroup: 'individual',
+      regionalGroup: null,
+      ldc: false,
+      lldc: false,
+      sids: false,
+      language: 'en',
+      questionId,
+      text,
+      sourceLine: 1,
+    })
+    // a buffer from Node's shared pool, as a small batch's data was before (Buffer.allocUnsafe)
+    const neighbour = Buffer.from('neighbour '.repeat(20))
+    const first = await prepareImportedBatch(db, batch, [row('small-1', 'short')])
+    expect(first.data.buffer).not.toBe(neighbour.buffer)
+    await insertPreparedBatch(db, first, { release: true })
+    await prepareImportedBatch(db, batch, [row('small-2', 'x'.repeat(30_000))])
+    expect(neighbour.toString()).toBe('neighbour '.repeat(20))
+  })
+
+  it('gives each row the id the sequence gave it, when the ids taken are not one run', async () => {
+    const db = runtime.deps.db
+    const row = (externalId: string): ImportedContribution => ({
+      externalId,
+      submittedAt: new Date(Date.UTC(2026, 10, 2, 9)),
+      speakingFor: 'self',
+      memberStateIso3: null,
+      organizationId: null,
+      contributorName: 'Person',
+      stakeholderGroup: 'individual',
+      regionalGroup: null,
+      ldc: false,
+      lldc: false,
+      sids: false,
+      language: 'en',
+      questionId,
+      text: `text of ${externalId}`,
+      sourceLine: 1,
+    })
+    const sequence = sql.raw(`pg_get_serial_sequence('contributions_contribution', 'id')`)
+    const seq = (await sql<{ s: string }>`select ${sequence} as s`.execute(db)).rows[0]?.s as string
+    // a sequence stepping by 3 gives ids that are no run (as another session taking ids meanwhile would)
+    await sql.raw(`alter sequence ${seq} increment by 3`).execute(db)
+    try {
+      const prepared = await prepareImportedBatch(db, batch, ['gap-1', 'gap-2', 'gap-3'].map(row))
+      const ids = prepared.rows.map((r) => r.id)
+      expect(ids.slice(1).map((id, i) => id - (ids[i] as number))).toEqual([3, 3])
+      expect(await insertPreparedBatch(db, prepared)).toEqual(prepared.rows)
+      const back = await sql<{ id: string; externalId: string }>`select id::text as id, external_id as "externalId"
+        from contributions_contribution where external_id like 'gap-%' order by id`.execute(db)
+      expect(back.rows.map((r) => [Number(r.id), r.externalId])).toEqual(prepared.rows.map((r) => [r.id, r.externalId]))
+    } finally {
+      await sql.raw(`alter sequence ${seq} increment by 1`).execute(db)
+    }
+  })
+
   it('refuses a batch whose call, process, author or import is not a whole number', () => {
     expect(() => batchPrefix({ ...batch, callId: Number.NaN })).toThrow()
     expect(() => batchPrefix({ ...batch, importId: 1.5 })).toThrow()

@@ -1,5 +1,12 @@
 // What other modules may use of the processes module (never its tables).
 
+/**
+ * The SQL functions other modules' SQL may call (test/architecture/sql-dependencies.ts holds them
+ * to this list): a process's body, for the kept counts of contributions; the refusal to change
+ * anything of a concluded process, for contributions' and negotiation's triggers.
+ */
+export const SQL_FUNCTIONS = ['processes_body_of', 'processes_refuse_if_concluded'] as const
+
 // the bodies module's own, re-exported for modules written before bodies had a module; new code
 // imports them from '../bodies/index.ts'
 export {

@@ -3,6 +3,7 @@
 // platform would refuse.
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import { Utf8Text } from '../../../core/formats/utf8-text.ts'
 import { checkRecord, type Resolver, TEXT_MAX } from './records.ts'
 
 const world: Resolver = {
@@ -160,6 +161,37 @@ describe('a record of an import file', () => {
       expect(refusal({ submitted_at: at })).toBe('submitted_at is not an ISO 8601 date')
   })
 
+  it('reads any date of the toISOString form as Date and the calendar do, whatever its digits', () => {
+    const two = (max: number) => fc.integer({ min: 0, max }).map((n) => String(n).padStart(2, '0'))
+    const at = fc
+      .tuple(
+        fc.integer({ min: 0, max: 9999 }),
+        two(19),
+        two(39),
+        two(29),
+        two(69),
+        two(69),
+        fc.integer({ min: 0, max: 999 }),
+      )
+      .map(
+        ([y, mo, d, h, mi, s, ms]) =>
+          `${String(y).padStart(4, '0')}-${mo}-${d}T${h}:${mi}:${s}.${String(ms).padStart(3, '0')}Z`,
+      )
+    fc.assert(
+      fc.property(at, (iso) => {
+        const [y, m, d] = iso.slice(0, 10).split('-').map(Number) as [number, number, number]
+        const day = new Date(Date.UTC(y, m - 1, d))
+        const exists = day.getUTCMonth() === m - 1 && day.getUTCDate() === d
+        const date = new Date(iso)
+        const result = checkRecord({ ...base, submitted_at: iso }, 1, world)
+        if (exists && !Number.isNaN(date.getTime()))
+          expect(result.ok && result.value.submittedAt.getTime()).toBe(date.getTime())
+        else expect(result).toEqual({ ok: false, reason: 'submitted_at is not an ISO 8601 date' })
+      }),
+      { numRuns: 5000 },
+    )
+  })
+
   it('takes a text of exactly the limit, and an external id of exactly 200 characters', () => {
     expect(refusal({ text: 'x'.repeat(TEXT_MAX), external_id: 'y'.repeat(200) })).toBeNull()
   })
@@ -193,11 +225,50 @@ describe('a record of an import file', () => {
           }
           expect(world.languages).toContain(result.value.language)
           expect(world.questionIds).toContain(result.value.questionId)
-          expect(result.value.text).toBe(result.value.text.trim())
-          expect(result.value.text.length).toBeGreaterThan(0)
+          expect(String(result.value.text)).toBe(String(result.value.text).trim())
+          expect(String(result.value.text).length).toBeGreaterThan(0)
           expect(Number.isNaN(result.value.submittedAt.getTime())).toBe(false)
         },
       ),
+    )
+  })
+
+  it('checks a text read as UTF-8 bytes as it checks the same text as a string', () => {
+    // white space at either end (ASCII and beyond: no-break, ideographic, line separator, BOM),
+    // NUL, empty, and lengths about the limit in characters of one, two and three bytes
+    const piece = fc.constantFrom(
+      ' ',
+      '\t',
+      '\n',
+      '\u00a0',
+      '\u3000',
+      '\u2028',
+      '\ufeff',
+      '\u0000',
+      'a',
+      'é',
+      '合',
+      '😀',
+      '',
+    )
+    const long = fc
+      .constantFrom('x', 'é', '合')
+      .chain((c) => fc.integer({ min: TEXT_MAX - 2, max: TEXT_MAX + 2 }).map((n) => c.repeat(n)))
+    const text = fc.oneof(
+      fc.array(piece, { maxLength: 8 }).map((p) => p.join('')),
+      long,
+    )
+    fc.assert(
+      fc.property(text, fc.array(piece, { maxLength: 3 }), (t, around) => {
+        const padded = `${around.join('')}${t}${around.join('')}`
+        // the bytes inside a larger buffer, as a CSV reader keeps them
+        const bytes = Buffer.from(`,${padded},`)
+        const asBytes = checkRecord({ ...base, text: new Utf8Text(bytes, 1, bytes.length - 1) }, 1, world)
+        const asString = checkRecord({ ...base, text: padded }, 1, world)
+        if (!asString.ok) expect(asBytes).toEqual(asString)
+        else expect(asBytes.ok && { ...asBytes.value, text: String(asBytes.value.text) }).toEqual(asString.value)
+      }),
+      { numRuns: 2000 },
     )
   })
 })

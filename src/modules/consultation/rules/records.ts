@@ -4,6 +4,7 @@
 // or empty), language (ar|zh|en|fr|ru|es), question (position of the guiding question, default
 // 1), text; and, where the issue is silent, stakeholder_group for an organization the platform
 // does not know (default civil_society).
+import { Utf8Text } from '../../../core/formats/utf8-text.ts'
 import type { ImportedContribution } from '../../contributions/index.ts'
 
 export const COLUMNS = [
@@ -63,7 +64,9 @@ const digits = (s: string, from: number, to: number) => {
  */
 function canonicalInstant(at: string): Date | undefined {
   if (at.length !== 24 || at.charCodeAt(23) !== 90 /* Z */) return undefined
-  for (const [i, c] of SEPARATORS) if (at.charCodeAt(i) !== c) return undefined
+  // - - T : : .
+  if (at.charCodeAt(4) !== 45 || at.charCodeAt(7) !== 45 || at.charCodeAt(10) !== 84) return undefined
+  if (at.charCodeAt(13) !== 58 || at.charCodeAt(16) !== 58 || at.charCodeAt(19) !== 46) return undefined
   const year = digits(at, 0, 4)
   const month = digits(at, 5, 7)
   const day = digits(at, 8, 10)
@@ -71,21 +74,16 @@ function canonicalInstant(at: string): Date | undefined {
   const minute = digits(at, 14, 16)
   const second = digits(at, 17, 19)
   const ms = digits(at, 20, 23)
-  if (year < 1000 || month < 1 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59) return undefined
+  if (year < 1000 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59)
+    return undefined
   if (second < 0 || second > 59 || ms < 0) return undefined
-  const date = new Date(Date.UTC(year, month - 1, day, hour, minute, second, ms))
-  // a day the month does not have (2026-02-30) rolls over: refused below, as realDay refuses it
-  if (date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return undefined
-  return date
+  // a day the month does not have (2026-02-30) is left to the general way, which refuses it (realDay);
+  // counted here rather than read back from a Date (getUTCMonth and getUTCDate cost more than the rest)
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0)
+  if (day > (month === 2 && leap ? 29 : (DAYS_IN_MONTH[month - 1] as number))) return undefined
+  return new Date(Date.UTC(year, month - 1, day, hour, minute, second, ms))
 }
-const SEPARATORS: [number, number][] = [
-  [4, 45],
-  [7, 45],
-  [10, 84],
-  [13, 58],
-  [16, 58],
-  [19, 46],
-]
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
 
 /** The instant of submitted_at, or null when it is not an ISO 8601 date of a day that exists. */
 function submittedAtOf(at: string): Date | null {
@@ -110,7 +108,8 @@ export function checkRecord(fields: Record<string, unknown>, line: number, world
   // PostgreSQL text cannot hold NUL: left in, the batch's COPY would fail and the import with it
   for (const name in fields) {
     const v = fields[name]
-    if (typeof v === 'string' && v.includes('\u0000')) return refuse(`${name} holds a NUL character`)
+    if (typeof v === 'string' ? v.includes('\u0000') : v instanceof Utf8Text && v.hasNul())
+      return refuse(`${name} holds a NUL character`)
   }
   const externalId = text(fields.external_id)
   if (externalId === '') return refuse('external_id is empty')
@@ -131,9 +130,11 @@ export function checkRecord(fields: Record<string, unknown>, line: number, world
   const position = text(fields.question) === '' ? 1 : Number(text(fields.question))
   const questionId = Number.isInteger(position) && position >= 1 ? world.questionIds[position - 1] : undefined
   if (questionId === undefined) return refuse(`question ${text(fields.question)} is not a guiding question of the call`)
-  const body = text(fields.text)
+  // a text read as bytes (a CSV's) stays bytes, the database's own encoding (see Utf8Text)
+  const body = fields.text instanceof Utf8Text ? fields.text.trimmed() : text(fields.text)
   if (body === '') return refuse('text is empty')
-  if (body.length > TEXT_MAX) return refuse(`text is longer than ${TEXT_MAX} characters`)
+  if (typeof body === 'string' ? body.length > TEXT_MAX : body.lengthAbove(TEXT_MAX))
+    return refuse(`text is longer than ${TEXT_MAX} characters`)
   const a = { externalId, submittedAt, language, questionId, text: body, sourceLine: line, state }
   if (kind === 'member_state') {
     if (!state) return refuse('a member_state speaker needs its country')

@@ -1,4 +1,5 @@
 // The rejects file of an import: each refused record's line and reason, then its fields as read.
+import { Utf8Text } from '../../../core/formats/utf8-text.ts'
 
 /** The rejects file: the record's line and reason, then its fields as read. */
 export function rejectsCsvRows(
@@ -18,6 +19,8 @@ export function rejectsCsvRows(
 
 /** Every string within `value` with its NUL characters shown as U+FFFD (PostgreSQL text and jsonb cannot hold NUL). */
 function withoutNul(value: unknown): unknown {
+  // a CSV's text read as bytes: its string
+  if (value instanceof Utf8Text) return withoutNul(value.toString())
   if (typeof value === 'string') return value.replaceAll('\u0000', '\uFFFD')
   if (Array.isArray(value)) return value.map(withoutNul)
   if (value && typeof value === 'object')

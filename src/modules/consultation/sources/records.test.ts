@@ -1,11 +1,23 @@
 import { Readable } from 'node:stream'
 import { describe, expect, it } from 'vitest'
+import { Utf8Text } from '../../../core/formats/utf8-text.ts'
 import { formatOf, readRecords, type SourceRecord } from './records.ts'
 
-async function all(format: 'csv' | 'jsonl' | 'mbox', text: string, language: string | null = null) {
+async function read(format: 'csv' | 'jsonl' | 'mbox', bytes: Buffer, language: string | null = null) {
   const out: SourceRecord[] = []
-  for await (const r of readRecords(format, Readable.from([Buffer.from(text)]), language)) out.push(r)
+  for await (const r of readRecords(format, Readable.from([bytes]), language)) out.push(r)
   return out
+}
+
+const asString = (v: unknown) => (v instanceof Utf8Text ? String(v) : v)
+
+/** The records, a text kept as bytes (Utf8Text) given as its string. */
+async function all(format: 'csv' | 'jsonl' | 'mbox', text: string, language: string | null = null) {
+  return (await read(format, Buffer.from(text), language)).map((r) =>
+    'fields' in r
+      ? { ...r, fields: Object.fromEntries(Object.entries(r.fields).map(([k, v]) => [k, asString(v)])) }
+      : r,
+  )
 }
 
 const HEADER = 'external_id,submitted_at,speaker_kind,speaker_name,organization,country,language,question,text'
@@ -21,6 +33,21 @@ describe('reading CSV', () => {
       { line: 4, fields: expect.objectContaining({ external_id: 'A2', text: 'two\nlines' }) },
       { line: 5, fields: expect.objectContaining({ external_id: 'A3', text: 'third' }) },
     ])
+  })
+
+  it("keeps a text column's UTF-8 as the bytes read, and a text with bytes that are not UTF-8 as a string with U+FFFD", async () => {
+    const file = Buffer.concat([
+      Buffer.from(
+        `${HEADER}\nA1,2026-11-02,individual,Ana,,,ar,1,"مساهمة, ""نص"""\nA2,2026-11-02,individual,Bo,,,en,1,bad `,
+      ),
+      Buffer.from([0xe2, 0x82]),
+      Buffer.from(' end\n'),
+    ])
+    const [first, second] = await read('csv', file)
+    const text = (r: SourceRecord | undefined) => (r && 'fields' in r ? r.fields.text : undefined)
+    expect(text(first)).toBeInstanceOf(Utf8Text)
+    expect(String(text(first))).toBe('مساهمة, "نص"')
+    expect(text(second)).toBe('bad \ufffd end')
   })
 
   it('refuses a row with the wrong number of fields, and goes on', async () => {

@@ -6,7 +6,7 @@ import { createInterface } from 'node:readline'
 import type { Readable } from 'node:stream'
 import PostalMime from 'postal-mime'
 import { COLUMNS, LANGUAGES } from '../rules/records.ts'
-import { csvRecordChunks } from './csv.ts'
+import { type CsvField, csvRecordChunks } from './csv.ts'
 
 export const FORMATS = ['csv', 'jsonl', 'mbox'] as const
 export type Format = (typeof FORMATS)[number]
@@ -30,10 +30,16 @@ export async function* readCsv(input: Readable): AsyncGenerator<SourceRecord> {
   for await (const records of readCsvChunks(input)) yield* records
 }
 
-/** The records of a CSV file, those of each piece of it together (see csvRecordChunks). */
+/** A header's column names as the import matches them. */
+const columnNames = (header: CsvField[]) => header.map((h) => String(h).trim().toLowerCase())
+
+/**
+ * The records of a CSV file, those of each piece of it together (see csvRecordChunks); the text
+ * column's values are kept as the bytes read (Utf8Text), to be written to the database as they are.
+ */
 export async function* readCsvChunks(input: Readable): AsyncGenerator<SourceRecord[]> {
   let header: string[] | null = null
-  for await (const reads of csvRecordChunks(input)) {
+  for await (const reads of csvRecordChunks(input, (h) => columnNames(h).indexOf('text'))) {
     const out: SourceRecord[] = []
     for (const read of reads) {
       if ('error' in read) {
@@ -43,7 +49,7 @@ export async function* readCsvChunks(input: Readable): AsyncGenerator<SourceReco
       }
       const { record, line } = read
       if (header === null) {
-        header = record.map((h) => h.trim().toLowerCase())
+        header = columnNames(record)
         const missing = COLUMNS.filter((c) => !OPTIONAL_COLUMNS.includes(c) && !header?.includes(c))
         if (missing.length > 0) {
           out.push({ line: 1, error: `the header lacks the column(s) ${missing.join(', ')}` })
@@ -56,7 +62,7 @@ export async function* readCsvChunks(input: Readable): AsyncGenerator<SourceReco
       if (record.length !== names.length)
         out.push({ line, error: 'the row has more or fewer fields than the header', raw: record.join(',') })
       else {
-        const fields: Record<string, string | undefined> = {}
+        const fields: Record<string, CsvField | undefined> = {}
         for (let i = 0; i < names.length; i++) fields[names[i] as string] = record[i]
         out.push({ line, fields })
       }
