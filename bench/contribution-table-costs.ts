@@ -74,6 +74,7 @@ const VARIANTS: Record<string, string> = {
   'external index collate C': `drop index contributions_contribution_external;
     create unique index contributions_contribution_external on contributions_contribution (call_id, external_id collate "C")
       where external_id is not null`,
+  'questions index without pending list': `alter index contributions_contribution_questions set (fastupdate = off)`,
   'person index hash': `drop index contributions_contribution_person;
     create index contributions_contribution_person on contributions_contribution using hash
       (contributions_person(speaking_for, import_id, author_account_id, contributor_name))
