@@ -7,7 +7,7 @@ import type { Actor } from '../../core/auth/actor.ts'
 import type { Db } from '../../core/db/database.ts'
 import { reviseContribution, submitContribution } from './commands.ts'
 import { hideContribution, publishContribution, withdrawContribution } from './commands-moderation.ts'
-import { insertImportedContributions } from './queries-bulk-write.ts'
+import { insertImportedContributions } from './queries-bulk-batch.ts'
 
 export const TIMES = [
   '2024-06-01T12:00:00Z',
