@@ -1,13 +1,17 @@
 // The writes participation-kept.test.ts draws at random: submissions (moderated or not), revisions
 // in another language, withdrawals, hides, publications and bulk imports (people named alike in
 // other cases, States, organizations known and unnamed, an external id sent twice), at times
-// around the turn of a UTC year. Each goes through the module's own commands and bulk import.
+// around the turn of a UTC year. Each goes through the module's own commands and bulk import; an
+// import is counted either by the insert's triggers or, as `ecp contributions import` counts its
+// batches, afterwards in the same transaction (contributions_counts_of_batch).
 import fc from 'fast-check'
 import type { Actor } from '../../core/auth/actor.ts'
 import type { Db } from '../../core/db/database.ts'
+import { inTransaction } from '../../core/db/helpers.ts'
 import { reviseContribution, submitContribution } from './commands.ts'
 import { hideContribution, publishContribution, withdrawContribution } from './commands-moderation.ts'
 import { insertImportedContributions } from './queries-bulk-batch.ts'
+import { countImportedBatch } from './queries-bulk-write.ts'
 
 export const TIMES = [
   '2024-06-01T12:00:00Z',
@@ -20,7 +24,7 @@ const LANGS = ['en', 'fr', 'es']
 export type Command =
   | { kind: 'submit'; who: number; call: number; lang: string; when: number }
   | { kind: 'revise' | 'withdraw' | 'hide' | 'publish'; pick: number; lang: string; when: number }
-  | { kind: 'import'; call: number; rows: ImportRow[]; again: boolean }
+  | { kind: 'import'; call: number; rows: ImportRow[]; again: boolean; countedAfter: boolean }
 
 interface ImportRow {
   name: string
@@ -58,6 +62,7 @@ export const command: fc.Arbitrary<Command> = fc.oneof(
     call: fc.nat(3),
     rows: fc.array(importRow, { minLength: 1, maxLength: 6 }),
     again: fc.boolean(),
+    countedAfter: fc.boolean(),
   }),
 )
 
@@ -124,8 +129,16 @@ export async function runCommand(w: World, c: Command): Promise<void> {
       text: 'Imported',
       sourceLine: i + 2,
     }))
-    for (const r of await insertImportedContributions(w.db, batch, rows))
-      w.written.push({ id: r.id, author: w.secretariat, question: call.question })
+    const stored = await inTransaction(w.db, async (trx) => {
+      const stored = await insertImportedContributions(trx, batch, rows, { countsLater: c.countedAfter })
+      if (c.countedAfter)
+        await countImportedBatch(
+          trx,
+          stored.map((r) => r.id),
+        )
+      return stored
+    })
+    for (const r of stored) w.written.push({ id: r.id, author: w.secretariat, question: call.question })
     return
   }
   const picked = w.written[c.pick % Math.max(1, w.written.length)]
