@@ -169,44 +169,69 @@ describe.each(DATABASE_KINDS)('an import batch in binary COPY on %s', (kind) => 
     )
   }, 120_000)
 
+  // batches large enough for their memory to be kept (40,000 characters of text a row)
+  const rows = (tag: string, from = 1): ImportedContribution[] =>
+    Array.from({ length: 12 }, (_, i) => ({
+      externalId: `reuse-${tag}-${i}`,
+      submittedAt: new Date(Date.UTC(2026, 10, 1, 9, i)),
+      speakingFor: 'self',
+      memberStateIso3: null,
+      organizationId: null,
+      contributorName: `Person ${tag} ${i}`,
+      stakeholderGroup: 'individual',
+      regionalGroup: null,
+      ldc: false,
+      lldc: false,
+      sids: false,
+      language: 'ar',
+      questionId,
+      text: `${tag}${i} ${'\u0645\u0633\u0627\u0647\u0645\u0629 '.repeat(5000)}`,
+      sourceLine: from + i,
+    }))
+  // buffers compared by identity as booleans: a failing toBe would print megabytes of both
+  const readBack = async (like: string) =>
+    (
+      await sql<{ externalId: string; text: string }>`
+      select external_id as "externalId", imported_text as text from contributions_contribution
+      where external_id like ${like} order by id`.execute(runtime.deps.db)
+    ).rows
+
   it('writes a batch in the memory of one given back, never of one still held, each read back as given', async () => {
     const db = runtime.deps.db
-    // batches large enough for their memory to be kept (40,000 characters of text a row)
-    const rows = (tag: string): ImportedContribution[] =>
-      Array.from({ length: 12 }, (_, i) => ({
-        externalId: `reuse-${tag}-${i}`,
-        submittedAt: new Date(Date.UTC(2026, 10, 1, 9, i)),
-        speakingFor: 'self',
-        memberStateIso3: null,
-        organizationId: null,
-        contributorName: `Person ${tag} ${i}`,
-        stakeholderGroup: 'individual',
-        regionalGroup: null,
-        ldc: false,
-        lldc: false,
-        sids: false,
-        language: 'ar',
-        questionId,
-        text: `${tag}${i} ${'\u0645\u0633\u0627\u0647\u0645\u0629 '.repeat(5000)}`,
-        sourceLine: i + 1,
-      }))
     const first = await prepareImportedBatch(db, batch, rows('a'))
     const memory = first.data.buffer
     const held = await prepareImportedBatch(db, batch, rows('b'))
-    expect(held.data.buffer).not.toBe(memory)
+    expect(held.data.buffer === memory).toBe(false)
     await insertPreparedBatch(db, first, { release: true })
     const reused = await prepareImportedBatch(db, batch, rows('c'))
-    expect(reused.data.buffer).toBe(memory)
+    expect(reused.data.buffer === memory).toBe(true)
     const another = await prepareImportedBatch(db, batch, rows('d'))
-    expect(another.data.buffer).not.toBe(memory)
+    expect(another.data.buffer === memory).toBe(false)
     for (const prepared of [held, reused, another]) await insertPreparedBatch(db, prepared)
-    const back = await sql<{ externalId: string; text: string }>`
-      select external_id as "externalId", imported_text as text from contributions_contribution
-      where external_id like 'reuse-%' order by id`.execute(db)
     const given = ['a', 'b', 'c', 'd'].flatMap((tag) =>
       rows(tag).map((r) => ({ externalId: r.externalId, text: r.text })),
     )
-    expect(back.rows).toEqual(given)
+    expect(await readBack('reuse-%')).toEqual(given)
+  })
+
+  it('gives the memory of a re-run back after its way through the staging table, never while it is held', async () => {
+    const db = runtime.deps.db
+    await insertImportedContributions(db, batch, rows('e'))
+    // a re-run of the file that also brings new records: the COPY meets a stored external id
+    const rerun = await prepareImportedBatch(db, batch, [...rows('e'), ...rows('f', 13)])
+    const memory = rerun.data.buffer
+    const held = await prepareImportedBatch(db, batch, rows('g'))
+    expect(held.data.buffer === memory).toBe(false)
+    const stored = await insertPreparedBatch(db, rerun, { release: true })
+    expect(stored.map((r) => r.externalId)).toEqual(rows('f').map((r) => r.externalId))
+    const reused = await prepareImportedBatch(db, batch, rows('h'))
+    expect(reused.data.buffer === memory).toBe(true)
+    for (const prepared of [held, reused]) await insertPreparedBatch(db, prepared)
+    const given = ['e', 'f', 'g', 'h'].flatMap((tag) =>
+      rows(tag).map((r) => ({ externalId: r.externalId, text: r.text })),
+    )
+    // the re-run's records stored once, each new one as given (none written over by a later batch)
+    expect((await readBack('reuse-%')).filter((r) => /^reuse-[efgh]-/.test(r.externalId))).toEqual(given)
   })
 
   it("never gives back memory it shares with other buffers: a small batch's is its own", async () => {
