@@ -1,5 +1,5 @@
 // Where an import's pipeline waits (issue 13's import budget): each batch's steps timed by
-// runImport's onPhase, then the run swept for how long PostgreSQL had 0, 1 or 2 batches at work
+// runImport's onPhase, then the run swept for how long PostgreSQL had 0, 1, 2 or more batches at work
 // (copying, counting or committing: a batch waiting for the one before to commit holds a
 // connection but no core) and how long this process waited for a batch in flight to finish. On 2
 // cores the import's wall time cannot be under (CPU here + CPU in PostgreSQL) / 2; the time with
@@ -29,13 +29,14 @@ export function phaseClock() {
         events.push([b.slot, 0, 1], [b.copy, 0, -1])
       }
       events.sort((x, y) => x[0] - y[0])
-      const busy = [0, 0, 0]
-      const idleBoth = [0, 0, 0]
+      // 3: INTAKE_CONCURRENCY=3 or more
+      const busy = [0, 0, 0, 0]
+      const idleBoth = [0, 0, 0, 0]
       let working = 0
       let waiting = 0
       let last = events[0]?.[0] ?? 0
       for (const [t, dw, dn] of events) {
-        const k = Math.min(2, Math.max(0, working))
+        const k = Math.min(3, Math.max(0, working))
         busy[k] = (busy[k] as number) + (t - last)
         if (waiting > 0) idleBoth[k] = (idleBoth[k] as number) + (t - last)
         working += dw
@@ -46,7 +47,7 @@ export function phaseClock() {
       const end = batches[batches.length - 1]
       const lines = [
         `batches: ${batches.length}; steps summed over them (s): ${steps.join(', ')}`,
-        `PostgreSQL at work on 0 / 1 / 2 batches: ${busy.map((s) => fmt(s, 2)).join(' / ')} s` +
+        `PostgreSQL at work on 0 / 1 / 2 / 3+ batches: ${busy.map((s) => fmt(s, 2)).join(' / ')} s` +
           ` (of which this process waiting for a slot: ${idleBoth.map((s) => fmt(s, 2)).join(' / ')} s)`,
         `first batch sent at ${fmt(first?.copy ?? 0, 2)} s, last committed at ${fmt(end?.committed ?? 0, 2)} s` +
           ` (its own copy to commit: ${fmt((end?.committed ?? 0) - (end?.copy ?? 0), 2)} s)`,

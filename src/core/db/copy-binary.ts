@@ -122,6 +122,13 @@ export class BinaryCopy {
     return this
   }
 
+  /** A bigint value written again at `at` (where int8 wrote one: a row's id known only later). */
+  int8At(at: number, v: number): this {
+    this.view.setInt32(at, Math.floor(v / 0x1_0000_0000))
+    this.view.setUint32(at + 4, v >>> 0)
+    return this
+  }
+
   /** A timestamptz from milliseconds since 1970 (PostgreSQL keeps microseconds since 2000). */
   timestamptz(ms: number): this {
     return this.int8(Math.round((ms - PG_EPOCH_MS) * 1000))

@@ -11,11 +11,10 @@ import { inTransaction, jsonb } from '../../core/db/helpers.ts'
 import { err, notFound, ok, type Result } from '../../core/result.ts'
 import {
   countImportedBatch,
-  type ImportedContribution,
+  ImportBatchWriter,
   indexImportedForSearch,
   insertPreparedBatch,
   type PreparedBatch,
-  prepareImportedBatch,
 } from '../contributions/index.ts'
 import { findCall } from '../processes/index.ts'
 import { findImport, type ImportRow, kdb } from './queries.ts'
@@ -110,8 +109,12 @@ export async function runImport(
   const added: number[] = []
   const t0 = performance.now()
   let intakeSeconds = 0
-  let valid: ImportedContribution[] = []
+  // the batch being read: its valid records written at once (ImportBatchWriter), counted, and its rejects
+  let writer: ImportBatchWriter | null = null
+  let valid = 0
   let rejects: Reject[] = []
+  // the external ids of the batches in flight when this one started (see send)
+  let flying: Set<string>[] = []
   let lastLine = started.lineDone
   let batches = 0
   const target = {
@@ -185,21 +188,19 @@ export async function runImport(
     for (const r of stored) added.push(r.id)
     options.onProgress?.({ ...progress })
   }
-  // a batch is prepared (its ids and COPY data) while the batches before it are written, and only
-  // then waits for one of them to finish: the database has `concurrency` batches at work while this
-  // process reads and prepares (preparing after the wait left it one batch for the time a batch
-  // takes to prepare, a tenth of the import at 100,000 rows)
+  // a batch is written into its COPY data as it is read, and given its ids, while the batches before
+  // it are written; only then does it wait for one of them to finish: the database has
+  // `concurrency` batches at work while this process reads (preparing after the wait left it one
+  // batch for the time a batch took to prepare, a tenth of the import at 100,000 rows)
   const inFlight: { done: Promise<void>; externalIds: Set<string> }[] = []
   let last: Promise<void> = Promise.resolve()
   const send = async () => {
     options.onPhase?.(batches, 'prepare')
-    // an external id a batch in flight has is left out: it is there once that batch commits (before
-    // this one: batches commit in file order), and the two batches never wait for each other's rows
-    const flying = inFlight.map((b) => b.externalIds)
-    const fresh = flying.length === 0 ? valid : valid.filter((r) => !flying.some((ids) => ids.has(r.externalId)))
-    const prepared = await prepareImportedBatch(db, target, fresh)
-    const next = { prepared, rejects, lastLine, valid: valid.length }
-    valid = []
+    const prepared = writer ? await writer.finish(db) : { rows: [], data: new Uint8Array(0) }
+    const externalIds = writer?.externalIdSet ?? new Set<string>()
+    const next = { prepared, rejects, lastLine, valid }
+    writer = null
+    valid = 0
     rejects = []
     // at most `concurrency` batches written at once: the oldest finishes before another starts
     options.onPhase?.(batches, 'slot')
@@ -207,7 +208,7 @@ export async function runImport(
     const done = write(next, last, batches++)
     done.catch(() => {}) // awaited below, or by the batch after it (which then fails too)
     last = done
-    inFlight.push({ done, externalIds: new Set(prepared.rows.map((r) => r.externalId)) })
+    inFlight.push({ done, externalIds })
   }
   const settle = async () => {
     const all = await Promise.allSettled(inFlight.splice(0).map((b) => b.done))
@@ -220,14 +221,23 @@ export async function runImport(
         if (record.line <= started.lineDone) continue
         lastLine = record.line
         const checked = 'error' in record ? null : checkRecord(record.fields, record.line, resolver)
-        if (checked?.ok) valid.push(checked.value)
-        else if ('error' in record)
+        if (checked?.ok) {
+          valid++
+          // an external id a batch in flight has is left out: it is there once that batch commits
+          // (before this one: batches commit in file order), and two batches never wait for each
+          // other's rows
+          if (writer === null) {
+            writer = new ImportBatchWriter(target)
+            flying = inFlight.map((b) => b.externalIds)
+          }
+          if (!inAny(flying, checked.value.externalId)) writer.add(checked.value)
+        } else if ('error' in record)
           rejects.push({ line: record.line, externalId: null, reason: record.error, record: record.raw ?? null })
         else {
           const externalId = typeof record.fields.external_id === 'string' ? record.fields.external_id : null
           rejects.push({ line: record.line, externalId, reason: checked?.reason ?? '', record: record.fields })
         }
-        if (valid.length + rejects.length >= size) {
+        if (valid + rejects.length >= size) {
           await send()
           if (options.stopAfterBatches !== undefined && batches >= options.stopAfterBatches) {
             await settle()
@@ -236,7 +246,7 @@ export async function runImport(
         }
       }
     }
-    if (valid.length + rejects.length > 0) await send()
+    if (valid + rejects.length > 0) await send()
     await settle()
     intakeSeconds = (performance.now() - t0) / 1000
     await options.onIntakeDone?.()
@@ -262,4 +272,10 @@ export async function runImport(
     .execute()
   const seconds = { intake: intakeSeconds, searchIndex: (performance.now() - t0) / 1000 - intakeSeconds }
   return ok({ import: (await findImport(db, importId)) as ImportRow, added, seconds })
+}
+
+/** Whether one of `sets` has `id` (a loop, not a closure made per record: tsx names each one it makes). */
+function inAny(sets: Set<string>[], id: string): boolean {
+  for (const ids of sets) if (ids.has(id)) return true
+  return false
 }

@@ -14,7 +14,8 @@ import type { Db } from '../../core/db/database.ts'
 import { inTransaction } from '../../core/db/helpers.ts'
 import { createOrganization } from '../actors/index.ts'
 import { changeProcessState, createBody, createProcess, guidingQuestions, openCall } from '../processes/index.ts'
-import { countImportedBatch, insertImportedContributions } from './queries-bulk-write.ts'
+import { insertImportedContributions } from './queries-bulk-batch.ts'
+import { countImportedBatch } from './queries-bulk-write.ts'
 import { individualParticipation } from './queries-participation.ts'
 
 const system = () => ({ actor: SYSTEM, now: new Date() })

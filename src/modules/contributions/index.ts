@@ -22,16 +22,15 @@ export {
   indexImportedForSearch,
   uncountedContributionIds,
 } from './queries-bulk.ts'
+export { ImportBatchWriter, insertImportedContributions, prepareImportedBatch } from './queries-bulk-batch.ts'
 export { CONTRIBUTION_TEXT_COPY_COLUMNS, contributionTextsOfCallCopy } from './queries-bulk-copy.ts'
 export {
   countImportedBatch,
   type ImportBatch,
   type ImportedContribution,
   type ImportOptions,
-  insertImportedContributions,
   insertPreparedBatch,
   type PreparedBatch,
-  prepareImportedBatch,
 } from './queries-bulk-write.ts'
 export { contributionCounts } from './queries-counts.ts'
 export {

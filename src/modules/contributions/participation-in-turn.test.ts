@@ -11,7 +11,7 @@ import { SYSTEM } from '../../core/auth/actor.ts'
 import type { Db } from '../../core/db/database.ts'
 import { changeProcessState, createBody, createProcess, guidingQuestions, openCall } from '../processes/index.ts'
 import { countsCommand } from './cli.ts'
-import { insertImportedContributions } from './queries-bulk-write.ts'
+import { insertImportedContributions } from './queries-bulk-batch.ts'
 import { individualParticipation } from './queries-participation.ts'
 
 const system = () => ({ actor: SYSTEM, now: new Date() })

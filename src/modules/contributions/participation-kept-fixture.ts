@@ -10,7 +10,8 @@ import type { Db } from '../../core/db/database.ts'
 import { inTransaction } from '../../core/db/helpers.ts'
 import { reviseContribution, submitContribution } from './commands.ts'
 import { hideContribution, publishContribution, withdrawContribution } from './commands-moderation.ts'
-import { countImportedBatch, insertImportedContributions } from './queries-bulk-write.ts'
+import { insertImportedContributions } from './queries-bulk-batch.ts'
+import { countImportedBatch } from './queries-bulk-write.ts'
 
 export const TIMES = [
   '2024-06-01T12:00:00Z',

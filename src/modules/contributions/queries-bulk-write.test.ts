@@ -10,14 +10,8 @@ import { createTestRuntime, DATABASE_KINDS, type TestRuntime } from '../../../te
 import { SYSTEM } from '../../core/auth/actor.ts'
 import { createOrganization } from '../actors/index.ts'
 import { changeProcessState, createBody, createProcess, guidingQuestions, openCall } from '../processes/index.ts'
-import {
-  batchPrefix,
-  type ImportBatch,
-  type ImportedContribution,
-  insertImportedContributions,
-  insertPreparedBatch,
-  prepareImportedBatch,
-} from './queries-bulk-write.ts'
+import { insertImportedContributions, prepareImportedBatch } from './queries-bulk-batch.ts'
+import { batchPrefix, type ImportBatch, type ImportedContribution, insertPreparedBatch } from './queries-bulk-write.ts'
 
 const system = () => ({ actor: SYSTEM, now: new Date() })
 function must<T>(result: { ok: true; value: T } | { ok: false; error: unknown }): T {

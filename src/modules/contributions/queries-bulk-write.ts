@@ -1,7 +1,8 @@
 // Contributions taken in bulk (a spreadsheet, a mailbox, the bulk API). A batch is one COPY straight
 // into the contributions table (an imported contribution is one row, its text on it), so a million
-// rows cost a few hundred statements. A batch is prepared (ids, binary COPY data) apart from its insert, so
-// that an import prepares the next batch while the database still writes the one before.
+// rows cost a few hundred statements. A batch is prepared (ids, binary COPY data: queries-bulk-batch.ts)
+// apart from its insert (here), so that an import prepares the next batch while the database still
+// writes the one before.
 import { sql } from 'kysely'
 import { copyInto } from '../../core/db/copy.ts'
 import { BinaryCopy } from '../../core/db/copy-binary.ts'
@@ -85,7 +86,7 @@ type Stored = { id: number; externalId: string; sourceLine: number }
 
 /** A batch ready to insert: its rows' new ids and their COPY data (binary format). */
 export interface PreparedBatch {
-  rows: { id: number; externalId: string; sourceLine: number }[]
+  rows: Stored[]
   data: Uint8Array
 }
 
@@ -126,62 +127,6 @@ export function writeImportRow(copy: BinaryCopy, prefix: Uint8Array, id: number,
   else copy.utf8(r.text.bytes, r.text.start, r.text.end)
 }
 
-/**
- * Takes ids for a batch from the table's sequence (outside any transaction is fine: an id a failed
- * batch took is a gap, as sequences leave) and writes its COPY text. An external id twice in the
- * batch: the first is kept (one the call has already: see insertPreparedBatch).
- */
-export async function prepareImportedBatch(
-  db: Db,
-  batch: ImportBatch,
-  rows: ImportedContribution[],
-): Promise<PreparedBatch> {
-  const seen = new Set<string>()
-  const fresh = rows.filter((r) => !seen.has(r.externalId) && seen.add(r.externalId))
-  if (fresh.length === 0) return { rows: [], data: new Uint8Array(0) }
-  const ids = await takeIds(db, fresh.length)
-  const prefix = batchPrefix(batch)
-  // room for the whole batch at once (a UTF-16 unit is at most 3 bytes of UTF-8, the other columns
-  // well under 512): growing it as it fills copied each batch's data twice over
-  let capacity = 0
-  for (const r of fresh)
-    capacity +=
-      512 +
-      3 * (r.externalId.length + r.contributorName.length) +
-      (typeof r.text === 'string' ? 3 * r.text.length : r.text.byteLength)
-  const copy = new BinaryCopy(capacity, takeSpare(capacity))
-  const stored = fresh.map((r, i) => {
-    const id = ids(i)
-    writeImportRow(copy, prefix, id, r)
-    return { id, externalId: r.externalId, sourceLine: r.sourceLine }
-  })
-  return { rows: stored, data: copy.end() }
-}
-
-/**
- * `n` new ids from the table's sequence, in the order taken: the first and the last when they are
- * the run between (the usual case: no one else took one meanwhile), so that a batch's 5,000 ids are
- * not 5,000 rows for the driver to read (half a second of this process's CPU a million rows).
- */
-async function takeIds(db: Db, n: number): Promise<(i: number) => number> {
-  // the sequence named once: pg_get_serial_sequence per row was 5 % of the database's work on a batch
-  const taken = await sql<{ first: string; last: string; all: string[] | null }>`
-    with taken as (
-      select nextval(s.seq) as id
-      from (select pg_get_serial_sequence('contributions_contribution', 'id')::regclass as seq offset 0) s,
-        generate_series(1, ${n}))
-    select min(id) as first, max(id) as last,
-      case when max(id) - min(id) + 1 <> count(*) then array_agg(id::text order by id) end as all
-    from taken`.execute(db)
-  const row = taken.rows[0]
-  const first = Number(row?.first)
-  if (row?.all) {
-    const all = row.all.map(Number)
-    return (i) => all[i] as number
-  }
-  return (i) => first + i
-}
-
 // The memory of batches already written, to write later batches in: a new buffer of some 20 MB
 // per batch is memory outside V8's heap, and every few of them set off a full garbage collection of
 // it (a fifth of this process's CPU on a bulk import). A buffer is here only once given back
@@ -192,7 +137,8 @@ const spare: ArrayBuffer[] = []
 const SPARE_KEPT = 3
 let forget: ReturnType<typeof setTimeout> | undefined
 
-function takeSpare(capacity: number): ArrayBuffer | undefined {
+/** Memory given back that holds `capacity` bytes (the largest first), taken out of the spares. */
+export function takeSpare(capacity: number): ArrayBuffer | undefined {
   const i = spare.findIndex((b) => b.byteLength >= capacity)
   return i === -1 ? undefined : spare.splice(i, 1)[0]
 }
@@ -246,22 +192,6 @@ export async function insertPreparedBatch(
     if (options.release) releasePreparedBatch(prepared)
     return prepared.rows
   })
-}
-
-/**
- * Inserts a batch inside the caller's transaction (or its own); a row whose external id the call
- * already has, or an earlier row of the batch had, is skipped (a re-run adds nothing twice).
- */
-export async function insertImportedContributions(
-  db: Db,
-  batch: ImportBatch,
-  rows: ImportedContribution[],
-  options: ImportOptions = {},
-): Promise<{ id: number; externalId: string; sourceLine: number }[]> {
-  if (rows.length === 0) return []
-  return inTransaction(db, async (trx) =>
-    insertPreparedBatch(trx, await prepareImportedBatch(trx, batch, rows), options),
-  )
 }
 
 /** The batch again when a concurrent import stored some of its external ids: those are skipped. */

@@ -9,7 +9,8 @@ import { createTestRuntime, DATABASE_KINDS, type TestRuntime } from '../../../te
 import { SYSTEM } from '../../core/auth/actor.ts'
 import type { Locale } from '../../core/i18n/locales.ts'
 import { changeProcessState, createBody, createProcess, guidingQuestions, openCall } from '../processes/index.ts'
-import { type ImportedContribution, insertImportedContributions } from './queries-bulk-write.ts'
+import { insertImportedContributions } from './queries-bulk-batch.ts'
+import type { ImportedContribution } from './queries-bulk-write.ts'
 import {
   type CampaignMembers,
   type ContributionSearch,
