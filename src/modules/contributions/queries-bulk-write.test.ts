@@ -163,25 +163,40 @@ describe.each(DATABASE_KINDS)('an import batch in binary COPY on %s', (kind) => 
     )
   }, 120_000)
 
+  // one imported individual's contribution, as a test names it
+  const person = (
+    externalId: string,
+    text: string,
+    at: Date,
+    more: Partial<ImportedContribution> = {},
+  ): ImportedContribution => ({
+    externalId,
+    submittedAt: at,
+    speakingFor: 'self',
+    memberStateIso3: null,
+    organizationId: null,
+    contributorName: 'Person',
+    stakeholderGroup: 'individual',
+    regionalGroup: null,
+    ldc: false,
+    lldc: false,
+    sids: false,
+    language: 'en',
+    questionId,
+    text,
+    sourceLine: 1,
+    ...more,
+  })
   // batches large enough for their memory to be kept (40,000 characters of text a row)
   const rows = (tag: string, from = 1): ImportedContribution[] =>
-    Array.from({ length: 12 }, (_, i) => ({
-      externalId: `reuse-${tag}-${i}`,
-      submittedAt: new Date(Date.UTC(2026, 10, 1, 9, i)),
-      speakingFor: 'self',
-      memberStateIso3: null,
-      organizationId: null,
-      contributorName: `Person ${tag} ${i}`,
-      stakeholderGroup: 'individual',
-      regionalGroup: null,
-      ldc: false,
-      lldc: false,
-      sids: false,
-      language: 'ar',
-      questionId,
-      text: `${tag}${i} ${'\u0645\u0633\u0627\u0647\u0645\u0629 '.repeat(5000)}`,
-      sourceLine: from + i,
-    }))
+    Array.from({ length: 12 }, (_, i) =>
+      person(
+        `reuse-${tag}-${i}`,
+        `${tag}${i} ${'\u0645\u0633\u0627\u0647\u0645\u0629 '.repeat(5000)}`,
+        new Date(Date.UTC(2026, 10, 1, 9, i)),
+        { contributorName: `Person ${tag} ${i}`, language: 'ar', sourceLine: from + i },
+      ),
+    )
   // buffers compared by identity as booleans: a failing toBe would print megabytes of both
   const readBack = async (like: string) =>
     (
@@ -230,23 +245,7 @@ describe.each(DATABASE_KINDS)('an import batch in binary COPY on %s', (kind) => 
 
   it("never gives back memory it shares with other buffers: a small batch's is its own", async () => {
     const db = runtime.deps.db
-    const row = (externalId: string, text: string): ImportedContribution => ({
-      externalId,
-      submittedAt: new Date(Date.UTC(2026, 10, 1, 9)),
-      speakingFor: 'self',
-      memberStateIso3: null,
-      organizationId: null,
-      contributorName: 'Person',
-      stakeholderGroup: 'individual',
-      regionalGroup: null,
-      ldc: false,
-      lldc: false,
-      sids: false,
-      language: 'en',
-      questionId,
-      text,
-      sourceLine: 1,
-    })
+    const row = (externalId: string, text: string) => person(externalId, text, new Date(Date.UTC(2026, 10, 1, 9)))
     // a buffer from Node's shared pool, as a small batch's data was before (Buffer.allocUnsafe)
     const neighbour = Buffer.from('neighbour '.repeat(20))
     const first = await prepareImportedBatch(db, batch, [row('small-1', 'short')])
@@ -258,23 +257,7 @@ describe.each(DATABASE_KINDS)('an import batch in binary COPY on %s', (kind) => 
 
   it('gives each row the id the sequence gave it, when the ids taken are not one run', async () => {
     const db = runtime.deps.db
-    const row = (externalId: string): ImportedContribution => ({
-      externalId,
-      submittedAt: new Date(Date.UTC(2026, 10, 2, 9)),
-      speakingFor: 'self',
-      memberStateIso3: null,
-      organizationId: null,
-      contributorName: 'Person',
-      stakeholderGroup: 'individual',
-      regionalGroup: null,
-      ldc: false,
-      lldc: false,
-      sids: false,
-      language: 'en',
-      questionId,
-      text: `text of ${externalId}`,
-      sourceLine: 1,
-    })
+    const row = (externalId: string) => person(externalId, `text of ${externalId}`, new Date(Date.UTC(2026, 10, 2, 9)))
     const sequence = sql.raw(`pg_get_serial_sequence('contributions_contribution', 'id')`)
     const seq = (await sql<{ s: string }>`select ${sequence} as s`.execute(db)).rows[0]?.s as string
     // a sequence stepping by 3 gives ids that are no run (as another session taking ids meanwhile would)
