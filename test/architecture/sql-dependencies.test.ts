@@ -28,6 +28,9 @@ describe('SQL dependencies between modules', () => {
     expect(objects.get('consultation_member')).toMatchObject({ module: 'consultation', kind: 'table' })
     // processes made them; bodies took them under its own name (20261207-0230)
     expect(objects.get('bodies_member')).toMatchObject({ module: 'bodies', kind: 'table' })
+    // negotiation made them; proposals took them, with their indexes, under its name (20261214-0310)
+    expect(objects.get('proposals_cosponsorship')).toMatchObject({ module: 'proposals', kind: 'table' })
+    expect(objects.get('proposals_proposal_process')).toMatchObject({ module: 'proposals', kind: 'index' })
   })
 
   it('catches a call to a function its owner does not declare, and accepts it once declared', () => {
@@ -72,16 +75,19 @@ describe('SQL dependencies between modules', () => {
     ).toEqual(['a_helper', 'a_thing', 'a_gone'])
   })
 
-  it("reads comments as prose, and a table handed over by rename as the new owner's", () => {
+  it("reads comments as prose, and a table handed over by rename, with its index, as the new owner's", () => {
     const sources = migrations({
-      a: A_TABLES,
+      a: { ...A_TABLES, '20261201-0200-a-index.sql': 'create index a_thing_id on a_thing (id);' },
       b: {
         '20261202-0100-b-take.sql': `-- select a_internal() was once called here
-          alter table a_thing rename to b_thing;`,
+          alter table a_thing rename to b_thing;
+          alter index a_thing_id rename to b_thing_id;
+          alter sequence a_thing_id_seq rename to b_thing_id_seq;`,
       },
     })
     expect(sqlDependencyViolations(sources, new Map())).toEqual([])
     expect(sqlObjects(sources).get('b_thing')?.module).toBe('b')
+    expect(sqlObjects(sources).get('b_thing_id')).toMatchObject({ module: 'b', kind: 'index' })
   })
 
   it('reads the declared functions from an index.ts', () => {

@@ -31,8 +31,10 @@ const carriesPrefix = (name: string, module: string) =>
 
 const CREATE =
   /\bcreate\s+(?:or\s+replace\s+)?(?:unlogged\s+|temporary\s+|temp\s+|materialized\s+|unique\s+|constraint\s+)*(table|view|function|procedure|index|sequence|type|trigger|aggregate|domain)\s+(?:concurrently\s+)?(?:if\s+not\s+exists\s+)?([a-z_][a-z0-9_]*)/g
-/** a table handed over to another module under that module's name (how bodies took its tables) */
-const HANDOVER = /\balter\s+table\s+(?:if\s+exists\s+)?([a-z_][a-z0-9_]*)\s+rename\s+to\s+([a-z_][a-z0-9_]*)/g
+/** a table handed over to another module under that module's name (how bodies and proposals took
+ * their tables), with its indexes and sequences */
+const HANDOVER =
+  /\balter\s+(?:table|index|sequence)\s+(?:if\s+exists\s+)?([a-z_][a-z0-9_]*)\s+rename\s+to\s+([a-z_][a-z0-9_]*)/g
 const CALLABLE = new Set(['function', 'procedure', 'aggregate'])
 
 /** The SQL as written to run: comments out, lower case (names are not quoted in this repository). */
@@ -94,8 +96,8 @@ export function sqlDependencyViolations(
         const before = text.slice(Math.max(0, (word.index ?? 0) - 40), word.index)
         // a foreign key names the table it points at, which its owner keeps
         if (/\breferences\s+$/.test(before)) continue
-        // a table handed over: renamed into this module's own name
-        if (/\balter\s+table\s+(?:if\s+exists\s+)?$/.test(before)) {
+        // a table (index, sequence) handed over: renamed into this module's own name
+        if (/\balter\s+(?:table|index|sequence)\s+(?:if\s+exists\s+)?$/.test(before)) {
           const after = text.slice((word.index ?? 0) + name.length, (word.index ?? 0) + name.length + 120)
           const to = /^\s+rename\s+to\s+([a-z_][a-z0-9_]*)/.exec(after)?.[1]
           if (to && carriesPrefix(to, module)) continue

@@ -17,7 +17,7 @@ from "contributions_contribution"
 where "status" in ($16, $17))) as "contribution"
 union all select $18::text as kind, "proposal".*
 from ((select ('proposal:' || id)::text as "id", "process_id" as "process_id", "created_at" as "at", $19::text as "message", jsonb_build_object($20::text, "title") as "values", ('/proposals/' || id)::text as "href"
-from "negotiation_proposal")) as "proposal"
+from "proposals_proposal")) as "proposal"
 union all select $21::text as kind, "revision".*
 from ((select ('revision:' || r.id)::text as "id", "d"."process_id" as "process_id", "r"."issued_at" as "at", case when r.number = 0 then 'negotiation.activity.zeroDraft' else 'negotiation.activity.revision' end as "message", jsonb_build_object($22::text, "r"."label", $23::text, "d"."title") as "values", ('/negotiation/' || d.id || '/revisions/' || r.number)::text as "href"
 from "negotiation_revision" as "r"

@@ -43,7 +43,7 @@ describe.each(DATABASE_KINDS)('a process page on %s', (kind) => {
     }
     // the negotiation's section counts the proposals without reading them with their details
     expect(html).toContain(`${proposals.length} proposals`)
-    expect(statements.filter((sql) => sql.includes('"negotiation_proposal_version"'))).toHaveLength(0)
+    expect(statements.filter((sql) => sql.includes('"proposals_proposal_version"'))).toHaveLength(0)
     // every body is read once: the chain the process reports up still shows
     expect(statements.filter((sql) => sql.includes('"bodies_body"'))).toHaveLength(1)
     expect(html).toContain('CSTD')

@@ -96,7 +96,7 @@ describe.each(DATABASE_KINDS)('co-sponsorship with consent on %s', (kind) => {
   it('refuses, in the database, a co-sponsor listed without its consent', async () => {
     const id = await proposeWith(['FRA', 'ZAF'])
     await expect(
-      sql`insert into negotiation_proposal_proponent (proposal_id, member_state_iso3, role)
+      sql`insert into proposals_proposal_proponent (proposal_id, member_state_iso3, role)
         values (${id}, 'ZAF', 'cosponsor')`.execute(db()),
     ).rejects.toThrow(/accepted/)
   })

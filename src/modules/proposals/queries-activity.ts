@@ -9,7 +9,7 @@ export const proposalActivity: ActivitySource[] = [
     kind: 'proposal',
     rows: (db) =>
       pdb(db)
-        .selectFrom('negotiationProposal')
+        .selectFrom('proposalsProposal')
         .select((eb) =>
           activityColumns({
             id: sql`'proposal:' || id`,

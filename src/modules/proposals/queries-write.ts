@@ -26,7 +26,7 @@ export async function insertProposal(
 ): Promise<{ id: number }> {
   const n = pdb(trx)
   const row = await n
-    .insertInto('negotiationProposal')
+    .insertInto('proposalsProposal')
     .values({
       processId: input.processId,
       title: input.title,
@@ -40,7 +40,7 @@ export async function insertProposal(
     .returning('id')
     .executeTakeFirstOrThrow()
   await n
-    .insertInto('negotiationProposalVersion')
+    .insertInto('proposalsProposalVersion')
     .values({
       proposalId: row.id,
       number: 1,
@@ -54,7 +54,7 @@ export async function insertProposal(
   const sources = [...new Set(input.contributionIds ?? [])]
   if (sources.length)
     await n
-      .insertInto('negotiationProposalSource')
+      .insertInto('proposalsProposalSource')
       .values(sources.map((contributionId) => ({ proposalId: row.id, contributionId })))
       .execute()
   return row
@@ -65,7 +65,7 @@ async function insertProponents(trx: Db, proposalId: number, states: readonly st
     ...[...new Set(states)].map((memberStateIso3) => ({ proposalId, memberStateIso3, organizationId: null })),
     ...[...new Set(orgs)].map((organizationId) => ({ proposalId, memberStateIso3: null, organizationId })),
   ]
-  if (rows.length) await pdb(trx).insertInto('negotiationProposalProponent').values(rows).execute()
+  if (rows.length) await pdb(trx).insertInto('proposalsProposalProponent').values(rows).execute()
 }
 
 /** A new version of a proposal; returns its number. */
@@ -76,13 +76,13 @@ export async function addVersion(
 ): Promise<number> {
   const n = pdb(trx)
   const updated = await n
-    .updateTable('negotiationProposal')
+    .updateTable('proposalsProposal')
     .set((eb) => ({ versionCount: eb('versionCount', '+', 1), updatedAt: v.now }))
     .where('id', '=', proposalId)
     .returning('versionCount')
     .executeTakeFirstOrThrow()
   await n
-    .insertInto('negotiationProposalVersion')
+    .insertInto('proposalsProposalVersion')
     .values({
       proposalId,
       number: updated.versionCount,
@@ -98,7 +98,7 @@ export async function addVersion(
 /** A proposal's status, its row locked until the transaction ends (a revision and a withdrawal or merge do not cross). */
 export async function lockProposalStatus(trx: Db, proposalId: number): Promise<string | undefined> {
   const row = await pdb(trx)
-    .selectFrom('negotiationProposal')
+    .selectFrom('proposalsProposal')
     .select('status')
     .where('id', '=', proposalId)
     .forUpdate()
@@ -108,7 +108,7 @@ export async function lockProposalStatus(trx: Db, proposalId: number): Promise<s
 
 export async function setWithdrawn(trx: Db, proposalId: number, now: Date): Promise<void> {
   await pdb(trx)
-    .updateTable('negotiationProposal')
+    .updateTable('proposalsProposal')
     .set({ status: 'withdrawn', updatedAt: now })
     .where('id', '=', proposalId)
     .execute()
@@ -116,7 +116,7 @@ export async function setWithdrawn(trx: Db, proposalId: number, now: Date): Prom
 
 export async function setMerged(trx: Db, ids: readonly number[], intoId: number, now: Date): Promise<void> {
   await pdb(trx)
-    .updateTable('negotiationProposal')
+    .updateTable('proposalsProposal')
     .set({ status: 'merged', mergedIntoId: intoId, updatedAt: now })
     .where('id', 'in', [...ids])
     .execute()
@@ -133,7 +133,7 @@ export async function insertCosponsorship(
   now: Date,
 ): Promise<number> {
   const row = await pdb(trx)
-    .insertInto('negotiationCosponsorship')
+    .insertInto('proposalsCosponsorship')
     .values({ proposalId, ...party, requestedBy, requestedAt: now })
     .returning('id')
     .executeTakeFirstOrThrow()
@@ -143,7 +143,7 @@ export async function insertCosponsorship(
 /** A request to co-sponsor, locked for its answer. */
 export async function lockCosponsorship(trx: Db, id: number) {
   return pdb(trx)
-    .selectFrom('negotiationCosponsorship')
+    .selectFrom('proposalsCosponsorship')
     .selectAll()
     .where('id', '=', id)
     .forUpdate()
@@ -161,19 +161,19 @@ export async function answerCosponsorshipRow(
 ): Promise<void> {
   const n = pdb(trx)
   await n
-    .updateTable('negotiationCosponsorship')
+    .updateTable('proposalsCosponsorship')
     .set({ status, answeredBy, answeredAt: now })
     .where('id', '=', request.id)
     .execute()
   const who = { memberStateIso3: request.memberStateIso3, organizationId: request.organizationId }
   if (status === 'accepted')
     await n
-      .insertInto('negotiationProposalProponent')
+      .insertInto('proposalsProposalProponent')
       .values({ proposalId, ...who, role: 'cosponsor' })
       .execute()
   if (status === 'withdrawn') {
     let gone = n
-      .deleteFrom('negotiationProposalProponent')
+      .deleteFrom('proposalsProposalProponent')
       .where('proposalId', '=', proposalId)
       .where('role', '=', 'cosponsor')
     gone = who.memberStateIso3
@@ -186,7 +186,7 @@ export async function answerCosponsorshipRow(
 /** Proposals a new negotiating document starts from are under discussion from then on. */
 export async function markUnderDiscussion(trx: Db, proposalId: number, now: Date): Promise<void> {
   await pdb(trx)
-    .updateTable('negotiationProposal')
+    .updateTable('proposalsProposal')
     .set({ status: 'under_discussion', updatedAt: now })
     .where('id', '=', proposalId)
     .where('status', '=', 'submitted')
@@ -201,7 +201,7 @@ export async function recordProposalFate(
   now: Date,
 ): Promise<void> {
   await pdb(trx)
-    .updateTable('negotiationProposal')
+    .updateTable('proposalsProposal')
     .set({ status: fate, updatedAt: now })
     .where('id', '=', proposalId)
     .where('status', 'in', ['submitted', 'under_discussion'])

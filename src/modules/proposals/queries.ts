@@ -2,13 +2,13 @@
 import type { Kysely, Selectable } from 'kysely'
 import type { Db } from '../../core/db/database.ts'
 import type { CoreTables } from '../../core/db/tables.ts'
-import type { NegotiationCosponsorshipTable, NegotiationProposalTable, ProposalTables } from './tables.ts'
+import type { ProposalsCosponsorshipTable, ProposalsProposalTable, ProposalTables } from './tables.ts'
 
 type ProposalsDb = Kysely<CoreTables & ProposalTables>
 export const pdb = (db: Db): ProposalsDb => db.withTables<ProposalTables>()
 
-export type Proposal = Selectable<NegotiationProposalTable>
-export type Cosponsorship = Selectable<NegotiationCosponsorshipTable>
+export type Proposal = Selectable<ProposalsProposalTable>
+export type Cosponsorship = Selectable<ProposalsCosponsorshipTable>
 
 export interface ProposalDetail extends Proposal {
   /** the States and organizations it speaks for: original proponents and accepted co-sponsors */
@@ -27,7 +27,7 @@ export interface ProposalDetail extends Proposal {
 
 export async function proposalsOf(db: Db, processId: number): Promise<ProposalDetail[]> {
   const proposals = await pdb(db)
-    .selectFrom('negotiationProposal')
+    .selectFrom('proposalsProposal')
     .selectAll()
     .where('processId', '=', processId)
     .orderBy('id')
@@ -38,7 +38,7 @@ export async function proposalsOf(db: Db, processId: number): Promise<ProposalDe
 /** How many proposals a process has, in one statement (a section that shows only the count). */
 export async function countProposals(db: Db, processId: number): Promise<number> {
   const row = await pdb(db)
-    .selectFrom('negotiationProposal')
+    .selectFrom('proposalsProposal')
     .select((eb) => eb.fn.countAll<string | number>().as('n'))
     .where('processId', '=', processId)
     .executeTakeFirstOrThrow()
@@ -46,7 +46,7 @@ export async function countProposals(db: Db, processId: number): Promise<number>
 }
 
 export async function findProposal(db: Db, id: number): Promise<ProposalDetail | undefined> {
-  const proposal = await pdb(db).selectFrom('negotiationProposal').selectAll().where('id', '=', id).executeTakeFirst()
+  const proposal = await pdb(db).selectFrom('proposalsProposal').selectAll().where('id', '=', id).executeTakeFirst()
   return proposal ? (await withDetails(db, [proposal]))[0] : undefined
 }
 
@@ -55,18 +55,18 @@ async function withDetails(db: Db, proposals: Proposal[]): Promise<ProposalDetai
   if (ids.length === 0) return []
   const n = pdb(db)
   const [proponents, versions, sources, cosponsorships] = await Promise.all([
-    n.selectFrom('negotiationProposalProponent').selectAll().where('proposalId', 'in', ids).execute(),
+    n.selectFrom('proposalsProposalProponent').selectAll().where('proposalId', 'in', ids).execute(),
     n
-      .selectFrom('negotiationProposalVersion')
+      .selectFrom('proposalsProposalVersion')
       .select(['proposalId', 'number', 'text', 'rationale', 'createdAt'])
       .where('proposalId', 'in', ids)
       .orderBy('number')
       .execute(),
-    n.selectFrom('negotiationProposalSource').selectAll().where('proposalId', 'in', ids).execute(),
-    n.selectFrom('negotiationCosponsorship').selectAll().where('proposalId', 'in', ids).orderBy('id').execute(),
+    n.selectFrom('proposalsProposalSource').selectAll().where('proposalId', 'in', ids).execute(),
+    n.selectFrom('proposalsCosponsorship').selectAll().where('proposalId', 'in', ids).orderBy('id').execute(),
   ])
   const merged = await n
-    .selectFrom('negotiationProposal')
+    .selectFrom('proposalsProposal')
     .select(['id', 'mergedIntoId'])
     .where('mergedIntoId', 'in', ids)
     .execute()

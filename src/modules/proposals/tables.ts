@@ -1,7 +1,7 @@
-// Kysely types of the proposals module's tables. They are created by the negotiation module's
-// migrations (20261126-0300-negotiation-create-tables, 20261206-0120-negotiation-cosponsorship-consent),
-// which stay where they landed; the tables are this module's alone, and others reach them through
-// index.ts.
+// Kysely types of the proposals module's tables. The negotiation module's first migrations
+// created them (20261126-0300-negotiation-create-tables, 20261206-0120-negotiation-cosponsorship-
+// consent) before proposals were a module; since 20261214-0310-proposals-own-their-tables they
+// carry this module's prefix. They are this module's alone: others reach them through index.ts.
 import type { Generated } from 'kysely'
 import type { CreatedAt } from '../../core/db/tables.ts'
 import type { Locale } from '../../core/i18n/locales.ts'
@@ -15,7 +15,7 @@ export const PROPOSAL_STATUSES = [
   'withdrawn',
 ] as const
 export type ProposalStatus = (typeof PROPOSAL_STATUSES)[number]
-export interface NegotiationProposalTable {
+export interface ProposalsProposalTable {
   id: Generated<number>
   processId: number
   title: string
@@ -29,7 +29,7 @@ export interface NegotiationProposalTable {
   updatedAt: CreatedAt
 }
 
-export interface NegotiationProposalVersionTable {
+export interface ProposalsProposalVersionTable {
   proposalId: number
   number: number
   text: string
@@ -38,7 +38,7 @@ export interface NegotiationProposalVersionTable {
   createdAt: CreatedAt
 }
 
-export interface NegotiationProposalProponentTable {
+export interface ProposalsProposalProponentTable {
   proposalId: number
   memberStateIso3: string | null
   organizationId: number | null
@@ -50,7 +50,7 @@ export const COSPONSORSHIP_STATUSES = ['requested', 'accepted', 'declined', 'wit
 export type CosponsorshipStatus = (typeof COSPONSORSHIP_STATUSES)[number]
 
 /** A request to co-sponsor a proposal, and the answer of the State or organization asked. */
-export interface NegotiationCosponsorshipTable {
+export interface ProposalsCosponsorshipTable {
   id: Generated<number>
   proposalId: number
   memberStateIso3: string | null
@@ -62,15 +62,15 @@ export interface NegotiationCosponsorshipTable {
   answeredAt: Date | null
 }
 
-export interface NegotiationProposalSourceTable {
+export interface ProposalsProposalSourceTable {
   proposalId: number
   contributionId: number
 }
 
 export type ProposalTables = {
-  negotiationProposal: NegotiationProposalTable
-  negotiationProposalVersion: NegotiationProposalVersionTable
-  negotiationProposalProponent: NegotiationProposalProponentTable
-  negotiationProposalSource: NegotiationProposalSourceTable
-  negotiationCosponsorship: NegotiationCosponsorshipTable
+  proposalsProposal: ProposalsProposalTable
+  proposalsProposalVersion: ProposalsProposalVersionTable
+  proposalsProposalProponent: ProposalsProposalProponentTable
+  proposalsProposalSource: ProposalsProposalSourceTable
+  proposalsCosponsorship: ProposalsCosponsorshipTable
 }
