@@ -11,7 +11,14 @@ import { progressBar } from './core/cli/progress.ts'
 import { describeError, StartupError } from './core/db/data-dir.ts'
 import { databaseFault } from './core/db/errors.ts'
 import { appliedMigrations } from './core/db/migrator.ts'
-import { countRows, describeTables, exportLines, restoredBy, transientTables } from './core/db/transfer.ts'
+import {
+  countRows,
+  describeTables,
+  exportLines,
+  importedLast,
+  restoredBy,
+  transientTables,
+} from './core/db/transfer.ts'
 import { importFile } from './core/db/transfer-import.ts'
 import { exportedTables } from './core/db/transfer-public.ts'
 import { analyzeNow } from './core/db/upkeep.ts'
@@ -95,7 +102,7 @@ async function exportCommand(
 ): Promise<number> {
   const { db } = runtime.deps
   const privateTables = modules.flatMap((m) => m.privateTables ?? [])
-  const tables = exportedTables(await describeTables(db, transientTables(modules)), {
+  const tables = exportedTables(await describeTables(db, transientTables(modules), importedLast(modules)), {
     public: publicExport,
     privateTables,
   })
@@ -133,7 +140,7 @@ async function importCommand(runtime: Runtime, file: string, out: CliContext['ou
     return 2
   }
   const { db } = runtime.deps
-  const tables = await describeTables(db, transientTables(modules))
+  const tables = await describeTables(db, transientTables(modules), importedLast(modules))
   const migrations = await appliedMigrations(runtime.database, migrationFiles(modules))
   const bar = progressBar('import', 1)
   const result = await importFile(db, file, tables, migrations, () => {}, restoredBy(modules))

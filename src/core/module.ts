@@ -179,6 +179,12 @@ export interface ModuleManifest {
   restored?: (db: Db) => Promise<void>
   /** tables of personal data `ecp export --public` leaves out (besides core's: credentials, mail ...) */
   privateTables?: string[]
+  /**
+   * tables whose rows make other rows read-only (a concluded process, its whole record): `ecp
+   * export` writes them after every other table, so `ecp import` loads the rows they guard first,
+   * through the same triggers, instead of relying on names sorting before them
+   */
+  importedLast?: string[]
 }
 
 /**

@@ -1,4 +1,5 @@
-// `ecp export` and `ecp import`: the whole database as JSON Lines, table by table in name order and
+// `ecp export` and `ecp import`: the whole database as JSON Lines, table by table in name order (the
+// tables modules want imported last at the end) and
 // rows in primary-key order, so that export -> import into an empty database -> export gives the
 // same bytes. The first line is a header with the format and the schema's migrations; transient
 // tables (sessions, rate limits, idempotency keys, installation secrets) are left out. What a public
@@ -17,6 +18,11 @@ export const CORE_TRANSIENT_TABLES = ['auth_session', 'core_rate_limit', 'core_i
 /** The tables an export leaves out: the core's transient ones and those modules declare. */
 export function transientTables(modules: readonly { transientTables?: string[] }[]): string[] {
   return [...CORE_TRANSIENT_TABLES, ...modules.flatMap((m) => m.transientTables ?? [])]
+}
+
+/** The tables the modules want loaded after every other (`importedLast`), in the modules' order. */
+export function importedLast(modules: readonly { importedLast?: string[] }[]): string[] {
+  return modules.flatMap((m) => m.importedLast ?? [])
 }
 
 /** The modules' `restored` steps, one after another, for `importFile`. */
@@ -46,7 +52,11 @@ export interface TableInfo {
 type AnyDb = Kysely<unknown>
 export const raw = (db: Db) => db as unknown as AnyDb
 
-export async function describeTables(db: Db, excluded: string[]): Promise<TableInfo[]> {
+/**
+ * Every table but the `excluded` ones, in name order except the `last` ones, which come after the
+ * rest (in the order given): the order an export writes them and an import loads them.
+ */
+export async function describeTables(db: Db, excluded: string[], last: readonly string[] = []): Promise<TableInfo[]> {
   const tables = await sql<{ name: string }>`
     select table_name as name from information_schema.tables
     where table_schema = current_schema() and table_type = 'BASE TABLE'
@@ -68,16 +78,16 @@ export async function describeTables(db: Db, excluded: string[]): Promise<TableI
     select table_name as "table", column_name as "column", is_generated as generated, is_identity as identity
     from information_schema.columns where table_schema = current_schema()
     order by table_name, ordinal_position`.execute(raw(db))
-  return tables.rows
-    .map((t) => t.name)
-    .filter((name) => !excluded.includes(name))
-    .map((name) => ({
+  const names = tables.rows.map((t) => t.name).filter((name) => !excluded.includes(name))
+  return [...names.filter((name) => !last.includes(name)), ...last.filter((name) => names.includes(name))].map(
+    (name) => ({
       name,
       primaryKey: keys.rows.filter((k) => k.table === name).map((k) => k.column),
       columns: columns.rows.filter((c) => c.table === name).map((c) => c.column),
       writable: columns.rows.filter((c) => c.table === name && c.generated !== 'ALWAYS').map((c) => c.column),
       identity: columns.rows.filter((c) => c.table === name && c.identity === 'YES').map((c) => c.column),
-    }))
+    }),
+  )
 }
 
 export const ident = (name: string) => sql.id(name)

@@ -17,6 +17,9 @@ import { BodyProcesses } from './views/body-processes.tsx'
 export const processesModule: ModuleManifest = {
   id: 'processes',
   migrations: join(import.meta.dirname, 'migrations'),
+  // a concluded process refuses every write to its record (processes_refuse_if_concluded, which
+  // other modules' triggers call): an import loads that record before the process's state
+  importedLast: ['processes_process'],
   messages: loadCatalogs(join(import.meta.dirname, 'messages')),
   permissions: processesActions,
   routes: registerProcessRoutes,
