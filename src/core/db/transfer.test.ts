@@ -56,6 +56,17 @@ describe('export and import', () => {
     expect(rows.length).toBe(Object.values(head.tables as Record<string, number>).reduce((a, b) => a + b, 0))
   })
 
+  it("writes the processes last, after the record a concluded one's triggers guard (proposals' names sort after)", () => {
+    const tables = first
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((line) => (JSON.parse(line) as { table: string }).table)
+    expect(tables.at(-1)).toBe('processes_process')
+    expect(tables.indexOf('proposals_proposal')).toBeGreaterThan(-1)
+    expect(tables.indexOf('proposals_proposal')).toBeLessThan(tables.indexOf('processes_process'))
+  })
+
   // the databases a test writes into are made before it (hookTimeout): on a loaded machine their
   // migrations alone took half a test's time, and only the export and import are under test
   const empty = (kind: DatabaseKind) => createTestRuntime(kind, { referenceData: false }).then(kept)
