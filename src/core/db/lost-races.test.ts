@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { TestClient } from '../../../test/support/client.ts'
 import { createTestRuntime, DATABASE_KINDS, type TestRuntime } from '../../../test/support/runtime.ts'
 import { createApp } from '../../app.ts'
+import { DatabaseHealth } from '../http/health.ts'
 import type { Logger } from '../log.ts'
 import type { Db } from './database.ts'
 import { databaseFault, isRetryableFault } from './errors.ts'
@@ -99,9 +100,39 @@ describe.each(DATABASE_KINDS)('a race lost (%s, thrown codes)', (kind) => {
     expect([outer, inner]).toEqual([2, 2])
   })
 
+  it('answers 503 to an API request with an Idempotency-Key, stores nothing under it, and runs it when resent', async () => {
+    let runs = 0
+    runtime.app.post('/api/v1/test/keyed', async (c) => {
+      // inside the request's transaction (the key's): a savepoint, not run again here
+      const n = await inTransaction(c.var.db, async () => {
+        runs++
+        if (runs === 1) throw lost()
+        return runs
+      })
+      return c.json({ run: n }, 201)
+    })
+    const client = new TestClient(runtime)
+    const send = () =>
+      client.request('/api/v1/test/keyed', {
+        method: 'POST',
+        body: '{}',
+        headers: { 'content-type': 'application/json', 'idempotency-key': 'race-1' },
+      })
+    const first = await send()
+    expect([first.status, first.headers.get('retry-after'), runs]).toEqual([503, '2', 1])
+    const second = await send()
+    expect([second.status, await second.json(), second.headers.get('idempotent-replayed')]).toEqual([
+      201,
+      { run: 2 },
+      null,
+    ])
+    const third = await send()
+    expect([third.status, third.headers.get('idempotent-replayed'), runs]).toEqual([201, 'true', 2])
+  })
+
   it('answers 503 with Retry-After (API and page, the form to send again), logged once', async () => {
     const log = capturingLogger()
-    const app = createApp({ ...runtime.deps, log })
+    const app = createApp({ ...runtime.deps, log, health: new DatabaseHealth({ dataDir: null }) })
     app.post('/test/busy', () => {
       throw lost()
     })

@@ -122,7 +122,13 @@ describe.runIf(process.env.TEST_DATABASE_URL)('the kept counts locked in one ord
       async (trx) => {
         const stored = await insertImportedContributions(
           trx,
-          { callId: calls[1]?.id as number, processId, authorAccountId: secretariat, importId: IMPORT, sourceFile: 'c.csv' },
+          {
+            callId: calls[1]?.id as number,
+            processId,
+            authorAccountId: secretariat,
+            importId: IMPORT,
+            sourceFile: 'c.csv',
+          },
           names.map((name) => ({
             externalId: `order-${++line}`,
             submittedAt: AT,
