@@ -41,6 +41,8 @@ export interface CoreJobTable {
   completedAt: Date | null
   failedAt: Date | null
   lastError: string | null
+  /** when a recurring job's one row last ran to completion (it is then scheduled again) */
+  lastRunAt: Date | null
   createdAt: CreatedAt
 }
 

@@ -1,5 +1,6 @@
 // The job queue on each database: due jobs run once, failures retry with back-off, unique keys
-// keep one pending job, recurring jobs reschedule themselves, and a cancelled job does not run.
+// keep one pending job, recurring jobs reschedule themselves in one row that says when they last ran
+// (a failure kept beside it), and a cancelled job does not run.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestRuntime, DATABASE_KINDS, type TestRuntime } from '../../../test/support/runtime.ts'
 import { cancelJob, enqueueJob, runDueJobs } from './queue.ts'
@@ -73,5 +74,50 @@ describe.each(DATABASE_KINDS)('the job queue on %s', (kind) => {
       .execute()
     expect(pending).toHaveLength(1)
     expect(pending[0]?.runAt.getTime()).toBeGreaterThan(Date.now() + 50_000)
+  })
+
+  it('keeps one row for a recurring job however often it runs, with its last run, and a failure beside it', async () => {
+    const db = runtime.deps.db
+    let failing = false
+    const registry = {
+      handlers: {
+        'test.often': async () => {
+          if (failing) throw new Error('index gone')
+        },
+      },
+      recurring: { 'test.often': 15 },
+    }
+    let clock = Date.now() + 86_400_000
+    const now = () => new Date(clock)
+    await enqueueJob(db, 'test.often', {}, { uniqueKey: 'recurring:test.often', runAt: now() })
+    for (let run = 0; run < 100; run++) {
+      expect(await runDueJobs(registry, ctx(), now)).toBe(1)
+      clock += 15_000
+    }
+    const rows = () =>
+      db
+        .selectFrom('coreJob')
+        .select(['runAt', 'lastRunAt', 'completedAt', 'failedAt', 'lastError'])
+        .where('kind', '=', 'test.often')
+        .orderBy('id')
+        .execute()
+    const after = await rows()
+    expect(after).toHaveLength(1)
+    expect(after[0]).toMatchObject({ completedAt: null, failedAt: null, lastRunAt: new Date(clock - 15_000) })
+    expect(after[0]?.runAt).toEqual(new Date(clock))
+
+    // it fails until it gives up (back-off between attempts), then runs again
+    failing = true
+    for (let attempt = 0; attempt < 5; attempt++) {
+      await runDueJobs(registry, ctx(), now)
+      clock += 3_600_000
+    }
+    failing = false
+    await runDueJobs(registry, ctx(), now)
+    const failed = await rows()
+    expect(failed).toHaveLength(2)
+    expect(failed[0]).toMatchObject({ lastError: 'index gone', completedAt: null })
+    expect(failed[0]?.failedAt).not.toBeNull()
+    expect(failed[1]).toMatchObject({ failedAt: null, completedAt: null, lastRunAt: now() })
   })
 })

@@ -86,19 +86,38 @@ export interface JobRegistry {
   recurring: Record<string, number>
 }
 
-/** Marks a job done and, for a recurring kind, schedules its next run, in one transaction. */
-async function finish(db: Db, job: { id: number; kind: string }, registry: JobRegistry, patch: object, now: Date) {
+/**
+ * Marks a job done. A recurring kind keeps one row: a run that succeeds schedules the same row
+ * again and records when it ran (`lastRunAt`), instead of leaving a completed row beside a new one
+ * (a job every 15 s left 40,000 a week for the upkeep to purge). A run that fails for good stays
+ * as it is, failed with its error for the month failures are kept, and a fresh row takes the
+ * schedule, in the same transaction.
+ */
+async function finish(
+  db: Db,
+  job: { id: number; kind: string },
+  registry: JobRegistry,
+  outcome: { failed: string } | 'completed',
+  now: Date,
+) {
+  const every = registry.recurring[job.kind]
+  const next = every === undefined ? null : new Date(now.getTime() + every * 1000)
+  if (outcome === 'completed' && next) {
+    await db
+      .updateTable('coreJob')
+      .set({ runAt: next, lastRunAt: now, attempts: 0, lockedUntil: null, lastError: null })
+      .where('id', '=', job.id)
+      .execute()
+    return
+  }
+  const patch = outcome === 'completed' ? { completedAt: now } : { failedAt: now, lastError: outcome.failed }
   await db.transaction().execute(async (trx) => {
-    await trx.updateTable('coreJob').set(patch).where('id', '=', job.id).execute()
-    const every = registry.recurring[job.kind]
-    if (every !== undefined) {
-      await enqueueJob(
-        trx,
-        job.kind,
-        {},
-        { uniqueKey: `recurring:${job.kind}`, runAt: new Date(now.getTime() + every * 1000) },
-      )
-    }
+    await trx
+      .updateTable('coreJob')
+      .set({ ...patch, lockedUntil: null })
+      .where('id', '=', job.id)
+      .execute()
+    if (next) await enqueueJob(trx, job.kind, {}, { uniqueKey: `recurring:${job.kind}`, runAt: next })
   })
 }
 
@@ -117,12 +136,12 @@ export async function runDueJobs(
     ran++
     try {
       await (registry.handlers[job.kind] as JobHandler)(job.payload, ctx)
-      await finish(ctx.db, job, registry, { completedAt: now(), lockedUntil: null }, now())
+      await finish(ctx.db, job, registry, 'completed', now())
     } catch (error) {
       ctx.log.error(`job ${job.kind} #${job.id} failed (attempt ${job.attempts})`, error)
       const lastError = error instanceof Error ? error.message : String(error)
       if (job.attempts >= job.maxAttempts) {
-        await finish(ctx.db, job, registry, { failedAt: now(), lockedUntil: null, lastError }, now())
+        await finish(ctx.db, job, registry, { failed: lastError }, now())
       } else {
         // retry with exponential back-off: 30 s, 1 min, 2 min, ...
         const runAt = new Date(now().getTime() + 30_000 * 2 ** (job.attempts - 1))

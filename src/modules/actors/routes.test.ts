@@ -3,6 +3,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { accountWithRole, signUp, TestClient } from '../../../test/support/client.ts'
 import { createTestRuntime, DATABASE_KINDS, type TestRuntime } from '../../../test/support/runtime.ts'
+import { SYSTEM } from '../../core/auth/actor.ts'
+import { addAffiliation, createPerson } from './commands.ts'
 
 describe.each(DATABASE_KINDS)('actors pages on %s', (kind) => {
   let runtime: TestRuntime
@@ -33,6 +35,25 @@ describe.each(DATABASE_KINDS)('actors pages on %s', (kind) => {
     expect((await new TestClient(runtime).get('/member-states/XXX')).response.status).toBe(404)
   })
 
+  it("lists a State's current delegates with their titles, and says so when it has none", async () => {
+    const ctx = { actor: SYSTEM, now: new Date() }
+    const none = await new TestClient(runtime).get('/member-states/NPL')
+    expect(none.html).toContain('No delegate of this State is accredited on ecp yet.')
+    const person = await createPerson(runtime.deps.db, ctx, { name: 'Sita <Sharma>', profilePublic: true })
+    await addAffiliation(runtime.deps.db, ctx, {
+      personId: person.id,
+      memberStateIso3: 'NPL',
+      organizationId: null,
+      title: 'First Secretary',
+      startedOn: '2026-01-01',
+    })
+    const { html } = await new TestClient(runtime).get('/member-states/NPL')
+    expect(html).not.toContain('No delegate of this State')
+    expect(html).toContain(`href="/people/${person.id}"`)
+    expect(html).toContain('Sita &lt;Sharma&gt;')
+    expect(html).toContain(', <bdi>First Secretary</bdi>')
+  })
+
   it('lets the Secretariat add an organization through the form, and keeps the form when it is wrong', async () => {
     const { client } = await accountWithRole(runtime, 'secretariat')
     const wrong = await client.submit('/organizations/new', {
@@ -58,6 +79,7 @@ describe.each(DATABASE_KINDS)('actors pages on %s', (kind) => {
     const page = await new TestClient(runtime).get('/organizations/wan?lang=fr')
     expect(page.html).toContain('Réseau mondial d’accès')
     expect(page.html).toContain('/member-states/KEN')
+    expect(page.html).toContain('Aucun représentant')
   })
 
   it('lets a representative edit their organization, but not its stakeholder group nor another organization', async () => {

@@ -92,6 +92,7 @@ export const contributionsModule: ModuleManifest = {
   transientTables: [
     'contributions_tally',
     'contributions_search',
+    'contributions_search_pending_kept',
     'contributions_speaker_count',
     'contributions_people_count',
     'contributions_people_pending',

@@ -38,24 +38,15 @@ export async function indexImportedForSearch(
   // A large pass gathers the text index's new entries in its pending list up to 64 MB and merges
   // them in a few large sorted passes, not one every megabyte (10,000 imported answers at 100,000:
   // 3.8 s of PostgreSQL CPU instead of 6.0 s, of which 1.8 s is the documents themselves); searches
-  // meanwhile scan up to that much of the list. The limit is 1 MB again once the pass is over.
-  if (large) await pendingList(db, 65536)
+  // meanwhile scan up to that much of the list. The index has its own limit again once the pass is
+  // over: the one it had, kept by the database (migration 20261214-0500), not a number of ours.
+  if (large) await sql`select contributions_search_pending_widen(65536)`.execute(db)
   try {
     await indexInChunks(db, callId, importId, first, last, options)
   } finally {
-    if (large) await pendingList(db, 1024)
+    if (large) await sql`select contributions_search_pending_restore()`.execute(db)
   }
   if (large) await sql`analyze contributions_search`.execute(db)
-}
-
-/** The search index's pending list limit (kB), its entries merged first when it shrinks. */
-async function pendingList(db: Db, kB: number): Promise<void> {
-  if (kB < 65536)
-    await inTransaction(db, async (trx) => {
-      await sql`select set_config('maintenance_work_mem', '256MB', true)`.execute(trx)
-      await sql`select gin_clean_pending_list('contributions_search_document'::regclass)`.execute(trx)
-    })
-  await sql.raw(`alter index contributions_search_document set (gin_pending_list_limit = ${kB})`).execute(db)
 }
 
 async function indexInChunks(

@@ -4,10 +4,10 @@ import type { AppEnv } from '../../../core/http/context.ts'
 import { LOCALE_INFO, LOCALES } from '../../../core/i18n/locales.ts'
 import { Facts, Tag } from '../../../core/ui/components.tsx'
 import { renderPage } from '../../../core/ui/layout.tsx'
-import { Name } from '../../../core/ui/name.tsx'
 import type { Person } from '../queries/people.ts'
 import { electoralGroup, hasClassification, type MemberState, type MemberStateFilters } from '../rules/member-states.ts'
 import { DEVELOPMENT_CLASSIFICATIONS, REGIONAL_GROUPS } from '../rules/vocabulary.ts'
+import { PeopleList } from './people.tsx'
 
 export function renderMemberStateList(
   c: Context<AppEnv>,
@@ -204,24 +204,7 @@ export function renderMemberStatePage(
       </div>
       <h2>{t('actors.memberStates.delegation')}</h2>
       <p class="muted">{t('actors.memberStates.oneVoice')}</p>
-      {delegates.length === 0 ? (
-        <p>{t('actors.memberStates.noDelegates')}</p>
-      ) : (
-        <ul>
-          {delegates.map((p) => (
-            <li>
-              <a href={`/people/${p.id}`}>
-                <Name>{p.name}</Name>
-              </a>
-              {p.title ? (
-                <>
-                  , <bdi>{p.title}</bdi>
-                </>
-              ) : null}
-            </li>
-          ))}
-        </ul>
-      )}
+      <PeopleList people={delegates} empty={t('actors.memberStates.noDelegates')} />
       <p>
         <a href={`/api/v1/member-states/${state.iso3}`}>{t('actors.asJson')}</a>
       </p>

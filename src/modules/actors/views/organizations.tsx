@@ -19,6 +19,7 @@ import type { Organization } from '../queries/organizations.ts'
 import type { Person } from '../queries/people.ts'
 import type { MemberState } from '../rules/member-states.ts'
 import { localized, STAKEHOLDER_GROUPS, type StakeholderGroup } from '../rules/vocabulary.ts'
+import { PeopleList } from './people.tsx'
 
 export interface OrganizationListView {
   rows: Organization[]
@@ -149,24 +150,7 @@ export function renderOrganizationPage(
         </>
       ) : null}
       <h2>{t('actors.organizations.representatives')}</h2>
-      {people.length === 0 ? (
-        <p>{t('actors.organizations.noRepresentatives')}</p>
-      ) : (
-        <ul>
-          {people.map((p) => (
-            <li>
-              <a href={`/people/${p.id}`}>
-                <Name>{p.name}</Name>
-              </a>
-              {p.title ? (
-                <>
-                  , <bdi>{p.title}</bdi>
-                </>
-              ) : null}
-            </li>
-          ))}
-        </ul>
-      )}
+      <PeopleList people={people} empty={t('actors.organizations.noRepresentatives')} />
       <p class="actions">
         {can(actor, 'organization.update', { organizationId: organization.id }) ? (
           <a class="button secondary" href={`/organizations/${organization.slug}/edit`}>

@@ -1,4 +1,5 @@
-// A person's page: their name and their affiliations, current and past.
+// A person's page: their name and their affiliations, current and past; and the list of people
+// a Member State's or an organization's page shows (its delegates, its representatives).
 import type { Context } from 'hono'
 import type { AppEnv } from '../../../core/http/context.ts'
 import { renderPage } from '../../../core/ui/layout.tsx'
@@ -56,5 +57,26 @@ export function renderPersonPage(
         </ul>
       )}
     </>,
+  )
+}
+
+/** People as links to their pages, each with their title; `empty` when there is none. */
+export function PeopleList({ people, empty }: { people: (Person & { title: string | null })[]; empty: string }) {
+  if (people.length === 0) return <p>{empty}</p>
+  return (
+    <ul>
+      {people.map((p) => (
+        <li>
+          <a href={`/people/${p.id}`}>
+            <Name>{p.name}</Name>
+          </a>
+          {p.title ? (
+            <>
+              , <bdi>{p.title}</bdi>
+            </>
+          ) : null}
+        </li>
+      ))}
+    </ul>
   )
 }
