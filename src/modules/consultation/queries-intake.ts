@@ -139,14 +139,10 @@ export async function runImport(
   // batches never wait for each other's rows; a wait on another import's rows gives up after a
   // minute (lock_timeout) rather than wait forever, and the import fails, to be resumed.
   //
-  // A batch that lost a race (a deadlock with a write counting the same rows, a lock not had in
-  // time) is undone whole and written again, a few times (retryLostRaces): its function does
-  // database work only. It keeps its COPY data until it commits (given back after, not after its
-  // COPY), and changes `progress` only once committed. It is written again inside its own
-  // transaction, back to a savepoint taken before anything else (the locks it took are let go with
-  // it), not as a new transaction: the batch after it holds a connection while it waits for this
-  // one to commit, and with one connection (PGlite) or a full pool a new transaction would wait for
-  // that connection forever.
+  // A batch that lost a race (a deadlock, a lock not had in time) is undone and written again
+  // (retryLostRaces): it keeps its COPY data and leaves `progress` alone until it commits. It starts
+  // over from a savepoint taken first, in its own transaction: the batch after it waits for it
+  // holding a connection, which a new transaction might then wait for forever (PGlite has one).
   const write = async (batch: Batch, before: Promise<unknown>, index: number) => {
     const { prepared, rejects, lastLine } = batch
     const phase = (p: BatchPhase) => options.onPhase?.(index, p)
@@ -166,7 +162,7 @@ export async function runImport(
       phase('wait')
       // the batch before failing is no race this one lost: not run again for it
       await before.catch((error) => {
-        throw new EarlierBatchFailed(error)
+        throw new EarlierBatchFailed(error instanceof Error ? error.message : String(error))
       })
       phase('count')
       await sql`set local lock_timeout to default`.execute(trx)
@@ -295,11 +291,7 @@ export async function runImport(
 }
 
 /** The batch before this one failed: this one fails with it (not a race it lost, see write). */
-class EarlierBatchFailed extends Error {
-  constructor(readonly earlier: unknown) {
-    super(earlier instanceof Error ? earlier.message : String(earlier))
-  }
-}
+class EarlierBatchFailed extends Error {}
 
 /** Whether one of `sets` has `id` (a loop, not a closure made per record: tsx names each one it makes). */
 function inAny(sets: Set<string>[], id: string): boolean {
