@@ -66,6 +66,36 @@ export const command: fc.Arbitrary<Command> = fc.oneof(
   }),
 )
 
+/**
+ * A sequence run before the random ones: every status the counts tell apart (held for review,
+ * published, withdrawn, hidden), people on the platform and imported, States and organizations.
+ * Random sequences alone missed one of them for about one seed in a thousand (seeds 1144591008
+ * and 1333014803: no withdrawal that took, or no hide), and the test's closing check failed though
+ * the counts were right. Picks index `written`, empty when it runs (call 1 is the one moderated).
+ */
+export const COVERING: Command[] = [
+  { kind: 'submit', who: 0, call: 1, lang: 'en', when: 0 },
+  { kind: 'submit', who: 1, call: 0, lang: 'fr', when: 1 },
+  { kind: 'submit', who: 2, call: 2, lang: 'es', when: 2 },
+  {
+    kind: 'import',
+    call: 3,
+    rows: (['self', 'state', 'self', 'org', 'unnamed', 'self'] as const).map((speaker, i) => ({
+      name: ['Ana', 'Bo', 'Cy'][i % 3] as string,
+      speaker,
+      group: 'civil_society',
+      region: i % 2 === 0 ? 'african' : null,
+      ldc: i % 2 === 0,
+      lang: LANGS[i % 3] as string,
+      when: i % TIMES.length,
+    })),
+    again: false,
+    countedAfter: false,
+  },
+  { kind: 'withdraw', pick: 1, lang: 'fr', when: 3 },
+  { kind: 'hide', pick: 2, lang: 'es', when: 3 },
+]
+
 export interface World {
   db: Db
   /** three people who submit on the platform */

@@ -25,10 +25,15 @@ import { migrationFiles } from '../../runtime.ts'
 import { createOrganization } from '../actors/index.ts'
 import { modules } from '../index.ts'
 import { changeProcessState, createBody, createProcess, guidingQuestions, openCall } from '../processes/index.ts'
-import { command, runCommand, type World } from './participation-kept-fixture.ts'
+import { COVERING, command, runCommand, type World } from './participation-kept-fixture.ts'
 import { contributionCounts } from './queries-counts.ts'
 import { contributionParticipation, individualParticipation } from './queries-participation.ts'
 
+// fast-check draws a new seed at every run unless given one, and the second test counts what the
+// first one's random writes left: a failure of either is replayed only with the first's seed, so it
+// is chosen here, named in any failure of both, and taken from KEPT_SEED to replay one
+const SEED = process.env.KEPT_SEED ? Number(process.env.KEPT_SEED) : Math.floor(Math.random() * 2 ** 31)
+const replay = `replay with KEPT_SEED=${SEED}`
 const system = () => ({ actor: SYSTEM, now: new Date() })
 function must<T>(result: { ok: true; value: T } | { ok: false; error: unknown }): T {
   if (!result.ok) throw new Error(JSON.stringify(result.error))
@@ -192,23 +197,25 @@ describe.each(DATABASE_KINDS)('participation counted on write on %s', (kind) => 
     const countKeys = ['year', 'status', 'regionalGroup', 'stakeholderGroup', 'ldc', 'language', 'n']
     const kept = (list: object[], keys: string[]) => sorted(list.map((r) => asRow(r, keys)))
     for (const f of [{}, { processIds }, { callId: calls[1]?.id }, { year: 2026 }] as Where[])
-      expect(kept(await contributionParticipation(db, f), speakerKeys)).toEqual(sorted(await speakersBefore(db, f)))
-    expect(kept(await individualParticipation(db, 'process', processIds), peopleKeys)).toEqual(
+      expect(kept(await contributionParticipation(db, f), speakerKeys), replay).toEqual(
+        sorted(await speakersBefore(db, f)),
+      )
+    expect(kept(await individualParticipation(db, 'process', processIds), peopleKeys), replay).toEqual(
       sorted(await peopleBefore(db, { processIds }, 'process')),
     )
-    expect(kept(await individualParticipation(db, 'year'), peopleKeys)).toEqual(
+    expect(kept(await individualParticipation(db, 'year'), peopleKeys), replay).toEqual(
       sorted(await peopleBefore(db, {}, 'year')),
     )
     for (const call of calls)
-      expect(kept(await individualParticipation(db, 'call', [call.id]), peopleKeys)).toEqual(
+      expect(kept(await individualParticipation(db, 'call', [call.id]), peopleKeys), replay).toEqual(
         sorted(await peopleBefore(db, { callId: call.id }, 'all')),
       )
     for (const body of bodies)
-      expect(kept(await individualParticipation(db, 'body', [body.id]), peopleKeys)).toEqual(
+      expect(kept(await individualParticipation(db, 'body', [body.id]), peopleKeys), replay).toEqual(
         sorted(await peopleBefore(db, { processIds: body.processIds }, 'all')),
       )
     for (const p of processIds)
-      expect(kept(await contributionCounts(db, p), countKeys)).toEqual(sorted(await countsBefore(db, p)))
+      expect(kept(await contributionCounts(db, p), countKeys), replay).toEqual(sorted(await countsBefore(db, p)))
   }
 
   it('keeps the counts the grouping of the contributions gives, after any sequence of writes', async () => {
@@ -219,17 +226,21 @@ describe.each(DATABASE_KINDS)('participation counted on write on %s', (kind) => 
           await expectKeptEqualsGrouped(db)
         }
       }),
-      { numRuns: 12 },
+      // the covering sequence first, then random ones
+      { numRuns: 12, seed: SEED, examples: [[COVERING]] },
     )
-    // the sequences did reach every kind of row the counts distinguish
+    // the sequences did reach every kind of row the counts distinguish (the covering one, if no
+    // random one did: a command that stopped taking effect shows here); withdrawn and hidden are
+    // for good, a row held for review may be published or hidden since
     const [seen] = (
-      await sql<{ statuses: number; people: number; speakers: number }>`select count(distinct status)::int as statuses,
+      await sql<{ statuses: string[]; people: number; speakers: number }>`select
+        array_agg(distinct status order by status) as statuses,
         count(*) filter (where speaking_for = 'self')::int as people,
         count(*) filter (where speaking_for <> 'self')::int as speakers from contributions_contribution`.execute(db)
     ).rows
-    expect(seen?.statuses).toBeGreaterThanOrEqual(3)
-    expect(seen?.people).toBeGreaterThan(5)
-    expect(seen?.speakers).toBeGreaterThan(0)
+    expect(seen?.statuses, replay).toEqual(expect.arrayContaining(['hidden', 'published', 'withdrawn']))
+    expect(seen?.people, replay).toBeGreaterThan(5)
+    expect(seen?.speakers, replay).toBeGreaterThan(0)
   }, 600_000)
 
   it('counts them again after `ecp import`, which loads the contributions before their processes', async () => {
