@@ -12,6 +12,7 @@ import { ANONYMOUS } from './core/auth/actor.ts'
 import { databaseFault } from './core/db/errors.ts'
 import { createApiRouter } from './core/http/api.ts'
 import { type OpenApiDocument, renderApiDocs } from './core/http/api-docs.tsx'
+import { respondBusy } from './core/http/busy.tsx'
 import type { AppDeps, AppEnv } from './core/http/context.ts'
 import { csrf, csrfOrigin } from './core/http/csrf.ts'
 import { errorPage, isApiRequest, notFoundResponse, respondError } from './core/http/errors.tsx'
@@ -136,6 +137,15 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
         )
       }
       return respondUnavailable(c, fault)
+    }
+    if (fault?.kind === 'busy') {
+      // a race lost again after the retries (or a statement cancelled): 503, said once per interval
+      if (health.reporter.shouldReport(`busy:${fault.code}`)) {
+        deps.log.error(
+          `database busy: ${fault.code} in ${c.req.method} ${c.req.path} [${requestId}], answered 503 (said once per 30 s)`,
+        )
+      }
+      return respondBusy(c)
     }
     if (fault) {
       // input the database refused (a NUL, a number out of range, a reference to nothing): the

@@ -5,7 +5,7 @@
 import { sql } from 'kysely'
 import { type Actor, accountIdOf } from '../auth/actor.ts'
 import type { Db } from '../db/database.ts'
-import { jsonb } from '../db/helpers.ts'
+import { inTransaction, jsonb } from '../db/helpers.ts'
 import { commitTo, entryLeafHash, newSalt, normalizePayload, type PublicEntry, publicForm } from './entry.ts'
 import { AUDIT_LOCK_KEY, appendLeaves, catchUpTree, leafRows, readHead } from './tree-store.ts'
 
@@ -55,7 +55,8 @@ export async function recordAudit(
   input: AuditInput,
   options: { /** the caller took `takeAuditLock` in an earlier statement */ locked?: boolean } = {},
 ): Promise<PublicEntry> {
-  if (!db.isTransaction) return db.transaction().execute((trx) => appendEntry(trx, input, false))
+  // alone, an entry is its own transaction, run again if it lost a race (inTransaction)
+  if (!db.isTransaction) return inTransaction(db, (trx) => appendEntry(trx, input, false))
   return appendEntry(db, input, options.locked === true)
 }
 

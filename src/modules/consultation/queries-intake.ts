@@ -7,7 +7,7 @@ import { sql } from 'kysely'
 import { auditedBy, type CommandContext, recordAudit } from '../../core/audit/audit.ts'
 import { isoDate } from '../../core/dates.ts'
 import type { Db } from '../../core/db/database.ts'
-import { inTransaction, jsonb } from '../../core/db/helpers.ts'
+import { inTransaction, jsonb, retryLostRaces } from '../../core/db/helpers.ts'
 import { err, notFound, ok, type Result } from '../../core/result.ts'
 import {
   countImportedBatch,
@@ -15,6 +15,7 @@ import {
   indexImportedForSearch,
   insertPreparedBatch,
   type PreparedBatch,
+  releasePreparedBatch,
 } from '../contributions/index.ts'
 import { findCall } from '../processes/index.ts'
 import { findImport, type ImportRow, kdb } from './queries.ts'
@@ -137,16 +138,32 @@ export async function runImport(
   // time. An external id the batch in flight before it has is left out (it is already there), so two
   // batches never wait for each other's rows; a wait on another import's rows gives up after a
   // minute (lock_timeout) rather than wait forever, and the import fails, to be resumed.
+  //
+  // A batch that lost a race (a deadlock, a lock not had in time) is undone and written again
+  // (retryLostRaces): it keeps its COPY data and leaves `progress` alone until it commits. It starts
+  // over from a savepoint taken first, in its own transaction: the batch after it waits for it
+  // holding a connection, which a new transaction might then wait for forever (PGlite has one).
   const write = async (batch: Batch, before: Promise<unknown>, index: number) => {
     const { prepared, rejects, lastLine } = batch
     const phase = (p: BatchPhase) => options.onPhase?.(index, p)
-    const stored = await inTransaction(db, async (trx) => {
+    const once = (trx: Db) => inTransaction(trx, (sp) => attempt(sp))
+    const stored = await inTransaction(db, (trx) => retryLostRaces(() => once(trx)), { retry: false })
+    phase('committed')
+    releasePreparedBatch(prepared)
+    Object.assign(progress, stored.reached)
+    for (const r of stored.rows) added.push(r.id)
+    options.onProgress?.({ ...progress })
+
+    async function attempt(trx: Db) {
       phase('copy')
       await sql`select set_config('work_mem', '32MB', true), set_config('lock_timeout', '60s', true)`.execute(trx)
       await options.beforeWrite?.(index)
-      const rows = await insertPreparedBatch(trx, prepared, { searchLater: true, countsLater: true, release: true })
+      const rows = await insertPreparedBatch(trx, prepared, { searchLater: true, countsLater: true })
       phase('wait')
-      await before
+      // the batch before failing is no race this one lost: not run again for it
+      await before.catch((error) => {
+        throw new EarlierBatchFailed(error instanceof Error ? error.message : String(error))
+      })
       phase('count')
       await sql`set local lock_timeout to default`.execute(trx)
       const ids = rows.map((r) => r.id)
@@ -158,19 +175,21 @@ export async function runImport(
           .values(rejects.map(storableReject).map((r) => ({ importId, ...r, record: jsonb(r.record) })))
           .onConflict((oc) => oc.columns(['importId', 'line']).doNothing())
           .execute()
-      progress.records += batch.valid + rejects.length
-      progress.accepted += rows.length
-      progress.alreadyThere += batch.valid - rows.length
-      progress.rejected += rejects.length
-      progress.line = lastLine
+      const reached = {
+        line: lastLine,
+        records: progress.records + batch.valid + rejects.length,
+        accepted: progress.accepted + rows.length,
+        alreadyThere: progress.alreadyThere + batch.valid - rows.length,
+        rejected: progress.rejected + rejects.length,
+      }
       await kdb(trx)
         .updateTable('consultationImport')
         .set({
           lineDone: lastLine,
-          records: progress.records,
-          accepted: progress.accepted,
-          alreadyThere: progress.alreadyThere,
-          rejected: progress.rejected,
+          records: reached.records,
+          accepted: reached.accepted,
+          alreadyThere: reached.alreadyThere,
+          rejected: reached.rejected,
           updatedAt: ctx.now,
         })
         .where('id', '=', importId)
@@ -179,14 +198,11 @@ export async function runImport(
         ...auditedBy(ctx),
         action: 'contributions.imported',
         subjectType: 'call',
-        subjectId: call.id,
+        subjectId: target.callId,
         payload: { import: importId, throughLine: lastLine, added: rows.length, rejected: rejects.length },
       })
-      return rows
-    })
-    phase('committed')
-    for (const r of stored) added.push(r.id)
-    options.onProgress?.({ ...progress })
+      return { rows, reached }
+    }
   }
   // a batch is written into its COPY data as it is read, and given its ids, while the batches before
   // it are written; only then does it wait for one of them to finish: the database has
@@ -273,6 +289,9 @@ export async function runImport(
   const seconds = { intake: intakeSeconds, searchIndex: (performance.now() - t0) / 1000 - intakeSeconds }
   return ok({ import: (await findImport(db, importId)) as ImportRow, added, seconds })
 }
+
+/** The batch before this one failed: this one fails with it (not a race it lost, see write). */
+class EarlierBatchFailed extends Error {}
 
 /** Whether one of `sets` has `id` (a loop, not a closure made per record: tsx names each one it makes). */
 function inAny(sets: Set<string>[], id: string): boolean {

@@ -31,6 +31,7 @@ export {
   type ImportOptions,
   insertPreparedBatch,
   type PreparedBatch,
+  releasePreparedBatch,
 } from './queries-bulk-write.ts'
 export { contributionCounts } from './queries-counts.ts'
 export {

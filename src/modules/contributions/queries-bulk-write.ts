@@ -144,7 +144,7 @@ export function takeSpare(capacity: number): ArrayBuffer | undefined {
 }
 
 /** Gives a batch's memory back once its COPY is done, for a later batch to be written in. */
-function releasePreparedBatch(prepared: PreparedBatch): void {
+export function releasePreparedBatch(prepared: PreparedBatch): void {
   const memory = prepared.data.buffer
   prepared.data = new Uint8Array(0)
   if (!(memory instanceof ArrayBuffer) || memory.byteLength < 1 << 16) return
@@ -172,7 +172,10 @@ export async function insertPreparedBatch(
   if (prepared.rows.length === 0) return []
   // inside the caller's transaction no savepoint of its own: a failure fails that transaction (a
   // round trip fewer before each batch's COPY, two with the settings in one statement)
-  const within = (fn: (trx: Db) => Promise<Stored[]>) => (db.isTransaction ? fn(db) : inTransaction(db, fn))
+  // its own transaction is not run again after a lost race when it gives the COPY data away
+  // (release): a second run would send nothing; the import runner releases after it commits
+  const within = (fn: (trx: Db) => Promise<Stored[]>) =>
+    db.isTransaction ? fn(db) : inTransaction(db, fn, { retry: !options.release })
   return within(async (trx) => {
     const later = [
       ...(options.searchLater ? ['ecp.search_later'] : []),

@@ -69,7 +69,8 @@ async function writeBatch(db: Db, deliberationId: number, rows: Row[], at: Date,
     cells.set(`${row.participant}\u0000${row.statement}`, row)
     statements.add(row.statement)
   }
-  await inTransaction(db, async (trx) => {
+  // the report is added to once committed: a transaction run again after a lost race counts once
+  const written = await inTransaction(db, async (trx) => {
     const participants = await upsertExternalParticipants(
       trx,
       deliberationId,
@@ -84,9 +85,7 @@ async function writeBatch(db: Db, deliberationId: number, rows: Row[], at: Date,
       deliberationId,
       [...statements].map((externalId) => ({ externalId, text: null })),
     )
-    report.participantsChanged += participants.added
-    report.statementsAdded += known.added
-    report.votesChanged += await upsertVotes(
+    const votes = await upsertVotes(
       trx,
       [...cells.values()].map((r) => ({
         deliberationId,
@@ -96,7 +95,11 @@ async function writeBatch(db: Db, deliberationId: number, rows: Row[], at: Date,
         votedAt: at,
       })),
     )
+    return { participants: participants.added, statements: known.added, votes }
   })
+  report.participantsChanged += written.participants
+  report.statementsAdded += written.statements
+  report.votesChanged += written.votes
 }
 
 /** Imports votes (and statements) into a deliberation; `progress` hears of each batch. */
