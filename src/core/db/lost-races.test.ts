@@ -133,8 +133,11 @@ describe.each(DATABASE_KINDS)('a race lost (%s, thrown codes)', (kind) => {
   it('answers 503 with Retry-After (API and page, the form to send again), logged once', async () => {
     const log = capturingLogger()
     const app = createApp({ ...runtime.deps, log, health: new DatabaseHealth({ dataDir: null }) })
-    app.post('/test/busy', () => {
-      throw lost()
+    let sent = 0
+    app.post('/test/busy', async (c) => {
+      if (++sent === 1) throw lost()
+      const body = await c.req.parseBody()
+      return c.text(`saved ${body['title.en']} / ${body.note}`)
     })
     app.get('/api/test/busy', () => {
       throw lost('55P03')
@@ -156,6 +159,16 @@ describe.each(DATABASE_KINDS)('a race lost (%s, thrown codes)', (kind) => {
     expect(html).toContain('name="title.en" value="My amendment"')
     expect(html).toContain('name="note" value="a &amp; b"')
     expect(html).toContain('Send again')
+    // the button sends the same fields again, with a CSRF token that passes
+    const again = new URLSearchParams()
+    for (const [, name, value] of html.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"/g))
+      again.append(name as string, (value as string).replaceAll('&amp;', '&'))
+    const resent = await client.request('/test/busy', {
+      method: 'POST',
+      body: again,
+      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: 'http://localhost' },
+    })
+    expect([resent.status, await resent.text()]).toEqual([200, 'saved My amendment / a & b'])
     // three API answers of one kind and one page of another: a line for each kind
     expect(log.errors).toHaveLength(2)
     expect(log.errors[0]).toContain('database busy: 55P03')
