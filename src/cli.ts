@@ -20,7 +20,7 @@ import {
   transientTables,
 } from './core/db/transfer.ts'
 import { importFile } from './core/db/transfer-import.ts'
-import { exportedTables } from './core/db/transfer-public.ts'
+import { exportedTables, publicRules } from './core/db/transfer-public.ts'
 import { analyzeNow } from './core/db/upkeep.ts'
 import { createLogger } from './core/log.ts'
 import type { CliCommand, CliContext } from './core/module.ts'
@@ -101,11 +101,8 @@ async function exportCommand(
   out: CliContext['out'],
 ): Promise<number> {
   const { db } = runtime.deps
-  const privateTables = modules.flatMap((m) => m.privateTables ?? [])
-  const tables = exportedTables(await describeTables(db, transientTables(modules), importedLast(modules)), {
-    public: publicExport,
-    privateTables,
-  })
+  const rules = publicExport ? publicRules(modules) : undefined
+  const tables = exportedTables(await describeTables(db, transientTables(modules), importedLast(modules)), rules)
   const migrations = await appliedMigrations(runtime.database, migrationFiles(modules))
   let total = 0
   for (const t of tables) total += await countRows(db, t)
@@ -116,8 +113,7 @@ async function exportCommand(
   const stream = createWriteStream('', { fd, encoding: 'utf8' })
   let written = 0
   for await (const line of exportLines(db, tables, migrations, {
-    public: publicExport,
-    privateTables,
+    public: rules,
     onRows: (n) => {
       written += n
       bar.increment(n)

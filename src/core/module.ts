@@ -180,6 +180,11 @@ export interface ModuleManifest {
   /** tables of personal data `ecp export --public` leaves out (besides core's: credentials, mail ...) */
   privateTables?: string[]
   /**
+   * columns of personal data `ecp export --public` replaces, by table of this module: column -> an
+   * SQL expression over the row (`case when profile_public then name end`)
+   */
+  privateColumns?: Record<string, Record<string, string>>
+  /**
    * tables whose rows make other rows read-only (a concluded process, its whole record): `ecp
    * export` writes them after every other table, so `ecp import` loads the rows they guard first,
    * through the same triggers, instead of relying on names sorting before them

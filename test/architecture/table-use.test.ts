@@ -1,5 +1,7 @@
 // A module's TypeScript names only its own tables, as its SQL does (sql-dependencies.test.ts); the
-// core names a module's table only in the few files listed here; and the check fails when broken.
+// core names none: a module declares what the core must know of its tables through its manifest
+// (`privateTables` and `privateColumns` for the public export, `openData`, `activity`), and the
+// core reads every table only from the catalog (transfer.ts). The check fails when broken.
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { readModules } from './sql-dependencies.ts'
@@ -7,20 +9,6 @@ import { sourcesUnder } from './sql-placement.ts'
 import { tableOwners, tablesNamed, tableUseViolations } from './table-use.ts'
 
 const root = join(import.meta.dirname, '..', '..')
-
-/**
- * The core files that name modules' tables by design, with the tables each names. Keep it small:
- * a module declares what the core must know of its tables through its manifest (`privateTables`
- * for the public export, `openData`, `activity`), and the core reads every table only from the
- * catalog (transfer.ts), naming none.
- */
-const CORE_NAMES_MODULE_TABLES = new Map<string, readonly string[]>([
-  // the public export's personal data, listed before modules could declare `privateTables`
-  [
-    'src/core/db/transfer-public.ts',
-    ['accounts_throttle', 'notifications_follow', 'notifications_preference', 'actors_person'],
-  ],
-])
 
 const modulesOf = (modules: Record<string, Record<string, string>>) =>
   new Map(Object.entries(modules).map(([m, files]) => [m, new Map(Object.entries(files))]))
@@ -32,9 +20,9 @@ const OWNERS = tableOwners(
 )
 
 describe('tables used from TypeScript', () => {
-  it("hold across src: every module's code names only its own tables, core only those listed", () => {
+  it("hold across src: every module's code names only its own tables, core none of theirs", () => {
     const owners = tableOwners(readModules(root).migrations)
-    const violations = tableUseViolations(sourcesUnder(root, ['src']), owners, CORE_NAMES_MODULE_TABLES)
+    const violations = tableUseViolations(sourcesUnder(root, ['src']), owners)
     expect(violations.map((v) => `${v.file}:${v.line}: ${v.table}: ${v.why}`)).toEqual([])
   })
 

@@ -15,10 +15,11 @@ import type { DatabaseKind } from './database.ts'
 import { appliedMigrations } from './migrator.ts'
 import { describeTables, exportLines, importedLast, transientTables } from './transfer.ts'
 import { importFile } from './transfer-import.ts'
+import { type PublicRules, publicRules } from './transfer-public.ts'
 
 const dir = mkdtempSync(join(tmpdir(), 'ecp-transfer-'))
 
-async function exportTo(runtime: TestRuntime, file: string, options: { public?: boolean } = {}): Promise<string> {
+async function exportTo(runtime: TestRuntime, file: string, options: { public?: PublicRules } = {}): Promise<string> {
   const tables = await describeTables(runtime.deps.db, transientTables(modules), importedLast(modules))
   const migrations = await appliedMigrations(runtime.database, migrationFiles(modules))
   const lines: string[] = []
@@ -157,7 +158,7 @@ describe('export and import', () => {
   }
 
   it('leaves out personal data from a public export: emails, password and token hashes, mail, private names', async () => {
-    const publicFile = await exportTo(source, join(dir, 'public.jsonl'), { public: true })
+    const publicFile = await exportTo(source, join(dir, 'public.jsonl'), { public: publicRules(modules) })
     const full = first
     expect(full).toMatch(/"email":"[^"]+@ecp\.example"/)
     expect(full).toContain('$argon2')

@@ -6,7 +6,7 @@
 // export leaves out is in transfer-public.ts; loading an export back in transfer-import.ts.
 import { type Kysely, sql } from 'kysely'
 import type { Db } from './database.ts'
-import { exportedTables, rowsOf } from './transfer-public.ts'
+import { exportedTables, type PublicRules, rowsOf } from './transfer-public.ts'
 
 export const EXPORT_FORMAT = 'ecp-export'
 export const EXPORT_VERSION = 1
@@ -102,10 +102,8 @@ export async function countRows(db: Db, info: TableInfo): Promise<number> {
 }
 
 export interface ExportOptions {
-  /** leave out personal data (PUBLIC_OMITTED_TABLES, PUBLIC_REDACTED_COLUMNS) */
-  public?: boolean
-  /** more tables a public export leaves out: those the modules declare (`privateTables`) */
-  privateTables?: readonly string[]
+  /** leave out personal data: core's and the modules' declarations, `publicRules(modules)` */
+  public?: PublicRules
   onRows?: (count: number) => void
 }
 
@@ -121,7 +119,7 @@ export async function* exportLines(
   options: ExportOptions | ((count: number) => void) = {},
 ): AsyncGenerator<string> {
   const opts = typeof options === 'function' ? { onRows: options } : options
-  const tables = exportedTables(allTables, opts)
+  const tables = exportedTables(allTables, opts.public)
   const trx = await db.startTransaction().setIsolationLevel('repeatable read').setAccessMode('read only').execute()
   let done = false
   try {
@@ -139,7 +137,7 @@ export async function* exportLines(
     for (const t of tables) {
       for (let offset = 0; offset < (counts[t.name] ?? 0); offset += BATCH) {
         const rows = await sql<{ row: string }>`
-          select to_json(t)::text as row from ${rowsOf(t, opts.public === true)} t
+          select to_json(t)::text as row from ${rowsOf(t, opts.public)} t
           order by ${orderBy(t)} limit ${BATCH} offset ${offset}`.execute(raw(trx))
         for (const r of rows.rows) yield `{"table":${JSON.stringify(t.name)},"row":${r.row}}`
         opts.onRows?.(rows.rows.length)

@@ -20,4 +20,6 @@ export const accountsModule: ModuleManifest = {
   jobs: { 'accounts.purge_throttles': async (_, { db, deps }) => purgeOldThrottles(db, deps.now()) },
   recurringJobs: { 'accounts.purge_throttles': 6 * 60 * 60 },
   transientTables: ['accounts_throttle'],
+  // who tried to sign in from where: personal, should it ever stop being transient
+  privateTables: ['accounts_throttle'],
 }

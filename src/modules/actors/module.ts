@@ -46,4 +46,11 @@ export const actorsModule: ModuleManifest = {
     if (changed > 0) log.info(`reference data: ${changed} Member State record(s) added or updated`)
   },
   demo: loadActorsDemo,
+  // a person's name is published only when their profile is public
+  privateColumns: {
+    actors_person: {
+      name: `case when profile_public then name else 'Person ' || id end`,
+      honorific: 'case when profile_public then honorific end',
+    },
+  },
 }

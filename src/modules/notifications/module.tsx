@@ -56,4 +56,6 @@ export const notificationsModule: ModuleManifest = {
   // digests are due once a day or once a week; checking every quarter of an hour sends them soon
   // after; notices follow the audit log within a minute; deadline warnings and digests ride along
   recurringJobs: { 'notifications.digest': 900, 'notifications.notices': 60 },
+  // what a person follows and how they want to be told: theirs alone
+  privateTables: ['notifications_follow', 'notifications_preference'],
 }
