@@ -169,6 +169,18 @@ describe.each(DATABASE_KINDS)('a race lost (%s, thrown codes)', (kind) => {
       headers: { 'content-type': 'application/x-www-form-urlencoded', origin: 'http://localhost' },
     })
     expect([resent.status, await resent.text()]).toEqual([200, 'saved My amendment / a & b'])
+    // a password is never written into the page: left out, and the person told to type it again
+    sent = 0
+    const signIn = await client.submit(
+      '/test/busy',
+      { email: 'delegate@example.org', password: 'correct horse battery', newPassword: 'staple' },
+      '/sign-in',
+    )
+    expect(signIn.response.status).toBe(503)
+    expect(signIn.html).toContain('name="email" value="delegate@example.org"')
+    expect(signIn.html).not.toContain('correct horse battery')
+    expect(signIn.html).not.toContain('staple')
+    expect(signIn.html).toContain('Passwords are not kept')
     // three API answers of one kind and one page of another: a line for each kind
     expect(log.errors).toHaveLength(2)
     expect(log.errors[0]).toContain('database busy: 55P03')

@@ -3,7 +3,8 @@
 // retryLostRaces), or whose statement was cancelled: 503 with Retry-After, never 500. The API says
 // `database_busy` (nothing was stored: send it again, with the same Idempotency-Key if it had one).
 // A page that sent a form gets back what was typed, ready to be sent again with one button: the
-// fields as they were sent (a file cannot be: the person is told to go back and choose it again).
+// fields as they were sent (a file cannot be: the person is told to go back and choose it again;
+// a password is never written into a page: it is left out, and the person is told to type it again).
 import type { Context } from 'hono'
 import { ANONYMOUS } from '../auth/actor.ts'
 import { renderPage } from '../ui/layout.tsx'
@@ -15,22 +16,31 @@ import { isApiRequest, respondError } from './errors.tsx'
 export const BUSY_RETRY_AFTER_SECONDS = 2
 
 const FORM_TYPES = /^(multipart\/form-data|application\/x-www-form-urlencoded)/i
+// the forms' secret fields (password, currentPassword, newPassword): never echoed into HTML
+const SECRET_FIELD = /password|passphrase|secret/i
 
-/** The form's fields as sent (repeated ones in order), and whether a file was among them. */
-async function sentFields(c: Context<AppEnv>): Promise<{ fields: [string, string][]; files: boolean } | null> {
+/** The form's fields as sent (repeated ones in order), and whether a file or a secret was among them. */
+async function sentFields(
+  c: Context<AppEnv>,
+): Promise<{ fields: [string, string][]; files: boolean; secrets: boolean } | null> {
   if (c.req.method !== 'POST' || !FORM_TYPES.test(c.req.header('content-type') ?? '')) return null
   try {
     const body = await c.req.parseBody({ all: true })
     const fields: [string, string][] = []
     let files = false
+    let secrets = false
     for (const [name, value] of Object.entries(body)) {
       if (name === CSRF_FIELD) continue
+      if (SECRET_FIELD.test(name)) {
+        secrets = true
+        continue
+      }
       for (const v of Array.isArray(value) ? value : [value]) {
         if (typeof v === 'string') fields.push([name, v])
         else files = true
       }
     }
-    return { fields, files }
+    return { fields, files, secrets }
   } catch {
     return null
   }
@@ -55,6 +65,7 @@ export async function respondBusy(c: Context<AppEnv>): Promise<Response> {
       <div class="error-summary" role="alert">
         <p>{t('errors.database_busy')}</p>
         {sent.files ? <p>{t('errors.busyFilesNotKept')}</p> : null}
+        {sent.secrets ? <p>{t('errors.busySecretsNotKept')}</p> : null}
       </div>
       <form
         method="post"

@@ -3,17 +3,12 @@
 // person published before 20261211-0500 made the table, left without one, would have their next
 // contribution counted as their first. On each database: migrated up to just before 20261211-0500,
 // people publish (and one only submits for review), then the rest of the migrations run.
-import { mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { sql } from 'kysely'
 import { afterAll, describe, expect, it } from 'vitest'
-import { DATABASE_KINDS, freshPostgresDatabase } from '../../../test/support/runtime.ts'
+import { databaseBefore } from '../../../test/support/migrated-before.ts'
+import { DATABASE_KINDS } from '../../../test/support/runtime.ts'
 import { SYSTEM } from '../../core/auth/actor.ts'
-import { type DatabaseTarget, type Db, openDatabase } from '../../core/db/database.ts'
-import { migrateToLatest } from '../../core/db/migrator.ts'
-import { migrationFiles } from '../../runtime.ts'
-import { modules } from '../index.ts'
+import type { Db } from '../../core/db/database.ts'
 import { changeProcessState, createBody, createProcess, guidingQuestions, openCall } from '../processes/index.ts'
 
 const TURNS_MADE = '20261211-0500-contributions-people-counted-in-turn'
@@ -59,25 +54,7 @@ describe.each(DATABASE_KINDS)('the person-turn backfill on %s', (kind) => {
   it('gives each person published before turns existed one turn row, and none to who only submitted', {
     timeout: 180_000,
   }, async () => {
-    let target: DatabaseTarget
-    if (kind === 'pglite') target = { kind: 'pglite', dataDir: mkdtempSync(join(tmpdir(), 'ecp-turns-')) }
-    else {
-      const fresh = await freshPostgresDatabase()
-      cleanups.push(fresh.drop)
-      target = { kind: 'postgresql', url: fresh.url, maxConnections: 2 }
-    }
-    const database = await openDatabase(target)
-    cleanups.unshift(() => database.close())
-    const files = migrationFiles(modules)
-    expect(
-      (
-        await migrateToLatest(
-          database,
-          files.filter((f) => f.name < TURNS_MADE),
-        )
-      ).error,
-    ).toBeUndefined()
-    const db = database.db
+    const { db, migrateRest } = await databaseBefore(kind, TURNS_MADE, cleanups)
     const body = must(await createBody(db, system(), { slug: 'turn-wg', name: 'Working group' }))
     const calls = [await anOpenCall(db, body.id, 'turn-one'), await anOpenCall(db, body.id, 'turn-two')]
     const accounts: Record<string, number> = {}
@@ -98,7 +75,7 @@ describe.each(DATABASE_KINDS)('the person-turn backfill on %s', (kind) => {
     await write(one, 'ben', 'published')
     await write(two, 'cai', 'pending_review')
 
-    expect((await migrateToLatest(database, files)).error).toBeUndefined()
+    await migrateRest()
 
     // a self contribution's person is its account (20261210-0501's contributions_person)
     const turns = await sql<{ name: string }>`select a.display_name as name from auth_account a

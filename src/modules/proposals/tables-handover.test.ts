@@ -3,17 +3,11 @@
 // names, keeps counting ids where it was, and its guards (consent of co-sponsors, a concluded
 // process read-only) still refuse. On each database: migrated up to just before the handover,
 // proposals written as that schema had them, then the rest of the migrations run.
-import { mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { sql } from 'kysely'
 import { afterAll, describe, expect, it } from 'vitest'
-import { DATABASE_KINDS, freshPostgresDatabase } from '../../../test/support/runtime.ts'
+import { databaseBefore } from '../../../test/support/migrated-before.ts'
+import { DATABASE_KINDS } from '../../../test/support/runtime.ts'
 import { SYSTEM } from '../../core/auth/actor.ts'
-import { type DatabaseTarget, openDatabase } from '../../core/db/database.ts'
-import { migrateToLatest } from '../../core/db/migrator.ts'
-import { migrationFiles } from '../../runtime.ts'
-import { modules } from '../index.ts'
 import { changeProcessState, createBody, createProcess } from '../processes/index.ts'
 import { findProposal } from './index.ts'
 
@@ -33,25 +27,7 @@ describe.each(DATABASE_KINDS)('the proposals taking their tables on %s', (kind) 
   it('keeps every proposal with its versions, proponents, sources and co-sponsorships, and its guards', {
     timeout: 180_000,
   }, async () => {
-    let target: DatabaseTarget
-    if (kind === 'pglite') target = { kind: 'pglite', dataDir: mkdtempSync(join(tmpdir(), 'ecp-handover-')) }
-    else {
-      const fresh = await freshPostgresDatabase()
-      cleanups.push(fresh.drop)
-      target = { kind: 'postgresql', url: fresh.url, maxConnections: 2 }
-    }
-    const database = await openDatabase(target)
-    cleanups.unshift(() => database.close())
-    const files = migrationFiles(modules)
-    expect(
-      (
-        await migrateToLatest(
-          database,
-          files.filter((f) => f.name < HANDOVER),
-        )
-      ).error,
-    ).toBeUndefined()
-    const db = database.db
+    const { db, migrateRest } = await databaseBefore(kind, HANDOVER, cleanups)
     const body = must(await createBody(db, system(), { slug: 'handover-wg', name: 'Working group' }))
     const process = must(
       await createProcess(db, system(), {
@@ -77,7 +53,7 @@ describe.each(DATABASE_KINDS)('the proposals taking their tables on %s', (kind) 
     await sql`insert into negotiation_proposal_proponent (proposal_id, member_state_iso3, role)
       values (${id}, 'FRA', 'proponent'), (${id}, 'ZAF', 'cosponsor')`.execute(db)
 
-    expect((await migrateToLatest(database, files)).error).toBeUndefined()
+    await migrateRest()
 
     const proposal = await findProposal(db, id)
     expect(proposal).toMatchObject({
