@@ -11,14 +11,7 @@ import { progressBar } from './core/cli/progress.ts'
 import { describeError, StartupError } from './core/db/data-dir.ts'
 import { databaseFault } from './core/db/errors.ts'
 import { appliedMigrations } from './core/db/migrator.ts'
-import {
-  countRows,
-  describeTables,
-  exportLines,
-  importedLast,
-  restoredBy,
-  transientTables,
-} from './core/db/transfer.ts'
+import { countRows, exportLines, restoredBy, transferredTables } from './core/db/transfer.ts'
 import { importFile } from './core/db/transfer-import.ts'
 import { exportedTables, publicRules } from './core/db/transfer-public.ts'
 import { analyzeNow } from './core/db/upkeep.ts'
@@ -102,7 +95,7 @@ async function exportCommand(
 ): Promise<number> {
   const { db } = runtime.deps
   const rules = publicExport ? publicRules(modules) : undefined
-  const tables = exportedTables(await describeTables(db, transientTables(modules), importedLast(modules)), rules)
+  const tables = exportedTables(await transferredTables(db, modules), rules)
   const migrations = await appliedMigrations(runtime.database, migrationFiles(modules))
   let total = 0
   for (const t of tables) total += await countRows(db, t)
@@ -136,7 +129,7 @@ async function importCommand(runtime: Runtime, file: string, out: CliContext['ou
     return 2
   }
   const { db } = runtime.deps
-  const tables = await describeTables(db, transientTables(modules), importedLast(modules))
+  const tables = await transferredTables(db, modules)
   const migrations = await appliedMigrations(runtime.database, migrationFiles(modules))
   const bar = progressBar('import', 1)
   const result = await importFile(db, file, tables, migrations, () => {}, restoredBy(modules))

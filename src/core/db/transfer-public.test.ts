@@ -9,7 +9,7 @@ import { modules } from '../../modules/index.ts'
 import { migrationFiles } from '../../runtime.ts'
 import { recordAudit } from '../audit/audit.ts'
 import { appliedMigrations } from './migrator.ts'
-import { describeTables, type ExportOptions, exportLines, importedLast, raw, transientTables } from './transfer.ts'
+import { describeTables, type ExportOptions, exportLines, raw, transferredTables } from './transfer.ts'
 import { exportedTables, publicRules } from './transfer-public.ts'
 
 type Row = Record<string, unknown>
@@ -48,7 +48,7 @@ const REWRITTEN: Record<string, Record<string, (row: Row) => unknown>> = {
 }
 
 async function exported(runtime: TestRuntime, options: ExportOptions) {
-  const tables = await describeTables(runtime.deps.db, transientTables(modules), importedLast(modules))
+  const tables = await transferredTables(runtime.deps.db, modules)
   const migrations = await appliedMigrations(runtime.database, migrationFiles(modules))
   const rows = new Map<string, Row[]>()
   for await (const line of exportLines(runtime.deps.db, tables, migrations, options)) {

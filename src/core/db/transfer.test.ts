@@ -13,14 +13,14 @@ import { createAccount } from '../auth/accounts.ts'
 import { grantRole } from '../auth/grants.ts'
 import type { DatabaseKind } from './database.ts'
 import { appliedMigrations } from './migrator.ts'
-import { describeTables, exportLines, importedLast, transientTables } from './transfer.ts'
+import { exportLines, transferredTables } from './transfer.ts'
 import { importFile } from './transfer-import.ts'
 import { type PublicRules, publicRules } from './transfer-public.ts'
 
 const dir = mkdtempSync(join(tmpdir(), 'ecp-transfer-'))
 
 async function exportTo(runtime: TestRuntime, file: string, options: { public?: PublicRules } = {}): Promise<string> {
-  const tables = await describeTables(runtime.deps.db, transientTables(modules), importedLast(modules))
+  const tables = await transferredTables(runtime.deps.db, modules)
   const migrations = await appliedMigrations(runtime.database, migrationFiles(modules))
   const lines: string[] = []
   for await (const line of exportLines(runtime.deps.db, tables, migrations, options)) lines.push(line)
@@ -29,7 +29,7 @@ async function exportTo(runtime: TestRuntime, file: string, options: { public?: 
 }
 
 async function importInto(runtime: TestRuntime, file: string) {
-  const tables = await describeTables(runtime.deps.db, transientTables(modules), importedLast(modules))
+  const tables = await transferredTables(runtime.deps.db, modules)
   const migrations = await appliedMigrations(runtime.database, migrationFiles(modules))
   return importFile(runtime.deps.db, file, tables, migrations)
 }

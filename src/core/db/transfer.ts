@@ -16,13 +16,24 @@ export const BATCH = 1000
 export const CORE_TRANSIENT_TABLES = ['auth_session', 'core_rate_limit', 'core_idempotency_key', 'core_secret']
 
 /** The tables an export leaves out: the core's transient ones and those modules declare. */
-export function transientTables(modules: readonly { transientTables?: string[] }[]): string[] {
+function transientTables(modules: readonly { transientTables?: string[] }[]): string[] {
   return [...CORE_TRANSIENT_TABLES, ...modules.flatMap((m) => m.transientTables ?? [])]
 }
 
 /** The tables the modules want loaded after every other (`importedLast`), in the modules' order. */
-export function importedLast(modules: readonly { importedLast?: string[] }[]): string[] {
+function importedLast(modules: readonly { importedLast?: string[] }[]): string[] {
   return modules.flatMap((m) => m.importedLast ?? [])
+}
+
+/**
+ * The tables an export writes and an import loads, as the modules declare them: their transient
+ * tables left out, the ones they want loaded last at the end (one call, so no caller forgets either).
+ */
+export function transferredTables(
+  db: Db,
+  modules: readonly { transientTables?: string[]; importedLast?: string[] }[],
+): Promise<TableInfo[]> {
+  return describeTables(db, transientTables(modules), importedLast(modules))
 }
 
 /** The modules' `restored` steps, one after another, for `importFile`. */

@@ -84,8 +84,3 @@ describe.skipIf(!onServer)('the GIN merge beside another role on postgresql', ()
     expect(await pendingPages('upkeep_theirs_words')).toBeGreaterThan(0)
   })
 })
-
-// said once, where the suite is left out, so a PGlite-only run shows why
-describe.skipIf(onServer)('the GIN merge beside another role', () => {
-  it.skip('needs a PostgreSQL server: PGlite runs in single-user mode with one role, which owns every index', () => {})
-})

@@ -11,7 +11,7 @@ import { accountWithRole } from '../../../test/support/client.ts'
 import { createTestRuntime, DATABASE_KINDS, type TestRuntime } from '../../../test/support/runtime.ts'
 import type { Db } from '../../core/db/database.ts'
 import { appliedMigrations } from '../../core/db/migrator.ts'
-import { describeTables, exportLines, importedLast, restoredBy, transientTables } from '../../core/db/transfer.ts'
+import { exportLines, restoredBy, transferredTables } from '../../core/db/transfer.ts'
 import { importFile } from '../../core/db/transfer-import.ts'
 import { migrationFiles } from '../../runtime.ts'
 import { modules } from '../index.ts'
@@ -58,18 +58,12 @@ describe.each(DATABASE_KINDS)('a restored consultation on %s', (kind) => {
     const file = join(dir, `${kind}.jsonl`)
     const migrations = await appliedMigrations(source.database, migrationFiles(modules))
     const lines: string[] = []
-    for await (const line of exportLines(
-      db,
-      await describeTables(db, transientTables(modules), importedLast(modules)),
-      migrations,
-      {},
-    ))
-      lines.push(line)
+    for await (const line of exportLines(db, await transferredTables(db, modules), migrations, {})) lines.push(line)
     writeFileSync(file, `${lines.join('\n')}\n`)
 
     const restored = await createTestRuntime(kind, { referenceData: false })
     runtimes.push(restored)
-    const into = await describeTables(restored.deps.db, transientTables(modules), importedLast(modules))
+    const into = await transferredTables(restored.deps.db, modules)
     const result = await importFile(restored.deps.db, file, into, migrations, undefined, restoredBy(modules))
     expect(result).toMatchObject({ ok: true })
     expect(await membersOf(restored.deps.db)).toEqual(members)

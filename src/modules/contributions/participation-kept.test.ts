@@ -19,7 +19,7 @@ import { type Actor, SYSTEM } from '../../core/auth/actor.ts'
 import { actorFor } from '../../core/auth/sessions.ts'
 import type { Db } from '../../core/db/database.ts'
 import { appliedMigrations } from '../../core/db/migrator.ts'
-import { describeTables, exportLines, importedLast, transientTables } from '../../core/db/transfer.ts'
+import { exportLines, transferredTables } from '../../core/db/transfer.ts'
 import { importFile } from '../../core/db/transfer-import.ts'
 import { migrationFiles } from '../../runtime.ts'
 import { createOrganization } from '../actors/index.ts'
@@ -248,13 +248,13 @@ describe.each(DATABASE_KINDS)('participation counted on write on %s', (kind) => 
     for (const c of fc.sample(fc.array(command, { minLength: 12, maxLength: 12 }), { numRuns: 1, seed: 7 })[0] ?? [])
       await runCommand(world, c)
     const file = join(mkdtempSync(join(tmpdir(), 'ecp-kept-')), 'export.jsonl')
-    const tables = await describeTables(db, transientTables(modules), importedLast(modules))
+    const tables = await transferredTables(db, modules)
     const migrations = await appliedMigrations(runtime.database, migrationFiles(modules))
     const lines: string[] = []
     for await (const line of exportLines(db, tables, migrations, {})) lines.push(line)
     writeFileSync(file, `${lines.join('\n')}\n`)
     imported = await createTestRuntime(kind, { referenceData: false })
-    const into = await describeTables(imported.deps.db, transientTables(modules), importedLast(modules))
+    const into = await transferredTables(imported.deps.db, modules)
     expect(await importFile(imported.deps.db, file, into, migrations)).toMatchObject({ ok: true })
     await expectKeptEqualsGrouped(imported.deps.db)
   }, 600_000)
